@@ -1,0 +1,6 @@
+"""The `universe-graph` command line: thin click commands over library functions."""
+
+from . import sources as _sources  # noqa: F401  (registers its commands on the root group)
+from .main import cli, main
+
+__all__ = ["cli", "main"]

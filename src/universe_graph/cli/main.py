@@ -1,0 +1,59 @@
+"""The root command: global options, and the one place errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..errors import EXIT_ERROR, UniverseGraphError
+
+MAX_ERROR_LINES = 40
+
+
+class Root(click.Group):
+    """A group that turns our errors into `error: ...` lines and their exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UniverseGraphError as e:
+            if (ctx.obj or {}).get("debug"):
+                raise
+            lines = e.lines()
+            for line in lines[:MAX_ERROR_LINES]:
+                click.echo(f"error: {line}", err=True)
+            if len(lines) > MAX_ERROR_LINES:
+                click.echo(f"error: ... and {len(lines) - MAX_ERROR_LINES} more", err=True)
+            ctx.exit(e.exit_code)
+        except OSError as e:  # disk full, permission denied while writing output...
+            if (ctx.obj or {}).get("debug"):
+                raise
+            click.echo(f"error: {e.filename or ''}: {e.strerror or e}", err=True)
+            ctx.exit(EXIT_ERROR)
+
+
+@click.group(cls=Root, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.version_option(__version__, prog_name="universe-graph")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """A knowledge graph of film universes, with the evidence behind every fact.
+
+    Exit codes: 0 success; 1 bad input or a runtime error; 2 usage; 3 `check` found problems.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli.main(prog_name="universe-graph", windows_expand_args=False)
+    sys.exit(0)  # pragma: no cover - click exits itself

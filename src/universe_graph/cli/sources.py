@@ -1,0 +1,80 @@
+"""Commands over sources without a store: `validate` and `convert`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_ERROR
+from ..ingest import load_paths
+from ..serialize import FORMATS, render
+from ..validate import validate_paths
+from .main import cli, emit_json
+
+PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
+INPUT_FORMAT = click.option(
+    "--from",
+    "kind",
+    default=None,
+    metavar="KIND",
+    help="Force the input format instead of detecting it by content.",
+)
+
+
+@cli.command()
+@PATHS
+@INPUT_FORMAT
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-shacl", is_flag=True, help="Skip the SHACL shapes (models and references only).")
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt: str, no_shacl: bool) -> None:
+    """Check universe files and other sources against the models and the SHACL shapes."""
+    report = validate_paths(paths, shacl=not no_shacl, kind=kind)
+    if fmt == "json":
+        emit_json(report.model_dump())
+    else:
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        for problem in report.problems:
+            click.echo(f"error: {problem}", err=True)
+        for s in report.sources:
+            click.echo(
+                f"{s['location']}: {s['kind']} source {s['id']!r} ({s['tier']}): "
+                f"{s['entities']} entities, {s['relations']} relations, {s['events']} events"
+            )
+        click.echo("ok" if report.ok else f"{len(report.problems)} problem(s)")
+    if not report.ok:
+        ctx.exit(EXIT_ERROR)
+
+
+@cli.command()
+@PATHS
+@INPUT_FORMAT
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+    help="json is the export contract (ontology/export.schema.json); the rest are RDF.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
+def convert(paths: tuple[Path, ...], kind: str | None, fmt: str, output: Path | None) -> None:
+    """Turn sources into the export shape (or RDF) without a store."""
+    loaded = load_paths(paths, kind=kind)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    text = render(loaded.claimsets, fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)

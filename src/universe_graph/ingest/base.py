@@ -1,0 +1,98 @@
+"""The reader interface and registry: one reader per source format, registered by kind.
+
+A reader turns one file into a `ClaimSet` (the source plus its entities, relations and events).
+`detect_kind` picks a reader by content, never by file extension.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..errors import BadInput
+from ..model import CanonTier, ClaimSet, SourceKind, slugify
+
+SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """What a caller may say about a source instead of the reader's defaults."""
+
+    source_id: str | None = None
+    tier: CanonTier | None = None
+    about: str | None = None  # entity id of the work the source is about
+
+
+NO_OPTIONS = SourceOptions()
+
+
+class Reader(ABC):
+    """Reads one source format. Subclasses set `kind`, `name` (the extractor) and `version`."""
+
+    kind: ClassVar[SourceKind]
+    name: ClassVar[str]
+    version: ClassVar[str]
+
+    @classmethod
+    @abstractmethod
+    def sniff(cls, head: str) -> bool:
+        """True when the first characters of a file look like this format."""
+
+    @abstractmethod
+    def run(self, path: Path, options: SourceOptions = NO_OPTIONS) -> ClaimSet:
+        """Read `path` into claims; raise BadInput naming file, line and field."""
+
+
+_READERS: dict[SourceKind, type[Reader]] = {}
+
+
+def register(cls: type[Reader]) -> type[Reader]:
+    """Class decorator: make a reader available under its kind."""
+    _READERS[cls.kind] = cls
+    return cls
+
+
+def readers() -> dict[SourceKind, type[Reader]]:
+    return dict(_READERS)
+
+
+def parse_kind(kind: str, *, where: str = "--format") -> SourceKind:
+    """A source kind by name; an unknown name lists the formats that have a reader."""
+    try:
+        return SourceKind(kind)
+    except ValueError as e:
+        valid = ", ".join(sorted(k.value for k in _READERS))
+        raise BadInput.at(where, f"no reader for format {kind!r}; valid: {valid}") from e
+
+
+def get_reader(kind: str, *, where: str = "--format") -> Reader:
+    """The reader for `kind`; an unknown or unavailable kind lists the valid ones."""
+    source_kind = parse_kind(kind, where=where)
+    if source_kind not in _READERS:
+        valid = ", ".join(sorted(k.value for k in _READERS))
+        raise BadInput.at(where, f"no reader for format {kind!r} is installed; valid: {valid}")
+    return _READERS[source_kind]()
+
+
+def detect_kind(path: Path, head: str) -> SourceKind:
+    """Which registered reader recognises this content."""
+    for kind, cls in _READERS.items():
+        if cls.sniff(head):
+            return kind
+    valid = ", ".join(sorted(k.value for k in _READERS))
+    raise BadInput.at(
+        str(path),
+        f"unrecognised content; not one of the known formats ({valid}); force one with --format",
+        line=1,
+    )
+
+
+def default_source_id(path: Path) -> str:
+    """A source id from the file name: `john-wick.universe.yaml` -> `john-wick-universe`."""
+    stem = path.name
+    for suffix in (".yaml", ".yml", ".json", ".txt", ".tsv", ".csv"):
+        stem = stem.removesuffix(suffix)
+    return slugify(stem)

@@ -1,0 +1,169 @@
+"""From paths on the command line to claim sets: folders, manifests, content detection.
+
+All files are read before anything is returned, and every file's problems are reported
+together, so a caller either gets every claim set or a BadInput naming each bad place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BadInput
+from ..model import ClaimSet, Source, SourceKind
+from .base import (
+    NO_OPTIONS,
+    SNIFF_BYTES,
+    SourceOptions,
+    default_source_id,
+    detect_kind,
+    get_reader,
+    parse_kind,
+    readers,
+)
+from .manifest import ManifestEntry, find_manifest, read_manifest
+from .text import decode, read_bytes
+
+#: File names a folder scan passes over: documentation, not sources.
+SKIPPED_IN_FOLDERS = ("README", "LICENSE", "FORMAT")
+
+
+@dataclass
+class Loaded:
+    """The claim sets read from some paths, and warnings for the user (not errors)."""
+
+    claimsets: list[ClaimSet] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Planned:
+    path: Path
+    kind: str | None
+    options: SourceOptions
+    about_key: str | None = None
+    where: str | None = None  # manifest location, for errors about this entry
+
+
+def load_paths(
+    paths: Sequence[Path], *, kind: str | None = None, options: SourceOptions = NO_OPTIONS
+) -> Loaded:
+    """Read every source under `paths` (files, folders with or without a manifest)."""
+    errors: list[BadInput] = []
+    plan: list[_Planned] = []
+    for path in paths:
+        try:
+            plan.extend(_plan(path, kind, options))
+        except BadInput as e:
+            errors.append(e)
+    loaded = Loaded()
+    for item in plan:
+        try:
+            loaded.claimsets.append(_read(item, loaded))
+        except BadInput as e:
+            errors.append(e)
+    if errors:
+        raise BadInput.merge(errors)
+    _resolve_about(plan, loaded)
+    _check_unique_ids(loaded)
+    return loaded
+
+
+def _plan(path: Path, kind: str | None, options: SourceOptions) -> list[_Planned]:
+    if not path.exists():
+        raise BadInput.at(str(path), "no such file or folder")
+    if path.is_file():
+        return [_Planned(path, kind, options)]
+    manifest_path = find_manifest(path)
+    if manifest_path is not None:
+        manifest, doc = read_manifest(manifest_path)
+        planned = []
+        for i, entry in enumerate(manifest.sources):
+            where = f"{manifest_path}:{doc.line_of(('sources', i))}"
+            planned.append(_from_entry(path, entry, where))
+        return planned
+    files = sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p, path))
+    if not files:
+        raise BadInput.at(str(path), "folder holds no source files")
+    return [_Planned(p, kind, options) for p in files]
+
+
+def _from_entry(folder: Path, entry: ManifestEntry, where: str) -> _Planned:
+    target = (folder / entry.path).resolve()
+    if not target.is_relative_to(folder.resolve()):
+        raise BadInput.at(where, f"path {entry.path!r} leaves the manifest's folder", field="path")
+    if not target.is_file():
+        raise BadInput.at(where, f"no such file {entry.path!r}", field="path")
+    is_iri = entry.about is not None and ":" in entry.about
+    return _Planned(
+        path=folder / entry.path,
+        kind=entry.kind.value if entry.kind else None,
+        options=SourceOptions(source_id=entry.id, tier=entry.tier, about=entry.about if is_iri else None),
+        about_key=None if is_iri else entry.about,
+        where=where,
+    )
+
+
+def _skipped(path: Path, root: Path) -> bool:
+    relative = path.relative_to(root)
+    if any(part.startswith(".") for part in relative.parts):
+        return True
+    return path.name.upper().startswith(SKIPPED_IN_FOLDERS) or path.suffix.lower() == ".md"
+
+
+def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
+    data = read_bytes(item.path)
+    if item.kind is None:
+        head = decode(item.path, data[:SNIFF_BYTES], allow_empty=True).text if data else ""
+        if not head.strip():
+            raise BadInput.at(str(item.path), "empty file")
+        kind: str = detect_kind(item.path, head).value
+    else:
+        kind = parse_kind(item.kind, where=item.where or "--from").value
+    if SourceKind(kind) not in readers():
+        return _without_reader(item, kind, data, loaded)
+    return get_reader(kind, where=item.where or "--format").run(item.path, item.options)
+
+
+def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> ClaimSet:
+    """A declared source whose format has no reader installed yet: recorded, with no claims."""
+    text = decode(item.path, data)
+    loaded.warnings.append(
+        f"{item.path}: no reader for kind {kind!r} is installed; recorded as a source with no claims"
+    )
+    return ClaimSet(
+        source=Source(
+            id=item.options.source_id or default_source_id(item.path),
+            location=str(item.path),
+            kind=SourceKind(kind),
+            tier=item.options.tier or SourceKind(kind).default_tier,
+            about=item.options.about,
+            content_hash=text.sha256,
+        )
+    )
+
+
+def _resolve_about(plan: list[_Planned], loaded: Loaded) -> None:
+    """Turn a manifest's `about: <work key>` into the IRI of that work among the loaded sources."""
+    works = {e.id.rsplit("/", 1)[-1]: e.id for cs in loaded.claimsets for e in cs.entities if e.type.is_work}
+    for item, claimset in zip(plan, loaded.claimsets, strict=True):
+        if item.about_key is None:
+            continue
+        iri = works.get(item.about_key)
+        if iri is None:
+            raise BadInput.at(
+                item.where or str(item.path),
+                f"about: no work with key {item.about_key!r} in this manifest's sources",
+                field="about",
+            )
+        claimset.source.about = iri
+
+
+def _check_unique_ids(loaded: Loaded) -> None:
+    seen: dict[str, str] = {}
+    for cs in loaded.claimsets:
+        sid = cs.source.id
+        if sid in seen:
+            raise BadInput.at(cs.source.location, f"source id {sid!r} is also used by {seen[sid]}")
+        seen[sid] = cs.source.location

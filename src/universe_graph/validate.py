@@ -1,0 +1,124 @@
+"""Structural validation with the SHACL shapes of `ontology/shapes.ttl` (pySHACL).
+
+Violations are mapped back to the file and line of the thing that breaks a shape, through
+the evidence every entity, claim and event carries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import pyshacl
+from pydantic import BaseModel, ConfigDict
+from rdflib import RDF, Graph, Namespace, URIRef
+from rdflib.term import Node
+
+from . import ontology
+from .assets import ontology_file
+from .errors import Problem
+from .ingest import load_paths
+from .model import ClaimSet
+from .rdf import claim_iri, to_graph
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@cache
+def shapes() -> Graph:
+    return Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+
+
+def shacl_problems(claimsets: Sequence[ClaimSet]) -> list[Problem]:
+    """Every SHACL violation in the union of the claim sets, located where possible."""
+    data = to_graph(claimsets)
+    # The ontology goes into the data graph whole (subclasses, relation property types); pySHACL's
+    # own ont_graph mixing copies only part of it.
+    data += ontology.graph()
+    conforms, report, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes(),
+        inference="none",
+        allow_warnings=True,
+        abort_on_first=False,
+    )
+    if conforms:
+        return []
+    assert isinstance(report, Graph)
+    where = _locations(claimsets)
+    problems = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        file, line = where.get(focus, ("(graph)", None)) if focus is not None else ("(graph)", None)
+        problems.append(
+            Problem(
+                file=file,
+                line=line,
+                field=_short(path) if path is not None else None,
+                message=f"{_short(focus)}: {message}" if focus is not None else str(message),
+            )
+        )
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+
+
+def _locations(claimsets: Sequence[ClaimSet]) -> dict[Node, tuple[str, int | None]]:
+    """Node -> (file, line) from the first evidence of each entity, claim and event."""
+    out: dict[Node, tuple[str, int | None]] = {}
+    for cs in claimsets:
+        location = cs.source.location
+        for entity in cs.entities:
+            line = entity.evidence[0].line if entity.evidence else None
+            out.setdefault(URIRef(entity.id), (location, line))
+        for rel in cs.relations:
+            out.setdefault(claim_iri(rel, cs.source.id), (location, rel.evidence[0].line))
+            out.setdefault(URIRef(rel.subject), (location, rel.evidence[0].line))
+        for event in cs.events:
+            out.setdefault(URIRef(event.id), (location, event.evidence[0].line))
+    return out
+
+
+def _short(node: Node) -> str:
+    text = str(node)
+    for sep in ("#", "/id/"):
+        if sep in text:
+            return text.split(sep, 1)[1]
+    return text
+
+
+class ValidationReport(BaseModel):
+    """What `validate` found: counts per source, warnings, and located problems."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    ok: bool
+    sources: list[dict[str, object]]
+    warnings: list[str]
+    problems: list[str]
+
+
+def validate_paths(paths: Sequence[Path], *, shacl: bool = True, kind: str | None = None) -> ValidationReport:
+    """Check sources against the models, their references, and (optionally) the SHACL shapes.
+
+    Model and reference errors raise BadInput (nothing else can be checked past them);
+    SHACL violations are returned in the report with `ok` false.
+    """
+    loaded = load_paths(paths, kind=kind)
+    problems = shacl_problems(loaded.claimsets) if shacl else []
+    summary: list[dict[str, object]] = [
+        {
+            "id": cs.source.id,
+            "kind": cs.source.kind.value,
+            "tier": cs.source.tier.value,
+            "location": cs.source.location,
+            "entities": len(cs.entities),
+            "relations": len(cs.relations),
+            "events": len(cs.events),
+        }
+        for cs in loaded.claimsets
+    ]
+    return ValidationReport(
+        ok=not problems, sources=summary, warnings=loaded.warnings, problems=[str(p) for p in problems]
+    )
