@@ -277,6 +277,9 @@ def test_free_relations_and_their_errors(tmp_path: Path) -> None:
 
     bad = extra.replace("predicate: rating", "predicate: ratin").replace("object: bo,", "object: 3,")
     problems = problems_of(tmp_path, (GOOD + bad).encode())
-    assert [(p.line, p.field) for p in problems] == [(30, "relations[0].predicate"), (31, "relations[1].object")]
+    assert [(p.line, p.field) for p in problems] == [
+        (30, "relations[0].predicate"),
+        (31, "relations[1].object"),
+    ]
     assert "did you mean 'rating'" in problems[0].message
     assert "needs the key of an entity" in problems[1].message
