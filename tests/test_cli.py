@@ -31,6 +31,21 @@ def test_validate_json(invoke: Invoke) -> None:
     assert {s["id"] for s in report["sources"]} == {"john-wick-universe", "ballerina-review"}
 
 
+def test_validate_json_reports_bad_input_as_json(invoke: Invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(
+        b"format: universe-graph/universe@1\nuniverse: {key: k, name: K}\nworks: {w: {title: W}}\n"
+    )
+    result = invoke("validate", bad, "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert report["ok"] is False
+    assert {(p["file"], p["line"], p["field"]) for p in report["problems"]} == {
+        (str(bad), 3, "works.w.kind"),
+        (str(bad), 3, "works.w.year"),
+    }
+
+
 def test_convert_json_to_a_file_validates_against_the_schema(invoke: Invoke, tmp_path: Path) -> None:
     out = tmp_path / "jw.json"
     result = invoke("convert", sample_path(), "--format", "json", "-o", out)

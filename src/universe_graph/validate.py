@@ -17,7 +17,7 @@ from rdflib.term import Node
 
 from . import ontology
 from .assets import ontology_file
-from .errors import Problem
+from .errors import BadInput, Problem
 from .ingest import load_paths
 from .model import ClaimSet
 from .rdf import claim_iri, to_graph
@@ -88,6 +88,24 @@ def _short(node: Node) -> str:
     return text
 
 
+class LocatedProblem(BaseModel):
+    """A problem as JSON: where (file, line, field) and what."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    @classmethod
+    def of(cls, problem: Problem) -> LocatedProblem:
+        return cls(file=problem.file, line=problem.line, field=problem.field, message=problem.message)
+
+    def __str__(self) -> str:
+        return str(Problem(file=self.file, message=self.message, line=self.line, field=self.field))
+
+
 class ValidationReport(BaseModel):
     """What `validate` found: counts per source, warnings, and located problems."""
 
@@ -96,7 +114,12 @@ class ValidationReport(BaseModel):
     ok: bool
     sources: list[dict[str, object]]
     warnings: list[str]
-    problems: list[str]
+    problems: list[LocatedProblem]
+
+    @classmethod
+    def failed(cls, error: BadInput) -> ValidationReport:
+        """The report for inputs that could not even be read into claims."""
+        return cls(ok=False, sources=[], warnings=[], problems=[LocatedProblem.of(p) for p in error.problems])
 
 
 def validate_paths(paths: Sequence[Path], *, shacl: bool = True, kind: str | None = None) -> ValidationReport:
@@ -120,5 +143,8 @@ def validate_paths(paths: Sequence[Path], *, shacl: bool = True, kind: str | Non
         for cs in loaded.claimsets
     ]
     return ValidationReport(
-        ok=not problems, sources=summary, warnings=loaded.warnings, problems=[str(p) for p in problems]
+        ok=not problems,
+        sources=summary,
+        warnings=loaded.warnings,
+        problems=[LocatedProblem.of(p) for p in problems],
     )

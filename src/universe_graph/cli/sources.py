@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import EXIT_ERROR
+from ..errors import EXIT_ERROR, BadInput
 from ..ingest import load_paths
 from ..serialize import FORMATS, render
-from ..validate import validate_paths
+from ..validate import ValidationReport, validate_paths
 from .main import cli, emit_json
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
@@ -29,8 +29,16 @@ INPUT_FORMAT = click.option(
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL shapes (models and references only).")
 @click.pass_context
 def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt: str, no_shacl: bool) -> None:
-    """Check universe files and other sources against the models and the SHACL shapes."""
-    report = validate_paths(paths, shacl=not no_shacl, kind=kind)
+    """Check universe files and other sources against the models and the SHACL shapes.
+
+    With --format json, problems (even unreadable files) come as JSON on standard output.
+    """
+    try:
+        report = validate_paths(paths, shacl=not no_shacl, kind=kind)
+    except BadInput as e:
+        if fmt != "json":
+            raise
+        report = ValidationReport.failed(e)
     if fmt == "json":
         emit_json(report.model_dump())
     else:
