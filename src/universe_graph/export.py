@@ -13,7 +13,7 @@ from typing import Any
 
 from .assets import ontology_file
 from .errors import BadInput
-from .model import ClaimSet, Entity, Event, Export, ExportEvent, ExportSource, Relation
+from .model import ClaimSet, Entity, Event, Export, ExportEvent, Relation, Source
 
 
 def merge(claimsets: Iterable[ClaimSet]) -> Export:
@@ -21,21 +21,11 @@ def merge(claimsets: Iterable[ClaimSet]) -> Export:
     entities: dict[str, Entity] = {}
     relations: dict[tuple[object, ...], Relation] = {}
     events: dict[str, Event] = {}
-    sources: list[ExportSource] = []
+    sources: list[Source] = []
     for cs in claimsets:
-        src = cs.source
-        sources.append(
-            ExportSource(
-                id=src.id,
-                kind=src.kind,
-                tier=src.tier,
-                about=src.about,
-                location=src.location,
-                content_hash=src.content_hash,
-            )
-        )
+        sources.append(cs.source.model_copy())
         for entity in cs.entities:
-            _merge_entity(entities, entity, src.location)
+            _merge_entity(entities, entity, cs.source.location)
         for rel in cs.relations:
             known = relations.get(rel.key())
             if known is None:
@@ -84,20 +74,7 @@ def _merge_entity(entities: dict[str, Entity], entity: Entity, where: str) -> No
 
 
 def _export_event(event: Event) -> ExportEvent:
-    return ExportEvent(
-        id=event.id,
-        label=event.label,
-        kind=event.kind,
-        work=event.work,
-        order=event.order,
-        act=event.act,
-        time=event.time,
-        location=event.location,
-        flashback=event.flashback,
-        framing=event.framing,
-        participants=event.participants,
-        evidence=event.evidence,
-    )
+    return ExportEvent.model_validate({**event.model_dump(), "flashback": event.flashback})
 
 
 def to_json_data(export: Export) -> dict[str, Any]:

@@ -328,22 +328,13 @@ class ExportEvent(Strict):
     evidence: list[Evidence]
 
 
-class ExportSource(Strict):
-    id: str
-    kind: SourceKind
-    tier: CanonTier
-    about: EntityId | None
-    location: str
-    content_hash: str
-
-
 class Export(Strict):
     """The export contract (`ontology/export.schema.json`)."""
 
     entities: list[Entity]
     relations: list[Relation]
     events: list[ExportEvent]
-    sources: list[ExportSource]
+    sources: list[Source]
 
 
 ExportFormat = Literal["json", "ttl", "nt", "trig", "jsonld"]
