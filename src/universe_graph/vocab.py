@@ -115,6 +115,13 @@ class UG(DefinedNamespace):
     content_hash: URIRef
     source_location: URIRef
 
+    # store registry
+    VersionRecord: URIRef
+    record_of: URIRef
+    sequence: URIRef
+    version_graph: URIRef
+    retracted: URIRef
+
 
 #: Predicates a Relation may use, in the ontology's order (rdf type ug:RelationProperty).
 RELATION_PREDICATES: tuple[str, ...] = (
@@ -145,3 +152,7 @@ def entity_iri(*parts: str) -> str:
 
 def source_iri(source_id: str) -> URIRef:
     return URIRef(ID_BASE + "source/" + source_id)
+
+
+#: The named graph of the canonical store's version records.
+REGISTRY_GRAPH = ID_BASE + "registry"

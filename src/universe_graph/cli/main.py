@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -38,15 +39,24 @@ class Root(click.Group):
 
 @click.group(cls=Root, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.option(
+    "--store",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="UG_STORE",
+    default=".universe-graph",
+    show_default=True,
+    help="The store folder (env UG_STORE).",
+)
 @click.version_option(__version__, prog_name="universe-graph")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool) -> None:
+def cli(ctx: click.Context, debug: bool, store: Path) -> None:
     """A knowledge graph of film universes, with the evidence behind every fact.
 
     Exit codes: 0 success; 1 bad input or a runtime error; 2 usage; 3 `check` found problems.
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+    ctx.obj["store"] = store
 
 
 def emit_json(data: Any) -> None:

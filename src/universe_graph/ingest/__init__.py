@@ -2,7 +2,7 @@
 
 from . import universe as _universe  # noqa: F401  (registers the reader)
 from .base import Reader, SourceOptions, detect_kind, get_reader, readers, register
-from .collect import Loaded, load_paths
+from .collect import Loaded, load_paths, read_paths
 
 __all__ = [
     "Loaded",
@@ -11,6 +11,7 @@ __all__ = [
     "detect_kind",
     "get_reader",
     "load_paths",
+    "read_paths",
     "readers",
     "register",
 ]

@@ -49,7 +49,17 @@ class _Planned:
 def load_paths(
     paths: Sequence[Path], *, kind: str | None = None, options: SourceOptions = NO_OPTIONS
 ) -> Loaded:
-    """Read every source under `paths` (files, folders with or without a manifest)."""
+    """Read every source under `paths` (files, folders with or without a manifest); any bad one raises."""
+    loaded, errors = read_paths(paths, kind=kind, options=options)
+    if errors:
+        raise BadInput.merge(errors)
+    return loaded
+
+
+def read_paths(
+    paths: Sequence[Path], *, kind: str | None = None, options: SourceOptions = NO_OPTIONS
+) -> tuple[Loaded, list[BadInput]]:
+    """Read what can be read; return the good sources and one BadInput per bad file or entry."""
     errors: list[BadInput] = []
     plan: list[_Planned] = []
     for path in paths:
@@ -58,16 +68,19 @@ def load_paths(
         except BadInput as e:
             errors.append(e)
     loaded = Loaded()
+    read: list[_Planned] = []
     for item in plan:
         try:
             loaded.claimsets.append(_read(item, loaded))
+            read.append(item)
         except BadInput as e:
             errors.append(e)
-    if errors:
-        raise BadInput.merge(errors)
-    _resolve_about(plan, loaded)
-    _check_unique_ids(loaded)
-    return loaded
+    try:
+        _resolve_about(read, loaded)
+        _check_unique_ids(loaded)
+    except BadInput as e:
+        return Loaded(warnings=loaded.warnings), [*errors, e]
+    return loaded, errors
 
 
 def _plan(path: Path, kind: str | None, options: SourceOptions) -> list[_Planned]:

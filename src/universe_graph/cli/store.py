@@ -1,0 +1,296 @@
+"""Commands over the store folder: ingest, export, sparql, cypher, stats, sources, retract, reproject."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import EXIT_ERROR, BadInput
+from ..export import merge, to_json_data
+from ..ingest import SourceOptions
+from ..ingest.collect import read_paths
+from ..model import CanonTier
+from ..serialize import FORMATS, render
+from ..stores.oxigraph import OxigraphStore
+from ..stores.sync import UniverseStore
+from .main import cli, emit_json
+
+READ_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+
+
+def store_folder(ctx: click.Context) -> Path:
+    folder: Path = ctx.obj["store"]
+    return folder
+
+
+def out(text: str, output: Path | None) -> None:
+    """Write to a file atomically (temp file, then rename), or to standard output."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format", "kind", default=None, metavar="KIND", help="Force the input format (default: by content)."
+)
+@click.option(
+    "--id", "source_id", default=None, help="Source id (one file only; default: from the file name)."
+)
+@click.option(
+    "--tier", type=click.Choice([t.value for t in CanonTier]), default=None, help="Canon tier of the sources."
+)
+@click.option("--all-or-nothing", is_flag=True, help="Store nothing if any source is bad.")
+@click.option("--report", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def ingest(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    kind: str | None,
+    source_id: str | None,
+    tier: str | None,
+    all_or_nothing: bool,
+    report: str,
+) -> None:
+    """Read sources and store them (each atomically); bad ones are reported and change nothing."""
+    options = SourceOptions(source_id=source_id, tier=CanonTier(tier) if tier else None)
+    loaded, errors = read_paths(paths, kind=kind, options=options)
+    for warning in loaded.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if errors and all_or_nothing:
+        raise BadInput.merge(errors)
+    changes = []
+    if loaded.claimsets:
+        with UniverseStore(store_folder(ctx)) as store:
+            show = len(loaded.claimsets) > 5 and sys.stderr.isatty()
+            with click.progressbar(
+                length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
+            ) as bar:
+                changes = store.ingest(loaded.claimsets, progress=lambda _: bar.update(1))
+    if report == "json":
+        emit_json(
+            {"changes": [c.__dict__ for c in changes], "errors": [str(p) for e in errors for p in e.problems]}
+        )
+    else:
+        for change in changes:
+            click.echo(
+                f"{change.outcome:10} {change.source}: {change.entities} entities, "
+                f"{change.relations} relations, {change.events} events"
+            )
+    if errors:
+        for error in errors:
+            for line in error.lines():
+                click.echo(f"error: {line}", err=True)
+        ctx.exit(EXIT_ERROR)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, "graphml"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None)
+@click.pass_context
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Export the stored graph: json (the contract), RDF formats, or GraphML."""
+    store = OxigraphStore(store_folder(ctx), read_only=True)
+    try:
+        claimsets = store.claimsets()
+    finally:
+        store.close()
+    if fmt == "graphml":
+        out(_graphml(claimsets), output)
+    else:
+        out(render(claimsets, fmt), output)
+
+
+def _graphml(claimsets: list[Any]) -> str:
+    import networkx as nx
+
+    data = to_json_data(merge(claimsets))
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+    for e in data["entities"]:
+        graph.add_node(e["id"], name=e["name"], type=e["type"], in_universe=e["in_universe"])
+    for r in data["relations"]:
+        if r["object"] in graph:
+            sources = ",".join(sorted({ev["source"] for ev in r["evidence"]}))
+            graph.add_edge(r["subject"], r["object"], predicate=r["predicate"], sources=sources)
+    return "\n".join(nx.generate_graphml(graph)) + "\n"
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "csv", "tsv", "xml"]),
+    default="text",
+    show_default=True,
+)
+@click.pass_context
+def sparql(ctx: click.Context, query: str, fmt: str) -> None:
+    """Run a read-only SPARQL query over the canonical graph (SPARQL Update is refused)."""
+    import pyoxigraph as ox
+
+    store = OxigraphStore(store_folder(ctx), read_only=True)
+    try:
+        result = store.query(query)
+        if isinstance(result, ox.QueryBoolean):
+            click.echo(
+                json.dumps({"head": {}, "boolean": bool(result)})
+                if fmt == "json"
+                else str(bool(result)).lower()
+            )
+        elif isinstance(result, ox.QuerySolutions):
+            if fmt == "text":
+                variables = [v.value for v in result.variables]
+                rows = [[_term_text(solution[v]) for v in variables] for solution in result]
+                _table(variables, rows)
+            else:
+                formats = {
+                    "json": ox.QueryResultsFormat.JSON,
+                    "csv": ox.QueryResultsFormat.CSV,
+                    "tsv": ox.QueryResultsFormat.TSV,
+                    "xml": ox.QueryResultsFormat.XML,
+                }
+                data = result.serialize(format=formats[fmt])
+                assert data is not None
+                click.echo(data.decode("utf-8"), nl=False)
+        else:
+            for triple in result:
+                click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
+    finally:
+        store.close()
+
+
+def _term_text(term: object) -> str:
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return str(value) if value is not None else str(term)
+
+
+def _table(columns: list[str], rows: list[list[Any]]) -> None:
+    text = [[str(c) for c in row] for row in rows]
+    widths = [max([len(col), *(len(r[i]) for r in text)]) for i, col in enumerate(columns)]
+    click.echo("  ".join(col.ljust(w) for col, w in zip(columns, widths, strict=True)).rstrip())
+    for row in text:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
+
+
+@cli.command()
+@click.argument("query")
+@click.option(
+    "--param", "params", multiple=True, metavar="KEY=VALUE", help="A bound parameter ($KEY in the query)."
+)
+@READ_FORMAT
+@click.pass_context
+def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) -> None:
+    """Run a read-only Cypher query over the projection (write clauses are refused)."""
+    bound = _params(params)
+    with UniverseStore(store_folder(ctx)) as store:
+        assert store.projection is not None
+        columns, rows = store.projection.query(query, bound)
+    if fmt == "json":
+        emit_json({"fields": columns, "values": [[_jsonable(v) for v in row] for row in rows]})
+    else:
+        _table(columns, [[_jsonable(v) for v in row] for row in rows])
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    bound: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.isidentifier():
+            raise BadInput.at("--param", f"expected KEY=VALUE with KEY a name, got {pair!r}")
+        try:
+            bound[key] = json.loads(value)
+        except json.JSONDecodeError:
+            bound[key] = value
+    return bound
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    properties = getattr(value, "properties", None)
+    if isinstance(properties, dict):
+        return {k: _jsonable(v) for k, v in properties.items() if not k.startswith("_")}
+    return str(value)
+
+
+@cli.command()
+@READ_FORMAT
+@click.pass_context
+def stats(ctx: click.Context, fmt: str) -> None:
+    """Counts: sources, entities by type, relations by predicate, events."""
+    store = OxigraphStore(store_folder(ctx), read_only=True)
+    try:
+        export = merge(store.claimsets())
+    finally:
+        store.close()
+    data = {
+        "sources": len(export.sources),
+        "entities": dict(sorted(Counter(e.type.value for e in export.entities).items())),
+        "relations": dict(sorted(Counter(r.predicate for r in export.relations).items())),
+        "events": len(export.events),
+    }
+    if fmt == "json":
+        emit_json(data)
+        return
+    click.echo(f"sources: {data['sources']}")
+    click.echo(f"events: {data['events']}")
+    for section in ("entities", "relations"):
+        counts: dict[str, int] = data[section]  # type: ignore[assignment]
+        click.echo(f"{section}: {sum(counts.values())}")
+        for name, count in counts.items():
+            click.echo(f"  {name}: {count}")
+
+
+@cli.command()
+@READ_FORMAT
+@click.pass_context
+def sources(ctx: click.Context, fmt: str) -> None:
+    """The stored sources: id, kind, tier, what they are about, where they came from."""
+    store = OxigraphStore(store_folder(ctx), read_only=True)
+    try:
+        records = store.sources()
+    finally:
+        store.close()
+    rows = [{**r.source.model_dump(mode="json"), "version": r.sequence} for r in records.values()]
+    if fmt == "json":
+        emit_json(rows)
+    else:
+        _table(
+            ["id", "kind", "tier", "location"], [[r["id"], r["kind"], r["tier"], r["location"]] for r in rows]
+        )
+
+
+@cli.command()
+@click.argument("source")
+@click.pass_context
+def retract(ctx: click.Context, source: str) -> None:
+    """Remove what one source claimed; facts other sources also claim stay."""
+    with UniverseStore(store_folder(ctx)) as store:
+        store.retract(source)
+    click.echo(f"retracted {source}")
+
+
+@cli.command()
+@click.pass_context
+def reproject(ctx: click.Context) -> None:
+    """Rebuild the Cypher projection from the canonical graph."""
+    with UniverseStore(store_folder(ctx)) as store:
+        count = store.reproject()
+    click.echo(f"reprojected {count} source{'s' if count != 1 else ''}")

@@ -1,0 +1,1 @@
+"""Stores: the canonical RDF graph (the truth) and the property-graph projection (a cache)."""

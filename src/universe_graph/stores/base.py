@@ -1,0 +1,109 @@
+"""The canonical store interface: swappable engines behind one small base class, by name.
+
+Like rdflib's store plugins, an engine says what it can do through capability flags, and
+callers ask for it by name (`oxigraph`, and later `sparql` for a remote server).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import ClassVar
+
+from ..errors import BadInput
+from ..model import ClaimSet, Source
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """What an engine can do, so callers need not guess from its class."""
+
+    atomic_swap: bool  # a source's new version becomes visible in one commit
+    read_only_open: bool  # readers can open beside a writer
+    query_timeout: bool  # the engine can bound a query's time itself
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A source as stored: its metadata, the named graph of its current version, its sequence."""
+
+    source: Source
+    graph: str
+    sequence: int
+
+
+class WriteOutcome(StrEnum):
+    ADDED = "added"
+    REPLACED = "replaced"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Write:
+    """What writing one source did, and the version it replaced (for the projection)."""
+
+    outcome: WriteOutcome
+    record: SourceRecord
+    previous: SourceRecord | None
+
+
+#: A fault-injection point for tests: called with a stage name during writes.
+Hook = Callable[[str], None]
+
+
+class CanonicalStore(ABC):
+    """The canonical graph: one named graph per source version, queries over the current ones."""
+
+    name: ClassVar[str]
+    capabilities: ClassVar[Capabilities]
+
+    @abstractmethod
+    def sources(self) -> dict[str, SourceRecord]:
+        """The current version of every source, by source id."""
+
+    @abstractmethod
+    def put(self, claims: ClaimSet, hook: Hook | None = None) -> Write:
+        """Store a source's claims as its new current version (unchanged content: no write)."""
+
+    @abstractmethod
+    def retract(self, source_id: str) -> SourceRecord:
+        """Withdraw everything a source claimed; raises NotFound for an unknown source."""
+
+    @abstractmethod
+    def graph_quads(self, graph: str) -> Iterator[tuple[str, str, object, str]]:
+        """The quads of one version graph as (subject, predicate, object-term, graph) text."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the engine (and the writer lock)."""
+
+
+_ENGINES: dict[str, Callable[[Path, bool], CanonicalStore]] = {}
+
+
+def register(
+    name: str,
+) -> Callable[[Callable[[Path, bool], CanonicalStore]], Callable[[Path, bool], CanonicalStore]]:
+    """Register a canonical engine factory `(location, read_only) -> store` under a name."""
+
+    def deco(factory: Callable[[Path, bool], CanonicalStore]) -> Callable[[Path, bool], CanonicalStore]:
+        _ENGINES[name] = factory
+        return factory
+
+    return deco
+
+
+def engine(name: str) -> Callable[[Path, bool], CanonicalStore]:
+    try:
+        return _ENGINES[name]
+    except KeyError as e:
+        raise BadInput.at(
+            "--engine", f"unknown store engine {name!r}; valid: {', '.join(sorted(_ENGINES))}"
+        ) from e
+
+
+def bindings_problem(name: str, values: Mapping[str, object]) -> BadInput:
+    return BadInput.at("--param", f"{name}: {values}")

@@ -1,0 +1,102 @@
+"""Cypher for the projection as pure builder functions: text in, text out, values only as $params.
+
+Labels and relationship types come from the ontology's closed vocabularies (entity classes,
+predicate names), never from user input, so they may appear in the text; every value is a
+parameter, written in batches with `UNWIND $rows`. The dialect is the common subset of
+FalkorDB and Neo4j.
+"""
+
+from __future__ import annotations
+
+import re
+
+NODE = "Node"  # every projected node carries it; `iri` is indexed on it
+_EDGE_COLUMNS = (
+    "a.iri, type(r), b.iri, r.key, r.sources, r.tiers, r.confidences, r.character, r.work, r.time, r.role"
+)
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+def _checked(name: str) -> str:
+    if not _NAME.match(name):
+        raise ValueError(f"not a safe label or relationship type: {name!r}")
+    return name
+
+
+def index_statements() -> list[str]:
+    return [f"CREATE INDEX FOR (n:{NODE}) ON (n.iri)", "CREATE INDEX FOR (m:_Sync) ON (m.source)"]
+
+
+def tagged_nodes() -> str:
+    """Nodes that a source has entries in."""
+    return f"MATCH (n:{NODE}) WHERE $source IN n.sources RETURN n.iri, n._payloads"
+
+
+def tagged_edges() -> str:
+    """Relationships that a source has entries in, with their per-source lists."""
+    return f"MATCH (a:{NODE})-[r]->(b:{NODE}) WHERE $source IN r.sources RETURN {_EDGE_COLUMNS}"
+
+
+def nodes_by_iri() -> str:
+    return f"UNWIND $iris AS iri MATCH (n:{NODE} {{iri: iri}}) RETURN n.iri, n._payloads"
+
+
+def edges_by_key() -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (a:{NODE} {{iri: row.s}})-[r]->(b:{NODE} {{iri: row.o}}) "
+        "WHERE type(r) = row.t AND r.key = row.k "
+        f"RETURN {_EDGE_COLUMNS}"
+    )
+
+
+def merge_nodes(label: str | None) -> str:
+    """Upsert nodes by iri, replacing their properties; `label` adds the entity class."""
+    extra = f":{_checked(label)}" if label else ""
+    return f"UNWIND $rows AS row MERGE (n:{NODE} {{iri: row.iri}}) SET n{extra} SET n = row.props"
+
+
+def delete_nodes() -> str:
+    return f"UNWIND $iris AS iri MATCH (n:{NODE} {{iri: iri}}) DETACH DELETE n"
+
+
+def merge_edges(rel_type: str) -> str:
+    """Upsert relationships of one type between existing nodes, keyed by their qualifier key."""
+    return (
+        f"UNWIND $rows AS row MATCH (a:{NODE} {{iri: row.s}}), (b:{NODE} {{iri: row.o}}) "
+        f"MERGE (a)-[r:{_checked(rel_type)} {{key: row.k}}]->(b) SET r = row.props"
+    )
+
+
+def delete_edges(rel_type: str) -> str:
+    return (
+        f"UNWIND $rows AS row MATCH (a:{NODE} {{iri: row.s}})-[r:{_checked(rel_type)} {{key: row.k}}]->"
+        f"(b:{NODE} {{iri: row.o}}) DELETE r"
+    )
+
+
+def set_marker() -> str:
+    return "MERGE (m:_Sync {source: $source}) SET m.version = $version"
+
+
+def delete_marker() -> str:
+    return "MATCH (m:_Sync {source: $source}) DELETE m"
+
+
+def markers() -> str:
+    return "MATCH (m:_Sync) RETURN m.source, m.version"
+
+
+def all_edges() -> str:
+    return (
+        f"MATCH (a:{NODE})-[r]->(b:{NODE}) "
+        "RETURN a.iri, type(r), b.iri, r.key, r.sources, r.tier, r.confidence "
+        "ORDER BY a.iri, type(r), b.iri, r.key"
+    )
+
+
+def all_nodes() -> str:
+    return f"MATCH (n:{NODE}) RETURN n.iri, labels(n), n.name, n.sources, n.tier ORDER BY n.iri"
+
+
+def clear() -> str:
+    return "MATCH (n) DETACH DELETE n"

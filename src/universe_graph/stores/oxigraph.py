@@ -1,0 +1,346 @@
+"""The embedded canonical store: pyoxigraph (RocksDB) in `DIR/canonical`, one named graph per source version.
+
+Atomic and crash-safe by construction: a new version is bulk-written into a fresh graph that no
+query reads, then made current by adding one version record in a single commit (the record with
+the highest sequence wins; a retraction is a record without a graph). Superseded records and
+graphs, and leftovers of an unfinished write, are removed afterwards and on the next open.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import ClassVar
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import BadInput, NotFound, StoreUnavailable
+from ..model import ClaimSet
+from ..rdf import claimset_triples, graph_iri
+from ..rdf_read import claimset_from_triples
+from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
+from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
+from .lock import WriterLock
+
+_REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
+_RECORD_OF = ox.NamedNode(str(UG.record_of))
+_SEQUENCE = ox.NamedNode(str(UG.sequence))
+_VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
+_RETRACTED = ox.NamedNode(str(UG.retracted))
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+class TermConverter:
+    """rdflib terms to pyoxigraph terms, caching IRIs (predicates and classes repeat a lot)."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            if len(self._iris) > 200_000:
+                self._iris.clear()
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, node: Node) -> OxTerm:
+        if isinstance(node, URIRef):
+            return self.iri(str(node))
+        if isinstance(node, Literal):
+            if node.language:
+                return ox.Literal(str(node), language=node.language)
+            if node.datatype is not None:
+                return ox.Literal(str(node), datatype=self.iri(str(node.datatype)))
+            return ox.Literal(str(node))
+        if isinstance(node, BNode):
+            return ox.BlankNode(str(node))
+        raise TypeError(f"cannot store {node!r}")
+
+
+def _value(term: object) -> str:
+    """The lexical value of an IRI, blank node or literal."""
+    if isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return term.value
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def to_rdflib(term: object) -> Node:
+    """pyoxigraph term to rdflib term (for reading claims back)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"unexpected term {term!r}")
+
+
+class OxigraphStore(CanonicalStore):
+    """The canonical graph in an embedded pyoxigraph store; one writer, readers beside it."""
+
+    name = "oxigraph"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        atomic_swap=True, read_only_open=True, query_timeout=False
+    )
+    batch_size: ClassVar[int] = 50_000  # quads per bulk_extend call
+
+    def __init__(self, folder: Path, *, read_only: bool = False) -> None:
+        self.folder = folder
+        self.read_only = read_only
+        self._lock = WriterLock(folder)
+        path = folder / "canonical"
+        try:
+            if read_only:
+                if not path.is_dir():
+                    raise StoreUnavailable(f"no store at {folder} (nothing ingested yet?)")
+                self._store = ox.Store.read_only(str(path))
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._lock.acquire()
+                self._store = ox.Store(str(path))
+        except OSError as e:
+            self._lock.release()
+            raise StoreUnavailable(f"cannot open the canonical store at {path}: {e}") from e
+        if not read_only:
+            self.collect_garbage()
+
+    # ------------------------------------------------------------------ registry
+    def _records(self) -> dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]]:
+        """source iri -> (sequence, version graph or None if retracted, record node), newest only."""
+        best: dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]] = {}
+        for quad in self._store.quads_for_pattern(None, _RECORD_OF, None, _REGISTRY):
+            record = quad.subject
+            assert isinstance(record, ox.NamedNode)
+            seq_quads = list(self._store.quads_for_pattern(record, _SEQUENCE, None, _REGISTRY))
+            if not seq_quads:
+                continue
+            sequence = int(_value(seq_quads[0].object))
+            graphs = list(self._store.quads_for_pattern(record, _VERSION_GRAPH, None, _REGISTRY))
+            graph = graphs[0].object if graphs else None
+            assert graph is None or isinstance(graph, ox.NamedNode)
+            key = _value(quad.object)
+            if key not in best or best[key][0] < sequence:
+                best[key] = (sequence, graph, record)
+        return best
+
+    def _all_records(self) -> list[tuple[ox.NamedNode, str, int]]:
+        out = []
+        for quad in self._store.quads_for_pattern(None, _RECORD_OF, None, _REGISTRY):
+            record = quad.subject
+            assert isinstance(record, ox.NamedNode)
+            seq = list(self._store.quads_for_pattern(record, _SEQUENCE, None, _REGISTRY))
+            out.append((record, _value(quad.object), int(_value(seq[0].object)) if seq else -1))
+        return out
+
+    def current_graphs(self) -> list[ox.NamedNode]:
+        return [graph for _, graph, _ in self._records().values() if graph is not None]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        out = {}
+        for key, (sequence, graph, _) in sorted(self._records().items()):
+            if graph is None:
+                continue
+            source_id = key.removeprefix(ID_BASE + "source/")
+            claims = self._read_claimset(graph, source_id, source_only=True)
+            out[source_id] = SourceRecord(source=claims.source, graph=graph.value, sequence=sequence)
+        return out
+
+    # ------------------------------------------------------------------ writes
+    def _require_writer(self) -> None:
+        if self.read_only:
+            raise StoreUnavailable("the store was opened read-only")
+
+    def put(self, claims: ClaimSet, hook: Hook | None = None) -> Write:
+        """Write a source as its new current version, atomically; unchanged content is skipped."""
+        self._require_writer()
+        sid = claims.source.id
+        previous = self.sources().get(sid)
+        if previous is not None and previous.source == claims.source:
+            return Write(WriteOutcome.UNCHANGED, previous, previous)
+        records = self._records()
+        sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
+        graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
+        converter = TermConverter()
+        quads = (
+            ox.Quad(converter.term(s), converter.term(p), converter.term(o), graph)  # type: ignore[arg-type]
+            for s, p, o in claimset_triples(claims)
+        )
+        self._bulk(quads, hook)
+        if hook:
+            hook("before-commit")
+        record = ox.NamedNode(f"{ID_BASE}registry/{sid}/{sequence}")
+        self._store.extend(
+            [
+                ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
+                ox.Quad(record, _RECORD_OF, ox.NamedNode(str(source_iri(sid))), _REGISTRY),
+                ox.Quad(
+                    record,
+                    _SEQUENCE,
+                    ox.Literal(
+                        str(sequence), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+                    ),
+                    _REGISTRY,
+                ),
+                ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY),
+            ]
+        )
+        self._store.flush()
+        if hook:
+            hook("after-commit")
+        now = SourceRecord(source=claims.source, graph=graph.value, sequence=sequence)
+        return Write(WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED, now, previous)
+
+    def _bulk(self, quads: Iterable[ox.Quad], hook: Hook | None) -> None:
+        batch: list[ox.Quad] = []
+        for quad in quads:
+            batch.append(quad)
+            if len(batch) >= self.batch_size:
+                self._store.bulk_extend(batch)
+                batch = []
+                if hook:
+                    hook("mid-write")
+        if batch:
+            self._store.bulk_extend(batch)
+        if hook:
+            hook("written")
+
+    def retract(self, source_id: str) -> SourceRecord:
+        """Withdraw a source: a tombstone record makes it disappear in one commit."""
+        self._require_writer()
+        current = self.sources()
+        if source_id not in current:
+            from difflib import get_close_matches
+
+            raise NotFound("source", source_id, get_close_matches(source_id, list(current), n=3))
+        records = self._records()
+        sequence = max(seq for seq, _, _ in records.values()) + 1
+        record = ox.NamedNode(f"{ID_BASE}registry/{source_id}/{sequence}")
+        self._store.extend(
+            [
+                ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
+                ox.Quad(record, _RECORD_OF, ox.NamedNode(str(source_iri(source_id))), _REGISTRY),
+                ox.Quad(
+                    record,
+                    _SEQUENCE,
+                    ox.Literal(
+                        str(sequence), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+                    ),
+                    _REGISTRY,
+                ),
+                ox.Quad(
+                    record,
+                    _RETRACTED,
+                    ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),
+                    _REGISTRY,
+                ),
+            ]
+        )
+        self._store.flush()
+        return current[source_id]
+
+    def collect_garbage(self) -> None:
+        """Drop superseded records and every graph no current record points to (crash leftovers too).
+
+        Order keeps every intermediate state correct: older records go first (the newest record
+        still decides), then unreferenced graphs, then tombstones that no longer shadow anything.
+        """
+        self._require_writer()
+        newest = self._records()
+        keep_records = {record.value for _, _, record in newest.values()}
+        for record, _, _ in self._all_records():
+            if record.value not in keep_records:
+                self._remove_subject(record)
+        live = {graph.value for _, graph, _ in newest.values() if graph is not None}
+        for name in list(self._store.named_graphs()):
+            if isinstance(name, ox.NamedNode) and name.value != REGISTRY_GRAPH and name.value not in live:
+                self._store.remove_graph(name)
+        for _, current, record in newest.values():
+            if current is None:
+                self._remove_subject(record)
+        self._store.flush()
+
+    def _remove_subject(self, record: ox.NamedNode) -> None:
+        for quad in list(self._store.quads_for_pattern(record, None, None, _REGISTRY)):
+            self._store.remove(quad)
+
+    # ------------------------------------------------------------------ reads
+    def _read_claimset(self, graph: ox.NamedNode, source_id: str, *, source_only: bool = False) -> ClaimSet:
+        subject: ox.NamedNode | None = ox.NamedNode(str(source_iri(source_id))) if source_only else None
+        triples = (
+            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+            for q in self._store.quads_for_pattern(subject, None, None, graph)
+        )
+        return claimset_from_triples(triples, source_id)
+
+    def claimsets(self) -> list[ClaimSet]:
+        """Every current source's claims, read back from its graph."""
+        records = self._records()
+        out = []
+        for key, (_, graph, _) in sorted(records.items()):
+            if graph is not None:
+                out.append(self._read_claimset(graph, key.removeprefix(ID_BASE + "source/")))
+        return out
+
+    def graph_quads(self, graph: str) -> Iterator[tuple[str, str, object, str]]:
+        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
+            yield (_value(q.subject), q.predicate.value, q.object, graph)
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a read-only SPARQL query over the union of the current versions.
+
+        `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
+        variable must appear in the query's SELECT projection (pyoxigraph's rule).
+        """
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(self.current_graphs())
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): v for k, v in (bindings or {}).items()
+        }
+        try:
+            return self._store.query(
+                sparql,
+                default_graph=graphs or ox.DefaultGraph(),
+                named_graphs=[g for g in graphs if isinstance(g, ox.NamedNode)],
+                substitutions=substitutions or None,
+            )
+        except SyntaxError as e:
+            if _looks_like_update(sparql):
+                raise BadInput.at(
+                    "query",
+                    "SPARQL Update is refused: the graph is read-only here; "
+                    "write through `ingest` and `retract`",
+                ) from e
+            raise BadInput.at("query", f"SPARQL syntax error: {e}") from e
+
+    def close(self) -> None:
+        if hasattr(self, "_store"):
+            if not self.read_only:
+                self._store.flush()
+            del self._store
+        self._lock.release()
+
+
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def _looks_like_update(text: str) -> bool:
+    words = [w.upper() for w in text.replace("{", " ").split()]
+    body = [w for w in words if w not in ("PREFIX", "BASE") and not w.endswith(":") and not w.startswith("<")]
+    return bool(body) and body[0] in _UPDATE_WORDS
+
+
+@register("oxigraph")
+def open_oxigraph(location: Path, read_only: bool) -> CanonicalStore:
+    return OxigraphStore(location, read_only=read_only)

@@ -1,0 +1,230 @@
+"""The property-graph projection as pure data: what each node and edge holds, per source.
+
+Every projected node and edge keeps one entry per source that claims it, so re-projecting or
+retracting one source is local: drop that source's entries, add its new ones, recompute the
+visible properties (name from the strongest source, the union of sources, the strongest tier,
+the highest confidence). No I/O here; `falkordb.py` reads and writes these states.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import CanonTier, ClaimSet, Relation
+
+TIERS = [t.value for t in CanonTier]
+#: Literal predicates projected as node properties; the rest are relationships.
+SCALAR_LITERALS = ("release_year", "language", "rating", "votes")
+LIST_LITERALS = ("tag", "fate")
+EVENT_EDGES = ("IN_WORK", "AT_LOCATION", "HAS_PARTICIPANT")
+
+
+def rel_type(predicate: str) -> str:
+    """Relationship type of a predicate: `trained_by` -> `TRAINED_BY`."""
+    return predicate.upper()
+
+
+def qualifier_key(character: str | None, work: str | None, time: str | None) -> str:
+    return f"{character or ''}|{work or ''}|{time or ''}"
+
+
+EdgeKey = tuple[str, str, str, str]  # (subject iri, TYPE, object iri, qualifier key)
+
+
+@dataclass
+class EdgeState:
+    """One relationship and the sources that claim it: source -> (tier rank, confidence)."""
+
+    key: EdgeKey
+    entries: dict[str, tuple[int, float]] = field(default_factory=dict)
+    extra: dict[str, str | None] = field(default_factory=dict)  # character, work, time, role
+
+    def props(self) -> dict[str, Any]:
+        sources = sorted(self.entries)
+        ranks = [self.entries[s][0] for s in sources]
+        confidences = [self.entries[s][1] for s in sources]
+        out: dict[str, Any] = {
+            "key": self.key[3],
+            "sources": sources,
+            "tiers": ranks,
+            "confidences": confidences,
+            "tier": TIERS[min(ranks)],
+            "confidence": max(confidences),
+        }
+        out.update({k: v for k, v in self.extra.items() if v is not None})
+        return out
+
+
+@dataclass
+class NodeState:
+    """One node (entity, event, or an entity only referenced) and each source's payload."""
+
+    iri: str
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def label(self) -> str | None:
+        best = self._best()
+        return None if best is None else str(best.get("type"))
+
+    def _defining(self) -> list[dict[str, Any]]:
+        return sorted((p for p in self.entries.values() if "type" in p), key=lambda p: (p["t"], p["s"]))
+
+    def _best(self) -> dict[str, Any] | None:
+        defining = self._defining()
+        return defining[0] if defining else None
+
+    def props(self) -> dict[str, Any]:
+        sources = sorted(self.entries)
+        out: dict[str, Any] = {
+            "iri": self.iri,
+            "sources": sources,
+            "tier": TIERS[min(p["t"] for p in self.entries.values())],
+            "_payloads": [json.dumps(self.entries[s], sort_keys=True) for s in sources],
+        }
+        best = self._best()
+        if best is None:
+            out["name"] = self.iri
+            return out
+        if best["type"] == "Event":
+            out.update({k: v for k, v in best["event"].items() if v is not None})
+            out["name"] = best["event"]["label"]
+            return out
+        defining = self._defining()
+        out["name"] = best["name"]
+        aliases: dict[str, None] = {}
+        for payload in defining:
+            for alias in [payload["name"], *payload["aliases"]]:
+                if alias != best["name"]:
+                    aliases.setdefault(alias, None)
+        out["aliases"] = list(aliases)
+        out["in_universe"] = any(p["u"] for p in defining)
+        for payload in reversed(defining):  # the strongest source's ids win
+            out.update(payload["ids"])
+        literals: list[tuple[int, str, str, Any, str | None]] = [
+            (p["t"], p["s"], pred, value, work)
+            for p in self.entries.values()
+            for pred, value, work in p.get("lit", [])
+        ]
+        literals.sort(key=lambda x: (x[0], x[1]))
+        for pred in SCALAR_LITERALS:
+            values = [value for _, _, name, value, _ in literals if name == pred]
+            if values:
+                out[pred] = values[0]
+        tags = [value for _, _, name, value, _ in literals if name == "tag"]
+        if tags:
+            out["tags"] = list(dict.fromkeys(tags))
+        fates = [(value, work) for _, _, name, value, work in literals if name == "fate"]
+        if fates:
+            out["fates"] = [value for value, _ in fates]
+            out["fate_works"] = [work or "" for _, work in fates]
+        return out
+
+
+@dataclass
+class Plan:
+    """What one source's projection changes: nodes and edges to write, and to delete."""
+
+    nodes: dict[str, NodeState] = field(default_factory=dict)
+    edges: dict[EdgeKey, EdgeState] = field(default_factory=dict)
+
+    def upserts(self) -> tuple[list[NodeState], list[EdgeState]]:
+        return ([n for n in self.nodes.values() if n.entries], [e for e in self.edges.values() if e.entries])
+
+    def deletions(self) -> tuple[list[str], list[EdgeKey]]:
+        return (
+            [n.iri for n in self.nodes.values() if not n.entries],
+            [e.key for e in self.edges.values() if not e.entries],
+        )
+
+
+def source_items(
+    claims: ClaimSet,
+) -> tuple[dict[str, dict[str, Any]], dict[EdgeKey, tuple[float, dict[str, str | None]]]]:
+    """One source's node payloads and edges (with their best confidence and qualifiers)."""
+    sid, rank = claims.source.id, claims.source.tier.rank
+    nodes: dict[str, dict[str, Any]] = {}
+
+    def ref(iri: str) -> None:
+        nodes.setdefault(iri, {"s": sid, "t": rank, "ref": True})
+
+    for entity in claims.entities:
+        nodes[entity.id] = {
+            "s": sid, "t": rank, "type": entity.type.value, "name": entity.name, "aliases": entity.aliases,
+            "u": entity.in_universe, "ids": entity.external_ids.model_dump(exclude_none=True), "lit": [],
+        }  # fmt: skip
+    edges: dict[EdgeKey, tuple[float, dict[str, str | None]]] = {}
+
+    def edge(key: EdgeKey, confidence: float, extra: dict[str, str | None]) -> None:
+        known = edges.get(key)
+        edges[key] = (max(confidence, known[0]) if known else confidence, extra)
+
+    for rel in claims.relations:
+        confidence = max(e.confidence for e in rel.evidence)
+        if isinstance(rel.object, str) and rel.predicate not in SCALAR_LITERALS + LIST_LITERALS:
+            ref(rel.subject)
+            ref(rel.object)
+            q = rel.qualifiers
+            key = (
+                rel.subject,
+                rel_type(rel.predicate),
+                rel.object,
+                qualifier_key(q.character, q.work, q.time),
+            )
+            edge(key, confidence, {"character": q.character, "work": q.work, "time": q.time})
+        else:
+            _literal(nodes, rel, sid, rank)
+    for event in claims.events:
+        nodes[event.id] = {
+            "s": sid, "t": rank, "type": "Event",
+            "event": {"label": event.label, "kind": event.kind.value, "order": event.order, "act": event.act,
+                      "time": event.time, "framing": event.framing.value, "flashback": event.flashback,
+                      "work": event.work},
+        }  # fmt: skip
+        confidence = max(e.confidence for e in event.evidence)
+        ref(event.work)
+        edge((event.id, "IN_WORK", event.work, ""), confidence, {})
+        if event.location:
+            ref(event.location)
+            edge((event.id, "AT_LOCATION", event.location, ""), confidence, {})
+        for part in event.participants:
+            ref(part.entity)
+            edge(
+                (event.id, "HAS_PARTICIPANT", part.entity, part.role.value),
+                confidence,
+                {"role": part.role.value},
+            )
+    return nodes, edges
+
+
+def _literal(nodes: dict[str, dict[str, Any]], rel: Relation, sid: str, rank: int) -> None:
+    payload = nodes.setdefault(rel.subject, {"s": sid, "t": rank, "ref": True})
+    payload.setdefault("lit", []).append([rel.predicate, rel.object, rel.qualifiers.work])
+
+
+def plan(
+    source_id: str,
+    claims: ClaimSet | None,
+    tagged_nodes: Iterable[NodeState],
+    tagged_edges: Iterable[EdgeState],
+    touched_nodes: Iterable[NodeState] = (),
+    touched_edges: Iterable[EdgeState] = (),
+) -> Plan:
+    """Replace one source's entries: `tagged_*` carry it now, `touched_*` are what its new claims hit."""
+    result = Plan()
+    for node in [*tagged_nodes, *touched_nodes]:
+        result.nodes.setdefault(node.iri, node).entries.pop(source_id, None)
+    for edge_state in [*tagged_edges, *touched_edges]:
+        result.edges.setdefault(edge_state.key, edge_state).entries.pop(source_id, None)
+    if claims is not None:
+        nodes, edges = source_items(claims)
+        rank = claims.source.tier.rank
+        for iri, payload in nodes.items():
+            result.nodes.setdefault(iri, NodeState(iri)).entries[source_id] = payload
+        for key, (confidence, extra) in edges.items():
+            state = result.edges.setdefault(key, EdgeState(key))
+            state.entries[source_id] = (rank, confidence)
+            state.extra.update(extra)
+    return result

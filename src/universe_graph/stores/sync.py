@@ -1,0 +1,131 @@
+"""Both stores as one: the canonical graph commits first, the projection follows and heals.
+
+After each canonical commit the projection is updated for that source and its `_Sync` marker
+set; on open, any source whose marker is missing or stale is re-projected, so a crash between
+the two stores repairs itself. The projection's snapshot is saved at the end of each command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import ClaimSet
+from .base import Hook, Write, WriteOutcome
+from .falkordb import FalkorProjection
+from .oxigraph import OxigraphStore
+
+
+@dataclass(frozen=True)
+class Change:
+    """What happened to one source."""
+
+    source: str
+    outcome: str  # added, replaced, unchanged, retracted
+    entities: int = 0
+    relations: int = 0
+    events: int = 0
+
+
+class UniverseStore:
+    """The store folder: canonical RDF in `canonical/`, the Cypher projection in `projection/`."""
+
+    def __init__(self, folder: Path, *, read_only: bool = False, projection: bool = True) -> None:
+        self.folder = folder
+        self.canonical = OxigraphStore(folder, read_only=read_only)
+        self.projection: FalkorProjection | None = None
+        if projection and not read_only:
+            try:
+                self.projection = FalkorProjection(folder)
+                self.heal()
+            except BaseException:
+                self.close()
+                raise
+
+    def __enter__(self) -> UniverseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> None:
+        if self.projection is not None:
+            self.projection.project(source_id, claims, version)
+
+    def heal(self) -> list[str]:
+        """Re-project every source whose sync marker is missing or stale; returns their ids."""
+        if self.projection is None:
+            return []
+        markers = self.projection.markers()
+        current = self.canonical.sources()
+        healed = []
+        stale = {sid for sid, record in current.items() if markers.get(sid) != record.graph}
+        if stale:
+            for claims in self.canonical.claimsets():
+                if claims.source.id in stale:
+                    self._project(claims.source.id, claims, current[claims.source.id].graph)
+                    healed.append(claims.source.id)
+        for sid in markers:
+            if sid not in current:
+                self._project(sid, None, None)
+                healed.append(sid)
+        if healed:
+            self.projection.save()
+        return healed
+
+    def ingest(
+        self,
+        sources: Sequence[ClaimSet],
+        hook: Hook | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> list[Change]:
+        """Write each source (atomically, one by one), then project it."""
+        changes = []
+        for claims in sources:
+            write: Write = self.canonical.put(claims, hook)
+            if write.outcome is not WriteOutcome.UNCHANGED:
+                self._project(claims.source.id, claims, write.record.graph)
+                if hook:
+                    hook("projected")
+            changes.append(
+                Change(
+                    claims.source.id,
+                    write.outcome.value,
+                    len(claims.entities),
+                    len(claims.relations),
+                    len(claims.events),
+                )
+            )
+            if progress:
+                progress(claims.source.id)
+        self.canonical.collect_garbage()
+        if self.projection is not None:
+            self.projection.save()
+        return changes
+
+    def retract(self, source_id: str) -> Change:
+        record = self.canonical.retract(source_id)
+        self._project(source_id, None, None)
+        self.canonical.collect_garbage()
+        if self.projection is not None:
+            self.projection.save()
+        return Change(source_id, "retracted", 0, 0, 0) if record else Change(source_id, "retracted")
+
+    def reproject(self) -> int:
+        """Rebuild the projection from the canonical graph; returns the number of sources."""
+        if self.projection is None:
+            return 0
+        self.projection.clear()
+        current = self.canonical.sources()
+        claimsets = self.canonical.claimsets()
+        for claims in claimsets:
+            self._project(claims.source.id, claims, current[claims.source.id].graph)
+        self.projection.save()
+        return len(claimsets)
+
+    def close(self) -> None:
+        if self.projection is not None:
+            self.projection.close()
+            self.projection = None
+        self.canonical.close()
