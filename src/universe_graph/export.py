@@ -13,7 +13,7 @@ from typing import Any
 
 from .assets import ontology_file
 from .errors import BadInput
-from .model import ClaimSet, Entity, Event, Export, ExportEvent, Relation, Source
+from .model import ClaimSet, Entity, Event, Evidence, Export, ExportEvent, Relation, Source
 
 
 def merge(claimsets: Iterable[ClaimSet]) -> Export:
@@ -37,12 +37,26 @@ def merge(claimsets: Iterable[ClaimSet]) -> Export:
                 events[event.id].evidence.extend(event.evidence)
             else:
                 events[event.id] = event.model_copy(deep=True)
+    for entity in entities.values():
+        entity.aliases = sorted(entity.aliases, key=lambda a: (a.casefold(), a))
+        entity.evidence = _sorted_evidence(entity.evidence)
+    for rel in relations.values():
+        rel.evidence = _sorted_evidence(rel.evidence)
+    for event in events.values():
+        event.evidence = _sorted_evidence(event.evidence)
     ordered_events = sorted(events.values(), key=lambda e: (e.work, e.order, e.id))
     return Export(
         entities=sorted(entities.values(), key=lambda e: e.id),
         relations=sorted(relations.values(), key=lambda r: r.key()),
         events=[_export_event(e) for e in ordered_events],
         sources=sorted(sources, key=lambda s: s.id),
+    )
+
+
+def _sorted_evidence(evidence: list[Evidence]) -> list[Evidence]:
+    """Evidence in a canonical order (a store cannot keep the order it was written in)."""
+    return sorted(
+        evidence, key=lambda e: (e.source, e.line or 0, e.row or 0, e.start or 0, e.model_dump_json())
     )
 
 

@@ -23,8 +23,12 @@ def _checked(name: str) -> str:
     return name
 
 
-def index_statements() -> list[str]:
-    return [f"CREATE INDEX FOR (n:{NODE}) ON (n.iri)", "CREATE INDEX FOR (m:_Sync) ON (m.source)"]
+def node_index() -> str:
+    return f"CREATE INDEX FOR (n:{NODE}) ON (n.iri)"
+
+
+def marker_index() -> str:
+    return "CREATE INDEX FOR (m:Sync) ON (m.source)"
 
 
 def tagged_nodes() -> str:
@@ -75,15 +79,15 @@ def delete_edges(rel_type: str) -> str:
 
 
 def set_marker() -> str:
-    return "MERGE (m:_Sync {source: $source}) SET m.version = $version"
+    return "MERGE (m:Sync {source: $source}) SET m.version = $version"
 
 
 def delete_marker() -> str:
-    return "MATCH (m:_Sync {source: $source}) DELETE m"
+    return "MATCH (m:Sync {source: $source}) DELETE m"
 
 
 def markers() -> str:
-    return "MATCH (m:_Sync) RETURN m.source, m.version"
+    return "MATCH (m:Sync) RETURN m.source, m.version"
 
 
 def all_edges() -> str:

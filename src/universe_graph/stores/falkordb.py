@@ -2,7 +2,7 @@
 
 Nodes are labelled with their entity class (plus `Node`), relationships are typed by predicate
 in upper snake case, and both carry the source ids, the strongest canon tier and the highest
-confidence. A `_Sync` marker per source records which version of it the projection holds.
+confidence. A `Sync` marker per source (in its own graph) records which version of it the projection holds.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .projection import EdgeState, NodeState, Plan, plan, source_items
 
 BATCH = 2000
 GRAPH = "universe"
+SYNC_GRAPH = "universe_sync"  # markers live apart, so apps' `MATCH (n)` sees only the universe
 
 
 def _batches(rows: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
@@ -60,20 +61,23 @@ class FalkorProjection:
     def __init__(self, folder: Path) -> None:
         self.server = EmbeddedFalkorDB(folder / "projection")
         self.graph = self.server.graph(GRAPH)
-        for statement in cypher.index_statements():
+        self.sync_graph = self.server.graph(SYNC_GRAPH)
+        for graph, statement in [(self.graph, cypher.node_index()), (self.sync_graph, cypher.marker_index())]:
             try:
-                self.graph.query(statement)
+                graph.query(statement)
             except Exception as e:  # the client raises redis errors; an existing index is fine
                 if "already indexed" not in str(e) and "already exists" not in str(e):
                     raise StoreUnavailable(f"cannot prepare the projection: {e}") from e
 
-    def _run(self, statement: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
-        result = self.graph.query(statement, dict(params or {}))
+    def _run(
+        self, statement: str, params: Mapping[str, Any] | None = None, *, graph: Any = None
+    ) -> list[list[Any]]:
+        result = (graph or self.graph).query(statement, dict(params or {}))
         return [list(row) for row in result.result_set]
 
     # ------------------------------------------------------------------ sync markers
     def markers(self) -> dict[str, str]:
-        return {source: version for source, version in self._run(cypher.markers())}
+        return {source: version for source, version in self._run(cypher.markers(), graph=self.sync_graph)}
 
     # ------------------------------------------------------------------ projecting one source
     def project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> Plan:
@@ -91,7 +95,13 @@ class FalkorProjection:
                 touched_nodes += [
                     _node_state(r) for r in self._run(cypher.nodes_by_iri(), {"iris": list(batch)})
                 ]
-            keys = [{"s": k[0], "t": k[1], "o": k[2], "k": k[3]} for k in edges if k not in known_edges]
+            # an edge can only exist already if both its end nodes do
+            existing = known_nodes | {n.iri for n in touched_nodes}
+            keys = [
+                {"s": k[0], "t": k[1], "o": k[2], "k": k[3]}
+                for k in edges
+                if k not in known_edges and k[0] in existing and k[2] in existing
+            ]
             for batch in _batches(keys):
                 touched_edges += [
                     _edge_state(r) for r in self._run(cypher.edges_by_key(), {"rows": list(batch)})
@@ -99,9 +109,9 @@ class FalkorProjection:
         result = plan(source_id, claims, tagged_nodes, tagged_edges, touched_nodes, touched_edges)
         self._apply(result)
         if version is None:
-            self._run(cypher.delete_marker(), {"source": source_id})
+            self._run(cypher.delete_marker(), {"source": source_id}, graph=self.sync_graph)
         else:
-            self._run(cypher.set_marker(), {"source": source_id, "version": version})
+            self._run(cypher.set_marker(), {"source": source_id, "version": version}, graph=self.sync_graph)
         return result
 
     def _apply(self, result: Plan) -> None:
@@ -131,6 +141,7 @@ class FalkorProjection:
 
     def clear(self) -> None:
         self._run(cypher.clear())
+        self._run(cypher.clear(), graph=self.sync_graph)
 
     def save(self) -> None:
         self.server.save()

@@ -1,6 +1,6 @@
 """Both stores as one: the canonical graph commits first, the projection follows and heals.
 
-After each canonical commit the projection is updated for that source and its `_Sync` marker
+After each canonical commit the projection is updated for that source and its `Sync` marker
 set; on open, any source whose marker is missing or stale is re-projected, so a crash between
 the two stores repairs itself. The projection's snapshot is saved at the end of each command.
 """

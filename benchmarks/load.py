@@ -1,0 +1,190 @@
+"""Load benchmark: our ingest against the engines' own fastest paths, on the same data, in one run.
+
+    .venv/bin/python benchmarks/load.py [--relations 1000000]
+
+Prints (1) canonical: pyoxigraph `bulk_load` of the very quads our ingest writes, divided by our
+ingest time for the same source (higher is better; goal >= 0.5); (2) projection: FalkorDB
+`UNWIND $rows MERGE` of the very rows our projection writes, run directly, divided by our
+projection time (goal >= 0.7); (3) peak memory of this process and of the FalkorDB server.
+Ratios, not seconds, because these machines are shared and noisy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from universe_graph.model import (
+    CanonTier,
+    ClaimSet,
+    Entity,
+    EntityType,
+    Evidence,
+    Relation,
+    Source,
+    SourceKind,
+)
+from universe_graph.rdf import claimset_triples, graph_iri
+from universe_graph.stores import cypher
+from universe_graph.stores.falkordb import FalkorProjection, _batches
+from universe_graph.stores.oxigraph import OxigraphStore, TermConverter
+from universe_graph.stores.projection import plan
+from universe_graph.vocab import ID_BASE
+
+PREDICATES = ["killed", "met", "fought", "ally_of", "enemy_of", "betrayed", "works_for", "trained_by",
+              "family_of", "defeated"]  # fmt: skip
+
+
+def synthetic(relations: int, seed: int = 7) -> ClaimSet:
+    """A universe file's worth of claims: characters and character-to-character relations."""
+    rng = random.Random(seed)
+    count = max(10, relations // 5)
+    source = Source(
+        id="synthetic",
+        location="synthetic.yaml",
+        kind=SourceKind.UNIVERSE,
+        tier=CanonTier.CANON,
+        content_hash=f"{seed:064x}",
+    )
+
+    def ev(line: int) -> Evidence:
+        return Evidence.model_construct(
+            source="synthetic",
+            extractor="bench",
+            extractor_version="1",
+            confidence=1.0,
+            line=line,
+            start=None,
+            end=None,
+            quote=None,
+            row=None,
+            pointer=None,
+        )
+
+    iris = [f"{ID_BASE}bench/character/c{i}" for i in range(count)]
+    entities = [Entity.model_construct(id=iri, type=EntityType.CHARACTER, name=f"Character {i}", aliases=[],
+                                       in_universe=True, external_ids=Entity.model_fields["external_ids"].get_default(
+                                           call_default_factory=True), evidence=[ev(i + 1)])
+                for i, iri in enumerate(iris)]  # fmt: skip
+    seen: set[tuple[int, int, str]] = set()
+    rels = []
+    qualifiers = Relation.model_fields["qualifiers"].get_default(call_default_factory=True)
+    while len(rels) < relations:
+        a, b, p = rng.randrange(count), rng.randrange(count), rng.choice(PREDICATES)
+        if a == b or (a, b, p) in seen:
+            continue
+        seen.add((a, b, p))
+        rels.append(
+            Relation.model_construct(
+                subject=iris[a],
+                predicate=p,
+                object=iris[b],
+                qualifiers=qualifiers,
+                evidence=[ev(count + len(rels) + 1)],
+            )
+        )
+    return ClaimSet.model_construct(source=source, entities=entities, relations=rels, events=[])
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def server_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench_canonical(claims: ClaimSet, work: Path) -> tuple[float, float, int]:
+    converter = TermConverter()
+    graph = ox.NamedNode(f"{graph_iri(claims.source)}/baseline")
+    dump = work / "same-quads.nq"
+    with dump.open("wb") as f:  # streamed in chunks: the quads of 1M relations do not fit in memory twice
+        chunk: list[ox.Quad] = []
+        for s, p, o in claimset_triples(claims):
+            chunk.append(ox.Quad(converter.term(s), converter.term(p), converter.term(o), graph))  # type: ignore[arg-type]
+            if len(chunk) == 100_000:
+                ox.serialize(chunk, f, format=ox.RdfFormat.N_QUADS)
+                chunk = []
+        ox.serialize(chunk, f, format=ox.RdfFormat.N_QUADS)
+    baseline_store = ox.Store(str(work / "baseline"))
+    start = time.perf_counter()
+    baseline_store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    baseline = time.perf_counter() - start
+    count = len(baseline_store)
+    del baseline_store
+    dump.unlink()
+    ours_store = OxigraphStore(work / "ours")
+    start = time.perf_counter()
+    ours_store.put(claims)
+    ours = time.perf_counter() - start
+    ours_store.close()
+    return baseline, ours, count
+
+
+def bench_projection(claims: ClaimSet, work: Path) -> tuple[float, float, float]:
+    ours_projection = FalkorProjection(work / "proj-ours")
+    start = time.perf_counter()
+    ours_projection.project(claims.source.id, claims, "v1")
+    ours = time.perf_counter() - start
+    memory = server_mib(ours_projection.server.pid)
+    ours_projection.close()
+
+    # the same rows, written straight to a fresh FalkorDB with the same index and batch size
+    rows_plan = plan(claims.source.id, claims, [], [])
+    nodes, edges = rows_plan.upserts()
+    by_label: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for node in nodes:
+        by_label[node.label()].append({"iri": node.iri, "props": node.props()})
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for edge in edges:
+        s, rel_type, o, key = edge.key
+        by_type[rel_type].append({"s": s, "o": o, "k": key, "props": edge.props()})
+    direct = FalkorProjection(work / "proj-direct")
+    start = time.perf_counter()
+    for label, rows in by_label.items():
+        for batch in _batches(rows):
+            direct.graph.query(cypher.merge_nodes(label), {"rows": list(batch)})
+    for rel_type, rows in by_type.items():
+        for batch in _batches(rows):
+            direct.graph.query(cypher.merge_edges(rel_type), {"rows": list(batch)})
+    baseline = time.perf_counter() - start
+    direct.close()
+    return baseline, ours, memory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    args = parser.parse_args()
+    claims = synthetic(args.relations)
+    print(f"synthetic universe: {len(claims.entities):,} characters, {len(claims.relations):,} relations")
+    with tempfile.TemporaryDirectory(prefix="ug-bench-") as tmp:
+        work = Path(tmp)
+        baseline, ours, quads = bench_canonical(claims, work)
+        print(
+            f"canonical: {quads:,} quads; bulk_load {baseline:.1f} s, our ingest {ours:.1f} s; "
+            f"ratio {baseline / ours:.2f} (goal >= 0.5)"
+        )
+        baseline, ours, server = bench_projection(claims, work)
+        print(
+            f"projection: direct UNWIND/MERGE {baseline:.1f} s, our projection {ours:.1f} s; "
+            f"ratio {baseline / ours:.2f} (goal >= 0.7)"
+        )
+    print(f"peak memory: this process {peak_mib():,.0f} MiB, FalkorDB server {server:,.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
