@@ -28,6 +28,7 @@ from universe_graph.model import (
     Entity,
     EntityType,
     Evidence,
+    ExternalIds,
     Relation,
     Source,
     SourceKind,
@@ -70,10 +71,12 @@ def synthetic(relations: int, seed: int = 7) -> ClaimSet:
         )
 
     iris = [f"{ID_BASE}bench/character/c{i}" for i in range(count)]
-    entities = [Entity.model_construct(id=iri, type=EntityType.CHARACTER, name=f"Character {i}", aliases=[],
-                                       in_universe=True, external_ids=Entity.model_fields["external_ids"].get_default(
-                                           call_default_factory=True), evidence=[ev(i + 1)])
-                for i, iri in enumerate(iris)]  # fmt: skip
+    no_ids = ExternalIds()
+    entities = [
+        Entity.model_construct(id=iri, type=EntityType.CHARACTER, name=f"Character {i}", aliases=[],
+                               in_universe=True, external_ids=no_ids, evidence=[ev(i + 1)])
+        for i, iri in enumerate(iris)
+    ]  # fmt: skip
     seen: set[tuple[int, int, str]] = set()
     rels = []
     qualifiers = Relation.model_fields["qualifiers"].get_default(call_default_factory=True)

@@ -77,14 +77,15 @@ def test_export_graphml(store: Path, invoke: Invoke) -> None:
     import networkx as nx
 
     result = invoke("--store", store, "export", "--format", "graphml")
-    graph = nx.read_graphml(io.StringIO(result.stdout))
+    graph = nx.read_graphml(io.BytesIO(result.stdout.encode("utf-8")))
     assert graph.number_of_nodes() == 126
     assert any(d["predicate"] == "betrayed" for _, _, d in graph.edges(data=True))
 
 
 def test_sparql_text_and_json(store: Path, invoke: Invoke) -> None:
     query = (
-        "PREFIX ug: <https://w3id.org/universe-graph/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "PREFIX ug: <https://w3id.org/universe-graph/ontology#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT ?name WHERE { ?c rdfs:label 'John Wick' ; a ug:Character ; ug:trained_by ?m . "
         "?m rdfs:label ?name } ORDER BY ?name"
     )
@@ -97,7 +98,8 @@ def test_sparql_text_and_json(store: Path, invoke: Invoke) -> None:
 
 
 def test_cypher_reads_and_refuses_writes(store: Path, invoke: Invoke) -> None:
-    query = "MATCH (c:Character {name: $name})-[r:TRAINED_BY]->(m) RETURN m.name AS mentor, r.tier ORDER BY mentor"
+    query = "MATCH (c:Character {name: $name})-[r:TRAINED_BY]->(m) "
+    query += "RETURN m.name AS mentor, r.tier ORDER BY mentor"
     result = invoke("--store", store, "cypher", query, "--param", "name=John Wick", "--format", "json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {
@@ -143,8 +145,8 @@ def test_a_second_writer_gets_store_in_use(store: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys,time; from pathlib import Path; from universe_graph.stores.sync import "
-            f"UniverseStore; s=UniverseStore(Path({str(store)!r})); print('ready', flush=True); time.sleep(30)",
+            "import time; from pathlib import Path; from universe_graph.stores.sync import UniverseStore; "
+            f"s=UniverseStore(Path({str(store)!r})); print('ready', flush=True); time.sleep(30)",
         ],
         stdout=subprocess.PIPE,
         text=True,
