@@ -111,7 +111,11 @@ def test_server_dies_when_owner_is_sigkilled(tmp_path: Path) -> None:
     # The folder is free again, and the dead owner's socket folder is swept on the next start.
     with EmbeddedFalkorDB(data) as db:
         assert db.graph("g").query("MATCH (n:T) RETURN count(n)").result_set == [[0]]  # never saved
-    assert not Path(socket_path.strip()).parent.exists()
+    leftover = Path(socket_path.strip()).parent
+    assert not leftover.exists(), (
+        f"stale socket folder kept: {sorted(p.name for p in leftover.iterdir())}; "
+        f"owner {owner.pid} alive: {_alive(owner.pid)}; server {server_pid} alive: {_alive(server_pid)}"
+    )
 
 
 _FORGETFUL_OWNER = """

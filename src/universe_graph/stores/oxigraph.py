@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import ClaimSet
-from ..rdf import claimset_triples, graph_iri
+from ..rdf import PREFIXES, claimset_triples, graph_iri
 from ..rdf_read import claimset_from_triples
 from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
 from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
@@ -35,6 +35,8 @@ _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+#: Prefixes every query may use without declaring them.
+QUERY_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
 
 
 class TermConverter:
@@ -311,6 +313,7 @@ class OxigraphStore(CanonicalStore):
         try:
             return self._store.query(
                 sparql,
+                prefixes=QUERY_PREFIXES,
                 default_graph=graphs or ox.DefaultGraph(),
                 named_graphs=[g for g in graphs if isinstance(g, ox.NamedNode)],
                 substitutions=substitutions or None,
