@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,16 @@ from .main import cli, emit_json
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+
+
+@contextmanager
+def read_only(ctx: click.Context) -> Iterator[OxigraphStore]:
+    """The canonical store opened read-only (no lock: fine beside a running ingest)."""
+    store = OxigraphStore(store_folder(ctx), read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def store_folder(ctx: click.Context) -> Path:
@@ -101,11 +113,8 @@ def ingest(
 @click.pass_context
 def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
     """Export the stored graph: json (the contract), RDF formats, or GraphML."""
-    store = OxigraphStore(store_folder(ctx), read_only=True)
-    try:
+    with read_only(ctx) as store:
         claimsets = store.claimsets()
-    finally:
-        store.close()
     if fmt == "graphml":
         out(_graphml(claimsets), output)
     else:
@@ -140,8 +149,7 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
     """Run a read-only SPARQL query over the canonical graph (SPARQL Update is refused)."""
     import pyoxigraph as ox
 
-    store = OxigraphStore(store_folder(ctx), read_only=True)
-    try:
+    with read_only(ctx) as store:
         result = store.query(query)
         if isinstance(result, ox.QueryBoolean):
             click.echo(
@@ -167,8 +175,6 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
         else:
             for triple in result:
                 click.echo(f"{triple.subject} {triple.predicate} {triple.object} .")
-    finally:
-        store.close()
 
 
 def _term_text(term: object) -> str:
@@ -235,11 +241,8 @@ def _jsonable(value: Any) -> Any:
 @click.pass_context
 def stats(ctx: click.Context, fmt: str) -> None:
     """Counts: sources, entities by type, relations by predicate, events."""
-    store = OxigraphStore(store_folder(ctx), read_only=True)
-    try:
+    with read_only(ctx) as store:
         export = merge(store.claimsets())
-    finally:
-        store.close()
     data = {
         "sources": len(export.sources),
         "entities": dict(sorted(Counter(e.type.value for e in export.entities).items())),
@@ -263,11 +266,8 @@ def stats(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def sources(ctx: click.Context, fmt: str) -> None:
     """The stored sources: id, kind, tier, what they are about, where they came from."""
-    store = OxigraphStore(store_folder(ctx), read_only=True)
-    try:
+    with read_only(ctx) as store:
         records = store.sources()
-    finally:
-        store.close()
     rows = [{**r.source.model_dump(mode="json"), "version": r.sequence} for r in records.values()]
     if fmt == "json":
         emit_json(rows)

@@ -33,6 +33,8 @@ _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+_XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 #: Prefixes every query may use without declaring them.
@@ -181,22 +183,7 @@ class OxigraphStore(CanonicalStore):
         self._bulk(quads, hook)
         if hook:
             hook("before-commit")
-        record = ox.NamedNode(f"{ID_BASE}registry/{sid}/{sequence}")
-        self._store.extend(
-            [
-                ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
-                ox.Quad(record, _RECORD_OF, ox.NamedNode(str(source_iri(sid))), _REGISTRY),
-                ox.Quad(
-                    record,
-                    _SEQUENCE,
-                    ox.Literal(
-                        str(sequence), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-                    ),
-                    _REGISTRY,
-                ),
-                ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY),
-            ]
-        )
+        self._commit_record(sid, sequence, graph)
         self._store.flush()
         if hook:
             hook("after-commit")
@@ -227,29 +214,23 @@ class OxigraphStore(CanonicalStore):
             raise NotFound("source", source_id, get_close_matches(source_id, list(current), n=3))
         records = self._records()
         sequence = max(seq for seq, _, _ in records.values()) + 1
-        record = ox.NamedNode(f"{ID_BASE}registry/{source_id}/{sequence}")
-        self._store.extend(
-            [
-                ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
-                ox.Quad(record, _RECORD_OF, ox.NamedNode(str(source_iri(source_id))), _REGISTRY),
-                ox.Quad(
-                    record,
-                    _SEQUENCE,
-                    ox.Literal(
-                        str(sequence), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
-                    ),
-                    _REGISTRY,
-                ),
-                ox.Quad(
-                    record,
-                    _RETRACTED,
-                    ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")),
-                    _REGISTRY,
-                ),
-            ]
-        )
+        self._commit_record(source_id, sequence, None)
         self._store.flush()
         return current[source_id]
+
+    def _commit_record(self, source_id: str, sequence: int, graph: ox.NamedNode | None) -> None:
+        """Add one version record in a single commit: the switch to `graph` (None: retracted)."""
+        record = ox.NamedNode(f"{ID_BASE}registry/{source_id}/{sequence}")
+        quads = [
+            ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
+            ox.Quad(record, _RECORD_OF, ox.NamedNode(str(source_iri(source_id))), _REGISTRY),
+            ox.Quad(record, _SEQUENCE, ox.Literal(str(sequence), datatype=_XSD_INTEGER), _REGISTRY),
+        ]
+        if graph is None:
+            quads.append(ox.Quad(record, _RETRACTED, ox.Literal("true", datatype=_XSD_BOOLEAN), _REGISTRY))
+        else:
+            quads.append(ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY))
+        self._store.extend(quads)
 
     def collect_garbage(self) -> None:
         """Drop superseded records and every graph no current record points to (crash leftovers too).
