@@ -9,10 +9,11 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from ..errors import BadInput
-from ..model import CanonTier, ClaimSet, SourceKind, slugify
+from ..errors import BadInput, Problem
+from ..model import CanonTier, ClaimSet, EntityType, SourceKind, slugify
+from ..vocab import entity_iri
 
 SNIFF_BYTES = 4096
 
@@ -24,6 +25,8 @@ class SourceOptions:
     source_id: str | None = None
     tier: CanonTier | None = None
     about: str | None = None  # entity id of the work the source is about
+    on_error: Literal["fail", "skip"] = "fail"  # a bad row or record: stop, or skip it and count it
+    filter: str | None = None  # reader-specific selection, e.g. IMDb title ids or a title pattern
 
 
 NO_OPTIONS = SourceOptions()
@@ -35,6 +38,17 @@ class Reader(ABC):
     kind: ClassVar[SourceKind]
     name: ClassVar[str]
     version: ClassVar[str]
+
+    def __init__(self) -> None:
+        #: rows or records passed over with `on_error="skip"`, each located
+        self.skipped: list[Problem] = []
+
+    def reject(self, problem: Problem, options: SourceOptions) -> None:
+        """A bad row or record: raise it, or (with on_error="skip") count it and go on."""
+        if options.on_error == "skip":
+            self.skipped.append(problem)
+        else:
+            raise BadInput(problem)
 
     @classmethod
     @abstractmethod
@@ -88,6 +102,14 @@ def detect_kind(path: Path, head: str) -> SourceKind:
         f"unrecognised content; not one of the known formats ({valid}); force one with --format",
         line=1,
     )
+
+
+def external_iri(kind: EntityType, scheme: str, ident: str) -> str:
+    """The IRI a structured source mints for a thing it identifies: `id/film/imdb-tt6146586`.
+
+    Identity resolution later maps it onto an entity the store already has with the same id.
+    """
+    return entity_iri(kind.value.lower(), f"{scheme}-{slugify(ident)}")
 
 
 def default_source_id(path: Path) -> str:

@@ -136,7 +136,12 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         kind = parse_kind(item.kind, where=item.where or "--from").value
     if SourceKind(kind) not in readers():
         return _without_reader(item, kind, data, loaded)
-    return get_reader(kind, where=item.where or "--format").run(item.path, item.options)
+    reader = get_reader(kind, where=item.where or "--format")
+    claims = reader.run(item.path, item.options)
+    if reader.skipped:
+        count, first = len(reader.skipped), reader.skipped[0]
+        loaded.warnings.append(f"{item.path}: skipped {count} bad row(s) or record(s); first: {first}")
+    return claims
 
 
 def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> ClaimSet:
