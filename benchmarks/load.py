@@ -33,7 +33,7 @@ from universe_graph.model import (
     Source,
     SourceKind,
 )
-from universe_graph.rdf import claimset_triples, graph_iri
+from universe_graph.rdf import graph_iri
 from universe_graph.stores import cypher
 from universe_graph.stores.falkordb import FalkorProjection, _batches
 from universe_graph.stores.oxigraph import OxigraphStore, TermConverter
@@ -114,8 +114,8 @@ def bench_canonical(claims: ClaimSet, work: Path) -> tuple[float, float, int]:
     dump = work / "same-quads.nq"
     with dump.open("wb") as f:  # streamed in chunks: the quads of 1M relations do not fit in memory twice
         chunk: list[ox.Quad] = []
-        for s, p, o in claimset_triples(claims):
-            chunk.append(ox.Quad(converter.term(s), converter.term(p), converter.term(o), graph))  # type: ignore[arg-type]
+        for quad in converter.quads(claims, graph):
+            chunk.append(quad)
             if len(chunk) == 100_000:
                 ox.serialize(chunk, f, format=ox.RdfFormat.N_QUADS)
                 chunk = []
@@ -156,8 +156,10 @@ def bench_projection(claims: ClaimSet, work: Path) -> tuple[float, float, float]
     direct = FalkorProjection(work / "proj-direct")
     start = time.perf_counter()
     for label, rows in by_label.items():
+        labels = f":{cypher.NODE}" + (f":{label}" if label else "")
+        statement = f"UNWIND $rows AS row MERGE (n{labels} {{iri: row.iri}}) SET n = row.props"
         for batch in _batches(rows):
-            direct.graph.query(cypher.merge_nodes(label), {"rows": list(batch)})
+            direct.graph.query(statement, {"rows": list(batch)})
     for rel_type, rows in by_type.items():
         for batch in _batches(rows):
             direct.graph.query(cypher.merge_edges(rel_type), {"rows": list(batch)})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -17,6 +18,22 @@ from . import ontology
 from .model import ClaimSet, Entity, Event, Evidence, Relation, Source
 from .vocab import ID_BASE, UG, predicate_iri, source_iri
 
+
+class IRI(str):
+    """An IRI in the engine-neutral triples `claimset_terms` yields."""
+
+    __slots__ = ()
+
+
+class Lit(NamedTuple):
+    """A literal in the engine-neutral triples: a Python value and, if not implied, its xsd type."""
+
+    value: bool | int | float | str
+    datatype: str | None = None  # an xsd local name ("decimal"); None: implied by the Python type
+
+
+Term = IRI | Lit
+PlainTriple = tuple[IRI, IRI, Term]
 Triple = tuple[Node, Node, Node]
 
 PREFIXES = {
@@ -25,6 +42,31 @@ PREFIXES = {
     "rdfs": str(RDFS),
     "xsd": str(XSD),
 }
+
+
+def _u(term: str) -> IRI:
+    return IRI(term)
+
+
+_TYPE, _LABEL = _u(RDF.type), _u(RDFS.label)
+_SUBJECT, _PREDICATE, _OBJECT, _STATEMENT = (
+    _u(RDF.subject),
+    _u(RDF.predicate),
+    _u(RDF.object),
+    _u(RDF.Statement),
+)
+
+
+class _UG:
+    """The ontology's terms as plain IRIs, made once (attribute access on rdflib namespaces is slow)."""
+
+    def __getattr__(self, name: str) -> IRI:
+        value = IRI(getattr(UG, name))
+        setattr(self, name, value)
+        return value
+
+
+U = _UG()
 
 
 def _digest(*parts: object) -> str:
@@ -36,17 +78,8 @@ def graph_iri(source: Source) -> URIRef:
     return source_iri(source.id)
 
 
-def literal(value: bool | int | float | str, datatype: str | None = None) -> Literal:
-    """A typed literal for a relation value; `datatype` is the ontology's xsd local name."""
-    if isinstance(value, bool):
-        return Literal(value)
-    if datatype == "decimal" and isinstance(value, int | float):
-        return Literal(str(value), datatype=XSD.decimal)
-    return Literal(value)
-
-
-def claimset_triples(cs: ClaimSet) -> Iterator[Triple]:
-    """All triples of one source (for its named graph)."""
+def claimset_terms(cs: ClaimSet) -> Iterator[PlainTriple]:
+    """All triples of one source (for its named graph), as engine-neutral terms."""
     yield from _source_triples(cs.source)
     for entity in cs.entities:
         yield from _entity_triples(entity, cs.source.id)
@@ -56,54 +89,54 @@ def claimset_triples(cs: ClaimSet) -> Iterator[Triple]:
         yield from _event_triples(event, cs.source.id)
 
 
-def _source_triples(src: Source) -> Iterator[Triple]:
-    s = source_iri(src.id)
-    yield s, RDF.type, UG.Source
-    yield s, UG.source_kind, Literal(src.kind.value)
-    yield s, UG.canon_tier, Literal(src.tier.value)
-    yield s, UG.content_hash, Literal(src.content_hash)
-    yield s, UG.source_location, Literal(src.location)
+def _source_triples(src: Source) -> Iterator[PlainTriple]:
+    s = IRI(source_iri(src.id))
+    yield s, _TYPE, U.Source
+    yield s, U.source_kind, Lit(src.kind.value)
+    yield s, U.canon_tier, Lit(src.tier.value)
+    yield s, U.content_hash, Lit(src.content_hash)
+    yield s, U.source_location, Lit(src.location)
     if src.about:
-        yield s, UG.about, URIRef(src.about)
+        yield s, U.about, IRI(src.about)
 
 
-def _evidence_triples(owner: URIRef, evidence: Iterable[Evidence], scope: str) -> Iterator[Triple]:
+def _evidence_triples(owner: IRI, evidence: Iterable[Evidence], scope: str) -> Iterator[PlainTriple]:
     for i, ev in enumerate(evidence):
-        node = URIRef(f"{ID_BASE}evidence/{_digest(scope, owner, i, ev.model_dump_json())}")
-        yield owner, UG.evidence, node
-        yield node, RDF.type, UG.Evidence
-        yield node, UG.source, source_iri(ev.source)
-        yield node, UG.extractor, Literal(ev.extractor)
-        yield node, UG.extractor_version, Literal(ev.extractor_version)
-        yield node, UG.confidence, Literal(str(ev.confidence), datatype=XSD.decimal)
+        node = IRI(f"{ID_BASE}evidence/{_digest(scope, owner, i, ev.model_dump_json())}")
+        yield owner, U.evidence, node
+        yield node, _TYPE, U.Evidence
+        yield node, U.source, IRI(source_iri(ev.source))
+        yield node, U.extractor, Lit(ev.extractor)
+        yield node, U.extractor_version, Lit(ev.extractor_version)
+        yield node, U.confidence, Lit(str(ev.confidence), "decimal")
         for term, value in (
-            (UG.start, ev.start),
-            (UG.end, ev.end),
-            (UG.quote, ev.quote),
-            (UG.line, ev.line),
-            (UG.row, ev.row),
-            (UG.pointer, ev.pointer),
+            (U.start, ev.start),
+            (U.end, ev.end),
+            (U.quote, ev.quote),
+            (U.line, ev.line),
+            (U.row, ev.row),
+            (U.pointer, ev.pointer),
         ):
             if value is not None:
-                yield node, term, Literal(value)
+                yield node, term, Lit(value)
 
 
-def _entity_triples(entity: Entity, scope: str) -> Iterator[Triple]:
-    s = URIRef(entity.id)
-    yield s, RDF.type, getattr(UG, entity.type.value)
-    yield s, RDFS.label, Literal(entity.name)
-    yield s, UG.in_universe, Literal(entity.in_universe)
+def _entity_triples(entity: Entity, scope: str) -> Iterator[PlainTriple]:
+    s = IRI(entity.id)
+    yield s, _TYPE, getattr(U, entity.type.value)
+    yield s, _LABEL, Lit(entity.name)
+    yield s, U.in_universe, Lit(entity.in_universe)
     for alias in entity.aliases:
-        yield s, UG.alias, Literal(alias)
+        yield s, U.alias, Lit(alias)
     ids = entity.external_ids
     if ids.wikidata:
-        yield s, UG.wikidata_id, Literal(ids.wikidata)
+        yield s, U.wikidata_id, Lit(ids.wikidata)
     if ids.imdb:
-        yield s, UG.imdb_id, Literal(ids.imdb)
+        yield s, U.imdb_id, Lit(ids.imdb)
     if ids.tmdb:
-        yield s, UG.tmdb_id, Literal(ids.tmdb)
+        yield s, U.tmdb_id, Lit(ids.tmdb)
     if ids.movielens is not None:
-        yield s, UG.movielens_id, Literal(ids.movielens)
+        yield s, U.movielens_id, Lit(ids.movielens)
     yield from _evidence_triples(s, entity.evidence, scope)
 
 
@@ -111,49 +144,71 @@ def claim_iri(rel: Relation, scope: str) -> URIRef:
     return URIRef(f"{ID_BASE}claim/{_digest(scope, *rel.key())}")
 
 
-def _relation_triples(rel: Relation, scope: str) -> Iterator[Triple]:
-    s, p = URIRef(rel.subject), predicate_iri(rel.predicate)
+def _relation_triples(rel: Relation, scope: str) -> Iterator[PlainTriple]:
+    s, p = IRI(rel.subject), IRI(predicate_iri(rel.predicate))
     info = ontology.predicate(rel.predicate)
-    o: Node = literal(rel.object, info.datatype) if info.is_literal else URIRef(str(rel.object))
+    o: Term = _literal(rel.object, info.datatype) if info.is_literal else IRI(str(rel.object))
     yield s, p, o
-    claim = claim_iri(rel, scope)
-    yield claim, RDF.type, UG.Claim
-    yield claim, RDF.type, RDF.Statement
-    yield claim, RDF.subject, s
-    yield claim, RDF.predicate, p
-    yield claim, RDF.object, o
+    claim = IRI(claim_iri(rel, scope))
+    yield claim, _TYPE, U.Claim
+    yield claim, _TYPE, _STATEMENT
+    yield claim, _SUBJECT, s
+    yield claim, _PREDICATE, p
+    yield claim, _OBJECT, o
     q = rel.qualifiers
     if q.character:
-        yield claim, UG.qualifier_character, URIRef(q.character)
+        yield claim, U.qualifier_character, IRI(q.character)
     if q.work:
-        yield claim, UG.qualifier_work, URIRef(q.work)
+        yield claim, U.qualifier_work, IRI(q.work)
     if q.time:
-        yield claim, UG.qualifier_time, Literal(q.time)
+        yield claim, U.qualifier_time, Lit(q.time)
     yield from _evidence_triples(claim, rel.evidence, scope)
 
 
-def _event_triples(event: Event, scope: str) -> Iterator[Triple]:
-    e = URIRef(event.id)
-    yield e, RDF.type, UG.Event
-    yield e, RDFS.label, Literal(event.label)
-    yield e, UG.event_kind, Literal(event.kind.value)
-    yield e, UG.in_work, URIRef(event.work)
-    yield e, UG.plot_order, Literal(event.order)
-    yield e, UG.framing, Literal(event.framing.value)
+def _literal(value: bool | int | float | str, datatype: str | None) -> Lit:
+    """A relation value; decimals are written as xsd:decimal, the rest by their Python type."""
+    if datatype == "decimal" and isinstance(value, int | float) and not isinstance(value, bool):
+        return Lit(str(value), "decimal")
+    return Lit(value)
+
+
+def _event_triples(event: Event, scope: str) -> Iterator[PlainTriple]:
+    e = IRI(event.id)
+    yield e, _TYPE, U.Event
+    yield e, _LABEL, Lit(event.label)
+    yield e, U.event_kind, Lit(event.kind.value)
+    yield e, U.in_work, IRI(event.work)
+    yield e, U.plot_order, Lit(event.order)
+    yield e, U.framing, Lit(event.framing.value)
     if event.act is not None:
-        yield e, UG.act, Literal(event.act)
+        yield e, U.act, Lit(event.act)
     if event.time is not None:
-        yield e, UG.in_universe_time, Literal(event.time)
+        yield e, U.in_universe_time, Lit(event.time)
     if event.location is not None:
-        yield e, UG.at_location, URIRef(event.location)
+        yield e, U.at_location, IRI(event.location)
     for i, part in enumerate(event.participants):
-        node = URIRef(f"{event.id}/participant/{i + 1}")
-        yield e, UG.has_participant, URIRef(part.entity)
-        yield e, UG.participation, node
-        yield node, RDF.type, UG.Participation
-        yield node, UG.participant, URIRef(part.entity)
-        yield node, UG.role, Literal(part.role.value)
+        node = IRI(f"{event.id}/participant/{i + 1}")
+        yield e, U.has_participant, IRI(part.entity)
+        yield e, U.participation, node
+        yield node, _TYPE, U.Participation
+        yield node, U.participant, IRI(part.entity)
+        yield node, U.role, Lit(part.role.value)
     yield from _evidence_triples(e, event.evidence, scope)
+
+
+def to_rdflib(term: Term) -> Node:
+    """An engine-neutral term as an rdflib term."""
+    if isinstance(term, IRI):
+        return URIRef(term)
+    if term.datatype is not None:
+        return Literal(term.value, datatype=XSD[term.datatype])
+    return Literal(term.value)
+
+
+def claimset_triples(cs: ClaimSet) -> Iterator[Triple]:
+    """All triples of one source as rdflib terms (validation, serialization, reading back)."""
+    for s, p, o in claimset_terms(cs):
+        yield URIRef(s), URIRef(p), to_rdflib(o)
 
 
 def to_dataset(claimsets: Iterable[ClaimSet]) -> Dataset:

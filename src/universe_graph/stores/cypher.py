@@ -33,7 +33,7 @@ def marker_index() -> str:
 
 def tagged_nodes() -> str:
     """Nodes that a source has entries in."""
-    return f"MATCH (n:{NODE}) WHERE $source IN n.sources RETURN n.iri, n._payloads"
+    return f"MATCH (n:{NODE}) WHERE $source IN n.sources RETURN n.iri, n._payloads, labels(n)"
 
 
 def tagged_edges() -> str:
@@ -42,7 +42,7 @@ def tagged_edges() -> str:
 
 
 def nodes_by_iri() -> str:
-    return f"UNWIND $iris AS iri MATCH (n:{NODE} {{iri: iri}}) RETURN n.iri, n._payloads"
+    return f"UNWIND $iris AS iri MATCH (n:{NODE} {{iri: iri}}) RETURN n.iri, n._payloads, labels(n)"
 
 
 def edges_by_key() -> str:
@@ -53,10 +53,27 @@ def edges_by_key() -> str:
     )
 
 
-def merge_nodes(label: str | None) -> str:
-    """Upsert nodes by iri, replacing their properties; `label` adds the entity class."""
+def create_nodes(label: str | None) -> str:
+    """Create nodes known not to exist yet, with their class label from the start.
+
+    (Adding a label to an existing node costs time in proportion to the graph in FalkorDB 4.18,
+    so labels are given at creation and changed only when a node's class really changes.)
+    """
     extra = f":{_checked(label)}" if label else ""
-    return f"UNWIND $rows AS row MERGE (n:{NODE} {{iri: row.iri}}) SET n{extra} SET n = row.props"
+    return f"UNWIND $rows AS row CREATE (n:{NODE}{extra}) SET n = row.props"
+
+
+def update_nodes() -> str:
+    """Replace the properties of existing nodes (their labels stay)."""
+    return f"UNWIND $rows AS row MATCH (n:{NODE} {{iri: row.iri}}) SET n = row.props"
+
+
+def relabel_nodes(remove: list[str], add: str | None) -> str:
+    """Change the class label of existing nodes (rare: a referenced node gets described, or not)."""
+    clauses = [f"REMOVE n:{_checked(label)}" for label in remove]
+    if add:
+        clauses.append(f"SET n:{_checked(add)}")
+    return f"UNWIND $iris AS iri MATCH (n:{NODE} {{iri: iri}}) " + " ".join(clauses)
 
 
 def delete_nodes() -> str:

@@ -42,8 +42,8 @@ def _edge_state(row: Sequence[Any]) -> EdgeState:
 
 
 def _node_state(row: Sequence[Any]) -> NodeState:
-    iri, payloads = row
-    node = NodeState(iri)
+    iri, payloads, labels = row
+    node = NodeState(iri, existing=frozenset(label for label in labels or [] if label != cypher.NODE))
     for text in payloads or []:
         payload = json.loads(text)
         node.entries[payload["s"]] = payload
@@ -117,12 +117,28 @@ class FalkorProjection:
     def _apply(self, result: Plan) -> None:
         nodes, edges = result.upserts()
         gone_nodes, gone_edges = result.deletions()
-        by_label: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        new: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        changed: dict[tuple[frozenset[str], str | None], list[str]] = defaultdict(list)
+        updates: list[dict[str, Any]] = []
         for node in nodes:
-            by_label[node.label()].append({"iri": node.iri, "props": node.props()})
-        for label, rows in by_label.items():
+            row = {"iri": node.iri, "props": node.props()}
+            label = node.label()
+            if node.existing is None:
+                new[label].append(row)
+                continue
+            updates.append(row)
+            if node.existing != frozenset({label} - {None}):
+                changed[(node.existing, label)].append(node.iri)
+        for label, rows in new.items():
             for batch in _batches(rows):
-                self._run(cypher.merge_nodes(label), {"rows": list(batch)})
+                self._run(cypher.create_nodes(label), {"rows": list(batch)})
+        for (old, label), iris in changed.items():
+            for batch in _batches(iris):
+                self._run(
+                    cypher.relabel_nodes(sorted(x for x in old if x != label), label), {"iris": list(batch)}
+                )
+        for batch in _batches(updates):
+            self._run(cypher.update_nodes(), {"rows": list(batch)})
         by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for edge in edges:
             s, rel_type, o, key = edge.key

@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import ClaimSet
-from ..rdf import PREFIXES, claimset_triples, graph_iri
+from ..rdf import IRI, PREFIXES, Term, claimset_terms, graph_iri
 from ..rdf_read import claimset_from_triples
 from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
 from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
@@ -32,7 +32,8 @@ _VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
 _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = _XSD + "string"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 
@@ -42,7 +43,7 @@ QUERY_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns
 
 
 class TermConverter:
-    """rdflib terms to pyoxigraph terms, caching IRIs (predicates and classes repeat a lot)."""
+    """Engine-neutral terms (`rdf.IRI`, `rdf.Lit`) to pyoxigraph terms, caching IRIs and datatypes."""
 
     def __init__(self) -> None:
         self._iris: dict[str, ox.NamedNode] = {}
@@ -55,18 +56,25 @@ class TermConverter:
             node = self._iris[value] = ox.NamedNode(value)
         return node
 
-    def term(self, node: Node) -> OxTerm:
-        if isinstance(node, URIRef):
-            return self.iri(str(node))
-        if isinstance(node, Literal):
-            if node.language:
-                return ox.Literal(str(node), language=node.language)
-            if node.datatype is not None:
-                return ox.Literal(str(node), datatype=self.iri(str(node.datatype)))
-            return ox.Literal(str(node))
-        if isinstance(node, BNode):
-            return ox.BlankNode(str(node))
-        raise TypeError(f"cannot store {node!r}")
+    def term(self, term: Term) -> OxTerm:
+        if isinstance(term, IRI):
+            return self.iri(term)
+        value, datatype = term
+        if datatype is not None:
+            return ox.Literal(str(value), datatype=self.iri(_XSD + datatype))
+        if isinstance(value, bool):
+            return ox.Literal("true" if value else "false", datatype=self.iri(_XSD + "boolean"))
+        if isinstance(value, int):
+            return ox.Literal(str(value), datatype=self.iri(_XSD + "integer"))
+        if isinstance(value, float):
+            return ox.Literal(repr(value), datatype=self.iri(_XSD + "double"))
+        return ox.Literal(value)
+
+    def quads(self, claims: ClaimSet, graph: ox.NamedNode) -> Iterator[ox.Quad]:
+        """One source's quads, written straight as pyoxigraph terms (no rdflib on the write path)."""
+        iri, term = self.iri, self.term
+        for s, p, o in claimset_terms(claims):
+            yield ox.Quad(iri(s), iri(p), term(o), graph)
 
 
 def _value(term: object) -> str:
@@ -76,7 +84,7 @@ def _value(term: object) -> str:
     raise TypeError(f"unexpected term {term!r}")
 
 
-def to_rdflib(term: object) -> Node:
+def ox_to_rdflib(term: object) -> Node:
     """pyoxigraph term to rdflib term (for reading claims back)."""
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -175,12 +183,7 @@ class OxigraphStore(CanonicalStore):
         records = self._records()
         sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
-        converter = TermConverter()
-        quads = (
-            ox.Quad(converter.term(s), converter.term(p), converter.term(o), graph)  # type: ignore[arg-type]
-            for s, p, o in claimset_triples(claims)
-        )
-        self._bulk(quads, hook)
+        self._bulk(TermConverter().quads(claims, graph), hook)
         if hook:
             hook("before-commit")
         self._commit_record(sid, sequence, graph)
@@ -261,7 +264,7 @@ class OxigraphStore(CanonicalStore):
     def _read_claimset(self, graph: ox.NamedNode, source_id: str, *, source_only: bool = False) -> ClaimSet:
         subject: ox.NamedNode | None = ox.NamedNode(str(source_iri(source_id))) if source_only else None
         triples = (
-            (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+            (ox_to_rdflib(q.subject), ox_to_rdflib(q.predicate), ox_to_rdflib(q.object))
             for q in self._store.quads_for_pattern(subject, None, None, graph)
         )
         return claimset_from_triples(triples, source_id)

@@ -64,6 +64,8 @@ class NodeState:
 
     iri: str
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: labels it has in the projection now besides `Node`; None when it does not exist there yet
+    existing: frozenset[str] | None = None
 
     def label(self) -> str | None:
         best = self._best()
