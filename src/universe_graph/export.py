@@ -13,7 +13,7 @@ from typing import Any
 
 from .assets import ontology_file
 from .errors import BadInput
-from .model import ClaimSet, Entity, Event, Evidence, Export, ExportEvent, Relation, Source
+from .model import ClaimSet, Entity, Event, Evidence, Export, ExportEvent, Relation, Source, is_placeholder
 
 
 def merge(claimsets: Iterable[ClaimSet]) -> Export:
@@ -71,8 +71,10 @@ def _merge_entity(entities: dict[str, Entity], entity: Entity, where: str) -> No
             f"{entity.id} is a {entity.type.value} here but a {known.type.value} in another source",
             field="type",
         )
+    if is_placeholder(known.name) and not is_placeholder(entity.name):
+        known.name = entity.name  # a real name replaces an id standing in for one
     for alias in [entity.name, *entity.aliases]:
-        if alias != known.name and alias not in known.aliases:
+        if alias != known.name and alias not in known.aliases and not is_placeholder(alias):
             known.aliases.append(alias)
     ids = known.external_ids.model_dump(exclude_none=True)
     for key, value in entity.external_ids.model_dump(exclude_none=True).items():

@@ -347,6 +347,15 @@ def _closest(word: str, options: frozenset[str]) -> str:
     return " or ".join(repr(c) for c in close) if close else f"one of {', '.join(sorted(options))}"
 
 
+#: Names that are only an id: a placeholder until a source that describes the thing arrives.
+PLACEHOLDER_NAME = re.compile(r"^(Q[1-9]\d*|tt\d{7,}|nm\d{7,}|[a-z][a-z-]*/\d+)$")
+
+
+def is_placeholder(name: str) -> bool:
+    """True for a name that is only an id ("nm0000206", "movie/458156"), never a real name."""
+    return bool(PLACEHOLDER_NAME.match(name))
+
+
 SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 

@@ -8,6 +8,7 @@ import click
 
 from ..errors import EXIT_ERROR, BadInput
 from ..ingest import load_paths
+from ..resolve import resolve_all
 from ..serialize import FORMATS, render
 from ..validate import ValidationReport, validate_paths
 from .main import cli, emit_json
@@ -77,9 +78,10 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt:
 def convert(paths: tuple[Path, ...], kind: str | None, fmt: str, output: Path | None) -> None:
     """Turn sources into the export shape (or RDF) without a store."""
     loaded = load_paths(paths, kind=kind)
-    for warning in loaded.warnings:
+    claimsets, reports = resolve_all(loaded.claimsets)
+    for warning in [*loaded.warnings, *reports]:
         click.echo(f"warning: {warning}", err=True)
-    text = render(loaded.claimsets, fmt)
+    text = render(claimsets, fmt)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -90,6 +90,8 @@ def ingest(
                 length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
             ) as bar:
                 changes = store.ingest(loaded.claimsets, progress=lambda _: bar.update(1))
+            for report_line in store.reports:
+                click.echo(f"warning: {report_line}", err=True)
     if report == "json":
         emit_json(
             {"changes": [c.__dict__ for c in changes], "errors": [str(p) for e in errors for p in e.problems]}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import CanonTier, ClaimSet, Relation
+from ..model import CanonTier, ClaimSet, Relation, is_placeholder
 
 TIERS = [t.value for t in CanonTier]
 #: Literal predicates projected as node properties; the rest are relationships.
@@ -72,7 +72,11 @@ class NodeState:
         return None if best is None else str(best.get("type"))
 
     def _defining(self) -> list[dict[str, Any]]:
-        return sorted((p for p in self.entries.values() if "type" in p), key=lambda p: (p["t"], p["s"]))
+        """Payloads that describe the node, best first: real names before ids, then tier, then source."""
+        return sorted(
+            (p for p in self.entries.values() if "type" in p),
+            key=lambda p: (is_placeholder(str(p.get("name", ""))), p["t"], p["s"]),
+        )
 
     def _best(self) -> dict[str, Any] | None:
         defining = self._defining()
@@ -99,7 +103,7 @@ class NodeState:
         aliases: dict[str, None] = {}
         for payload in defining:
             for alias in [payload["name"], *payload["aliases"]]:
-                if alias != best["name"]:
+                if alias != best["name"] and not is_placeholder(alias):
                     aliases.setdefault(alias, None)
         out["aliases"] = list(aliases)
         out["in_universe"] = any(p["u"] for p in defining)

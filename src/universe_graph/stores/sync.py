@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ClaimSet
+from ..resolve import resolve_all
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .oxigraph import OxigraphStore
@@ -33,6 +34,7 @@ class UniverseStore:
 
     def __init__(self, folder: Path, *, read_only: bool = False, projection: bool = True) -> None:
         self.folder = folder
+        self.reports: list[str] = []
         self.canonical = OxigraphStore(folder, read_only=read_only)
         self.projection: FalkorProjection | None = None
         if projection and not read_only:
@@ -80,8 +82,12 @@ class UniverseStore:
         hook: Hook | None = None,
         progress: Callable[[str], None] | None = None,
     ) -> list[Change]:
-        """Write each source (atomically, one by one), then project it."""
+        """Resolve each source's entities against the store, write it atomically, then project it.
+
+        Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`.
+        """
         changes = []
+        sources, self.reports = resolve_all(sources, known=self.canonical.claimsets())
         for claims in sources:
             write: Write = self.canonical.put(claims, hook)
             if write.outcome is not WriteOutcome.UNCHANGED:

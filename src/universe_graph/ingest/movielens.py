@@ -1,0 +1,121 @@
+"""Reader for MovieLens CSVs: `links.csv` (movieId, imdbId, tmdbId) and `movies.csv` (movieId, title, genres).
+
+links.csv is the cross-reference: one Film per row carrying its MovieLens, IMDb and TMDb ids, so
+identity resolution can make one entity of the same film from every source. movies.csv gives
+titles, years ("Heat (1995)") and genres. Both are read with or without their header line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from ..errors import BadInput, Problem
+from ..model import ClaimSet, EntityType, Source, SourceKind
+from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from .claimbuilder import ClaimBuilder, genre_iri
+from .text import read_text
+
+_LINK = re.compile(r"^\d+,\d*,\d*$")
+_MOVIE = re.compile(r'^\d+,("?).+\(\d{4}\)\s*\1,[^,]*$')
+_TITLE_YEAR = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})\)\s*$")
+_NO_GENRES = "(no genres listed)"
+
+
+def _kind(lines: list[str], *, strict: bool = True) -> str | None:
+    """links or movies: by the header, else by the rows (all of them to detect; most, when forced)."""
+    body = [line for line in lines if line.strip()]
+    if body and body[0].lower().replace(" ", "") in ("movieid,imdbid,tmdbid", "movieid,title,genres"):
+        return "links" if "imdbid" in body[0].lower() else "movies"
+    sample = body[:20]
+    for kind, pattern in (("links", _LINK), ("movies", _MOVIE)):
+        hits = sum(1 for line in sample if pattern.match(line))
+        if sample and (hits == len(sample) if strict else hits * 2 >= len(sample)):
+            return kind
+    return None
+
+
+@register
+class MovieLensReader(Reader):
+    kind = SourceKind.MOVIELENS
+    name = "movielens-csv"
+    version = "1.0"
+
+    @classmethod
+    def sniff(cls, head: str) -> bool:
+        lines = head.splitlines()
+        return _kind(lines[:-1] if len(lines) > 1 else lines) is not None
+
+    def run(self, path: Path, options: SourceOptions = NO_OPTIONS) -> ClaimSet:
+        text = read_text(path)
+        which = _kind(text.text.splitlines()[:21], strict=False)
+        if which is None:
+            raise BadInput.at(str(path), "not a MovieLens links.csv or movies.csv", line=1)
+        source = Source(
+            id=options.source_id or default_source_id(path),
+            location=str(path),
+            kind=SourceKind.MOVIELENS,
+            tier=options.tier or SourceKind.MOVIELENS.default_tier,
+            about=options.about,
+            content_hash=text.sha256,
+        )
+        b = ClaimBuilder(source, self.name, self.version)
+        for number, row in enumerate(csv.reader(io.StringIO(text.text)), start=1):
+            if not row or (number == 1 and not row[0].isdigit()):
+                continue
+            problem = self._row(b, which, row, number, str(path))
+            if problem is not None:
+                self.reject(problem, options)
+        return b.build()
+
+    def _row(self, b: ClaimBuilder, which: str, row: list[str], number: int, file: str) -> Problem | None:
+        if len(row) != 3:
+            return Problem(file=file, line=number, message=f"expected 3 columns, found {len(row)}")
+        if not row[0].isdigit() or int(row[0]) < 1:
+            return Problem(
+                file=file, line=number, field="movieId", message=f"movieId {row[0]!r} is not a number"
+            )
+        movie = int(row[0])
+        iri = external_iri(EntityType.FILM, "movielens", str(movie))
+        ev = b.evidence(line=number)
+        if which == "links":
+            imdb, tmdb = row[1].strip(), row[2].strip()
+            if imdb and not imdb.isdigit():
+                return Problem(
+                    file=file, line=number, field="imdbId", message=f"imdbId {imdb!r} is not a number"
+                )
+            if tmdb and not tmdb.isdigit():
+                return Problem(
+                    file=file, line=number, field="tmdbId", message=f"tmdbId {tmdb!r} is not a number"
+                )
+            ids = {
+                "movielens": movie,
+                "imdb": f"tt{int(imdb):07d}" if imdb else None,
+                "tmdb": f"movie/{int(tmdb)}" if tmdb and int(tmdb) > 0 else None,
+            }
+            b.ref(iri, EntityType.FILM, f"movielens/{movie}", ev, ids)
+            return None
+        match = _TITLE_YEAR.match(row[1])
+        title = match.group("title") if match else row[1].strip()
+        if not title:
+            return Problem(file=file, line=number, field="title", message="empty title")
+        title = _unarticle(title)
+        b.entity(iri, EntityType.FILM, title, ev, ids={"movielens": movie})
+        if match:
+            b.relate(iri, "release_year", int(match.group("year")), ev)
+        for genre in row[2].split("|"):
+            if genre and genre != _NO_GENRES:
+                b.entity(genre_iri(genre), EntityType.GENRE, genre, ev)
+                b.relate(iri, "genre", genre_iri(genre), ev)
+        return None
+
+
+def _unarticle(title: str) -> str:
+    """MovieLens writes "Wicker Man, The"; the title is "The Wicker Man"."""
+    match = re.match(r"^(?P<rest>.+), (?P<article>The|A|An|Les|La|Le|L'|Il|Das|Der|Die|El)$", title)
+    if not match:
+        return title
+    article = match.group("article")
+    return f"{article}{'' if article.endswith(chr(39)) else ' '}{match.group('rest')}"

@@ -1,0 +1,185 @@
+"""Identity across sources: one entity per real thing, never two things merged into one.
+
+An incoming entity takes the IRI of a known one when (in this order) they share an external id
+(Wikidata, IMDb, TMDb typed, MovieLens); or, for works, the same normalised title and release
+year; or, for people and characters, the same normalised name and a shared work. Types must
+agree (a film and a series are both works). When several known entities fit, nothing is merged
+and the ambiguity is reported: we refuse to guess. Each fact keeps its own source.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import ClaimSet, Entity, EntityType, is_placeholder
+
+WORK_LINKS = {"cast_member", "directed_by", "written_by", "produced_by"}  # work -> person
+CHARACTER_LINKS = {"appears_in"}  # character -> work
+
+
+def normal(name: str) -> str:
+    """Names compared after NFKC, typographic quotes folded, case folded, a leading article dropped."""
+    text = unicodedata.normalize("NFKC", name).replace("’", "'").replace("–", "-").casefold().strip()
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def _family(kind: EntityType) -> str:
+    return "Work" if kind.is_work else kind.value
+
+
+@dataclass
+class Index:
+    """What is known: entities by external id, works by (title, year), names by shared work."""
+
+    by_id: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    family: dict[str, str] = field(default_factory=dict)
+    works_by_title_year: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
+    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> normalised names
+    credited: dict[str, set[str]] = field(
+        default_factory=lambda: defaultdict(set)
+    )  # work -> people, characters
+
+    def add(self, claims: ClaimSet) -> None:
+        years = _years(claims)
+        for entity in claims.entities:
+            self.family[entity.id] = _family(entity.type)
+            for scheme, value in entity.external_ids.model_dump(exclude_none=True).items():
+                self.by_id[(scheme, str(value))].add(entity.id)
+            for name in _names(entity):
+                self.names[entity.id].add(name)
+                if entity.type.is_work and entity.id in years:
+                    self.works_by_title_year[(name, years[entity.id])].add(entity.id)
+        for who, work in _links(claims):
+            self.credited[work].add(who)
+
+
+def _names(entity: Entity) -> list[str]:
+    return [normal(n) for n in [entity.name, *entity.aliases] if not is_placeholder(n)]
+
+
+def _years(claims: ClaimSet) -> dict[str, int]:
+    return {
+        r.subject: r.object
+        for r in claims.relations
+        if r.predicate == "release_year" and isinstance(r.object, int)
+    }
+
+
+def _links(claims: ClaimSet) -> Iterable[tuple[str, str]]:
+    """(person or character, work) pairs: who is credited in or appears in which work."""
+    for r in claims.relations:
+        if r.predicate in WORK_LINKS and isinstance(r.object, str):
+            yield r.object, r.subject
+        elif r.predicate in CHARACTER_LINKS and isinstance(r.object, str):
+            yield r.subject, r.object
+
+
+@dataclass
+class Resolution:
+    claims: ClaimSet
+    merged: dict[str, str]  # incoming iri -> known iri
+    ambiguous: list[str]  # human-readable reports
+
+
+def resolve(claims: ClaimSet, index: Index) -> Resolution:
+    """Map the source's entities onto known ones; returns the rewritten claims and the reports."""
+    mapping: dict[str, str] = {}
+    reports: list[str] = []
+
+    def settle(entity: Entity, candidates: set[str], why: str) -> bool:
+        candidates = {c for c in candidates if index.family.get(c) == _family(entity.type) and c != entity.id}
+        if len(candidates) == 1:
+            mapping[entity.id] = next(iter(candidates))
+            return True
+        if len(candidates) > 1:
+            reports.append(
+                f"{entity.name!r} ({entity.type.value}, {claims.source.id}) matches several by {why}: "
+                f"{', '.join(sorted(candidates))}; not merged"
+            )
+            return True  # decided: stay separate
+        return False
+
+    for entity in claims.entities:  # 1. external ids, for every type
+        found: set[str] = set()
+        for scheme, value in entity.external_ids.model_dump(exclude_none=True).items():
+            found |= index.by_id.get((scheme, str(value)), set())
+        if entity.id in found:
+            continue  # already the same IRI
+        settle(entity, found, "external id")
+    years = _years(claims)
+    for entity in claims.entities:  # 2. works by title and year
+        if entity.id in mapping or not entity.type.is_work or entity.id not in years:
+            continue
+        found = set()
+        for name in _names(entity):
+            found |= index.works_by_title_year.get((name, years[entity.id]), set())
+        settle(entity, found, "title and year")
+    links: dict[str, set[str]] = defaultdict(set)
+    for subject, work in _links(claims):
+        links[subject].add(mapping.get(work, work))
+    for entity in claims.entities:  # 3. people and characters by name and a shared work
+        if entity.id in mapping or entity.type not in (EntityType.PERSON, EntityType.CHARACTER):
+            continue
+        names = set(_names(entity))
+        if not names or not links.get(entity.id):
+            continue
+        found = {
+            iri
+            for work in links[entity.id]
+            for iri in index.credited.get(work, ())
+            if index.names[iri] & names
+        }
+        settle(entity, found, "name and a shared work")
+    rewritten = _rewrite(claims, mapping) if mapping else claims
+    return Resolution(rewritten, mapping, reports)
+
+
+def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
+    data = claims.model_dump()
+
+    def m(value: object) -> object:
+        return mapping.get(value, value) if isinstance(value, str) else value
+
+    for entity in data["entities"]:
+        entity["id"] = m(entity["id"])
+    for rel in data["relations"]:
+        rel["subject"], rel["object"] = m(rel["subject"]), m(rel["object"])
+        rel["qualifiers"]["character"] = m(rel["qualifiers"]["character"])
+        rel["qualifiers"]["work"] = m(rel["qualifiers"]["work"])
+    for event in data["events"]:
+        event["work"], event["location"] = m(event["work"]), m(event["location"])
+        for part in event["participants"]:
+            part["entity"] = m(part["entity"])
+    data["source"]["about"] = m(data["source"]["about"])
+    merged: dict[str, dict[str, Any]] = {}
+    for entity in data["entities"]:  # two incoming entities that became one
+        known = merged.get(entity["id"])
+        if known is None:
+            merged[entity["id"]] = entity
+        else:
+            known["evidence"] = [*known["evidence"], *entity["evidence"]]
+    data["entities"] = list(merged.values())
+    return ClaimSet.model_validate(data)
+
+
+def resolve_all(
+    batch: Iterable[ClaimSet], known: Iterable[ClaimSet] = ()
+) -> tuple[list[ClaimSet], list[str]]:
+    """Resolve each source against what is known and the sources before it in the batch."""
+    index = Index()
+    for claims in known:
+        index.add(claims)
+    out, reports = [], []
+    for claims in batch:
+        result = resolve(claims, index)
+        index.add(result.claims)
+        out.append(result.claims)
+        reports += result.ambiguous
+    return out, reports

@@ -1,0 +1,213 @@
+"""TMDb, SWAPI and MovieLens readers on the real samples, bad input, and identity across sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from universe_graph.errors import BadInput
+from universe_graph.export import merge
+from universe_graph.fixtures import sample_path
+from universe_graph.ingest import SourceOptions, load_paths
+from universe_graph.model import ClaimSet, EntityType, Export, SourceKind
+from universe_graph.resolve import normal, resolve_all
+from universe_graph.validate import shacl_problems
+
+UNIVERSE = sample_path() / "john-wick.universe.yaml"
+
+
+def one(path: Path, **options: object) -> ClaimSet:
+    (claims,) = load_paths([path], options=SourceOptions(**options)).claimsets  # type: ignore[arg-type]
+    return claims
+
+
+def names(claims: ClaimSet | Export, kind: EntityType) -> set[str]:
+    return {e.name for e in claims.entities if e.type is kind}
+
+
+@pytest.mark.parametrize(
+    ("file", "kind"),
+    [
+        pytest.param("tmdb/marcospss_mock_john_wick_3_details.json", SourceKind.TMDB, id="tmdb-details"),
+        pytest.param(
+            "tmdb/marcospss_mock_john_wick_3_credits_trimmed.json", SourceKind.TMDB, id="tmdb-credits"
+        ),
+        pytest.param("tmdb/klammertime_collection_10_star_wars.json", SourceKind.TMDB, id="tmdb-collection"),
+        pytest.param("tmdb/calum4_person_5.json", SourceKind.TMDB, id="tmdb-person"),
+        pytest.param("tmdb/calum4_person_956_combined_credits.json", SourceKind.TMDB, id="tmdb-combined"),
+        pytest.param("swapi/films.json", SourceKind.SWAPI, id="swapi-films"),
+        pytest.param("swapi/people.json", SourceKind.SWAPI, id="swapi-people"),
+        pytest.param("movielens/links.csv", SourceKind.MOVIELENS, id="movielens-links"),
+    ],
+)
+def test_detected_by_content_and_valid(shared: Path, file: str, kind: SourceKind) -> None:
+    claims = one(shared / "data" / file)
+    assert claims.source.kind is kind
+    assert claims.entities
+    if len(claims.entities) < 2000:
+        assert shacl_problems([claims]) == []
+
+
+def test_tmdb_details(shared: Path) -> None:
+    data = json.loads((shared / "data/tmdb/marcospss_mock_john_wick_3_details.json").read_text())
+    claims = one(shared / "data/tmdb/marcospss_mock_john_wick_3_details.json")
+    film = next(e for e in claims.entities if e.type is EntityType.FILM)
+    assert film.name == data["title"] and film.external_ids.imdb == data["imdb_id"]
+    assert film.external_ids.tmdb == f"movie/{data['id']}"
+    facts = {(r.predicate, r.object) for r in claims.relations if r.subject == film.id}
+    assert ("release_year", 2019) in facts and ("rating", data["vote_average"]) in facts
+    assert ("votes", data["vote_count"]) in facts and ("language", "English") in facts
+    assert names(claims, EntityType.GENRE) == {g["name"] for g in data["genres"]}
+    assert names(claims, EntityType.UNIVERSE) == {data["belongs_to_collection"]["name"]}
+
+
+def test_tmdb_credits_and_collection(shared: Path) -> None:
+    credits = one(shared / "data/tmdb/marcospss_mock_john_wick_3_credits_trimmed.json")
+    cast = [r for r in credits.relations if r.predicate == "cast_member"]
+    assert len(cast) == 1 and cast[0].qualifiers.character is not None
+    assert {"John Wick"} == names(credits, EntityType.CHARACTER)
+    assert {"Keanu Reeves", "Chad Stahelski"} == names(credits, EntityType.PERSON)
+    collection = one(shared / "data/tmdb/klammertime_collection_10_star_wars.json")
+    parts = json.loads((shared / "data/tmdb/klammertime_collection_10_star_wars.json").read_text())["parts"]
+    assert len([r for r in collection.relations if r.predicate == "part_of_series"]) == len(parts)
+    dated = [p for p in parts if p.get("release_date")]
+    assert len([r for r in collection.relations if r.predicate == "follows"]) == len(dated) - 1
+
+
+def test_swapi_links_characters_to_films(shared: Path) -> None:
+    films = one(shared / "data/swapi/films.json")
+    assert "A New Hope" in names(films, EntityType.FILM)
+    assert "George Lucas" in names(films, EntityType.PERSON)
+    people = one(shared / "data/swapi/people.json")
+    together = merge([films, people, one(shared / "data/swapi/planets.json")])
+    luke = next(e for e in together.entities if e.name == "Luke Skywalker")
+    film_names = {e.id: e.name for e in together.entities}
+    appears = {
+        film_names[r.object]
+        for r in together.relations
+        if r.subject == luke.id and r.predicate == "appears_in"
+    }
+    assert "A New Hope" in appears
+    home = [
+        film_names[r.object]
+        for r in together.relations
+        if r.subject == luke.id and r.predicate == "resides_in"
+    ]
+    assert home == ["Tatooine"]  # a real name replaced the placeholder "planets/1"
+
+
+def test_movielens_links_and_titles(shared: Path) -> None:
+    links = one(shared / "data/movielens/links.csv")
+    film = next(e for e in links.entities if e.external_ids.movielens == 115149)
+    assert film.external_ids.imdb == "tt2911666" and film.external_ids.tmdb == "movie/245891"
+    movies = one(shared / "data/movielens/movies.csv")
+    heat = [e for e in movies.entities if e.name == "The Wicker Man"]
+    assert len(heat) == 2  # "Wicker Man, The" (1973) and (2006): two films, never merged by title alone
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        pytest.param(
+            b'{"id": 1, "title": "X", "poster_path": null', "t.json", "malformed JSON", id="truncated-json"
+        ),
+        pytest.param(b'{"id": -4, "title": "X", "poster_path": null}', "t.json", "/id", id="bad-tmdb-id"),
+        pytest.param(
+            b'{"id": 4, "title": "X", "imdb_id": "tt12", "poster_path": null}',
+            "t.json",
+            "/imdb_id",
+            id="imdb-id-wrong-form",
+        ),
+        pytest.param(b"1,0114709,862\n2,011349x,8844\n", "links.csv", "imdbId", id="movielens-bad-id"),
+        pytest.param(
+            b"1,0114709,862\n2,0113497\n", "links.csv", "expected 3 columns", id="movielens-columns"
+        ),
+        pytest.param(
+            b'[{"model": "resources.people", "pk": 0, "fields": {"name": "A"}}]',
+            "p.json",
+            "/0/pk",
+            id="swapi-bad-pk",
+        ),
+    ],
+)
+def test_bad_input_is_located_or_skipped(tmp_path: Path, content: bytes, name: str, expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    kind = {"t.json": "tmdb", "links.csv": "movielens", "p.json": "swapi"}[name]
+    with pytest.raises(BadInput) as exc:
+        load_paths([path], kind=kind)
+    assert expected in str(exc.value) and str(path) in str(exc.value)
+    if "malformed" in expected:
+        assert exc.value.problems[0].line == 1
+        return
+    loaded = load_paths([path], kind=kind, options=SourceOptions(on_error="skip"))
+    assert any("skipped 1 bad row" in w for w in loaded.warnings)
+
+
+def test_identity_across_sources(shared: Path) -> None:
+    tmdb = shared / "data/tmdb"
+    batch = [
+        one(UNIVERSE),
+        one(tmdb / "marcospss_mock_john_wick_3_details.json"),
+        one(tmdb / "marcospss_mock_john_wick_3_credits_trimmed.json"),
+        one(shared / "data/movielens/links.csv"),
+    ]
+    resolved, reports = resolve_all(batch)
+    export = merge(resolved)
+    ch3 = [e for e in export.entities if e.external_ids.tmdb == "movie/458156"]
+    assert len(ch3) == 1 and ch3[0].name == "John Wick: Chapter 3 – Parabellum"  # one film, by its TMDb id
+    sources = {ev.source for ev in ch3[0].evidence}
+    assert sources == {
+        "john-wick-universe",
+        "marcospss-mock-john-wick-3-details",
+        "marcospss-mock-john-wick-3-credits-trimmed",
+    }
+    keanu = [e for e in export.entities if e.name == "Keanu Reeves"]
+    assert len(keanu) == 1  # by TMDb person id
+    wicks = [e for e in export.entities if normal(e.name) == "john wick"]
+    assert sorted(e.type.value for e in wicks) == ["Character", "Film"]  # the TMDb character joined ours
+    first = [e for e in export.entities if e.external_ids.movielens == 115149]
+    assert len(first) == 1 and first[0].name == "John Wick"  # MovieLens links joined by IMDb/TMDb id
+    cast = [
+        r
+        for r in export.relations
+        if r.predicate == "cast_member" and r.subject == ch3[0].id and r.object == keanu[0].id
+    ]
+    assert {ev.source for ev in cast[0].evidence} == {
+        "john-wick-universe",
+        "marcospss-mock-john-wick-3-credits-trimmed",
+    }
+    assert reports == []
+
+
+def test_works_by_title_and_year_and_ambiguity_reported(tmp_path: Path) -> None:
+    base = "1,Heat (1995),Action\n2,Heat (1995),Crime\n3,Sabrina (1995),Comedy\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "movies.csv").write_text(base, encoding="utf-8")
+    (tmp_path / "b" / "movies.csv").write_text(
+        "7,Heat (1995),Drama\n8,Sabrina (1995),Drama\n9,Sabrina (1954),Drama\n", encoding="utf-8"
+    )
+    first = one(tmp_path / "a" / "movies.csv", source_id="a")
+    second = one(tmp_path / "b" / "movies.csv", source_id="b")
+    (a_resolved, b_resolved), reports = resolve_all([first, second])
+    b_ids = {
+        e.name + str(e.external_ids.movielens): e.id for e in b_resolved.entities if e.type is EntityType.FILM
+    }
+    sabrina_1995 = next(e.id for e in a_resolved.entities if e.external_ids.movielens == 3)
+    assert b_ids["Sabrina8"] == sabrina_1995  # same title, same year: one film
+    assert b_ids["Sabrina9"] != sabrina_1995  # same title, other year: another film
+    assert any("'Heat'" in r and "several" in r for r in reports)  # two known Heats (1995): refuse to guess
+    assert b_ids["Heat7"].endswith("movielens-7")
+
+
+def test_an_unknown_character_name_stays_its_own_entity(shared: Path, tmp_path: Path) -> None:
+    credits = json.loads((shared / "data/tmdb/marcospss_mock_john_wick_3_credits_trimmed.json").read_text())
+    credits["cast"][0]["character"] = "Jardani's Shadow"
+    path = tmp_path / "credits.json"
+    path.write_text(json.dumps(credits), encoding="utf-8")
+    (_, resolved), _ = resolve_all([one(UNIVERSE), one(path)])
+    shadow = [e for e in resolved.entities if e.name == "Jardani's Shadow"]
+    assert len(shadow) == 1 and "/tmdb/character/" in shadow[0].id
