@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Invoke
 from universe_graph.errors import BadInput
 from universe_graph.export import merge
 from universe_graph.fixtures import sample_path
@@ -83,7 +84,7 @@ def test_swapi_links_characters_to_films(shared: Path) -> None:
     people = one(shared / "data/swapi/people.json")
     together = merge([films, people, one(shared / "data/swapi/planets.json")])
     luke = next(e for e in together.entities if e.name == "Luke Skywalker")
-    film_names = {e.id: e.name for e in together.entities}
+    film_names: dict[object, str] = {e.id: e.name for e in together.entities}
     appears = {
         film_names[r.object]
         for r in together.relations
@@ -211,3 +212,19 @@ def test_an_unknown_character_name_stays_its_own_entity(shared: Path, tmp_path: 
     (_, resolved), _ = resolve_all([one(UNIVERSE), one(path)])
     shadow = [e for e in resolved.entities if e.name == "Jardani's Shadow"]
     assert len(shadow) == 1 and "/tmdb/character/" in shadow[0].id
+
+
+def test_on_error_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
+    bad = tmp_path / "links.csv"
+    rows = [f"{i},{114700 + i:07d},{800 + i}" for i in range(1, 11)]
+    rows[1] = "2,011349x,8844"
+    bad.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    failed = invoke("--store", store, "ingest", bad)
+    assert (
+        failed.exit_code == 1 and f"error: {bad}:2: imdbId: imdbId '011349x' is not a number" in failed.stderr
+    )
+    skipped = invoke("--store", store, "ingest", bad, "--on-error", "skip", "--report", "json")
+    assert skipped.exit_code == 0, skipped.output
+    assert "skipped 1 bad row(s) or record(s)" in skipped.stderr
+    assert json.loads(skipped.stdout)["changes"][0]["entities"] == 9

@@ -18,7 +18,8 @@ from rdflib.term import Node
 from . import ontology
 from .assets import ontology_file
 from .errors import BadInput, Problem
-from .ingest import load_paths
+from .ingest import SourceOptions, load_paths
+from .ingest.base import NO_OPTIONS
 from .model import ClaimSet
 from .rdf import claim_iri, to_graph
 
@@ -131,13 +132,15 @@ class ValidationReport(BaseModel):
         return cls(ok=False, sources=[], warnings=[], problems=[LocatedProblem.of(p) for p in error.problems])
 
 
-def validate_paths(paths: Sequence[Path], *, shacl: bool = True, kind: str | None = None) -> ValidationReport:
+def validate_paths(
+    paths: Sequence[Path], *, shacl: bool = True, kind: str | None = None, options: SourceOptions = NO_OPTIONS
+) -> ValidationReport:
     """Check sources against the models, their references, and (optionally) the SHACL shapes.
 
     Model and reference errors raise BadInput (nothing else can be checked past them);
     SHACL violations are returned in the report with `ok` false.
     """
-    loaded = load_paths(paths, kind=kind)
+    loaded = load_paths(paths, kind=kind, options=options)
     problems = shacl_problems(loaded.claimsets) if shacl else []
     summary: list[dict[str, object]] = [
         {

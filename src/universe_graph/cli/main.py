@@ -59,6 +59,22 @@ def cli(ctx: click.Context, debug: bool, store: Path) -> None:
     ctx.obj["store"] = store
 
 
+ON_ERROR = click.option(
+    "--on-error",
+    type=click.Choice(["fail", "skip"]),
+    default="fail",
+    show_default=True,
+    help="A bad row or record: fail (nothing is read from that file) or skip it and count it.",
+)
+FILTER = click.option(
+    "--filter",
+    "selection",
+    default=None,
+    metavar="EXPR",
+    help="Take part of a large source, e.g. IMDb title ids 'tt2911666,tt4425200' or 'title:REGEX'.",
+)
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_ERROR, BadInput
-from ..ingest import load_paths
+from ..ingest import SourceOptions, load_paths
 from ..resolve import resolve_all
 from ..serialize import FORMATS, render
 from ..validate import ValidationReport, validate_paths
-from .main import cli, emit_json
+from .main import FILTER, ON_ERROR, cli, emit_json
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
 INPUT_FORMAT = click.option(
@@ -26,16 +26,27 @@ INPUT_FORMAT = click.option(
 @cli.command()
 @PATHS
 @INPUT_FORMAT
+@ON_ERROR
+@FILTER
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--no-shacl", is_flag=True, help="Skip the SHACL shapes (models and references only).")
 @click.pass_context
-def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt: str, no_shacl: bool) -> None:
+def validate(
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    kind: str | None,
+    on_error: str,
+    selection: str | None,
+    fmt: str,
+    no_shacl: bool,
+) -> None:
     """Check universe files and other sources against the models and the SHACL shapes.
 
     With --format json, problems (even unreadable files) come as JSON on standard output.
     """
     try:
-        report = validate_paths(paths, shacl=not no_shacl, kind=kind)
+        options = SourceOptions(on_error="skip" if on_error == "skip" else "fail", filter=selection)
+        report = validate_paths(paths, shacl=not no_shacl, kind=kind, options=options)
     except BadInput as e:
         if fmt != "json":
             raise
@@ -60,6 +71,8 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt:
 @cli.command()
 @PATHS
 @INPUT_FORMAT
+@ON_ERROR
+@FILTER
 @click.option(
     "--format",
     "fmt",
@@ -75,9 +88,17 @@ def validate(ctx: click.Context, paths: tuple[Path, ...], kind: str | None, fmt:
     default=None,
     help="Write to this file instead of standard output.",
 )
-def convert(paths: tuple[Path, ...], kind: str | None, fmt: str, output: Path | None) -> None:
-    """Turn sources into the export shape (or RDF) without a store."""
-    loaded = load_paths(paths, kind=kind)
+def convert(
+    paths: tuple[Path, ...],
+    kind: str | None,
+    on_error: str,
+    selection: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
+    """Turn sources into the export shape (or RDF) without a store; identities resolved across them."""
+    options = SourceOptions(on_error="skip" if on_error == "skip" else "fail", filter=selection)
+    loaded = load_paths(paths, kind=kind, options=options)
     claimsets, reports = resolve_all(loaded.claimsets)
     for warning in [*loaded.warnings, *reports]:
         click.echo(f"warning: {warning}", err=True)

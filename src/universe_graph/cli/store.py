@@ -20,7 +20,7 @@ from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.oxigraph import OxigraphStore
 from ..stores.sync import UniverseStore
-from .main import cli, emit_json
+from .main import FILTER, ON_ERROR, cli, emit_json
 
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -64,6 +64,8 @@ def out(text: str, output: Path | None) -> None:
     "--tier", type=click.Choice([t.value for t in CanonTier]), default=None, help="Canon tier of the sources."
 )
 @click.option("--all-or-nothing", is_flag=True, help="Store nothing if any source is bad.")
+@ON_ERROR
+@FILTER
 @click.option("--report", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
 def ingest(
@@ -73,10 +75,17 @@ def ingest(
     source_id: str | None,
     tier: str | None,
     all_or_nothing: bool,
+    on_error: str,
+    selection: str | None,
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
-    options = SourceOptions(source_id=source_id, tier=CanonTier(tier) if tier else None)
+    options = SourceOptions(
+        source_id=source_id,
+        tier=CanonTier(tier) if tier else None,
+        on_error="skip" if on_error == "skip" else "fail",
+        filter=selection,
+    )
     loaded, errors = read_paths(paths, kind=kind, options=options)
     for warning in loaded.warnings:
         click.echo(f"warning: {warning}", err=True)
