@@ -27,6 +27,8 @@ from .text import decode, read_bytes
 
 #: File names a folder scan passes over: documentation, not sources.
 SKIPPED_IN_FOLDERS = ("README", "LICENSE", "FORMAT")
+#: Folders a scan passes over: reader configuration, not sources.
+SKIPPED_FOLDERS = ("mappings",)
 
 
 @dataclass
@@ -120,7 +122,9 @@ def _from_entry(folder: Path, entry: ManifestEntry, where: str) -> _Planned:
 
 def _skipped(path: Path, root: Path) -> bool:
     relative = path.relative_to(root)
-    if any(part.startswith(".") for part in relative.parts):
+    if any(part.startswith(".") or part in SKIPPED_FOLDERS for part in relative.parts[:-1]):
+        return True
+    if path.name.startswith("."):
         return True
     return path.name.upper().startswith(SKIPPED_IN_FOLDERS) or path.suffix.lower() == ".md"
 
@@ -138,6 +142,10 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         return _without_reader(item, kind, data, loaded)
     reader = get_reader(kind, where=item.where or "--format")
     claims = reader.run(item.path, item.options)
+    counts: dict[str, int] = getattr(reader, "counts", {})
+    if any(counts.values()):
+        listed = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()) if n)
+        loaded.warnings.append(f"{item.path}: passed over (not errors): {listed}")
     if reader.skipped:
         count, first = len(reader.skipped), reader.skipped[0]
         loaded.warnings.append(f"{item.path}: skipped {count} bad row(s) or record(s); first: {first}")
