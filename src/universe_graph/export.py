@@ -65,7 +65,10 @@ def _merge_entity(entities: dict[str, Entity], entity: Entity, where: str) -> No
     if known is None:
         entities[entity.id] = entity.model_copy(deep=True)
         return
-    if known.type is not entity.type:
+    if known.type is not entity.type and known.type.is_work and entity.type.is_work:
+        if is_placeholder(known.name) and not is_placeholder(entity.name):
+            known.type = entity.type  # a source that only pointed at the work guessed Film; this one knows
+    elif known.type is not entity.type:
         raise BadInput.at(
             where,
             f"{entity.id} is a {entity.type.value} here but a {known.type.value} in another source",

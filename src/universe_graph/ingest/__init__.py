@@ -1,6 +1,7 @@
 """Source readers: one per format, registered by kind, each returning a ClaimSet."""
 
-from . import movielens as _movielens  # noqa: F401  (each import registers a reader)
+from . import imdb as _imdb  # noqa: F401  (each import registers a reader)
+from . import movielens as _movielens  # noqa: F401
 from . import swapi as _swapi  # noqa: F401
 from . import tmdb as _tmdb  # noqa: F401
 from . import universe as _universe  # noqa: F401

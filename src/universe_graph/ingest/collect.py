@@ -129,17 +129,33 @@ def _skipped(path: Path, root: Path) -> bool:
     return path.name.upper().startswith(SKIPPED_IN_FOLDERS) or path.suffix.lower() == ".md"
 
 
+def _head(path: Path) -> str:
+    """The first few KiB as text, for content detection, without reading the whole file."""
+    try:
+        with path.open("rb") as f:
+            data = f.read(SNIFF_BYTES)
+    except OSError:
+        data = read_bytes(path)  # raises the located error
+    for cut in range(4):  # the sniff window may split a multi-byte character at its end
+        try:
+            return data[: len(data) - cut].decode("utf-8-sig")
+        except UnicodeDecodeError:
+            continue
+    return decode(path, data, allow_empty=True).text  # raises the located error
+
+
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
-    data = read_bytes(item.path)
     if item.kind is None:
-        head = decode(item.path, data[:SNIFF_BYTES], allow_empty=True).text if data else ""
+        head = _head(item.path)
+        if "\x00" in head:
+            decode(item.path, head.encode("utf-8"))  # raises: binary file
         if not head.strip():
             raise BadInput.at(str(item.path), "empty file")
         kind: str = detect_kind(item.path, head).value
     else:
         kind = parse_kind(item.kind, where=item.where or "--from").value
     if SourceKind(kind) not in readers():
-        return _without_reader(item, kind, data, loaded)
+        return _without_reader(item, kind, read_bytes(item.path), loaded)
     reader = get_reader(kind, where=item.where or "--format")
     claims = reader.run(item.path, item.options)
     counts: dict[str, int] = getattr(reader, "counts", {})
