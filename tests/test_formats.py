@@ -228,3 +228,22 @@ def test_on_error_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
     assert skipped.exit_code == 0, skipped.output
     assert "skipped 1 bad row(s) or record(s)" in skipped.stderr
     assert json.loads(skipped.stdout)["changes"][0]["entities"] == 9
+
+
+def test_identity_against_what_the_store_holds(tmp_path: Path, invoke: Invoke, shared: Path) -> None:
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", UNIVERSE).exit_code == 0
+    details = shared / "data/tmdb/marcospss_mock_john_wick_3_details.json"
+    assert invoke("--store", store, "ingest", details).exit_code == 0  # a later command, a separate source
+    data = json.loads(invoke("--store", store, "export", "--format", "json").stdout)
+    films = [e for e in data["entities"] if e["external_ids"].get("tmdb") == "movie/458156"]
+    assert len(films) == 1 and films[0]["id"].endswith("/film/john-wick-chapter-3")
+    rating = [r for r in data["relations"] if r["subject"] == films[0]["id"] and r["predicate"] == "rating"]
+    assert [ev["source"] for ev in rating[0]["evidence"]] == ["marcospss-mock-john-wick-3-details"]
+    query = "MATCH (f:Film {iri: $iri}) RETURN f.rating, f.release_year, f.sources"
+    result = invoke(
+        "--store", store, "cypher", query, "--param", f'iri="{films[0]["id"]}"', "--format", "json"
+    )
+    assert json.loads(result.stdout)["values"] == [
+        [7.5, 2019, ["john-wick-universe", "marcospss-mock-john-wick-3-details"]]
+    ]
