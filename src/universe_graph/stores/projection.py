@@ -43,10 +43,24 @@ class EdgeState:
     extra: dict[str, str | None] = field(default_factory=dict)  # character, work, time, role
 
     def props(self) -> dict[str, Any]:
+        if len(self.entries) == 1:  # the common case, without the sorting and list building
+            ((source, (rank, confidence)),) = self.entries.items()
+            out: dict[str, Any] = {
+                "key": self.key[3],
+                "sources": [source],
+                "tiers": [rank],
+                "confidences": [confidence],
+                "tier": TIERS[rank],
+                "confidence": confidence,
+            }
+            for k, v in self.extra.items():
+                if v is not None:
+                    out[k] = v
+            return out
         sources = sorted(self.entries)
         ranks = [self.entries[s][0] for s in sources]
         confidences = [self.entries[s][1] for s in sources]
-        out: dict[str, Any] = {
+        out = {
             "key": self.key[3],
             "sources": sources,
             "tiers": ranks,
@@ -167,17 +181,19 @@ def source_items(
         known = edges.get(key)
         edges[key] = (max(confidence, known[0]) if known else confidence, extra)
 
+    literal_predicates = frozenset(SCALAR_LITERALS + LIST_LITERALS)
     for rel in claims.relations:
-        confidence = max(e.confidence for e in rel.evidence)
-        if isinstance(rel.object, str) and rel.predicate not in SCALAR_LITERALS + LIST_LITERALS:
+        evidence = rel.evidence
+        confidence = evidence[0].confidence if len(evidence) == 1 else max(e.confidence for e in evidence)
+        if isinstance(rel.object, str) and rel.predicate not in literal_predicates:
             ref(rel.subject)
             ref(rel.object)
             q = rel.qualifiers
             key = (
                 rel.subject,
-                rel_type(rel.predicate),
+                rel.predicate.upper(),
                 rel.object,
-                qualifier_key(q.character, q.work, q.time),
+                f"{q.character or ''}|{q.work or ''}|{q.time or ''}",
             )
             edge(key, confidence, {"character": q.character, "work": q.work, "time": q.time})
         else:
