@@ -41,6 +41,7 @@ from ..model import (
 )
 from ..vocab import entity_iri
 from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from .text import open_binary
 
 NULL = "\\N"
 BLOCK = 1 << 20  # bytes read at a time: large enough to be fast, small enough to stay bounded
@@ -122,14 +123,7 @@ class TsvStream:
         self.lines_read = 0  # lines handed out so far, for errors raised between blocks
 
     def _open(self) -> BinaryIO:
-        try:
-            return self.path.open("rb")
-        except FileNotFoundError as e:
-            raise BadInput.at(str(self.path), "no such file") from e
-        except IsADirectoryError as e:
-            raise BadInput.at(str(self.path), "is a directory, not a file") from e
-        except OSError as e:
-            raise BadInput.at(str(self.path), f"cannot read: {e.strerror}") from e
+        return open_binary(self.path)
 
     def lines(self) -> Generator[tuple[int, str]]:
         """(1-based line number, line without its line break) for every line of the file."""

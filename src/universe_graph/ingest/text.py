@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import BadInput
 
@@ -18,15 +19,24 @@ class TextFile:
     sha256: str
 
 
-def read_bytes(path: Path) -> bytes:
+def open_binary(path: Path) -> BinaryIO:
+    """Open a file for (streamed) reading; an unreadable path is BadInput naming it."""
     try:
-        return path.read_bytes()
+        return path.open("rb")
     except FileNotFoundError as e:
         raise BadInput.at(str(path), "no such file") from e
     except IsADirectoryError as e:
         raise BadInput.at(str(path), "is a directory, not a file") from e
     except OSError as e:
         raise BadInput.at(str(path), f"cannot read: {e.strerror}") from e
+
+
+def read_bytes(path: Path) -> bytes:
+    with open_binary(path) as f:
+        try:
+            return f.read()
+        except OSError as e:
+            raise BadInput.at(str(path), f"cannot read: {e.strerror}") from e
 
 
 def decode(path: Path, data: bytes, *, allow_empty: bool = False) -> TextFile:

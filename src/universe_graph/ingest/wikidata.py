@@ -41,7 +41,7 @@ from ..vocab import entity_iri
 from . import located_yaml
 from .base import NO_OPTIONS, SNIFF_BYTES, Reader, SourceOptions, default_source_id, external_iri, register
 from .located_yaml import Loc
-from .text import read_text
+from .text import open_binary, read_text
 from .universe import json_pointer
 
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -185,14 +185,7 @@ def shape_of(head: str) -> Shape | None:
 
 def _open(path: Path) -> IO[bytes]:
     """Open for streaming; an unreadable path is BadInput naming it."""
-    try:
-        return path.open("rb")
-    except FileNotFoundError as e:
-        raise BadInput.at(str(path), "no such file") from e
-    except IsADirectoryError as e:
-        raise BadInput.at(str(path), "is a directory, not a file") from e
-    except OSError as e:
-        raise BadInput.at(str(path), f"cannot read: {e.strerror}") from e
+    return open_binary(path)
 
 
 def _layout(path: Path) -> Layout:
