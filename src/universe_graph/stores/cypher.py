@@ -88,6 +88,14 @@ def merge_edges(rel_type: str) -> str:
     )
 
 
+def create_edges(rel_type: str) -> str:
+    """Create relationships known not to exist yet (the projection read what exists)."""
+    return (
+        f"UNWIND $rows AS row MATCH (a:{NODE} {{iri: row.s}}), (b:{NODE} {{iri: row.o}}) "
+        f"CREATE (a)-[r:{_checked(rel_type)}]->(b) SET r = row.props"
+    )
+
+
 def delete_edges(rel_type: str) -> str:
     return (
         f"UNWIND $rows AS row MATCH (a:{NODE} {{iri: row.s}})-[r:{_checked(rel_type)} {{key: row.k}}]->"

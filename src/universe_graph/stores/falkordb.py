@@ -32,7 +32,7 @@ def _batches(rows: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
 
 def _edge_state(row: Sequence[Any]) -> EdgeState:
     a, rel_type, b, key, sources, tiers, confidences, character, work, time, role = row
-    state = EdgeState((a, rel_type, b, key or ""))
+    state = EdgeState((a, rel_type, b, key or ""), exists=True)
     for sid, rank, confidence in zip(sources or [], tiers or [], confidences or [], strict=True):
         state.entries[sid] = (int(rank), float(confidence))
     state.extra = {
@@ -139,13 +139,14 @@ class FalkorProjection:
                 )
         for batch in _batches(updates):
             self._run(cypher.update_nodes(), {"rows": list(batch)})
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
         for edge in edges:
             s, rel_type, o, key = edge.key
-            by_type[rel_type].append({"s": s, "o": o, "k": key, "props": edge.props()})
-        for rel_type, rows in by_type.items():
+            by_type[(rel_type, edge.exists)].append({"s": s, "o": o, "k": key, "props": edge.props()})
+        for (rel_type, exists), rows in by_type.items():
+            statement = cypher.merge_edges(rel_type) if exists else cypher.create_edges(rel_type)
             for batch in _batches(rows):
-                self._run(cypher.merge_edges(rel_type), {"rows": list(batch)})
+                self._run(statement, {"rows": list(batch)})
         gone_by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
         for s, rel_type, o, key in gone_edges:
             gone_by_type[rel_type].append({"s": s, "o": o, "k": key})

@@ -41,6 +41,7 @@ class EdgeState:
     key: EdgeKey
     entries: dict[str, tuple[int, float]] = field(default_factory=dict)
     extra: dict[str, str | None] = field(default_factory=dict)  # character, work, time, role
+    exists: bool = False  # already in the projection (read from it), so it is updated, not created
 
     def props(self) -> dict[str, Any]:
         if len(self.entries) == 1:  # the common case, without the sorting and list building
