@@ -7,11 +7,11 @@ callers ask for it by name (`oxigraph`, and later `sparql` for a remote server).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..errors import BadInput
 from ..model import ClaimSet, Source
@@ -73,8 +73,16 @@ class CanonicalStore(ABC):
         """Withdraw everything a source claimed; raises NotFound for an unknown source."""
 
     @abstractmethod
-    def graph_quads(self, graph: str) -> Iterator[tuple[str, str, object, str]]:
-        """The quads of one version graph as (subject, predicate, object-term, graph) text."""
+    def claimsets(self) -> list[ClaimSet]:
+        """Every current source's claims, read back from the store."""
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
+        """A read-only SPARQL query over the union of the current versions; values bound, never pasted."""
+
+    @abstractmethod
+    def collect_garbage(self) -> None:
+        """Remove superseded versions and leftovers of unfinished writes."""
 
     @abstractmethod
     def close(self) -> None:
@@ -97,13 +105,12 @@ def register(
 
 
 def engine(name: str) -> Callable[[Path, bool], CanonicalStore]:
+    """The factory of a registered canonical engine; an unknown name lists the valid ones."""
+    if not _ENGINES:
+        from . import oxigraph as _oxigraph  # noqa: F401  (registers the embedded default)
     try:
         return _ENGINES[name]
     except KeyError as e:
         raise BadInput.at(
             "--engine", f"unknown store engine {name!r}; valid: {', '.join(sorted(_ENGINES))}"
         ) from e
-
-
-def bindings_problem(name: str, values: Mapping[str, object]) -> BadInput:
-    return BadInput.at("--param", f"{name}: {values}")

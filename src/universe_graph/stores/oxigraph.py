@@ -278,10 +278,6 @@ class OxigraphStore(CanonicalStore):
                 out.append(self._read_claimset(graph, key.removeprefix(ID_BASE + "source/")))
         return out
 
-    def graph_quads(self, graph: str) -> Iterator[tuple[str, str, object, str]]:
-        for q in self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph)):
-            yield (_value(q.subject), q.predicate.value, q.object, graph)
-
     def query(
         self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:

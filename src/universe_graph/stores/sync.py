@@ -111,12 +111,12 @@ class UniverseStore:
         return changes
 
     def retract(self, source_id: str) -> Change:
-        record = self.canonical.retract(source_id)
+        self.canonical.retract(source_id)
         self._project(source_id, None, None)
         self.canonical.collect_garbage()
         if self.projection is not None:
             self.projection.save()
-        return Change(source_id, "retracted", 0, 0, 0) if record else Change(source_id, "retracted")
+        return Change(source_id, "retracted")
 
     def reproject(self) -> int:
         """Rebuild the projection from the canonical graph; returns the number of sources."""
