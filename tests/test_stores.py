@@ -7,6 +7,7 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,8 +161,17 @@ def test_failure_after_the_commit_heals_to_the_new_state(store_dir: Path, tmp_pa
 
 
 def _servers() -> set[int]:
+    """FalkorDB servers working in this test session's folders (a server chdirs into its data folder)."""
+    base = str(Path(tempfile.gettempdir()).resolve() / "pytest-of-")
     out = subprocess.run(["pgrep", "-f", "redis-server"], capture_output=True, text=True, check=False)
-    return {int(p) for p in out.stdout.split()}
+    found = set()
+    for pid in (int(p) for p in out.stdout.split()):
+        try:
+            if os.readlink(f"/proc/{pid}/cwd").startswith(base):
+                found.add(pid)
+        except OSError:
+            continue  # gone meanwhile
+    return found
 
 
 def test_sigkill_of_an_ingest_leaves_before_or_after(store_dir: Path, tmp_path: Path) -> None:

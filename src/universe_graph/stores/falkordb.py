@@ -86,8 +86,9 @@ class FalkorProjection:
         tagged_edges = [_edge_state(r) for r in self._run(cypher.tagged_edges(), {"source": source_id})]
         touched_nodes: list[NodeState] = []
         touched_edges: list[EdgeState] = []
+        items = None
         if claims is not None:
-            nodes, edges = source_items(claims)
+            items = nodes, edges = source_items(claims)
             known_nodes = {n.iri for n in tagged_nodes}
             known_edges = {e.key for e in tagged_edges}
             iris = [iri for iri in nodes if iri not in known_nodes]
@@ -106,7 +107,7 @@ class FalkorProjection:
                 touched_edges += [
                     _edge_state(r) for r in self._run(cypher.edges_by_key(), {"rows": list(batch)})
                 ]
-        result = plan(source_id, claims, tagged_nodes, tagged_edges, touched_nodes, touched_edges)
+        result = plan(source_id, claims, tagged_nodes, tagged_edges, touched_nodes, touched_edges, items)
         self._apply(result)
         if version is None:
             self._run(cypher.delete_marker(), {"source": source_id}, graph=self.sync_graph)

@@ -161,9 +161,10 @@ class Plan:
         )
 
 
-def source_items(
-    claims: ClaimSet,
-) -> tuple[dict[str, dict[str, Any]], dict[EdgeKey, tuple[float, dict[str, str | None]]]]:
+SourceItems = tuple[dict[str, dict[str, Any]], dict[EdgeKey, tuple[float, dict[str, str | None]]]]
+
+
+def source_items(claims: ClaimSet) -> SourceItems:
     """One source's node payloads and edges (with their best confidence and qualifiers)."""
     sid, rank = claims.source.id, claims.source.tier.rank
     nodes: dict[str, dict[str, Any]] = {}
@@ -234,20 +235,32 @@ def plan(
     tagged_edges: Iterable[EdgeState],
     touched_nodes: Iterable[NodeState] = (),
     touched_edges: Iterable[EdgeState] = (),
+    items: SourceItems | None = None,
 ) -> Plan:
-    """Replace one source's entries: `tagged_*` carry it now, `touched_*` are what its new claims hit."""
+    """Replace one source's entries: `tagged_*` carry it now, `touched_*` are what its new claims hit.
+
+    `items` are the claims' `source_items`, when the caller has them already.
+    """
     result = Plan()
     for node in [*tagged_nodes, *touched_nodes]:
         result.nodes.setdefault(node.iri, node).entries.pop(source_id, None)
     for edge_state in [*tagged_edges, *touched_edges]:
         result.edges.setdefault(edge_state.key, edge_state).entries.pop(source_id, None)
     if claims is not None:
-        nodes, edges = source_items(claims)
+        nodes, edges = items if items is not None else source_items(claims)
         rank = claims.source.tier.rank
+        known_nodes, known_edges = result.nodes, result.edges
         for iri, payload in nodes.items():
-            result.nodes.setdefault(iri, NodeState(iri)).entries[source_id] = payload
+            found = known_nodes.get(iri)
+            if found is None:
+                known_nodes[iri] = NodeState(iri, {source_id: payload})
+            else:
+                found.entries[source_id] = payload
         for key, (confidence, extra) in edges.items():
-            state = result.edges.setdefault(key, EdgeState(key))
-            state.entries[source_id] = (rank, confidence)
-            state.extra.update(extra)
+            state = known_edges.get(key)
+            if state is None:
+                known_edges[key] = EdgeState(key, {source_id: (rank, confidence)}, extra)
+            else:
+                state.entries[source_id] = (rank, confidence)
+                state.extra.update(extra)
     return result
