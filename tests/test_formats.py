@@ -247,3 +247,32 @@ def test_identity_against_what_the_store_holds(tmp_path: Path, invoke: Invoke, s
     assert json.loads(result.stdout)["values"] == [
         [7.5, 2019, ["john-wick-universe", "marcospss-mock-john-wick-3-details"]]
     ]
+
+
+def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: Path) -> None:
+    from universe_graph.resolve import Index, index_from_store, resolve
+    from universe_graph.stores.oxigraph import OxigraphStore
+
+    stored = [one(UNIVERSE), one(shared / "data/movielens/links.csv")]
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        for claims in stored:
+            store.put(claims)
+        from_store = index_from_store(store)
+    finally:
+        store.close()
+    from_claims = Index()
+    for claims in stored:
+        from_claims.add(claims)
+    tmdb = shared / "data/tmdb"
+    for file in [
+        "marcospss_mock_john_wick_3_details.json",
+        "marcospss_mock_john_wick_3_credits_trimmed.json",
+        "calum4_person_956_combined_credits.json",
+    ]:
+        incoming = one(tmdb / file)
+        a, b = resolve(incoming, from_store), resolve(incoming, from_claims)
+        assert a.merged == b.merged and a.ambiguous == b.ambiguous, file
+        assert a.merged, file  # something was recognised in each
+    assert from_store.works_by_title_year == from_claims.works_by_title_year
+    assert {k: v for k, v in from_store.by_id.items()} == {k: v for k, v in from_claims.by_id.items() if v}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ClaimSet
-from ..resolve import resolve_all
+from ..resolve import index_from_store, resolve_all
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .oxigraph import OxigraphStore
@@ -87,7 +87,7 @@ class UniverseStore:
         Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`.
         """
         changes = []
-        sources, self.reports = resolve_all(sources, known=self.canonical.claimsets())
+        sources, self.reports = resolve_all(sources, index=index_from_store(self.canonical))
         for claims in sources:
             write: Write = self.canonical.put(claims, hook)
             if write.outcome is not WriteOutcome.UNCHANGED:
