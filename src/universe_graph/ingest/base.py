@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from ..errors import BadInput, Problem
-from ..model import CanonTier, ClaimSet, EntityType, SourceKind, slugify
+from ..model import CanonTier, ClaimSet, EntityType, Source, SourceKind, slugify
 from ..vocab import entity_iri
 
 SNIFF_BYTES = 4096
@@ -42,6 +42,19 @@ class Reader(ABC):
     def __init__(self) -> None:
         #: rows or records passed over with `on_error="skip"`, each located
         self.skipped: list[Problem] = []
+
+    def source(
+        self, path: Path, options: SourceOptions, content_hash: str, source_id: str | None = None
+    ) -> Source:
+        """The source record of a file read by this reader, with the caller's overrides applied."""
+        return Source(
+            id=source_id or options.source_id or default_source_id(path),
+            location=str(path),
+            kind=self.kind,
+            tier=options.tier or self.kind.default_tier,
+            about=options.about,
+            content_hash=content_hash,
+        )
 
     def reject(self, problem: Problem, options: SourceOptions) -> None:
         """A bad row or record: raise it, or (with on_error="skip") count it and go on."""

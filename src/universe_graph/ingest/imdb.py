@@ -40,7 +40,7 @@ from ..model import (
     slugify,
 )
 from ..vocab import entity_iri
-from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from .base import NO_OPTIONS, Reader, SourceOptions, external_iri, register
 from .text import open_binary
 
 NULL = "\\N"
@@ -448,14 +448,7 @@ class ImdbReader(Reader):
     def _source(self, path: Path, options: SourceOptions) -> Source:
         """The source record; its content hash is filled in once the stream has been read."""
         try:
-            return Source(
-                id=options.source_id or default_source_id(path),
-                location=str(path),
-                kind=SourceKind.IMDB,
-                tier=options.tier or SourceKind.IMDB.default_tier,
-                about=options.about,
-                content_hash="0" * 64,
-            )
+            return self.source(path, options, "0" * 64)
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(p) for p in first["loc"])

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 from ..errors import BadInput, Problem
-from ..model import ClaimSet, EntityType, Source, SourceKind
-from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from ..model import ClaimSet, EntityType, SourceKind
+from .base import NO_OPTIONS, Reader, SourceOptions, external_iri, register
 from .claimbuilder import ClaimBuilder, genre_iri
 from .text import read_text
 
@@ -56,14 +56,7 @@ class MovieLensReader(Reader):
         which = _kind(text.text.splitlines()[:21], strict=False)
         if which is None:
             raise BadInput.at(str(path), "not a MovieLens links.csv or movies.csv", line=1)
-        source = Source(
-            id=options.source_id or default_source_id(path),
-            location=str(path),
-            kind=SourceKind.MOVIELENS,
-            tier=options.tier or SourceKind.MOVIELENS.default_tier,
-            about=options.about,
-            content_hash=text.sha256,
-        )
+        source = self.source(path, options, text.sha256)
         b = ClaimBuilder(source, self.name, self.version)
         for number, row in enumerate(csv.reader(io.StringIO(text.text)), start=1):
             if not row or (number == 1 and not row[0].isdigit()):

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput, Problem
-from ..model import ClaimSet, EntityType, Source, SourceKind
-from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from ..model import ClaimSet, EntityType, SourceKind
+from .base import NO_OPTIONS, Reader, SourceOptions, external_iri, register
 from .claimbuilder import ClaimBuilder
 from .jsonfile import load_json, pointer
 
@@ -38,14 +38,7 @@ class SwapiReader(Reader):
         data, text = load_json(path)
         if not isinstance(data, list):
             raise BadInput.at(str(path), "expected a list of SWAPI fixture records", line=1)
-        source = Source(
-            id=options.source_id or default_source_id(path),
-            location=str(path),
-            kind=SourceKind.SWAPI,
-            tier=options.tier or SourceKind.SWAPI.default_tier,
-            about=options.about,
-            content_hash=text.sha256,
-        )
+        source = self.source(path, options, text.sha256)
         b = ClaimBuilder(source, self.name, self.version)
         for i, record in enumerate(data):
             problem = self._record(b, record, pointer(i), str(path))

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import BadInput, Problem
-from ..model import ClaimSet, EntityType, Source, SourceKind, slugify
+from ..model import ClaimSet, EntityType, SourceKind, slugify
 from ..vocab import entity_iri
-from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, external_iri, register
+from .base import NO_OPTIONS, Reader, SourceOptions, external_iri, register
 from .claimbuilder import ClaimBuilder, genre_iri
 from .jsonfile import load_json, pointer
 
@@ -46,14 +46,7 @@ class TmdbReader(Reader):
         data, text = load_json(path)
         if not isinstance(data, dict):
             raise BadInput.at(str(path), "expected a TMDb response object at the top", line=1)
-        source = Source(
-            id=options.source_id or default_source_id(path),
-            location=str(path),
-            kind=SourceKind.TMDB,
-            tier=options.tier or SourceKind.TMDB.default_tier,
-            about=options.about,
-            content_hash=text.sha256,
-        )
+        source = self.source(path, options, text.sha256)
         self.b = ClaimBuilder(source, self.name, self.version)
         self.options, self.path = options, path
         shape = _shape(data)

@@ -459,14 +459,7 @@ class WikidataReader(Reader):
             except json.JSONDecodeError as e:
                 raise BadInput(_malformed(path, e)) from e
             self._read_document(path, doc, claims)
-        source = Source(
-            id=claims.source_id,
-            location=str(path),
-            kind=SourceKind.WIKIDATA,
-            tier=options.tier or SourceKind.WIKIDATA.default_tier,
-            about=options.about,
-            content_hash=digest,
-        )
+        source = self.source(path, options, digest, source_id=claims.source_id)
         return claims.build(source)
 
     def _read_document(self, path: Path, doc: Any, claims: _Claims) -> None:
