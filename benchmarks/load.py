@@ -12,89 +12,22 @@ Ratios, not seconds, because these machines are shared and noisy.
 from __future__ import annotations
 
 import argparse
-import random
 import resource
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
+from universe_graph.fixtures import synthetic
 from universe_graph.model import (
-    CanonTier,
     ClaimSet,
-    Entity,
-    EntityType,
-    Evidence,
-    ExternalIds,
-    Relation,
-    Source,
-    SourceKind,
 )
 from universe_graph.rdf import graph_iri
 from universe_graph.stores import cypher
 from universe_graph.stores.falkordb import FalkorProjection, _batches
 from universe_graph.stores.oxigraph import OxigraphStore, TermConverter
-from universe_graph.stores.projection import plan
-from universe_graph.vocab import ID_BASE
-
-PREDICATES = ["killed", "met", "fought", "ally_of", "enemy_of", "betrayed", "works_for", "trained_by",
-              "family_of", "defeated"]  # fmt: skip
-
-
-def synthetic(relations: int, seed: int = 7) -> ClaimSet:
-    """A universe file's worth of claims: characters and character-to-character relations."""
-    rng = random.Random(seed)
-    count = max(10, relations // 5)
-    source = Source(
-        id="synthetic",
-        location="synthetic.yaml",
-        kind=SourceKind.UNIVERSE,
-        tier=CanonTier.CANON,
-        content_hash=f"{seed:064x}",
-    )
-
-    def ev(line: int) -> Evidence:
-        return Evidence.model_construct(
-            source="synthetic",
-            extractor="bench",
-            extractor_version="1",
-            confidence=1.0,
-            line=line,
-            start=None,
-            end=None,
-            quote=None,
-            row=None,
-            pointer=None,
-        )
-
-    iris = [f"{ID_BASE}bench/character/c{i}" for i in range(count)]
-    no_ids = ExternalIds()
-    entities = [
-        Entity.model_construct(id=iri, type=EntityType.CHARACTER, name=f"Character {i}", aliases=[],
-                               in_universe=True, external_ids=no_ids, evidence=[ev(i + 1)])
-        for i, iri in enumerate(iris)
-    ]  # fmt: skip
-    seen: set[tuple[int, int, str]] = set()
-    rels = []
-    qualifiers = Relation.model_fields["qualifiers"].get_default(call_default_factory=True)
-    while len(rels) < relations:
-        a, b, p = rng.randrange(count), rng.randrange(count), rng.choice(PREDICATES)
-        if a == b or (a, b, p) in seen:
-            continue
-        seen.add((a, b, p))
-        rels.append(
-            Relation.model_construct(
-                subject=iris[a],
-                predicate=p,
-                object=iris[b],
-                qualifiers=qualifiers,
-                evidence=[ev(count + len(rels) + 1)],
-            )
-        )
-    return ClaimSet.model_construct(source=source, entities=entities, relations=rels, events=[])
+from universe_graph.stores.projection import fresh_rows, source_items
 
 
 def peak_mib() -> float:
@@ -144,24 +77,16 @@ def bench_projection(claims: ClaimSet, work: Path) -> tuple[float, float, float]
     ours_projection.close()
 
     # the same rows, written straight to a fresh FalkorDB with the same index and batch size
-    rows_plan = plan(claims.source.id, claims, [], [])
-    nodes, edges = rows_plan.upserts()
-    by_label: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-    for node in nodes:
-        by_label[node.label()].append({"iri": node.iri, "props": node.props()})
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for edge in edges:
-        s, rel_type, o, key = edge.key
-        by_type[rel_type].append({"s": s, "o": o, "k": key, "props": edge.props()})
+    rows = fresh_rows(claims, source_items(claims))
     direct = FalkorProjection(work / "proj-direct")
     start = time.perf_counter()
-    for label, rows in by_label.items():
+    for label, node_rows in rows.create_nodes.items():
         labels = f":{cypher.NODE}" + (f":{label}" if label else "")
         statement = f"UNWIND $rows AS row MERGE (n{labels} {{iri: row.iri}}) SET n = row.props"
-        for batch in _batches(rows):
+        for batch in _batches(node_rows):
             direct.graph.query(statement, {"rows": list(batch)})
-    for rel_type, rows in by_type.items():
-        for batch in _batches(rows):
+    for (rel_type, _), edge_rows in rows.edges.items():
+        for batch in _batches(edge_rows):
             direct.graph.query(cypher.merge_edges(rel_type), {"rows": list(batch)})
     baseline = time.perf_counter() - start
     direct.close()

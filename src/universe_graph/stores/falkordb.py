@@ -8,7 +8,6 @@ confidence. A `Sync` marker per source (in its own graph) records which version 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -18,7 +17,7 @@ from ..model import ClaimSet
 from . import cypher
 from .base import Capabilities
 from .falkordb_server import EmbeddedFalkorDB
-from .projection import EdgeState, NodeState, Plan, plan, source_items
+from .projection import EdgeState, NodeState, Rows, fresh_rows, plan, rows_of, source_items
 
 BATCH = 2000
 GRAPH = "universe"
@@ -80,7 +79,7 @@ class FalkorProjection:
         return {source: version for source, version in self._run(cypher.markers(), graph=self.sync_graph)}
 
     # ------------------------------------------------------------------ projecting one source
-    def project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> Plan:
+    def project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> None:
         """Replace what the projection holds of one source (None: the source is gone)."""
         tagged_nodes = [_node_state(r) for r in self._run(cypher.tagged_nodes(), {"source": source_id})]
         tagged_edges = [_edge_state(r) for r in self._run(cypher.tagged_edges(), {"source": source_id})]
@@ -107,54 +106,39 @@ class FalkorProjection:
                 touched_edges += [
                     _edge_state(r) for r in self._run(cypher.edges_by_key(), {"rows": list(batch)})
                 ]
-        result = plan(source_id, claims, tagged_nodes, tagged_edges, touched_nodes, touched_edges, items)
-        self._apply(result)
+        nothing_there = not (tagged_nodes or tagged_edges or touched_nodes or touched_edges)
+        if claims is not None and items is not None and nothing_there:
+            self._write(fresh_rows(claims, items))
+        else:
+            self._write(
+                rows_of(
+                    plan(source_id, claims, tagged_nodes, tagged_edges, touched_nodes, touched_edges, items)
+                )
+            )
         if version is None:
             self._run(cypher.delete_marker(), {"source": source_id}, graph=self.sync_graph)
         else:
             self._run(cypher.set_marker(), {"source": source_id, "version": version}, graph=self.sync_graph)
-        return result
 
-    def _apply(self, result: Plan) -> None:
-        nodes, edges = result.upserts()
-        gone_nodes, gone_edges = result.deletions()
-        new: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-        changed: dict[tuple[frozenset[str], str | None], list[str]] = defaultdict(list)
-        updates: list[dict[str, Any]] = []
-        for node in nodes:
-            row = {"iri": node.iri, "props": node.props()}
-            label = node.label()
-            if node.existing is None:
-                new[label].append(row)
-                continue
-            updates.append(row)
-            if node.existing != frozenset({label} - {None}):
-                changed[(node.existing, label)].append(node.iri)
-        for label, rows in new.items():
-            for batch in _batches(rows):
+    def _write(self, rows: Rows) -> None:
+        """Send the rows: nodes first (edges need their ends), deletions last."""
+        for label, created in rows.create_nodes.items():
+            for batch in _batches(created):
                 self._run(cypher.create_nodes(label), {"rows": list(batch)})
-        for (old, label), iris in changed.items():
+        for (old, label), iris in rows.relabel.items():
             for batch in _batches(iris):
-                self._run(
-                    cypher.relabel_nodes(sorted(x for x in old if x != label), label), {"iris": list(batch)}
-                )
-        for batch in _batches(updates):
+                statement = cypher.relabel_nodes(sorted(x for x in old if x != label), label)
+                self._run(statement, {"iris": list(batch)})
+        for batch in _batches(rows.update_nodes):
             self._run(cypher.update_nodes(), {"rows": list(batch)})
-        by_type: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-        for edge in edges:
-            s, rel_type, o, key = edge.key
-            by_type[(rel_type, edge.exists)].append({"s": s, "o": o, "k": key, "props": edge.props()})
-        for (rel_type, exists), rows in by_type.items():
+        for (rel_type, exists), edge_rows in rows.edges.items():
             statement = cypher.merge_edges(rel_type) if exists else cypher.create_edges(rel_type)
-            for batch in _batches(rows):
+            for batch in _batches(edge_rows):
                 self._run(statement, {"rows": list(batch)})
-        gone_by_type: dict[str, list[dict[str, str]]] = defaultdict(list)
-        for s, rel_type, o, key in gone_edges:
-            gone_by_type[rel_type].append({"s": s, "o": o, "k": key})
-        for rel_type, rows in gone_by_type.items():
-            for batch in _batches(rows):
+        for rel_type, gone in rows.delete_edges.items():
+            for batch in _batches(gone):
                 self._run(cypher.delete_edges(rel_type), {"rows": list(batch)})
-        for batch in _batches(gone_nodes):
+        for batch in _batches(rows.delete_nodes):
             self._run(cypher.delete_nodes(), {"iris": list(batch)})
 
     def clear(self) -> None:

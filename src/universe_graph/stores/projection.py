@@ -9,6 +9,7 @@ the highest confidence). No I/O here; `falkordb.py` reads and writes these state
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -264,3 +265,74 @@ def plan(
                 state.entries[source_id] = (rank, confidence)
                 state.extra.update(extra)
     return result
+
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Rows:
+    """What one source's projection writes: every statement's `$rows`, grouped by label or type."""
+
+    create_nodes: dict[str | None, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    relabel: dict[tuple[frozenset[str], str | None], list[str]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    update_nodes: list[Row] = field(default_factory=list)
+    edges: dict[tuple[str, bool], list[Row]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # (TYPE, exists)
+    delete_edges: dict[str, list[Row]] = field(default_factory=lambda: defaultdict(list))
+    delete_nodes: list[str] = field(default_factory=list)
+
+
+def rows_of(result: Plan) -> Rows:
+    """The rows that carry out a plan: create, relabel or update nodes, create or merge edges, delete."""
+    rows = Rows()
+    nodes, edges = result.upserts()
+    for node in nodes:
+        row = {"iri": node.iri, "props": node.props()}
+        label = node.label()
+        if node.existing is None:
+            rows.create_nodes[label].append(row)
+            continue
+        rows.update_nodes.append(row)
+        if node.existing != frozenset({label} - {None}):
+            rows.relabel[(node.existing, label)].append(node.iri)
+    for edge in edges:
+        s, rel_type, o, key = edge.key
+        rows.edges[(rel_type, edge.exists)].append({"s": s, "o": o, "k": key, "props": edge.props()})
+    gone_nodes, gone_edges = result.deletions()
+    for s, rel_type, o, key in gone_edges:
+        rows.delete_edges[rel_type].append({"s": s, "o": o, "k": key})
+    rows.delete_nodes = gone_nodes
+    return rows
+
+
+def fresh_rows(claims: ClaimSet, items: SourceItems) -> Rows:
+    """The rows of a source none of whose nodes or edges are in the projection yet, in one pass.
+
+    Nothing to merge with, so this skips the per-entry machinery of `plan`; it must give exactly
+    the rows `rows_of(plan(...))` gives for the same case (a test holds the two together).
+    """
+    rows = Rows()
+    sid, rank = claims.source.id, claims.source.tier.rank
+    tier = TIERS[rank]
+    nodes, edges = items
+    for iri, payload in nodes.items():
+        node = NodeState(iri, {sid: payload})
+        rows.create_nodes[node.label()].append({"iri": iri, "props": node.props()})
+    for (s, rel_type, o, key), (confidence, extra) in edges.items():
+        props: Row = {
+            "key": key,
+            "sources": [sid],
+            "tiers": [rank],
+            "confidences": [confidence],
+            "tier": tier,
+            "confidence": confidence,
+        }
+        for name, value in extra.items():
+            if value is not None:
+                props[name] = value
+        rows.edges[(rel_type, False)].append({"s": s, "o": o, "k": key, "props": props})
+    return rows
