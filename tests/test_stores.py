@@ -280,3 +280,22 @@ def test_a_missing_marker_is_healed_on_open(store_dir: Path) -> None:
         assert sorted(store.heal()) == []  # opening healed already
     assert dump(store_dir) == before
     assert os.path.isdir(store_dir / "projection")
+
+
+def test_odd_strings_survive_the_store_exactly(tmp_path: Path) -> None:
+    from test_rdf_roundtrip import normal
+
+    claims = sample().claimsets[0].model_copy(deep=True)
+    odd = 'He said "run" \\ then\nleft\r\tfor Köln – 東京 \u2018quoted\u2019'
+    claims.entities[0].aliases.append(odd)
+    rel = claims.relations[0]
+    rel.evidence[0] = rel.evidence[0].model_copy(
+        update={"line": None, "start": 0, "end": len(odd), "quote": odd}
+    )
+    store = OxigraphStore(tmp_path / "s")
+    try:
+        store.put(claims)
+        (back,) = store.claimsets()
+    finally:
+        store.close()
+    assert back == normal(claims)

@@ -8,6 +8,7 @@ do not read them. Node IRIs are derived from content, so the same claim maps to 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -194,6 +195,42 @@ def _event_triples(event: Event, scope: str) -> Iterator[PlainTriple]:
         yield node, U.participant, IRI(part.entity)
         yield node, U.role, Lit(part.role.value)
     yield from _evidence_triples(e, event.evidence, scope)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _nt(term: Term) -> str:
+    """A term in N-Triples syntax (the same lexical forms and datatypes as `to_rdflib`)."""
+    if isinstance(term, IRI):
+        if _BAD_IRI.search(term):
+            raise ValueError(f"not a valid IRI: {term!r}")
+        return f"<{term}>"
+    value, datatype = term
+    if datatype is not None:
+        lexical, dt = str(value), _XSD + datatype
+    elif isinstance(value, bool):
+        lexical, dt = ("true" if value else "false"), _XSD + "boolean"
+    elif isinstance(value, int):
+        lexical, dt = str(value), _XSD + "integer"
+    elif isinstance(value, float):
+        lexical, dt = repr(value), _XSD + "double"
+    else:
+        lexical, dt = value, ""
+    escaped = lexical.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"^^<{dt}>' if dt else f'"{escaped}"'
+
+
+def ntriples(cs: ClaimSet) -> Iterator[str]:
+    """One source's triples as N-Triples lines, for engines that load text faster than objects."""
+    cache: dict[str, str] = {}
+    for s, p, o in claimset_terms(cs):
+        subject = cache.get(s) or cache.setdefault(s, _nt(s))
+        predicate = cache.get(p) or cache.setdefault(p, _nt(p))
+        if len(cache) > 100_000:
+            cache.clear()
+        yield f"{subject} {predicate} {_nt(o)} .\n"
 
 
 def to_rdflib(term: Term) -> Node:
