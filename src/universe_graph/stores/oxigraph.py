@@ -9,7 +9,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,7 +19,7 @@ from rdflib.term import Node
 
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import ClaimSet
-from ..rdf import IRI, PREFIXES, Term, claimset_terms, graph_iri, ntriples
+from ..rdf import PREFIXES, graph_iri, ntriples
 from ..rdf_read import claimset_from_triples
 from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
 from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
@@ -40,41 +40,6 @@ _XSD_BOOLEAN = ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 #: Prefixes every query may use without declaring them.
 QUERY_PREFIXES = {**PREFIXES, "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#"}
-
-
-class TermConverter:
-    """Engine-neutral terms (`rdf.IRI`, `rdf.Lit`) to pyoxigraph terms, caching IRIs and datatypes."""
-
-    def __init__(self) -> None:
-        self._iris: dict[str, ox.NamedNode] = {}
-
-    def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
-        if node is None:
-            if len(self._iris) > 200_000:
-                self._iris.clear()
-            node = self._iris[value] = ox.NamedNode(value)
-        return node
-
-    def term(self, term: Term) -> OxTerm:
-        if isinstance(term, IRI):
-            return self.iri(term)
-        value, datatype = term
-        if datatype is not None:
-            return ox.Literal(str(value), datatype=self.iri(_XSD + datatype))
-        if isinstance(value, bool):
-            return ox.Literal("true" if value else "false", datatype=self.iri(_XSD + "boolean"))
-        if isinstance(value, int):
-            return ox.Literal(str(value), datatype=self.iri(_XSD + "integer"))
-        if isinstance(value, float):
-            return ox.Literal(repr(value), datatype=self.iri(_XSD + "double"))
-        return ox.Literal(value)
-
-    def quads(self, claims: ClaimSet, graph: ox.NamedNode) -> Iterator[ox.Quad]:
-        """One source's quads, written straight as pyoxigraph terms (no rdflib on the write path)."""
-        iri, term = self.iri, self.term
-        for s, p, o in claimset_terms(claims):
-            yield ox.Quad(iri(s), iri(p), term(o), graph)
 
 
 def _value(term: object) -> str:
