@@ -41,8 +41,7 @@ def shacl_problems(claimsets: Sequence[ClaimSet]) -> list[Problem]:
 
 
 def _shacl_one(claims: ClaimSet) -> list[Problem]:
-    claimsets = [claims]
-    data = to_graph(claimsets)
+    data = to_graph([claims])
     # The ontology goes into the data graph whole (subclasses, relation property types); pySHACL's
     # own ont_graph mixing copies only part of it.
     data += ontology.graph()
@@ -56,7 +55,7 @@ def _shacl_one(claims: ClaimSet) -> list[Problem]:
     if conforms:
         return []
     assert isinstance(report, Graph)
-    where = _locations(claimsets)
+    where = _locations([claims])
     problems = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)

@@ -75,6 +75,16 @@ FILTER = click.option(
 )
 
 
+def out(text: str, output: Path | None) -> None:
+    """Write to a file atomically (temp file, then rename), or to standard output."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(output)
+
+
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 

@@ -11,7 +11,7 @@ from ..ingest import SourceOptions, load_paths
 from ..resolve import resolve_all
 from ..serialize import FORMATS, render
 from ..validate import ValidationReport, validate_paths
-from .main import FILTER, ON_ERROR, cli, emit_json
+from .main import FILTER, ON_ERROR, cli, emit_json, out
 
 PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=False))
 INPUT_FORMAT = click.option(
@@ -103,9 +103,4 @@ def convert(
     for warning in [*loaded.warnings, *reports]:
         click.echo(f"warning: {warning}", err=True)
     text = render(claimsets, fmt)
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+    out(text, output)

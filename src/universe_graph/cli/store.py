@@ -20,7 +20,7 @@ from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.oxigraph import OxigraphStore
 from ..stores.sync import UniverseStore
-from .main import FILTER, ON_ERROR, cli, emit_json
+from .main import FILTER, ON_ERROR, cli, emit_json, out
 
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -40,16 +40,6 @@ def read_only(ctx: click.Context) -> Iterator[OxigraphStore]:
 def store_folder(ctx: click.Context) -> Path:
     folder: Path = ctx.obj["store"]
     return folder
-
-
-def out(text: str, output: Path | None) -> None:
-    """Write to a file atomically (temp file, then rename), or to standard output."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
 
 
 @cli.command()

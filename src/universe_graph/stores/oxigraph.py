@@ -124,11 +124,17 @@ class OxigraphStore(CanonicalStore):
         return [graph for _, graph, _ in self._records().values() if graph is not None]
 
     def sources(self) -> dict[str, SourceRecord]:
+        return self._current(self._records())
+
+    def _current(
+        self, records: dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]], only: str | None = None
+    ) -> dict[str, SourceRecord]:
+        """The current sources among registry records (or just source `only`), with their metadata."""
         out = {}
-        for key, (sequence, graph, _) in sorted(self._records().items()):
-            if graph is None:
-                continue
+        for key, (sequence, graph, _) in sorted(records.items()):
             source_id = key.removeprefix(ID_BASE + "source/")
+            if graph is None or (only is not None and source_id != only):
+                continue
             claims = self._read_claimset(graph, source_id, source_only=True)
             out[source_id] = SourceRecord(source=claims.source, graph=graph.value, sequence=sequence)
         return out
@@ -142,10 +148,10 @@ class OxigraphStore(CanonicalStore):
         """Write a source as its new current version, atomically; unchanged content is skipped."""
         self._require_writer()
         sid = claims.source.id
-        previous = self.sources().get(sid)
+        records = self._records()
+        previous = self._current(records, only=sid).get(sid)
         if previous is not None and previous.source == claims.source:
             return Write(WriteOutcome.UNCHANGED, previous, previous)
-        records = self._records()
         sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
         try:
@@ -244,6 +250,10 @@ class OxigraphStore(CanonicalStore):
             for q in self._store.quads_for_pattern(subject, None, None, graph)
         )
         return claimset_from_triples(triples, source_id)
+
+    def claims_of(self, record: SourceRecord) -> ClaimSet:
+        """One current source's claims, read back from its version graph."""
+        return self._read_claimset(ox.NamedNode(record.graph), record.source.id)
 
     def claimsets(self) -> list[ClaimSet]:
         """Every current source's claims, read back from its graph."""

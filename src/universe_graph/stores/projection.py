@@ -194,9 +194,9 @@ def source_items(claims: ClaimSet) -> SourceItems:
             q = rel.qualifiers
             key = (
                 rel.subject,
-                rel.predicate.upper(),
+                rel_type(rel.predicate),
                 rel.object,
-                f"{q.character or ''}|{q.work or ''}|{q.time or ''}",
+                qualifier_key(q.character, q.work, q.time),
             )
             edge(key, confidence, {"character": q.character, "work": q.work, "time": q.time})
         else:

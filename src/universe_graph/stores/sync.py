@@ -62,12 +62,10 @@ class UniverseStore:
         markers = self.projection.markers()
         current = self.canonical.sources()
         healed = []
-        stale = {sid for sid, record in current.items() if markers.get(sid) != record.graph}
-        if stale:
-            for claims in self.canonical.claimsets():
-                if claims.source.id in stale:
-                    self._project(claims.source.id, claims, current[claims.source.id].graph)
-                    healed.append(claims.source.id)
+        for sid, record in current.items():
+            if markers.get(sid) != record.graph:  # only the stale sources are read back
+                self._project(sid, self.canonical.claims_of(record), record.graph)
+                healed.append(sid)
         for sid in markers:
             if sid not in current:
                 self._project(sid, None, None)
