@@ -60,6 +60,7 @@ class UG(DefinedNamespace):
     directed_by: URIRef
     written_by: URIRef
     produced_by: URIRef
+    protagonist: URIRef
     genre: URIRef
     follows: URIRef
     set_after: URIRef
@@ -128,8 +129,8 @@ RELATION_PREDICATES: tuple[str, ...] = (
     "appears_in", "part_of_universe", "member_of", "leads", "part_of", "trained_by", "killed",
     "defeated", "family_of", "ally_of", "enemy_of", "betrayed", "works_for", "met", "fought",
     "resides_in", "located_in", "portrayed_by", "cast_member", "directed_by", "written_by",
-    "produced_by", "genre", "follows", "set_after", "spin_off_of", "part_of_series", "compared_to",
-    "release_year", "language", "tag", "rating", "votes", "fate",
+    "produced_by", "protagonist", "genre", "follows", "set_after", "spin_off_of", "part_of_series",
+    "compared_to", "release_year", "language", "tag", "rating", "votes", "fate",
 )  # fmt: skip
 
 

@@ -327,6 +327,7 @@ class _Builder:
                 ("directors", "directed_by"),
                 ("writers", "written_by"),
                 ("producers", "produced_by"),
+                ("protagonists", "protagonist"),
             ):
                 for i, target in enumerate(getattr(work, field)):
                     self.relate(me, predicate, target, (*base, field, i))

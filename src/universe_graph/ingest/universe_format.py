@@ -117,6 +117,7 @@ class WorkSpec(Strict):
     directors: list[Key] = Field(default_factory=list)
     writers: list[Key] = Field(default_factory=list)
     producers: list[Key] = Field(default_factory=list)
+    protagonists: list[Key] = Field(default_factory=list)
     cast: list[CastSpec] = Field(default_factory=list)
     characters: list[Key] = Field(default_factory=list)
     genres: list[Name] = Field(default_factory=list)
