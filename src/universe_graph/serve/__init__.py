@@ -1,0 +1,5 @@
+"""The HTTP server: SPARQL protocol, a Cypher endpoint in the shape of Neo4j's Query API, JSON, the explorer."""
+
+from .settings import ServeSettings
+
+__all__ = ["ServeSettings"]

@@ -1,0 +1,121 @@
+"""A pool of SPARQL worker processes: a query that runs past the timeout is stopped by killing its worker."""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from . import sparql_worker
+
+_CTX = multiprocessing.get_context("spawn")  # no fork of a threaded server
+
+
+class QueryTimeout(Exception):
+    """The query ran longer than allowed and was stopped."""
+
+
+class PoolBusy(Exception):
+    """No worker became free within the timeout."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A worker's answer: a format key and the serialized body, or an error kind and message."""
+
+    ok: bool
+    kind: str  # format key when ok, else the error kind
+    body: bytes
+    message: str = ""
+    truncated: bool = False
+
+
+class _Worker:
+    def __init__(self, path: str, prefixes: dict[str, str], max_rows: int) -> None:
+        self.conn, child = _CTX.Pipe()
+        self.process: BaseProcess = _CTX.Process(
+            target=sparql_worker.main, args=(child, path, prefixes, max_rows), daemon=True, name="ug-sparql"
+        )
+        self.process.start()
+        child.close()
+        self.generation = -1
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class SparqlPool:
+    """Worker processes over the read-only canonical store; bounded in time and in rows."""
+
+    def __init__(self, canonical: Path, prefixes: dict[str, str], *, size: int, timeout: float, max_rows: int):
+        self.path, self.prefixes = str(canonical), dict(prefixes)
+        self.timeout, self.max_rows = timeout, max_rows
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._graphs: list[str] = []
+        self._generation = 0
+        self._closed = False
+        self._all: set[_Worker] = set()
+        for _ in range(size):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        worker = _Worker(self.path, self.prefixes, self.max_rows)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: _Worker) -> None:
+        with self._lock:
+            self._all.discard(worker)
+        worker.stop()
+
+    def refresh(self, graphs: list[str]) -> None:
+        """New current graphs (after a write): each worker reopens the store before its next query."""
+        with self._lock:
+            self._graphs = list(graphs)
+            self._generation += 1
+
+    def run(self, query: str, prefs: list[tuple[str, float]]) -> Answer:
+        """Run one query on a free worker; blocks (call it from a thread)."""
+        started = time.monotonic()
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty as e:
+            raise PoolBusy(f"no SPARQL worker became free within {self.timeout:g} s") from e
+        with self._lock:
+            generation, graphs = self._generation, list(self._graphs)
+        send_graphs = graphs if worker.generation != generation else None
+        try:
+            worker.conn.send((query, prefs, generation, send_graphs))
+            remaining = max(0.0, self.timeout - (time.monotonic() - started))
+            if not worker.conn.poll(remaining):
+                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
+            status, kind, body, truncated = worker.conn.recv()
+        except BaseException:
+            self._retire(worker)
+            if not self._closed:
+                self._idle.put(self._spawn())
+            raise
+        worker.generation = generation
+        self._idle.put(worker)
+        if status == "ok":
+            assert isinstance(body, bytes)
+            return Answer(True, kind, body, truncated=truncated)
+        return Answer(False, kind, b"", message=str(body))
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.stop()

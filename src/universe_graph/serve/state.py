@@ -1,0 +1,34 @@
+"""What the running server holds: the store (both halves), the SPARQL workers, the settings, a write lock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from ..stores.oxigraph import QUERY_PREFIXES
+from ..stores.sync import UniverseStore
+from .settings import ServeSettings
+from .sparql_pool import SparqlPool
+
+
+@dataclass
+class ServerState:
+    """The store opened for writing by the server (one owner), and the workers that read it."""
+
+    store: UniverseStore
+    settings: ServeSettings
+    pool: SparqlPool = field(init=False)
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        self.pool = SparqlPool(self.store.folder / "canonical", QUERY_PREFIXES, size=s.sparql_workers,
+                               timeout=s.timeout, max_rows=s.max_rows)  # fmt: skip
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Tell the SPARQL workers which graphs are current (after opening and after each write)."""
+        self.pool.refresh([g.value for g in self.store.canonical.current_graphs()])
+
+    def close(self) -> None:
+        self.pool.close()
