@@ -16,7 +16,10 @@ RESULT_TYPES = {
 GRAPH_TYPES = {
     "text/turtle": "turtle",
     "application/x-turtle": "turtle",
+    "text/n3": "turtle",  # Turtle is N3
+    "text/rdf+n3": "turtle",
     "application/n-triples": "ntriples",
+    "application/rdf+xml": "rdfxml",
     "text/plain": "ntriples",
     "application/ld+json": "jsonld",
     "application/json": "jsonld",
@@ -30,10 +33,11 @@ CONTENT_TYPES = {
     "turtle": "text/turtle; charset=utf-8",
     "ntriples": "application/n-triples",
     "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
 }
 #: short names accepted in a `format` parameter (as several SPARQL servers do)
-SHORT = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle",
-         "nt": "ntriples", "ntriples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld"}  # fmt: skip
+SHORT = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle", "n3": "turtle",
+         "nt": "ntriples", "ntriples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml"}  # fmt: skip
 
 
 def preferences(accept: str | None) -> list[tuple[str, float]]:

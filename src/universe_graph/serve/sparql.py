@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..stores.oxigraph import _looks_like_update
 from .errors import ApiError
-from .media import CONTENT_TYPES, SHORT, preferences
+from .media import CONTENT_TYPES, GRAPH_TYPES, RESULT_TYPES, SHORT, preferences
 from .sparql_pool import PoolBusy, QueryTimeout
 from .state import ServerState
 
@@ -68,15 +68,30 @@ async def _query_text(request: Request) -> tuple[str, dict[str, list[str]]]:
     return query, params
 
 
+def _format_key(value: str) -> str | None:
+    """A format parameter's value (a short name, a media type, or a list of them) as a format key."""
+    for piece in value.split(","):
+        piece = piece.split(";")[0].strip()
+        key = SHORT.get(piece) or RESULT_TYPES.get(piece) or GRAPH_TYPES.get(piece)
+        if key:
+            return key
+    return None
+
+
 def _prefs(request: Request, params: dict[str, list[str]]) -> list[tuple[str, float]]:
-    short = _one(params, "format") or _one(params, "output")
-    if short is not None:
-        fmt = SHORT.get(short.lower())
-        if fmt is None:
-            raise ApiError(400, "UG.ClientError.Request.Invalid",
-                           f"unknown format {short!r}; valid: {', '.join(sorted(SHORT))}")  # fmt: skip
-        return [(CONTENT_TYPES[fmt].split(";")[0], 1.0)]
-    return preferences(request.headers.get("accept"))
+    """A `format` (or `output`) parameter, short name or media type, overrides the Accept header."""
+    given = {v.strip().lower() for name in ("format", "output") for v in params.get(name, []) if v.strip()}
+    if not given:
+        return preferences(request.headers.get("accept"))
+    keys = {_format_key(v) for v in given}
+    if None in keys:
+        raise ApiError(400, "UG.ClientError.Request.Invalid",
+                       f"unknown format in {sorted(given)}; valid: {', '.join(sorted(SHORT))}")  # fmt: skip
+    if len(keys) > 1:
+        raise ApiError(400, "UG.ClientError.Request.Invalid", f"conflicting formats asked for: {sorted(given)}")
+    key = keys.pop()
+    assert key is not None
+    return [(CONTENT_TYPES[key].split(";")[0], 1.0)]
 
 
 @router.api_route("/sparql", methods=["GET", "POST"], include_in_schema=False)

@@ -23,6 +23,7 @@ _GRAPH_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "ntriples": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
 }
 
 #: A job: (query text, Accept preferences, generation, current graph IRIs or None if unchanged)

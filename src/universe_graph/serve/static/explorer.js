@@ -1,0 +1,188 @@
+// The universe-graph explorer: search, a neighbourhood graph (Cytoscape.js, served locally), profiles
+// with evidence, the connection between two picked nodes, and a work's plot timeline.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const COLORS = { Character: "#1e88e5", Person: "#8e24aa", Organization: "#e53935", Film: "#fb8c00",
+                   Series: "#f4511e", Location: "#43a047", Universe: "#6d4c41", Genre: "#757575" };
+  const state = { a: null, b: null, selected: null };
+
+  const cy = cytoscape({
+    container: $("graph"),
+    style: [
+      { selector: "node", style: { "label": "data(name)", "background-color": (n) => COLORS[n.data("type")] || "#90a4ae",
+        "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, "width": 22, "height": 22 } },
+      { selector: "node.center", style: { "width": 34, "height": 34, "border-width": 3, "border-color": "#263238" } },
+      { selector: "node.picked", style: { "border-width": 4, "border-color": "#fdd835" } },
+      { selector: "edge", style: { "label": "data(label)", "font-size": 8, "color": "#555", "width": 1.5,
+        "line-color": "#b0bec5", "target-arrow-color": "#b0bec5", "target-arrow-shape": "triangle",
+        "curve-style": "bezier", "text-rotation": "autorotate" } },
+      { selector: ".path", style: { "line-color": "#fdd835", "target-arrow-color": "#fdd835", "width": 4,
+        "border-width": 4, "border-color": "#fdd835" } },
+    ],
+    wheelSensitivity: 0.3,
+  });
+
+  async function getJSON(url) {
+    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const body = await response.json();
+    if (!response.ok) {
+      const first = (body.errors || [])[0] || { message: response.statusText };
+      throw new Error(first.message);
+    }
+    return body;
+  }
+  function el(tag, text, cls) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = text;
+    if (cls) node.className = cls;
+    return node;
+  }
+  function status(text, isError) {
+    $("status").textContent = text || "";
+    $("status").className = isError ? "error" : "";
+  }
+  function nodeData(n) { return { data: { id: n.iri, name: n.name, type: n.type } }; }
+  function edgeData(e) {
+    return { data: { id: e.source + "|" + e.type + "|" + e.target, source: e.source, target: e.target, label: e.label } };
+  }
+
+  async function search(q) {
+    status("searching…");
+    const list = $("results");
+    list.replaceChildren();
+    try {
+      const found = await getJSON("/api/search?q=" + encodeURIComponent(q));
+      if (!found.length) list.append(el("li", "Nothing found for “" + q + "”.", "hint"));
+      for (const n of found) {
+        const li = el("li");
+        li.dataset.iri = n.iri;
+        li.append(el("span", n.name), " ", el("span", n.type, "type"));
+        li.addEventListener("click", () => show(n.iri));
+        list.append(li);
+      }
+      status("");
+      if (found.length) await show(found[0].iri);
+    } catch (err) { status(err.message, true); }
+  }
+
+  async function show(iri) {
+    status("loading…");
+    try {
+      const hood = await getJSON("/api/neighbourhood?iri=" + encodeURIComponent(iri));
+      cy.elements().remove();
+      cy.add(hood.nodes.map(nodeData));
+      cy.add(hood.edges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()).map(edgeData));
+      cy.getElementById(hood.center.iri).addClass("center");
+      markPicked();
+      await runLayout();
+      status(hood.center.name + ": " + (hood.nodes.length - 1) + " neighbours");
+      await profile(iri);
+    } catch (err) { status(err.message, true); }
+  }
+
+  function runLayout() {
+    return new Promise((resolve) => {
+      const layout = cy.layout({ name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, randomize: false });
+      layout.one("layoutstop", () => { cy.fit(undefined, 30); resolve(); });
+      layout.run();
+    });
+  }
+
+  async function profile(iri) {
+    const panel = $("profile");
+    try {
+      const p = await getJSON("/api/profile?iri=" + encodeURIComponent(iri));
+      state.selected = p;
+      panel.replaceChildren();
+      panel.dataset.iri = p.iri;
+      const title = el("h2", p.name);
+      title.id = "profile-name";
+      panel.append(title, el("p", p.type + (p.aliases.length ? " · also " + p.aliases.join(", ") : ""), "type"));
+      const actions = el("div", null, "actions");
+      const useA = el("button", "Path from here"); useA.id = "pick-a"; useA.type = "button";
+      const useB = el("button", "Path to here"); useB.id = "pick-b"; useB.type = "button";
+      useA.addEventListener("click", () => pick("a", p));
+      useB.addEventListener("click", () => pick("b", p));
+      actions.append(useA, useB);
+      if (p.type === "Film" || p.type === "Series") {
+        const open = el("button", "Plot timeline"); open.id = "open-timeline"; open.type = "button";
+        open.addEventListener("click", () => timeline(p.iri));
+        actions.append(open);
+      }
+      panel.append(actions);
+      const facts = el("div"); facts.id = "facts";
+      for (const f of p.facts) {
+        const div = el("div", null, "fact");
+        div.append(el("span", f.label + " "), el("span", f.other_name, "other"));
+        for (const ev of f.evidence) {
+          if (ev.quote) div.append(el("blockquote", ev.quote, "quote"));
+          const where = ev.source + (ev.line ? ", line " + ev.line : "") + (ev.pointer ? ", " + ev.pointer : "");
+          div.append(el("div", "— " + where, "locator"));
+        }
+        facts.append(div);
+      }
+      if (!p.facts.length) facts.append(el("p", "No stated facts.", "hint"));
+      panel.append(facts);
+    } catch (err) { panel.replaceChildren(el("p", err.message, "error")); }
+  }
+
+  function pick(which, p) {
+    state[which] = { iri: p.iri, name: p.name };
+    $("path-" + which).textContent = p.name;
+    $("find-path").disabled = !(state.a && state.b);
+    markPicked();
+  }
+  function markPicked() {
+    cy.nodes().removeClass("picked");
+    for (const k of ["a", "b"]) if (state[k]) cy.getElementById(state[k].iri).addClass("picked");
+  }
+
+  async function findPath() {
+    const list = $("path");
+    list.replaceChildren();
+    status("finding the connection…");
+    try {
+      const p = await getJSON("/api/path?a=" + encodeURIComponent(state.a.iri) + "&b=" + encodeURIComponent(state.b.iri));
+      cy.elements().remove();
+      cy.add(p.nodes.map(nodeData));
+      cy.add(p.edges.map(edgeData));
+      cy.elements().addClass("path");
+      markPicked();
+      await runLayout();
+      const names = Object.fromEntries(p.nodes.map((n) => [n.iri, n.name]));
+      p.nodes.forEach((n, i) => {
+        const li = el("li", n.name);
+        li.dataset.iri = n.iri;
+        const e = p.edges[i];
+        if (e) li.append(el("span", " — " + e.label + " — " + names[e.target === n.iri ? e.source : e.target] , "type"));
+        list.append(li);
+      });
+      status(p.edges.length + " step" + (p.edges.length === 1 ? "" : "s") + " from " + state.a.name + " to " + state.b.name);
+    } catch (err) { status(err.message, true); list.append(el("li", err.message, "error")); }
+  }
+
+  async function timeline(work) {
+    const box = $("timeline");
+    box.hidden = false;
+    box.replaceChildren(el("h2", "Plot timeline"));
+    try {
+      const t = await getJSON("/api/timeline?work=" + encodeURIComponent(work));
+      box.firstChild.textContent = "Plot timeline: " + t.work.name;
+      const list = el("ol"); list.id = "timeline-events";
+      for (const e of t.events) {
+        const li = el("li", e.label);
+        if (e.participants.length) li.append(el("div", e.participants.join(", "), "who"));
+        list.append(li);
+      }
+      if (!t.events.length) box.append(el("p", "No plot events recorded for this work.", "hint"));
+      box.append(list);
+    } catch (err) { box.append(el("p", err.message, "error")); }
+  }
+
+  cy.on("tap", "node", (evt) => profile(evt.target.id()));
+  cy.on("dbltap", "node", (evt) => show(evt.target.id()));
+  $("search-form").addEventListener("submit", (evt) => { evt.preventDefault(); search($("search").value.trim()); });
+  $("find-path").addEventListener("click", findPath);
+  window.ugExplorer = { cy, show, search };
+})();
