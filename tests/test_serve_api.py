@@ -1,0 +1,147 @@
+"""The JSON API: one error shape for every error (pinned here), guards, the token, CORS, OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import jsonschema
+import pytest
+from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
+
+from universe_graph.serve.errors import ErrorBody
+
+TOKEN = "a-long-test-token"
+ERROR_SCHEMA = ErrorBody.model_json_schema()
+#: the pinned shape: changing it breaks apps, so it changes only with this test
+PINNED = {
+    "errors": [{"code": "UG.ClientError.Request.NotFound", "message": "no such endpoint; see /openapi.json",
+                "status": 404}]
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("serve-api")
+    build_store(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def server(folder: Path) -> Iterator[Running]:
+    with running(folder, token=TOKEN, max_body=64 * 1024) as srv:
+        yield srv
+
+
+def assert_error(response: httpx.Response, status: int, code: str | None = None) -> dict[str, object]:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    jsonschema.validate(body, ERROR_SCHEMA)
+    assert set(body) == {"errors"} and body["errors"]
+    for item in body["errors"]:
+        assert item["status"] == status and item["message"]
+    if code:
+        assert body["errors"][0]["code"] == code
+    return body  # type: ignore[no-any-return]
+
+
+def test_the_error_shape_is_pinned(server: Running) -> None:
+    assert httpx.get(server.url + "/no/such/page").json() == PINNED
+
+
+def test_every_kind_of_error_has_the_shape(server: Running) -> None:
+    u = server.url
+    assert_error(httpx.get(u + "/nope"), 404, "UG.ClientError.Request.NotFound")
+    assert_error(httpx.delete(u + "/sparql"), 405, "UG.ClientError.Request.MethodNotAllowed")
+    assert_error(httpx.put(u + "/db/neo4j/query/v2"), 405)
+    assert_error(httpx.post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge")
+    assert_error(httpx.get(u + "/api/search"), 400, "UG.ClientError.Request.Invalid")
+    assert_error(httpx.get(u + "/api/profile", params={"iri": JOHN + "-nobody"}), 404)
+    assert_error(httpx.get(u + "/api/timeline", params={"work": JOHN}), 400)
+    assert_error(httpx.post(u + "/sources", params={"name": "x.yaml"}, content=b"x"), 401)
+    assert_error(httpx.get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError")
+    assert_error(httpx.post(u + "/db/neo4j/query/v2", json={"statement": "CREATE (n)"}), 400,
+                 "Neo.ClientError.Statement.AccessMode")  # fmt: skip
+
+
+def test_chunked_body_over_the_limit(server: Running) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(20):
+            yield b"query=" + b"x" * 8192
+
+    response = httpx.post(server.url + "/sparql", content=chunks(),
+                          headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    assert_error(response, 413)
+
+
+def test_openapi_schema_lists_the_endpoints_and_the_error_shape(server: Running) -> None:
+    schema = httpx.get(server.url + "/openapi.json").json()
+    paths = set(schema["paths"])
+    assert {"/db/{database}/query/v2", "/api/search", "/api/profile", "/api/path", "/api/timeline", "/sources"} <= paths
+    assert "ErrorBody" in schema["components"]["schemas"]
+    assert schema["paths"]["/api/profile"]["get"]["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorBody"
+    }
+
+
+def test_cors_is_off_by_default(server: Running) -> None:
+    response = httpx.get(server.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://example.org"})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_when_configured(tmp_path: Path) -> None:
+    build_store(tmp_path)
+    with running(tmp_path, cors=("https://app.example",)) as srv:
+        ok = httpx.get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://app.example"})
+        assert ok.headers["access-control-allow-origin"] == "https://app.example"
+        other = httpx.get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://evil.example"})
+        assert "access-control-allow-origin" not in other.headers
+
+
+def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
+    universe = b"format: universe-graph/universe@1\nsource: {id: tiny}\nuniverse: {key: tiny-u, name: Tiny}\n"
+    wrong = httpx.post(server.url + "/sources", params={"name": "tiny.yaml"}, content=universe,
+                       headers={"Authorization": "Bearer nope"})  # fmt: skip
+    assert_error(wrong, 401, "UG.ClientError.Security.Unauthorized")
+    bad = httpx.post(server.url + "/sources", params={"name": "bad.yaml"}, content=b"format: universe-graph/universe@1\nworks: 5\n",
+                     headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)  # fmt: skip
+    body = assert_error(bad, 400)
+    assert "/tmp" not in str(body)  # problems name the uploaded file, not where it was kept
+    good = httpx.post(server.url + "/sources", params={"name": "tiny.yaml"}, content=universe,
+                      headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)  # fmt: skip
+    assert good.status_code == 200, good.text
+    assert [c["source"] for c in good.json()["changes"]] == ["tiny"]
+    found = httpx.get(server.url + "/api/search", params={"q": "tiny"}).json()
+    assert [n["name"] for n in found] == ["Tiny"]
+
+
+def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
+    with running(tmp_path) as srv:
+        response = httpx.post(srv.url + "/sources", params={"name": "a.yaml"}, content=b"x",
+                              headers={"Authorization": "Bearer anything"})  # fmt: skip
+        assert_error(response, 403, "UG.ClientError.Security.Forbidden")
+
+
+def test_explorer_data(server: Running) -> None:
+    u = server.url
+    found = httpx.get(u + "/api/search", params={"q": "john wick"}).json()
+    assert found[0]["iri"] in {JOHN} or found[0]["name"] == "John Wick"
+    hood = httpx.get(u + "/api/neighbourhood", params={"iri": JOHN}).json()
+    names = {n["name"] for n in hood["nodes"]}
+    assert {"John Wick", "Winston Scott"} <= names
+    assert any(e["source"] == JOHN or e["target"] == JOHN for e in hood["edges"])
+    profile = httpx.get(u + "/api/profile", params={"iri": WINSTON}).json()
+    quotes = [ev["quote"] for f in profile["facts"] for ev in f["evidence"] if ev["quote"]]
+    assert QUOTE in quotes
+    lines = [ev["line"] for f in profile["facts"] for ev in f["evidence"] if ev["line"]]
+    assert lines  # the universe file's facts are located by line
+    path = httpx.get(u + "/api/path", params={"a": JOHN, "b": WINSTON}).json()
+    assert [n["iri"] for n in path["nodes"]][0] == JOHN and path["nodes"][-1]["iri"] == WINSTON
+    assert len(path["edges"]) == len(path["nodes"]) - 1 >= 1
+    film = next(n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film")
+    timeline = httpx.get(u + "/api/timeline", params={"work": film["iri"]}).json()
+    orders = [e["order"] for e in timeline["events"]]
+    assert orders == sorted(orders) and len(orders) > 3
