@@ -17,9 +17,10 @@
       { selector: "edge", style: { "label": "data(label)", "font-size": 8, "color": "#555", "width": 1.5,
         "line-color": "#b0bec5", "target-arrow-color": "#b0bec5", "target-arrow-shape": "triangle",
         "curve-style": "bezier", "text-rotation": "autorotate" } },
-      { selector: ".path", style: { "line-color": "#fdd835", "target-arrow-color": "#fdd835", "width": 4,
-        "border-width": 4, "border-color": "#fdd835" } },
+      { selector: "edge.path", style: { "line-color": "#f9a825", "target-arrow-color": "#f9a825", "width": 4 } },
+      { selector: "node.path", style: { "border-width": 4, "border-color": "#f9a825" } },
     ],
+    maxZoom: 1.6,
     wheelSensitivity: 0.3,
   });
 
@@ -75,15 +76,16 @@
       cy.add(hood.edges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()).map(edgeData));
       cy.getElementById(hood.center.iri).addClass("center");
       markPicked();
-      await runLayout();
+      await runLayout({ name: "concentric", concentric: (n) => (n.hasClass("center") ? 2 : 1),
+                        levelWidth: () => 1, minNodeSpacing: 28, animate: false });
       status(hood.center.name + ": " + (hood.nodes.length - 1) + " neighbours");
       await profile(iri);
     } catch (err) { status(err.message, true); }
   }
 
-  function runLayout() {
+  function runLayout(options) {
     return new Promise((resolve) => {
-      const layout = cy.layout({ name: "cose", animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, randomize: false });
+      const layout = cy.layout(options);
       layout.one("layoutstop", () => { cy.fit(undefined, 30); resolve(); });
       layout.run();
     });
@@ -149,7 +151,8 @@
       cy.add(p.edges.map(edgeData));
       cy.elements().addClass("path");
       markPicked();
-      await runLayout();
+      const order = Object.fromEntries(p.nodes.map((n, i) => [n.iri, i]));
+      await runLayout({ name: "grid", rows: 1, sort: (x, y) => order[x.id()] - order[y.id()], animate: false });
       const names = Object.fromEntries(p.nodes.map((n) => [n.iri, n.name]));
       p.nodes.forEach((n, i) => {
         const li = el("li", n.name);
@@ -177,6 +180,7 @@
       }
       if (!t.events.length) box.append(el("p", "No plot events recorded for this work.", "hint"));
       box.append(list);
+      $("right").scrollTop = 0;
     } catch (err) { box.append(el("p", err.message, "error")); }
   }
 
