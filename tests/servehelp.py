@@ -31,10 +31,22 @@ QUOTE = "Winston, the manager of the Continental, stands by John"
 def quoted_review() -> ClaimSet:
     """A review source with one claim whose evidence is a quote, as the review extractor makes them."""
     start = REVIEW_TEXT.index(QUOTE)
-    evidence = Evidence(source="test-review", extractor="hand", extractor_version="1", confidence=0.9,
-                        start=start, end=start + len(QUOTE), quote=QUOTE)  # fmt: skip
-    source = Source(id="test-review", location="test-review.txt", kind=SourceKind.REVIEW, tier=CanonTier.REVIEW,
-                    content_hash=hashlib.sha256(REVIEW_TEXT.encode()).hexdigest())  # fmt: skip
+    evidence = Evidence(
+        source="test-review",
+        extractor="hand",
+        extractor_version="1",
+        confidence=0.9,
+        start=start,
+        end=start + len(QUOTE),
+        quote=QUOTE,
+    )
+    source = Source(
+        id="test-review",
+        location="test-review.txt",
+        kind=SourceKind.REVIEW,
+        tier=CanonTier.REVIEW,
+        content_hash=hashlib.sha256(REVIEW_TEXT.encode()).hexdigest(),
+    )
     relation = Relation(subject=WINSTON, predicate="ally_of", object=JOHN, evidence=[evidence])
     return ClaimSet(source=source, relations=[relation])
 

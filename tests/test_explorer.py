@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
 from servehelp import QUOTE, Running, build_store, running
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -37,7 +38,10 @@ def page(browser: Browser, server: Running) -> Iterator[Page]:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: errors.append(f"outside request {r.url}") if not r.url.startswith(server.url) else None)
+    page.on(
+        "request",
+        lambda r: errors.append(f"outside request {r.url}") if not r.url.startswith(server.url) else None,
+    )
     page.goto(server.url + "/")
     yield page
     page.close()

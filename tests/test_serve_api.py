@@ -8,17 +8,22 @@ from pathlib import Path
 import httpx
 import jsonschema
 import pytest
-from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
 
+from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
 from universe_graph.serve.errors import ErrorBody
 
 TOKEN = "a-long-test-token"
 ERROR_SCHEMA = ErrorBody.model_json_schema()
 #: the pinned shape: changing it breaks apps, so it changes only with this test
 PINNED = {
-    "errors": [{"code": "UG.ClientError.Request.NotFound", "message": "no such endpoint; see /openapi.json",
-                "status": 404}]
-}  # fmt: skip
+    "errors": [
+        {
+            "code": "UG.ClientError.Request.NotFound",
+            "message": "no such endpoint; see /openapi.json",
+            "status": 404,
+        }
+    ]
+}
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +61,21 @@ def test_every_kind_of_error_has_the_shape(server: Running) -> None:
     assert_error(httpx.get(u + "/nope"), 404, "UG.ClientError.Request.NotFound")
     assert_error(httpx.delete(u + "/sparql"), 405, "UG.ClientError.Request.MethodNotAllowed")
     assert_error(httpx.put(u + "/db/neo4j/query/v2"), 405)
-    assert_error(httpx.post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge")
+    assert_error(
+        httpx.post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge"
+    )
     assert_error(httpx.get(u + "/api/search"), 400, "UG.ClientError.Request.Invalid")
     assert_error(httpx.get(u + "/api/profile", params={"iri": JOHN + "-nobody"}), 404)
     assert_error(httpx.get(u + "/api/timeline", params={"work": JOHN}), 400)
     assert_error(httpx.post(u + "/sources", params={"name": "x.yaml"}, content=b"x"), 401)
-    assert_error(httpx.get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError")
-    assert_error(httpx.post(u + "/db/neo4j/query/v2", json={"statement": "CREATE (n)"}), 400,
-                 "Neo.ClientError.Statement.AccessMode")  # fmt: skip
+    assert_error(
+        httpx.get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError"
+    )
+    assert_error(
+        httpx.post(u + "/db/neo4j/query/v2", json={"statement": "CREATE (n)"}),
+        400,
+        "Neo.ClientError.Statement.AccessMode",
+    )
 
 
 def test_chunked_body_over_the_limit(server: Running) -> None:
@@ -71,23 +83,35 @@ def test_chunked_body_over_the_limit(server: Running) -> None:
         for _ in range(20):
             yield b"query=" + b"x" * 8192
 
-    response = httpx.post(server.url + "/sparql", content=chunks(),
-                          headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+    response = httpx.post(
+        server.url + "/sparql",
+        content=chunks(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
     assert_error(response, 413)
 
 
 def test_openapi_schema_lists_the_endpoints_and_the_error_shape(server: Running) -> None:
     schema = httpx.get(server.url + "/openapi.json").json()
     paths = set(schema["paths"])
-    assert {"/db/{database}/query/v2", "/api/search", "/api/profile", "/api/path", "/api/timeline", "/sources"} <= paths
+    assert {
+        "/db/{database}/query/v2",
+        "/api/search",
+        "/api/profile",
+        "/api/path",
+        "/api/timeline",
+        "/sources",
+    } <= paths
     assert "ErrorBody" in schema["components"]["schemas"]
-    assert schema["paths"]["/api/profile"]["get"]["responses"]["404"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/ErrorBody"
-    }
+    assert schema["paths"]["/api/profile"]["get"]["responses"]["404"]["content"]["application/json"][
+        "schema"
+    ] == {"$ref": "#/components/schemas/ErrorBody"}
 
 
 def test_cors_is_off_by_default(server: Running) -> None:
-    response = httpx.get(server.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://example.org"})
+    response = httpx.get(
+        server.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://example.org"}
+    )
     assert response.status_code == 200
     assert "access-control-allow-origin" not in response.headers
 
@@ -95,23 +119,41 @@ def test_cors_is_off_by_default(server: Running) -> None:
 def test_cors_when_configured(tmp_path: Path) -> None:
     build_store(tmp_path)
     with running(tmp_path, cors=("https://app.example",)) as srv:
-        ok = httpx.get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://app.example"})
+        ok = httpx.get(
+            srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://app.example"}
+        )
         assert ok.headers["access-control-allow-origin"] == "https://app.example"
-        other = httpx.get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://evil.example"})
+        other = httpx.get(
+            srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://evil.example"}
+        )
         assert "access-control-allow-origin" not in other.headers
 
 
 def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
     universe = b"format: universe-graph/universe@1\nsource: {id: tiny}\nuniverse: {key: tiny-u, name: Tiny}\n"
-    wrong = httpx.post(server.url + "/sources", params={"name": "tiny.yaml"}, content=universe,
-                       headers={"Authorization": "Bearer nope"})  # fmt: skip
+    wrong = httpx.post(
+        server.url + "/sources",
+        params={"name": "tiny.yaml"},
+        content=universe,
+        headers={"Authorization": "Bearer nope"},
+    )
     assert_error(wrong, 401, "UG.ClientError.Security.Unauthorized")
-    bad = httpx.post(server.url + "/sources", params={"name": "bad.yaml"}, content=b"format: universe-graph/universe@1\nworks: 5\n",
-                     headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)  # fmt: skip
+    bad = httpx.post(
+        server.url + "/sources",
+        params={"name": "bad.yaml"},
+        content=b"format: universe-graph/universe@1\nworks: 5\n",
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=60,
+    )
     body = assert_error(bad, 400)
     assert "/tmp" not in str(body)  # problems name the uploaded file, not where it was kept
-    good = httpx.post(server.url + "/sources", params={"name": "tiny.yaml"}, content=universe,
-                      headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)  # fmt: skip
+    good = httpx.post(
+        server.url + "/sources",
+        params={"name": "tiny.yaml"},
+        content=universe,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=60,
+    )
     assert good.status_code == 200, good.text
     assert [c["source"] for c in good.json()["changes"]] == ["tiny"]
     found = httpx.get(server.url + "/api/search", params={"q": "tiny"}).json()
@@ -120,8 +162,12 @@ def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
 
 def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
     with running(tmp_path) as srv:
-        response = httpx.post(srv.url + "/sources", params={"name": "a.yaml"}, content=b"x",
-                              headers={"Authorization": "Bearer anything"})  # fmt: skip
+        response = httpx.post(
+            srv.url + "/sources",
+            params={"name": "a.yaml"},
+            content=b"x",
+            headers={"Authorization": "Bearer anything"},
+        )
         assert_error(response, 403, "UG.ClientError.Security.Forbidden")
 
 
@@ -139,9 +185,11 @@ def test_explorer_data(server: Running) -> None:
     lines = [ev["line"] for f in profile["facts"] for ev in f["evidence"] if ev["line"]]
     assert lines  # the universe file's facts are located by line
     path = httpx.get(u + "/api/path", params={"a": JOHN, "b": WINSTON}).json()
-    assert [n["iri"] for n in path["nodes"]][0] == JOHN and path["nodes"][-1]["iri"] == WINSTON
+    assert path["nodes"][0]["iri"] == JOHN and path["nodes"][-1]["iri"] == WINSTON
     assert len(path["edges"]) == len(path["nodes"]) - 1 >= 1
-    film = next(n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film")
+    film = next(
+        n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film"
+    )
     timeline = httpx.get(u + "/api/timeline", params={"work": film["iri"]}).json()
     orders = [e["order"] for e in timeline["events"]]
     assert orders == sorted(orders) and len(orders) > 3

@@ -7,8 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from servehelp import JOHN, Running, build_store, running
 
+from servehelp import JOHN, Running, build_store, running
 from universe_graph.fixtures import synthetic
 
 
@@ -20,7 +20,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
         yield srv
 
 
-def post(srv: Running, statement: str, parameters: dict[str, Any] | None = None, db: str = "neo4j") -> httpx.Response:
+def post(
+    srv: Running, statement: str, parameters: dict[str, Any] | None = None, db: str = "neo4j"
+) -> httpx.Response:
     body: dict[str, Any] = {"statement": statement}
     if parameters is not None:
         body["parameters"] = parameters
@@ -28,8 +30,11 @@ def post(srv: Running, statement: str, parameters: dict[str, Any] | None = None,
 
 
 def test_query_with_parameters(server: Running) -> None:
-    response = post(server, "MATCH (c:Character {iri: $iri})-[:TRAINED_BY]->(t) RETURN t.name AS trainer ORDER BY trainer",
-                    {"iri": JOHN})  # fmt: skip
+    response = post(
+        server,
+        "MATCH (c:Character {iri: $iri})-[:TRAINED_BY]->(t) RETURN t.name AS trainer ORDER BY trainer",
+        {"iri": JOHN},
+    )
     assert response.status_code == 202, response.text
     data = response.json()["data"]
     assert data["fields"] == ["trainer"]
@@ -40,7 +45,11 @@ def test_query_with_parameters(server: Running) -> None:
 
 
 def test_nodes_relationships_and_paths_in_query_api_shape(server: Running) -> None:
-    response = post(server, "MATCH p = (c:Character {iri: $iri})-[r:TRAINED_BY]->(t) RETURN c, r, p LIMIT 1", {"iri": JOHN})
+    response = post(
+        server,
+        "MATCH p = (c:Character {iri: $iri})-[r:TRAINED_BY]->(t) RETURN c, r, p LIMIT 1",
+        {"iri": JOHN},
+    )
     assert response.status_code == 202
     node, rel, path = response.json()["data"]["values"][0]
     assert set(node) == {"elementId", "labels", "properties"}
@@ -61,9 +70,14 @@ def test_default_database_names(server: Running) -> None:
 
 @pytest.mark.parametrize(
     "statement",
-    ["CREATE (n:Hack) RETURN n", "MATCH (n:Character) SET n.name = 'x'", "MATCH (n) DETACH DELETE n",
-     "MERGE (n:Hack {a: 1})", "MATCH (n:Character) REMOVE n.name"],
-)  # fmt: skip
+    [
+        "CREATE (n:Hack) RETURN n",
+        "MATCH (n:Character) SET n.name = 'x'",
+        "MATCH (n) DETACH DELETE n",
+        "MERGE (n:Hack {a: 1})",
+        "MATCH (n:Character) REMOVE n.name",
+    ],
+)
 def test_writes_are_refused(server: Running, statement: str) -> None:
     response = post(server, statement)
     assert response.status_code == 400
@@ -71,9 +85,9 @@ def test_writes_are_refused(server: Running, statement: str) -> None:
     assert error["code"] == "Neo.ClientError.Statement.AccessMode"
     assert "read-only" in error["message"]
     assert post(server, "MATCH (n:Hack) RETURN count(n) AS n").json()["data"]["values"] == [[0]]
-    assert post(server, "MATCH (n:Character {iri: $i}) RETURN n.name AS n", {"i": JOHN}).json()["data"]["values"] == [
-        ["John Wick"]
-    ]
+    assert post(server, "MATCH (n:Character {iri: $i}) RETURN n.name AS n", {"i": JOHN}).json()["data"][
+        "values"
+    ] == [["John Wick"]]
 
 
 def test_syntax_and_type_errors(server: Running) -> None:
@@ -98,9 +112,14 @@ def test_row_limit_and_timeout(server: Running) -> None:
     body = many.json()
     assert len(body["data"]["values"]) == 100
     assert body["notifications"][0]["code"] == "UG.ClientNotification.Result.Truncated"
-    slow = post(server, "MATCH (a:Character), (b:Character), (c:Character), (d:Character) RETURN count(*) AS n")
+    slow = post(
+        server, "MATCH (a:Character), (b:Character), (c:Character), (d:Character) RETURN count(*) AS n"
+    )
     assert slow.status_code == 408
-    assert slow.json()["errors"][0]["code"] == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+    assert (
+        slow.json()["errors"][0]["code"]
+        == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+    )
     assert post(server, "RETURN 2 AS two").json()["data"]["values"] == [[2]]
 
 
@@ -110,7 +129,9 @@ def test_row_limit_and_timeout(server: Running) -> None:
 )
 def test_malformed_requests(server: Running, body: object) -> None:
     if isinstance(body, str):
-        response = httpx.post(f"{server.url}/db/neo4j/query/v2", content=body, headers={"Content-Type": "application/json"})
+        response = httpx.post(
+            f"{server.url}/db/neo4j/query/v2", content=body, headers={"Content-Type": "application/json"}
+        )
     else:
         response = httpx.post(f"{server.url}/db/neo4j/query/v2", json=body)
     assert response.status_code == 400, response.text

@@ -7,14 +7,15 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from rdflib import Graph
-from servehelp import JOHN, Running, build_store, running
-from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper  # type: ignore[import-untyped]
-from SPARQLWrapper.SPARQLExceptions import QueryBadFormed  # type: ignore[import-untyped]
+from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
+from servehelp import JOHN, Running, build_store, running
 from universe_graph.fixtures import synthetic
 
 TRAINERS = f"""
@@ -36,9 +37,16 @@ def client(srv: Running, method: str = "GET") -> SPARQLWrapper:
     return wrapper
 
 
+def answer(wrapper: SPARQLWrapper) -> Any:
+    """Run the query and convert its result (SPARQLWrapper's types vary by format)."""
+    return wrapper.query().convert()
+
+
 def expected_trainers(srv: Running) -> list[str]:
     """The same question asked of the store directly, in process."""
-    rows = srv.state.store.canonical.query("PREFIX ug: <https://w3id.org/universe-graph/ontology#>" + TRAINERS)
+    rows = srv.state.store.canonical.query(
+        "PREFIX ug: <https://w3id.org/universe-graph/ontology#>" + TRAINERS
+    )
     return [row["name"].value for row in rows]  # type: ignore[union-attr]
 
 
@@ -47,15 +55,18 @@ def test_select_as_json_with_sparqlwrapper(server: Running, method: str) -> None
     wrapper = client(server, method)
     wrapper.setQuery(TRAINERS)
     wrapper.setReturnFormat(JSON)
-    result = wrapper.query().convert()
+    result = answer(wrapper)
     names = [b["name"]["value"] for b in result["results"]["bindings"]]
     assert names == expected_trainers(server)
     assert names  # the sample says who trained John Wick
 
 
 def test_direct_post_body(server: Running) -> None:
-    response = httpx.post(server.url + "/sparql", content=TRAINERS.encode(),
-                          headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})  # fmt: skip
+    response = httpx.post(
+        server.url + "/sparql",
+        content=TRAINERS.encode(),
+        headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"},
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.text)))
@@ -68,8 +79,7 @@ def test_select_formats_by_negotiation(server: Running, fmt: str) -> None:
     wrapper = client(server)
     wrapper.setQuery(TRAINERS)
     wrapper.setReturnFormat(fmt)
-    result = wrapper.query()
-    body = result.convert()
+    body = answer(wrapper)
     names = expected_trainers(server)
     if fmt == XML:
         values = [n.firstChild.data for n in body.getElementsByTagName("literal")]
@@ -86,7 +96,7 @@ def test_ask(server: Running) -> None:
     wrapper = client(server)
     wrapper.setQuery(f"ASK {{ <{JOHN}> a ug:Character }}")
     wrapper.setReturnFormat(JSON)
-    assert wrapper.query().convert()["boolean"] is True
+    assert answer(wrapper)["boolean"] is True
 
 
 @pytest.mark.parametrize("fmt", [TURTLE, N3, JSONLD])
@@ -94,15 +104,18 @@ def test_construct_as_rdf(server: Running, fmt: str) -> None:
     wrapper = client(server)
     wrapper.setQuery(f"CONSTRUCT {{ <{JOHN}> ug:trained_by ?t }} WHERE {{ <{JOHN}> ug:trained_by ?t }}")
     wrapper.setReturnFormat(fmt)
-    graph = wrapper.query().convert()
+    graph = answer(wrapper)
     if not isinstance(graph, Graph):  # SPARQLWrapper hands some formats back as text
         graph = Graph().parse(data=graph, format="json-ld" if fmt == JSONLD else "turtle")
     assert len(graph) == len(expected_trainers(server)) > 0
 
 
 def test_describe_as_ntriples(server: Running) -> None:
-    response = httpx.get(server.url + "/sparql", params={"query": f"DESCRIBE <{JOHN}>"},
-                         headers={"Accept": "application/n-triples"})  # fmt: skip
+    response = httpx.get(
+        server.url + "/sparql",
+        params={"query": f"DESCRIBE <{JOHN}>"},
+        headers={"Accept": "application/n-triples"},
+    )
     assert response.status_code == 200
     graph = Graph().parse(data=response.text, format="nt")
     assert len(graph) > 0
@@ -112,14 +125,16 @@ def test_update_is_refused_every_way(server: Running) -> None:
     update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
     answers = [
         httpx.post(server.url + "/sparql", data={"update": update}),
-        httpx.post(server.url + "/sparql", content=update, headers={"Content-Type": "application/sparql-update"}),
+        httpx.post(
+            server.url + "/sparql", content=update, headers={"Content-Type": "application/sparql-update"}
+        ),
         httpx.post(server.url + "/sparql", data={"query": update}),
         httpx.get(server.url + "/sparql", params={"query": "DELETE WHERE { ?s ?p ?o }"}),
     ]
     for response in answers:
         assert response.status_code == 403, response.text
         assert response.json()["errors"][0]["code"] == "UG.ClientError.Sparql.UpdateRefused"
-    assert not expected_trainers(server) == []  # nothing was deleted
+    assert expected_trainers(server) != []  # nothing was deleted
     ask = httpx.get(server.url + "/sparql", params={"query": "ASK { <urn:x> ?p ?o }"}).json()
     assert ask["boolean"] is False
 
@@ -133,8 +148,11 @@ def test_syntax_error_is_400_for_sparqlwrapper(server: Running) -> None:
 
 
 def test_row_limit_cuts_and_says_so(server: Running) -> None:
-    response = httpx.get(server.url + "/sparql", params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"},
-                         headers={"Accept": "application/sparql-results+json"})  # fmt: skip
+    response = httpx.get(
+        server.url + "/sparql",
+        params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"},
+        headers={"Accept": "application/sparql-results+json"},
+    )
     assert response.status_code == 200
     assert response.headers["x-result-truncated"] == "true"
     assert len(response.json()["results"]["bindings"]) == 500
@@ -150,13 +168,18 @@ def test_slow_query_is_stopped_and_the_server_goes_on(server: Running) -> None:
         wrapper = client(server)
         wrapper.setQuery(TRAINERS)
         wrapper.setReturnFormat(JSON)
-        assert wrapper.query().convert()["results"]["bindings"]
+        assert answer(wrapper)["results"]["bindings"]
 
 
 def test_not_acceptable_and_bad_requests(server: Running) -> None:
     base = server.url + "/sparql"
     cases = [
-        (httpx.get(base, params={"query": "SELECT * WHERE {?s ?p ?o} LIMIT 1"}, headers={"Accept": "image/png"}), 406),
+        (
+            httpx.get(
+                base, params={"query": "SELECT * WHERE {?s ?p ?o} LIMIT 1"}, headers={"Accept": "image/png"}
+            ),
+            406,
+        ),
         (httpx.get(base), 400),
         (httpx.get(base, params={"query": "ASK {}", "default-graph-uri": "urn:g"}), 400),
         (httpx.post(base, content=b"query=ASK{}", headers={"Content-Type": "text/plain"}), 415),
@@ -175,8 +198,13 @@ def test_reads_beside_files(tmp_path: Path) -> None:
         first = httpx.get(srv.url + "/sparql", params={"query": count}).json()
         assert first["results"]["bindings"][0]["n"]["value"] == "0"
         universe = (Path(__file__).parents[1] / "ingest/john-wick/john-wick.universe.yaml").read_bytes()
-        posted = httpx.post(srv.url + "/sources", params={"name": "jw.universe.yaml"}, content=universe,
-                            headers={"Authorization": "Bearer secret-token-1"}, timeout=120)  # fmt: skip
+        posted = httpx.post(
+            srv.url + "/sources",
+            params={"name": "jw.universe.yaml"},
+            content=universe,
+            headers={"Authorization": "Bearer secret-token-1"},
+            timeout=120,
+        )
         assert posted.status_code == 200, posted.text
         assert posted.json()["changes"][0]["outcome"] == "added"
         after = httpx.get(srv.url + "/sparql", params={"query": count}).json()

@@ -1,4 +1,4 @@
-"""`universe-graph serve`: the HTTP API (SPARQL, Cypher, JSON) and the web explorer, on loopback by default."""
+"""`universe-graph serve`: the HTTP API (SPARQL, Cypher, JSON) and the web explorer, on loopback."""
 
 from __future__ import annotations
 
@@ -12,21 +12,51 @@ from .store import store_folder
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--token", envvar="UG_TOKEN", default=None, help="Enable POST /sources with this bearer token (env UG_TOKEN).")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
-              help="Seconds a query may run before it is stopped.")
-@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(min=1),
-              help="Rows (or triples) a query may return; more are cut off and flagged.")
-@click.option("--max-body", default=4 * 1024 * 1024, show_default=True, type=click.IntRange(min=1),
-              help="Bytes a request body may have.")
-@click.option("--cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN (repeatable).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 32),
-              help="SPARQL worker processes.")
+@click.option(
+    "--token",
+    envvar="UG_TOKEN",
+    default=None,
+    help="Enable POST /sources with this bearer token (env UG_TOKEN).",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-rows",
+    default=10_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows (or triples) a query may return; more are cut off and flagged.",
+)
+@click.option(
+    "--max-body",
+    default=4 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Bytes a request body may have.",
+)
+@click.option(
+    "--cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN (repeatable)."
+)
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 32), help="SPARQL worker processes."
+)
 @click.pass_context
 def serve(
-    ctx: click.Context, host: str, port: int, token: str | None, timeout: float, max_rows: int, max_body: int,
-    cors: tuple[str, ...], workers: int,
-) -> None:  # fmt: skip
+    ctx: click.Context,
+    host: str,
+    port: int,
+    token: str | None,
+    timeout: float,
+    max_rows: int,
+    max_body: int,
+    cors: tuple[str, ...],
+    workers: int,
+) -> None:
     """Serve /sparql, /db/{name}/query/v2 (Cypher), the JSON API and the explorer at /."""
     import uvicorn
 
@@ -37,8 +67,16 @@ def serve(
 
     if token is not None and len(token) < 8:
         raise BadInput.at("--token", "use a token of at least 8 characters")
-    settings = ServeSettings(host=host, port=port, token=token, timeout=timeout, max_rows=max_rows,
-                             max_body=max_body, cors=cors, sparql_workers=workers)  # fmt: skip
+    settings = ServeSettings(
+        host=host,
+        port=port,
+        token=token,
+        timeout=timeout,
+        max_rows=max_rows,
+        max_body=max_body,
+        cors=cors,
+        sparql_workers=workers,
+    )
     with UniverseStore(store_folder(ctx)) as store:
         state = ServerState(store=store, settings=settings)
         try:

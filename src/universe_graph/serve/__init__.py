@@ -1,4 +1,4 @@
-"""The HTTP server: SPARQL protocol, a Cypher endpoint in the shape of Neo4j's Query API, JSON, the explorer."""
+"""The HTTP server: SPARQL protocol, Cypher in the shape of Neo4j's Query API, JSON, the explorer."""
 
 from .settings import ServeSettings
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
@@ -22,7 +22,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorBody} for code in (400, 404, 405, 408, 409, 413, 503)
 }
 router = APIRouter(prefix="/api", tags=["explore"], responses=ERRORS)
-sources_router = APIRouter(tags=["write"], responses={**ERRORS, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}})
+sources_router = APIRouter(
+    tags=["write"], responses={**ERRORS, 401: {"model": ErrorBody}, 403: {"model": ErrorBody}}
+)
 
 
 def _state(request: Request) -> ServerState:
@@ -43,7 +45,9 @@ async def search(request: Request, q: str = Query(min_length=1, max_length=200))
 
 
 @router.get("/neighbourhood", response_model=explore.Neighbourhood, summary="An entity and its neighbours")
-async def neighbourhood(request: Request, iri: str = Query(min_length=1, max_length=2000)) -> explore.Neighbourhood:
+async def neighbourhood(
+    request: Request, iri: str = Query(min_length=1, max_length=2000)
+) -> explore.Neighbourhood:
     return await run_in_threadpool(explore.neighbourhood, _projection(request), iri)
 
 
@@ -55,7 +59,9 @@ async def profile(request: Request, iri: str = Query(min_length=1, max_length=20
 
 @router.get("/path", response_model=explore.PathView, summary="A shortest connection between two entities")
 async def path(
-    request: Request, a: str = Query(min_length=1, max_length=2000), b: str = Query(min_length=1, max_length=2000)
+    request: Request,
+    a: str = Query(min_length=1, max_length=2000),
+    b: str = Query(min_length=1, max_length=2000),
 ) -> explore.PathView:
     return await run_in_threadpool(explore.path, _projection(request), a, b)
 
@@ -81,11 +87,15 @@ class IngestReport(BaseModel):
 @sources_router.post("/sources", response_model=IngestReport, summary="Ingest one source (needs the token)")
 async def post_source(
     request: Request,
-    name: str = Query(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                      description="the source's file name (its id comes from it, as on the command line)"),
+    name: str = Query(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+        description="the source's file name (its id comes from it, as on the command line)",
+    ),
     kind: str | None = Query(default=None, max_length=40, description="force the input format"),
-    tier: CanonTier | None = Query(default=None),
-) -> IngestReport:  # fmt: skip
+    tier: Annotated[CanonTier | None, Query()] = None,
+) -> IngestReport:
     """Ingest the request body as one source file, by the same path as `universe-graph ingest`."""
     state = _state(request)
     require_token(request, state.settings.token)
@@ -95,7 +105,9 @@ async def post_source(
     return await run_in_threadpool(_ingest, state, name, data, kind, tier)
 
 
-def _ingest(state: ServerState, name: str, data: bytes, kind: str | None, tier: CanonTier | None) -> IngestReport:
+def _ingest(
+    state: ServerState, name: str, data: bytes, kind: str | None, tier: CanonTier | None
+) -> IngestReport:
     """Keep the upload beside the store (its evidence locators point into it), then ingest it."""
     uploads = state.store.folder / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
@@ -108,7 +120,9 @@ def _ingest(state: ServerState, name: str, data: bytes, kind: str | None, tier: 
         try:
             loaded, errors = read_paths([path], kind=kind, options=SourceOptions(tier=tier))
             if errors:
-                raise BadInput([replace(p, file=p.file.replace(str(path), name)) for e in errors for p in e.problems])
+                raise BadInput(
+                    [replace(p, file=p.file.replace(str(path), name)) for e in errors for p in e.problems]
+                )
             changes = state.store.ingest(loaded.claimsets)
         except BaseException:
             if previous is None:

@@ -58,11 +58,17 @@ def _classify(message: str, timeout: float) -> ApiError:
     """A FalkorDB error as a Neo4j status code."""
     lowered = message.lower()
     if "read-only" in lowered or "ro_query" in lowered:
-        return _error(400, "Neo.ClientError.Statement.AccessMode",
-                      "write clauses are refused: the graph is read-only here (write through POST /sources)")  # fmt: skip
+        return _error(
+            400,
+            "Neo.ClientError.Statement.AccessMode",
+            "write clauses are refused: the graph is read-only here (write through POST /sources)",
+        )
     if "timed out" in lowered:
-        return _error(408, "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-                      f"the query ran longer than {timeout:g} s and was stopped")  # fmt: skip
+        return _error(
+            408,
+            "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+            f"the query ran longer than {timeout:g} s and was stopped",
+        )
     if "empty key" in lowered:
         return _error(404, "Neo.ClientError.Database.DatabaseNotFound", "no such database")
     if "errmsg" in lowered or "invalid input" in lowered or "syntax" in lowered:
@@ -74,7 +80,9 @@ def _classify(message: str, timeout: float) -> ApiError:
     return _error(400, "Neo.ClientError.Statement.ArgumentError", message)
 
 
-def run_cypher(state: ServerState, database: str, statement: str, parameters: dict[str, Any]) -> CypherResponse:
+def run_cypher(
+    state: ServerState, database: str, statement: str, parameters: dict[str, Any]
+) -> CypherResponse:
     """Run a read-only statement with FalkorDB's own timeout; rows past the limit are dropped and said so."""
     projection = state.store.projection
     if projection is None:
@@ -92,15 +100,22 @@ def run_cypher(state: ServerState, database: str, statement: str, parameters: di
             raise _error(404, error.code, f"no database named {database!r}") from e
         raise error from e
     except (redis.RedisError, OSError) as e:
-        raise _error(503, "Neo.TransientError.General.DatabaseUnavailable", f"the graph store is unavailable: {e}") from e
+        raise _error(
+            503, "Neo.TransientError.General.DatabaseUnavailable", f"the graph store is unavailable: {e}"
+        ) from e
     fields = [str(h[1]) if isinstance(h, list | tuple) else str(h) for h in result.header]
     rows = result.result_set
     limit = state.settings.max_rows
     notifications = None
     if len(rows) > limit:
         rows = rows[:limit]
-        notifications = [Notification(code="UG.ClientNotification.Result.Truncated", title="Result truncated",
-                                       description=f"only the first {limit} rows are returned (--max-rows)")]  # fmt: skip
+        notifications = [
+            Notification(
+                code="UG.ClientNotification.Result.Truncated",
+                title="Result truncated",
+                description=f"only the first {limit} rows are returned (--max-rows)",
+            )
+        ]
     values = [[jsonable(v) for v in row] for row in rows]
     return CypherResponse(data=CypherData(fields=fields, values=values), notifications=notifications)
 

@@ -40,8 +40,15 @@ class ErrorBody(BaseModel):
 class ApiError(Exception):
     """An error answered with the shared shape."""
 
-    def __init__(self, status: int, code: str, message: str, *, items: list[ErrorItem] | None = None,
-                 headers: dict[str, str] | None = None) -> None:  # fmt: skip
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        *,
+        items: list[ErrorItem] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.headers = status, code, message, headers
         self.items = items or [ErrorItem(code=code, message=message, status=status)]
@@ -59,18 +66,31 @@ def from_domain(error: UniverseGraphError) -> ApiError:
     """Our domain errors as HTTP errors: bad input 400, not found 404, ambiguous 409, busy 503."""
     if isinstance(error, BadInput):
         items = [
-            ErrorItem(code="UG.ClientError.Request.Invalid", message=p.message, status=400, field=p.field or p.file,
-                      line=p.line)  # fmt: skip
+            ErrorItem(
+                code="UG.ClientError.Request.Invalid",
+                message=p.message,
+                status=400,
+                field=p.field or p.file,
+                line=p.line,
+            )
             for p in error.problems
         ]
         return ApiError(400, items[0].code, str(error), items=items)
     if isinstance(error, NotFound):
-        item = ErrorItem(code="UG.ClientError.Request.NotFound", message=str(error), status=404,
-                         suggestions=list(error.suggestions) or None)  # fmt: skip
+        item = ErrorItem(
+            code="UG.ClientError.Request.NotFound",
+            message=str(error),
+            status=404,
+            suggestions=list(error.suggestions) or None,
+        )
         return ApiError(404, item.code, str(error), items=[item])
     if isinstance(error, AmbiguousName):
-        item = ErrorItem(code="UG.ClientError.Request.Ambiguous", message=str(error), status=409,
-                         suggestions=[label for label, _ in error.candidates])  # fmt: skip
+        item = ErrorItem(
+            code="UG.ClientError.Request.Ambiguous",
+            message=str(error),
+            status=409,
+            suggestions=[label for label, _ in error.candidates],
+        )
         return ApiError(409, item.code, str(error), items=[item])
     if isinstance(error, StoreBusy | StoreUnavailable):
         return ApiError(503, "UG.TransientError.Store.Unavailable", str(error))
@@ -103,7 +123,9 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
-        code = _HTTP_CODES.get(status, "UG.ClientError.Request.Invalid" if status < 500 else "UG.DatabaseError.General")
+        code = _HTTP_CODES.get(
+            status, "UG.ClientError.Request.Invalid" if status < 500 else "UG.DatabaseError.General"
+        )
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if status == 404 and message == "Not Found":
             message = "no such endpoint; see /openapi.json"
@@ -115,8 +137,14 @@ def install(app: FastAPI) -> None:
         items = []
         for problem in exc.errors():
             where = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or None
-            items.append(ErrorItem(code="UG.ClientError.Request.Invalid", message=str(problem.get("msg")), status=400,
-                                   field=where))  # fmt: skip
+            items.append(
+                ErrorItem(
+                    code="UG.ClientError.Request.Invalid",
+                    message=str(problem.get("msg")),
+                    status=400,
+                    field=where,
+                )
+            )
         if not items:
             items = [ErrorItem(code="UG.ClientError.Request.Invalid", message="invalid request", status=400)]
         return JSONResponse(body(items), status_code=400)
@@ -124,5 +152,7 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
-        error = ApiError(500, "UG.DatabaseError.General.UnknownError", "internal error (logged by the server)")
+        error = ApiError(
+            500, "UG.DatabaseError.General.UnknownError", "internal error (logged by the server)"
+        )
         return response(error)

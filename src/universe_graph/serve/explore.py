@@ -137,7 +137,9 @@ def neighbourhood(projection: FalkorProjection, iri: str) -> Neighbourhood:
     edges: dict[tuple[str, str, str], EdgeRef] = {}
     for start, rel_type, end, other, name, labels in rows:
         nodes.setdefault(other, NodeRef(iri=other, name=name or other, type=_type(labels)))
-        edges.setdefault((start, rel_type, end), EdgeRef(source=start, target=end, type=rel_type, label=_label(rel_type)))
+        edges.setdefault(
+            (start, rel_type, end), EdgeRef(source=start, target=end, type=rel_type, label=_label(rel_type))
+        )
     return Neighbourhood(center=center, nodes=list(nodes.values()), edges=list(edges.values()))
 
 
@@ -170,10 +172,20 @@ def profile(projection: FalkorProjection, canonical: OxigraphStore, iri: str) ->
         key = (predicate, direction, other_value)
         if key not in facts:
             info = ontology.predicates().get(predicate)
-            label = (info.label if direction == "out" else info.inverse_label) if info else predicate.replace("_", " ")
+            label = (
+                (info.label if direction == "out" else info.inverse_label)
+                if info
+                else predicate.replace("_", " ")
+            )
             other_name = row["otherName"].value if row["otherName"] is not None else other_value
-            facts[key] = Fact(predicate=predicate, label=label, direction=direction, other=other_value,
-                              other_name=other_name, evidence=[])  # fmt: skip
+            facts[key] = Fact(
+                predicate=predicate,
+                label=label,
+                direction=direction,
+                other=other_value,
+                other_name=other_name,
+                evidence=[],
+            )
         line = row["line"]
         evidence = EvidenceRef(
             source=row["src"].value.removeprefix(source_prefix),
@@ -183,7 +195,9 @@ def profile(projection: FalkorProjection, canonical: OxigraphStore, iri: str) ->
         )
         if evidence not in facts[key].evidence:
             facts[key].evidence.append(evidence)
-    ordered = sorted(facts.values(), key=lambda f: (not any(e.quote for e in f.evidence), f.label, f.other_name))
+    ordered = sorted(
+        facts.values(), key=lambda f: (not any(e.quote for e in f.evidence), f.label, f.other_name)
+    )
     return Profile(iri=iri, name=name or iri, type=_type(labels), aliases=list(aliases or []), facts=ordered)
 
 
@@ -219,8 +233,14 @@ def timeline(projection: FalkorProjection, work: str) -> Timeline:
         {"work": work},
     )
     events = [
-        TimelineEvent(order=o, act=act, label=label or "", kind=kind, framing=framing,
-                      participants=sorted(n for n in names if n))  # fmt: skip
+        TimelineEvent(
+            order=o,
+            act=act,
+            label=label or "",
+            kind=kind,
+            framing=framing,
+            participants=sorted(n for n in names if n),
+        )
         for o, act, label, kind, framing, names in rows
     ]
     return Timeline(work=center, events=events)

@@ -31,8 +31,11 @@ class BodyLimit:
                 except ValueError:
                     declared = -1
                 if declared < 0 or declared > self.limit:
-                    error = too_large(self.limit) if declared > 0 else ApiError(
-                        400, "UG.ClientError.Request.Invalid", "invalid Content-Length")
+                    error = (
+                        too_large(self.limit)
+                        if declared > 0
+                        else ApiError(400, "UG.ClientError.Request.Invalid", "invalid Content-Length")
+                    )
                     await response(error)(scope, receive, send)
                     return
         seen = 0
@@ -52,9 +55,16 @@ class BodyLimit:
 def require_token(request: Request, token: str | None) -> None:
     """Writes need the server's token as `Authorization: Bearer TOKEN`; without one they are off."""
     if token is None:
-        raise ApiError(403, "UG.ClientError.Security.Forbidden",
-                       "writes are disabled: start the server with --token to accept POST /sources")  # fmt: skip
+        raise ApiError(
+            403,
+            "UG.ClientError.Security.Forbidden",
+            "writes are disabled: start the server with --token to accept POST /sources",
+        )
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise ApiError(401, "UG.ClientError.Security.Unauthorized", "a valid `Authorization: Bearer TOKEN` is needed",
-                       headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+        raise ApiError(
+            401,
+            "UG.ClientError.Security.Unauthorized",
+            "a valid `Authorization: Bearer TOKEN` is needed",
+            headers={"WWW-Authenticate": "Bearer"},
+        )

@@ -36,8 +36,20 @@ CONTENT_TYPES = {
     "rdfxml": "application/rdf+xml",
 }
 #: short names accepted in a `format` parameter (as several SPARQL servers do)
-SHORT = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "turtle": "turtle", "ttl": "turtle", "n3": "turtle",
-         "nt": "ntriples", "ntriples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml"}  # fmt: skip
+SHORT = {
+    "json": "json",
+    "xml": "xml",
+    "csv": "csv",
+    "tsv": "tsv",
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "nt": "ntriples",
+    "ntriples": "ntriples",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
+    "rdfxml": "rdfxml",
+}
 
 
 def preferences(accept: str | None) -> list[tuple[str, float]]:

@@ -49,19 +49,27 @@ async def _query_text(request: Request) -> tuple[str, dict[str, list[str]]]:
                 params.setdefault(key, []).extend(values)
         elif media == "application/sparql-query":
             if "query" in params:
-                raise ApiError(400, "UG.ClientError.Request.Invalid", "a direct POST carries its query in the body")
+                raise ApiError(
+                    400, "UG.ClientError.Request.Invalid", "a direct POST carries its query in the body"
+                )
             params["query"] = [text]
         elif media == "application/sparql-update":
             raise _refuse_update()
         else:
-            raise ApiError(415, "UG.ClientError.Request.UnsupportedMediaType",
-                           f"POST a query as {_FORM} or application/sparql-query, not {media or 'no type'}")  # fmt: skip
+            raise ApiError(
+                415,
+                "UG.ClientError.Request.UnsupportedMediaType",
+                f"POST a query as {_FORM} or application/sparql-query, not {media or 'no type'}",
+            )
     if "update" in params:
         raise _refuse_update()
     for name in ("default-graph-uri", "named-graph-uri", "using-graph-uri", "using-named-graph-uri"):
         if name in params:
-            raise ApiError(400, "UG.ClientError.Request.Invalid",
-                           f"`{name}` is not supported: the dataset is the union of the current sources")  # fmt: skip
+            raise ApiError(
+                400,
+                "UG.ClientError.Request.Invalid",
+                f"`{name}` is not supported: the dataset is the union of the current sources",
+            )
     query = _one(params, "query")
     if query is None or not query.strip():
         raise ApiError(400, "UG.ClientError.Request.Invalid", "no `query` given")
@@ -85,10 +93,15 @@ def _prefs(request: Request, params: dict[str, list[str]]) -> list[tuple[str, fl
         return preferences(request.headers.get("accept"))
     keys = {_format_key(v) for v in given}
     if None in keys:
-        raise ApiError(400, "UG.ClientError.Request.Invalid",
-                       f"unknown format in {sorted(given)}; valid: {', '.join(sorted(SHORT))}")  # fmt: skip
+        raise ApiError(
+            400,
+            "UG.ClientError.Request.Invalid",
+            f"unknown format in {sorted(given)}; valid: {', '.join(sorted(SHORT))}",
+        )
     if len(keys) > 1:
-        raise ApiError(400, "UG.ClientError.Request.Invalid", f"conflicting formats asked for: {sorted(given)}")
+        raise ApiError(
+            400, "UG.ClientError.Request.Invalid", f"conflicting formats asked for: {sorted(given)}"
+        )
     key = keys.pop()
     assert key is not None
     return [(CONTENT_TYPES[key].split(";")[0], 1.0)]
@@ -107,7 +120,9 @@ async def sparql(request: Request) -> Response:
     except PoolBusy as e:
         raise ApiError(503, "UG.TransientError.Query.Busy", str(e), headers={"Retry-After": "1"}) from e
     except (EOFError, OSError) as e:
-        raise ApiError(503, "UG.TransientError.Query.WorkerLost", "the query worker stopped; try again") from e
+        raise ApiError(
+            503, "UG.TransientError.Query.WorkerLost", "the query worker stopped; try again"
+        ) from e
     if not answer.ok:
         if answer.kind == "syntax":
             if _looks_like_update(query):

@@ -7,7 +7,6 @@ import queue
 import threading
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -55,7 +54,9 @@ class _Worker:
 class SparqlPool:
     """Worker processes over the read-only canonical store; bounded in time and in rows."""
 
-    def __init__(self, canonical: Path, prefixes: dict[str, str], *, size: int, timeout: float, max_rows: int):
+    def __init__(
+        self, canonical: Path, prefixes: dict[str, str], *, size: int, timeout: float, max_rows: int
+    ):
         self.path, self.prefixes = str(canonical), dict(prefixes)
         self.timeout, self.max_rows = timeout, max_rows
         self._idle: queue.Queue[_Worker] = queue.Queue()

@@ -79,7 +79,9 @@ def _tsv_cell(term: Any) -> str:
 def solutions(variables: list[str], rows: Iterable[list[Any]], fmt: str) -> bytes:
     """SELECT results in one of the four SPARQL result formats."""
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
+        bindings = [
+            {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows
+        ]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}}).encode()
     if fmt == "xml":
         parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
@@ -170,7 +172,9 @@ class Runner:
                 truncated = True
                 break
             triples.append(triple)
-        body = ox.serialize(triples, format=_GRAPH_FORMATS[fmt], prefixes=self.prefixes if fmt == "turtle" else None)
+        body = ox.serialize(
+            triples, format=_GRAPH_FORMATS[fmt], prefixes=self.prefixes if fmt == "turtle" else None
+        )
         return ("ok", fmt, body or b"", truncated)
 
 

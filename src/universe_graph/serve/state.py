@@ -22,8 +22,13 @@ class ServerState:
 
     def __post_init__(self) -> None:
         s = self.settings
-        self.pool = SparqlPool(self.store.folder / "canonical", QUERY_PREFIXES, size=s.sparql_workers,
-                               timeout=s.timeout, max_rows=s.max_rows)  # fmt: skip
+        self.pool = SparqlPool(
+            self.store.folder / "canonical",
+            QUERY_PREFIXES,
+            size=s.sparql_workers,
+            timeout=s.timeout,
+            max_rows=s.max_rows,
+        )
         self.refresh()
 
     def refresh(self) -> None:
