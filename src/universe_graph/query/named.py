@@ -31,6 +31,7 @@ PARAM_TYPES: tuple[str, ...] = ("iri", "string", "integer")
 #: The parameter every named query takes: the weakest canon tier rank kept (set from `canon`).
 CANON_PARAM = "max_rank"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_IRI = re.compile(r'^[a-z][a-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]+$')
 _HEADER = re.compile(r"^\s*(?:#|//)\s?(.*)$")
 _TYPED = re.compile(r"^([a-z_][a-z0-9_]*)\s*\(([a-z]+)\)\s*(?::\s*(.*))?$")
 
@@ -173,7 +174,7 @@ def _check_params(query: NamedQuery, params: Mapping[str, object]) -> dict[str, 
         else:
             if not isinstance(value, str) or not value:
                 raise BadInput.at("--param", f"{key} must be a non-empty string, not {value!r}")
-            if kind == "iri" and not re.match(r"^[a-z][a-z0-9+.-]*:\S+$", value):
+            if kind == "iri" and not _IRI.match(value):
                 raise BadInput.at("--param", f"{key} must be an IRI, not {value!r}")
             out[key] = value
     return out
@@ -181,7 +182,10 @@ def _check_params(query: NamedQuery, params: Mapping[str, object]) -> dict[str, 
 
 def _ox_term(value: object, kind: str) -> ox.NamedNode | ox.Literal:
     if kind == "iri":
-        return ox.NamedNode(str(value))
+        try:
+            return ox.NamedNode(str(value))
+        except ValueError as e:
+            raise BadInput.at("--param", f"not a valid IRI: {value!r} ({e})") from e
     if kind == "integer":
         return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
     return ox.Literal(str(value))
