@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
+from universe_graph import query
 from universe_graph.serve.errors import ErrorBody
 
 TOKEN = "a-long-test-token"
@@ -65,8 +66,8 @@ def test_every_kind_of_error_has_the_shape(server: Running) -> None:
         httpx.post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge"
     )
     assert_error(httpx.get(u + "/api/search"), 400, "UG.ClientError.Request.Invalid")
-    assert_error(httpx.get(u + "/api/profile", params={"iri": JOHN + "-nobody"}), 404)
-    assert_error(httpx.get(u + "/api/timeline", params={"work": JOHN}), 400)
+    assert_error(httpx.get(u + "/api/profile", params={"name": JOHN + "-nobody"}), 404)
+    assert_error(httpx.get(u + "/api/timeline", params={"work": "John Wick", "canon": "nonsense"}), 400)
     assert_error(httpx.post(u + "/sources", params={"name": "x.yaml"}, content=b"x"), 401)
     assert_error(
         httpx.get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError"
@@ -174,22 +175,47 @@ def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
 def test_explorer_data(server: Running) -> None:
     u = server.url
     found = httpx.get(u + "/api/search", params={"q": "john wick"}).json()
-    assert found[0]["iri"] in {JOHN} or found[0]["name"] == "John Wick"
+    assert found[0]["name"] == "John Wick"
     hood = httpx.get(u + "/api/neighbourhood", params={"iri": JOHN}).json()
     names = {n["name"] for n in hood["nodes"]}
     assert {"John Wick", "Winston Scott"} <= names
     assert any(e["source"] == JOHN or e["target"] == JOHN for e in hood["edges"])
-    profile = httpx.get(u + "/api/profile", params={"iri": WINSTON}).json()
-    quotes = [ev["quote"] for f in profile["facts"] for ev in f["evidence"] if ev["quote"]]
+    assert_error(httpx.get(u + "/api/neighbourhood", params={"iri": JOHN + "-nobody"}), 404)
+
+
+def test_query_layer_over_http(server: Running) -> None:
+    u = server.url
+    store = server.state.store
+    profile = httpx.get(u + "/api/profile", params={"name": WINSTON}).json()
+    assert profile == query.profile(store, WINSTON).model_dump(mode="json")
+    quotes = [ev["quote"] for s in profile["sections"] for f in s["facts"] for ev in f["evidence"] if ev["quote"]]
     assert QUOTE in quotes
-    lines = [ev["line"] for f in profile["facts"] for ev in f["evidence"] if ev["line"]]
-    assert lines  # the universe file's facts are located by line
-    path = httpx.get(u + "/api/path", params={"a": JOHN, "b": WINSTON}).json()
-    assert path["nodes"][0]["iri"] == JOHN and path["nodes"][-1]["iri"] == WINSTON
-    assert len(path["edges"]) == len(path["nodes"]) - 1 >= 1
-    film = next(
-        n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film"
-    )
+    path = httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott"}).json()
+    assert path == query.path(store, "John Wick", "Winston Scott").model_dump(mode="json")
+    assert path["hops"] >= 1
+    film = next(n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film")
     timeline = httpx.get(u + "/api/timeline", params={"work": film["iri"]}).json()
-    orders = [e["order"] for e in timeline["events"]]
-    assert orders == sorted(orders) and len(orders) > 3
+    assert timeline == query.timeline(store, film["iri"]).model_dump(mode="json")
+    assert sum(len(a["events"]) for a in timeline["acts"]) > 3
+    works = httpx.get(u + "/api/works").json()
+    assert works == query.works(store).model_dump(mode="json")
+    assert_error(httpx.get(u + "/api/profile", params={"name": "Nobody At All"}), 404)
+    assert_error(httpx.get(u + "/api/path", params={"a": "John Wick", "b": "John Wick"}), 400)
+    assert_error(httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott", "max_hops": 99}), 400)
+
+
+def test_named_queries_over_http(server: Running) -> None:
+    u = server.url
+    listed = httpx.get(u + "/api/queries").json()
+    assert {q["name"] for q in listed} == {q.name for q in query.named_queries()}
+    assert len(listed) >= 5
+    store = server.state.store
+    for engine in ("sparql", "cypher"):
+        direct = query.run_named(store, "kills", {"character": JOHN}, engine=engine).model_dump(mode="json")
+        got = httpx.get(u + "/api/queries/kills", params={"character": JOHN, "engine": engine}).json()
+        assert got == direct and got["rows"]
+        posted = httpx.post(u + "/api/queries/kills", json={"params": {"character": JOHN}, "engine": engine}).json()
+        assert posted == direct
+    assert_error(httpx.get(u + "/api/queries/no-such-query"), 404)
+    assert_error(httpx.get(u + "/api/queries/kills"), 400)  # its parameter is missing
+    assert_error(httpx.post(u + "/api/queries/kills", json={"params": {"character": JOHN}, "engine": "gremlin"}), 400)

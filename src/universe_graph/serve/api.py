@@ -51,26 +51,6 @@ async def neighbourhood(
     return await run_in_threadpool(explore.neighbourhood, _projection(request), iri)
 
 
-@router.get("/profile", response_model=explore.Profile, summary="An entity's facts with their evidence")
-async def profile(request: Request, iri: str = Query(min_length=1, max_length=2000)) -> explore.Profile:
-    state = _state(request)
-    return await run_in_threadpool(explore.profile, _projection(request), state.store.canonical, iri)
-
-
-@router.get("/path", response_model=explore.PathView, summary="A shortest connection between two entities")
-async def path(
-    request: Request,
-    a: str = Query(min_length=1, max_length=2000),
-    b: str = Query(min_length=1, max_length=2000),
-) -> explore.PathView:
-    return await run_in_threadpool(explore.path, _projection(request), a, b)
-
-
-@router.get("/timeline", response_model=explore.Timeline, summary="A work's plot events in order")
-async def timeline(request: Request, work: str = Query(min_length=1, max_length=2000)) -> explore.Timeline:
-    return await run_in_threadpool(explore.timeline, _projection(request), work)
-
-
 class IngestChange(BaseModel):
     source: str
     outcome: str

@@ -13,7 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from . import api, cypher, errors, sparql
+from . import api, cypher, errors, query_api, sparql
 from .guards import BodyLimit
 from .state import ServerState
 
@@ -40,6 +40,7 @@ def create_app(state: ServerState) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(cypher.router)
     app.include_router(api.router)
+    app.include_router(query_api.router)
     app.include_router(api.sources_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

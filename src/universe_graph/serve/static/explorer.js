@@ -94,37 +94,43 @@
   async function profile(iri) {
     const panel = $("profile");
     try {
-      const p = await getJSON("/api/profile?iri=" + encodeURIComponent(iri));
-      state.selected = p;
+      const p = await getJSON("/api/profile?name=" + encodeURIComponent(iri));
+      const e = p.entity;
+      state.selected = e;
       panel.replaceChildren();
-      panel.dataset.iri = p.iri;
-      const title = el("h2", p.name);
+      panel.dataset.iri = e.iri;
+      const title = el("h2", e.name);
       title.id = "profile-name";
-      panel.append(title, el("p", p.type + (p.aliases.length ? " · also " + p.aliases.join(", ") : ""), "type"));
+      panel.append(title, el("p", e.type + (e.aliases.length ? " · also " + e.aliases.join(", ") : ""), "type"));
       const actions = el("div", null, "actions");
       const useA = el("button", "Path from here"); useA.id = "pick-a"; useA.type = "button";
       const useB = el("button", "Path to here"); useB.id = "pick-b"; useB.type = "button";
-      useA.addEventListener("click", () => pick("a", p));
-      useB.addEventListener("click", () => pick("b", p));
+      useA.addEventListener("click", () => pick("a", e));
+      useB.addEventListener("click", () => pick("b", e));
       actions.append(useA, useB);
-      if (p.type === "Film" || p.type === "Series") {
+      if (e.type === "Film" || e.type === "Series" || e.type === "Work") {
         const open = el("button", "Plot timeline"); open.id = "open-timeline"; open.type = "button";
-        open.addEventListener("click", () => timeline(p.iri));
+        open.addEventListener("click", () => timeline(e.iri));
         actions.append(open);
       }
       panel.append(actions);
       const facts = el("div"); facts.id = "facts";
-      for (const f of p.facts) {
-        const div = el("div", null, "fact");
-        div.append(el("span", f.label + " "), el("span", f.other_name, "other"));
-        for (const ev of f.evidence) {
-          if (ev.quote) div.append(el("blockquote", ev.quote, "quote"));
-          const where = ev.source + (ev.line ? ", line " + ev.line : "") + (ev.pointer ? ", " + ev.pointer : "");
-          div.append(el("div", "— " + where, "locator"));
+      for (const section of p.sections) {
+        if (!section.facts.length) continue;
+        facts.append(el("h3", section.heading));
+        for (const f of section.facts) {
+          const div = el("div", null, "fact");
+          const other = f.other_name !== null && f.other_name !== undefined ? f.other_name : String(f.value);
+          div.append(el("span", f.label + " "), el("span", other, "other"));
+          if (f.work_title) div.append(el("span", " (" + f.work_title + ")", "type"));
+          for (const ev of f.evidence) {
+            if (ev.quote) div.append(el("blockquote", ev.quote, "quote"));
+            div.append(el("div", "— " + ev.source + ", " + ev.locator, "locator"));
+          }
+          facts.append(div);
         }
-        facts.append(div);
       }
-      if (!p.facts.length) facts.append(el("p", "No stated facts.", "hint"));
+      if (!facts.childElementCount) facts.append(el("p", "No stated facts.", "hint"));
       panel.append(facts);
     } catch (err) { panel.replaceChildren(el("p", err.message, "error")); }
   }
@@ -145,23 +151,31 @@
     list.replaceChildren();
     status("finding the connection…");
     try {
-      const p = await getJSON("/api/path?a=" + encodeURIComponent(state.a.iri) + "&b=" + encodeURIComponent(state.b.iri));
+      const result = await getJSON("/api/path?a=" + encodeURIComponent(state.a.iri) + "&b=" + encodeURIComponent(state.b.iri));
+      const hops = result.paths[0] || [];
+      const nodes = [{ iri: result.source.iri, name: result.source.name, type: result.source.type }];
+      const edges = [];
+      let here = result.source.iri;
+      for (const h of hops) {
+        const next = h.subject === here ? { iri: h.object, name: h.object_name } : { iri: h.subject, name: h.subject_name };
+        nodes.push({ iri: next.iri, name: next.name, type: next.iri === result.target.iri ? result.target.type : "" });
+        edges.push({ source: h.subject, target: h.object, type: h.predicate, label: h.label, step: here });
+        here = next.iri;
+      }
       cy.elements().remove();
-      cy.add(p.nodes.map(nodeData));
-      cy.add(p.edges.map(edgeData));
+      cy.add(nodes.map(nodeData));
+      cy.add(edges.map((e) => edgeData({ ...e, label: e.type.replace(/_/g, " ") })));
       cy.elements().addClass("path");
       markPicked();
-      const order = Object.fromEntries(p.nodes.map((n, i) => [n.iri, i]));
+      const order = Object.fromEntries(nodes.map((n, i) => [n.iri, i]));
       await runLayout({ name: "grid", rows: 1, sort: (x, y) => order[x.id()] - order[y.id()], animate: false });
-      const names = Object.fromEntries(p.nodes.map((n) => [n.iri, n.name]));
-      p.nodes.forEach((n, i) => {
+      nodes.forEach((n, i) => {
         const li = el("li", n.name);
         li.dataset.iri = n.iri;
-        const e = p.edges[i];
-        if (e) li.append(el("span", " — " + e.label + " — " + names[e.target === n.iri ? e.source : e.target] , "type"));
+        if (edges[i]) li.append(el("span", " — " + edges[i].label + " — " + nodes[i + 1].name, "type"));
         list.append(li);
       });
-      status(p.edges.length + " step" + (p.edges.length === 1 ? "" : "s") + " from " + state.a.name + " to " + state.b.name);
+      status(hops.length + " step" + (hops.length === 1 ? "" : "s") + " from " + state.a.name + " to " + state.b.name);
     } catch (err) { status(err.message, true); list.append(el("li", err.message, "error")); }
   }
 
@@ -173,12 +187,15 @@
       const t = await getJSON("/api/timeline?work=" + encodeURIComponent(work));
       box.firstChild.textContent = "Plot timeline: " + t.work.name;
       const list = el("ol"); list.id = "timeline-events";
-      for (const e of t.events) {
-        const li = el("li", e.label);
-        if (e.participants.length) li.append(el("div", e.participants.join(", "), "who"));
-        list.append(li);
+      for (const act of t.acts) {
+        for (const e of act.events) {
+          const li = el("li", e.label);
+          const who = e.participants.map((p) => p.name + " (" + p.role + ")").join(", ");
+          li.append(el("div", (act.act !== null ? "Act " + act.act + (who ? " · " : "") : "") + who, "who"));
+          list.append(li);
+        }
       }
-      if (!t.events.length) box.append(el("p", "No plot events recorded for this work.", "hint"));
+      if (!list.childElementCount) box.append(el("p", "No plot events recorded for this work.", "hint"));
       box.append(list);
       $("right").scrollTop = 0;
     } catch (err) { box.append(el("p", err.message, "error")); }
