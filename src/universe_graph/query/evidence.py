@@ -6,7 +6,7 @@ it across sources, each naming its source, the source's canon tier, the quote an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
@@ -52,44 +52,12 @@ class Fact(BaseModel):
         return (self.subject, self.predicate, str(self.object), self.work, self.character, self.time)
 
 
-_CLAIMS = """
-SELECT ?e ?s ?p ?o ?work ?character ?time ?src ?tier ?about ?quote ?line ?row ?pointer ?start ?end ?confidence
-WHERE {
-  { ?c rdf:subject ?e . BIND(?e AS ?s) ?c rdf:object ?o . }
-  UNION
-  { ?c rdf:object ?e . BIND(?e AS ?o) ?c rdf:subject ?s . }
-  ?c a ug:Claim ; rdf:predicate ?p ; ug:evidence ?ev .
-  OPTIONAL { ?c ug:qualifier_work ?work }
-  OPTIONAL { ?c ug:qualifier_character ?character }
-  OPTIONAL { ?c ug:qualifier_time ?time }
-  ?ev ug:source ?source ; ug:confidence ?confidence .
-  ?source ug:canon_tier ?tier .
-  OPTIONAL { ?source ug:about ?about }
-  OPTIONAL { ?ev ug:quote ?quote } OPTIONAL { ?ev ug:line ?line } OPTIONAL { ?ev ug:row ?row }
-  OPTIONAL { ?ev ug:pointer ?pointer } OPTIONAL { ?ev ug:start ?start } OPTIONAL { ?ev ug:end ?end }
-  BIND(STRAFTER(STR(?source), "/source/") AS ?src)
-}"""
-
-_BETWEEN = """
-SELECT ?s ?o ?p ?work ?character ?time ?src ?tier ?about ?quote ?line ?row ?pointer ?start ?end ?confidence
-WHERE {
-  ?c a ug:Claim ; rdf:subject ?s ; rdf:object ?o ; rdf:predicate ?p ; ug:evidence ?ev .
-  OPTIONAL { ?c ug:qualifier_work ?work }
-  OPTIONAL { ?c ug:qualifier_character ?character }
-  OPTIONAL { ?c ug:qualifier_time ?time }
-  ?ev ug:source ?source ; ug:confidence ?confidence .
-  ?source ug:canon_tier ?tier .
-  OPTIONAL { ?source ug:about ?about }
-  OPTIONAL { ?ev ug:quote ?quote } OPTIONAL { ?ev ug:line ?line } OPTIONAL { ?ev ug:row ?row }
-  OPTIONAL { ?ev ug:pointer ?pointer } OPTIONAL { ?ev ug:start ?start } OPTIONAL { ?ev ug:end ?end }
-  BIND(STRAFTER(STR(?source), "/source/") AS ?src)
-}"""
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_SUBJECT, _OBJECT = ox.NamedNode(_RDF + "subject"), ox.NamedNode(_RDF + "object")
 
 
-def _v(row: Any, name: str) -> Any:
-    term = row[name]
-    if term is None:
-        return None
+def _value(term: object) -> Any:
+    """A pyoxigraph term as a Python value (IRIs as strings, typed literals by their type)."""
     if isinstance(term, ox.Literal):
         dt = term.datatype.value
         if dt.endswith("#integer"):
@@ -99,7 +67,79 @@ def _v(row: Any, name: str) -> Any:
         if dt.endswith("#boolean"):
             return term.value == "true"
         return term.value
-    return term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return None
+
+
+class ClaimReader:
+    """Reads reified claims and their evidence straight from the engine's quad index.
+
+    (A SPARQL query per entity with bound variables is planned before the values are known,
+    which made a lookup with several OPTIONALs take seconds; the quads are direct.)
+    """
+
+    def __init__(self, store: UniverseStore) -> None:
+        self.store = store
+        self.canonical = store.canonical
+        records = store.canonical.sources()
+        self.graphs = frozenset(r.graph for r in records.values())
+        self.sources = {r.source.id: r.source for r in records.values()}
+
+    def _props(self, node: ox.NamedNode | ox.BlankNode) -> dict[str, list[Any]]:
+        props: dict[str, list[Any]] = defaultdict(list)
+        for quad in self.canonical.quads(node, None, None, self.graphs):
+            props[quad.predicate.value].append(quad.object)
+        return props
+
+    def claims(self, *, subject: str | None = None, obj: str | None = None) -> list[Fact]:
+        """Claims with that subject (and object, if given) or, with only `obj`, that object."""
+        if subject is not None:
+            pattern = (None, _SUBJECT, ox.NamedNode(subject))
+        elif obj is not None:
+            pattern = (None, _OBJECT, ox.NamedNode(obj))
+        else:
+            raise ValueError("claims() needs a subject or an object")
+        facts: dict[tuple[str, str, str, str | None, str | None, str | None], Fact] = {}
+        nodes = {q.subject for q in self.canonical.quads(*pattern, self.graphs)}
+        for node in nodes:
+            if not isinstance(node, ox.NamedNode | ox.BlankNode):
+                continue
+            props = self._props(node)
+            p, s, o = props.get(_RDF + "predicate"), props.get(_RDF + "subject"), props.get(_RDF + "object")
+            if not (p and s and o):
+                continue
+            if obj is not None and _value(o[0]) != obj:
+                continue
+            work, character, time = (props.get(_UG + "qualifier_" + k) for k in ("work", "character", "time"))
+            fact = Fact(
+                subject=s[0].value,
+                predicate=p[0].value.removeprefix(_UG),
+                object=_value(o[0]),
+                object_is_iri=isinstance(o[0], ox.NamedNode),
+                work=work[0].value if work else None,
+                character=character[0].value if character else None,
+                time=time[0].value if time else None,
+            )
+            known = facts.setdefault(fact.key(), fact)
+            for ev in props.get(_UG + "evidence", []):
+                known.evidence.append(self._evidence(ev))
+        return list(facts.values())
+
+    def _evidence(self, node: ox.NamedNode) -> EvidenceRef:
+        props = {k: _value(v[0]) for k, v in self._props(node).items()}
+        sid = str(props.get(_UG + "source", "")).rsplit("/source/", 1)[-1]
+        source = self.sources.get(sid)
+        u = _UG
+        return EvidenceRef(
+            source=sid,
+            tier=source.tier.value if source else "fan",
+            quote=props.get(u + "quote"),
+            locator=locator(props.get(u + "line"), props.get(u + "row"), props.get(u + "pointer"),
+                            props.get(u + "start"), props.get(u + "end")),
+            about=source.about if source else None,
+            confidence=props.get(u + "confidence"),
+        )  # fmt: skip
 
 
 def locator(
@@ -118,50 +158,39 @@ def locator(
     return ", ".join(parts) or "(no locator)"
 
 
-def _facts(rows: Iterable[Any], canon: CanonTier | None) -> list[Fact]:
-    facts: dict[tuple[str, str, str, str | None, str | None, str | None], Fact] = {}
-    seen: set[tuple[object, ...]] = set()
-    for row in rows:
-        tier = _v(row, "tier")
-        if not keeps(tier, canon):
-            continue
-        obj_term = row["o"]
-        fact = Fact(
-            subject=_v(row, "s"),
-            predicate=str(row["p"].value).removeprefix(_UG),
-            object=_v(row, "o"),
-            object_is_iri=isinstance(obj_term, ox.NamedNode),
-            work=_v(row, "work"),
-            character=_v(row, "character"),
-            time=_v(row, "time"),
-        )
-        known = facts.setdefault(fact.key(), fact)
-        ev = EvidenceRef(
-            source=_v(row, "src"),
-            tier=tier,
-            quote=_v(row, "quote"),
-            locator=locator(
-                _v(row, "line"), _v(row, "row"), _v(row, "pointer"), _v(row, "start"), _v(row, "end")
-            ),
-            about=_v(row, "about"),
-            confidence=_v(row, "confidence"),
-        )
-        mark = (fact.key(), ev.source, ev.locator, ev.quote)
-        if mark not in seen:
-            seen.add(mark)
-            known.evidence.append(ev)
-    return list(facts.values())
+def _kept(facts: list[Fact], canon: CanonTier | None) -> list[Fact]:
+    """Facts with only the evidence the canon floor keeps; facts left without any are dropped."""
+    out = []
+    for fact in facts:
+        evidence = [e for e in fact.evidence if keeps(e.tier, canon)]
+        if evidence:
+            out.append(fact.model_copy(update={"evidence": _unique(evidence)}))
+    return out
 
 
-def facts_about(store: UniverseStore, iri: str, *, canon: CanonTier | None = None) -> list[Fact]:
+def _unique(evidence: list[EvidenceRef]) -> list[EvidenceRef]:
+    seen: dict[tuple[str, str, str | None], EvidenceRef] = {}
+    for e in evidence:
+        seen.setdefault((e.source, e.locator, e.quote), e)
+    return list(seen.values())
+
+
+def facts_about(
+    store: UniverseStore, iri: str, *, canon: CanonTier | None = None, reader: ClaimReader | None = None
+) -> list[Fact]:
     """Every relation an entity is the subject or object of, with its evidence (canon-filtered)."""
-    rows = store.canonical.query(_CLAIMS, {"e": ox.NamedNode(iri)})
-    return _facts(rows, canon)  # type: ignore[arg-type]
+    reader = reader or ClaimReader(store)
+    facts = reader.claims(subject=iri) + [f for f in reader.claims(obj=iri) if f.subject != iri]
+    return _kept(facts, canon)
 
 
 def facts_between(
-    store: UniverseStore, subject: str, obj: str, *, canon: CanonTier | None = None
+    store: UniverseStore,
+    subject: str,
+    obj: str,
+    *,
+    canon: CanonTier | None = None,
+    reader: ClaimReader | None = None,
 ) -> list[Fact]:
     """Every relation from `subject` to `obj`, with its evidence."""
-    rows = store.canonical.query(_BETWEEN, {"s": ox.NamedNode(subject), "o": ox.NamedNode(obj)})
-    return _facts(rows, canon)  # type: ignore[arg-type]
+    return _kept((reader or ClaimReader(store)).claims(subject=subject, obj=obj), canon)

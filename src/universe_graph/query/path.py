@@ -24,7 +24,7 @@ from ..ontology import predicates
 from ..stores.sync import UniverseStore
 from ..vocab import UG
 from .canon import keeps
-from .evidence import EvidenceRef, facts_about, facts_between
+from .evidence import ClaimReader, EvidenceRef, facts_about, facts_between
 from .groups import PATH_SKIP, SECTIONS, label
 from .names import EntityRef, find_entity, name_index
 from .reveal import WorkInfo, fact_work, release_order, visible
@@ -46,6 +46,7 @@ class Hop(BaseModel):
     object: str
     object_name: str
     work: str | None = None
+    tier: str | None = None  # the strongest tier among the hop's evidence
     also: list[str] = []  # other relations between the same two entities
     evidence: list[EvidenceRef] = []
     revealed_in: str | None = None
@@ -81,12 +82,13 @@ class Walker:
         self.graphs = frozenset(r.graph for r in records.values() if keeps(r.source.tier, canon))
         self.names = {n for n, i in predicates().items() if not i.is_literal and n not in PATH_SKIP}
         self.relations = {ox.NamedNode(_UG + name): name for name in self.names}
+        self.reader = ClaimReader(store)
 
     def neighbours(self, node: str) -> dict[str, set[Link]]:
         """Every entity linked to `node` by a relation, with the predicates and their direction."""
         out: dict[str, set[Link]] = defaultdict(set)
         if self.as_of is not None:
-            for fact in facts_about(self.store, node, canon=self.canon):
+            for fact in facts_about(self.store, node, canon=self.canon, reader=self.reader):
                 walkable = fact.object_is_iri and fact.predicate in self.names
                 if not walkable:
                     continue
@@ -185,7 +187,7 @@ def path(
     truncated = len(node_paths) > limit
     names = name_index(store).refs
     hops = [
-        [_hop(store, graph, x, y, names, canon, works, cutoff) for x, y in pairwise(p)]
+        [_hop(walker.reader, graph, x, y, names, canon, works, cutoff) for x, y in pairwise(p)]
         for p in node_paths[:limit]
     ]
     return PathResult(
@@ -200,7 +202,7 @@ def path(
 
 
 def _hop(
-    store: UniverseStore,
+    reader: ClaimReader,
     graph: nx.Graph[str],
     x: str,
     y: str,
@@ -212,7 +214,11 @@ def _hop(
     links: set[tuple[str, str, str]] = graph.edges[x, y]["links"]
     ranked = sorted(links, key=lambda t: (_RANK.get(t[1], len(_RANK)), t[0] != x, t[1]))
     subject, predicate, obj = ranked[0]
-    facts = [f for f in facts_between(store, subject, obj, canon=canon) if f.predicate == predicate]
+    facts = [
+        f
+        for f in facts_between(reader.store, subject, obj, canon=canon, reader=reader)
+        if f.predicate == predicate
+    ]
     if cutoff is not None:
         facts = [f for f in facts if visible(fact_work(f, works), cutoff, works)]
     evidence = [e for f in facts for e in f.evidence]
@@ -227,6 +233,7 @@ def _hop(
         object=obj,
         object_name=_name(names, obj),
         work=work,
+        tier=min((CanonTier(e.tier) for e in evidence), key=lambda t: t.rank).value if evidence else None,
         also=sorted({p for _, p, _ in ranked[1:]} - {predicate}),
         evidence=evidence,
         revealed_in=min((w for f in facts if (w := fact_work(f, works))), key=lambda w: works[w].position,

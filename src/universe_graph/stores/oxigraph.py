@@ -266,7 +266,7 @@ class OxigraphStore(CanonicalStore):
 
     def quads(
         self,
-        subject: ox.NamedNode | None,
+        subject: ox.NamedNode | ox.BlankNode | None,
         predicate: ox.NamedNode | None,
         obj: ox.NamedNode | None,
         graphs: frozenset[str],
