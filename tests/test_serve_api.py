@@ -188,20 +188,26 @@ def test_query_layer_over_http(server: Running) -> None:
     store = server.state.store
     profile = httpx.get(u + "/api/profile", params={"name": WINSTON}).json()
     assert profile == query.profile(store, WINSTON).model_dump(mode="json")
-    quotes = [ev["quote"] for s in profile["sections"] for f in s["facts"] for ev in f["evidence"] if ev["quote"]]
+    quotes = [
+        ev["quote"] for s in profile["sections"] for f in s["facts"] for ev in f["evidence"] if ev["quote"]
+    ]
     assert QUOTE in quotes
     path = httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott"}).json()
     assert path == query.path(store, "John Wick", "Winston Scott").model_dump(mode="json")
     assert path["hops"] >= 1
-    film = next(n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film")
+    film = next(
+        n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film"
+    )
     timeline = httpx.get(u + "/api/timeline", params={"work": film["iri"]}).json()
     assert timeline == query.timeline(store, film["iri"]).model_dump(mode="json")
     assert sum(len(a["events"]) for a in timeline["acts"]) > 3
-    works = httpx.get(u + "/api/works").json()
-    assert works == query.works(store).model_dump(mode="json")
+    works = httpx.get(u + "/api/works", params={"universe": "John Wick universe"}).json()
+    assert works == query.works(store, "John Wick universe").model_dump(mode="json")
     assert_error(httpx.get(u + "/api/profile", params={"name": "Nobody At All"}), 404)
     assert_error(httpx.get(u + "/api/path", params={"a": "John Wick", "b": "John Wick"}), 400)
-    assert_error(httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott", "max_hops": 99}), 400)
+    assert_error(
+        httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott", "max_hops": 99}), 400
+    )
 
 
 def test_named_queries_over_http(server: Running) -> None:
@@ -211,11 +217,15 @@ def test_named_queries_over_http(server: Running) -> None:
     assert len(listed) >= 5
     store = server.state.store
     for engine in ("sparql", "cypher"):
-        direct = query.run_named(store, "kills", {"character": JOHN}, engine=engine).model_dump(mode="json")
-        got = httpx.get(u + "/api/queries/kills", params={"character": JOHN, "engine": engine}).json()
+        direct = query.run_named(store, "kills", {"killer": JOHN}, engine=engine).model_dump(mode="json")
+        got = httpx.get(u + "/api/queries/kills", params={"killer": JOHN, "engine": engine}).json()
         assert got == direct and got["rows"]
-        posted = httpx.post(u + "/api/queries/kills", json={"params": {"character": JOHN}, "engine": engine}).json()
+        posted = httpx.post(
+            u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": engine}
+        ).json()
         assert posted == direct
     assert_error(httpx.get(u + "/api/queries/no-such-query"), 404)
     assert_error(httpx.get(u + "/api/queries/kills"), 400)  # its parameter is missing
-    assert_error(httpx.post(u + "/api/queries/kills", json={"params": {"character": JOHN}, "engine": "gremlin"}), 400)
+    assert_error(
+        httpx.post(u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": "gremlin"}), 400
+    )

@@ -17,7 +17,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code i
 router = APIRouter(prefix="/api", tags=["query"], responses=ERRORS)
 
 Name = Annotated[str, Query(min_length=1, max_length=2000, description="a name, alias or IRI")]
-Canon = Annotated[CanonTier | None, Query(description="keep only facts from sources at this tier or stronger")]
+Canon = Annotated[
+    CanonTier | None, Query(description="keep only facts from sources at this tier or stronger")
+]
 AsOf = Annotated[str | None, Query(max_length=2000, description="spoiler-safe: as seen after this work")]
 #: query-string names that are options, not a named query's parameters
 _OPTIONS = {"engine", "canon"}
@@ -28,7 +30,9 @@ def _store(request: Request) -> Any:
     return state.store
 
 
-@router.get("/queries", response_model=list[query.NamedQuery], summary="The named queries and their parameters")
+@router.get(
+    "/queries", response_model=list[query.NamedQuery], summary="The named queries and their parameters"
+)
 async def queries() -> list[query.NamedQuery]:
     return query.named_queries()
 
@@ -43,7 +47,9 @@ class NamedRequest(BaseModel):
     canon: CanonTier | None = None
 
 
-@router.get("/queries/{name}", response_model=query.QueryResult, summary="Run a named query (parameters in the URL)")
+@router.get(
+    "/queries/{name}", response_model=query.QueryResult, summary="Run a named query (parameters in the URL)"
+)
 async def run_get(
     request: Request,
     name: str,
@@ -54,7 +60,9 @@ async def run_get(
     return await _run(request, name, NamedRequest(params=params, engine=engine, canon=canon))
 
 
-@router.post("/queries/{name}", response_model=query.QueryResult, summary="Run a named query (parameters as JSON)")
+@router.post(
+    "/queries/{name}", response_model=query.QueryResult, summary="Run a named query (parameters as JSON)"
+)
 async def run_post(request: Request, name: str, body: NamedRequest) -> query.QueryResult:
     return await _run(request, name, body)
 
@@ -84,7 +92,9 @@ async def path(
     )
 
 
-@router.get("/profile", response_model=query.Profile, summary="Everything known about one entity, with evidence")
+@router.get(
+    "/profile", response_model=query.Profile, summary="Everything known about one entity, with evidence"
+)
 async def profile(
     request: Request,
     name: Name,
