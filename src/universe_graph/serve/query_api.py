@@ -56,7 +56,7 @@ async def run_get(
     engine: Literal["sparql", "cypher"] = "sparql",
     canon: Canon = None,
 ) -> query.QueryResult:
-    params = {k: v for k, v in request.query_params.items() if k not in _OPTIONS}
+    params: dict[str, str | int] = {k: v for k, v in request.query_params.items() if k not in _OPTIONS}
     return await _run(request, name, NamedRequest(params=params, engine=engine, canon=canon))
 
 
