@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import BadInput
 
 #: Where the movies script sits beside the project (`../shared`), for tests and demos.
-DEFAULT_SCRIPT = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "neo4j-movies" / "movies.cypher"
+DEFAULT_SCRIPT = Path(__file__).resolve().parents[4] / "shared" / "data" / "neo4j-movies" / "movies.cypher"
 
 _CONSTRAINT = re.compile(
     r"^CREATE\s+CONSTRAINT\s+(?:(?P<name>\w+)\s+)?(?:IF\s+NOT\s+EXISTS\s+)?"
