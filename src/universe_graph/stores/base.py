@@ -73,6 +73,10 @@ class CanonicalStore(ABC):
         """Withdraw everything a source claimed; raises NotFound for an unknown source."""
 
     @abstractmethod
+    def claims_of(self, record: SourceRecord) -> ClaimSet:
+        """One current source's claims, read back from its version graph."""
+
+    @abstractmethod
     def claimsets(self) -> list[ClaimSet]:
         """Every current source's claims, read back from the store."""
 

@@ -59,17 +59,7 @@ class UniverseStore:
         """Re-project every source whose sync marker is missing or stale; returns their ids."""
         if self.projection is None:
             return []
-        markers = self.projection.markers()
-        current = self.canonical.sources()
-        healed = []
-        for sid, record in current.items():
-            if markers.get(sid) != record.graph:  # only the stale sources are read back
-                self._project(sid, self.canonical.claims_of(record), record.graph)
-                healed.append(sid)
-        for sid in markers:
-            if sid not in current:
-                self._project(sid, None, None)
-                healed.append(sid)
+        healed = self.projection.follow(self.canonical)
         if healed:
             self.projection.save()
         return healed
