@@ -73,6 +73,10 @@ class CanonicalStore(ABC):
         """Withdraw everything a source claimed; raises NotFound for an unknown source."""
 
     @abstractmethod
+    def claims_of(self, record: SourceRecord) -> ClaimSet:
+        """One current source's claims, read back from its version graph."""
+
+    @abstractmethod
     def claimsets(self) -> list[ClaimSet]:
         """Every current source's claims, read back from the store."""
 
@@ -89,28 +93,35 @@ class CanonicalStore(ABC):
         """Release the engine (and the writer lock)."""
 
 
-_ENGINES: dict[str, Callable[[Path, bool], CanonicalStore]] = {}
+#: Where a store is: a folder (embedded engines) or a URL (a server).
+Location = Path | str
+Factory = Callable[[Location, bool], CanonicalStore]
+_ENGINES: dict[str, Factory] = {}
 
 
-def register(
-    name: str,
-) -> Callable[[Callable[[Path, bool], CanonicalStore]], Callable[[Path, bool], CanonicalStore]]:
+def register(name: str) -> Callable[[Factory], Factory]:
     """Register a canonical engine factory `(location, read_only) -> store` under a name."""
 
-    def deco(factory: Callable[[Path, bool], CanonicalStore]) -> Callable[[Path, bool], CanonicalStore]:
+    def deco(factory: Factory) -> Factory:
         _ENGINES[name] = factory
         return factory
 
     return deco
 
 
-def engine(name: str) -> Callable[[Path, bool], CanonicalStore]:
+def engine(name: str) -> Factory:
     """The factory of a registered canonical engine; an unknown name lists the valid ones."""
-    if not _ENGINES:
+    if name not in _ENGINES:
         from . import oxigraph as _oxigraph  # noqa: F401  (registers the embedded default)
+        from . import sparql_remote as _sparql  # noqa: F401  (registers the SPARQL server engine)
     try:
         return _ENGINES[name]
     except KeyError as e:
         raise BadInput.at(
             "--engine", f"unknown store engine {name!r}; valid: {', '.join(sorted(_ENGINES))}"
         ) from e
+
+
+def engine_for(location: Location) -> str:
+    """The engine a location names: `sparql` for an http(s) URL, else the embedded `oxigraph`."""
+    return "sparql" if str(location).startswith(("http://", "https://")) else "oxigraph"

@@ -27,8 +27,8 @@ def node_index() -> str:
     return f"CREATE INDEX FOR (n:{NODE}) ON (n.iri)"
 
 
-def marker_index() -> str:
-    return "CREATE INDEX FOR (m:Sync) ON (m.source)"
+def marker_index(label: str = "Sync") -> str:
+    return f"CREATE INDEX FOR (m:{_checked(label)}) ON (m.source)"
 
 
 def tagged_nodes() -> str:
@@ -103,16 +103,34 @@ def delete_edges(rel_type: str) -> str:
     )
 
 
-def set_marker() -> str:
-    return "MERGE (m:Sync {source: $source}) SET m.version = $version"
+def set_marker(label: str = "Sync") -> str:
+    return f"MERGE (m:{_checked(label)} {{source: $source}}) SET m.version = $version"
 
 
-def delete_marker() -> str:
-    return "MATCH (m:Sync {source: $source}) DELETE m"
+def delete_marker(label: str = "Sync") -> str:
+    return f"MATCH (m:{_checked(label)} {{source: $source}}) DELETE m"
 
 
-def markers() -> str:
-    return "MATCH (m:Sync) RETURN m.source, m.version"
+def markers(label: str = "Sync") -> str:
+    return f"MATCH (m:{_checked(label)}) RETURN m.source, m.version"
+
+
+def unique_constraints(marker: str) -> list[str]:
+    """Neo4j 5 uniqueness constraints (each backed by an index): node IRIs and sync markers.
+
+    Neo4j-only syntax (FalkorDB creates constraints with `GRAPH.CONSTRAINT`); tests check it
+    with a Cypher parser.
+    """
+    return [
+        f"CREATE CONSTRAINT ug_node_iri IF NOT EXISTS FOR (n:{NODE}) REQUIRE n.iri IS UNIQUE",
+        f"CREATE CONSTRAINT ug_sync_source IF NOT EXISTS FOR (m:{_checked(marker)}) "
+        "REQUIRE m.source IS UNIQUE",
+    ]
+
+
+def clear_projection(marker: str) -> str:
+    """Remove the projected nodes and the markers only (a Neo4j database may hold other data)."""
+    return f"MATCH (n) WHERE n:{NODE} OR n:{_checked(marker)} DETACH DELETE n"
 
 
 def all_edges() -> str:

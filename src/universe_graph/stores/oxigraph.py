@@ -325,5 +325,5 @@ def _looks_like_update(text: str) -> bool:
 
 
 @register("oxigraph")
-def open_oxigraph(location: Path, read_only: bool) -> CanonicalStore:
-    return OxigraphStore(location, read_only=read_only)
+def open_oxigraph(location: Path | str, read_only: bool) -> CanonicalStore:
+    return OxigraphStore(Path(location), read_only=read_only)

@@ -15,7 +15,9 @@ from ..model import ClaimSet
 from ..resolve import index_from_store, resolve_all
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
+from .neo4j import PushReport
 from .oxigraph import OxigraphStore
+from .sparql_remote import RemoteSparqlStore, is_url
 
 
 @dataclass(frozen=True)
@@ -29,13 +31,42 @@ class Change:
     events: int = 0
 
 
-class UniverseStore:
-    """The store folder: canonical RDF in `canonical/`, the Cypher projection in `projection/`."""
+def state_folder(url: str) -> Path:
+    """The local folder beside a remote store (lock, projection, config), one per server URL."""
+    import hashlib
+    import urllib.parse
 
-    def __init__(self, folder: Path, *, read_only: bool = False, projection: bool = True) -> None:
-        self.folder = folder
+    parsed = urllib.parse.urlsplit(url)
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
+    name = f"{parsed.hostname or 'server'}-{parsed.port or parsed.scheme}-{digest}"
+    return Path(".universe-graph") / "remote" / name
+
+
+class UniverseStore:
+    """The store: canonical RDF (`canonical/`, or a SPARQL server), the Cypher projection in `projection/`.
+
+    With a SPARQL server (`location` an http(s) URL) the local `state` folder (default
+    `.universe-graph/remote/HOST-PORT-HASH`) holds the writer lock and the embedded projection.
+    """
+
+    def __init__(
+        self,
+        location: Path | str,
+        *,
+        read_only: bool = False,
+        projection: bool = True,
+        state: Path | None = None,
+    ) -> None:
         self.reports: list[str] = []
-        self.canonical = OxigraphStore(folder, read_only=read_only)
+        self.pushed: PushReport | None = None  # the last push to a following Neo4j database
+        self.canonical: OxigraphStore | RemoteSparqlStore
+        if is_url(location):
+            self.folder = state or state_folder(str(location))
+            self.canonical = RemoteSparqlStore(str(location), read_only=read_only, state=self.folder)
+        else:
+            self.folder = Path(location)
+            self.canonical = OxigraphStore(self.folder, read_only=read_only)
+        folder = self.folder
         self.projection: FalkorProjection | None = None
         if projection and not read_only:
             try:
@@ -55,21 +86,32 @@ class UniverseStore:
         if self.projection is not None:
             self.projection.project(source_id, claims, version)
 
+    def follow_outside(self) -> None:
+        """Bring the projections configured to follow (a Neo4j database) up to date.
+
+        The canonical store has committed by now; a projection that cannot be reached is left
+        behind with a warning in `reports`, and catches up on the next write or `push`.
+        """
+        from ..errors import StoreUnavailable
+        from .config import load_config
+        from .neo4j import Neo4jProjection
+
+        settings = load_config(self.folder).neo4j
+        if settings is None:
+            return
+        try:
+            with Neo4jProjection(settings) as target:
+                self.pushed = target.push(self.canonical)
+        except StoreUnavailable as e:
+            self.reports.append(
+                f"the Neo4j projection was not updated ({e}); run `universe-graph push neo4j`"
+            )
+
     def heal(self) -> list[str]:
         """Re-project every source whose sync marker is missing or stale; returns their ids."""
         if self.projection is None:
             return []
-        markers = self.projection.markers()
-        current = self.canonical.sources()
-        healed = []
-        for sid, record in current.items():
-            if markers.get(sid) != record.graph:  # only the stale sources are read back
-                self._project(sid, self.canonical.claims_of(record), record.graph)
-                healed.append(sid)
-        for sid in markers:
-            if sid not in current:
-                self._project(sid, None, None)
-                healed.append(sid)
+        healed = self.projection.follow(self.canonical)
         if healed:
             self.projection.save()
         return healed
@@ -106,6 +148,7 @@ class UniverseStore:
         self.canonical.collect_garbage()
         if self.projection is not None:
             self.projection.save()
+        self.follow_outside()
         return changes
 
     def retract(self, source_id: str) -> Change:
@@ -114,6 +157,7 @@ class UniverseStore:
         self.canonical.collect_garbage()
         if self.projection is not None:
             self.projection.save()
+        self.follow_outside()
         return Change(source_id, "retracted")
 
     def reproject(self) -> int:

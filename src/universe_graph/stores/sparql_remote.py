@@ -1,0 +1,447 @@
+"""The canonical graph in any SPARQL 1.1 Query/Update server (Oxigraph, Virtuoso, Fuseki...).
+
+The same layout as the embedded store: one named graph per source version, and a registry
+graph of version records (the record with the highest sequence wins; a retraction is a record
+without a graph). A new version is written into a fresh graph that no query reads (queries name
+the current graphs as their dataset, `default-graph-uri`), in as many INSERT DATA requests as
+the server takes; then one small INSERT DATA adds its record, and that single request makes the
+version current. A source small enough for one request goes in one request, record included.
+Superseded records and graphs are removed afterwards. Values reach the server only as
+N-Triples terms in INSERT DATA (escaped by `rdf.py`), or as escaped terms in a VALUES block.
+
+Server quirks met: Virtuoso returns `typed-literal`s, booleans as 1/0 and caps results (10,000
+rows by default), so reads are paged and checked against a count; it refuses large INSERT DATA
+(batches of 1,000 triples); its query endpoint also runs updates, so queries are parsed here first
+and updates refused.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pyoxigraph as ox
+from rdflib.term import Node
+
+from ..errors import BadInput, NotFound, StoreUnavailable
+from ..model import ClaimSet
+from ..rdf import ntriples
+from ..rdf_read import claimset_from_triples
+from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
+from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
+from .lock import WriterLock
+from .oxigraph import QUERY_PREFIXES, ox_to_rdflib
+
+TIMEOUT = 120.0  # seconds per HTTP request
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RESULTS_JSON = "application/sparql-results+json"
+_VERSION_PREFIX = ID_BASE + "source/"
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def is_url(location: str | Path) -> bool:
+    return str(location).startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Where to query and where to update: `/query` pairs with `/update` (Oxigraph, Fuseki), else one URL."""
+
+    query: str
+    update: str
+
+    @classmethod
+    def of(cls, url: str) -> Endpoints:
+        parsed = urllib.parse.urlsplit(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise BadInput.at("--store", f"not an http(s) URL of a SPARQL endpoint: {url!r}")
+        if parsed.path.endswith("/query"):
+            return cls(url, urllib.parse.urlunsplit(parsed._replace(path=parsed.path[:-6] + "/update")))
+        return cls(url, url)
+
+
+def _term(binding: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A SPARQL JSON results term, with the lexical forms some servers change put back."""
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return ox.NamedNode(value)
+    if kind == "bnode":
+        return ox.BlankNode("b" + value.encode("utf-8").hex())
+    if "xml:lang" in binding:
+        return ox.Literal(value, language=binding["xml:lang"])
+    datatype = binding.get("datatype")
+    if datatype is None or datatype == _XSD + "string":
+        return ox.Literal(value)
+    if datatype == _XSD + "boolean":
+        value = {"1": "true", "0": "false"}.get(value, value)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype))
+
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+
+
+def _solutions(
+    data: Mapping[str, Any],
+) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]]:
+    variables = list(data.get("head", {}).get("vars", []))
+    rows = [
+        {name: _term(value) for name, value in binding.items()}
+        for binding in data.get("results", {}).get("bindings", [])
+    ]
+    return variables, rows
+
+
+def _normalized_results(data: Mapping[str, Any]) -> bytes:
+    """SPARQL JSON results in the W3C shape (no `typed-literal`), for pyoxigraph's parser."""
+    if "boolean" in data:
+        return json.dumps({"head": {}, "boolean": bool(data["boolean"])}).encode()
+    variables, rows = _solutions(data)
+
+    def encode(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+        if isinstance(term, ox.NamedNode):
+            return {"type": "uri", "value": term.value}
+        if isinstance(term, ox.BlankNode):
+            return {"type": "bnode", "value": term.value}
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD + "string":
+            out["datatype"] = term.datatype.value
+        return out
+
+    body = {
+        "head": {"vars": variables},
+        "results": {"bindings": [{k: encode(v) for k, v in row.items()} for row in rows]},
+    }
+    return json.dumps(body).encode()
+
+
+def _iri(value: str) -> str:
+    return str(ox.NamedNode(value))  # validated, in N-Triples form
+
+
+class RemoteSparqlStore(CanonicalStore):
+    """The canonical graph in a SPARQL server; a local state folder holds the writer lock."""
+
+    name = "sparql"
+    capabilities: ClassVar[Capabilities] = Capabilities(
+        atomic_swap=True, read_only_open=True, query_timeout=False
+    )
+    batch_triples: ClassVar[int] = 1000  # per INSERT DATA (Virtuoso fails at 5,000)
+    page_rows: ClassVar[int] = 10_000  # per SELECT page when reading a graph back
+
+    def __init__(self, url: str, *, read_only: bool = False, state: Path | None = None) -> None:
+        self.url = url
+        self.endpoints = Endpoints.of(url)
+        self.read_only = read_only
+        self._lock = WriterLock(state) if state is not None and not read_only else None
+        if self._lock is not None and state is not None:
+            state.mkdir(parents=True, exist_ok=True)
+            self._lock.acquire()
+        try:
+            self._select(f"ASK {{ GRAPH {_iri(REGISTRY_GRAPH)} {{ ?s ?p ?o }} }}")
+            if not read_only:
+                self.collect_garbage()
+        except BaseException:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------------ HTTP
+    def _post(self, endpoint: str, fields: Sequence[tuple[str, str]], accept: str) -> bytes:
+        request = urllib.request.Request(
+            endpoint,
+            data=urllib.parse.urlencode(fields).encode("utf-8"),
+            headers={"Accept": accept, "Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                body: bytes = response.read()
+                return body
+        except urllib.error.HTTPError as e:
+            detail = e.read().decode("utf-8", errors="replace").strip()[:400]
+            if e.code == 400 and fields and fields[0][0] == "query":
+                raise BadInput.at("query", f"the SPARQL server refused the query: {detail}") from e
+            raise StoreUnavailable(f"the SPARQL server at {endpoint} answered {e.code}: {detail}") from e
+        except (urllib.error.URLError, OSError) as e:
+            reason = getattr(e, "reason", e)
+            raise StoreUnavailable(f"cannot reach the SPARQL server at {endpoint}: {reason}") from e
+
+    def _select(self, query: str, graphs: Sequence[str] | None = None) -> Any:
+        fields = [("query", query)]
+        for graph in graphs or ():
+            fields += [("default-graph-uri", graph), ("named-graph-uri", graph)]
+        raw = self._post(self.endpoints.query, fields, _RESULTS_JSON)
+        try:
+            return json.loads(raw)
+        except ValueError as e:
+            raise StoreUnavailable(f"the SPARQL server at {self.url} did not answer in SPARQL JSON") from e
+
+    def _update(self, text: str) -> None:
+        self._require_writer()
+        self._post(self.endpoints.update, [("update", text)], "*/*")
+
+    def _rows(self, query: str, graphs: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        return _solutions(self._select(query, graphs))[1]
+
+    # ------------------------------------------------------------------ registry
+    def _registry(self) -> list[tuple[str, str, int, str | None]]:
+        """Every version record: (record, source iri, sequence, version graph or None)."""
+        rows = self._rows(
+            f"SELECT ?r ?src ?seq ?g WHERE {{ GRAPH {_iri(REGISTRY_GRAPH)} {{ "
+            f"?r {_iri(str(UG.record_of))} ?src ; {_iri(str(UG.sequence))} ?seq . "
+            f"OPTIONAL {{ ?r {_iri(str(UG.version_graph))} ?g }} }} }}"
+        )
+        return [
+            (r["r"].value, r["src"].value, int(r["seq"].value), r["g"].value if "g" in r else None)
+            for r in rows
+        ]
+
+    def _records(self) -> dict[str, tuple[int, str | None, str]]:
+        """source iri -> (sequence, version graph or None if retracted, record), newest only."""
+        best: dict[str, tuple[int, str | None, str]] = {}
+        for record, key, sequence, graph in self._registry():
+            if key not in best or best[key][0] < sequence:
+                best[key] = (sequence, graph, record)
+        return best
+
+    def current_graphs(self) -> list[ox.NamedNode]:
+        return [ox.NamedNode(graph) for _, graph, _ in self._records().values() if graph is not None]
+
+    def sources(self) -> dict[str, SourceRecord]:
+        return self._current(self._records())
+
+    def _current(
+        self, records: dict[str, tuple[int, str | None, str]], only: str | None = None
+    ) -> dict[str, SourceRecord]:
+        wanted = {
+            key.removeprefix(_VERSION_PREFIX): (sequence, graph)
+            for key, (sequence, graph, _) in records.items()
+            if graph is not None and (only is None or key.removeprefix(_VERSION_PREFIX) == only)
+        }
+        if not wanted:
+            return {}
+        values = " ".join(_iri(graph) for _, graph in wanted.values() if graph)
+        rows = self._rows(
+            f"SELECT ?g ?s ?p ?o WHERE {{ VALUES ?g {{ {values} }} "
+            f"GRAPH ?g {{ ?s a {_iri(str(UG.Source))} ; ?p ?o }} }}"
+        )
+        by_graph: dict[str, list[tuple[Node, Node, Node]]] = {}
+        for row in rows:
+            triple = (ox_to_rdflib(row["s"]), ox_to_rdflib(row["p"]), ox_to_rdflib(row["o"]))
+            by_graph.setdefault(row["g"].value, []).append(triple)
+        out = {}
+        for source_id, (sequence, graph) in sorted(wanted.items()):
+            assert graph is not None
+            claims = claimset_from_triples(by_graph.get(graph, []), source_id)
+            out[source_id] = SourceRecord(source=claims.source, graph=graph, sequence=sequence)
+        return out
+
+    # ------------------------------------------------------------------ writes
+    def _require_writer(self) -> None:
+        if self.read_only:
+            raise StoreUnavailable("the store was opened read-only")
+
+    def put(self, claims: ClaimSet, hook: Hook | None = None) -> Write:
+        """Write a source as its new current version; unchanged content is skipped."""
+        self._require_writer()
+        sid = claims.source.id
+        records = self._records()
+        previous = self._current(records, only=sid).get(sid)
+        if previous is not None and previous.source == claims.source:
+            return Write(WriteOutcome.UNCHANGED, previous, previous)
+        sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
+        graph = f"{source_iri(sid)}/v{sequence}-{time.time_ns()}"
+        try:
+            lines = list(ntriples(claims))
+        except ValueError as e:  # an IRI that is not one
+            raise BadInput.at(claims.source.location, str(e)) from e
+        record = self._record_lines(sid, sequence, graph)
+        if len(lines) + len(record) <= self.batch_triples:  # one request: data and the switch
+            if hook:
+                hook("before-commit")
+            self._update(self._insert({graph: lines, REGISTRY_GRAPH: record}))
+        else:
+            for start in range(0, len(lines), self.batch_triples):
+                self._update(self._insert({graph: lines[start : start + self.batch_triples]}))
+                if hook:
+                    hook("mid-write")
+            if hook:
+                hook("before-commit")
+            self._update(self._insert({REGISTRY_GRAPH: record}))
+        if hook:
+            hook("after-commit")
+        now = SourceRecord(source=claims.source, graph=graph, sequence=sequence)
+        return Write(WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED, now, previous)
+
+    @staticmethod
+    def _insert(graphs: Mapping[str, Iterable[str]]) -> str:
+        body = " ".join(f"GRAPH {_iri(g)} {{\n{''.join(lines)}}}" for g, lines in graphs.items())
+        return f"INSERT DATA {{ {body} }}"
+
+    @staticmethod
+    def _record_lines(source_id: str, sequence: int, graph: str | None) -> list[str]:
+        record = _iri(f"{ID_BASE}registry/{source_id}/{sequence}")
+        lines = [
+            f"{record} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {_iri(str(UG.VersionRecord))} .\n",
+            f"{record} {_iri(str(UG.record_of))} {_iri(str(source_iri(source_id)))} .\n",
+            f'{record} {_iri(str(UG.sequence))} "{sequence}"^^<{_XSD}integer> .\n',
+        ]
+        if graph is None:
+            lines.append(f'{record} {_iri(str(UG.retracted))} "true"^^<{_XSD}boolean> .\n')
+        else:
+            lines.append(f"{record} {_iri(str(UG.version_graph))} {_iri(graph)} .\n")
+        return lines
+
+    def retract(self, source_id: str) -> SourceRecord:
+        """Withdraw a source: a tombstone record makes it disappear in one request."""
+        self._require_writer()
+        current = self.sources()
+        if source_id not in current:
+            from difflib import get_close_matches
+
+            raise NotFound("source", source_id, get_close_matches(source_id, list(current), n=3))
+        records = self._records()
+        sequence = max(seq for seq, _, _ in records.values()) + 1
+        self._update(self._insert({REGISTRY_GRAPH: self._record_lines(source_id, sequence, None)}))
+        return current[source_id]
+
+    def collect_garbage(self) -> None:
+        """Drop superseded records and our version graphs that no current record points to."""
+        self._require_writer()
+        registry = self._registry()
+        newest = self._records()
+        keep = {record for _, _, record in newest.values()}
+        live = {graph for _, graph, _ in newest.values() if graph is not None}
+        stale = [record for record, _, _, _ in registry if record not in keep]
+        stale += [record for _, graph, record in newest.values() if graph is None]  # tombstones last
+        ours = self._rows(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a " + _iri(str(UG.Source)) + " } "
+            f'FILTER(STRSTARTS(STR(?g), "{_VERSION_PREFIX}")) }}'
+        )
+        for row in ours:
+            graph = row["g"].value
+            if graph not in live:
+                self._update(f"DROP SILENT GRAPH {_iri(graph)}")
+        for record in dict.fromkeys(stale):
+            node = _iri(record)
+            self._update(f"WITH {_iri(REGISTRY_GRAPH)} DELETE {{ {node} ?p ?o }} WHERE {{ {node} ?p ?o }}")
+
+    # ------------------------------------------------------------------ reads
+    def _graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
+        """Every triple of one graph, paged (servers cap result sizes) and checked against a count."""
+        name = _iri(graph)
+        count_rows = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        total = int(count_rows[0]["n"].value) if count_rows else 0
+        seen, size = 0, self.page_rows
+        while seen < total:
+            rows = self._rows(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
+                f"ORDER BY ?s ?p ?o LIMIT {size} OFFSET {seen}"
+            )
+            if not rows:
+                raise StoreUnavailable(f"the SPARQL server returned {seen} of {total} triples of {graph}")
+            size = min(size, len(rows)) if seen + len(rows) < total else size  # a server cap: page by it
+            seen += len(rows)
+            for row in rows:
+                yield ox_to_rdflib(row["s"]), ox_to_rdflib(row["p"]), ox_to_rdflib(row["o"])
+
+    def claims_of(self, record: SourceRecord) -> ClaimSet:
+        return claimset_from_triples(self._graph_triples(record.graph), record.source.id)
+
+    def claimsets(self) -> list[ClaimSet]:
+        return [self.claims_of(record) for record in self.sources().values()]
+
+    def query(
+        self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """A read-only query over the union of the current versions, answered as pyoxigraph results.
+
+        Bound values travel as escaped RDF terms in a VALUES block appended to the query (a
+        bound variable must be in the SELECT projection, as with the embedded store).
+        """
+        if _is_update(sparql):
+            raise BadInput.at(
+                "query",
+                "SPARQL Update is refused: the graph is read-only here; write through `ingest` and `retract`",
+            )
+        text = sparql
+        if bindings:
+            names = list(bindings)
+            terms = " ".join(str(bindings[name]) for name in names)
+            text += f"\nVALUES ({' '.join('?' + name for name in names)}) {{ ({terms}) }}"
+        prologue = "".join(
+            f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in QUERY_PREFIXES.items() if f"{prefix}:" in text
+        )
+        graphs = [graph.value for graph in self.current_graphs()]
+        kind = _query_form(text)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            raw = self._post(
+                self.endpoints.query,
+                [("query", prologue + text)] + [("default-graph-uri", g) for g in graphs],
+                "application/n-triples, text/plain;q=0.5",
+            )
+            # the same result type as the embedded store: the triples, queried back from memory
+            scratch = ox.Store()
+            scratch.load(raw, format=ox.RdfFormat.N_TRIPLES)
+            triples = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
+            assert isinstance(triples, ox.QueryTriples)
+            return triples
+        data = self._select(prologue + text, graphs)
+        return ox.parse_query_results(_normalized_results(data), format=ox.QueryResultsFormat.JSON)
+
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _words(text: str) -> list[str]:
+    body = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0] if "<" not in line else line
+        body += line.replace("{", " { ").split()
+    return [w.upper() for w in body]
+
+
+def _query_form(text: str) -> str:
+    words = _words(text)
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+            continue
+        if word in ("PREFIX", "BASE"):
+            skip = word == "BASE"
+            continue
+        if word.endswith(":") or word.startswith("<"):
+            continue
+        return word
+    return ""
+
+
+def _is_update(text: str) -> bool:
+    """Whether the text is a SPARQL Update (rdflib parses it as one) rather than a query."""
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        parseQuery(text)
+        return False
+    except Exception:
+        pass
+    try:
+        parseUpdate(text)
+    except Exception:
+        return _query_form(text) in _UPDATE_WORDS
+    return True
+
+
+@register("sparql")
+def open_sparql(location: str | Path, read_only: bool) -> CanonicalStore:
+    return RemoteSparqlStore(str(location), read_only=read_only)
