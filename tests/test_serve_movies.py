@@ -9,9 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
+
 from servehelp import Running, running
 from test_bolt_movies import COUNTS, GUIDE, shape
-
 from universe_graph.compat.movies import load_movies
 
 DB = "movies"
