@@ -98,3 +98,13 @@ class ProblemsFound(UniverseGraphError):
     """A check ran and found problems at or above the failing severity (exit 3)."""
 
     exit_code = EXIT_PROBLEMS
+
+
+class CannotAnswer(UniverseGraphError):
+    """A question `ask` cannot map onto the named queries and the ontology; lists forms it supports."""
+
+    def __init__(self, question: str, why: str, forms: Sequence[str] = ()) -> None:
+        self.question, self.why, self.forms = question, why, tuple(forms)
+        listed = "; ".join(f'"{f}"' for f in self.forms)
+        hint = f"; questions like these work: {listed}" if listed else ""
+        super().__init__(f"I can't answer that: {why}{hint}")
