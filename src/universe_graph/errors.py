@@ -100,6 +100,17 @@ class ProblemsFound(UniverseGraphError):
     exit_code = EXIT_PROBLEMS
 
 
+class NoPath(NotFound):
+    """Two entities exist but no connection links them within the allowed number of hops."""
+
+    def __init__(self, source: str, target: str, max_hops: int, hint: str = "") -> None:
+        UniverseGraphError.__init__(
+            self, f"no connection between {source} and {target} within {max_hops} hops{hint}"
+        )
+        self.what, self.name, self.suggestions = "path", f"{source} -> {target}", ()
+        self.source, self.target, self.max_hops = source, target, max_hops
+
+
 class CannotAnswer(UniverseGraphError):
     """A question `ask` cannot map onto the named queries and the ontology; lists forms it supports."""
 

@@ -9,7 +9,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -263,6 +263,20 @@ class OxigraphStore(CanonicalStore):
             if graph is not None:
                 out.append(self._read_claimset(graph, key.removeprefix(ID_BASE + "source/")))
         return out
+
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None,
+        predicate: ox.NamedNode | None,
+        obj: ox.NamedNode | None,
+        graphs: frozenset[str],
+    ) -> Iterator[ox.Quad]:
+        """Quads matching a pattern in the given (current) version graphs: hop-by-hop walks without
+        a query per step. Callers pass `frozenset(g.value for g in current_graphs())`."""
+        for quad in self._store.quads_for_pattern(subject, predicate, obj, None):
+            graph = quad.graph_name
+            if isinstance(graph, ox.NamedNode) and graph.value in graphs:
+                yield quad
 
     def query(
         self, sparql: str, bindings: Mapping[str, OxTerm] | None = None

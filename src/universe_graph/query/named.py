@@ -1,0 +1,282 @@
+"""Named queries as files: `queries/NAME.rq` and its Cypher twin `NAME.cypher`, loaded by name.
+
+Each file starts with a comment header (`# name:`, `# question:`, `# param NAME (type): ...`,
+`# returns: col (type), ...`, `# order: col, ...`); the loader reads it, binds the parameters
+through the engine (pyoxigraph substitutions, FalkorDB params), never into the text, and turns
+rows into the declared column types so both engines give the same rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph as ox
+from pydantic import BaseModel
+
+from ..assets import asset_dir
+from ..errors import BadInput, NotFound, StoreUnavailable
+from ..model import CanonTier
+from ..stores.sync import UniverseStore
+from .canon import max_rank
+
+Engine = Literal["sparql", "cypher"]
+ColumnType = Literal["iri", "string", "integer", "boolean", "list", "tier"]
+COLUMN_TYPES: tuple[str, ...] = ("iri", "string", "integer", "boolean", "list", "tier")
+PARAM_TYPES: tuple[str, ...] = ("iri", "string", "integer")
+#: The parameter every named query takes: the weakest canon tier rank kept (set from `canon`).
+CANON_PARAM = "max_rank"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_IRI = re.compile(r'^[a-z][a-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]+$')
+_HEADER = re.compile(r"^\s*(?:#|//)\s?(.*)$")
+_TYPED = re.compile(r"^([a-z_][a-z0-9_]*)\s*\(([a-z]+)\)\s*(?::\s*(.*))?$")
+
+
+class Param(BaseModel):
+    """A parameter of a named query: its name, type and what it means."""
+
+    name: str
+    type: str
+    description: str
+
+
+class Column(BaseModel):
+    """A result column of a named query and its type."""
+
+    name: str
+    type: str
+
+
+class NamedQuery(BaseModel):
+    """One named question with its SPARQL text and Cypher twin."""
+
+    name: str
+    description: str
+    params: list[Param]
+    columns: list[Column]
+    order: list[str]
+    sparql: str
+    cypher: str
+
+
+class QueryResult(BaseModel):
+    """Rows of a named query (values typed as its header says), and the query text that ran."""
+
+    name: str
+    columns: list[str]
+    rows: list[dict[str, object]]
+    query: str
+    engine: str
+    params: dict[str, object]
+
+
+def _header(path: Path) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _HEADER.match(line)
+        if not match:
+            if line.strip():
+                break
+            continue
+        key, sep, value = match.group(1).partition(":")
+        if not sep:
+            continue
+        key = key.strip()
+        if key.startswith("param "):  # `param NAME (type): meaning`
+            key, value = "param", f"{key[6:].strip()}: {value.strip()}"
+        fields.setdefault(key, []).append(value.strip())
+    return fields
+
+
+def _parse(name: str, rq: Path, cypher: Path) -> NamedQuery:
+    head = _header(rq)
+    twin = _header(cypher)
+    for key in ("name", "question", "returns"):
+        if key not in head:
+            raise BadInput.at(str(rq), f"header lacks '# {key}:'", line=1)
+    if head != twin:
+        raise BadInput.at(str(cypher), f"header differs from its twin {rq.name}", line=1)
+    if head["name"] != [name]:
+        raise BadInput.at(str(rq), f"header names {head['name'][0]!r}, file is {name!r}", line=1)
+    params = []
+    for text in head.get("param", []):
+        match = _TYPED.match(text)
+        if not match or match.group(2) not in PARAM_TYPES:
+            raise BadInput.at(str(rq), f"bad param line {text!r}; expected 'NAME (iri|string|integer): ...'")
+        params.append(Param(name=match.group(1), type=match.group(2), description=match.group(3) or ""))
+    columns = []
+    for text in ",".join(head["returns"]).split(","):
+        match = _TYPED.match(text.strip())
+        if not match or match.group(2) not in COLUMN_TYPES:
+            types = ", ".join(COLUMN_TYPES)
+            raise BadInput.at(str(rq), f"bad returns entry {text.strip()!r}; types: {types}")
+        columns.append(Column(name=match.group(1), type=match.group(2)))
+    order = [c.strip() for c in ",".join(head.get("order", [])).split(",") if c.strip()]
+    return NamedQuery(
+        name=name,
+        description=head["question"][0],
+        params=params,
+        columns=columns,
+        order=order,
+        sparql=rq.read_text(encoding="utf-8"),
+        cypher=cypher.read_text(encoding="utf-8"),
+    )
+
+
+@cache
+def _load(folder: Path) -> dict[str, NamedQuery]:
+    out = {}
+    for rq in sorted(folder.glob("*.rq")):
+        twin = rq.with_suffix(".cypher")
+        if not twin.is_file():
+            raise BadInput.at(str(rq), f"has no Cypher twin {twin.name}")
+        out[rq.stem] = _parse(rq.stem, rq, twin)
+    return out
+
+
+def named_queries() -> list[NamedQuery]:
+    """Every named query shipped in `queries/`, by name."""
+    return list(_load(asset_dir("queries")).values())
+
+
+def named_query(name: str) -> NamedQuery:
+    """One named query; an unknown name lists the valid ones and the closest."""
+    table = _load(asset_dir("queries"))
+    if name not in table:
+        close = difflib.get_close_matches(name, list(table), n=3)
+        raise NotFound("named query", name, close or sorted(table))
+    return table[name]
+
+
+def _check_params(query: NamedQuery, params: Mapping[str, object]) -> dict[str, object]:
+    known = {p.name: p for p in query.params}
+    unknown = [k for k in params if k not in known]
+    if unknown:
+        raise BadInput.at(
+            "--param",
+            f"{query.name} takes no parameter {unknown[0]!r}; its parameters: {', '.join(known) or '(none)'}",
+        )
+    missing = [k for k in known if k not in params]
+    if missing:
+        raise BadInput.at("--param", f"{query.name} needs {', '.join(f'{m}=...' for m in missing)}")
+    out: dict[str, object] = {}
+    for key, value in params.items():
+        kind = known[key].type
+        if kind == "integer":
+            try:
+                out[key] = int(str(value))
+            except ValueError as e:
+                raise BadInput.at("--param", f"{key} must be an integer, not {value!r}") from e
+        else:
+            if not isinstance(value, str) or not value:
+                raise BadInput.at("--param", f"{key} must be a non-empty string, not {value!r}")
+            if kind == "iri" and not _IRI.match(value):
+                raise BadInput.at("--param", f"{key} must be an IRI, not {value!r}")
+            out[key] = value
+    return out
+
+
+def _ox_term(value: object, kind: str) -> ox.NamedNode | ox.Literal:
+    if kind == "iri":
+        try:
+            return ox.NamedNode(str(value))
+        except ValueError as e:
+            raise BadInput.at("--param", f"not a valid IRI: {value!r} ({e})") from e
+    if kind == "integer":
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    return ox.Literal(str(value))
+
+
+def _sparql_value(term: object) -> object:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        if dt in (_XSD + "integer", _XSD + "int", _XSD + "long"):
+            return int(term.value)
+        if dt == _XSD + "boolean":
+            return term.value == "true"
+        return term.value
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    return str(term)
+
+
+def _typed(value: object, kind: str, engine: Engine) -> object:
+    """A raw engine value as the column type says (lists sorted, tiers named)."""
+    if value is None:
+        return [] if kind == "list" else None
+    if kind == "list":
+        items = value.split("|") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        return sorted({str(v) for v in items if v != ""})
+    if kind == "tier":
+        return list(CanonTier)[int(str(value))].value
+    if kind == "integer":
+        return int(str(value))
+    if kind == "boolean":
+        return value if isinstance(value, bool) else str(value).lower() == "true"
+    return str(value)
+
+
+def _sort_key(row: dict[str, object], order: list[str]) -> tuple[tuple[int, str], ...]:
+    def part(value: object) -> tuple[int, str]:
+        if value is None:
+            return (1, "")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return (0, f"{value:020d}")
+        return (0, str(value).casefold())
+
+    return tuple(part(row[c]) for c in order)
+
+
+def run_named(
+    store: UniverseStore,
+    name: str,
+    params: Mapping[str, object],
+    *,
+    engine: Engine = "sparql",
+    canon: CanonTier | None = None,
+) -> QueryResult:
+    """Run a named query with its parameters bound by the engine; rows typed and in the header's order."""
+    query = named_query(name)
+    bound = _check_params(query, params)
+    rank = max_rank(canon)
+    kinds = {p.name: p.type for p in query.params}
+    raw: list[dict[str, Any]] = []
+    if engine == "sparql":
+        substitutions = {k: _ox_term(v, kinds[k]) for k, v in bound.items()}
+        substitutions[CANON_PARAM] = _ox_term(rank, "integer")
+        solutions = store.canonical.query(query.sparql, substitutions)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise BadInput.at(name, "a named query must be a SELECT query")
+        for solution in solutions:
+            raw.append({c.name: _sparql_value(solution[c.name]) for c in query.columns})
+        text = query.sparql
+    elif engine == "cypher":
+        if store.projection is None:
+            raise StoreUnavailable("the Cypher engine needs the projection: open the store for writing")
+        header, rows = store.projection.query(query.cypher, {**bound, CANON_PARAM: rank})
+        index = {c: i for i, c in enumerate(header)}
+        missing = [c.name for c in query.columns if c.name not in index]
+        if missing:
+            raise BadInput.at(name + ".cypher", f"returns no column {missing[0]!r}")
+        for row in rows:
+            raw.append({c.name: row[index[c.name]] for c in query.columns})
+        text = query.cypher
+    else:
+        raise BadInput.at("--engine", f"unknown engine {engine!r}; valid: sparql, cypher")
+    typed = [{c.name: _typed(r[c.name], c.type, engine) for c in query.columns} for r in raw]
+    if query.order:
+        typed.sort(key=lambda r: _sort_key(r, query.order))
+    return QueryResult(
+        name=name,
+        columns=[c.name for c in query.columns],
+        rows=typed,
+        query=text,
+        engine=engine,
+        params=dict(bound),
+    )

@@ -1,0 +1,152 @@
+"""Name lookup: case-, NFKC- and alias-insensitive, refusing to guess between candidates.
+
+An ambiguous name (John Wick the film or the character) raises `AmbiguousName` listing every
+candidate with its type and how to choose; an unknown name raises `NotFound` with the closest
+names. The index of names is read once per store version (four graphs change, it is rebuilt).
+"""
+
+from __future__ import annotations
+
+import difflib
+import weakref
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from ..errors import AmbiguousName, BadInput, NotFound
+from ..model import EntityType, is_placeholder
+from ..resolve import normal
+from ..stores.oxigraph import OxigraphStore
+from ..stores.sync import UniverseStore
+from ..vocab import UG
+
+_UG = str(UG._NS)
+#: Types a user may name with --type: the entity classes, plus Work for films and series.
+TYPES: tuple[str, ...] = (*(t.value for t in EntityType), "Work")
+
+_NAMES = """
+SELECT ?e ?type ?label ?alias WHERE {
+  ?e a ?type .
+  VALUES ?type { ug:Universe ug:Film ug:Series ug:Character ug:Person ug:Organization ug:Location ug:Genre }
+  { ?e rdfs:label ?label } UNION { ?e ug:alias ?alias }
+}"""
+
+
+class EntityRef(BaseModel):
+    """A resolved entity: its IRI, display name, type and aliases."""
+
+    iri: str
+    name: str
+    type: str
+    aliases: list[str] = []
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.type})"
+
+
+@dataclass
+class NameIndex:
+    """Every entity's names, by normalised form."""
+
+    refs: dict[str, EntityRef] = field(default_factory=dict)
+    by_name: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    shown: dict[str, str] = field(default_factory=dict)  # normalised -> a form as written
+
+
+def build_index(store: OxigraphStore) -> NameIndex:
+    """Read every entity's type, labels and aliases in one query."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    aliases: dict[str, list[str]] = defaultdict(list)
+    types: dict[str, str] = {}
+    for row in store.query(_NAMES):  # type: ignore[union-attr]
+        iri = row["e"].value
+        types[iri] = row["type"].value.removeprefix(_UG)
+        if row["label"] is not None:
+            labels[iri].append(row["label"].value)
+        if row["alias"] is not None:
+            aliases[iri].append(row["alias"].value)
+    index = NameIndex()
+    for iri, kind in types.items():
+        names = sorted(labels.get(iri, []), key=lambda n: (is_placeholder(n), n))
+        name = names[0] if names else iri
+        alias_list = sorted({*names[1:], *aliases.get(iri, [])} - {name})
+        index.refs[iri] = EntityRef(iri=iri, name=name, type=kind, aliases=alias_list)
+        for text in [name, *alias_list]:
+            key = normal(text)
+            index.by_name[key].add(iri)
+            index.shown.setdefault(key, text)
+    return index
+
+
+_CACHE: weakref.WeakKeyDictionary[OxigraphStore, tuple[tuple[str, ...], NameIndex]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def name_index(store: UniverseStore) -> NameIndex:
+    """The name index of the store's current version (cached until a source changes)."""
+    canonical = store.canonical
+    version = tuple(sorted(g.value for g in canonical.current_graphs()))
+    cached = _CACHE.get(canonical)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    index = build_index(canonical)
+    _CACHE[canonical] = (version, index)
+    return index
+
+
+def check_type(type: str | None) -> str | None:
+    """A --type value in its canonical spelling; an unknown one lists the valid types."""
+    if type is None:
+        return None
+    for known in TYPES:
+        if known.casefold() == type.strip().casefold():
+            return known
+    raise BadInput.at("--type", f"unknown type {type!r}; valid: {', '.join(TYPES)}")
+
+
+def _fits(ref: EntityRef, type: str | None) -> bool:
+    if type is None:
+        return True
+    if type == "Work":
+        return ref.type in ("Film", "Series")
+    return ref.type == type
+
+
+def find_entity(
+    store: UniverseStore, name: str, *, type: str | None = None, want: Sequence[str] | None = None
+) -> EntityRef:
+    """The one entity a name (or alias, or IRI) denotes; refuses to guess.
+
+    `type` restricts the candidates (as --type does); `want` lists preferred types and settles
+    an ambiguity only when exactly one candidate has one of them.
+    """
+    kind = check_type(type)
+    index = name_index(store)
+    if name in index.refs and _fits(index.refs[name], kind):
+        return index.refs[name]
+    key = normal(name)
+    found = [index.refs[i] for i in sorted(index.by_name.get(key, ())) if _fits(index.refs[i], kind)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1 and want:
+        wanted = [check_type(w) for w in want]
+        preferred = [r for r in found if any(_fits(r, w) for w in wanted)]
+        if len(preferred) == 1:
+            return preferred[0]
+    if len(found) > 1:
+        types = {r.type for r in found}
+        same_type = len(types) < len(found)
+        candidates = [(f"{r.name} <{r.iri}>" if same_type else r.name, r.type) for r in found]
+        how = "--type (" + ", ".join(sorted(types)) + ")"
+        if same_type:
+            how += " or the IRI"
+        raise AmbiguousName(name, candidates, how=how)
+    pool = [k for k, iris in index.by_name.items() if any(_fits(index.refs[i], kind) for i in iris)]
+    close = difflib.get_close_matches(key, pool, n=5, cutoff=0.6)
+    if not close:  # a part of a longer name: "Chapter 4" for "John Wick: Chapter 4"
+        close = [k for k in pool if key and key in k][:5]
+    what = "entity" if kind is None else kind
+    raise NotFound(what, name, [index.shown[c] for c in close])
