@@ -155,6 +155,11 @@ class Asker:
                 return self._profile(text, m["x"])
         return self._relation(text, evidence=evidence)
 
+    def _not(self, mention: str, iri: str) -> str:
+        """", not X (film) or Y (universe)": the other things a mention could have meant."""
+        others = [c.describe() for c in self.index.lookup(mention.strip(" []")) if c.term.value != iri]
+        return f", not {' or '.join(others)}" if others else ""
+
     def _links(self, mention: str) -> bool:
         """True when the whole mention is a known name (an intent's slot must be one thing, exactly)."""
         return bool(self.index.lookup(mention.strip(" []")))
@@ -166,7 +171,10 @@ class Asker:
         return Answer(
             question=text,
             intent="path",
-            reading=f"a connection from {result.source} to {result.target} (names read as characters first)",
+            reading=(
+                f"a connection from {result.source}{self._not(a, result.source.iri)} to {result.target}"
+                f"{self._not(b, result.target.iri)} (names read as characters first)"
+            ),
             query="path (breadth-first search over the canonical graph)",
             bindings={"a": result.source.iri, "b": result.target.iri},
             answers=[Item(name=chain, iri=None, support=len(result.paths))],
@@ -196,7 +204,7 @@ class Asker:
         return Answer(
             question=text,
             intent="profile",
-            reading=f"everything about {result.entity}",
+            reading=f"everything about {result.entity}{self._not(who, result.entity.iri)}",
             query="profile (named queries over the entity's relations and appearances)",
             bindings={"entity": result.entity.iri},
             answers=[Item(name=result.entity.name, iri=result.entity.iri, support=1)],
