@@ -109,3 +109,13 @@ class NoPath(NotFound):
         )
         self.what, self.name, self.suggestions = "path", f"{source} -> {target}", ()
         self.source, self.target, self.max_hops = source, target, max_hops
+
+
+class CannotAnswer(UniverseGraphError):
+    """A question `ask` cannot map onto the named queries and the ontology; lists forms it supports."""
+
+    def __init__(self, question: str, why: str, forms: Sequence[str] = ()) -> None:
+        self.question, self.why, self.forms = question, why, tuple(forms)
+        listed = "; ".join(f'"{f}"' for f in self.forms)
+        hint = f"; questions like these work: {listed}" if listed else ""
+        super().__init__(f"I can't answer that: {why}{hint}")

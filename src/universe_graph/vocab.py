@@ -72,6 +72,8 @@ class UG(DefinedNamespace):
     tag: URIRef
     rating: URIRef
     votes: URIRef
+    rating_class: URIRef
+    popularity: URIRef
     fate: URIRef
 
     # event properties
@@ -130,7 +132,8 @@ RELATION_PREDICATES: tuple[str, ...] = (
     "defeated", "family_of", "ally_of", "enemy_of", "betrayed", "works_for", "met", "fought",
     "resides_in", "located_in", "portrayed_by", "cast_member", "directed_by", "written_by",
     "produced_by", "protagonist", "genre", "follows", "set_after", "spin_off_of", "part_of_series",
-    "compared_to", "release_year", "language", "tag", "rating", "votes", "fate",
+    "compared_to", "release_year", "language", "tag", "rating", "votes", "rating_class",
+    "popularity", "fate",
 )  # fmt: skip
 
 

@@ -18,7 +18,7 @@ from ..model import CanonTier, ClaimSet, Relation, is_placeholder
 
 TIERS = [t.value for t in CanonTier]
 #: Literal predicates projected as node properties; the rest are relationships.
-SCALAR_LITERALS = ("release_year", "language", "rating", "votes")
+SCALAR_LITERALS = ("release_year", "language", "rating", "votes", "rating_class", "popularity")
 LIST_LITERALS = ("tag", "fate")
 EVENT_EDGES = ("IN_WORK", "AT_LOCATION", "HAS_PARTICIPANT")
 

@@ -1,0 +1,142 @@
+"""Relation phrases and answer-type words generated from the ontology, never typed by hand.
+
+Each relation predicate reads two ways: its `rdfs:label` ("trained by": subject to object) and its
+`ug:inverseLabel` ("trained": object to subject). From those we derive word forms (acted ->
+act, acts; directed -> direct; written -> write), agent nouns (directed by -> director, directors)
+and plurals, so "who trained John Wick", "who directed X", "what did X write" and "the director
+of X" are all read from the labels. Class labels ("film", "character") give the answer-type words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from rdflib import OWL, RDF, RDFS
+
+from .. import ontology
+from ..model import EntityType
+from .chains import LITERAL, Direction
+
+
+class Reading(StrEnum):
+    LABEL = "label"  # "S trained by O": the topic before the phrase is the subject
+    INVERSE = "inverse"  # "O trained S": the topic before the phrase is the object
+    NOUN = "noun"  # "the director of X", "X's genre": direction decided by the types
+
+
+@dataclass(frozen=True)
+class Phrase:
+    words: tuple[str, ...]
+    predicate: str
+    reading: Reading
+
+    def directions(self, after_topic: bool) -> tuple[Direction, ...]:
+        """Which way the hop goes, given whether the phrase comes after the topic in the question."""
+        if ontology.predicate(self.predicate).symmetric:
+            return (Direction.BOTH,)
+        if self.reading is Reading.NOUN:
+            return (Direction.FORWARD, Direction.BACKWARD)
+        forward = (self.reading is Reading.LABEL) == after_topic
+        return (Direction.FORWARD,) if forward else (Direction.BACKWARD,)
+
+
+PARTICLES = frozenset({"by", "in", "of", "for", "to", "with", "on", "at"})
+
+
+def _verb_forms(word: str) -> set[str]:
+    """Plausible other forms of a past tense or participle: directed -> direct, directs, directing."""
+    stems = set()
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    elif word.endswith("ed"):
+        stems |= {word[:-2], word[:-1]}
+        if len(word) > 4 and word[-3] == word[-4]:
+            stems.add(word[:-3])
+    elif word.endswith("tten"):
+        stems.add(word[:-4] + "te")
+    elif word.endswith("en") and len(word) > 4:
+        stems |= {word[:-2], word[:-1]}
+    forms = set(stems)
+    for stem in stems:
+        forms |= {stem + "s", stem + "es", stem.rstrip("e") + "ing"}
+    return forms
+
+
+def _agent_nouns(word: str) -> set[str]:
+    """directed -> director, directer; trained -> trainer; produced -> producer; written -> writer."""
+    nouns = set()
+    for stem in _verb_forms(word):
+        if stem.endswith(("s", "ing")):
+            continue
+        base = stem.rstrip("e")
+        nouns |= {base + "er", base + "or"}
+    return nouns | {n + "s" for n in nouns}
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+@cache
+def phrases() -> tuple[Phrase, ...]:
+    """Every relation phrase, longest first (so "directed by" wins over "directed")."""
+    out: set[Phrase] = set()
+    for info in ontology.predicates().values():
+        for text, reading in ((info.label, Reading.LABEL), (info.inverse_label, Reading.INVERSE)):
+            words = tuple(text.lower().split())
+            out.add(Phrase(words, info.name, reading))
+            head, rest = words[0], words[1:]
+            verbal = head.endswith(("ed", "en")) or head in ("wrote", "features", "contains", "leads", "follows")
+            if head.endswith("s") and rest[-1:] and rest[-1] in PARTICLES and not verbal:  # appears in
+                stem = head[:-1]
+                for form in (stem, stem + "ed", stem + "ing"):
+                    out.add(Phrase((form, *rest), info.name, reading))
+            if verbal:
+                for form in _verb_forms(head):
+                    out.add(Phrase((form, *rest), info.name, reading))
+                if reading is Reading.LABEL and rest[-1:] == ("by",):
+                    for noun in _agent_nouns(head):
+                        out.add(Phrase((noun,), info.name, Reading.NOUN))
+            elif not rest or rest[-1] not in PARTICLES:  # a noun phrase: "cast member", "genre"
+                out.add(Phrase(words, info.name, Reading.NOUN))
+                out.add(Phrase((*words[:-1], _plural(words[-1])), info.name, Reading.NOUN))
+    cleaned = {p for p in out if not (p.reading is not Reading.NOUN and _noun_twin(p, out))}
+    return tuple(sorted(cleaned, key=lambda p: (-len(p.words), p.words, p.predicate, p.reading)))
+
+
+def _noun_twin(phrase: Phrase, out: set[Phrase]) -> bool:
+    return Phrase(phrase.words, phrase.predicate, Reading.NOUN) in out
+
+
+@cache
+def type_words() -> dict[str, frozenset[str]]:
+    """Words that say what kind of answer is wanted: class labels and their plurals, and wh-words."""
+    g = ontology.graph()
+    out: dict[str, set[str]] = {}
+    for cls in g.subjects(RDF.type, OWL.Class):
+        name = str(cls).rsplit("#", 1)[-1]
+        label = g.value(cls, RDFS.label)
+        if label is None or name not in {t.value for t in EntityType} | {"Work"}:
+            continue
+        kinds = {EntityType.FILM.value, EntityType.SERIES.value} if name == "Work" else {name}
+        for word in (str(label).lower(), _plural(str(label).lower())):
+            out.setdefault(word, set()).update(kinds)
+    people = {EntityType.PERSON.value, EntityType.CHARACTER.value, EntityType.ORGANIZATION.value}
+    out.setdefault("who", set()).update(people)
+    out.setdefault("whom", set()).update(people)
+    out.setdefault("where", set()).add(EntityType.LOCATION.value)
+    out.setdefault("when", set()).add(LITERAL)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+TOKEN_RE = re.compile(r"[a-z0-9'-]+")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Lowercase words with their character spans."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text.lower())]

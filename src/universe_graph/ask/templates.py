@@ -1,0 +1,135 @@
+"""Question templates learned from training questions: "what movies did NE act in" -> `^cast_member`.
+
+The learned table is a declarative asset (`ingest/mappings/metaqa-questions.yaml`), written by
+`universe-graph learn-qa` and read here. A question whose template is not in the table is matched
+to the nearest known templates (IDF-weighted word and word-pair overlap); the caller tries their
+chains in order and keeps the first that fits the topic's type and answers.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import Field, ValidationError
+
+from ..assets import asset_dir
+from ..ingest import located_yaml
+from ..ingest.text import read_text
+from ..model import Strict
+from .chains import Chain
+
+FORMAT = "universe-graph/question-templates@1"
+TOPIC = "NE"
+BRACKET_RE = re.compile(r"\[([^\]]+)\]")
+WORDS_RE = re.compile(r"[a-z0-9']+|NE")
+
+
+class LearnedTemplate(Strict):
+    chain: str
+    distinct: bool = False
+    questions: Annotated[int, Field(ge=1)]  # how many training questions were looked at
+    exact: Annotated[int, Field(ge=0)]  # how many of them the chain answers exactly
+
+    def as_chain(self) -> Chain:
+        return Chain.parse(self.chain, distinct=self.distinct)
+
+
+class TemplateFile(Strict):
+    format: Literal["universe-graph/question-templates@1"]
+    learned_from: list[str] = Field(default_factory=list)
+    templates: dict[str, LearnedTemplate]
+
+
+def template_of(question: str, start: int, end: int) -> str:
+    """The question with the topic's span replaced by NE, lowercased, spaces collapsed."""
+    text = question[:start].lower() + f" {TOPIC} " + question[end:].lower()
+    return " ".join(text.replace("?", " ").split())
+
+
+def default_path() -> Path:
+    return asset_dir("ingest") / "mappings" / "metaqa-questions.yaml"
+
+
+def save(path: Path, data: TemplateFile) -> None:
+    header = (
+        "# Question templates learned by `universe-graph learn-qa` from training questions: each template\n"
+        "# (the question with its topic replaced by NE) and the relation chain that answers it, written\n"
+        "# like a SPARQL property path (^ walks a predicate backward). Read by src/universe_graph/ask/.\n"
+    )
+    body = yaml.safe_dump(data.model_dump(), sort_keys=False, allow_unicode=True, width=120)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(header + body, encoding="utf-8")
+    tmp.replace(path)
+
+
+@cache
+def load(path: Path | None = None) -> Templates:
+    """The learned templates (an empty table when the file does not exist)."""
+    path = path or default_path()
+    if not path.exists():
+        return Templates({})
+    doc = located_yaml.load(path, read_text(path).text)
+    try:
+        data = TemplateFile.model_validate(doc.data)
+    except ValidationError as e:
+        raise doc.validation_error(e) from e
+    return Templates({k: v.as_chain() for k, v in data.templates.items()})
+
+
+def _features(template: str) -> Counter[str]:
+    words = WORDS_RE.findall(template)
+    feats = Counter(words)
+    feats.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return feats
+
+
+@dataclass
+class Templates:
+    """Template -> chain, with nearest-template matching for templates never seen."""
+
+    table: dict[str, Chain]
+    _idf: dict[str, float] = field(default_factory=dict)
+    _vectors: list[tuple[str, dict[str, float], float]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        docs = {t: _features(t) for t in self.table}
+        df: Counter[str] = Counter()
+        for feats in docs.values():
+            df.update(feats.keys())
+        n = max(1, len(docs))
+        self._idf = {f: math.log((n + 1) / (c + 0.5)) for f, c in df.items()}
+        for template, feats in docs.items():
+            vec = {f: self._idf[f] for f in feats}
+            self._vectors.append((template, vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0))
+
+    def exact(self, template: str) -> Chain | None:
+        return self.table.get(template)
+
+    def nearest(self, template: str, n: int = 8) -> list[tuple[float, str, Chain]]:
+        """Known templates by similarity, best first; one entry per distinct chain."""
+        feats = _features(template)
+        vec = {f: self._idf.get(f, math.log(len(self.table) + 1)) for f in feats}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        scored = []
+        for known, kvec, knorm in self._vectors:
+            dot = sum(w * kvec[f] for f, w in vec.items() if f in kvec)
+            if dot > 0:
+                scored.append((dot / (norm * knorm), known))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        out: list[tuple[float, str, Chain]] = []
+        seen: set[Chain] = set()
+        for score, known in scored:
+            chain = self.table[known]
+            if chain not in seen:
+                seen.add(chain)
+                out.append((score, known, chain))
+            if len(out) >= n:
+                break
+        return out
