@@ -257,6 +257,7 @@ def main() -> None:
                     "Content-Type": "application/sparql-query",
                     "Accept": "application/sparql-results+json",
                 },
+                timeout=120,
             ).json()
             b = httpx.post(
                 our_url + "/sparql",
@@ -265,6 +266,7 @@ def main() -> None:
                     "Content-Type": "application/sparql-query",
                     "Accept": "application/sparql-results+json",
                 },
+                timeout=120,
             ).json()
             assert len(a["results"]["bindings"]) == len(b["results"]["bindings"]) == job.rows, job.name
         s, c = args.seconds, args.clients

@@ -11,6 +11,7 @@ import pytest
 
 from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
 from universe_graph import query
+from universe_graph.ask.answer import Asker
 from universe_graph.serve.errors import ErrorBody
 
 TOKEN = "a-long-test-token"
@@ -229,3 +230,15 @@ def test_named_queries_over_http(server: Running) -> None:
     assert_error(
         httpx.post(u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": "gremlin"}), 400
     )
+
+
+def test_ask_over_http(server: Running) -> None:
+    store = server.state.store
+    got = httpx.get(server.url + "/api/ask", params={"q": "who trained John Wick?"}, timeout=60).json()
+    direct = Asker(store).ask("who trained John Wick?").model_dump(mode="json")
+    assert got == direct and got["answers"]
+    refused = httpx.get(
+        server.url + "/api/ask", params={"q": "what is the airspeed of a swallow?"}, timeout=60
+    )
+    body = assert_error(refused, 422, "UG.ClientError.Ask.CannotAnswer")
+    assert body["errors"][0]["suggestions"]  # type: ignore[index]

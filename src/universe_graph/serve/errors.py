@@ -15,7 +15,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import AmbiguousName, BadInput, NotFound, StoreBusy, StoreUnavailable, UniverseGraphError
+from ..errors import (
+    AmbiguousName,
+    BadInput,
+    CannotAnswer,
+    NotFound,
+    StoreBusy,
+    StoreUnavailable,
+    UniverseGraphError,
+)
 
 log = logging.getLogger("universe_graph.serve")
 
@@ -92,6 +100,14 @@ def from_domain(error: UniverseGraphError) -> ApiError:
             suggestions=[label for label, _ in error.candidates],
         )
         return ApiError(409, item.code, str(error), items=[item])
+    if isinstance(error, CannotAnswer):
+        item = ErrorItem(
+            code="UG.ClientError.Ask.CannotAnswer",
+            message=str(error),
+            status=422,
+            suggestions=list(error.forms) or None,
+        )
+        return ApiError(422, item.code, str(error), items=[item])
     if isinstance(error, StoreBusy | StoreUnavailable):
         return ApiError(503, "UG.TransientError.Store.Unavailable", str(error))
     return ApiError(400, "UG.ClientError.Request.Invalid", str(error))
@@ -106,6 +122,7 @@ _HTTP_CODES = {
     406: "UG.ClientError.Request.NotAcceptable",
     413: "UG.ClientError.Request.TooLarge",
     415: "UG.ClientError.Request.UnsupportedMediaType",
+    422: "UG.ClientError.Request.Unprocessable",
 }
 
 

@@ -9,11 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 
 from .. import query
+from ..ask.answer import Answer
 from ..model import CanonTier
 from .errors import ApiError, ErrorBody
 from .state import ServerState
 
-ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (400, 404, 409, 413, 503)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorBody} for code in (400, 404, 409, 413, 422, 503)
+}
 router = APIRouter(prefix="/api", tags=["query"], responses=ERRORS)
 
 Name = Annotated[str, Query(min_length=1, max_length=2000, description="a name, alias or IRI")]
@@ -118,3 +121,16 @@ async def works(
 ) -> query.Franchise:
     store = _store(request)
     return await run_in_threadpool(lambda: query.works(store, universe, canon=canon))
+
+
+@router.get(
+    "/ask", response_model=Answer, summary="Ask a question in English (answers with the query and evidence)"
+)
+async def ask(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="the question")],
+    canon: Canon = None,
+    evidence: bool = True,
+) -> Answer:
+    state: ServerState = request.app.state.server
+    return await run_in_threadpool(lambda: state.asker(canon).ask(q, evidence=evidence))

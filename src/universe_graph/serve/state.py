@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from ..ask.answer import Asker
+from ..model import CanonTier
 from ..stores.oxigraph import QUERY_PREFIXES
 from ..stores.sync import UniverseStore
 from .settings import ServeSettings
@@ -19,6 +21,7 @@ class ServerState:
     settings: ServeSettings
     pool: SparqlPool = field(init=False)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    askers: dict[CanonTier | None, Asker] = field(default_factory=dict)  # their name indexes, per canon floor
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -34,6 +37,14 @@ class ServerState:
     def refresh(self) -> None:
         """Tell the SPARQL workers which graphs are current (after opening and after each write)."""
         self.pool.refresh([g.value for g in self.store.canonical.current_graphs()])
+        self.askers.clear()
+
+    def asker(self, canon: CanonTier | None) -> Asker:
+        """The `ask` answerer for a canon floor (kept until a write changes the store)."""
+        found = self.askers.get(canon)
+        if found is None:
+            found = self.askers[canon] = Asker(self.store, canon=canon)
+        return found
 
     def close(self) -> None:
         self.pool.close()
