@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+import sys
+from types import FrameType
+
 import click
 
 from ..errors import BadInput
@@ -79,8 +83,17 @@ def serve(
     )
     with UniverseStore(store_folder(ctx)) as store:
         state = ServerState(store=store, settings=settings)
+        # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again for the handler
+        # that was there before it: ours ends the command normally, so the store is closed and saved.
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, _stop)
         try:
             click.echo(f"serving {store.folder} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
             uvicorn.run(create_app(state), host=host, port=port, log_level="warning", access_log=False)
         finally:
             state.close()
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """End `serve` normally (closing the store) when a stop signal arrives after uvicorn's shutdown."""
+    sys.exit(0)
