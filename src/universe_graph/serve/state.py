@@ -6,8 +6,9 @@ import threading
 from dataclasses import dataclass, field
 
 from ..ask.answer import Asker
+from ..errors import StoreUnavailable
 from ..model import CanonTier
-from ..stores.oxigraph import QUERY_PREFIXES
+from ..stores.oxigraph import QUERY_PREFIXES, OxigraphStore
 from ..stores.sync import UniverseStore
 from .settings import ServeSettings
 from .sparql_pool import SparqlPool
@@ -24,6 +25,10 @@ class ServerState:
     askers: dict[CanonTier | None, Asker] = field(default_factory=dict)  # their name indexes, per canon floor
 
     def __post_init__(self) -> None:
+        if not isinstance(self.store.canonical, OxigraphStore):
+            raise StoreUnavailable(
+                "serve answers SPARQL from the embedded store; a remote SPARQL store is queried at its own endpoint"
+            )
         s = self.settings
         self.pool = SparqlPool(
             self.store.folder / "canonical",
