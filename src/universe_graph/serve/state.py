@@ -27,7 +27,8 @@ class ServerState:
     def __post_init__(self) -> None:
         if not isinstance(self.store.canonical, OxigraphStore):
             raise StoreUnavailable(
-                "serve answers SPARQL from the embedded store; a remote SPARQL store is queried at its own endpoint"
+                "serve answers SPARQL from the embedded store; "
+                "a remote SPARQL store is queried at its own endpoint"
             )
         s = self.settings
         self.pool = SparqlPool(
