@@ -40,8 +40,9 @@ def listeners(port: int) -> set[str]:
 def test_serve_binds_loopback_answers_and_stops_cleanly(tmp_path: Path) -> None:
     build_store(tmp_path)
     port = free_port()
-    proc = subprocess.Popen([str(CLI), "--store", str(tmp_path), "serve", "--port", str(port)],
-                            stderr=subprocess.PIPE)  # fmt: skip
+    proc = subprocess.Popen(
+        [str(CLI), "--store", str(tmp_path), "serve", "--port", str(port)], stderr=subprocess.PIPE
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
@@ -65,6 +66,55 @@ def test_serve_binds_loopback_answers_and_stops_cleanly(tmp_path: Path) -> None:
     assert code == 0
     with UniverseStore(tmp_path) as store:  # the store was released (lock and FalkorDB server)
         assert store.canonical.sources()
+
+
+def children(pid: int) -> set[int]:
+    """Processes whose parent is `pid`."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_nothing_outlives_a_killed_server(tmp_path: Path) -> None:
+    """SIGKILL the server: its SPARQL workers and its FalkorDB server go too."""
+    build_store(tmp_path)
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(CLI), "--store", str(tmp_path), "serve", "--port", str(port), "--workers", "2"],
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/sparql", params={"query": "ASK {}"})
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the server did not come up"
+                time.sleep(0.2)
+        spawned = children(proc.pid)
+        assert len(spawned) >= 3  # two SPARQL workers and the FalkorDB server
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in spawned) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in spawned if alive(pid)]
 
 
 def test_short_tokens_are_refused(invoke: Invoke, tmp_path: Path) -> None:

@@ -8,6 +8,9 @@ starts quickly. Rows beyond the limit are never serialized (and never all materi
 from __future__ import annotations
 
 import json
+import os
+import threading
+import time
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from typing import Any
@@ -183,8 +186,26 @@ def _not_acceptable(kind: str) -> Answer:
     return ("error", "not_acceptable", f"this query's results can be had as {offered}", False)
 
 
+def _die_with_parent() -> None:
+    """Exit when the server is gone, even in the middle of a long query (checked every second).
+
+    Not PR_SET_PDEATHSIG: Linux sends that when the spawning *thread* ends, and replacement
+    workers are spawned from the server's short-lived pool threads.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="ug-sparql-watchdog").start()
+
+
 def main(conn: Connection, path: str, prefixes: dict[str, str], max_rows: int) -> None:
     """The worker loop: answer jobs until the pipe closes (the server went away or stopped us)."""
+    _die_with_parent()
     runner = Runner(path, prefixes, max_rows)
     while True:
         try:
