@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ..stores.oxigraph import _looks_like_update
-from .errors import ApiError
+from .errors import ApiError, ErrorBody
 from .media import CONTENT_TYPES, GRAPH_TYPES, RESULT_TYPES, SHORT, preferences
 from .sparql_pool import PoolBusy, QueryTimeout
 from .state import ServerState
@@ -107,7 +107,22 @@ def _prefs(request: Request, params: dict[str, list[str]]) -> list[tuple[str, fl
     return [(CONTENT_TYPES[key].split(";")[0], 1.0)]
 
 
-@router.api_route("/sparql", methods=["GET", "POST"], include_in_schema=False)
+@router.api_route(
+    "/sparql",
+    methods=["GET", "POST"],
+    summary="SPARQL 1.1 Protocol query operation (read-only)",
+    description="`query` in the URL or a form, or a direct `application/sparql-query` body; results by "
+    "Accept "
+    "(SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for graphs) or `format`.",
+    tags=["sparql"],
+    responses={code: {"model": ErrorBody} for code in (400, 403, 406, 408, 413, 415, 503)},
+    openapi_extra={
+        "parameters": [
+            {"name": "query", "in": "query", "required": False, "schema": {"type": "string"}},
+            {"name": "format", "in": "query", "required": False, "schema": {"type": "string"}},
+        ]
+    },
+)
 async def sparql(request: Request) -> Response:
     """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) by content negotiation."""
     state: ServerState = request.app.state.server
