@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
@@ -107,22 +108,23 @@ def _prefs(request: Request, params: dict[str, list[str]]) -> list[tuple[str, fl
     return [(CONTENT_TYPES[key].split(";")[0], 1.0)]
 
 
-@router.api_route(
-    "/sparql",
-    methods=["GET", "POST"],
-    summary="SPARQL 1.1 Protocol query operation (read-only)",
-    description="`query` in the URL or a form, or a direct `application/sparql-query` body; results by "
-    "Accept "
-    "(SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for graphs) or `format`.",
-    tags=["sparql"],
-    responses={code: {"model": ErrorBody} for code in (400, 403, 406, 408, 413, 415, 503)},
-    openapi_extra={
+_DOC: dict[str, Any] = {
+    "summary": "SPARQL 1.1 Protocol query operation (read-only)",
+    "description": "`query` in the URL or a form, or a direct `application/sparql-query` body; results by "
+    "Accept (SPARQL JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD, RDF/XML for graphs) or `format`.",
+    "tags": ["sparql"],
+    "responses": {code: {"model": ErrorBody} for code in (400, 403, 406, 408, 413, 415, 503)},
+    "openapi_extra": {
         "parameters": [
             {"name": "query", "in": "query", "required": False, "schema": {"type": "string"}},
             {"name": "format", "in": "query", "required": False, "schema": {"type": "string"}},
         ]
     },
-)
+}
+
+
+@router.get("/sparql", operation_id="sparql_get", **_DOC)
+@router.post("/sparql", operation_id="sparql_post", **_DOC)
 async def sparql(request: Request) -> Response:
     """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) by content negotiation."""
     state: ServerState = request.app.state.server
