@@ -1,4 +1,4 @@
-"""The JSON API: explorer data, the named queries and the query layer (where merged), and POST /sources."""
+"""The JSON API: what the explorer draws (search, neighbourhood), and POST /sources (token-guarded)."""
 
 from __future__ import annotations
 
