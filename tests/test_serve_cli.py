@@ -48,7 +48,7 @@ def test_serve_binds_loopback_answers_and_stops_cleanly(tmp_path: Path) -> None:
         deadline = time.monotonic() + 60
         while True:
             try:
-                page = httpx.get(url + "/")
+                page = httpx.get(url + "/", timeout=60)
                 break
             except httpx.TransportError:
                 assert proc.poll() is None, proc.stderr.read() if proc.stderr else b""
@@ -56,8 +56,8 @@ def test_serve_binds_loopback_answers_and_stops_cleanly(tmp_path: Path) -> None:
                 time.sleep(0.2)
         assert page.status_code == 200 and "cytoscape" in page.text
         assert 'src="/static/vendor/cytoscape.min.js"' in page.text
-        assert httpx.get(url + "/static/vendor/cytoscape.min.js").status_code == 200
-        ask = httpx.get(url + "/sparql", params={"query": "ASK { ?s a ug:Character }"}).json()
+        assert httpx.get(url + "/static/vendor/cytoscape.min.js", timeout=60).status_code == 200
+        ask = httpx.get(url + "/sparql", params={"query": "ASK { ?s a ug:Character }"}, timeout=60).json()
         assert ask["boolean"] is True
         assert listeners(port) == {"0100007F"}  # 127.0.0.1 only
     finally:

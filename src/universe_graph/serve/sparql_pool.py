@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import queue
 import threading
@@ -10,7 +11,11 @@ from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
+from ..errors import StoreUnavailable
 from . import sparql_worker
+
+log = logging.getLogger("universe_graph.serve")
+START_TIMEOUT = 60.0  # seconds a new worker may take to start and open the store
 
 _CTX = multiprocessing.get_context("spawn")  # no fork of a threaded server
 
@@ -35,14 +40,29 @@ class Answer:
 
 
 class _Worker:
-    def __init__(self, path: str, prefixes: dict[str, str], max_rows: int) -> None:
+    """One worker process and the pipe to it; `generation` is the store version it has open."""
+
+    def __init__(
+        self, path: str, prefixes: dict[str, str], max_rows: int, generation: int, graphs: list[str]
+    ):
         self.conn, child = _CTX.Pipe()
         self.process: BaseProcess = _CTX.Process(
-            target=sparql_worker.main, args=(child, path, prefixes, max_rows), daemon=True, name="ug-sparql"
+            target=sparql_worker.main,
+            args=(child, path, prefixes, max_rows, generation, graphs),
+            daemon=True,
+            name="ug-sparql",
         )
         self.process.start()
         child.close()
-        self.generation = -1
+        self.generation = generation
+
+    def wait_ready(self, timeout: float) -> None:
+        """Wait until the worker has opened the store (so its start never counts against a query)."""
+        if not self.conn.poll(timeout):
+            raise StoreUnavailable(f"a SPARQL worker did not start within {timeout:g} s")
+        status, _, message, _ = self.conn.recv()
+        if status != "ready":
+            raise StoreUnavailable(str(message))
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -55,24 +75,57 @@ class SparqlPool:
     """Worker processes over the read-only canonical store; bounded in time and in rows."""
 
     def __init__(
-        self, canonical: Path, prefixes: dict[str, str], *, size: int, timeout: float, max_rows: int
+        self,
+        canonical: Path,
+        prefixes: dict[str, str],
+        graphs: list[str],
+        *,
+        size: int,
+        timeout: float,
+        max_rows: int,
     ):
         self.path, self.prefixes = str(canonical), dict(prefixes)
         self.timeout, self.max_rows = timeout, max_rows
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
-        self._graphs: list[str] = []
+        self._graphs = list(graphs)
         self._generation = 0
         self._closed = False
         self._all: set[_Worker] = set()
-        for _ in range(size):
-            self._idle.put(self._spawn())
+        try:
+            started = [self._start() for _ in range(size)]
+            for worker in started:
+                worker.wait_ready(START_TIMEOUT)
+                self._idle.put(worker)
+        except BaseException:
+            self.close()
+            raise
 
-    def _spawn(self) -> _Worker:
-        worker = _Worker(self.path, self.prefixes, self.max_rows)
+    def _start(self) -> _Worker:
         with self._lock:
+            generation, graphs = self._generation, list(self._graphs)
+            worker = _Worker(self.path, self.prefixes, self.max_rows, generation, graphs)
             self._all.add(worker)
         return worker
+
+    def _replace(self) -> None:
+        """Start a worker in place of a killed one, in the background; it joins the idle ones when ready."""
+
+        def start() -> None:
+            worker = self._start()
+            try:
+                worker.wait_ready(START_TIMEOUT)
+            except StoreUnavailable:
+                log.exception("a replacement SPARQL worker failed to start")
+                self._retire(worker)
+                return
+            if self._closed:
+                self._retire(worker)
+            else:
+                self._idle.put(worker)
+
+        if not self._closed:
+            threading.Thread(target=start, daemon=True, name="ug-sparql-respawn").start()
 
     def _retire(self, worker: _Worker) -> None:
         with self._lock:
@@ -103,8 +156,7 @@ class SparqlPool:
             status, kind, body, truncated = worker.conn.recv()
         except BaseException:
             self._retire(worker)
-            if not self._closed:
-                self._idle.put(self._spawn())
+            self._replace()
             raise
         worker.generation = generation
         self._idle.put(worker)

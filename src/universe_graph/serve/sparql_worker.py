@@ -203,10 +203,18 @@ def _die_with_parent() -> None:
     threading.Thread(target=watch, daemon=True, name="ug-sparql-watchdog").start()
 
 
-def main(conn: Connection, path: str, prefixes: dict[str, str], max_rows: int) -> None:
-    """The worker loop: answer jobs until the pipe closes (the server went away or stopped us)."""
+def main(
+    conn: Connection, path: str, prefixes: dict[str, str], max_rows: int, generation: int, graphs: list[str]
+) -> None:
+    """The worker loop: open the store, say so, then answer jobs until the pipe closes."""
     _die_with_parent()
     runner = Runner(path, prefixes, max_rows)
+    try:
+        runner.refresh(generation, graphs)
+        conn.send(("ready", "", b"", False))
+    except OSError as e:
+        conn.send(("error", "unavailable", f"the canonical store cannot be read: {e}", False))
+        return
     while True:
         try:
             query, prefs, generation, graphs = conn.recv()

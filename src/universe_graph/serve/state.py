@@ -31,17 +31,18 @@ class ServerState:
                 "a remote SPARQL store is queried at its own endpoint"
             )
         s = self.settings
+        graphs = [g.value for g in self.store.canonical.current_graphs()]
         self.pool = SparqlPool(
             self.store.folder / "canonical",
             QUERY_PREFIXES,
+            graphs,
             size=s.sparql_workers,
             timeout=s.timeout,
             max_rows=s.max_rows,
         )
-        self.refresh()
 
     def refresh(self) -> None:
-        """Tell the SPARQL workers which graphs are current (after opening and after each write)."""
+        """After a write: SPARQL workers reopen the store with the new current graphs; askers start anew."""
         self.pool.refresh([g.value for g in self.store.canonical.current_graphs()])
         self.askers.clear()
 
