@@ -10,7 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import httpx
 import uvicorn
 
 from universe_graph.fixtures import sample
@@ -90,3 +92,27 @@ def running(folder: Path, **settings: object) -> Iterator[Running]:
         sock.close()
         state.close()
         store.close()
+
+
+#: generous client timeouts: the machine is shared, and a slow answer is not what these tests check
+TIMEOUT = 120.0
+
+
+def get(url: str, **kwargs: Any) -> httpx.Response:
+    kwargs.setdefault("timeout", TIMEOUT)
+    return httpx.get(url, **kwargs)
+
+
+def post(url: str, **kwargs: Any) -> httpx.Response:
+    kwargs.setdefault("timeout", TIMEOUT)
+    return httpx.post(url, **kwargs)
+
+
+def put(url: str, **kwargs: Any) -> httpx.Response:
+    kwargs.setdefault("timeout", TIMEOUT)
+    return httpx.put(url, **kwargs)
+
+
+def delete(url: str, **kwargs: Any) -> httpx.Response:
+    kwargs.setdefault("timeout", TIMEOUT)
+    return httpx.delete(url, **kwargs)

@@ -9,7 +9,7 @@ import httpx
 import jsonschema
 import pytest
 
-from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
+from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, delete, get, post, put, running
 from universe_graph import query
 from universe_graph.ask.answer import Asker
 from universe_graph.serve.errors import ErrorBody
@@ -55,26 +55,22 @@ def assert_error(response: httpx.Response, status: int, code: str | None = None)
 
 
 def test_the_error_shape_is_pinned(server: Running) -> None:
-    assert httpx.get(server.url + "/no/such/page").json() == PINNED
+    assert get(server.url + "/no/such/page").json() == PINNED
 
 
 def test_every_kind_of_error_has_the_shape(server: Running) -> None:
     u = server.url
-    assert_error(httpx.get(u + "/nope"), 404, "UG.ClientError.Request.NotFound")
-    assert_error(httpx.delete(u + "/sparql"), 405, "UG.ClientError.Request.MethodNotAllowed")
-    assert_error(httpx.put(u + "/db/neo4j/query/v2"), 405)
+    assert_error(get(u + "/nope"), 404, "UG.ClientError.Request.NotFound")
+    assert_error(delete(u + "/sparql"), 405, "UG.ClientError.Request.MethodNotAllowed")
+    assert_error(put(u + "/db/neo4j/query/v2"), 405)
+    assert_error(post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge")
+    assert_error(get(u + "/api/search"), 400, "UG.ClientError.Request.Invalid")
+    assert_error(get(u + "/api/profile", params={"name": JOHN + "-nobody"}), 404)
+    assert_error(get(u + "/api/timeline", params={"work": "John Wick", "canon": "nonsense"}), 400)
+    assert_error(post(u + "/sources", params={"name": "x.yaml"}, content=b"x"), 401)
+    assert_error(get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError")
     assert_error(
-        httpx.post(u + "/sparql", data={"query": "x" * 70_000}), 413, "UG.ClientError.Request.TooLarge"
-    )
-    assert_error(httpx.get(u + "/api/search"), 400, "UG.ClientError.Request.Invalid")
-    assert_error(httpx.get(u + "/api/profile", params={"name": JOHN + "-nobody"}), 404)
-    assert_error(httpx.get(u + "/api/timeline", params={"work": "John Wick", "canon": "nonsense"}), 400)
-    assert_error(httpx.post(u + "/sources", params={"name": "x.yaml"}, content=b"x"), 401)
-    assert_error(
-        httpx.get(u + "/sparql", params={"query": "SELEC"}), 400, "UG.ClientError.Sparql.SyntaxError"
-    )
-    assert_error(
-        httpx.post(u + "/db/neo4j/query/v2", json={"statement": "CREATE (n)"}),
+        post(u + "/db/neo4j/query/v2", json={"statement": "CREATE (n)"}),
         400,
         "Neo.ClientError.Statement.AccessMode",
     )
@@ -85,7 +81,7 @@ def test_chunked_body_over_the_limit(server: Running) -> None:
         for _ in range(20):
             yield b"query=" + b"x" * 8192
 
-    response = httpx.post(
+    response = post(
         server.url + "/sparql",
         content=chunks(),
         headers={"Content-Type": "application/x-www-form-urlencoded"},
@@ -94,7 +90,7 @@ def test_chunked_body_over_the_limit(server: Running) -> None:
 
 
 def test_openapi_schema_lists_the_endpoints_and_the_error_shape(server: Running) -> None:
-    schema = httpx.get(server.url + "/openapi.json").json()
+    schema = get(server.url + "/openapi.json").json()
     paths = set(schema["paths"])
     assert {
         "/db/{database}/query/v2",
@@ -111,7 +107,7 @@ def test_openapi_schema_lists_the_endpoints_and_the_error_shape(server: Running)
 
 
 def test_cors_is_off_by_default(server: Running) -> None:
-    response = httpx.get(
+    response = get(
         server.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://example.org"}
     )
     assert response.status_code == 200
@@ -121,26 +117,22 @@ def test_cors_is_off_by_default(server: Running) -> None:
 def test_cors_when_configured(tmp_path: Path) -> None:
     build_store(tmp_path)
     with running(tmp_path, cors=("https://app.example",)) as srv:
-        ok = httpx.get(
-            srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://app.example"}
-        )
+        ok = get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://app.example"})
         assert ok.headers["access-control-allow-origin"] == "https://app.example"
-        other = httpx.get(
-            srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://evil.example"}
-        )
+        other = get(srv.url + "/api/search", params={"q": "wick"}, headers={"Origin": "https://evil.example"})
         assert "access-control-allow-origin" not in other.headers
 
 
 def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
     universe = b"format: universe-graph/universe@1\nsource: {id: tiny}\nuniverse: {key: tiny-u, name: Tiny}\n"
-    wrong = httpx.post(
+    wrong = post(
         server.url + "/sources",
         params={"name": "tiny.yaml"},
         content=universe,
         headers={"Authorization": "Bearer nope"},
     )
     assert_error(wrong, 401, "UG.ClientError.Security.Unauthorized")
-    bad = httpx.post(
+    bad = post(
         server.url + "/sources",
         params={"name": "bad.yaml"},
         content=b"format: universe-graph/universe@1\nworks: 5\n",
@@ -149,7 +141,7 @@ def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
     )
     body = assert_error(bad, 400)
     assert "/tmp" not in str(body)  # problems name the uploaded file, not where it was kept
-    good = httpx.post(
+    good = post(
         server.url + "/sources",
         params={"name": "tiny.yaml"},
         content=universe,
@@ -158,13 +150,13 @@ def test_sources_need_the_token(server: Running, tmp_path: Path) -> None:
     )
     assert good.status_code == 200, good.text
     assert [c["source"] for c in good.json()["changes"]] == ["tiny"]
-    found = httpx.get(server.url + "/api/search", params={"q": "tiny"}).json()
+    found = get(server.url + "/api/search", params={"q": "tiny"}).json()
     assert [n["name"] for n in found] == ["Tiny"]
 
 
 def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
     with running(tmp_path) as srv:
-        response = httpx.post(
+        response = post(
             srv.url + "/sources",
             params={"name": "a.yaml"},
             content=b"x",
@@ -175,70 +167,60 @@ def test_writes_are_off_without_a_token(tmp_path: Path) -> None:
 
 def test_explorer_data(server: Running) -> None:
     u = server.url
-    found = httpx.get(u + "/api/search", params={"q": "john wick"}).json()
+    found = get(u + "/api/search", params={"q": "john wick"}).json()
     assert found[0]["name"] == "John Wick"
-    hood = httpx.get(u + "/api/neighbourhood", params={"iri": JOHN}).json()
+    hood = get(u + "/api/neighbourhood", params={"iri": JOHN}).json()
     names = {n["name"] for n in hood["nodes"]}
     assert {"John Wick", "Winston Scott"} <= names
     assert any(e["source"] == JOHN or e["target"] == JOHN for e in hood["edges"])
-    assert_error(httpx.get(u + "/api/neighbourhood", params={"iri": JOHN + "-nobody"}), 404)
+    assert_error(get(u + "/api/neighbourhood", params={"iri": JOHN + "-nobody"}), 404)
 
 
 def test_query_layer_over_http(server: Running) -> None:
     u = server.url
     store = server.state.store
-    profile = httpx.get(u + "/api/profile", params={"name": WINSTON}).json()
+    profile = get(u + "/api/profile", params={"name": WINSTON}).json()
     assert profile == query.profile(store, WINSTON).model_dump(mode="json")
     quotes = [
         ev["quote"] for s in profile["sections"] for f in s["facts"] for ev in f["evidence"] if ev["quote"]
     ]
     assert QUOTE in quotes
-    path = httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott"}).json()
+    path = get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott"}).json()
     assert path == query.path(store, "John Wick", "Winston Scott").model_dump(mode="json")
     assert path["hops"] >= 1
-    film = next(
-        n for n in httpx.get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film"
-    )
-    timeline = httpx.get(u + "/api/timeline", params={"work": film["iri"]}).json()
+    film = next(n for n in get(u + "/api/search", params={"q": "john wick"}).json() if n["type"] == "Film")
+    timeline = get(u + "/api/timeline", params={"work": film["iri"]}).json()
     assert timeline == query.timeline(store, film["iri"]).model_dump(mode="json")
     assert sum(len(a["events"]) for a in timeline["acts"]) > 3
-    works = httpx.get(u + "/api/works", params={"universe": "John Wick universe"}).json()
+    works = get(u + "/api/works", params={"universe": "John Wick universe"}).json()
     assert works == query.works(store, "John Wick universe").model_dump(mode="json")
-    assert_error(httpx.get(u + "/api/profile", params={"name": "Nobody At All"}), 404)
-    assert_error(httpx.get(u + "/api/path", params={"a": "John Wick", "b": "John Wick"}), 400)
-    assert_error(
-        httpx.get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott", "max_hops": 99}), 400
-    )
+    assert_error(get(u + "/api/profile", params={"name": "Nobody At All"}), 404)
+    assert_error(get(u + "/api/path", params={"a": "John Wick", "b": "John Wick"}), 400)
+    assert_error(get(u + "/api/path", params={"a": "John Wick", "b": "Winston Scott", "max_hops": 99}), 400)
 
 
 def test_named_queries_over_http(server: Running) -> None:
     u = server.url
-    listed = httpx.get(u + "/api/queries").json()
+    listed = get(u + "/api/queries").json()
     assert {q["name"] for q in listed} == {q.name for q in query.named_queries()}
     assert len(listed) >= 5
     store = server.state.store
     for engine in ("sparql", "cypher"):
         direct = query.run_named(store, "kills", {"killer": JOHN}, engine=engine).model_dump(mode="json")
-        got = httpx.get(u + "/api/queries/kills", params={"killer": JOHN, "engine": engine}).json()
+        got = get(u + "/api/queries/kills", params={"killer": JOHN, "engine": engine}).json()
         assert got == direct and got["rows"]
-        posted = httpx.post(
-            u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": engine}
-        ).json()
+        posted = post(u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": engine}).json()
         assert posted == direct
-    assert_error(httpx.get(u + "/api/queries/no-such-query"), 404)
-    assert_error(httpx.get(u + "/api/queries/kills"), 400)  # its parameter is missing
-    assert_error(
-        httpx.post(u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": "gremlin"}), 400
-    )
+    assert_error(get(u + "/api/queries/no-such-query"), 404)
+    assert_error(get(u + "/api/queries/kills"), 400)  # its parameter is missing
+    assert_error(post(u + "/api/queries/kills", json={"params": {"killer": JOHN}, "engine": "gremlin"}), 400)
 
 
 def test_ask_over_http(server: Running) -> None:
     store = server.state.store
-    got = httpx.get(server.url + "/api/ask", params={"q": "who trained John Wick?"}, timeout=60).json()
+    got = get(server.url + "/api/ask", params={"q": "who trained John Wick?"}, timeout=60).json()
     direct = Asker(store).ask("who trained John Wick?").model_dump(mode="json")
     assert got == direct and got["answers"]
-    refused = httpx.get(
-        server.url + "/api/ask", params={"q": "what is the airspeed of a swallow?"}, timeout=60
-    )
+    refused = get(server.url + "/api/ask", params={"q": "what is the airspeed of a swallow?"}, timeout=60)
     body = assert_error(refused, 422, "UG.ClientError.Ask.CannotAnswer")
     assert body["errors"][0]["suggestions"]  # type: ignore[index]

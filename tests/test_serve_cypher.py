@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 
-from servehelp import JOHN, Running, build_store, running
+from servehelp import JOHN, TIMEOUT, Running, build_store, running
 from universe_graph.fixtures import synthetic
 
 
@@ -26,7 +26,7 @@ def post(
     body: dict[str, Any] = {"statement": statement}
     if parameters is not None:
         body["parameters"] = parameters
-    return httpx.post(f"{srv.url}/db/{db}/query/v2", json=body, timeout=60)
+    return httpx.post(f"{srv.url}/db/{db}/query/v2", json=body, timeout=TIMEOUT)
 
 
 def test_query_with_parameters(server: Running) -> None:
@@ -130,9 +130,12 @@ def test_row_limit_and_timeout(server: Running) -> None:
 def test_malformed_requests(server: Running, body: object) -> None:
     if isinstance(body, str):
         response = httpx.post(
-            f"{server.url}/db/neo4j/query/v2", content=body, headers={"Content-Type": "application/json"}
+            f"{server.url}/db/neo4j/query/v2",
+            content=body,
+            headers={"Content-Type": "application/json"},
+            timeout=TIMEOUT,
         )
     else:
-        response = httpx.post(f"{server.url}/db/neo4j/query/v2", json=body)
+        response = httpx.post(f"{server.url}/db/neo4j/query/v2", json=body, timeout=TIMEOUT)
     assert response.status_code == 400, response.text
     assert set(response.json()) == {"errors"}

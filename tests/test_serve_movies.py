@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
-from servehelp import Running, running
+from servehelp import Running, post, running
 from test_bolt_movies import COUNTS, GUIDE, shape
 from universe_graph.compat.movies import load_movies
 
@@ -35,7 +34,7 @@ def expected(shared: Path) -> dict[str, Any]:
 
 
 def rows(srv: Running, statement: str, params: dict[str, Any]) -> list[list[Any]]:
-    response = httpx.post(f"{srv.url}/db/{DB}/query/v2", json={"statement": statement, "parameters": params})
+    response = post(f"{srv.url}/db/{DB}/query/v2", json={"statement": statement, "parameters": params})
     assert response.status_code == 202, response.text
     values: list[list[Any]] = response.json()["data"]["values"]
     return values
@@ -62,16 +61,12 @@ def test_guide_query_over_http(server: Running, expected: dict[str, Any], key: s
 
 def test_neo4j_only_form_gets_a_neo4j_style_error(server: Running) -> None:
     statement, _, params = GUIDE["bacon_to_meg_ryan_all_shortest_paths"]
-    response = httpx.post(
-        f"{server.url}/db/{DB}/query/v2", json={"statement": statement, "parameters": params}
-    )
+    response = post(f"{server.url}/db/{DB}/query/v2", json={"statement": statement, "parameters": params})
     assert response.status_code == 400
     assert response.json()["errors"][0]["code"].startswith("Neo.ClientError.Statement.")
 
 
 def test_the_universe_is_not_the_movies(server: Running) -> None:
     assert rows(server, "MATCH (m:Movie) RETURN count(m)", {}) == [[38]]
-    universe = httpx.post(
-        f"{server.url}/db/neo4j/query/v2", json={"statement": "MATCH (m:Movie) RETURN count(m)"}
-    )
+    universe = post(f"{server.url}/db/neo4j/query/v2", json={"statement": "MATCH (m:Movie) RETURN count(m)"})
     assert universe.json()["data"]["values"] == [[0]]

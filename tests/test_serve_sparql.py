@@ -9,13 +9,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, N3, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from servehelp import JOHN, Running, build_store, running
+from servehelp import JOHN, Running, build_store, get, post, running
 from universe_graph.fixtures import synthetic
 
 TRAINERS = f"""
@@ -62,7 +61,7 @@ def test_select_as_json_with_sparqlwrapper(server: Running, method: str) -> None
 
 
 def test_direct_post_body(server: Running) -> None:
-    response = httpx.post(
+    response = post(
         server.url + "/sparql",
         content=TRAINERS.encode(),
         headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"},
@@ -111,7 +110,7 @@ def test_construct_as_rdf(server: Running, fmt: str) -> None:
 
 
 def test_describe_as_ntriples(server: Running) -> None:
-    response = httpx.get(
+    response = get(
         server.url + "/sparql",
         params={"query": f"DESCRIBE <{JOHN}>"},
         headers={"Accept": "application/n-triples"},
@@ -124,18 +123,16 @@ def test_describe_as_ntriples(server: Running) -> None:
 def test_update_is_refused_every_way(server: Running) -> None:
     update = "INSERT DATA { <urn:x> <urn:y> <urn:z> }"
     answers = [
-        httpx.post(server.url + "/sparql", data={"update": update}),
-        httpx.post(
-            server.url + "/sparql", content=update, headers={"Content-Type": "application/sparql-update"}
-        ),
-        httpx.post(server.url + "/sparql", data={"query": update}),
-        httpx.get(server.url + "/sparql", params={"query": "DELETE WHERE { ?s ?p ?o }"}),
+        post(server.url + "/sparql", data={"update": update}),
+        post(server.url + "/sparql", content=update, headers={"Content-Type": "application/sparql-update"}),
+        post(server.url + "/sparql", data={"query": update}),
+        get(server.url + "/sparql", params={"query": "DELETE WHERE { ?s ?p ?o }"}),
     ]
     for response in answers:
         assert response.status_code == 403, response.text
         assert response.json()["errors"][0]["code"] == "UG.ClientError.Sparql.UpdateRefused"
     assert expected_trainers(server) != []  # nothing was deleted
-    ask = httpx.get(server.url + "/sparql", params={"query": "ASK { <urn:x> ?p ?o }"}).json()
+    ask = get(server.url + "/sparql", params={"query": "ASK { <urn:x> ?p ?o }"}).json()
     assert ask["boolean"] is False
 
 
@@ -148,7 +145,7 @@ def test_syntax_error_is_400_for_sparqlwrapper(server: Running) -> None:
 
 
 def test_row_limit_cuts_and_says_so(server: Running) -> None:
-    response = httpx.get(
+    response = get(
         server.url + "/sparql",
         params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"},
         headers={"Accept": "application/sparql-results+json"},
@@ -160,7 +157,7 @@ def test_row_limit_cuts_and_says_so(server: Running) -> None:
 
 def test_slow_query_is_stopped_and_the_server_goes_on(server: Running) -> None:
     cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-    response = httpx.get(server.url + "/sparql", params={"query": cartesian}, timeout=60)
+    response = get(server.url + "/sparql", params={"query": cartesian}, timeout=60)
     assert response.status_code == 408
     assert response.json()["errors"][0]["code"] == "UG.ClientError.Query.Timeout"
     # the killed worker was replaced: later queries are answered
@@ -175,16 +172,14 @@ def test_not_acceptable_and_bad_requests(server: Running) -> None:
     base = server.url + "/sparql"
     cases = [
         (
-            httpx.get(
-                base, params={"query": "SELECT * WHERE {?s ?p ?o} LIMIT 1"}, headers={"Accept": "image/png"}
-            ),
+            get(base, params={"query": "SELECT * WHERE {?s ?p ?o} LIMIT 1"}, headers={"Accept": "image/png"}),
             406,
         ),
-        (httpx.get(base), 400),
-        (httpx.get(base, params={"query": "ASK {}", "default-graph-uri": "urn:g"}), 400),
-        (httpx.post(base, content=b"query=ASK{}", headers={"Content-Type": "text/plain"}), 415),
-        (httpx.post(base, content=b"\xff\xfe", headers={"Content-Type": "application/sparql-query"}), 400),
-        (httpx.get(base, params={"query": "ASK {}", "format": "png"}), 400),
+        (get(base), 400),
+        (get(base, params={"query": "ASK {}", "default-graph-uri": "urn:g"}), 400),
+        (post(base, content=b"query=ASK{}", headers={"Content-Type": "text/plain"}), 415),
+        (post(base, content=b"\xff\xfe", headers={"Content-Type": "application/sparql-query"}), 400),
+        (get(base, params={"query": "ASK {}", "format": "png"}), 400),
     ]
     for response, status in cases:
         assert response.status_code == status, response.text
@@ -195,10 +190,10 @@ def test_reads_beside_files(tmp_path: Path) -> None:
     """A server over an empty store answers (no sources yet), then sees a source posted with the token."""
     with running(tmp_path, token="secret-token-1") as srv:
         count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a ug:Character }"
-        first = httpx.get(srv.url + "/sparql", params={"query": count}).json()
+        first = get(srv.url + "/sparql", params={"query": count}).json()
         assert first["results"]["bindings"][0]["n"]["value"] == "0"
         universe = (Path(__file__).parents[1] / "ingest/john-wick/john-wick.universe.yaml").read_bytes()
-        posted = httpx.post(
+        posted = post(
             srv.url + "/sources",
             params={"name": "jw.universe.yaml"},
             content=universe,
@@ -207,5 +202,5 @@ def test_reads_beside_files(tmp_path: Path) -> None:
         )
         assert posted.status_code == 200, posted.text
         assert posted.json()["changes"][0]["outcome"] == "added"
-        after = httpx.get(srv.url + "/sparql", params={"query": count}).json()
+        after = get(srv.url + "/sparql", params={"query": count}).json()
         assert int(after["results"]["bindings"][0]["n"]["value"]) > 10

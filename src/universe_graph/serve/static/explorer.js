@@ -6,6 +6,10 @@
   const COLORS = { Character: "#1e88e5", Person: "#8e24aa", Organization: "#e53935", Film: "#fb8c00",
                    Series: "#f4511e", Location: "#43a047", Universe: "#6d4c41", Genre: "#757575" };
   const state = { a: null, b: null, selected: null };
+  // Each panel shows the answer to the latest request made for it; a slower, older answer is dropped.
+  const latest = { graph: 0, profile: 0, timeline: 0 };
+  function ticket(panel) { latest[panel] += 1; return latest[panel]; }
+  function stale(panel, t) { return latest[panel] !== t; }
 
   const cy = cytoscape({
     container: $("graph"),
@@ -68,9 +72,11 @@
   }
 
   async function show(iri) {
+    const t = ticket("graph");
     status("loading…");
     try {
       const hood = await getJSON("/api/neighbourhood?iri=" + encodeURIComponent(iri));
+      if (stale("graph", t)) return;
       cy.elements().remove();
       cy.add(hood.nodes.map(nodeData));
       cy.add(hood.edges.filter((e) => cy.getElementById(e.source).nonempty() && cy.getElementById(e.target).nonempty()).map(edgeData));
@@ -92,9 +98,11 @@
   }
 
   async function profile(iri) {
+    const t = ticket("profile");
     const panel = $("profile");
     try {
       const p = await getJSON("/api/profile?name=" + encodeURIComponent(iri));
+      if (stale("profile", t)) return;
       const e = p.entity;
       state.selected = e;
       panel.replaceChildren();
@@ -132,7 +140,7 @@
       }
       if (!facts.childElementCount) facts.append(el("p", "No stated facts.", "hint"));
       panel.append(facts);
-    } catch (err) { panel.replaceChildren(el("p", err.message, "error")); }
+    } catch (err) { if (!stale("profile", t)) panel.replaceChildren(el("p", err.message, "error")); }
   }
 
   function pick(which, p) {
@@ -147,11 +155,13 @@
   }
 
   async function findPath() {
+    const t = ticket("graph");
     const list = $("path");
     list.replaceChildren();
     status("finding the connection…");
     try {
       const result = await getJSON("/api/path?a=" + encodeURIComponent(state.a.iri) + "&b=" + encodeURIComponent(state.b.iri));
+      if (stale("graph", t)) return;
       const hops = result.paths[0] || [];
       const nodes = [{ iri: result.source.iri, name: result.source.name, type: result.source.type }];
       const edges = [];
@@ -180,14 +190,16 @@
   }
 
   async function timeline(work) {
+    const t = ticket("timeline");
     const box = $("timeline");
     box.hidden = false;
     box.replaceChildren(el("h2", "Plot timeline"));
     try {
-      const t = await getJSON("/api/timeline?work=" + encodeURIComponent(work));
-      box.firstChild.textContent = "Plot timeline: " + t.work.name;
+      const tl = await getJSON("/api/timeline?work=" + encodeURIComponent(work));
+      if (stale("timeline", t)) return;
+      box.firstChild.textContent = "Plot timeline: " + tl.work.name;
       const list = el("ol"); list.id = "timeline-events";
-      for (const act of t.acts) {
+      for (const act of tl.acts) {
         for (const e of act.events) {
           const li = el("li", e.label);
           const who = e.participants.map((p) => p.name + " (" + p.role + ")").join(", ");
