@@ -224,3 +224,39 @@ def test_ask_over_http(server: Running) -> None:
     refused = get(server.url + "/api/ask", params={"q": "what is the airspeed of a swallow?"}, timeout=60)
     body = assert_error(refused, 422, "UG.ClientError.Ask.CannotAnswer")
     assert body["errors"][0]["suggestions"]  # type: ignore[index]
+
+
+def test_hostile_requests_get_4xx_never_500(server: Running) -> None:
+    u = server.url
+    deep_json = '{"statement": "RETURN 1", "parameters": {"a": ' + "[" * 5_000 + "]" * 5_000 + "}}"
+    deep_sparql = "SELECT * WHERE " + "{" * 20_000 + "?s ?p ?o" + "}" * 20_000
+    cases = [
+        post(u + "/db/neo4j/query/v2", content=deep_json, headers={"Content-Type": "application/json"}),
+        post(u + "/db/neo4j/query/v2", json={"statement": "RETURN $x", "parameters": {"x}) MATCH (n": 1}}),
+        post(u + "/db/neo4j/query/v2", json={"statement": "RETURN $m", "parameters": {"m": {"a`b": 1}}}),
+        post(u + "/db/neo4j/query/v2", json={"statement": "RETURN '\x00'"}),
+        post(u + "/db/neo4j/query/v2", content=b"\xff\xfe{", headers={"Content-Type": "application/json"}),
+        post(
+            u + "/sparql", content=deep_sparql, headers={"Content-Type": "application/sparql-query"}
+        ),  # pyoxigraph crashes on this: only its worker goes
+        get(
+            u + "/sparql",
+            params={"query": "SELECT * WHERE { ?s ?p ?o FILTER(REGEX(?o, '(a+)+$')) }", "x": "\x00"},
+        ),
+        get(u + "/api/search", params={"q": "x" * 5000}),
+        get(u + "/api/path", params={"a": "John Wick", "b": "\x00"}),
+        post(u + "/api/queries/kills", json={"params": {"killer": "not an iri"}}),
+        post(
+            u + "/sources",
+            params={"name": "../../etc/passwd"},
+            content=b"x",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        ),
+    ]
+    assert cases[0].status_code == 400 and cases[5].status_code == 400, cases[5].text
+    assert cases[5].json()["errors"][0]["code"] == "UG.ClientError.Sparql.EngineCrashed"
+    for response in cases:
+        assert 400 <= response.status_code < 500 or response.status_code == 200, response.text
+        if response.status_code != 200:
+            assert_error(response, response.status_code)
+    assert get(u + "/sparql", params={"query": "ASK { ?s ?p ?o }"}).json()["boolean"] is True  # still serving

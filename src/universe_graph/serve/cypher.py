@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import redis
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.concurrency import run_in_threadpool
 
 from ..stores.falkordb import GRAPH, SYNC_GRAPH
@@ -16,6 +17,7 @@ from .state import ServerState
 from .values import jsonable
 
 router = APIRouter(tags=["cypher"])
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 #: database names that mean the universe graph (Neo4j apps default to `neo4j`)
 DEFAULT_NAMES = {GRAPH, "neo4j"}
@@ -28,6 +30,14 @@ class CypherRequest(BaseModel):
 
     statement: str = Field(min_length=1)
     parameters: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("parameters")
+    @classmethod
+    def _names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        bad = [k for k in value if not _PARAM_NAME.match(k)]
+        if bad:
+            raise ValueError(f"parameter names are letters, digits and _, not {bad[0]!r}")
+        return value
 
 
 class CypherData(BaseModel):
@@ -99,6 +109,13 @@ def run_cypher(
         if error.code == "Neo.ClientError.Database.DatabaseNotFound":
             raise _error(404, error.code, f"no database named {database!r}") from e
         raise error from e
+    except (
+        ValueError,
+        TypeError,
+    ) as e:  # the client cannot write a parameter (e.g. a map key with a backtick)
+        raise _error(
+            400, "Neo.ClientError.Statement.ArgumentError", f"a parameter cannot be sent: {e}"
+        ) from e
     except (redis.RedisError, OSError) as e:
         raise _error(
             503, "Neo.TransientError.General.DatabaseUnavailable", f"the graph store is unavailable: {e}"

@@ -166,6 +166,10 @@ def install(app: FastAPI) -> None:
             items = [ErrorItem(code="UG.ClientError.Request.Invalid", message="invalid request", status=400)]
         return JSONResponse(body(items), status_code=400)
 
+    @app.exception_handler(RecursionError)
+    async def too_deep(_: Request, exc: RecursionError) -> JSONResponse:
+        return response(ApiError(400, "UG.ClientError.Request.Invalid", "the request is nested too deeply"))
+
     @app.exception_handler(Exception)
     async def unexpected(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)

@@ -136,9 +136,14 @@ async def sparql(request: Request) -> Response:
         raise ApiError(408, "UG.ClientError.Query.Timeout", str(e)) from e
     except PoolBusy as e:
         raise ApiError(503, "UG.TransientError.Query.Busy", str(e), headers={"Retry-After": "1"}) from e
-    except (EOFError, OSError) as e:
+    except (
+        EOFError,
+        OSError,
+    ) as e:  # the engine crashed on this query (pyoxigraph does on very deep nesting)
         raise ApiError(
-            503, "UG.TransientError.Query.WorkerLost", "the query worker stopped; try again"
+            400,
+            "UG.ClientError.Sparql.EngineCrashed",
+            "the query stopped the SPARQL engine (e.g. nesting too deep); its worker was replaced",
         ) from e
     if not answer.ok:
         if answer.kind == "syntax":
