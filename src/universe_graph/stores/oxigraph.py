@@ -9,7 +9,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -279,14 +279,23 @@ class OxigraphStore(CanonicalStore):
                 yield quad
 
     def query(
-        self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
+        self,
+        sparql: str,
+        bindings: Mapping[str, OxTerm] | None = None,
+        sources: Collection[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only SPARQL query over the union of the current versions.
+        """Run a read-only SPARQL query over the union of the current versions (of `sources` only,
+        when given: how a canon floor restricts a query to the sources it keeps).
 
         `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
-        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(self.current_graphs())
+        if sources is None:
+            current = self.current_graphs()
+        else:
+            wanted = {ID_BASE + "source/" + s for s in sources}
+            current = [g for key, (_, g, _) in self._records().items() if g is not None and key in wanted]
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(current)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()
         }
