@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import keeps
+from .canon import keeps, source_view
 
 _UG = str(UG._NS)
 
@@ -82,9 +82,9 @@ class ClaimReader:
     def __init__(self, store: UniverseStore) -> None:
         self.store = store
         self.canonical = store.canonical
-        records = store.canonical.sources()
-        self.graphs = frozenset(r.graph for r in records.values())
-        self.sources = {r.source.id: r.source for r in records.values()}
+        view = source_view(store)
+        self.graphs = frozenset(view.graphs.values())
+        self.sources = view.sources
 
     def _props(self, node: ox.NamedNode | ox.BlankNode) -> dict[str, list[Any]]:
         props: dict[str, list[Any]] = defaultdict(list)

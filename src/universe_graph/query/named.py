@@ -22,7 +22,7 @@ from ..assets import asset_dir
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import keeps, max_rank
+from .canon import max_rank, source_view
 
 Engine = Literal["sparql", "cypher"]
 ColumnType = Literal["iri", "string", "integer", "boolean", "list", "tier"]
@@ -244,14 +244,13 @@ def run_named(
     """Run a named query with its parameters bound by the engine; rows typed and in the header's order."""
     query = named_query(name)
     bound = _check_params(query, params)
-    tiers = {sid: record.source.tier for sid, record in store.canonical.sources().items()}
+    view = source_view(store)
     kinds = {p.name: p.type for p in query.params}
     engine_columns = [c for c in query.columns if c.type != "tier"]
     raw: list[dict[str, Any]] = []
     if engine == "sparql":
         substitutions = {k: _ox_term(v, kinds[k]) for k, v in bound.items()}
-        kept = None if canon is None else [sid for sid, tier in tiers.items() if keeps(tier, canon)]
-        solutions = store.canonical.query(query.sparql, substitutions, sources=kept)
+        solutions = store.canonical.query(query.sparql, substitutions, graphs=view.kept_graphs(canon))
         if not isinstance(solutions, ox.QuerySolutions):
             raise BadInput.at(name, "a named query must be a SELECT query")
         for solution in solutions:
@@ -276,7 +275,7 @@ def run_named(
         for c in query.columns:
             if c.type == "tier":  # the strongest tier among the row's sources
                 listed = values.get("sources")
-                ranks = [tiers[s] for s in listed if s in tiers] if isinstance(listed, list) else []
+                ranks = [t for s in listed if (t := view.tier(s))] if isinstance(listed, list) else []
                 values[c.name] = min(ranks, key=lambda t: t.rank).value if ranks else None
         typed.append({c.name: values[c.name] for c in query.columns})
     if query.order:

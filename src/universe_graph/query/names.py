@@ -21,6 +21,7 @@ from ..resolve import normal
 from ..stores.oxigraph import OxigraphStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
+from .canon import source_view
 
 _UG = str(UG._NS)
 #: Types a user may name with --type: the entity classes, plus Work for films and series.
@@ -88,7 +89,7 @@ _CACHE: weakref.WeakKeyDictionary[OxigraphStore, tuple[tuple[str, ...], NameInde
 def name_index(store: UniverseStore) -> NameIndex:
     """The name index of the store's current version (cached until a source changes)."""
     canonical = store.canonical
-    version = tuple(sorted(g.value for g in canonical.current_graphs()))
+    version = source_view(store).version
     cached = _CACHE.get(canonical)
     if cached is not None and cached[0] == version:
         return cached[1]

@@ -23,7 +23,7 @@ from ..model import CanonTier
 from ..ontology import predicates
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import keeps
+from .canon import source_view
 from .evidence import ClaimReader, EvidenceRef, facts_about, facts_between
 from .groups import PATH_SKIP, SECTIONS, label
 from .names import EntityRef, find_entity, name_index
@@ -78,8 +78,7 @@ class Walker:
         self.canon = canon
         self.as_of = as_of
         self.works = works or {}
-        records = store.canonical.sources()
-        self.graphs = frozenset(r.graph for r in records.values() if keeps(r.source.tier, canon))
+        self.graphs = frozenset(source_view(store).kept_graphs(canon))
         self.names = {n for n, i in predicates().items() if not i.is_literal and n not in PATH_SKIP}
         self.relations = {ox.NamedNode(_UG + name): name for name in self.names}
         self.reader = ClaimReader(store)

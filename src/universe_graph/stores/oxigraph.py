@@ -282,20 +282,16 @@ class OxigraphStore(CanonicalStore):
         self,
         sparql: str,
         bindings: Mapping[str, OxTerm] | None = None,
-        sources: Collection[str] | None = None,
+        graphs: Collection[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only SPARQL query over the union of the current versions (of `sources` only,
-        when given: how a canon floor restricts a query to the sources it keeps).
+        """Run a read-only SPARQL query over the union of the current versions (or of the given
+        version graphs: how a canon floor restricts a query to the sources it keeps).
 
         `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
-        if sources is None:
-            current = self.current_graphs()
-        else:
-            wanted = {ID_BASE + "source/" + s for s in sources}
-            current = [g for key, (_, g, _) in self._records().items() if g is not None and key in wanted]
-        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(current)
+        current = self.current_graphs() if graphs is None else [ox.NamedNode(g) for g in graphs]
+        dataset: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(current)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()
         }
@@ -303,8 +299,8 @@ class OxigraphStore(CanonicalStore):
             return self._store.query(
                 sparql,
                 prefixes=QUERY_PREFIXES,
-                default_graph=graphs or ox.DefaultGraph(),
-                named_graphs=[g for g in graphs if isinstance(g, ox.NamedNode)],
+                default_graph=dataset or ox.DefaultGraph(),
+                named_graphs=[g for g in dataset if isinstance(g, ox.NamedNode)],
                 substitutions=substitutions or None,
             )
         except SyntaxError as e:
