@@ -110,7 +110,9 @@ def test_franchise_links(qstore: UniverseStore) -> None:  # noqa: F811
         ("Ballerina", "spin_off_of", "John Wick"),
         ("The Continental", "spin_off_of", "John Wick"),
     ]
-    assert ("The Continental", "follows", "John Wick: Chapter 4") in pick(rows, "title", "link", "other_title")
+    assert ("The Continental", "follows", "John Wick: Chapter 4") in pick(
+        rows, "title", "link", "other_title"
+    )
 
 
 def test_plot_and_participants(qstore: UniverseStore) -> None:  # noqa: F811
@@ -164,7 +166,9 @@ def test_trained_by_chain(qstore: UniverseStore) -> None:  # noqa: F811
         ("Eve Macarro", "The Director", "canon"),
         ("Nogi", "Winston Scott", "fan"),  # one step further up, from the fan source
     ]
-    canon = run_named(qstore, "trained_by_chain", {"character": c("eve-macarro")}, canon=CanonTier.REVIEW).rows
+    canon = run_named(
+        qstore, "trained_by_chain", {"character": c("eve-macarro")}, canon=CanonTier.REVIEW
+    ).rows
     assert pick(canon, "mentor_name") == [("Nogi",), ("The Director",)]
 
 
@@ -257,6 +261,8 @@ def test_headers_document_params_and_columns() -> None:
         for param in query.params:
             assert f"?{param.name}" in query.sparql and f"${param.name}" in query.cypher
         for column in query.columns:
-            assert f"?{column.name}" in query.sparql and f"AS {column.name}" in query.cypher or (
-                f" {column.name}" in query.cypher
+            assert (
+                (f"?{column.name}" in query.sparql
+                and f"AS {column.name}" in query.cypher)
+                or (f" {column.name}" in query.cypher)
             )

@@ -47,7 +47,7 @@ def test_profile_canon_floor_drops_weaker_sources(qstore: UniverseStore) -> None
     official = profile(qstore, "Eve", canon=CanonTier.OFFICIAL)
     assert section(official, "allies") == [("ally of", "Daniel Pine", None)]
     review = profile(qstore, "Eve", canon=CanonTier.REVIEW)
-    ally = [f for f in review.sections if f.key == "allies"][0].facts
+    ally = next(f for f in review.sections if f.key == "allies").facts
     assert [(f.other_name, f.tier, f.sources) for f in ally] == [
         ("Daniel Pine", "canon", ["john-wick-universe"]),
         ("John Wick", "review", ["test-review"]),
@@ -87,7 +87,14 @@ def test_works_in_both_orders(qstore: UniverseStore) -> None:  # noqa: F811
         ("The Continental", 2023),
         ("Ballerina", 2025),
     ]
-    assert [e.work for e in f.chronology] == [CONTINENTAL, JW1, ID("film/john-wick-chapter-2"), CH3, BALLERINA, CH4]
+    assert [e.work for e in f.chronology] == [
+        CONTINENTAL,
+        JW1,
+        ID("film/john-wick-chapter-2"),
+        CH3,
+        BALLERINA,
+        CH4,
+    ]
     assert [(x.work, x.other) for x in f.spin_offs] == [(BALLERINA, JW1), (CONTINENTAL, JW1)]
     assert (CONTINENTAL, CH4) in [(x.work, x.other) for x in f.sequels]
     assert works(qstore, "John Wick franchise").universe.iri == f.universe.iri  # an alias
@@ -97,7 +104,11 @@ def test_works_in_both_orders(qstore: UniverseStore) -> None:  # noqa: F811
 
 def test_timeline_by_act_with_review_events(qstore: UniverseStore) -> None:  # noqa: F811
     t = timeline(qstore, "Ballerina")
-    assert [(a.act, [e.order for e in a.events]) for a in t.acts] == [(1, [1, 2, 3, 4]), (2, [5]), (3, [6, 7, 8])]
+    assert [(a.act, [e.order for e in a.events]) for a in t.acts] == [
+        (1, [1, 2, 3, 4]),
+        (2, [5]),
+        (3, [6, 7, 8]),
+    ]
     training = t.acts[0].events[2]
     assert training.kind == "training" and training.location_name == "Tarkovsky Theatre"
     assert {(p.name, p.role) for p in training.participants} == {
@@ -105,7 +116,9 @@ def test_timeline_by_act_with_review_events(qstore: UniverseStore) -> None:  # n
         ("The Director", "mentor"),
         ("Nogi", "mentor"),
     }
-    assert training.evidence[0].source == "john-wick-universe" and training.evidence[0].locator.startswith("line")
+    assert training.evidence[0].source == "john-wick-universe" and training.evidence[0].locator.startswith(
+        "line"
+    )
     review = t.acts[2].events[-1]
     assert (review.label, review.sources, review.source_kinds, review.tier) == (
         "Eve burns Hallstatt to the ground",
