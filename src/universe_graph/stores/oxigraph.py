@@ -268,7 +268,7 @@ class OxigraphStore(CanonicalStore):
         self,
         subject: ox.NamedNode | ox.BlankNode | None,
         predicate: ox.NamedNode | None,
-        obj: ox.NamedNode | None,
+        obj: ox.NamedNode | ox.Literal | None,
         graphs: frozenset[str],
     ) -> Iterator[ox.Quad]:
         """Quads matching a pattern in the given (current) version graphs: hop-by-hop walks without
