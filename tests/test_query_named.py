@@ -226,7 +226,7 @@ def test_cast(qstore: UniverseStore) -> None:  # noqa: F811
 def test_values_are_bound_not_pasted(qstore: UniverseStore) -> None:  # noqa: F811
     hostile = c("o'neil')--(n)//")  # a valid IRI that would break pasted Cypher or SPARQL
     for engine in ("sparql", "cypher"):
-        result = run_named(qstore, "kills", {"killer": hostile}, engine=engine)  # type: ignore[arg-type]
+        result = run_named(qstore, "kills", {"killer": hostile}, engine=engine)
         assert result.rows == []
         assert hostile not in result.query
     assert run_named(qstore, "kills", {"killer": c("john-wick")}, engine="cypher").rows  # nothing deleted
