@@ -94,14 +94,17 @@ class ClaimReader:
 
     def claims(self, *, subject: str | None = None, obj: str | None = None) -> list[Fact]:
         """Claims with that subject (and object, if given) or, with only `obj`, that object."""
-        if subject is not None:
-            pattern = (None, _SUBJECT, ox.NamedNode(subject))
-        elif obj is not None:
-            pattern = (None, _OBJECT, ox.NamedNode(obj))
-        else:
+        if subject is None and obj is None:
             raise ValueError("claims() needs a subject or an object")
+        found: set[ox.NamedNode | ox.BlankNode | ox.Triple] | None = None
+        for role, value in ((_SUBJECT, subject), (_OBJECT, obj)):
+            if value is not None:
+                these = {
+                    q.subject for q in self.canonical.quads(None, role, ox.NamedNode(value), self.graphs)
+                }
+                found = these if found is None else found & these
         facts: dict[tuple[str, str, str, str | None, str | None, str | None], Fact] = {}
-        nodes = {q.subject for q in self.canonical.quads(*pattern, self.graphs)}
+        nodes = found or set()
         for node in nodes:
             if not isinstance(node, ox.NamedNode | ox.BlankNode):
                 continue

@@ -100,11 +100,11 @@ class Walker:
             return out
         term = ox.NamedNode(node)
         relations, canonical = self.relations, self.store.canonical
-        for quad in canonical.quads(term, None, None, self.graphs):
+        for quad in canonical.quads(term, None, None, self.graphs, relations):
             name = relations.get(quad.predicate)
             if name is not None and isinstance(quad.object, ox.NamedNode):
                 out[quad.object.value].add((name, "out"))
-        for quad in canonical.quads(None, None, term, self.graphs):
+        for quad in canonical.quads(None, None, term, self.graphs, relations):
             name = relations.get(quad.predicate)
             if name is not None and isinstance(quad.subject, ox.NamedNode):
                 out[quad.subject.value].add((name, "in"))

@@ -270,10 +270,14 @@ class OxigraphStore(CanonicalStore):
         predicate: ox.NamedNode | None,
         obj: ox.NamedNode | ox.Literal | None,
         graphs: frozenset[str],
+        predicates: Collection[ox.NamedNode] | None = None,
     ) -> Iterator[ox.Quad]:
-        """Quads matching a pattern in the given (current) version graphs: hop-by-hop walks without
-        a query per step. Callers pass `frozenset(g.value for g in current_graphs())`."""
+        """Quads matching a pattern in the given (current) version graphs, with one of `predicates`
+        if given: hop-by-hop walks without a query per step. Callers pass
+        `frozenset(g.value for g in current_graphs())` or a subset of it."""
         for quad in self._store.quads_for_pattern(subject, predicate, obj, None):
+            if predicates is not None and quad.predicate not in predicates:
+                continue
             graph = quad.graph_name
             if isinstance(graph, ox.NamedNode) and graph.value in graphs:
                 yield quad
