@@ -24,7 +24,7 @@ def _state(ctx: click.Context) -> Path:
     location = store_folder(ctx)
     if isinstance(location, Path):
         return location
-    state: Path | None = ctx.parent.obj.get("state") if ctx.parent else None
+    state: Path | None = ctx.obj.get("state")
     return state or state_folder(location)
 
 
