@@ -118,7 +118,9 @@ def test_a_url_picks_the_sparql_engine() -> None:
     assert engine_for("http://127.0.0.1:7878/query") == "sparql"
     assert engine_for(Path(".universe-graph")) == "oxigraph"
     assert engine("sparql") is not engine("oxigraph")
-    assert Endpoints.of("http://h:1/query") == Endpoints("http://h:1/query", "http://h:1/update")
+    assert Endpoints.of("http://h:1/query") == Endpoints(
+        "http://h:1/query", "http://h:1/update", "http://h:1/store"
+    )
     assert Endpoints.of("http://h:1/sparql") == Endpoints("http://h:1/sparql", "http://h:1/sparql")
     with pytest.raises(BadInput, match="not an http"):
         Endpoints.of("http:///nohost")
@@ -148,6 +150,19 @@ def sample_dir() -> Path:
     from universe_graph.fixtures import sample_path
 
     return sample_path()
+
+
+def test_the_graph_store_protocol_where_offered(remote: tuple[str, Path], tmp_path: Path) -> None:
+    """Oxigraph's `/store` takes the large writes and whole-graph reads; Virtuoso's URL offers none."""
+    url, state = remote
+    new = read(changed_universe(tmp_path))
+    with UniverseStore(url, state=state) as store:
+        assert isinstance(store.canonical, RemoteSparqlStore)
+        (change,) = store.ingest(new)
+        assert change.outcome == "replaced"
+        assert store.canonical.uses_graph_store == url.endswith("/query")
+        (record,) = [r for r in store.canonical.sources().values() if r.source.id == "john-wick-universe"]
+        assert normal(store.canonical.claims_of(record)) == normal(new[0])
 
 
 def test_ingest_twice_changes_nothing(remote: tuple[str, Path]) -> None:
