@@ -63,3 +63,39 @@ def test_push_to_nothing_listening_is_a_clear_error(tmp_path: Path, invoke: Invo
     assert result.exit_code == 1 and "cannot reach Neo4j at bolt://127.0.0.1:9" in result.stderr
     result = invoke("--store", store, "push", "neo4j", "--uri", "nonsense://x")
     assert result.exit_code == 1 and "bad Neo4j URI" in result.stderr
+
+
+def _push_from_a_server(tmp: Path) -> Any:
+    from sparqlservers import oxigraph_server
+    from test_bolt_push import pushed_graph
+    from universe_graph.fixtures import sample
+    from universe_graph.stores.neo4j import Neo4jProjection, Neo4jSettings
+    from universe_graph.stores.sync import UniverseStore
+
+    with bolt_server() as server, oxigraph_server(tmp / "oxigraph") as url:
+        adapt_to_falkordb(server)
+        with UniverseStore(url, state=tmp / "state") as store:
+            store.ingest(sample().claimsets)
+        env = {"NEO4J_URI": BOLT_URI}
+        result = CliRunner().invoke(
+            cli, ["--store", url, "--state", str(tmp / "state"), "push", "neo4j"], env=env
+        )
+        with Neo4jProjection(Neo4jSettings(uri=BOLT_URI)) as target:
+            return result.exit_code, result.stdout + result.stderr, pushed_graph(target)
+
+
+def test_push_from_a_sparql_server(tmp_path: Path) -> None:
+    """The canonical graph in Oxigraph's server, pushed to Bolt: the same graph as from a folder."""
+    from storehelp import dump
+    from universe_graph.fixtures import sample
+    from universe_graph.stores.sync import UniverseStore
+
+    require_netns()
+    folder = tmp_path / "local"
+    with UniverseStore(folder) as store:
+        store.ingest(sample().claimsets)
+    embedded = dump(folder)
+    code, output, graph = run_isolated(_push_from_a_server, tmp_path)
+    assert code == 0, output
+    assert "2 source(s) projected" in output
+    assert graph["edges"] == embedded["edges"] and graph["nodes"] == embedded["nodes"]
