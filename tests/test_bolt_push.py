@@ -81,6 +81,12 @@ class _SharedDriver:
     def close(self) -> None:
         pass
 
+    def __enter__(self) -> _SharedDriver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
 
 def adapt_to_falkordb(server: EmbeddedFalkorDB) -> None:
     """Patch Neo4jProjection for FalkorDB's Bolt port; call only in the isolated child (it exits)."""
