@@ -1,8 +1,8 @@
 """Run a test body inside a private network namespace, where FalkorDB's Bolt port may listen.
 
 FalkorDB's Bolt port listens on every interface with no option to bind, so it is only ever
-started in a forked child that first moves into a new network namespace (loopback only, brought
-up here). The body runs in that child; its result (or its failure, with the traceback) comes
+started in a child process that first moves into a new network namespace (loopback only, brought
+up here). The body runs in that (spawned) child; its result (or its failure, with the traceback) comes
 back through a pipe. Where no namespace can be made, tests skip with the reason, unless
 `UG_REQUIRE_BOLT=1` (CI) turns that skip into a failure.
 """
@@ -55,7 +55,11 @@ def _enter_private_network() -> None:
     _loopback_up()
 
 
-def _child(body: Callable[[], Any], conn: Connection) -> None:
+def _nothing() -> None:
+    return None
+
+
+def _child(body: Callable[..., Any], args: tuple[Any, ...], conn: Connection) -> None:
     try:
         _enter_private_network()
     except OSError as e:
@@ -63,7 +67,7 @@ def _child(body: Callable[[], Any], conn: Connection) -> None:
         conn.close()
         return
     try:
-        conn.send(("ok", body()))
+        conn.send(("ok", body(*args)))
     except BaseException as e:
         conn.send(("error", f"{type(e).__name__}: {e}\n{traceback.format_exc()}"))
     finally:
@@ -76,7 +80,7 @@ def unavailable() -> str | None:
     if not hasattr(os, "unshare"):
         return "os.unshare is missing (not Linux)"
     try:
-        run_isolated(lambda: None)
+        run_isolated(_nothing)
     except _Unavailable as e:
         return str(e)
     return None
@@ -97,11 +101,16 @@ def require_netns() -> None:
     pytest.skip(message)
 
 
-def run_isolated(body: Callable[[], Any], timeout: float = 600.0) -> Any:
-    """Run `body` in a forked child inside a private network namespace; returns its (picklable) result."""
-    context = multiprocessing.get_context("fork")
+def run_isolated(body: Callable[..., Any], *args: Any, timeout: float = 600.0) -> Any:
+    """Run `body(*args)` in a new process inside a private network namespace; returns its result.
+
+    The process is spawned, not forked: a fork of the multi-threaded test process can inherit
+    locks held by threads it does not have (RocksDB's background threads hang a writable open).
+    So `body` must be a module-level function, and its arguments and result picklable.
+    """
+    context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(body, child))
+    process = context.Process(target=_child, args=(body, args, child))
     process.start()
     child.close()
     try:

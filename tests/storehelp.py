@@ -57,6 +57,7 @@ def dump(folder: Path) -> dict[str, Any]:
     """Everything both stores hold, after opening (which heals); asserts they agree."""
     with UniverseStore(folder) as store:
         assert store.projection is not None
+        assert isinstance(store.canonical, OxigraphStore)
         canonical = {cs.source.id: normal(cs) for cs in store.canonical.claimsets()}
         edges = canonical_edges(store.canonical)
         projected = store.projection.edges()

@@ -147,7 +147,7 @@ def _ask(script: Path) -> dict[str, Any]:
 def answers(shared: Path) -> dict[str, Any]:
     require_netns()
     script = shared / "data" / "neo4j-movies" / "movies.cypher"
-    result: dict[str, Any] = run_isolated(lambda: _ask(script))
+    result: dict[str, Any] = run_isolated(_ask, script)
     return result
 
 

@@ -1,6 +1,7 @@
 """The `universe-graph` command line: thin click commands over library functions."""
 
 from . import ask as _ask  # noqa: F401
+from . import push as _push  # noqa: F401
 from . import query as _query  # noqa: F401
 from . import serve as _serve  # noqa: F401
 from . import sources as _sources  # noqa: F401  (registers its commands on the root group)

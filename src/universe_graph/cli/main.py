@@ -15,6 +15,25 @@ from ..errors import EXIT_ERROR, UniverseGraphError
 MAX_ERROR_LINES = 40
 
 
+class StoreLocation(click.ParamType[Any, "Path | str"]):
+    """A store folder (a Path), or the http(s) URL of a SPARQL server (kept as text)."""
+
+    name = "DIR|URL"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path | str:
+        if isinstance(value, Path):
+            return value
+        text = str(value)
+        if text.startswith(("http://", "https://")):
+            return text
+        if "://" in text:
+            self.fail(f"{text!r}: a store is a folder or an http(s) URL", param, ctx)
+        path = Path(text)
+        if path.exists() and not path.is_dir():
+            self.fail(f"{text!r} is a file, not a store folder", param, ctx)
+        return path
+
+
 class Root(click.Group):
     """A group that turns our errors into `error: ...` lines and their exit codes."""
 
@@ -41,15 +60,23 @@ class Root(click.Group):
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
 @click.option(
     "--store",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=StoreLocation(),
     envvar="UG_STORE",
     default=".universe-graph",
     show_default=True,
-    help="The store folder (env UG_STORE).",
+    help="The store folder, or the http(s) URL of a SPARQL 1.1 server as the canonical store (env UG_STORE).",
+)
+@click.option(
+    "--state",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="UG_STATE",
+    default=None,
+    help="With a SPARQL server as --store: the local folder for the lock and the projection "
+    "(env UG_STATE; default .universe-graph/remote/HOST-PORT-HASH).",
 )
 @click.version_option(__version__, prog_name="universe-graph")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, store: Path) -> None:
+def cli(ctx: click.Context, debug: bool, store: Path | str, state: Path | None) -> None:
     """A knowledge graph of film universes, with the evidence behind every fact.
 
     Exit codes: 0 success; 1 bad input or a runtime error; 2 usage; 3 `check` found problems.
@@ -57,6 +84,7 @@ def cli(ctx: click.Context, debug: bool, store: Path) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
     ctx.obj["store"] = store
+    ctx.obj["state"] = state
 
 
 ON_ERROR = click.option(

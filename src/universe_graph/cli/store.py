@@ -19,6 +19,7 @@ from ..ingest.collect import read_paths
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.oxigraph import OxigraphStore
+from ..stores.sparql_remote import RemoteSparqlStore
 from ..stores.sync import UniverseStore
 from .main import FILTER, ON_ERROR, cli, emit_json, out
 
@@ -28,18 +29,30 @@ READ_FORMAT = click.option(
 
 
 @contextmanager
-def read_only(ctx: click.Context) -> Iterator[OxigraphStore]:
+def read_only(ctx: click.Context) -> Iterator[OxigraphStore | RemoteSparqlStore]:
     """The canonical store opened read-only (no lock: fine beside a running ingest)."""
-    store = OxigraphStore(store_folder(ctx), read_only=True)
+    location = store_folder(ctx)
+    store: OxigraphStore | RemoteSparqlStore
+    if isinstance(location, str):
+        store = RemoteSparqlStore(location, read_only=True)
+    else:
+        store = OxigraphStore(location, read_only=True)
     try:
         yield store
     finally:
         store.close()
 
 
-def store_folder(ctx: click.Context) -> Path:
-    folder: Path = ctx.obj["store"]
-    return folder
+def store_folder(ctx: click.Context) -> Path | str:
+    """The store: a folder, or the URL of a SPARQL server."""
+    location: Path | str = ctx.obj["store"]
+    return location
+
+
+def open_store(ctx: click.Context) -> UniverseStore:
+    """The store for writing (or Cypher), with the local state folder of a remote one."""
+    state: Path | None = ctx.obj.get("state")
+    return UniverseStore(store_folder(ctx), state=state)
 
 
 @cli.command()
@@ -83,7 +96,7 @@ def ingest(
         raise BadInput.merge(errors)
     changes = []
     if loaded.claimsets:
-        with UniverseStore(store_folder(ctx)) as store:
+        with open_store(ctx) as store:
             show = len(loaded.claimsets) > 5 and sys.stderr.isatty()
             with click.progressbar(
                 length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
@@ -204,7 +217,7 @@ def _table(columns: list[str], rows: list[list[Any]]) -> None:
 def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a read-only Cypher query over the projection (write clauses are refused)."""
     bound = _params(params)
-    with UniverseStore(store_folder(ctx)) as store:
+    with open_store(ctx) as store:
         assert store.projection is not None
         columns, rows = store.projection.query(query, bound)
     if fmt == "json":
@@ -283,8 +296,10 @@ def sources(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def retract(ctx: click.Context, source: str) -> None:
     """Remove what one source claimed; facts other sources also claim stay."""
-    with UniverseStore(store_folder(ctx)) as store:
+    with open_store(ctx) as store:
         store.retract(source)
+        for report_line in store.reports:
+            click.echo(f"warning: {report_line}", err=True)
     click.echo(f"retracted {source}")
 
 
@@ -292,6 +307,6 @@ def retract(ctx: click.Context, source: str) -> None:
 @click.pass_context
 def reproject(ctx: click.Context) -> None:
     """Rebuild the Cypher projection from the canonical graph."""
-    with UniverseStore(store_folder(ctx)) as store:
+    with open_store(ctx) as store:
         count = store.reproject()
     click.echo(f"reprojected {count} source{'s' if count != 1 else ''}")

@@ -6,7 +6,9 @@ without a graph). A new version is written into a fresh graph that no query read
 the current graphs as their dataset, `default-graph-uri`), in as many INSERT DATA requests as
 the server takes; then one small INSERT DATA adds its record, and that single request makes the
 version current. A source small enough for one request goes in one request, record included.
-Superseded records and graphs are removed afterwards. Values reach the server only as
+Where the server offers the Graph Store Protocol (Oxigraph's `/store`), a large version is
+POSTed as N-Triples and graphs are read back whole with GET; else SPARQL Update and paged
+SELECTs. Superseded records and graphs are removed afterwards. Values reach the server only as
 N-Triples terms in INSERT DATA (escaped by `rdf.py`), or as escaped terms in a VALUES block.
 
 Server quirks met: Virtuoso returns `typed-literal`s, booleans as 1/0 and caps results (10,000
@@ -52,10 +54,12 @@ def is_url(location: str | Path) -> bool:
 
 @dataclass(frozen=True)
 class Endpoints:
-    """Where to query and where to update: `/query` pairs with `/update` (Oxigraph, Fuseki), else one URL."""
+    """Where to query and update: `/query` pairs with `/update` and the Graph Store `/store`
+    (Oxigraph's layout; used when it answers), else one URL for both and no Graph Store."""
 
     query: str
     update: str
+    store: str | None = None
 
     @classmethod
     def of(cls, url: str) -> Endpoints:
@@ -63,7 +67,12 @@ class Endpoints:
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             raise BadInput.at("--store", f"not an http(s) URL of a SPARQL endpoint: {url!r}")
         if parsed.path.endswith("/query"):
-            return cls(url, urllib.parse.urlunsplit(parsed._replace(path=parsed.path[:-6] + "/update")))
+            base = parsed.path[:-6]
+            return cls(
+                url,
+                urllib.parse.urlunsplit(parsed._replace(path=base + "/update")),
+                urllib.parse.urlunsplit(parsed._replace(path=base + "/store")),
+            )
         return cls(url, url)
 
 
@@ -140,6 +149,8 @@ class RemoteSparqlStore(CanonicalStore):
     def __init__(self, url: str, *, read_only: bool = False, state: Path | None = None) -> None:
         self.url = url
         self.endpoints = Endpoints.of(url)
+        self._gsp = self.endpoints.store  # dropped at its first refusal
+        self._gsp_seen = False  # it answered once: later errors are errors
         self.read_only = read_only
         self._lock = WriterLock(state) if state is not None and not read_only else None
         if self._lock is not None and state is not None:
@@ -189,6 +200,30 @@ class RemoteSparqlStore(CanonicalStore):
 
     def _rows(self, query: str, graphs: Sequence[str] | None = None) -> list[dict[str, Any]]:
         return _solutions(self._select(query, graphs))[1]
+
+    def _graph_store(self, method: str, graph: str, body: bytes | None = None) -> bytes | None:
+        """A Graph Store Protocol request on one graph; None where the server offers none."""
+        if self._gsp is None:
+            return None
+        target = f"{self._gsp}?{urllib.parse.urlencode({'graph': graph})}"
+        headers = {"Accept": "application/n-triples"}
+        if body is not None:
+            headers["Content-Type"] = "application/n-triples"
+        request = urllib.request.Request(target, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                data: bytes = response.read()
+                return data
+        except urllib.error.HTTPError as e:
+            if e.code in (400, 404, 405, 415, 501) and not self._gsp_seen:
+                self._gsp = None  # no Graph Store here after all: SPARQL Update it is
+                return None
+            detail = e.read().decode("utf-8", errors="replace").strip()[:400]
+            raise StoreUnavailable(f"the Graph Store at {self._gsp} answered {e.code}: {detail}") from e
+        except (urllib.error.URLError, OSError) as e:
+            raise StoreUnavailable(f"cannot reach the Graph Store at {self._gsp}: {e}") from e
+        finally:
+            self._gsp_seen = self._gsp is not None
 
     # ------------------------------------------------------------------ registry
     def _registry(self) -> list[tuple[str, str, int, str | None]]:
@@ -263,6 +298,20 @@ class RemoteSparqlStore(CanonicalStore):
         except ValueError as e:  # an IRI that is not one
             raise BadInput.at(claims.source.location, str(e)) from e
         record = self._record_lines(sid, sequence, graph)
+        if self._gsp is not None and len(lines) + len(record) > self.batch_triples:
+            self._require_writer()
+            if self._graph_store("POST", graph, "".join(lines).encode("utf-8")) is not None:
+                if hook:
+                    hook("written")
+                    hook("before-commit")
+                self._update(self._insert({REGISTRY_GRAPH: record}))
+                if hook:
+                    hook("after-commit")
+                return Write(
+                    WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED,
+                    SourceRecord(source=claims.source, graph=graph, sequence=sequence),
+                    previous,
+                )
         if len(lines) + len(record) <= self.batch_triples:  # one request: data and the switch
             if hook:
                 hook("before-commit")
@@ -353,7 +402,19 @@ class RemoteSparqlStore(CanonicalStore):
                 yield ox_to_rdflib(row["s"]), ox_to_rdflib(row["p"]), ox_to_rdflib(row["o"])
 
     def claims_of(self, record: SourceRecord) -> ClaimSet:
+        data = self._graph_store("GET", record.graph)
+        if data is not None:  # the whole graph in one answer, no result cap
+            triples = (
+                (ox_to_rdflib(t.subject), ox_to_rdflib(t.predicate), ox_to_rdflib(t.object))
+                for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+            )
+            return claimset_from_triples(triples, record.source.id)
         return claimset_from_triples(self._graph_triples(record.graph), record.source.id)
+
+    @property
+    def uses_graph_store(self) -> bool:
+        """Whether bulk writes and whole-graph reads go through the Graph Store Protocol."""
+        return self._gsp is not None
 
     def claimsets(self) -> list[ClaimSet]:
         return [self.claims_of(record) for record in self.sources().values()]
