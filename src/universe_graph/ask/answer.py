@@ -228,6 +228,9 @@ class Asker:
         known = self.templates.exact(template)
         if known is not None:
             out.append((known, f"learned template '{template}'"))
+        for score, near, chain in self.templates.analogies(template):
+            if score >= MIN_SIMILARITY:
+                out.append((chain, f"learned template '{near}' with its relation words swapped"))
         out += [(c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))]
         for score, near, chain in self.templates.nearest(template):
             if score >= MIN_SIMILARITY:

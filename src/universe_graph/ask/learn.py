@@ -21,7 +21,7 @@ from .qa_file import QARow, read_questions
 from .templates import LearnedTemplate, TemplateFile, template_of
 
 MAX_HOPS = 3
-MAX_FRONTIER = 5000
+MAX_FRONTIER = 1000
 PER_TEMPLATE = 30
 
 _EDGES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { %s } }"
@@ -79,6 +79,13 @@ class MemoryGraph:
 VALUE = "value:"
 
 
+def _revisits(notation: str) -> bool:
+    """Whether a chain can come back to its topic's type: then, on a tie, the topic is left out of
+    the answers (an answer is never the thing asked about, as in MetaQA's training answers)."""
+    chain = Chain.parse(notation)
+    return any(hop.yields() & chain.start_types() for hop in chain.hops)
+
+
 def node_key(term: object) -> str:
     """A node's key in the memory graph: the IRI, or `value:` and the lexical form."""
     import pyoxigraph as ox
@@ -118,7 +125,7 @@ def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_
             continue
         best = min(
             set(exact) | set(overlap),
-            key=lambda k: (-exact[k], -overlap[k], k[0].count("/"), k[1], k[0]),
+            key=lambda k: (-exact[k], -overlap[k], k[0].count("/"), k[1] != _revisits(k[0]), k[0]),
         )
         learned[template] = LearnedTemplate(
             chain=best[0], distinct=best[1], questions=len(rows), exact=exact[best]
