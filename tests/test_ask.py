@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
+from conftest import Invoke
 from queryhelp import qfolder, qstore  # noqa: F401
 from universe_graph.ask.answer import Asker
 from universe_graph.ask.chains import Chain
@@ -32,7 +32,8 @@ def test_who_trained_john_wick_reads_the_character(qstore: UniverseStore) -> Non
     assert "John Wick (character)" in answer.reading and "not John Wick (film)" in answer.reading
     assert answer.chain == "trained_by"
     # the topic is bound, never pasted into the query text
-    assert answer.query is not None and answer.topic.iri not in answer.query and "?topic" in answer.query
+    assert answer.query is not None and answer.topic.iri is not None
+    assert answer.topic.iri not in answer.query and "?topic" in answer.query
     assert answer.bindings["topic"] == answer.topic.iri
     steps = [s for support in answer.support for s in support.steps]
     assert steps and all(s.evidence for s in steps)
@@ -66,7 +67,9 @@ def test_which_films_is_the_director_in(qstore: UniverseStore) -> None:  # noqa:
 def test_phrases_come_from_every_label_of_the_ontology() -> None:
     table = phrases()
     for info in predicates().values():
-        assert any(" ".join(p.words) == info.label.lower() and p.predicate == info.name for p in table), info.name
+        assert any(" ".join(p.words) == info.label.lower() and p.predicate == info.name for p in table), (
+            info.name
+        )
         assert any(" ".join(p.words) == info.inverse_label.lower() for p in table), info.name
     derived = {(" ".join(p.words), p.predicate, p.reading) for p in table}
     assert ("director", "directed_by", Reading.NOUN) in derived  # agent noun of "directed by"
@@ -100,7 +103,9 @@ def test_connection_wants_characters(qstore: UniverseStore) -> None:  # noqa: F8
 def test_rooney_once_the_review_extractor_lands(qstore: UniverseStore) -> None:  # noqa: F811
     asker = Asker(qstore, templates=NO_TEMPLATES)
     if not asker.index.lookup("Rooney"):
-        pytest.skip("Rooney comes from the review extractor (branch extract), which this store does not hold yet")
+        pytest.skip(
+            "Rooney comes from the review extractor (branch extract), which this store does not hold yet"
+        )
     answer = asker.ask("how is Rooney connected to John Wick?")
     assert answer.intent == "path" and answer.result is not None and answer.result["paths"]
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
+from conftest import Invoke
 from universe_graph.ask.answer import Asker
 from universe_graph.ask.chains import Chain
 from universe_graph.ask.evaluate import evaluate
@@ -45,7 +45,7 @@ what films did [Al Pacino] act in\tHeat\tactor_to_movie
 when were the films directed by [John Frankenheimer] released\t1998\tdirector_to_movie_to_year
 which films share a director with [Heat]\tCollateral\tmovie_to_director_to_movie
 who acted in the films directed by [Michael Mann]\tRobert De Niro|Al Pacino|Tom Cruise\tdirector_to_movie_to_actor
-"""
+"""  # noqa: E501
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,9 @@ def test_templates_are_learned_from_questions_and_answers(small: tuple[UniverseS
     assert chains["which films share a director with NE"] == ("directed_by/^directed_by", True)
     path = folder / "learned.yaml"
     save(path, data)
-    assert load(path).table["which films share a director with NE"] == Chain.parse("directed_by/^directed_by", True)
+    assert load(path).table["which films share a director with NE"] == Chain.parse(
+        "directed_by/^directed_by", True
+    )
 
 
 def test_eval_never_reads_the_question_type(small: tuple[UniverseStore, Path]) -> None:
@@ -86,7 +88,9 @@ def test_eval_never_reads_the_question_type(small: tuple[UniverseStore, Path]) -
     asker = Asker(store, templates=load(path))
     typed, untyped = folder / "typed.tsv", folder / "untyped.tsv"
     typed.write_text(TEST, encoding="utf-8")
-    untyped.write_text("".join(line.rsplit("\t", 1)[0] + "\n" for line in TEST.splitlines()), encoding="utf-8")
+    untyped.write_text(
+        "".join(line.rsplit("\t", 1)[0] + "\n" for line in TEST.splitlines()), encoding="utf-8"
+    )
     with_types, without = evaluate(asker, typed), evaluate(asker, untyped)
     assert with_types.hits == without.hits == 5 and with_types.hits_at_1 == 1.0
     assert set(with_types.by_type) == {
@@ -149,7 +153,9 @@ def test_metaqa_kb_and_dev_questions(tmp_path: Path, shared: Path, invoke: Invok
         report = json.loads(ran.stdout)
         assert report["questions"] == 150 and report["hits_at_1"] >= 0.99, report["misses"]
     answer = json.loads(
-        invoke("--store", store, "ask", "who directed the films that [Keanu Reeves] acted in", "--format", "json").stdout
+        invoke(
+            "--store", store, "ask", "who directed the films that [Keanu Reeves] acted in", "--format", "json"
+        ).stdout
     )
     assert answer["chain"].startswith("^cast_member/directed_by")
     assert "Chad Stahelski" in {a["name"] for a in answer["answers"]}

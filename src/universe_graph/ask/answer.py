@@ -39,16 +39,19 @@ MIN_SIMILARITY = 0.3
 ORDINALS = {
     w: i
     for i, words in enumerate(
-        [("first", "1st", "one"), ("second", "2nd", "two"), ("third", "3rd", "three"), ("fourth", "4th", "four"),
-         ("fifth", "5th", "five"), ("sixth", "6th", "six"), ("seventh", "7th", "seven"),
-         ("eighth", "8th", "eight"), ("ninth", "9th", "nine")],
+        [("first", "1st", "one"), ("second", "2nd", "two"), ("third", "3rd", "three"),
+         ("fourth", "4th", "four"), ("fifth", "5th", "five"), ("sixth", "6th", "six"),
+         ("seventh", "7th", "seven"), ("eighth", "8th", "eight"), ("ninth", "9th", "nine")],
         start=1,
     )
     for w in words
 }  # fmt: skip
 _Q = r"\s*[?.!]*\s*$"
 PATH_RES = (
-    re.compile(r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|related|linked|tied) (?:to|with) (?P<b>.+?)" + _Q, re.I),
+    re.compile(
+        r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|related|linked|tied) (?:to|with) (?P<b>.+?)" + _Q,
+        re.I,
+    ),
     re.compile(r"^how (?:is|are|was|were) (?P<a>.+?) and (?P<b>.+?) (?:connected|related|linked)" + _Q, re.I),
     re.compile(r"^what (?:connects|links) (?P<a>.+?) (?:and|to|with) (?P<b>.+?)" + _Q, re.I),
 )  # fmt: skip
@@ -156,7 +159,7 @@ class Asker:
         return self._relation(text, evidence=evidence)
 
     def _not(self, mention: str, iri: str) -> str:
-        """", not X (film) or Y (universe)": the other things a mention could have meant."""
+        """ ", not X (film) or Y (universe)": the other things a mention could have meant."""
         others = [c.describe() for c in self.index.lookup(mention.strip(" []")) if c.term.value != iri]
         return f", not {' or '.join(others)}" if others else ""
 
@@ -166,8 +169,9 @@ class Asker:
 
     def _path(self, text: str, a: str, b: str) -> Answer:
         result = path(self.store, a.strip(" []"), b.strip(" []"), canon=self.canon)
-        chain = " -> ".join([result.source.name, *(h.object_name if h.direction == "forward" else h.subject_name
-                                                   for h in (result.paths[0] if result.paths else []))])  # fmt: skip
+        hops = result.paths[0] if result.paths else []
+        names = [h.object_name if h.direction == "forward" else h.subject_name for h in hops]
+        chain = " -> ".join([result.source.name, *names])
         return Answer(
             question=text,
             intent="path",
@@ -231,7 +235,9 @@ class Asker:
         for score, near, chain in self.templates.analogies(template):
             if score >= MIN_SIMILARITY:
                 out.append((chain, f"learned template '{near}' with its relation words swapped"))
-        out += [(c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))]
+        out += [
+            (c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))
+        ]
         for score, near, chain in self.templates.nearest(template):
             if score >= MIN_SIMILARITY:
                 out.append((chain, f"nearest learned template '{near}' (similarity {score:.2f})"))
@@ -258,9 +264,11 @@ class Asker:
                     topic, rows = answered[0]
                     attempt = Attempt(chain, topic, rows, how)
                     return self._answer(text, text[start:end].strip("[]"), found, attempt, evidence)
-        why = "no relation in it leads anywhere from " + ", ".join(
-            c.describe() for c in mentions[0][2]
-        ) if tried else "I found no relation words in it that fit " + mentions[0][2][0].describe()
+        why = (
+            "no relation in it leads anywhere from " + ", ".join(c.describe() for c in mentions[0][2])
+            if tried
+            else "I found no relation words in it that fit " + mentions[0][2][0].describe()
+        )
         raise CannotAnswer(text, why, SUPPORTED)
 
     def run(self, chain: Chain, topic: Candidate) -> list[tuple[Item, Term]]:
@@ -269,14 +277,16 @@ class Asker:
         if self.canon is not None:
             bindings["floor"] = ox.Literal(str(self.canon.rank), datatype=ox.NamedNode(XSD_INTEGER))
         rows = []
-        for row in self.store.canonical.query(sparql(chain, canon=self.canon is not None), bindings):
+        for row in _rows(self.store.canonical.query(sparql(chain, canon=self.canon is not None), bindings)):
             answer, name = row["answer"], row["name"]
             shown = name.value if name is not None else answer.value
             iri = answer.value if isinstance(answer, ox.NamedNode) else None
             rows.append((Item(name=shown, iri=iri, support=int(row["support"].value)), answer))
         return rows
 
-    def _answer(self, text: str, mention: str, found: list[Candidate], attempt: Attempt, evidence: bool) -> Answer:
+    def _answer(
+        self, text: str, mention: str, found: list[Candidate], attempt: Attempt, evidence: bool
+    ) -> Answer:
         topic, chain = attempt.topic, attempt.chain
         others = [c.describe() for c in found if c != topic]
         reading = f'"{mention}" read as {topic.describe()}'
@@ -309,7 +319,8 @@ class Asker:
         reader = self._reader = self._reader or ClaimReader(self.store)
         out = []
         for item, answer in rows:
-            found = list(self.store.canonical.query(path_sparql(chain), {"topic": topic.term, "answer": answer}))
+            bound = {"topic": topic.term, "answer": answer}
+            found = list(_rows(self.store.canonical.query(path_sparql(chain), bound)))
             if not found:
                 continue
             row = found[0]
@@ -341,8 +352,14 @@ class Asker:
         if isinstance(term, ox.Literal):
             return term.value
         assert isinstance(term, ox.NamedNode)
-        rows = list(self.store.canonical.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }", {"e": term}))
+        rows = list(_rows(self.store.canonical.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }", {"e": term})))
         return rows[0]["l"].value if rows else term.value
 
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _rows(result: object) -> ox.QuerySolutions:
+    """A SELECT query's solutions (the chain and path queries are all SELECTs)."""
+    assert isinstance(result, ox.QuerySolutions)
+    return result

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import ontology
 from ..stores.base import CanonicalStore
 from . import names
-from .chains import Chain, Direction, Hop
+from .chains import LITERAL, Chain, Direction, Hop
 from .qa_file import QARow, read_questions
 from .templates import LearnedTemplate, TemplateFile, template_of
 
@@ -54,9 +54,9 @@ class MemoryGraph:
     def walks(self, start: str, max_hops: int = MAX_HOPS) -> Iterator[tuple[Chain, set[str], set[str]]]:
         """Every chain from `start` with its end nodes, plain and with the start left out."""
 
-        def step(chain: tuple[Hop, ...], plain: set[str], distinct: set[str]) -> Iterator[
-            tuple[Chain, set[str], set[str]]
-        ]:
+        def step(
+            chain: tuple[Hop, ...], plain: set[str], distinct: set[str]
+        ) -> Iterator[tuple[Chain, set[str], set[str]]]:
             if chain:
                 yield Chain(hops=chain), plain, distinct
             if len(chain) >= max_hops or len(plain) > MAX_FRONTIER:
@@ -108,11 +108,11 @@ def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_
     for template in sorted(groups):
         rows = groups[template][:per_template]
         exact: Counter[tuple[str, bool]] = Counter()
-        overlap: Counter[tuple[str, bool]] = Counter()
+        overlap: defaultdict[tuple[str, bool], float] = defaultdict(float)
         for row in rows:
             gold = set(row.answers)
             for candidate in index.lookup(row.topic):
-                start = VALUE + candidate.term.value if candidate.type == names.LITERAL else candidate.term.value
+                start = VALUE + candidate.term.value if candidate.type == LITERAL else candidate.term.value
                 for chain, plain, distinct in graph.walks(start):
                     for flag, nodes in ((False, plain), (True, distinct)):
                         got = graph.names_of(nodes)

@@ -9,6 +9,7 @@ chains in order and keeps the first that fits the topic's type and answers.
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 from collections import Counter
@@ -89,7 +90,7 @@ def load(path: Path | None = None) -> Templates:
 def _features(template: str) -> Counter[str]:
     words = WORDS_RE.findall(template)
     feats = Counter(words)
-    feats.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    feats.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return feats
 
 
@@ -146,7 +147,9 @@ class Templates:
             theirs = WORDS_RE.findall(known)
             swap: dict[str, str] = {}
             fits = True
-            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=theirs, b=mine, autojunk=False).get_opcodes():
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+                a=theirs, b=mine, autojunk=False
+            ).get_opcodes():
                 if tag == "equal":
                     continue
                 old = {words_of[w] for w in theirs[i1:i2] if w in words_of}
@@ -161,7 +164,9 @@ class Templates:
             chain = self.table[known]
             if not fits or not set(swap) <= {h.predicate for h in chain.hops}:
                 continue
-            hops = tuple(h.model_copy(update={"predicate": swap.get(h.predicate, h.predicate)}) for h in chain.hops)
+            hops = tuple(
+                h.model_copy(update={"predicate": swap.get(h.predicate, h.predicate)}) for h in chain.hops
+            )
             candidate = chain.model_copy(update={"hops": hops})
             if candidate.is_well_typed() and candidate not in seen:
                 seen.add(candidate)
