@@ -161,3 +161,20 @@ def test_metaqa_kb_and_dev_questions(tmp_path: Path, shared: Path, invoke: Invok
     assert "Chad Stahelski" in {a["name"] for a in answer["answers"]}
     step = answer["support"][0]["steps"][0]
     assert step["evidence"][0]["source"] == "kb" and step["evidence"][0]["locator"].startswith("line ")
+
+
+def test_learn_and_eval_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
+    kb, train, test = tmp_path / "kb.txt", tmp_path / "train.tsv", tmp_path / "test.tsv"
+    kb.write_text(KB, encoding="utf-8")
+    train.write_text(TRAIN, encoding="utf-8")
+    test.write_text(TEST, encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", kb).exit_code == 0
+    learned = invoke("--store", store, "learn-qa", train, "-o", tmp_path / "learned.yaml")
+    assert learned.exit_code == 0 and "5 templates" in learned.stdout
+    assert "which films share a director with NE" in (tmp_path / "learned.yaml").read_text(encoding="utf-8")
+    report = invoke("--store", store, "eval-qa", test, "--limit", "2")
+    assert report.exit_code == 0, report.stderr
+    assert (
+        "Hits@1" in report.stdout and "questions/s" in report.stdout and "movie_to_director" in report.stdout
+    )
