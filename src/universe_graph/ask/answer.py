@@ -35,7 +35,8 @@ SUPPORTED = (
     "who is Winston?",
 )
 MAX_EVIDENCE = 5
-MIN_SIMILARITY = 0.3
+MIN_SIMILARITY = 0.3  # a near template's chain as it is
+MIN_ANALOGY = 0.1  # a near template whose every differing relation word was swapped for the question's
 ORDINALS = {
     w: i
     for i, words in enumerate(
@@ -233,14 +234,18 @@ class Asker:
         if known is not None:
             out.append((known, f"learned template '{template}'"))
         for score, near, chain in self.templates.analogies(template):
-            if score >= MIN_SIMILARITY:
+            if score >= MIN_ANALOGY:
                 out.append((chain, f"learned template '{near}' with its relation words swapped"))
         out += [
             (c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))
         ]
-        for score, near, chain in self.templates.nearest(template):
-            if score >= MIN_SIMILARITY:
-                out.append((chain, f"nearest learned template '{near}' (similarity {score:.2f})"))
+        near_chains = [(s, n, c) for s, n, c in self.templates.nearest(template) if s >= MIN_SIMILARITY]
+        for score, near, chain in near_chains:
+            out.append((chain, f"nearest learned template '{near}' (similarity {score:.2f})"))
+        for score, near, chain in near_chains:  # its last hops, when the question has fewer
+            for cut in range(1, len(chain.hops)):
+                tail = chain.model_copy(update={"hops": chain.hops[cut:]})
+                out.append((tail, f"the last hops of learned template '{near}' (similarity {score:.2f})"))
         return out
 
     def _relation(self, text: str, *, evidence: bool) -> Answer:
