@@ -165,3 +165,12 @@ def test_cli(qfolder: Path, invoke: Invoke) -> None:  # noqa: F811
     assert {a["name"] for a in data["answers"]} == {"The Director", "Ruska Roma"}
     refused = invoke("--store", qfolder, "ask", "what is the meaning of life?")
     assert refused.exit_code == 1 and "error: I can't answer that" in refused.stderr
+
+
+def test_learned_templates_do_not_answer_what_they_do_not_know(qstore: UniverseStore) -> None:  # noqa: F811
+    asker = Asker(qstore)  # with the MetaQA templates shipped in ingest/mappings/
+    with pytest.raises(CannotAnswer) as exc:
+        asker.ask("who is the father of John Wick?")  # "father" is in no template and no label
+    assert "who is the author of X" in exc.value.forms  # the closest supported forms
+    assert asker.ask("which films is Keanu Reeves in?").chain == "^cast_member"
+    assert asker.ask("who trained John Wick?").chain == "trained_by"

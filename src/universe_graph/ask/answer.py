@@ -8,6 +8,7 @@ SPARQL query over a relation chain with the topic bound as a parameter.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from ..stores.sync import UniverseStore
 from . import names, parse
 from .chains import LITERAL, Chain, Direction, path_sparql, sparql
 from .names import Candidate, NameIndex
-from .templates import BRACKET_RE, Templates, template_of
+from .templates import BRACKET_RE, TOPIC, Templates, template_of
 from .templates import load as load_templates
 
 SUPPORTED = (
@@ -143,7 +144,7 @@ class Asker:
         """Answer one question; raises CannotAnswer (with supported forms), NotFound or AmbiguousName."""
         text = " ".join(question.split())
         if not text:
-            raise CannotAnswer(question, "the question is empty", SUPPORTED)
+            raise CannotAnswer(question, "the question is empty", self.closest_forms(""))
         for rx in PATH_RES:
             m = rx.match(text)
             if m and self._links(m["a"]) and self._links(m["b"]):
@@ -226,7 +227,7 @@ class Asker:
             return [(bracket.start(), bracket.end(), found)]
         return self.index.mentions(text)[:3]
 
-    def _candidates(self, text: str, start: int, end: int) -> list[tuple[Chain, str]]:
+    def _candidates(self, text: str, start: int, end: int, found: list[Candidate]) -> list[tuple[Chain, str]]:
         """Chains to try, best first: the learned template, the ontology's labels, near templates."""
         template = template_of(text, start, end)
         out: list[tuple[Chain, str]] = []
@@ -237,7 +238,8 @@ class Asker:
             if score >= MIN_ANALOGY:
                 out.append((chain, f"learned template '{near}' with its relation words swapped"))
         out += [
-            (c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))
+            (c, "relation words read from the ontology's labels")
+            for c in parse.chains(text, (start, end), frozenset(c.type for c in found))
         ]
         near_chains = [(s, n, c) for s, n, c in self.templates.nearest(template) if s >= MIN_SIMILARITY]
         for score, near, chain in near_chains:
@@ -246,15 +248,26 @@ class Asker:
             for cut in range(1, len(chain.hops)):
                 tail = chain.model_copy(update={"hops": chain.hops[cut:]})
                 out.append((tail, f"the last hops of learned template '{near}' (similarity {score:.2f})"))
-        return out
+        unique: dict[Chain, str] = {}
+        for chain, how in out:
+            unique.setdefault(chain, how)
+        return list(unique.items())
+
+    def closest_forms(self, text: str, n: int = 4) -> list[str]:
+        """Supported questions closest to `text`: the examples and the learned templates (NE as X)."""
+        forms = list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+        scored = sorted(
+            forms, key=lambda f: (-difflib.SequenceMatcher(a=text.lower(), b=f.lower()).ratio(), f)
+        )
+        return scored[:n]
 
     def _relation(self, text: str, *, evidence: bool) -> Answer:
         mentions = self._mentions(text)
         if not mentions:
-            raise CannotAnswer(text, "it names nothing the store knows", SUPPORTED)
+            raise CannotAnswer(text, "it names nothing the store knows", self.closest_forms(text))
         tried = False
         for start, end, found in mentions:
-            for chain, how in self._candidates(text, start, end):
+            for chain, how in self._candidates(text, start, end, found):
                 fitting = [c for c in found if c.type in chain.start_types()]
                 tried = tried or bool(fitting)
                 results = [(c, self.run(chain, c)) for c in fitting]
@@ -274,7 +287,7 @@ class Asker:
             if tried
             else "I found no relation words in it that fit " + mentions[0][2][0].describe()
         )
-        raise CannotAnswer(text, why, SUPPORTED)
+        raise CannotAnswer(text, why, self.closest_forms(text))
 
     def run(self, chain: Chain, topic: Candidate) -> list[tuple[Item, Term]]:
         """The chain's answers from one topic: a single query, the topic (and tier floor) bound."""

@@ -102,9 +102,11 @@ class Templates:
     _idf: dict[str, float] = field(default_factory=dict)
     _vectors: list[tuple[str, dict[str, float], float]] = field(default_factory=list)
     _words: dict[str, str] | None = None
+    _vocabulary: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         docs = {t: _features(t) for t in self.table}
+        self._vocabulary = frozenset(w for t in self.table for w in WORDS_RE.findall(t))
         df: Counter[str] = Counter()
         for feats in docs.values():
             df.update(feats.keys())
@@ -152,6 +154,9 @@ class Templates:
             ).get_opcodes():
                 if tag == "equal":
                     continue
+                if any(w not in self._vocabulary for w in mine[j1:j2]):
+                    fits = False  # a word no template has may carry the relation: the template says nothing
+                    break
                 old = {words_of[w] for w in theirs[i1:i2] if w in words_of}
                 new = {words_of[w] for w in mine[j1:j2] if w in words_of}
                 if old == new:
@@ -180,6 +185,9 @@ class Templates:
         """Known templates by similarity, best first; one entry per distinct chain."""
         out: list[tuple[float, str, Chain]] = []
         seen: set[Chain] = set()
+        mine = WORDS_RE.findall(template)
+        if any(w not in self._vocabulary for w in mine):
+            return out  # a word no template has may carry the relation: no template says what it means
         for score, known in self._similar(template):
             chain = self.table[known]
             if chain not in seen:
