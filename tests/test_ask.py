@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
+from conftest import Invoke
 from queryhelp import qfolder, qstore  # noqa: F401
 from universe_graph.ask.answer import Asker
 from universe_graph.ask.chains import Chain
@@ -32,7 +32,8 @@ def test_who_trained_john_wick_reads_the_character(qstore: UniverseStore) -> Non
     assert "John Wick (character)" in answer.reading and "not John Wick (film)" in answer.reading
     assert answer.chain == "trained_by"
     # the topic is bound, never pasted into the query text
-    assert answer.query is not None and answer.topic.iri not in answer.query and "?topic" in answer.query
+    assert answer.query is not None and answer.topic.iri is not None
+    assert answer.topic.iri not in answer.query and "?topic" in answer.query
     assert answer.bindings["topic"] == answer.topic.iri
     steps = [s for support in answer.support for s in support.steps]
     assert steps and all(s.evidence for s in steps)
@@ -66,7 +67,9 @@ def test_which_films_is_the_director_in(qstore: UniverseStore) -> None:  # noqa:
 def test_phrases_come_from_every_label_of_the_ontology() -> None:
     table = phrases()
     for info in predicates().values():
-        assert any(" ".join(p.words) == info.label.lower() and p.predicate == info.name for p in table), info.name
+        assert any(" ".join(p.words) == info.label.lower() and p.predicate == info.name for p in table), (
+            info.name
+        )
         assert any(" ".join(p.words) == info.inverse_label.lower() for p in table), info.name
     derived = {(" ".join(p.words), p.predicate, p.reading) for p in table}
     assert ("director", "directed_by", Reading.NOUN) in derived  # agent noun of "directed by"
@@ -86,6 +89,11 @@ def test_canon_floor_hides_weaker_sources(qstore: UniverseStore) -> None:  # noq
     assert "Winston Scott" in names(qstore, "who trained Nogi?")  # a fan source says so
     with pytest.raises(CannotAnswer):
         names(qstore, "who was Nogi trained by?", canon=CanonTier.OFFICIAL)
+    strict = names(qstore, "who trained John Wick?", canon=CanonTier.CANON)
+    assert set(strict) == {"The Director", "Ruska Roma"}
+    answer = Asker(qstore, templates=NO_TEMPLATES, canon=CanonTier.CANON).ask("who trained John Wick?")
+    assert answer.query is not None and "?floor" in answer.query  # the tier floor is bound, too
+    assert answer.bindings["floor"] == "0 (canon or stronger)"
 
 
 def test_connection_wants_characters(qstore: UniverseStore) -> None:  # noqa: F811
@@ -100,7 +108,9 @@ def test_connection_wants_characters(qstore: UniverseStore) -> None:  # noqa: F8
 def test_rooney_once_the_review_extractor_lands(qstore: UniverseStore) -> None:  # noqa: F811
     asker = Asker(qstore, templates=NO_TEMPLATES)
     if not asker.index.lookup("Rooney"):
-        pytest.skip("Rooney comes from the review extractor (branch extract), which this store does not hold yet")
+        pytest.skip(
+            "Rooney comes from the review extractor (branch extract), which this store does not hold yet"
+        )
     answer = asker.ask("how is Rooney connected to John Wick?")
     assert answer.intent == "path" and answer.result is not None and answer.result["paths"]
 
@@ -155,3 +165,12 @@ def test_cli(qfolder: Path, invoke: Invoke) -> None:  # noqa: F811
     assert {a["name"] for a in data["answers"]} == {"The Director", "Ruska Roma"}
     refused = invoke("--store", qfolder, "ask", "what is the meaning of life?")
     assert refused.exit_code == 1 and "error: I can't answer that" in refused.stderr
+
+
+def test_learned_templates_do_not_answer_what_they_do_not_know(qstore: UniverseStore) -> None:  # noqa: F811
+    asker = Asker(qstore)  # with the MetaQA templates shipped in ingest/mappings/
+    with pytest.raises(CannotAnswer) as exc:
+        asker.ask("who is the father of John Wick?")  # "father" is in no template and no label
+    assert "who is the author of X" in exc.value.forms  # the closest supported forms
+    assert asker.ask("which films is Keanu Reeves in?").chain == "^cast_member"
+    assert asker.ask("who trained John Wick?").chain == "trained_by"

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Invoke
 
+from conftest import Invoke
 from universe_graph.errors import BadInput
 from universe_graph.ingest import SourceOptions, detect_kind, get_reader, load_paths
 from universe_graph.ingest.triples import load_mappings
@@ -51,7 +51,11 @@ def test_relations_map_onto_the_ontology_with_line_evidence(tmp_path: Path) -> N
     assert ("Michael Mann", EntityType.FILM) in by_name
     names = {e.id: e.name for e in claims.entities}
     facts = {
-        (names[r.subject], r.predicate, names.get(r.object, r.object) if isinstance(r.object, str) else r.object)
+        (
+            names[r.subject],
+            r.predicate,
+            names.get(r.object, r.object) if isinstance(r.object, str) else r.object,
+        )
         for r in claims.relations
     }
     assert ("Heat", "cast_member", "Al Pacino") in facts
@@ -110,4 +114,7 @@ def test_ingest_and_query_through_the_cli(tmp_path: Path, invoke: Invoke) -> Non
     assert [b["n"]["value"] for b in rows["results"]["bindings"]] == ["Al Pacino", "Robert De Niro"]
     bad = write(tmp_path, KB + "Heat|release_year|soon\n", "bad")
     failed = invoke("--store", tmp_path / "other", "ingest", bad)
-    assert failed.exit_code == 1 and f"error: {bad}:14: object: release_year needs a whole number" in failed.stderr
+    assert (
+        failed.exit_code == 1
+        and f"error: {bad}:14: object: release_year needs a whole number" in failed.stderr
+    )

@@ -8,6 +8,7 @@ SPARQL query over a relation chain with the topic bound as a parameter.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -23,7 +24,7 @@ from ..stores.sync import UniverseStore
 from . import names, parse
 from .chains import LITERAL, Chain, Direction, path_sparql, sparql
 from .names import Candidate, NameIndex
-from .templates import BRACKET_RE, Templates, template_of
+from .templates import BRACKET_RE, TOPIC, Templates, template_of
 from .templates import load as load_templates
 
 SUPPORTED = (
@@ -35,20 +36,24 @@ SUPPORTED = (
     "who is Winston?",
 )
 MAX_EVIDENCE = 5
-MIN_SIMILARITY = 0.3
+MIN_SIMILARITY = 0.3  # a near template's chain as it is
+MIN_ANALOGY = 0.1  # a near template whose every differing relation word was swapped for the question's
 ORDINALS = {
     w: i
     for i, words in enumerate(
-        [("first", "1st", "one"), ("second", "2nd", "two"), ("third", "3rd", "three"), ("fourth", "4th", "four"),
-         ("fifth", "5th", "five"), ("sixth", "6th", "six"), ("seventh", "7th", "seven"),
-         ("eighth", "8th", "eight"), ("ninth", "9th", "nine")],
+        [("first", "1st", "one"), ("second", "2nd", "two"), ("third", "3rd", "three"),
+         ("fourth", "4th", "four"), ("fifth", "5th", "five"), ("sixth", "6th", "six"),
+         ("seventh", "7th", "seven"), ("eighth", "8th", "eight"), ("ninth", "9th", "nine")],
         start=1,
     )
     for w in words
 }  # fmt: skip
 _Q = r"\s*[?.!]*\s*$"
 PATH_RES = (
-    re.compile(r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|related|linked|tied) (?:to|with) (?P<b>.+?)" + _Q, re.I),
+    re.compile(
+        r"^how (?:is|are|was|were) (?P<a>.+?) (?:connected|related|linked|tied) (?:to|with) (?P<b>.+?)" + _Q,
+        re.I,
+    ),
     re.compile(r"^how (?:is|are|was|were) (?P<a>.+?) and (?P<b>.+?) (?:connected|related|linked)" + _Q, re.I),
     re.compile(r"^what (?:connects|links) (?P<a>.+?) (?:and|to|with) (?P<b>.+?)" + _Q, re.I),
 )  # fmt: skip
@@ -139,7 +144,7 @@ class Asker:
         """Answer one question; raises CannotAnswer (with supported forms), NotFound or AmbiguousName."""
         text = " ".join(question.split())
         if not text:
-            raise CannotAnswer(question, "the question is empty", SUPPORTED)
+            raise CannotAnswer(question, "the question is empty", self.closest_forms(""))
         for rx in PATH_RES:
             m = rx.match(text)
             if m and self._links(m["a"]) and self._links(m["b"]):
@@ -156,7 +161,7 @@ class Asker:
         return self._relation(text, evidence=evidence)
 
     def _not(self, mention: str, iri: str) -> str:
-        """", not X (film) or Y (universe)": the other things a mention could have meant."""
+        """ ", not X (film) or Y (universe)": the other things a mention could have meant."""
         others = [c.describe() for c in self.index.lookup(mention.strip(" []")) if c.term.value != iri]
         return f", not {' or '.join(others)}" if others else ""
 
@@ -166,8 +171,9 @@ class Asker:
 
     def _path(self, text: str, a: str, b: str) -> Answer:
         result = path(self.store, a.strip(" []"), b.strip(" []"), canon=self.canon)
-        chain = " -> ".join([result.source.name, *(h.object_name if h.direction == "forward" else h.subject_name
-                                                   for h in (result.paths[0] if result.paths else []))])  # fmt: skip
+        hops = result.paths[0] if result.paths else []
+        names = [h.object_name if h.direction == "forward" else h.subject_name for h in hops]
+        chain = " -> ".join([result.source.name, *names])
         return Answer(
             question=text,
             intent="path",
@@ -221,26 +227,47 @@ class Asker:
             return [(bracket.start(), bracket.end(), found)]
         return self.index.mentions(text)[:3]
 
-    def _candidates(self, text: str, start: int, end: int) -> list[tuple[Chain, str]]:
+    def _candidates(self, text: str, start: int, end: int, found: list[Candidate]) -> list[tuple[Chain, str]]:
         """Chains to try, best first: the learned template, the ontology's labels, near templates."""
         template = template_of(text, start, end)
         out: list[tuple[Chain, str]] = []
         known = self.templates.exact(template)
         if known is not None:
             out.append((known, f"learned template '{template}'"))
-        out += [(c, "relation words read from the ontology's labels") for c in parse.chains(text, (start, end))]
-        for score, near, chain in self.templates.nearest(template):
-            if score >= MIN_SIMILARITY:
-                out.append((chain, f"nearest learned template '{near}' (similarity {score:.2f})"))
-        return out
+        for score, near, chain in self.templates.analogies(template):
+            if score >= MIN_ANALOGY:
+                out.append((chain, f"learned template '{near}' with its relation words swapped"))
+        out += [
+            (c, "relation words read from the ontology's labels")
+            for c in parse.chains(text, (start, end), frozenset(c.type for c in found))
+        ]
+        near_chains = [(s, n, c) for s, n, c in self.templates.nearest(template) if s >= MIN_SIMILARITY]
+        for score, near, chain in near_chains:
+            out.append((chain, f"nearest learned template '{near}' (similarity {score:.2f})"))
+        for score, near, chain in near_chains:  # its last hops, when the question has fewer
+            for cut in range(1, len(chain.hops)):
+                tail = chain.model_copy(update={"hops": chain.hops[cut:]})
+                out.append((tail, f"the last hops of learned template '{near}' (similarity {score:.2f})"))
+        unique: dict[Chain, str] = {}
+        for chain, how in out:
+            unique.setdefault(chain, how)
+        return list(unique.items())
+
+    def closest_forms(self, text: str, n: int = 4) -> list[str]:
+        """Supported questions closest to `text`: the examples and the learned templates (NE as X)."""
+        forms = list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+        scored = sorted(
+            forms, key=lambda f: (-difflib.SequenceMatcher(a=text.lower(), b=f.lower()).ratio(), f)
+        )
+        return scored[:n]
 
     def _relation(self, text: str, *, evidence: bool) -> Answer:
         mentions = self._mentions(text)
         if not mentions:
-            raise CannotAnswer(text, "it names nothing the store knows", SUPPORTED)
+            raise CannotAnswer(text, "it names nothing the store knows", self.closest_forms(text))
         tried = False
         for start, end, found in mentions:
-            for chain, how in self._candidates(text, start, end):
+            for chain, how in self._candidates(text, start, end, found):
                 fitting = [c for c in found if c.type in chain.start_types()]
                 tried = tried or bool(fitting)
                 results = [(c, self.run(chain, c)) for c in fitting]
@@ -255,10 +282,12 @@ class Asker:
                     topic, rows = answered[0]
                     attempt = Attempt(chain, topic, rows, how)
                     return self._answer(text, text[start:end].strip("[]"), found, attempt, evidence)
-        why = "no relation in it leads anywhere from " + ", ".join(
-            c.describe() for c in mentions[0][2]
-        ) if tried else "I found no relation words in it that fit " + mentions[0][2][0].describe()
-        raise CannotAnswer(text, why, SUPPORTED)
+        why = (
+            "no relation in it leads anywhere from " + ", ".join(c.describe() for c in mentions[0][2])
+            if tried
+            else "I found no relation words in it that fit " + mentions[0][2][0].describe()
+        )
+        raise CannotAnswer(text, why, self.closest_forms(text))
 
     def run(self, chain: Chain, topic: Candidate) -> list[tuple[Item, Term]]:
         """The chain's answers from one topic: a single query, the topic (and tier floor) bound."""
@@ -266,14 +295,16 @@ class Asker:
         if self.canon is not None:
             bindings["floor"] = ox.Literal(str(self.canon.rank), datatype=ox.NamedNode(XSD_INTEGER))
         rows = []
-        for row in self.store.canonical.query(sparql(chain, canon=self.canon is not None), bindings):
+        for row in _rows(self.store.canonical.query(sparql(chain, canon=self.canon is not None), bindings)):
             answer, name = row["answer"], row["name"]
             shown = name.value if name is not None else answer.value
             iri = answer.value if isinstance(answer, ox.NamedNode) else None
             rows.append((Item(name=shown, iri=iri, support=int(row["support"].value)), answer))
         return rows
 
-    def _answer(self, text: str, mention: str, found: list[Candidate], attempt: Attempt, evidence: bool) -> Answer:
+    def _answer(
+        self, text: str, mention: str, found: list[Candidate], attempt: Attempt, evidence: bool
+    ) -> Answer:
         topic, chain = attempt.topic, attempt.chain
         others = [c.describe() for c in found if c != topic]
         reading = f'"{mention}" read as {topic.describe()}'
@@ -306,7 +337,8 @@ class Asker:
         reader = self._reader = self._reader or ClaimReader(self.store)
         out = []
         for item, answer in rows:
-            found = list(self.store.canonical.query(path_sparql(chain), {"topic": topic.term, "answer": answer}))
+            bound = {"topic": topic.term, "answer": answer}
+            found = list(_rows(self.store.canonical.query(path_sparql(chain), bound)))
             if not found:
                 continue
             row = found[0]
@@ -338,8 +370,14 @@ class Asker:
         if isinstance(term, ox.Literal):
             return term.value
         assert isinstance(term, ox.NamedNode)
-        rows = list(self.store.canonical.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }", {"e": term}))
+        rows = list(_rows(self.store.canonical.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }", {"e": term})))
         return rows[0]["l"].value if rows else term.value
 
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+def _rows(result: object) -> ox.QuerySolutions:
+    """A SELECT query's solutions (the chain and path queries are all SELECTs)."""
+    assert isinstance(result, ox.QuerySolutions)
+    return result

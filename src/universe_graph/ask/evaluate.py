@@ -66,7 +66,9 @@ def evaluate(asker: Asker, path: Path, *, limit: int | None = None, keep_misses:
         counts[0] += 1
         counts[1] += hit
         if not hit and len(misses) < keep_misses:
-            misses.append(Miss(line=row.line, question=row.question, expected=list(row.answers), got=got, why=why))
+            misses.append(
+                Miss(line=row.line, question=row.question, expected=list(row.answers), got=got, why=why)
+            )
     seconds = time.perf_counter() - started
     return Report(
         file=str(path),

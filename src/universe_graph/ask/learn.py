@@ -16,12 +16,12 @@ from pathlib import Path
 from .. import ontology
 from ..stores.base import CanonicalStore
 from . import names
-from .chains import Chain, Direction, Hop
+from .chains import LITERAL, Chain, Direction, Hop
 from .qa_file import QARow, read_questions
 from .templates import LearnedTemplate, TemplateFile, template_of
 
 MAX_HOPS = 3
-MAX_FRONTIER = 5000
+MAX_FRONTIER = 1000
 PER_TEMPLATE = 30
 
 _EDGES = "SELECT ?s ?p ?o WHERE { ?s ?p ?o . VALUES ?p { %s } }"
@@ -54,9 +54,9 @@ class MemoryGraph:
     def walks(self, start: str, max_hops: int = MAX_HOPS) -> Iterator[tuple[Chain, set[str], set[str]]]:
         """Every chain from `start` with its end nodes, plain and with the start left out."""
 
-        def step(chain: tuple[Hop, ...], plain: set[str], distinct: set[str]) -> Iterator[
-            tuple[Chain, set[str], set[str]]
-        ]:
+        def step(
+            chain: tuple[Hop, ...], plain: set[str], distinct: set[str]
+        ) -> Iterator[tuple[Chain, set[str], set[str]]]:
             if chain:
                 yield Chain(hops=chain), plain, distinct
             if len(chain) >= max_hops or len(plain) > MAX_FRONTIER:
@@ -77,6 +77,13 @@ class MemoryGraph:
 
 
 VALUE = "value:"
+
+
+def _revisits(notation: str) -> bool:
+    """Whether a chain can come back to its topic's type: then, on a tie, the topic is left out of
+    the answers (an answer is never the thing asked about, as in MetaQA's training answers)."""
+    chain = Chain.parse(notation)
+    return any(hop.yields() & chain.start_types() for hop in chain.hops)
 
 
 def node_key(term: object) -> str:
@@ -101,11 +108,11 @@ def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_
     for template in sorted(groups):
         rows = groups[template][:per_template]
         exact: Counter[tuple[str, bool]] = Counter()
-        overlap: Counter[tuple[str, bool]] = Counter()
+        overlap: defaultdict[tuple[str, bool], float] = defaultdict(float)
         for row in rows:
             gold = set(row.answers)
             for candidate in index.lookup(row.topic):
-                start = VALUE + candidate.term.value if candidate.type == names.LITERAL else candidate.term.value
+                start = VALUE + candidate.term.value if candidate.type == LITERAL else candidate.term.value
                 for chain, plain, distinct in graph.walks(start):
                     for flag, nodes in ((False, plain), (True, distinct)):
                         got = graph.names_of(nodes)
@@ -118,7 +125,7 @@ def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_
             continue
         best = min(
             set(exact) | set(overlap),
-            key=lambda k: (-exact[k], -overlap[k], k[0].count("/"), k[1], k[0]),
+            key=lambda k: (-exact[k], -overlap[k], k[0].count("/"), k[1] != _revisits(k[0]), k[0]),
         )
         learned[template] = LearnedTemplate(
             chain=best[0], distinct=best[1], questions=len(rows), exact=exact[best]

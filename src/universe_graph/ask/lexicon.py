@@ -91,7 +91,13 @@ def phrases() -> tuple[Phrase, ...]:
             words = tuple(text.lower().split())
             out.add(Phrase(words, info.name, reading))
             head, rest = words[0], words[1:]
-            verbal = head.endswith(("ed", "en")) or head in ("wrote", "features", "contains", "leads", "follows")
+            verbal = head.endswith(("ed", "en")) or head in (
+                "wrote",
+                "features",
+                "contains",
+                "leads",
+                "follows",
+            )
             if head.endswith("s") and rest[-1:] and rest[-1] in PARTICLES and not verbal:  # appears in
                 stem = head[:-1]
                 for form in (stem, stem + "ed", stem + "ing"):

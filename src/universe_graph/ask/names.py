@@ -1,4 +1,4 @@
-"""Entity linking: every name, alias and linkable value the store holds, looked up case- and article-insensitively.
+"""Entity linking: every name, alias and value the store holds, case- and article-insensitively.
 
 A question names its topic either in brackets (`[Black Snake Moan]`, MetaQA's convention) or in
 plain words; then the longest known name inside the question is taken.

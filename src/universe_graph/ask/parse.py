@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import ontology
 from .chains import Chain, Direction, Hop
-from .lexicon import Phrase, phrases, tokens, type_words
+from .lexicon import PARTICLES, Phrase, phrases, tokens, type_words
 
 MAX_PHRASES = 4
 
@@ -56,8 +56,8 @@ def wanted_types(question: str, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def chains(question: str, span: tuple[int, int]) -> list[Chain]:
-    """Candidate chains for a question whose topic is at `span`, most plausible first."""
+def chains(question: str, span: tuple[int, int], topic_types: frozenset[str] | None = None) -> list[Chain]:
+    """Candidate chains for a question whose topic (of one of `topic_types`) is at `span`, best first."""
     matches = phrase_matches(question, span)[:MAX_PHRASES]
     wanted = wanted_types(question, span)
     if matches:
@@ -73,11 +73,17 @@ def chains(question: str, span: tuple[int, int]) -> list[Chain]:
         good = [c for c in out if c.is_well_typed()]
         typed = [c for c in good if not wanted or c.answer_types() & wanted]
         return typed or good
-    return _by_types(question, span, wanted)
+    return _by_types(question, span, wanted, topic_types)
 
 
-def _by_types(question: str, span: tuple[int, int], wanted: frozenset[str]) -> list[Chain]:
-    """One-hop chains that lead to the wanted type, those sharing a word with the question first."""
+def _by_types(
+    question: str, span: tuple[int, int], wanted: frozenset[str], topic_types: frozenset[str] | None
+) -> list[Chain]:
+    """One-hop chains from the topic's type to the wanted type that share a word with the question.
+
+    A shared content word is enough; a shared particle ("in", "of") only when a single predicate
+    fits the types ("which films is the Director in": only `appears in` leads a character to films).
+    """
     if not wanted:
         return []
     words = {w for w, start, end in tokens(question) if end <= span[0] or start >= span[1]}
@@ -87,10 +93,13 @@ def _by_types(question: str, span: tuple[int, int], wanted: frozenset[str]) -> l
             if info.symmetric and direction is Direction.BACKWARD:
                 continue
             hop = Hop(predicate=info.name, direction=Direction.BOTH if info.symmetric else direction)
-            if not hop.yields() & wanted:
+            if not hop.yields() & wanted or (topic_types is not None and not hop.accepts() & topic_types):
                 continue
-            shared = len(words & set(label.lower().split()))
+            shared = words & set(label.lower().split())
             if shared:
-                scored.append((-shared, hop.notation(), Chain(hops=(hop,))))
-    scored.sort(key=lambda x: (x[0], x[1]))
-    return [c for _, _, c in scored]
+                content = len(shared - PARTICLES)
+                scored.append((-content, -len(shared), hop.notation(), Chain(hops=(hop,))))
+    scored.sort(key=lambda x: (x[0], x[1], x[2]))
+    if any(s[0] < 0 for s in scored):
+        return [c for content, _, _, c in scored if content < 0]
+    return [scored[0][3]] if len(scored) == 1 else []

@@ -40,10 +40,14 @@ def read_questions(path: Path, limit: int | None = None) -> Iterator[QARow]:
             return
         fields = line.split("\t")
         if len(fields) not in (2, 3):
-            raise BadInput.at(str(path), f"expected 2 or 3 tab-separated fields, found {len(fields)}", line=number)
+            raise BadInput.at(
+                str(path), f"expected 2 or 3 tab-separated fields, found {len(fields)}", line=number
+            )
         match = BRACKET_RE.search(fields[0])
         if match is None:
-            raise BadInput.at(str(path), "the question names no [topic entity]", line=number, field="question")
+            raise BadInput.at(
+                str(path), "the question names no [topic entity]", line=number, field="question"
+            )
         answers = tuple(a for a in fields[1].split("|") if a)
         if not answers:
             raise BadInput.at(str(path), "no answers", line=number, field="answers")

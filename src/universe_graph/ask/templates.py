@@ -8,6 +8,8 @@ chains in order and keeps the first that fits the topic's type and answers.
 
 from __future__ import annotations
 
+import difflib
+import itertools
 import math
 import re
 from collections import Counter
@@ -28,6 +30,8 @@ from .chains import Chain
 FORMAT = "universe-graph/question-templates@1"
 TOPIC = "NE"
 BRACKET_RE = re.compile(r"\[([^\]]+)\]")
+WORD_MIN_TEMPLATES = 2
+WORD_MIN_SHARE = 0.9
 WORDS_RE = re.compile(r"[a-z0-9']+|NE")
 
 
@@ -86,7 +90,7 @@ def load(path: Path | None = None) -> Templates:
 def _features(template: str) -> Counter[str]:
     words = WORDS_RE.findall(template)
     feats = Counter(words)
-    feats.update(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    feats.update(f"{a} {b}" for a, b in itertools.pairwise(words))
     return feats
 
 
@@ -97,9 +101,12 @@ class Templates:
     table: dict[str, Chain]
     _idf: dict[str, float] = field(default_factory=dict)
     _vectors: list[tuple[str, dict[str, float], float]] = field(default_factory=list)
+    _words: dict[str, str] | None = None
+    _vocabulary: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         docs = {t: _features(t) for t in self.table}
+        self._vocabulary = frozenset(w for t in self.table for w in WORDS_RE.findall(t))
         df: Counter[str] = Counter()
         for feats in docs.values():
             df.update(feats.keys())
@@ -109,11 +116,89 @@ class Templates:
             vec = {f: self._idf[f] for f in feats}
             self._vectors.append((template, vec, math.sqrt(sum(v * v for v in vec.values())) or 1.0))
 
+    def word_predicates(self) -> dict[str, str]:
+        """Words that, across the learned templates, go with one predicate ("starred" -> cast_member)."""
+        if self._words is None:
+            seen: Counter[str] = Counter()
+            with_pred: Counter[tuple[str, str]] = Counter()
+            for template, chain in self.table.items():
+                preds = {h.predicate for h in chain.hops}
+                for word in set(WORDS_RE.findall(template)) - {TOPIC}:
+                    seen[word] += 1
+                    with_pred.update((word, p) for p in preds)
+            out: dict[str, str] = {}
+            for (word, pred), count in sorted(with_pred.items()):
+                share = count / seen[word]
+                rivals = [c for (w, p), c in with_pred.items() if w == word and p != pred and c >= count]
+                if seen[word] >= WORD_MIN_TEMPLATES and share >= WORD_MIN_SHARE and not rivals:
+                    out[word] = pred
+            self._words = out
+        return self._words
+
+    def analogies(self, template: str, n: int = 12) -> list[tuple[float, str, Chain]]:
+        """Chains of near templates with their relation words swapped for the question's.
+
+        "when did the films written by NE release" is like "when did the films directed by NE
+        release" (^directed_by/release_year) with "directed" -> "written": ^written_by/release_year.
+        """
+        words_of = self.word_predicates()
+        mine = WORDS_RE.findall(template)
+        out: list[tuple[float, str, Chain]] = []
+        seen: set[Chain] = set()
+        for score, known in self._similar(template)[:n]:
+            theirs = WORDS_RE.findall(known)
+            swap: dict[str, str] = {}
+            fits = True
+            for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+                a=theirs, b=mine, autojunk=False
+            ).get_opcodes():
+                if tag == "equal":
+                    continue
+                if any(w not in self._vocabulary for w in mine[j1:j2]):
+                    fits = False  # a word no template has may carry the relation: the template says nothing
+                    break
+                old = {words_of[w] for w in theirs[i1:i2] if w in words_of}
+                new = {words_of[w] for w in mine[j1:j2] if w in words_of}
+                if old == new:
+                    continue
+                if len(old) == 1 and len(new) == 1:
+                    swap[old.pop()] = new.pop()
+                else:
+                    fits = False
+                    break
+            chain = self.table[known]
+            if not fits or not set(swap) <= {h.predicate for h in chain.hops}:
+                continue
+            hops = tuple(
+                h.model_copy(update={"predicate": swap.get(h.predicate, h.predicate)}) for h in chain.hops
+            )
+            candidate = chain.model_copy(update={"hops": hops})
+            if candidate.is_well_typed() and candidate not in seen:
+                seen.add(candidate)
+                out.append((score, known, candidate))
+        return out
+
     def exact(self, template: str) -> Chain | None:
         return self.table.get(template)
 
     def nearest(self, template: str, n: int = 8) -> list[tuple[float, str, Chain]]:
         """Known templates by similarity, best first; one entry per distinct chain."""
+        out: list[tuple[float, str, Chain]] = []
+        seen: set[Chain] = set()
+        mine = WORDS_RE.findall(template)
+        if any(w not in self._vocabulary for w in mine):
+            return out  # a word no template has may carry the relation: no template says what it means
+        for score, known in self._similar(template):
+            chain = self.table[known]
+            if chain not in seen:
+                seen.add(chain)
+                out.append((score, known, chain))
+            if len(out) >= n:
+                break
+        return out
+
+    def _similar(self, template: str) -> list[tuple[float, str]]:
+        """Known templates by IDF-weighted cosine similarity of words and word pairs, best first."""
         feats = _features(template)
         vec = {f: self._idf.get(f, math.log(len(self.table) + 1)) for f in feats}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
@@ -123,13 +208,4 @@ class Templates:
             if dot > 0:
                 scored.append((dot / (norm * knorm), known))
         scored.sort(key=lambda x: (-x[0], x[1]))
-        out: list[tuple[float, str, Chain]] = []
-        seen: set[Chain] = set()
-        for score, known in scored:
-            chain = self.table[known]
-            if chain not in seen:
-                seen.add(chain)
-                out.append((score, known, chain))
-            if len(out) >= n:
-                break
-        return out
+        return scored

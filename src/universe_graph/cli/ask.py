@@ -83,7 +83,9 @@ def _evidence(evidence: list[EvidenceRef]) -> None:
 @CANON
 @FORMAT
 @click.pass_context
-def eval_qa_command(ctx: click.Context, questions: Path, limit: int | None, canon: str | None, fmt: str) -> None:
+def eval_qa_command(
+    ctx: click.Context, questions: Path, limit: int | None, canon: str | None, fmt: str
+) -> None:
     """Hits@1 of `ask` on a question file (MetaQA format), overall and per question type."""
     with opened(ctx) as store:
         report = evaluate(Asker(store, canon=CanonTier(canon) if canon else None), questions, limit=limit)
@@ -99,12 +101,21 @@ def eval_qa_command(ctx: click.Context, questions: Path, limit: int | None, cano
 
 
 @cli.command("learn-qa")
-@click.argument("questions", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Where to write the templates (default: the installed ingest/mappings/metaqa-questions.yaml).")
+@click.argument(
+    "questions", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Where to write the templates (default: the installed ingest/mappings/metaqa-questions.yaml).",
+)
 @click.option("--per-template", type=click.IntRange(1), default=PER_TEMPLATE, show_default=True)
 @click.pass_context
-def learn_qa_command(ctx: click.Context, questions: tuple[Path, ...], output: Path | None, per_template: int) -> None:
+def learn_qa_command(
+    ctx: click.Context, questions: tuple[Path, ...], output: Path | None, per_template: int
+) -> None:
     """Learn question templates -> relation chains from training questions against the store."""
     with opened(ctx) as store:
         data = learn(store.canonical, list(questions), per_template=per_template)

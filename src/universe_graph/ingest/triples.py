@@ -62,7 +62,9 @@ class TriplesMapping(Strict):
     def _subjects_fit(self) -> Self:
         for name, spec in self.relations.items():
             if not ontology.predicate(spec.predicate).admits_subject(self.subject_type):
-                raise ValueError(f"relation {name!r}: {spec.predicate}'s subject cannot be a {self.subject_type.value}")
+                raise ValueError(
+                    f"relation {name!r}: {spec.predicate}'s subject cannot be a {self.subject_type.value}"
+                )
         return self
 
     def object_type(self, relation: str) -> EntityType | None:
@@ -83,7 +85,9 @@ class TriplesMapping(Strict):
             if info.is_literal or spec.object_type is not None:
                 continue
             if info.range is None or len(info.range) != 1 or next(iter(info.range)) not in EntityType:
-                raise ValueError(f"relation {name!r}: the range of {spec.predicate} is not one class; give object_type")
+                raise ValueError(
+                    f"relation {name!r}: the range of {spec.predicate} is not one class; give object_type"
+                )
         return self
 
 
@@ -155,7 +159,9 @@ class TriplesReader(Reader):
         if mapping is None:
             known = sorted({n for m in load_mappings() for n in m.relations})
             raise BadInput.at(
-                str(path), f"no triples mapping names this file's relations; mapped: {', '.join(known)}", line=1
+                str(path),
+                f"no triples mapping names this file's relations; mapped: {', '.join(known)}",
+                line=1,
             )
         source = self.source(path, options, text.sha256)
         return _Builder(self, mapping, source.id, str(path), options).read(lines, source)
@@ -165,7 +171,12 @@ class _Builder:
     """Turns lines into entities and relations; each entity once, with the line that first names it."""
 
     def __init__(
-        self, reader: TriplesReader, mapping: TriplesMapping, source_id: str, file: str, options: SourceOptions
+        self,
+        reader: TriplesReader,
+        mapping: TriplesMapping,
+        source_id: str,
+        file: str,
+        options: SourceOptions,
     ) -> None:
         self.reader, self.mapping, self.file, self.options = reader, mapping, file, options
         self.source_id = source_id
@@ -183,7 +194,9 @@ class _Builder:
             problem = self.line(line, number)
             if problem is not None:
                 self.reader.reject(problem, self.options)
-        return ClaimSet(source=source, entities=list(self.entities.values()), relations=list(self.relations.values()))
+        return ClaimSet(
+            source=source, entities=list(self.entities.values()), relations=list(self.relations.values())
+        )
 
     def evidence(self, number: int) -> Evidence:
         return Evidence(
@@ -203,14 +216,16 @@ class _Builder:
     def line(self, line: str, number: int) -> Problem | None:
         fields = line.split("|")
         if len(fields) != 3:
-            return Problem(self.file, f"expected subject|relation|object, found {len(fields)} field(s)", number)
+            return Problem(
+                self.file, f"expected subject|relation|object, found {len(fields)} field(s)", number
+            )
         subject, relation, obj = (f.strip() for f in fields)
-        for label, value in (("subject", subject), ("relation", relation), ("object", obj)):
-            if not value:
+        for label, text in (("subject", subject), ("relation", relation), ("object", obj)):
+            if not text:
                 return Problem(self.file, "empty field", number, label)
         if relation not in self.mapping.relations:
-            known = ", ".join(self.mapping.relations)
-            return Problem(self.file, f"unknown relation {relation!r}; mapped: {known}", number, "relation")
+            mapped = ", ".join(self.mapping.relations)
+            return Problem(self.file, f"unknown relation {relation!r}; mapped: {mapped}", number, "relation")
         kind, datatype = self.object_types[relation], self.datatypes[relation]
         value: int | str
         if kind is not None:
@@ -222,7 +237,9 @@ class _Builder:
         elif datatype == "string":
             value = obj
         else:
-            return Problem(self.file, f"{relation}: values of xsd:{datatype} are not read from triples", number)
+            return Problem(
+                self.file, f"{relation}: values of xsd:{datatype} are not read from triples", number
+            )
         ev = self.evidence(number)
         try:
             s = self.entity(self.mapping.subject_type, subject, number)
