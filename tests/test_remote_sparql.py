@@ -165,6 +165,24 @@ def test_the_graph_store_protocol_where_offered(remote: tuple[str, Path], tmp_pa
         assert normal(store.canonical.claims_of(record)) == normal(new[0])
 
 
+def test_a_server_without_the_graph_store_gets_sparql_update(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedded: dict[str, Any]
+) -> None:
+    """A Graph Store URL that answers 404 is dropped at once; writes and reads go by SPARQL."""
+    real = Endpoints.of
+
+    def no_store(location: str) -> Endpoints:
+        found = real(location)
+        return Endpoints(found.query, found.update, location.rsplit("/", 1)[0] + "/no-graph-store")
+
+    monkeypatch.setattr(Endpoints, "of", staticmethod(no_store))
+    state = tmp_path / "state"
+    with UniverseStore(url, state=state) as store:
+        store.ingest(sample().claimsets)
+        assert isinstance(store.canonical, RemoteSparqlStore) and not store.canonical.uses_graph_store
+    assert remote_dump(url, state)["canonical"] == embedded["canonical"]
+
+
 def test_ingest_twice_changes_nothing(remote: tuple[str, Path]) -> None:
     before = remote_dump(*remote)
     with UniverseStore(remote[0], state=remote[1]) as store:
