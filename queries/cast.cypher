@@ -8,4 +8,4 @@ WITH r, a, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS ti
 WHERE tier <= $max_rank
 OPTIONAL MATCH (ch:Node {iri: r.character})
 RETURN a.iri AS actor, a.name AS name, r.character AS character, ch.name AS character_name,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

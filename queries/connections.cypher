@@ -9,7 +9,7 @@ WITH r, o, 'out' AS direction
 WITH r, o, direction, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS tier
 WHERE tier <= $max_rank
 RETURN toLower(type(r)) AS predicate, direction, o.iri AS other, o.name AS name, r.work AS work,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources
 UNION
 MATCH (e:Node {iri: $entity})<-[r]-(o:Node)
 WHERE NOT type(r) IN ['IN_WORK', 'AT_LOCATION', 'HAS_PARTICIPANT']
@@ -17,4 +17,4 @@ WITH r, o, 'in' AS direction
 WITH r, o, direction, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS tier
 WHERE tier <= $max_rank
 RETURN toLower(type(r)) AS predicate, direction, o.iri AS other, o.name AS name, r.work AS work,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

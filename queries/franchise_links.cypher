@@ -10,4 +10,4 @@ WHERE type(r) IN ['FOLLOWS', 'SET_AFTER', 'SPIN_OFF_OF']
 WITH w, r, o, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS tier
 WHERE tier <= $max_rank
 RETURN w.iri AS work, w.name AS title, toLower(type(r)) AS link, o.iri AS other, o.name AS other_title,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

@@ -8,4 +8,4 @@ WHERE type(r) IN ['MEMBER_OF', 'LEADS', 'WORKS_FOR', 'PART_OF']
 WITH m, r, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS tier
 WHERE tier <= $max_rank
 RETURN m.iri AS member, m.name AS name, toLower(type(r)) AS relation, r.work AS work,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

@@ -9,4 +9,4 @@ WHERE tier <= $max_rank
 OPTIONAL MATCH (e)-[:AT_LOCATION]->(l:Node)
 RETURN e.iri AS event, e.name AS label, e.kind AS kind, e.act AS act, e.order AS order, e.time AS time,
        e.framing AS framing, l.iri AS location, l.name AS location_name,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

@@ -8,4 +8,4 @@ WITH r, a, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS ti
 WHERE tier <= $max_rank
 OPTIONAL MATCH (w:Node {iri: r.work})
 RETURN a.iri AS actor, a.name AS name, r.work AS work, w.name AS title,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

@@ -9,4 +9,4 @@ MATCH (s)-[r:TRAINED_BY]->(m:Node)
 WITH s, r, m, reduce(b = 9, t IN r.tiers | CASE WHEN t < b THEN t ELSE b END) AS tier
 WHERE tier <= $max_rank
 RETURN s.iri AS student, s.name AS student_name, m.iri AS mentor, m.name AS mentor_name,
-       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources, tier
+       [i IN range(0, size(r.sources) - 1) WHERE r.tiers[i] <= $max_rank | r.sources[i]] AS sources

@@ -50,7 +50,9 @@ def c(key: str) -> str:
 
 def fan_source() -> ClaimSet:
     def ev(line: int) -> Evidence:
-        return Evidence(source="fan-theories", extractor="hand", extractor_version="1", confidence=0.5, line=line)
+        return Evidence(
+            source="fan-theories", extractor="hand", extractor_version="1", confidence=0.5, line=line
+        )
 
     return ClaimSet(
         source=Source(
@@ -62,7 +64,9 @@ def fan_source() -> ClaimSet:
         ),
         relations=[
             Relation(subject=c("nogi"), predicate="trained_by", object=c("winston"), evidence=[ev(3)]),
-            Relation(subject=c("eve-macarro"), predicate="ally_of", object=c("viggo-tarasov"), evidence=[ev(4)]),
+            Relation(
+                subject=c("eve-macarro"), predicate="ally_of", object=c("viggo-tarasov"), evidence=[ev(4)]
+            ),
         ],
     )
 

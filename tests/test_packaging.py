@@ -48,6 +48,8 @@ def test_wheel_ships_the_assets(wheel: Path) -> None:
         "ingest/john-wick/john-wick.universe.yaml",
         "ingest/john-wick/reviews/ballerina-review.txt",
         "queries/README.md",
+        "queries/kills.rq",
+        "queries/kills.cypher",
     ]:
         assert f"universe_graph/assets/{asset}" in names, asset
     assert not any(n.startswith("universe_graph/ingest/john-wick") for n in names)

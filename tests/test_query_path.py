@@ -15,7 +15,9 @@ def steps(hops: list) -> list[tuple[str, str, str]]:  # type: ignore[type-arg]
     """(from, label, to) read along the path."""
     out = []
     for h in hops:
-        x, y = (h.subject_name, h.object_name) if h.direction == "forward" else (h.object_name, h.subject_name)
+        x, y = (
+            (h.subject_name, h.object_name) if h.direction == "forward" else (h.object_name, h.subject_name)
+        )
         out.append((x, h.label, y))
     return out
 
@@ -62,7 +64,10 @@ def test_all_shortest_paths(qstore: UniverseStore) -> None:  # noqa: F811
     middles = sorted(p[0].object if p[0].direction == "forward" else p[0].subject for p in every.paths)
     assert middles == sorted([JW1, c("john-wick")])
     via_john = next(p for p in every.paths if c("john-wick") in (p[0].subject, p[0].object))
-    assert steps(via_john) == [("Iosef Tarasov", "killed by", "John Wick"), ("John Wick", "ally of", "Charon")]
+    assert steps(via_john) == [
+        ("Iosef Tarasov", "killed by", "John Wick"),
+        ("John Wick", "ally of", "Charon"),
+    ]
     assert via_john[0].work == JW1
 
 

@@ -1,8 +1,17 @@
-"""Canon tiers as the engines see them: a tier floor becomes the weakest rank a fact may have."""
+"""Canon tiers as the engines see them, and the current sources of a store (cached per version).
+
+A canon floor becomes, for SPARQL, the set of version graphs of the sources it keeps (the query's
+dataset), and for Cypher the weakest tier rank an edge may carry (`$max_rank`).
+"""
 
 from __future__ import annotations
 
-from ..model import CanonTier
+import weakref
+from dataclasses import dataclass
+
+from ..model import CanonTier, Source
+from ..stores.oxigraph import OxigraphStore
+from ..stores.sync import UniverseStore
 
 WEAKEST = len(CanonTier) - 1
 
@@ -15,3 +24,42 @@ def max_rank(canon: CanonTier | None) -> int:
 def keeps(tier: CanonTier | str, canon: CanonTier | None) -> bool:
     """True when a fact backed at `tier` is shown under the floor `canon`."""
     return canon is None or CanonTier(tier).at_least(canon)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """The store's current sources: their metadata and the version graph each lives in."""
+
+    version: tuple[str, ...]  # the current version graphs, sorted
+    sources: dict[str, Source]
+    graphs: dict[str, str]  # source id -> version graph
+
+    def tier(self, source_id: str) -> CanonTier | None:
+        source = self.sources.get(source_id)
+        return source.tier if source else None
+
+    def kept_graphs(self, canon: CanonTier | None) -> list[str]:
+        """The version graphs of the sources a canon floor keeps."""
+        return [g for sid, g in self.graphs.items() if keeps(self.sources[sid].tier, canon)]
+
+
+_VIEWS: weakref.WeakKeyDictionary[OxigraphStore, SourceView] = weakref.WeakKeyDictionary()
+
+
+def source_view(store: UniverseStore) -> SourceView:
+    """The current sources, read once per store version (a read-only store is a snapshot: once)."""
+    canonical = store.canonical
+    cached = _VIEWS.get(canonical)
+    if cached is not None and canonical.read_only:
+        return cached
+    version = tuple(sorted(g.value for g in canonical.current_graphs()))
+    if cached is not None and cached.version == version:
+        return cached
+    records = canonical.sources()
+    view = SourceView(
+        version=version,
+        sources={sid: r.source for sid, r in records.items()},
+        graphs={sid: r.graph for sid, r in records.items()},
+    )
+    _VIEWS[canonical] = view
+    return view

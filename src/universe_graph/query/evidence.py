@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import keeps
+from .canon import keeps, source_view
 
 _UG = str(UG._NS)
 
@@ -82,9 +82,9 @@ class ClaimReader:
     def __init__(self, store: UniverseStore) -> None:
         self.store = store
         self.canonical = store.canonical
-        records = store.canonical.sources()
-        self.graphs = frozenset(r.graph for r in records.values())
-        self.sources = {r.source.id: r.source for r in records.values()}
+        view = source_view(store)
+        self.graphs = frozenset(view.graphs.values())
+        self.sources = view.sources
 
     def _props(self, node: ox.NamedNode | ox.BlankNode) -> dict[str, list[Any]]:
         props: dict[str, list[Any]] = defaultdict(list)
@@ -94,14 +94,17 @@ class ClaimReader:
 
     def claims(self, *, subject: str | None = None, obj: str | None = None) -> list[Fact]:
         """Claims with that subject (and object, if given) or, with only `obj`, that object."""
-        if subject is not None:
-            pattern = (None, _SUBJECT, ox.NamedNode(subject))
-        elif obj is not None:
-            pattern = (None, _OBJECT, ox.NamedNode(obj))
-        else:
+        if subject is None and obj is None:
             raise ValueError("claims() needs a subject or an object")
+        found: set[ox.NamedNode | ox.BlankNode | ox.Triple] | None = None
+        for role, value in ((_SUBJECT, subject), (_OBJECT, obj)):
+            if value is not None:
+                these = {
+                    q.subject for q in self.canonical.quads(None, role, ox.NamedNode(value), self.graphs)
+                }
+                found = these if found is None else found & these
         facts: dict[tuple[str, str, str, str | None, str | None, str | None], Fact] = {}
-        nodes = {q.subject for q in self.canonical.quads(*pattern, self.graphs)}
+        nodes = found or set()
         for node in nodes:
             if not isinstance(node, ox.NamedNode | ox.BlankNode):
                 continue

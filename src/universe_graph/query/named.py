@@ -22,13 +22,15 @@ from ..assets import asset_dir
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import max_rank
+from .canon import max_rank, source_view
 
 Engine = Literal["sparql", "cypher"]
 ColumnType = Literal["iri", "string", "integer", "boolean", "list", "tier"]
 COLUMN_TYPES: tuple[str, ...] = ("iri", "string", "integer", "boolean", "list", "tier")
 PARAM_TYPES: tuple[str, ...] = ("iri", "string", "integer")
-#: The parameter every named query takes: the weakest canon tier rank kept (set from `canon`).
+#: The parameter every Cypher twin takes: the weakest canon tier rank kept (0 canon .. 3 fan),
+#: set from `canon`. SPARQL queries need none: a canon floor restricts the dataset to the named
+#: graphs of the sources it keeps. Columns of type `tier` are derived from the `sources` column.
 CANON_PARAM = "max_rank"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _IRI = re.compile(r'^[a-z][a-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]+$')
@@ -206,15 +208,13 @@ def _sparql_value(term: object) -> object:
     return str(term)
 
 
-def _typed(value: object, kind: str, engine: Engine) -> object:
+def _typed(value: object, kind: str) -> object:
     """A raw engine value as the column type says (lists sorted, tiers named)."""
     if value is None:
         return [] if kind == "list" else None
     if kind == "list":
         items = value.split("|") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
         return sorted({str(v) for v in items if v != ""})
-    if kind == "tier":
-        return list(CanonTier)[int(str(value))].value
     if kind == "integer":
         return int(str(value))
     if kind == "boolean":
@@ -244,32 +244,40 @@ def run_named(
     """Run a named query with its parameters bound by the engine; rows typed and in the header's order."""
     query = named_query(name)
     bound = _check_params(query, params)
-    rank = max_rank(canon)
+    view = source_view(store)
     kinds = {p.name: p.type for p in query.params}
+    engine_columns = [c for c in query.columns if c.type != "tier"]
     raw: list[dict[str, Any]] = []
     if engine == "sparql":
         substitutions = {k: _ox_term(v, kinds[k]) for k, v in bound.items()}
-        substitutions[CANON_PARAM] = _ox_term(rank, "integer")
-        solutions = store.canonical.query(query.sparql, substitutions)
+        solutions = store.canonical.query(query.sparql, substitutions, graphs=view.kept_graphs(canon))
         if not isinstance(solutions, ox.QuerySolutions):
             raise BadInput.at(name, "a named query must be a SELECT query")
         for solution in solutions:
-            raw.append({c.name: _sparql_value(solution[c.name]) for c in query.columns})
+            raw.append({c.name: _sparql_value(solution[c.name]) for c in engine_columns})
         text = query.sparql
     elif engine == "cypher":
         if store.projection is None:
             raise StoreUnavailable("the Cypher engine needs the projection: open the store for writing")
-        header, rows = store.projection.query(query.cypher, {**bound, CANON_PARAM: rank})
+        header, rows = store.projection.query(query.cypher, {**bound, CANON_PARAM: max_rank(canon)})
         index = {c: i for i, c in enumerate(header)}
-        missing = [c.name for c in query.columns if c.name not in index]
+        missing = [c.name for c in engine_columns if c.name not in index]
         if missing:
             raise BadInput.at(name + ".cypher", f"returns no column {missing[0]!r}")
         for row in rows:
-            raw.append({c.name: row[index[c.name]] for c in query.columns})
+            raw.append({c.name: row[index[c.name]] for c in engine_columns})
         text = query.cypher
     else:
         raise BadInput.at("--engine", f"unknown engine {engine!r}; valid: sparql, cypher")
-    typed = [{c.name: _typed(r[c.name], c.type, engine) for c in query.columns} for r in raw]
+    typed: list[dict[str, object]] = []
+    for r in raw:
+        values = {c.name: _typed(r[c.name], c.type) for c in engine_columns}
+        for c in query.columns:
+            if c.type == "tier":  # the strongest tier among the row's sources
+                listed = values.get("sources")
+                ranks = [t for s in listed if (t := view.tier(s))] if isinstance(listed, list) else []
+                values[c.name] = min(ranks, key=lambda t: t.rank).value if ranks else None
+        typed.append({c.name: values[c.name] for c in query.columns})
     if query.order:
         typed.sort(key=lambda r: _sort_key(r, query.order))
     return QueryResult(

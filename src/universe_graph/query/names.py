@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from pydantic import BaseModel
 
 from ..errors import AmbiguousName, BadInput, NotFound
@@ -21,17 +22,16 @@ from ..resolve import normal
 from ..stores.oxigraph import OxigraphStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
+from .canon import source_view
 
 _UG = str(UG._NS)
 #: Types a user may name with --type: the entity classes, plus Work for films and series.
 TYPES: tuple[str, ...] = (*(t.value for t in EntityType), "Work")
 
-_NAMES = """
-SELECT ?e ?type ?label ?alias WHERE {
-  ?e a ?type .
-  VALUES ?type { ug:Universe ug:Film ug:Series ug:Character ug:Person ug:Organization ug:Location ug:Genre }
-  { ?e rdfs:label ?label } UNION { ?e ug:alias ?alias }
-}"""
+_RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_ALIAS = ox.NamedNode(_UG + "alias")
+_CLASSES = {ox.NamedNode(_UG + t.value): t.value for t in EntityType}
 
 
 class EntityRef(BaseModel):
@@ -55,21 +55,23 @@ class NameIndex:
     shown: dict[str, str] = field(default_factory=dict)  # normalised -> a form as written
 
 
-def build_index(store: OxigraphStore) -> NameIndex:
-    """Read every entity's type, labels and aliases in one query."""
+def build_index(store: OxigraphStore, graphs: frozenset[str]) -> NameIndex:
+    """Every entity's type, labels and aliases, read straight from the quad index (one scan per
+    class, one for labels, one for aliases)."""
+    types: dict[str, str] = {}
+    for cls, kind in _CLASSES.items():
+        for quad in store.quads(None, _RDF_TYPE, cls, graphs):
+            types[quad.subject.value] = kind  # type: ignore[union-attr]
     labels: dict[str, list[str]] = defaultdict(list)
     aliases: dict[str, list[str]] = defaultdict(list)
-    types: dict[str, str] = {}
-    for row in store.query(_NAMES):  # type: ignore[union-attr]
-        iri = row["e"].value
-        types[iri] = row["type"].value.removeprefix(_UG)
-        if row["label"] is not None:
-            labels[iri].append(row["label"].value)
-        if row["alias"] is not None:
-            aliases[iri].append(row["alias"].value)
+    for predicate, into in ((_RDFS_LABEL, labels), (_ALIAS, aliases)):
+        for quad in store.quads(None, predicate, None, graphs):
+            iri = quad.subject.value  # type: ignore[union-attr]
+            if iri in types and isinstance(quad.object, ox.Literal):
+                into[iri].append(quad.object.value)
     index = NameIndex()
     for iri, kind in types.items():
-        names = sorted(labels.get(iri, []), key=lambda n: (is_placeholder(n), n))
+        names = sorted(set(labels.get(iri, [])), key=lambda n: (is_placeholder(n), n))
         name = names[0] if names else iri
         alias_list = sorted({*names[1:], *aliases.get(iri, [])} - {name})
         index.refs[iri] = EntityRef(iri=iri, name=name, type=kind, aliases=alias_list)
@@ -88,11 +90,11 @@ _CACHE: weakref.WeakKeyDictionary[OxigraphStore, tuple[tuple[str, ...], NameInde
 def name_index(store: UniverseStore) -> NameIndex:
     """The name index of the store's current version (cached until a source changes)."""
     canonical = store.canonical
-    version = tuple(sorted(g.value for g in canonical.current_graphs()))
+    version = source_view(store).version
     cached = _CACHE.get(canonical)
     if cached is not None and cached[0] == version:
         return cached[1]
-    index = build_index(canonical)
+    index = build_index(canonical, frozenset(version))
     _CACHE[canonical] = (version, index)
     return index
 

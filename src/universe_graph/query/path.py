@@ -23,7 +23,7 @@ from ..model import CanonTier
 from ..ontology import predicates
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import keeps
+from .canon import source_view
 from .evidence import ClaimReader, EvidenceRef, facts_about, facts_between
 from .groups import PATH_SKIP, SECTIONS, label
 from .names import EntityRef, find_entity, name_index
@@ -78,8 +78,7 @@ class Walker:
         self.canon = canon
         self.as_of = as_of
         self.works = works or {}
-        records = store.canonical.sources()
-        self.graphs = frozenset(r.graph for r in records.values() if keeps(r.source.tier, canon))
+        self.graphs = frozenset(source_view(store).kept_graphs(canon))
         self.names = {n for n, i in predicates().items() if not i.is_literal and n not in PATH_SKIP}
         self.relations = {ox.NamedNode(_UG + name): name for name in self.names}
         self.reader = ClaimReader(store)
@@ -101,49 +100,55 @@ class Walker:
             return out
         term = ox.NamedNode(node)
         relations, canonical = self.relations, self.store.canonical
-        for quad in canonical.quads(term, None, None, self.graphs):
+        for quad in canonical.quads(term, None, None, self.graphs, relations):
             name = relations.get(quad.predicate)
             if name is not None and isinstance(quad.object, ox.NamedNode):
                 out[quad.object.value].add((name, "out"))
-        for quad in canonical.quads(None, None, term, self.graphs):
+        for quad in canonical.quads(None, None, term, self.graphs, relations):
             name = relations.get(quad.predicate)
             if name is not None and isinstance(quad.subject, ox.NamedNode):
                 out[quad.subject.value].add((name, "in"))
         return out
 
 
-def explore(walker: Walker, a: str, b: str, max_hops: int) -> tuple[nx.Graph[str], int] | None:
-    """Bidirectional BFS by full layers; the explored graph (holding every shortest path) and its length."""
+Adjacency = dict[str, dict[str, set[Link]]]  # expanded node -> neighbour -> links seen from the node
+
+
+def explore(walker: Walker, a: str, b: str, max_hops: int) -> tuple[nx.Graph[str], Adjacency, int] | None:
+    """Bidirectional BFS by full layers: the explored graph (it holds every shortest path), the
+    links of each explored edge, and the length of the shortest path; None if beyond `max_hops`."""
     dist = ({a: 0}, {b: 0})
     frontier: tuple[list[str], list[str]] = ([a], [b])
     radius = [0, 0]
-    graph: nx.Graph[str] = nx.Graph()
-    graph.add_nodes_from([a, b])
+    adjacency: Adjacency = {}
     while frontier[0] and frontier[1] and radius[0] + radius[1] < max_hops:
         side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
-        seen, grown = dist[side], []
+        seen, other_side, grown = dist[side], dist[1 - side], []
         for node in frontier[side]:
-            for other, links in sorted(walker.neighbours(node).items()):
-                if other == node:
-                    continue
-                if graph.has_edge(node, other):
-                    graph.edges[node, other]["links"].update(_seen_from(node, other, links))
-                else:
-                    graph.add_edge(node, other, links=set(_seen_from(node, other, links)))
+            found = walker.neighbours(node)
+            found.pop(node, None)
+            adjacency[node] = found
+            for other in found:
                 if other not in seen:
                     seen[other] = radius[side] + 1
                     grown.append(other)
         radius[side] += 1
         frontier = (grown, frontier[1]) if side == 0 else (frontier[0], grown)
-        meet = dist[0].keys() & dist[1].keys()
+        meet = [m for m in grown if m in other_side]
         if meet:
-            return graph, min(dist[0][m] + dist[1][m] for m in meet)
+            graph: nx.Graph[str] = nx.Graph()
+            graph.add_edges_from((u, v) for u, found in adjacency.items() for v in found)
+            return graph, adjacency, min(dist[0][m] + dist[1][m] for m in meet)
     return None
 
 
-def _seen_from(node: str, other: str, links: set[Link]) -> set[tuple[str, str, str]]:
-    """Links as (subject, predicate, object) triples, independent of which end was expanded."""
-    return {(node, p, other) if d == "out" else (other, p, node) for p, d in links}
+def _links(adjacency: Adjacency, x: str, y: str) -> set[tuple[str, str, str]]:
+    """The relations between two explored nodes as (subject, predicate, object), from either end."""
+    out = set()
+    for node, other in ((x, y), (y, x)):
+        for p, d in adjacency.get(node, {}).get(other, ()):
+            out.add((node, p, other) if d == "out" else (other, p, node))
+    return out
 
 
 def path(
@@ -178,7 +183,7 @@ def path(
         hint = f" using {canon.value} sources or stronger" if canon else ""
         hint += f" as of {cutoff.title}" if cutoff else ""
         raise NoPath(str(source), str(target), max_hops, hint)
-    graph, length = found
+    graph, adjacency, length = found
     if all_paths:
         node_paths = list(islice(nx.all_shortest_paths(graph, source.iri, target.iri), limit + 1))
         node_paths.sort()
@@ -187,7 +192,7 @@ def path(
     truncated = len(node_paths) > limit
     names = name_index(store).refs
     hops = [
-        [_hop(walker.reader, graph, x, y, names, canon, works, cutoff) for x, y in pairwise(p)]
+        [_hop(walker.reader, adjacency, x, y, names, canon, works, cutoff) for x, y in pairwise(p)]
         for p in node_paths[:limit]
     ]
     return PathResult(
@@ -203,7 +208,7 @@ def path(
 
 def _hop(
     reader: ClaimReader,
-    graph: nx.Graph[str],
+    adjacency: Adjacency,
     x: str,
     y: str,
     names: dict[str, EntityRef],
@@ -211,7 +216,7 @@ def _hop(
     works: dict[str, WorkInfo],
     cutoff: WorkInfo | None,
 ) -> Hop:
-    links: set[tuple[str, str, str]] = graph.edges[x, y]["links"]
+    links = _links(adjacency, x, y)
     ranked = sorted(links, key=lambda t: (_RANK.get(t[1], len(_RANK)), t[0] != x, t[1]))
     subject, predicate, obj = ranked[0]
     facts = [

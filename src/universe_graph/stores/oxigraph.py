@@ -9,7 +9,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
 
@@ -268,25 +268,34 @@ class OxigraphStore(CanonicalStore):
         self,
         subject: ox.NamedNode | ox.BlankNode | None,
         predicate: ox.NamedNode | None,
-        obj: ox.NamedNode | None,
+        obj: ox.NamedNode | ox.Literal | None,
         graphs: frozenset[str],
+        predicates: Collection[ox.NamedNode] | None = None,
     ) -> Iterator[ox.Quad]:
-        """Quads matching a pattern in the given (current) version graphs: hop-by-hop walks without
-        a query per step. Callers pass `frozenset(g.value for g in current_graphs())`."""
+        """Quads matching a pattern in the given (current) version graphs, with one of `predicates`
+        if given: hop-by-hop walks without a query per step. Callers pass
+        `frozenset(g.value for g in current_graphs())` or a subset of it."""
         for quad in self._store.quads_for_pattern(subject, predicate, obj, None):
+            if predicates is not None and quad.predicate not in predicates:
+                continue
             graph = quad.graph_name
             if isinstance(graph, ox.NamedNode) and graph.value in graphs:
                 yield quad
 
     def query(
-        self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
+        self,
+        sparql: str,
+        bindings: Mapping[str, OxTerm] | None = None,
+        graphs: Collection[str] | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a read-only SPARQL query over the union of the current versions.
+        """Run a read-only SPARQL query over the union of the current versions (or of the given
+        version graphs: how a canon floor restricts a query to the sources it keeps).
 
         `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
-        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(self.current_graphs())
+        current = self.current_graphs() if graphs is None else [ox.NamedNode(g) for g in graphs]
+        dataset: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(current)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()
         }
@@ -294,8 +303,8 @@ class OxigraphStore(CanonicalStore):
             return self._store.query(
                 sparql,
                 prefixes=QUERY_PREFIXES,
-                default_graph=graphs or ox.DefaultGraph(),
-                named_graphs=[g for g in graphs if isinstance(g, ox.NamedNode)],
+                default_graph=dataset or ox.DefaultGraph(),
+                named_graphs=[g for g in dataset if isinstance(g, ox.NamedNode)],
                 substitutions=substitutions or None,
             )
         except SyntaxError as e:

@@ -1,0 +1,208 @@
+"""Query benchmark: each named query and `path` through our layer against the same work done directly
+on the engine, on a synthetic universe, in one run.
+
+    .venv/bin/python benchmarks/query.py [--relations 1000000] [--samples 50] [--pairs 100]
+
+For every named query: p50 and p95 of `run_named` (parameter checks, binding, typed rows, pydantic
+result) over random characters, against the same query text with the same bindings run straight on
+the engine (pyoxigraph `Store.query`, FalkorDB `ro_query`) and read to the last row; the ratio
+ours / engine (goal <= 1.2). For `path` between random character pairs: our `path` (names, evidence
+for each hop, pydantic result) against the same bidirectional breadth-first search done with bare
+`quads_for_pattern` calls on the engine (FalkorDB's `shortestPath` is directed only, so it cannot
+answer the same question); goal ratio <= 1.2 and our p50 < 50 ms. Ours and the baseline alternate
+sample by sample, so load on this shared machine hits both alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from universe_graph.fixtures import synthetic
+from universe_graph.ontology import predicates
+from universe_graph.query import named_queries, path, run_named
+from universe_graph.query.groups import PATH_SKIP
+from universe_graph.query.named import CANON_PARAM
+from universe_graph.query.names import name_index
+from universe_graph.stores.oxigraph import QUERY_PREFIXES
+from universe_graph.stores.sync import UniverseStore
+from universe_graph.vocab import UG
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def figures(ours: list[float], base: list[float]) -> str:
+    """p50 and p95 of ours and of the baseline in ms, and their ratios, as one table row."""
+    o50, o95, b50, b95 = pct(ours, 0.5), pct(ours, 0.95), pct(base, 0.5), pct(base, 0.95)
+    cells = [f"{v * 1000:8.2f}m" for v in (o50, o95, b50, b95)] + [f"{o50 / b50:9.2f}", f"{o95 / b95:9.2f}"]
+    return " ".join(cells)
+
+
+def paired(
+    ours: Callable[[Any], object], base: Callable[[Any], object], args: list[Any]
+) -> tuple[list[float], list[float]]:
+    a, b = [], []
+    for i, arg in enumerate(args):
+        first, second = (ours, base) if i % 2 == 0 else (base, ours)
+        t0 = time.perf_counter()
+        first(arg)
+        t1 = time.perf_counter()
+        second(arg)
+        t2 = time.perf_counter()
+        (a if first is ours else b).append(t1 - t0)
+        (b if first is ours else a).append(t2 - t1)
+    return a, b
+
+
+def raw_bfs(
+    store: Any, graphs: frozenset[str], relations: set[ox.NamedNode], a: str, b: str, max_hops: int
+) -> int:
+    """The same bidirectional BFS, on bare engine calls: neighbours by quads_for_pattern."""
+    raw = store._store
+
+    def neighbours(node: str) -> set[str]:
+        term = ox.NamedNode(node)
+        out = set()
+        for q in raw.quads_for_pattern(term, None, None, None):
+            if (
+                q.predicate in relations
+                and isinstance(q.object, ox.NamedNode)
+                and q.graph_name.value in graphs
+            ):
+                out.add(q.object.value)
+        for q in raw.quads_for_pattern(None, None, term, None):
+            if (
+                q.predicate in relations
+                and isinstance(q.subject, ox.NamedNode)
+                and q.graph_name.value in graphs
+            ):
+                out.add(q.subject.value)
+        return out
+
+    dist = ({a: 0}, {b: 0})
+    frontier = [[a], [b]]
+    radius = [0, 0]
+    while frontier[0] and frontier[1] and radius[0] + radius[1] < max_hops:
+        side = 0 if len(frontier[0]) <= len(frontier[1]) else 1
+        grown = []
+        for node in frontier[side]:
+            for other in neighbours(node):
+                if other not in dist[side]:
+                    dist[side][other] = radius[side] + 1
+                    grown.append(other)
+        radius[side] += 1
+        frontier[side] = grown
+        meet = dist[0].keys() & dist[1].keys()
+        if meet:
+            return min(dist[0][m] + dist[1][m] for m in meet)
+    return -1
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--relations", type=int, default=1_000_000)
+    parser.add_argument("--samples", type=int, default=50)
+    parser.add_argument("--pairs", type=int, default=100)
+    parser.add_argument("--max-hops", type=int, default=6)
+    args = parser.parse_args()
+    rng = random.Random(11)
+    claims = synthetic(args.relations)
+    characters = [e.id for e in claims.entities]
+    print(f"synthetic universe: {len(characters)} characters, {len(claims.relations)} relations")
+    with tempfile.TemporaryDirectory() as tmp, UniverseStore(Path(tmp) / "store") as store:
+        start = time.perf_counter()
+        store.ingest([claims])
+        print(f"ingested both stores in {time.perf_counter() - start:.1f} s")
+        del claims
+        canonical = store.canonical
+        assert store.projection is not None
+        graphs = canonical.current_graphs()
+        start = time.perf_counter()
+        name_index(store)
+        print(f"name index (once per store version): {time.perf_counter() - start:.2f} s")
+        print()
+        heads = ("ours p50", "ours p95", "base p50", "base p95", "ratio p50", "ratio p95")
+        print(f"{'query':<20} {'engine':<7} " + " ".join(f"{h:>9}" for h in heads) + " rows")
+        for query in named_queries():
+            picks = []
+            for _ in range(args.samples):
+                who = rng.choice(characters)
+                params: dict[str, object] = {}
+                for p in query.params:
+                    params[p.name] = who if p.type == "iri" else "x"
+                picks.append(params)
+            kinds = {p.name: p.type for p in query.params}
+
+            def subst(
+                params: dict[str, object], kinds: dict[str, str] = kinds
+            ) -> dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]:
+                out: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+                    ox.Variable(k): ox.NamedNode(str(v)) if kinds[k] == "iri" else ox.Literal(str(v))
+                    for k, v in params.items()
+                }
+                return out
+
+            def base_sparql(params: dict[str, object], text: str = query.sparql) -> object:
+                return [
+                    tuple(s)
+                    for s in canonical._store.query(
+                        text,
+                        prefixes=QUERY_PREFIXES,
+                        default_graph=graphs,
+                        named_graphs=graphs,
+                        substitutions=subst(params),
+                    )
+                ]  # type: ignore[union-attr]
+
+            def base_cypher(params: dict[str, object], text: str = query.cypher) -> object:
+                return store.projection.graph.ro_query(text, {**params, CANON_PARAM: 3}).result_set  # type: ignore[union-attr]
+
+            rows = sum(len(run_named(store, query.name, p).rows) for p in picks[:5])
+            for engine, base in (("sparql", base_sparql), ("cypher", base_cypher)):
+                ours, baseline = paired(
+                    lambda p, e=engine, n=query.name: run_named(store, n, p, engine=e),
+                    base,
+                    picks,  # type: ignore[misc]
+                )
+                print(f"{query.name:<20} {engine:<7} {figures(ours, baseline)} {rows}")
+        relations = {
+            ox.NamedNode(str(UG._NS) + n)
+            for n, i in predicates().items()
+            if not i.is_literal and n not in PATH_SKIP
+        }
+        current = frozenset(g.value for g in graphs)
+        pairs: list[tuple[str, str]] = [
+            (a, b) for a, b in (rng.sample(characters, 2) for _ in range(args.pairs))
+        ]
+        lengths: list[int] = []
+
+        def ours_path(pair: tuple[str, str]) -> object:
+            result = path(store, pair[0], pair[1], max_hops=args.max_hops)
+            lengths.append(result.hops)
+            return result
+
+        def base_path(pair: tuple[str, str]) -> object:
+            return raw_bfs(canonical, current, relations, pair[0], pair[1], args.max_hops)
+
+        for pair in pairs[:3]:  # warm-up
+            ours_path(pair)
+        lengths.clear()
+        ours, baseline = paired(ours_path, base_path, pairs)
+        print(f"{'path':<20} {'quads':<7} {figures(ours, baseline)}")
+        mean, longest, p50 = statistics.mean(lengths), max(lengths), pct(ours, 0.5) * 1000
+        print(f"path lengths: mean {mean:.2f} hops, max {longest}; our p50 {p50:.1f} ms (goal < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
