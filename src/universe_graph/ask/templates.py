@@ -156,7 +156,7 @@ class Templates:
             ).get_opcodes():
                 if tag == "equal":
                     continue
-                if score < MIN_UNKNOWN_SIMILARITY and any(w not in self._vocabulary for w in mine[j1:j2]):
+                if not self._explained(mine, score) and any(w not in self._vocabulary for w in mine[j1:j2]):
                     fits = False  # a word no template has may carry the relation: this one says nothing
                     break
                 old = {words_of[w] for w in theirs[i1:i2] if w in words_of}
@@ -180,6 +180,11 @@ class Templates:
                 out.append((score, known, candidate))
         return out
 
+    def _explained(self, words: list[str], score: float) -> bool:
+        """Whether a question with words no template has may still borrow a template's chain: when
+        it has a known relation word ("release date": "release") or the template is very close."""
+        return score >= MIN_UNKNOWN_SIMILARITY or any(w in self.word_predicates() for w in words)
+
     def exact(self, template: str) -> Chain | None:
         return self.table.get(template)
 
@@ -190,7 +195,7 @@ class Templates:
         mine = WORDS_RE.findall(template)
         unknown = any(w not in self._vocabulary for w in mine)
         for score, known in self._similar(template):
-            if unknown and score < MIN_UNKNOWN_SIMILARITY:
+            if unknown and not self._explained(mine, score):
                 break  # a word no template has may carry the relation: only a close template will do
             chain = self.table[known]
             if chain not in seen:
