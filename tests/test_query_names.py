@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from queryhelp import CONTINENTAL, JW1, c, qstore  # noqa: F401
@@ -59,3 +61,19 @@ def test_unknown_name_gets_suggestions(qstore: UniverseStore) -> None:  # noqa: 
 def test_unknown_type_lists_valid_types(qstore: UniverseStore) -> None:  # noqa: F811
     with pytest.raises(BadInput, match="Character"):
         find_entity(qstore, "Winston", type="hero")
+
+
+def test_cached_views_follow_the_stores_own_writes(tmp_path: Path) -> None:
+    from queryhelp import fan_source
+    from universe_graph.fixtures import sample
+    from universe_graph.query import run_named
+
+    with UniverseStore(tmp_path / "store", projection=False) as store:
+        store.ingest(sample().claimsets)
+        before = run_named(store, "trained_by_chain", {"character": c("eve-macarro")}).rows
+        assert find_entity(store, "Nogi").iri == c("nogi")
+        store.ingest([fan_source()])  # adds "Nogi trained_by Winston"
+        after = run_named(store, "trained_by_chain", {"character": c("eve-macarro")}).rows
+        assert len(after) == len(before) + 1
+        store.retract("fan-theories")
+        assert run_named(store, "trained_by_chain", {"character": c("eve-macarro")}).rows == before

@@ -32,6 +32,8 @@ TOPIC = "NE"
 BRACKET_RE = re.compile(r"\[([^\]]+)\]")
 WORD_MIN_TEMPLATES = 2
 WORD_MIN_SHARE = 0.9
+#: With a word no learned template has, only templates this similar stand in for the question.
+MIN_UNKNOWN_SIMILARITY = 0.6
 WORDS_RE = re.compile(r"[a-z0-9']+|NE")
 
 
@@ -154,8 +156,8 @@ class Templates:
             ).get_opcodes():
                 if tag == "equal":
                     continue
-                if any(w not in self._vocabulary for w in mine[j1:j2]):
-                    fits = False  # a word no template has may carry the relation: the template says nothing
+                if not self._explained(mine, score) and any(w not in self._vocabulary for w in mine[j1:j2]):
+                    fits = False  # a word no template has may carry the relation: this one says nothing
                     break
                 old = {words_of[w] for w in theirs[i1:i2] if w in words_of}
                 new = {words_of[w] for w in mine[j1:j2] if w in words_of}
@@ -178,6 +180,11 @@ class Templates:
                 out.append((score, known, candidate))
         return out
 
+    def _explained(self, words: list[str], score: float) -> bool:
+        """Whether a question with words no template has may still borrow a template's chain: when
+        it has a known relation word ("release date": "release") or the template is very close."""
+        return score >= MIN_UNKNOWN_SIMILARITY or any(w in self.word_predicates() for w in words)
+
     def exact(self, template: str) -> Chain | None:
         return self.table.get(template)
 
@@ -186,9 +193,10 @@ class Templates:
         out: list[tuple[float, str, Chain]] = []
         seen: set[Chain] = set()
         mine = WORDS_RE.findall(template)
-        if any(w not in self._vocabulary for w in mine):
-            return out  # a word no template has may carry the relation: no template says what it means
+        unknown = any(w not in self._vocabulary for w in mine)
         for score, known in self._similar(template):
+            if unknown and not self._explained(mine, score):
+                break  # a word no template has may carry the relation: only a close template will do
             chain = self.table[known]
             if chain not in seen:
                 seen.add(chain)

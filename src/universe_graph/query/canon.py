@@ -31,6 +31,7 @@ class SourceView:
     """The store's current sources: their metadata and the version graph each lives in."""
 
     version: tuple[str, ...]  # the current version graphs, sorted
+    generation: int  # the store's commit counter when read
     sources: dict[str, Source]
     graphs: dict[str, str]  # source id -> version graph
 
@@ -47,17 +48,21 @@ _VIEWS: weakref.WeakKeyDictionary[OxigraphStore, SourceView] = weakref.WeakKeyDi
 
 
 def source_view(store: UniverseStore) -> SourceView:
-    """The current sources, read once per store version (a read-only store is a snapshot: once)."""
+    """The current sources, read once per store version: a read-only store is a snapshot, and a
+    writable one holds the writer lock, so only its own commits (counted) change them."""
     canonical = store.canonical
     cached = _VIEWS.get(canonical)
-    if cached is not None and canonical.read_only:
+    if cached is not None and (canonical.read_only or cached.generation == canonical.generation):
         return cached
+    generation = canonical.generation
     version = tuple(sorted(g.value for g in canonical.current_graphs()))
     if cached is not None and cached.version == version:
-        return cached
+        _VIEWS[canonical] = SourceView(version, generation, cached.sources, cached.graphs)
+        return _VIEWS[canonical]
     records = canonical.sources()
     view = SourceView(
         version=version,
+        generation=generation,
         sources={sid: r.source for sid, r in records.items()},
         graphs={sid: r.graph for sid, r in records.items()},
     )

@@ -15,11 +15,14 @@ from pydantic import BaseModel
 
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import keeps
-from .evidence import EvidenceRef, Fact, facts_about, locator
+from ..vocab import UG
+from .canon import source_view
+from .evidence import EvidenceRef, Fact, facts_about
 from .groups import APPEARANCE, SECTIONS, label, section_of
 from .names import EntityRef, find_entity, name_index
 from .reveal import WorkInfo, fact_work, release_order, visible
+
+_UG = str(UG._NS)
 
 
 class ProfileFact(BaseModel):
@@ -66,24 +69,28 @@ class Profile(BaseModel):
     hidden: int = 0  # facts hidden by as_of
 
 
-_EVENTS = """
-SELECT ?e ?work ?src ?tier ?quote ?line ?pointer WHERE {
-  GRAPH ?g {
-    ?event ug:participation ?p ; ug:in_work ?work ; ug:evidence ?ev .
-    ?p ug:participant ?e .
-    ?source a ug:Source ; ug:canon_tier ?tier .
-  }
-  OPTIONAL { ?ev ug:quote ?quote } OPTIONAL { ?ev ug:line ?line } OPTIONAL { ?ev ug:pointer ?pointer }
-  BIND(STRAFTER(STR(?source), "/source/") AS ?src)
-}"""
+_PARTICIPANT = ox.NamedNode(_UG + "participant")
+_PARTICIPATION = ox.NamedNode(_UG + "participation")
+_IN_WORK = ox.NamedNode(_UG + "in_work")
 
 
 def _event_works(store: UniverseStore, iri: str, canon: CanonTier | None) -> dict[str, set[str]]:
-    """Works whose events the entity takes part in, with the sources that say so."""
+    """Works whose events the entity takes part in, with the sources that say so (from the quads:
+    participation -> event -> work, in the version graphs of the sources the floor keeps)."""
+    view = source_view(store)
+    graphs = frozenset(view.kept_graphs(canon))
+    source_of = {g: sid for sid, g in view.graphs.items()}
+    canonical = store.canonical
     out: dict[str, set[str]] = {}
-    for row in store.canonical.query(_EVENTS, {"e": ox.NamedNode(iri)}):  # type: ignore[union-attr]
-        if keeps(row["tier"].value, canon):
-            out.setdefault(row["work"].value, set()).add(row["src"].value)
+    for part in canonical.quads(None, _PARTICIPANT, ox.NamedNode(iri), graphs):
+        if not isinstance(part.subject, ox.NamedNode):
+            continue
+        for link in canonical.quads(None, _PARTICIPATION, part.subject, graphs):
+            if not isinstance(link.subject, ox.NamedNode):
+                continue
+            for work in canonical.quads(link.subject, _IN_WORK, None, graphs):
+                graph = work.graph_name.value  # type: ignore[union-attr]
+                out.setdefault(work.object.value, set()).add(source_of.get(graph, graph))  # type: ignore[union-attr]
     return out
 
 
@@ -194,6 +201,3 @@ def _appearances(credited: dict[str, set[str]], works: dict[str, WorkInfo]) -> l
             )
         )
     return out
-
-
-__all__ = ["Appearance", "Profile", "ProfileFact", "ProfileSection", "locator", "profile"]

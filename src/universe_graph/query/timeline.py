@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import keeps
+from .canon import source_view
 from .evidence import EvidenceRef, locator
 from .named import run_named
 from .names import EntityRef, find_entity
@@ -57,15 +57,15 @@ class Timeline(BaseModel):
 
 
 _EVIDENCE = """
-SELECT ?work ?event ?src ?kind ?tier ?quote ?line ?row ?pointer ?start ?end WHERE {
-  GRAPH ?g {
-    ?event a ug:Event ; ug:in_work ?work ; ug:evidence ?ev .
-    ?ev ug:source ?source .
-    ?source a ug:Source ; ug:canon_tier ?tier ; ug:source_kind ?kind .
+SELECT ?work ?event ?g ?quote ?line ?row ?pointer ?start ?end WHERE {
+  GRAPH ?g { ?event ug:in_work ?work }
+  LATERAL {
+    GRAPH ?g {
+      ?event ug:evidence ?ev .
+      OPTIONAL { ?ev ug:quote ?quote } OPTIONAL { ?ev ug:line ?line } OPTIONAL { ?ev ug:row ?row }
+      OPTIONAL { ?ev ug:pointer ?pointer } OPTIONAL { ?ev ug:start ?start } OPTIONAL { ?ev ug:end ?end }
+    }
   }
-  OPTIONAL { ?ev ug:quote ?quote } OPTIONAL { ?ev ug:line ?line } OPTIONAL { ?ev ug:row ?row }
-  OPTIONAL { ?ev ug:pointer ?pointer } OPTIONAL { ?ev ug:start ?start } OPTIONAL { ?ev ug:end ?end }
-  BIND(STRAFTER(STR(?source), "/source/") AS ?src)
 }"""
 
 
@@ -78,12 +78,17 @@ def _evidence(
 ) -> tuple[dict[str, list[EvidenceRef]], dict[str, set[str]]]:
     evidence: dict[str, list[EvidenceRef]] = defaultdict(list)
     kinds: dict[str, set[str]] = defaultdict(set)
-    for row in store.canonical.query(_EVIDENCE, {"work": ox.NamedNode(work)}):  # type: ignore[union-attr]
-        tier = row["tier"].value
-        if not keeps(tier, canon):
+    view = source_view(store)
+    source_of = {g: sid for sid, g in view.graphs.items()}
+    rows = store.canonical.query(_EVIDENCE, {"work": ox.NamedNode(work)}, graphs=view.kept_graphs(canon))
+    for row in rows:  # type: ignore[union-attr]
+        sid = source_of.get(row["g"].value)
+        source = view.sources.get(sid) if sid else None
+        if source is None:
             continue
+        tier = source.tier.value
+        kinds[row["event"].value].add(source.kind.value)
         event = row["event"].value
-        kinds[event].add(row["kind"].value)
         where = locator(
             _int(row["line"]),
             _int(row["row"]),
@@ -92,7 +97,7 @@ def _evidence(
             _int(row["end"]),
         )
         quote = row["quote"].value if row["quote"] is not None else None
-        evidence[event].append(EvidenceRef(source=row["src"].value, tier=tier, quote=quote, locator=where))
+        evidence[event].append(EvidenceRef(source=source.id, tier=tier, quote=quote, locator=where))
     return evidence, kinds
 
 

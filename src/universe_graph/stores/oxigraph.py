@@ -75,6 +75,7 @@ class OxigraphStore(CanonicalStore):
     def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.folder = folder
         self.read_only = read_only
+        self.generation = 0  # bumped by every commit of a version record (readers cache on it)
         self._lock = WriterLock(folder)
         path = folder / "canonical"
         try:
@@ -216,6 +217,7 @@ class OxigraphStore(CanonicalStore):
         else:
             quads.append(ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY))
         self._store.extend(quads)
+        self.generation += 1
 
     def collect_garbage(self) -> None:
         """Drop superseded records and every graph no current record points to (crash leftovers too).
