@@ -27,7 +27,7 @@ QUESTIONS = {
     "release year": ("release_year", "subject"),
     "protagonist": ("protagonist", "subject"),
 }
-CREDITS = ("cast_member", "appears_in", "portrayed_by", "protagonist")
+CREDITS = ("cast_member", "appears_in", "portrayed_by")
 
 
 @dataclass
@@ -151,7 +151,8 @@ class SourcesDisagree(Rule):
         return out
 
     def _cast(self, universe: Universe) -> dict[str, dict[str, set[object]]]:
-        """Work -> source -> normalised names of the characters that source credits in the work."""
+        """Work -> source -> normalised names of the characters that source credits in the work (its cast
+        list: cast credits, appearances, portrayals; a review naming a lead has no cast list)."""
         out: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
         for rel_fact in universe.with_predicate(*CREDITS):
             rel = rel_fact.relation
@@ -161,10 +162,12 @@ class SourcesDisagree(Rule):
                 work, who = str(rel.object), rel.subject
             elif rel.predicate == "portrayed_by" and rel.qualifiers.work:
                 work, who = rel.qualifiers.work, rel.subject
-            elif rel.predicate == "protagonist":
-                work, who = rel.subject, str(rel.object)
             else:
                 continue
             for source in rel_fact.sources:
                 out[work][source].add(self._value_key(universe, who))
+        for rel_fact in universe.with_predicate("protagonist"):  # a source with a cast list knows its leads
+            rel = rel_fact.relation
+            for source in rel_fact.sources & set(out.get(rel.subject, {})):
+                out[rel.subject][source].add(self._value_key(universe, rel.object))
         return out
