@@ -73,7 +73,11 @@ def tiny() -> dict[str, Any]:
                 "paris": {"name": "Paris"},
                 "louvre": {"name": "Louvre", "located_in": ["paris"]},
             },
-            "people": {"pat": {"name": "Pat Director"}, "pia": {"name": "Pia Actor"}, "pete": {"name": "Pete Actor"}},
+            "people": {
+                "pat": {"name": "Pat Director"},
+                "pia": {"name": "Pia Actor"},
+                "pete": {"name": "Pete Actor"},
+            },
         }
     )
 
@@ -119,7 +123,9 @@ def review(
             content_hash=hashlib.sha256(text.encode()).hexdigest(),
         ),
         entities=[
-            Entity(id=about, type=EntityType.FILM, name=about.rsplit("/", 1)[-1].title(), evidence=[evidence]),
+            Entity(
+                id=about, type=EntityType.FILM, name=about.rsplit("/", 1)[-1].title(), evidence=[evidence]
+            ),
             Entity(id=lead, type=EntityType.CHARACTER, name=protagonist, evidence=[evidence]),
         ],
         relations=[Relation(subject=about, predicate="protagonist", object=lead, evidence=[evidence])],

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from checkhelp import CHAR, FILM, check, event, load, of_rule, review, tiny, write
 
+from checkhelp import CHAR, FILM, check, event, load, of_rule, review, tiny, write
 from universe_graph.check import Severity
 from universe_graph.errors import AmbiguousName, NotFound
 from universe_graph.model import (
@@ -79,7 +79,9 @@ def test_death_from_a_fate_relation_at_the_end_of_its_work(tmp_path: Path) -> No
 
 def test_a_survivor_of_a_killing_with_several_victims_is_not_dead(tmp_path: Path) -> None:
     """A gang "kills the dog and robs the man": only a victim whose death is confirmed dies."""
-    raid = event("Bo's gang kills Cy and beats Ada", "killing", {"bo": "agent", "cy": "victim", "ada": "victim"})
+    raid = event(
+        "Bo's gang kills Cy and beats Ada", "killing", {"bo": "agent", "cy": "victim", "ada": "victim"}
+    )
     data = with_events(first=[raid], second=[WALK])
     data["characters"]["cy"]["fate"] = [{"status": "dead", "work": "first", "killed_by": ["bo"]}]
     assert not findings(tmp_path, data, "dead-then-alive")
@@ -112,8 +114,12 @@ def _fan_copy(tmp_path: Path, data: dict[str, Any], source: str = "fan-notes", t
 
 
 def test_one_event_placed_in_two_places_by_two_sources(tmp_path: Path) -> None:
-    canon = with_events(first=[event("Ada meets Bo", "meeting", {"ada": "agent", "bo": "participant"}, location="rome")])
-    fan = with_events(first=[event("Ada meets Bo", "meeting", {"ada": "agent", "bo": "participant"}, location="paris")])
+    canon = with_events(
+        first=[event("Ada meets Bo", "meeting", {"ada": "agent", "bo": "participant"}, location="rome")]
+    )
+    fan = with_events(
+        first=[event("Ada meets Bo", "meeting", {"ada": "agent", "bo": "participant"}, location="paris")]
+    )
     report = check(load(write(tmp_path, canon), _fan_copy(tmp_path, fan)))
     [found] = of_rule(report, "one-body-two-places")
     assert found.severity is Severity.ERROR
@@ -162,7 +168,9 @@ def test_director_disagreement_marks_the_higher_tier_preferred(tmp_path: Path) -
         ("Pat Director", ["tiny"], CanonTier.CANON, True),
         ("Otto Other", ["fan-notes"], CanonTier.FAN, False),
     ]
-    assert all(c.source in ("tiny", "fan-notes") and c.line for s in found.sides for f in s.facts for c in f.evidence)
+    assert all(
+        c.source in ("tiny", "fan-notes") and c.line for s in found.sides for f in s.facts for c in f.evidence
+    )
 
 
 def test_a_source_naming_more_directors_does_not_disagree(tmp_path: Path) -> None:
@@ -187,7 +195,9 @@ def test_two_canon_sources_disagreeing_is_an_error_with_no_side_preferred(tmp_pa
     report = check(load(write(tmp_path, tiny()), _fan_copy(tmp_path, other, "other-canon", "canon")))
     [found] = of_rule(report, "sources-disagree")
     assert found.severity is Severity.ERROR and "release year of First" in found.message
-    assert [s.value_ids for s in found.sides] == [[2001], [2002]] and not any(s.preferred for s in found.sides)
+    assert [s.value_ids for s in found.sides] == [[2001], [2002]] and not any(
+        s.preferred for s in found.sides
+    )
 
 
 def test_trainer_disagreement(tmp_path: Path) -> None:
@@ -251,23 +261,33 @@ def test_a_betrayal_explains_the_turn(tmp_path: Path) -> None:
 
 def test_turn_across_works_needs_a_betrayal_event_between(tmp_path: Path) -> None:
     data = tiny()
-    data["characters"]["ada"].update(ally_of=[{"key": "bo", "work": "first"}], enemy_of=[{"key": "bo", "work": "third"}])
+    data["characters"]["ada"].update(
+        ally_of=[{"key": "bo", "work": "first"}], enemy_of=[{"key": "bo", "work": "third"}]
+    )
     [found] = findings(tmp_path, data, "turn-without-cause")
     assert "allies in First, enemies in Third" in found.message
-    data["works"]["second"]["events"] = [event("Bo sells Ada out", "betrayal", {"bo": "agent", "ada": "victim"})]
+    data["works"]["second"]["events"] = [
+        event("Bo sells Ada out", "betrayal", {"bo": "agent", "ada": "victim"})
+    ]
     assert not findings(tmp_path, data, "turn-without-cause")
 
 
 def test_a_betrayal_after_the_turn_explains_nothing(tmp_path: Path) -> None:
     data = tiny()
-    data["characters"]["ada"].update(ally_of=[{"key": "bo", "work": "first"}], enemy_of=[{"key": "bo", "work": "second"}])
-    data["works"]["third"]["events"] = [event("Bo sells Ada out", "betrayal", {"bo": "agent", "ada": "victim"})]
+    data["characters"]["ada"].update(
+        ally_of=[{"key": "bo", "work": "first"}], enemy_of=[{"key": "bo", "work": "second"}]
+    )
+    data["works"]["third"]["events"] = [
+        event("Bo sells Ada out", "betrayal", {"bo": "agent", "ada": "victim"})
+    ]
     assert findings(tmp_path, data, "turn-without-cause")
 
 
 def test_enemies_reconciling_need_no_cause(tmp_path: Path) -> None:
     data = tiny()
-    data["characters"]["ada"].update(enemy_of=[{"key": "bo", "work": "first"}], ally_of=[{"key": "bo", "work": "third"}])
+    data["characters"]["ada"].update(
+        enemy_of=[{"key": "bo", "work": "first"}], ally_of=[{"key": "bo", "work": "third"}]
+    )
     assert not findings(tmp_path, data, "turn-without-cause")
 
 
@@ -291,7 +311,10 @@ def test_needed_before_first_appearance(tmp_path: Path) -> None:
     data["characters"]["bo"]["betrayed"] = [{"key": "cy", "work": "first"}]
     data["works"]["third"]["characters"] = ["cy"]
     [found] = findings(tmp_path, data, "needed-before-appearing")
-    assert found.entities == [CHAR + "cy"] and "First needs Cy, who first appears later, in Third" in found.message
+    assert (
+        found.entities == [CHAR + "cy"]
+        and "First needs Cy, who first appears later, in Third" in found.message
+    )
     data["works"]["first"]["characters"] = ["cy"]
     assert not findings(tmp_path, data, "needed-before-appearing")
 
@@ -302,13 +325,19 @@ def _crooked() -> ClaimSet:
     ev = Evidence(source="crooked", extractor="test", extractor_version="1", confidence=1.0, line=3)
     return ClaimSet(
         source=Source(
-            id="crooked", location="crooked.json", kind=SourceKind.TRIPLES, tier=CanonTier.FAN, content_hash="0" * 64
+            id="crooked",
+            location="crooked.json",
+            kind=SourceKind.TRIPLES,
+            tier=CanonTier.FAN,
+            content_hash="0" * 64,
         ),
         entities=[
             Entity(id=FILM + "first", type=EntityType.FILM, name="First", evidence=[ev]),
             Entity(id=CHAR + "ada", type=EntityType.CHARACTER, name="Ada", evidence=[ev]),
         ],
-        relations=[Relation(subject=FILM + "first", predicate="directed_by", object=CHAR + "ada", evidence=[ev])],
+        relations=[
+            Relation(subject=FILM + "first", predicate="directed_by", object=CHAR + "ada", evidence=[ev])
+        ],
     )
 
 
@@ -361,7 +390,7 @@ def test_unknown_or_ambiguous_work_refuses_to_guess(tmp_path: Path) -> None:
     claimsets = load(write(tmp_path, data))
     with pytest.raises(NotFound, match="did you mean: First"):
         check(claimsets, work="Frist")
-    with pytest.raises(AmbiguousName, match="Second.*Third"):
+    with pytest.raises(AmbiguousName, match=r"Second.*Third"):
         check(claimsets, work="sequel")
     with pytest.raises(NotFound, match="no rule named 'nope'"):
         check(claimsets, rules=["nope"])

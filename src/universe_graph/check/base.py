@@ -120,6 +120,7 @@ class Rule(ABC):
     """A continuity rule: a name, a default severity, and a run over the universe's facts."""
 
     name: ClassVar[str]
+    number: ClassVar[int]  # the rule family's number in the issue (1 dead then alive ... 6 structure)
     severity: ClassVar[Severity]
     summary: ClassVar[str]
 
@@ -144,10 +145,10 @@ def register(cls: type[Rule]) -> type[Rule]:
 
 
 def registered() -> dict[str, type[Rule]]:
-    """Every registered rule by name, in registration order (the rule modules are imported first)."""
+    """Every registered rule by name, by family number (the rule modules are imported first)."""
     from . import deaths, disagree, order, places, structure, turns  # noqa: F401  (they register)
 
-    return dict(_RULES)
+    return {name: _RULES[name] for name in sorted(_RULES, key=lambda n: (_RULES[n].number, n))}
 
 
 Describe = Callable[[str], str]

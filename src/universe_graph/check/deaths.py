@@ -64,8 +64,8 @@ def sightings(universe: Universe, who: str, dead: dict[str, Death]) -> tuple[lis
     """Where `who` is seen alive (present-framed events, `fate: alive`, deaths in other works),
     and the points of their resurrections."""
     seen, risen = [], []
-    for event in universe.events:
-        if event.event.flashback or all(p.entity != who for p in event.event.participants):
+    for event in universe.takes_part.get(who, []):
+        if event.event.flashback:
             continue
         if event.event.kind is EventKind.RESURRECTION:
             risen.append(event.point)
@@ -83,6 +83,7 @@ def sightings(universe: Universe, who: str, dead: dict[str, Death]) -> tuple[lis
 @register
 class DeadThenAlive(Rule):
     name = "dead-then-alive"
+    number = 1
     severity = Severity.ERROR
     summary = "a character killed in an event appears, acts or speaks in a later event"
 
@@ -103,10 +104,14 @@ class DeadThenAlive(Rule):
                 if not later:
                     continue
                 first = later[0].fact
-                more = f" and {len(later) - 1} more time{'s' if len(later) > 2 else ''}" if len(later) > 1 else ""
+                more = (
+                    f" and {len(later) - 1} more time{'s' if len(later) > 2 else ''}"
+                    if len(later) > 1
+                    else ""
+                )
                 yield self.finding(
-                    f"{universe.name(who)} dies in {universe.name(death.point.work)} but is seen alive later: "
-                    f"{first.statement}{more}",
+                    f"{universe.name(who)} dies in {universe.name(death.point.work)} "
+                    f"but is seen alive later: {first.statement}{more}",
                     works=sorted({death.point.work, *(s.point.work for s in later)}),
                     entities=[who],
                     facts=[*death.facts, *(s.fact for s in later)],

@@ -44,6 +44,7 @@ Answers = dict[str, dict[object, Answer]]  # source -> value key -> answer
 @register
 class SourcesDisagree(Rule):
     name = "sources-disagree"
+    number = 3
     severity = Severity.WARNING
     summary = "two sources give different values where only one can hold (an error when both are canon)"
 
@@ -52,16 +53,15 @@ class SourcesDisagree(Rule):
         cast = self._cast(universe)
         for (question, key), answers in sorted(asked.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
             disjoint = [
-                (a, b)
-                for a in answers
-                for b in answers
-                if a < b and not set(answers[a]) & set(answers[b])
+                (a, b) for a in answers for b in answers if a < b and not set(answers[a]) & set(answers[b])
             ]
             unknown: dict[str, str] = {}  # source -> note, for protagonists no other cast list knows
             if question == "protagonist":
                 for source, values in answers.items():
                     others = {s: names for s, names in cast.get(key, {}).items() if s != source}
-                    missing = [v for v in values if others and not any(v in names for names in others.values())]
+                    missing = [
+                        v for v in values if others and not any(v in names for names in others.values())
+                    ]
                     if missing:
                         listed = ", ".join(f"{s} ({universe.tier(s).value})" for s in sorted(others))
                         unknown[source] = f"not in the cast of {universe.name(key)} per {listed}"
@@ -79,8 +79,8 @@ class SourcesDisagree(Rule):
         unknown: dict[str, str],
     ) -> Finding:
         by_values: dict[tuple[object, ...], list[str]] = defaultdict(list)
-        for source, values in answers.items():
-            by_values[tuple(sorted(values, key=str))].append(source)
+        for source, given in answers.items():
+            by_values[tuple(sorted(given, key=str))].append(source)
         sides = []
         for values, sources in by_values.items():
             picked = [answers[sources[0]][v] for v in values]
@@ -139,7 +139,13 @@ class SourcesDisagree(Rule):
                 rel = rel_fact.relation
                 key, value = (rel.subject, rel.object) if end == "subject" else (str(rel.object), rel.subject)
                 for source in sorted(rel_fact.sources):
-                    add(question, key, source, value, universe.relation_fact(rel_fact, rel_fact.by_source(source)))
+                    add(
+                        question,
+                        key,
+                        source,
+                        value,
+                        universe.relation_fact(rel_fact, rel_fact.by_source(source)),
+                    )
         for event in universe.events:
             victims = universe.confirmed_victims(event)
             for version in event.versions:

@@ -234,16 +234,31 @@ class Universe:
         return a == b or b in self._containers.get(a, set()) or a in self._containers.get(b, set())
 
     # ------------------------------------------------------------------ deaths
-    def killed_in(self, victim: str, work: str) -> bool:
-        """True when a relation says `victim` was killed in, or is dead at the end of, `work`."""
+    @cached_property
+    def _dead_in(self) -> set[tuple[str, str | None]]:
+        """(victim, work or None) for every `killed` relation and `fate: dead`."""
+        out: set[tuple[str, str | None]] = set()
         for fact in self.with_predicate("killed", "fate"):
             rel = fact.relation
-            if rel.predicate == "killed" and rel.object == victim and rel.qualifiers.work in (None, work):
-                return True
-            if rel.predicate == "fate" and rel.subject == victim and rel.object == "dead":
-                if rel.qualifiers.work == work:
-                    return True
-        return False
+            if rel.predicate == "killed":
+                out.add((str(rel.object), rel.qualifiers.work))
+            elif rel.object == "dead":
+                out.add((rel.subject, rel.qualifiers.work))
+        return out
+
+    def killed_in(self, victim: str, work: str) -> bool:
+        """True when a relation says `victim` was killed in `work` (or in no particular work), or is
+        dead at the end of it."""
+        return (victim, work) in self._dead_in or (victim, None) in self._dead_in
+
+    @cached_property
+    def takes_part(self) -> dict[str, list[EventFact]]:
+        """Entity -> the events it takes part in."""
+        out: dict[str, list[EventFact]] = defaultdict(list)
+        for fact in self.events:
+            for who in dict.fromkeys(p.entity for p in fact.event.participants):
+                out[who].append(fact)
+        return out
 
     def confirmed_victims(self, fact: EventFact) -> list[str]:
         """The characters an event kills: every victim of a death; of a killing, a lone victim or
@@ -255,7 +270,9 @@ class Universe:
             Framing.VISION,
         ):
             return []
-        victims = [p.entity for p in event.participants if p.role is Role.VICTIM and self.is_character(p.entity)]
+        victims = [
+            p.entity for p in event.participants if p.role is Role.VICTIM and self.is_character(p.entity)
+        ]
         if event.kind is EventKind.DEATH or len(victims) == 1:
             return victims
         return [v for v in victims if self.killed_in(v, event.work)]
@@ -290,7 +307,9 @@ class Universe:
         label = ontology.predicate(rel.predicate).label
         return f"{s} {label} {shown}{work}"
 
-    def event_fact(self, fact: EventFact, who: str | None = None, version: EventVersion | None = None) -> Fact:
+    def event_fact(
+        self, fact: EventFact, who: str | None = None, version: EventVersion | None = None
+    ) -> Fact:
         """An event (or one participant's part in it) as a finding's fact."""
         event = version.event if version else fact.event
         where = f" at {self.name(event.location)}" if event.location else ""

@@ -23,6 +23,7 @@ APPEARING = ("appears_in", "cast_member", "portrayed_by", "protagonist")
 @register
 class OrderCycle(Rule):
     name = "order-cycle"
+    number = 5
     severity = Severity.ERROR
     summary = "a cycle in release order (follows) or in-universe order (set_after)"
 
@@ -53,6 +54,7 @@ class OrderCycle(Rule):
 @register
 class NeededBeforeAppearing(Rule):
     name = "needed-before-appearing"
+    number = 5
     severity = Severity.WARNING
     summary = "a character's first appearance comes after a work that already needs them"
 
@@ -62,13 +64,15 @@ class NeededBeforeAppearing(Rule):
         for rel_fact in universe.relations:
             rel = rel_fact.relation
             if rel.predicate in APPEARING:
-                work, who = _appearance(rel.predicate, rel.subject, rel.object, rel.qualifiers.work, rel.qualifiers.character)
+                work, who = _appearance(
+                    rel.predicate, rel.subject, rel.object, rel.qualifiers.work, rel.qualifiers.character
+                )
                 if work and who:
                     appears[who][work].append(universe.relation_fact(rel_fact))
             elif rel.qualifiers.work:
-                for who in (rel.subject, rel.object):
-                    if isinstance(who, str) and who in universe.types and universe.is_character(who):
-                        needs[who][rel.qualifiers.work].append(universe.relation_fact(rel_fact))
+                for named in (rel.subject, rel.object):
+                    if isinstance(named, str) and named in universe.types and universe.is_character(named):
+                        needs[named][rel.qualifiers.work].append(universe.relation_fact(rel_fact))
         for event in universe.events:
             for p in event.event.participants:
                 if universe.is_character(p.entity):

@@ -26,6 +26,7 @@ def is_moment(time: str | None) -> bool:
 @register
 class OneBodyTwoPlaces(Rule):
     name = "one-body-two-places"
+    number = 2
     severity = Severity.ERROR
     summary = "a character placed at two different locations in the same event or at the same moment"
 
@@ -44,7 +45,9 @@ class OneBodyTwoPlaces(Rule):
             ]
             if not clash:
                 continue
-            who = sorted({p.entity for v in placed for p in v.event.participants if universe.is_character(p.entity)})
+            who = sorted(
+                {p.entity for v in placed for p in v.event.participants if universe.is_character(p.entity)}
+            )
             a, b = clash[0]
             names = ", ".join(universe.name(w) for w in who) or "nobody named"
             yield self.finding(

@@ -19,7 +19,9 @@ def render_text(report: CheckReport) -> str:
         scope.append(f"canon tier {report.canon.value} or stronger")
     if report.work:
         scope.append(f"work {report.work}")
-    counts = ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in report.counts.items())
+    counts = ", ".join(
+        f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in report.counts.items()
+    )
     checked = f"{len(report.sources)} source{'s' if len(report.sources) != 1 else ''}"
     verdict = "ok" if report.ok else f"failing (--fail-on {report.fail_on})"
     lines.append(f"checked {checked}{' (' + '; '.join(scope) + ')' if scope else ''}: {counts}; {verdict}")

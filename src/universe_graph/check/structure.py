@@ -21,6 +21,7 @@ from .facts import Universe
 @register
 class Structure(Rule):
     name = "structure"
+    number = 6
     severity = Severity.ERROR
     summary = "a SHACL shape of the ontology is broken"
 
@@ -44,7 +45,9 @@ class Structure(Rule):
                     f"{claims.source.id}: {problem}",
                     works=works,
                     entities=[str(focus)] if isinstance(focus, URIRef) else [],
-                    facts=[Fact(statement=str(problem), subject=str(focus) if focus else None, evidence=cited)],
+                    facts=[
+                        Fact(statement=str(problem), subject=str(focus) if focus else None, evidence=cited)
+                    ],
                 )
 
 
@@ -54,8 +57,8 @@ def _owners(universe: Universe, claims: ClaimSet) -> dict[Node, tuple[list[str],
     source = claims.source
 
     def cited(evidence: Iterable[object]) -> list[Cited]:
-        from .base import cite
         from ..model import Evidence
+        from .base import cite
 
         return [cite(e, source.tier, source.location) for e in evidence if isinstance(e, Evidence)]
 

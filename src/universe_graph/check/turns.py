@@ -24,6 +24,7 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 @register
 class TurnWithoutCause(Rule):
     name = "turn-without-cause"
+    number = 4
     severity = Severity.WARNING
     summary = "ally and enemy at once (or ally turned enemy) with no betrayal or falling-out between"
 
@@ -77,7 +78,9 @@ class TurnWithoutCause(Rule):
         out: dict[tuple[str, str], list[tuple[str | None, Fact]]] = defaultdict(list)
         for fact in universe.with_predicate("betrayed"):
             rel = fact.relation
-            out[_pair(rel.subject, str(rel.object))].append((rel.qualifiers.work, universe.relation_fact(fact)))
+            out[_pair(rel.subject, str(rel.object))].append(
+                (rel.qualifiers.work, universe.relation_fact(fact))
+            )
         for event in universe.events:
             if event.event.kind is not EventKind.BETRAYAL:
                 continue
