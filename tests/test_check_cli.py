@@ -136,6 +136,11 @@ def test_bad_input_exits_1(warned: Path, invoke: Invoke, tmp_path: Path) -> None
     assert invoke("--store", warned, "check", "--canon", "gospel").exit_code == 2
 
 
+def test_no_shacl_leaves_out_the_structure_rule(warned: Path, invoke: Invoke) -> None:
+    data = json.loads(invoke("--store", warned, "check", "--no-shacl", "--format", "json").stdout)
+    assert "structure" not in data["rules"] and "dead-then-alive" in data["rules"]
+
+
 def test_check_files_without_a_store(tmp_path: Path, invoke: Invoke) -> None:
     data = tiny()
     data["characters"]["ada"].update(ally_of=["bo"], enemy_of=["bo"])

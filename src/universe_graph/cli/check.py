@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..check import run_check
+from ..check import registered, run_check
 from ..check.render import render_text
 from ..errors import ProblemsFound
 from ..ingest import load_paths
@@ -34,6 +34,11 @@ from .main import cli, emit_json
     help="Exit 3 when a finding at or above this severity is found (never: always exit 0).",
 )
 @click.option("--rule", "rules", multiple=True, metavar="NAME", help="Run only this rule (repeatable).")
+@click.option(
+    "--no-shacl",
+    is_flag=True,
+    help="Skip the structure rule (SHACL is slow on sources of many thousand facts).",
+)
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -43,6 +48,7 @@ def check(
     fmt: str,
     fail_on: str,
     rules: tuple[str, ...],
+    no_shacl: bool,
 ) -> None:
     """Check continuity: dead then alive, one body in two places, sources that disagree, relationships
     that turn without cause, broken order, and the SHACL shapes; every finding cites its evidence.
@@ -50,13 +56,12 @@ def check(
     Reads the store; with PATHS, checks those sources instead (identities resolved among them).
     Exit 0 when nothing at or above --fail-on is found, 3 otherwise, 1 for bad input.
     """
+    chosen = list(rules) or list(registered())
+    if no_shacl:
+        chosen = [r for r in chosen if r != "structure"]
     claimsets = _from_paths(paths) if paths else _from_store(ctx.obj["store"])
     report = run_check(
-        claimsets,
-        canon=CanonTier(canon) if canon else None,
-        work=work,
-        fail_on=fail_on,
-        rules=list(rules) or None,
+        claimsets, canon=CanonTier(canon) if canon else None, work=work, fail_on=fail_on, rules=chosen
     )
     if fmt == "json":
         emit_json(report.model_dump(mode="json"))
