@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
+
 from checkhelp import load
 from conftest import Invoke
-
 from universe_graph.check import run_check
 from universe_graph.fixtures import sample_path
 
@@ -43,13 +43,17 @@ def test_the_sample_is_clean_at_error_level(sample_store: Path, invoke: Invoke) 
 def test_the_sample_at_canon_tier_has_no_findings_at_all(sample_store: Path, invoke: Invoke) -> None:
     result = invoke("--store", sample_store, "check", "--canon", "canon", "--fail-on", "info")
     assert result.exit_code == 0, result.output
-    assert "checked 1 source (canon tier canon or stronger): 0 errors, 0 warnings, 0 info; ok" in result.stdout
+    assert (
+        "checked 1 source (canon tier canon or stronger): 0 errors, 0 warnings, 0 info; ok" in result.stdout
+    )
 
 
 def test_the_sample_with_ballerina_set_after_chapter_4(tmp_path: Path) -> None:
     """Moved after John's death in Chapter 4, Ballerina's fight between John and Eve is dead then alive."""
     text = (sample_path() / "john-wick.universe.yaml").read_text(encoding="utf-8")
-    moved = text.replace("    release_order: 6\n    chronology: 5\n", "    release_order: 6\n    chronology: 7\n")
+    moved = text.replace(
+        "    release_order: 6\n    chronology: 5\n", "    release_order: 6\n    chronology: 7\n"
+    )
     assert moved != text
     path = tmp_path / "moved.yaml"
     path.write_text(moved, encoding="utf-8")
