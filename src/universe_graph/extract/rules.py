@@ -445,6 +445,8 @@ class _Run:
                     evidence=[self.evidence(doc.sentences[i], 0.6) for i in dict.fromkeys(seed.sentences)],
                 )
             )
+        if source.about is None and doc.work_key:
+            source = source.model_copy(update={"about": iris[doc.work_key]})
         return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
 
     def comparisons(self) -> Iterable[tuple[str, int, str]]:
