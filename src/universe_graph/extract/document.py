@@ -58,7 +58,8 @@ class Ent:
     compared: int = 0  # mentions inside comparisons
     fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
     descriptive: bool = False
-    ner: bool = False  # the NER labelled at least one mention
+    ner: bool = False
+    work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison  # the NER labelled at least one mention
     salience: float = 0.0
 
     @property
@@ -66,7 +67,7 @@ class Ent:
         if self.fixed is not None:
             return self.fixed
         if not self.in_universe:  # named only in comparisons: a character if the NER saw a person
-            return C if self.votes[C] >= 1 else EntityType.FILM
+            return C if self.votes[C] >= 1 and not self.work_votes else EntityType.FILM
         if not self.votes:
             return C
         best = max(self.votes.values())
@@ -190,6 +191,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             _gender_noun(ent, child.lemma_.lower())
         if child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
             ent.votes[L] += 1
+        if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
+            ent.votes[C] += 1
     if head.dep_ == "appos" and head.head.lemma_.lower() in lx.PLACE_INTRO:
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":

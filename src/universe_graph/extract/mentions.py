@@ -41,6 +41,10 @@ def comparison_scopes(doc: Doc) -> None:
                 "to",
             ):
                 start = tok.i + 2
+            elif low in ("basically", "essentially", "channeling", "channelling") and tok.i + 1 < span.end and (
+                tok.nbor(1).text[:1].isupper()
+            ):
+                start = tok.i + 1
             elif low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end:
                 start = tok.i + 1
             elif low == "meets" and _comparative_meets(tok):
@@ -157,16 +161,39 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     _mention(doc, sent, work_title or name, i, end, key=work_key)
                     continue
             if in_comparison(doc, sent, i):
+                i = _extend_left(doc, sent, i)
                 name, j = _extend_title(span, i, j)
+                before = span.doc[i - 1].lower_ if i > span.start else ""
+                after = span.doc[j].lower_ if j < span.end else ""
+                if "meets" in (before, after) or before == "from":  # "X meets Y", "Z from X": works
+                    ent = _mention(doc, sent, name, i, j)
+                    ent.work_votes += 1
+                    continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
             ent = _mention(doc, sent, name, i, j)
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
-    for sent in doc.sentences:
-        if sent.heading:
-            _heading_mentions(doc, sent)
+    for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
+        _heading_mentions(doc, sent)
+
+
+def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
+    """"On the Waterfront": a title may open with capitalised small words."""
+    d = sent.span.doc
+    k = i
+    while k - 1 >= sent.span.start and in_comparison(doc, sent, k - 1):
+        prev = d[k - 1]
+        if prev.lower_ in SMALL_WORDS and prev.text[:1].isupper():
+            k -= 1
+        elif prev.lower_ in SMALL_WORDS and k - 2 >= sent.span.start and d[k - 2].text[:1].isupper() and (
+            d[k - 2].lower_ in SMALL_WORDS
+        ):
+            k -= 1
+        else:
+            break
+    return k
 
 
 def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
@@ -271,8 +298,10 @@ def _heading_mentions(doc: Doc, sent: Sentence) -> None:
         ((n, e) for e in doc.ents.values() for n in [e.name, *e.aliases] if e.fixed is not EntityType.PERSON),
         key=lambda p: -len(p[0]),
     )
-    taken: set[int] = set()
+    taken: set[int] = {i for (s, i) in doc.token_ent if s == sent.index}
     for name, ent in names:
+        if ent.fixed is not None and not sent.heading:
+            continue
         for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sent.span.text):
             toks = sent.span.char_span(m.start(), m.end(), alignment_mode="expand")
             if toks is None or any(t.i in taken for t in toks):
@@ -281,8 +310,13 @@ def _heading_mentions(doc: Doc, sent: Sentence) -> None:
             for t in toks:
                 doc.token_ent[(sent.index, t.i)] = ent.key
             ent.mentions.append((sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char))
-            ent.in_story += 1
-            ent.story.append(ent.mentions[-1])
+            ent.mentions.sort()
+            if in_comparison(doc, sent, toks.start):
+                ent.compared += 1
+            else:
+                ent.in_story += 1
+                ent.story.append((sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char))
+                ent.story.sort()
 
 
 def resolve_pronouns(doc: Doc) -> None:

@@ -304,11 +304,16 @@ def descriptions(doc: Doc) -> list[Found]:
                 if tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings"):
                     continue  # "her allies": a group, not one character
                 noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                pred, direction = lx.RELATIONAL_NOUNS[noun]
+                named = [k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))]
+                if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
+                    pair = (owner_ent.key, named[0]) if direction in ("fwd", "sym") else (named[0], owner_ent.key)
+                    found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
                 name = " ".join([f"{owner_ent.name}'s", *mods, noun])
                 ent = _describe(doc, sent, tok, key, name, C)
-                pred, direction = lx.RELATIONAL_NOUNS[noun]
                 pair = (owner_ent.key, ent.key) if direction == "fwd" else (ent.key, owner_ent.key)
                 if direction == "sym":
                     pair = (owner_ent.key, ent.key)

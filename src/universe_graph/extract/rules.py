@@ -239,7 +239,10 @@ class _Run:
                 if kind is None or tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
                     continue
                 has_args = any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between")) for c in tok.children)
-                if kind == "betrayal" and not has_args and any(c.lower_ == "the" for c in tok.children):
+                definite = any(c.lower_ in ("the", "this") for c in tok.children) or (
+                    tok.i > sent.span.start and tok.nbor(-1).lower_ in ("the", "this")
+                )
+                if kind == "betrayal" and not has_args and definite:
                     self.betrayal(sent)
                 elif kind == "fight" and tok.dep_ == "pobj":
                     verb = tok.head.head
@@ -289,7 +292,9 @@ class _Run:
             if not universes:
                 continue
             mentions_work = doc.work_key in keys or any(
-                t.lower_ in lx.WORK_NOUNS and any(c.lower_ in ("this", "the") for c in t.children) for t in sent.span
+                (t.lower_ in lx.WORK_NOUNS and any(c.lower_ in ("this", "the") for c in t.children))
+                or (t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+                for t in sent.span
             )
             if mentions_work and any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent.span):
                 for u in universes:
@@ -372,6 +377,9 @@ class _Run:
                 k for t in sent.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
                 for k in [doc.ref(sent, t)] if k and doc.ents[k].type is C
             ]
+            opener = doc.ref(sent, sent.span[0])
+            if pending and not subj_chars and opener and doc.ents[opener].type is C:
+                subj_chars = [opener]  # "Ann sails away": a short sentence the parser may misread
             if pending and subj_chars:
                 self.seeds.append(Seed(sent.index, "resolution", {subj_chars[0]: "agent"}))
                 pending = False
