@@ -131,6 +131,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"):
             continue
         a, b = ent.start, ent.end
+        cut = next((k for k in range(a + 1, b) if span.doc[k].is_punct and span.doc[k].text != "."), None)
+        b = cut if cut is not None else b  # "Ivo Sand - Hale": a name never runs over a dash
         while a < b and span.doc[a].lower_ in ("the", "a", "an"):
             a += 1
         while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].tag_ == "POS"):

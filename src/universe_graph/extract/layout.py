@@ -40,11 +40,11 @@ def blank_html(text: str) -> str:
 def blocks(text: str) -> list[Block]:
     """Split at blank lines; a short single line without closing punctuation is a heading."""
     out: list[Block] = []
-    pos = 0
-    pieces = [*_BLANK.finditer(text)]
-    bounds = [(pos, pieces[0].start())] if pieces else [(0, len(text))]
-    for a, b in zip(pieces, [*pieces[1:], None], strict=True):
-        bounds.append((a.end(), b.start() if b else len(text)))
+    bounds, pos = [], 0
+    for gap in _BLANK.finditer(text):
+        bounds.append((pos, gap.start()))
+        pos = gap.end()
+    bounds.append((pos, len(text)))
     for start, end in bounds:
         chunk = text[start:end]
         stripped = chunk.strip()
