@@ -52,7 +52,6 @@ def test_killing_with_passive_and_negation() -> None:
     assert ("Kasimir Dahl", "killed", "Pieter Voss") not in t  # "never killed" asserts nothing
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the NER types the invented victim as an organisation")
 def test_didnt_just_still_asserts() -> None:
     c = extract("Hale Mercer is a thief. Hale didn't just rob Ivo Sand - Hale killed Ivo Sand on the bridge.")
     assert ("Hale Mercer", "killed", "Ivo Sand") in triples(c)
@@ -78,7 +77,6 @@ def test_possessive_descriptions_and_one_of() -> None:
     assert ("Dmitri Vale's lieutenant", "works_for", "Dmitri Vale") in t
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: the lead is voted an organisation in this text")
 def test_comparisons_stay_out_of_the_story() -> None:
     c = extract(
         "Nadia Frost is a hacker hunting her father's killer, Victor Hale. It plays like Heat meets Drive, "

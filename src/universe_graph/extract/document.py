@@ -199,6 +199,15 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         ent.votes[C] += 0.6
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.lemma_.lower() in lx.PERSON_VERBS:
+        if head.dep_ != "pobj" or head.head.dep_ == "agent":
+            ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        for attr in (c for c in head.head.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() in lx.PERSON_NOUNS:
+                ent.votes[C] += 2
+                _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
         owned = head.head.lemma_.lower()
         if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS or owned in lx.JOURNEY_NOUNS:

@@ -214,3 +214,9 @@ ACT_CUES: tuple[tuple[str, int], ...] = (
     ("middle act", 2), ("third act", 3), ("final act", 3), ("climax", 3), ("final confrontation", 3),
     ("finale", 3), ("showdown", 3), ("ends with", 3), ("end with", 3),
 )  # fmt: skip
+
+#: verbs whose subject and object are people ("X kills Y", "X is betrayed by Y")
+PERSON_VERBS = frozenset(
+    {v for v, (p, _) in VERBS.items() if p in ("killed", "defeated", "betrayed", "met", "trained_by")}
+    | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
+)
