@@ -119,8 +119,13 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         tok = span.doc[i]
         if _name_token(tok):
             j = i + 1
-            while j < span.end and _name_token(span.doc[j]):
-                j += 1
+            while j < span.end:
+                if _name_token(span.doc[j]):
+                    j += 1
+                elif _glued_hyphen(span, j):  # "Obi-Wan", "R2-D2"
+                    j += 2
+                else:
+                    break
             if i > span.start and span.doc[i - 1].text == "The":  # "The Director" mid-sentence
                 i -= 1
             runs.append((i, j))
@@ -149,7 +154,17 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+def _glued_hyphen(span: Any, j: int) -> bool:
+    """A hyphen with no space either side, between two capitalised pieces of one name."""
+    if j + 1 >= span.end or span.doc[j].text not in ("-", "‐"):
+        return False
+    before, after = span.doc[j - 1], span.doc[j + 1]
+    return not before.whitespace_ and not span.doc[j].whitespace_ and after.text[:1].isupper()
+
+
 def _name_token(tok: Any) -> bool:
+    if tok.text[:1].isupper() and tok.is_ascii and tok.text.isalnum() and any(c.isdigit() for c in tok.text):
+        return tok.pos_ in ("PROPN", "NOUN", "NUM") and len(tok.text) <= 6  # "R2", "C3PO"
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.is_alpha:
         return tok.pos_ == "PROPN" and "-" in tok.text and tok.text[:1].isupper()
     return tok.lower_ not in lx.NOT_NAMES
@@ -163,6 +178,19 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.ner = True
     low = last.lower_
     if low in lx.PLACE_HEADS:
+        ent.votes[L] += 3
+    if low in lx.ORG_HEADS:
+        ent.votes[O] += 3
+    for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):
+            ent.votes[C] += 2
+            _gender_noun(ent, child.lemma_.lower())
+        if child.dep_ in ("compound", "nmod") and child.i < first.i and child.lemma_.lower() in lx.PLACE_INTRO:
+            ent.votes[L] += 3
+    if head.dep_ in ("appos", "compound") and head.head.i < first.i and _is_person_noun(head.head):
+        ent.votes[C] += 2
+        _gender_noun(ent, head.head.lemma_.lower())
+    if head.dep_ in ("appos", "compound") and head.head.i < first.i and head.head.lemma_.lower() in lx.PLACE_INTRO:
         ent.votes[L] += 3
     before = first.nbor(-1) if first.i > sent.span.start else None
     if before is not None and before.lower_ == "the" and before.text == "the":
@@ -179,7 +207,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         verb = head.head.head
         if head.head.lower_ in ("in", "into", "inside", "within") and verb.lemma_ in ("raise", "grow", "join"):
             ent.votes[O] += 1.5
-        elif head.head.lower_ in ("in", "to", "from", "across", "through", "into", "near", "outside", "at"):
+        elif head.head.lower_ in ("in", "to", "from", "across", "through", "into", "near", "outside", "at", "on"):
             ent.votes[L] += 0.5
         if head.head.lower_ == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[O] += 2
@@ -199,6 +227,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         ent.votes[C] += 0.6
+    while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
+        head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.lemma_.lower() in lx.PERSON_VERBS:
         if head.dep_ != "pobj" or head.head.dep_ == "agent":
@@ -214,6 +244,11 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[C] += 1
         elif owned in ("eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"):
             ent.votes[C] += 1
+
+
+def _is_person_noun(tok: Any) -> bool:
+    word = tok.lemma_.lower()
+    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS
 
 
 def _gender_noun(ent: Ent, noun: str) -> None:

@@ -107,14 +107,25 @@ PLACE_NOUNS = frozenset(
 PLACE_HEADS = frozenset(
     {
         "river", "mountains", "mountain", "mount", "sea", "lake", "ocean", "street", "avenue", "road",
-        "island", "islands", "bay", "valley", "desert", "forest", "city", "county", "kingdom", "empire",
+        "island", "islands", "bay", "valley", "desert", "forest", "city", "county", "kingdom",
         "province", "republic", "square", "bridge", "canyon", "coast", "peninsula", "gulf", "falls",
         "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal",
     }
 )  # fmt: skip
 
 #: place nouns that introduce a named place ("the town of X")
-PLACE_INTRO = frozenset({"town", "city", "village", "country", "capital", "region", "island", "streets", "state"})
+PLACE_INTRO = frozenset(
+    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet", "moon",
+     "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county", "world"}
+)  # fmt: skip
+
+#: the last word of a group's name ("the Rebel Alliance", "the Iron Guild")
+ORG_HEADS = frozenset(
+    {"alliance", "empire", "order", "council", "guild", "federation", "league", "society", "agency",
+     "corporation", "company", "corp", "inc", "syndicate", "cartel", "gang", "clan", "brotherhood",
+     "sisterhood", "army", "resistance", "rebellion", "circle", "cult", "brigade", "legion", "bureau",
+     "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew"}
+)  # fmt: skip
 
 #: nouns for a person: an apposition with one of these makes a name a character
 PERSON_NOUNS = frozenset(
@@ -174,7 +185,8 @@ INVESTIGATION_VERBS = frozenset(
 REVELATION_VERBS = frozenset({"learn", "discover", "realize", "realise", "find", "uncover", "reveal"})
 CHASE_VERBS = frozenset({"chase", "stalk", "pursue", "hunt", "corner", "tail"})
 ESCAPE_VERBS = frozenset({"escape", "flee"})
-RESCUE_VERBS = frozenset({"rescue", "save", "free"})
+RESCUE_VERBS = frozenset({"rescue", "save", "free", "liberate"})
+CAPTURE_VERBS = frozenset({"capture", "kidnap", "abduct", "imprison", "arrest", "seize"})
 
 #: nouns for events stated without a verb ("the betrayal is painful")
 EVENT_NOUNS: dict[str, str] = {

@@ -171,12 +171,21 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
+            if j - i == 1 and _demonym(toks[0]):
+                continue
             ent = _mention(doc, sent, name, i, j)
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
         _heading_mentions(doc, sent)
+
+
+def _demonym(tok: Any) -> bool:
+    """"Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
@@ -270,7 +279,7 @@ def _merge_short_names(doc: Doc) -> None:
             for other in doc.ents.values()
             if other.key != key
             and other.fixed is None
-            and (other.key.split()[-1] == key or other.key.split()[0] == key)
+            and (other.key.split()[-1] == key or other.key.split()[0] == key or key in other.key.split()[0].split("-"))
             and " " in other.key
         ]
         if ent.type is EntityType.LOCATION:
@@ -380,6 +389,11 @@ def _antecedent(
         if head.pos_ == "NOUN" and head.lemma_ in ("man", "woman", "legend", "boss", "master"):
             return _next_name(doc, named, sent)
     other = "f" if want == "m" else "m"
+    owned = tok.head
+    if tok.dep_ == "poss" and owned.dep_ == "conj":  # "Han Solo and his partner": Han Solo
+        key = doc.token_ent.get((sent.index, owned.head.i))
+        if key is not None and doc.ents[key].type is C and doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+            return key
     best: tuple[float, str] | None = None
     for s, t, key, prominent in named:
         if not (s < sent.index or (s == sent.index and t < tok.i)) or s < sent.index - 6:

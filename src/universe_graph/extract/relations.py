@@ -117,13 +117,9 @@ class Reader:
                     self.add(sent, a, pred, b, conf, v)
             kind = EVENT_KIND.get(pred)
             if kind and (subjects or objects):
-                agent = subjects[0] if subjects else None
-                target = objects[0] if objects else None
-                roles = {}
-                if agent:
-                    roles[agent] = "agent"
-                if target:
-                    roles[target] = "victim" if kind == "killing" else "target"
+                roles = {a: "agent" for a in subjects}
+                for o in objects:
+                    roles.setdefault(o, "victim" if kind == "killing" else "target")
                 if lemma == "interrogate":
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
@@ -169,6 +165,16 @@ class Reader:
                 for s in subjects:
                     for place in self.ents_of(sent, v.head):
                         self.add(sent, s, "resides_in", place, 0.85, v)
+        for verbs, kind, role in (
+            (lx.RESCUE_VERBS, "rescue", "recipient"),
+            (lx.CAPTURE_VERBS, "other", "target"),
+            (lx.ESCAPE_VERBS, "escape", "target"),
+        ):
+            if lemma in verbs and (subjects or objects):
+                roles = {a: "agent" for a in subjects}
+                for o in objects:
+                    roles.setdefault(o, role)
+                self.seeds.append((sent.index, kind, roles, v))
         if lemma in lx.CHASE_VERBS and subjects and objects:
             self.seeds.append((sent.index, "chase", {subjects[0]: "agent", objects[0]: "target"}, v))
         elif lemma in lx.INVESTIGATION_VERBS and subjects and self.doc.ents[subjects[0]].type is C:
@@ -208,6 +214,11 @@ class Reader:
         elif subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
+        if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
+            for c in v.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
+                    break
         return subjects, objects, False
 
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
@@ -295,6 +306,15 @@ def descriptions(doc: Doc) -> list[Found]:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             poss = [c for c in tok.children if c.dep_ == "poss"]
+            named_head = doc.ref(sent, tok.head) if tok.dep_ == "compound" else None
+            if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and named_head and not poss:
+                owner_toks = [c for c in tok.head.children if c.dep_ == "poss"]  # "his partner Chewbacca"
+                owner = doc.ref(sent, owner_toks[0]) if owner_toks else None
+                if owner and owner != named_head and doc.ents[owner].type is C and doc.ents[named_head].type is C:
+                    pred, direction = lx.RELATIONAL_NOUNS[lemma if lemma in lx.RELATIONAL_NOUNS else low]
+                    pair = (owner, named_head) if direction in ("fwd", "sym") else (named_head, owner)
+                    found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                continue
             if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and poss and doc.ref(sent, tok) is None:
                 owner = doc.ref(sent, poss[0])
                 owner_ent = doc.ents.get(owner) if owner else None
