@@ -7,6 +7,7 @@ review reader picks one by its registry name (`"rules.v1"`) and records it on ev
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -44,6 +45,9 @@ class Extractor(ABC):
     @abstractmethod
     def run(self, text: str, source: Source, about: WorkHint | None = None) -> Extraction:
         """Extract claims from `text` (the whole decoded source) for `source`."""
+
+    def prepare(self, texts: Sequence[str]) -> None:  # noqa: B027  (optional hook)
+        """Optionally do the costly shared work for several texts at once before `run` on each."""
 
 
 _EXTRACTORS: dict[str, type[Extractor]] = {}

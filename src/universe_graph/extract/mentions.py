@@ -177,8 +177,12 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
+    known = _known_names(doc)
+    mapped: dict[int, set[int]] = {}
+    for s, i in doc.token_ent:
+        mapped.setdefault(s, set()).add(i)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
-        _heading_mentions(doc, sent)
+        _heading_mentions(doc, sent, known, mapped.get(sent.index, set()))
 
 
 def _demonym(tok: Any) -> bool:
@@ -302,30 +306,47 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
     del doc.ents[ent.key]
 
 
-def _heading_mentions(doc: Doc, sent: Sentence) -> None:
-    names = sorted(
-        ((n, e) for e in doc.ents.values() for n in [e.name, *e.aliases] if e.fixed is not EntityType.PERSON),
-        key=lambda p: -len(p[0]),
-    )
-    taken: set[int] = {i for (s, i) in doc.token_ent if s == sent.index}
-    for name, ent in names:
+def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
+    """One pattern for every known name (longest first), and the entity of each name."""
+    owner: dict[str, Ent] = {}
+    for e in doc.ents.values():
+        if e.fixed is EntityType.PERSON:
+            continue
+        for n in [e.name, *e.aliases]:
+            owner.setdefault(n, e)
+    if not owner:
+        return None, owner
+    names = sorted(owner, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), owner
+
+
+def _heading_mentions(
+    doc: Doc, sent: Sentence, known: tuple[re.Pattern[str] | None, dict[str, Ent]], taken: set[int]
+) -> None:
+    pattern, owner = known
+    if pattern is None:
+        return
+    if not sent.heading and all(t.i in taken or not t.text[:1].isupper() for t in sent.span):
+        return
+    for m in pattern.finditer(sent.span.text):
+        ent = owner[m.group(0)]
         if ent.fixed is not None and not sent.heading:
             continue
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sent.span.text):
-            toks = sent.span.char_span(m.start(), m.end(), alignment_mode="expand")
-            if toks is None or any(t.i in taken for t in toks):
-                continue
-            taken |= {t.i for t in toks}
-            for t in toks:
-                doc.token_ent[(sent.index, t.i)] = ent.key
-            ent.mentions.append((sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char))
-            ent.mentions.sort()
-            if in_comparison(doc, sent, toks.start):
-                ent.compared += 1
-            else:
-                ent.in_story += 1
-                ent.story.append((sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char))
-                ent.story.sort()
+        toks = sent.span.char_span(m.start(), m.end(), alignment_mode="expand")
+        if toks is None or any(t.i in taken for t in toks):
+            continue
+        taken |= {t.i for t in toks}
+        for t in toks:
+            doc.token_ent[(sent.index, t.i)] = ent.key
+        where = (sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char)
+        ent.mentions.append(where)
+        ent.mentions.sort()
+        if in_comparison(doc, sent, toks.start):
+            ent.compared += 1
+        else:
+            ent.in_story += 1
+            ent.story.append(where)
+            ent.story.sort()
 
 
 def resolve_pronouns(doc: Doc) -> None:

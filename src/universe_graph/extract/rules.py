@@ -6,6 +6,7 @@ types; pronouns; descriptions; relations; cast and crew; plot events; the lead; 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -82,8 +83,17 @@ class RulesExtractor(Extractor):
     name = "rules"
     version = "v1"
 
+    def __init__(self) -> None:
+        self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
+
+    def prepare(self, texts: Sequence[str], *, n_process: int = 1) -> None:
+        """Parse several texts in one `nlp.pipe` (batched across texts); `run` then uses the parses."""
+        for text, doc in zip(texts, parse_many(texts, n_process=n_process), strict=True):
+            self._parsed[hashlib.sha256(text.encode("utf-8")).hexdigest()] = doc
+
     def run(self, text: str, source: Source, about: WorkHint | None = None) -> Extraction:
-        return self.extract(parse(text), source, about)
+        doc = self._parsed.pop(hashlib.sha256(text.encode("utf-8")).hexdigest(), None)
+        return self.extract(doc if doc is not None and doc.text == text else parse(text), source, about)
 
     def run_many(
         self, items: Sequence[tuple[str, Source, WorkHint | None]], *, n_process: int = 1

@@ -71,6 +71,7 @@ def read_paths(
             errors.append(e)
     loaded = Loaded()
     read: list[_Planned] = []
+    _prepare_reviews(plan)
     for item in plan:
         try:
             loaded.claimsets.append(_read(item, loaded))
@@ -142,6 +143,27 @@ def _head(path: Path) -> str:
         except UnicodeDecodeError:
             continue
     return decode(path, data, allow_empty=True).text  # raises the located error
+
+
+def _prepare_reviews(plan: list[_Planned]) -> None:
+    """Reviews are parsed in one batch across files (spaCy is much faster on batches)."""
+    if SourceKind.REVIEW not in readers():
+        return
+    paths = []
+    for item in plan:
+        kind = item.kind
+        if kind is None:
+            try:
+                head = _head(item.path)
+                kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
+            except BadInput:
+                continue
+        if kind == SourceKind.REVIEW.value:
+            paths.append(item.path)
+    if len(paths) > 1:
+        from .review import ReviewReader
+
+        ReviewReader.prepare(paths)
 
 
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:

@@ -44,6 +44,20 @@ class ReviewReader(Reader):
         words = _WORD.findall(head)
         return len(words) >= 30 and len(re.findall(r"[a-z][.!?][\"”’)]?\s", head)) >= 2
 
+    @classmethod
+    def prepare(cls, paths: list[Path]) -> None:
+        """Parse the readable texts among `paths` in one batch (bad files are left for `run` to report)."""
+        texts = []
+        for path in paths:
+            try:
+                text = read_text(path).text
+            except BadInput:
+                continue
+            if len(text) <= MAX_CHARS:
+                texts.append(text)
+        if len(texts) > 1:
+            get_extractor(cls.extractor).prepare(texts)
+
     def run(self, path: Path, options: SourceOptions = NO_OPTIONS) -> ClaimSet:
         decoded = read_text(path)
         if len(decoded.text) > MAX_CHARS:
