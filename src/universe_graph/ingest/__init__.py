@@ -6,6 +6,7 @@ from . import swapi as _swapi  # noqa: F401
 from . import tmdb as _tmdb  # noqa: F401
 from . import universe as _universe  # noqa: F401
 from . import wikidata as _wikidata  # noqa: F401
+from . import review as _review  # noqa: F401  (last: prose is the fallback when nothing else fits)
 from .base import Reader, SourceOptions, detect_kind, get_reader, readers, register
 from .collect import Loaded, load_paths, read_paths
 

@@ -25,6 +25,7 @@ class SourceOptions:
     source_id: str | None = None
     tier: CanonTier | None = None
     about: str | None = None  # entity id of the work the source is about
+    about_title: str | None = None  # the work's title, when a text source is about a work not yet known
     on_error: Literal["fail", "skip"] = "fail"  # a bad row or record: stop, or skip it and count it
     filter: str | None = None  # reader-specific selection, e.g. IMDb title ids or a title pattern
 
