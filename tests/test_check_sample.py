@@ -30,14 +30,62 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_sample_is_clean_at_error_level(sample_store: Path, invoke: Invoke) -> None:
+    """Nothing at error level; its one finding is the review's lead (the worked example below)."""
     result = invoke("--store", sample_store, "check", "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["counts"]["error"] == 0
+    assert data["counts"] == {"error": 0, "warning": 1, "info": 0}
     assert {s["id"]: s["tier"] for s in data["sources"]} == {
         "john-wick-universe": "canon",
         "ballerina-review": "review",
     }
+    assert invoke("--store", sample_store, "check", "--fail-on", "warning").exit_code == 3
+
+
+def test_worked_example_the_reviews_protagonist_is_not_in_the_films_cast(
+    sample_store: Path, invoke: Invoke
+) -> None:
+    """The example review calls Ballerina's lead "Rooney"; the canon's cast has Eve Macarro."""
+    result = invoke("--store", sample_store, "check", "--work", "Ballerina", "--format", "json")
+    assert result.exit_code == 0, result.output
+    [found] = json.loads(result.stdout)["findings"]
+    assert (found["rule"], found["severity"]) == ("sources-disagree", "warning")
+    assert found["works"] == [FILM + "ballerina-2025"]
+    assert found["message"].startswith("sources disagree on the protagonist of Ballerina")
+    canon, review = found["sides"]
+    assert (canon["value"], canon["sources"], canon["preferred"], canon["note"]) == (
+        "Eve Macarro",
+        [{"id": "john-wick-universe", "tier": "canon"}],
+        True,
+        None,
+    )
+    assert canon["value_ids"] == [CHARACTER + "eve-macarro"]
+    [stated] = canon["facts"]
+    assert stated["statement"] == "Eve Macarro is the protagonist of Ballerina"
+    [line] = stated["evidence"]
+    assert (line["source"], line["tier"]) == ("john-wick-universe", "canon")
+    assert line["location"].endswith("john-wick.universe.yaml")
+    yaml_lines = (sample_path() / "john-wick.universe.yaml").read_text(encoding="utf-8").splitlines()
+    assert "protagonists: [eve-macarro]" in yaml_lines[line["line"] - 1]
+    assert (review["value"], review["sources"], review["preferred"]) == (
+        "Rooney",
+        [{"id": "ballerina-review", "tier": "review"}],
+        False,
+    )
+    assert review["note"] == "not in the cast of Ballerina per john-wick-universe (canon)"
+    [said] = review["facts"]
+    [quoted] = said["evidence"]
+    assert (quoted["source"], quoted["tier"]) == ("ballerina-review", "review")
+    text = (sample_path() / "reviews" / "ballerina-review.txt").read_text(encoding="utf-8")
+    assert quoted["quote"] == text[quoted["start"] : quoted["end"]] and "Rooney" in quoted["quote"]
+
+
+def test_worked_example_as_text(sample_store: Path, invoke: Invoke) -> None:
+    out = invoke("--store", sample_store, "check", "--work", "Ballerina").stdout
+    assert "warning: [sources-disagree] sources disagree on the protagonist of Ballerina" in out
+    assert "side: Eve Macarro -- john-wick-universe (canon)  [preferred]" in out
+    assert "side: Rooney -- ballerina-review (review)" in out
+    assert "checked 2 sources (work " in out and "0 errors, 1 warning, 0 info; ok" in out
 
 
 def test_the_sample_at_canon_tier_has_no_findings_at_all(sample_store: Path, invoke: Invoke) -> None:

@@ -27,7 +27,7 @@ QUESTIONS = {
     "release year": ("release_year", "subject"),
     "protagonist": ("protagonist", "subject"),
 }
-CREDITS = ("cast_member", "appears_in", "portrayed_by")
+CREDITS = ("cast_member", "portrayed_by")
 
 
 @dataclass
@@ -157,23 +157,27 @@ class SourcesDisagree(Rule):
         return out
 
     def _cast(self, universe: Universe) -> dict[str, dict[str, set[object]]]:
-        """Work -> source -> normalised names of the characters that source credits in the work (its cast
-        list: cast credits, appearances, portrayals; a review naming a lead has no cast list)."""
-        out: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
-        for rel_fact in universe.with_predicate(*CREDITS):
+        """Work -> source -> normalised names of the characters that source knows in the work, for
+        the sources with a cast list for it (cast credits with the character, portrayals in the work);
+        such a source also knows the characters it says appear in the work and the leads it names.
+        A review saying who appears has no cast list."""
+        credited: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
+        mentioned: dict[str, dict[str, set[object]]] = defaultdict(lambda: defaultdict(set))
+        for rel_fact in universe.with_predicate(*CREDITS, "appears_in", "protagonist"):
             rel = rel_fact.relation
             if rel.predicate == "cast_member" and rel.qualifiers.character:
-                work, who = rel.subject, rel.qualifiers.character
-            elif rel.predicate == "appears_in":
-                work, who = str(rel.object), rel.subject
+                table, work, who = credited, rel.subject, rel.qualifiers.character
             elif rel.predicate == "portrayed_by" and rel.qualifiers.work:
-                work, who = rel.qualifiers.work, rel.subject
+                table, work, who = credited, rel.qualifiers.work, rel.subject
+            elif rel.predicate == "appears_in":
+                table, work, who = mentioned, str(rel.object), rel.subject
+            elif rel.predicate == "protagonist":
+                table, work, who = mentioned, rel.subject, str(rel.object)
             else:
                 continue
             for source in rel_fact.sources:
-                out[work][source].add(self._value_key(universe, who))
-        for rel_fact in universe.with_predicate("protagonist"):  # a source with a cast list knows its leads
-            rel = rel_fact.relation
-            for source in rel_fact.sources & set(out.get(rel.subject, {})):
-                out[rel.subject][source].add(self._value_key(universe, rel.object))
-        return out
+                table[work][source].add(self._value_key(universe, who))
+        for work, by_source in credited.items():
+            for source, names in by_source.items():
+                names |= mentioned.get(work, {}).get(source, set())
+        return credited
