@@ -20,6 +20,7 @@ from ..model import (
     EntityType,
     Event,
     EventKind,
+    Evidence,
     Framing,
     Relation,
     Role,
@@ -173,10 +174,7 @@ class Universe:
         self.relations = list(merged.values())
         self.events = [EventFact(versions[0].event, versions) for versions in grouped.values()]
 
-    def _cite(self, evidence: object, source: Source) -> Cited:
-        from ..model import Evidence
-
-        assert isinstance(evidence, Evidence)
+    def _cite(self, evidence: Evidence, source: Source) -> Cited:
         known = self.sources.get(evidence.source, source)
         return cite(evidence, known.tier, known.location)
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ..model import ClaimSet
+from ..model import ClaimSet, Evidence
 from ..rdf import claim_iri
 from ..validate import shacl_results
-from .base import Cited, Fact, Finding, Rule, Severity, register
+from .base import Cited, Fact, Finding, Rule, Severity, cite, register
 from .facts import Universe
 
 
@@ -56,11 +56,8 @@ def _owners(universe: Universe, claims: ClaimSet) -> dict[Node, tuple[list[str],
     out: dict[Node, tuple[list[str], list[Cited]]] = {}
     source = claims.source
 
-    def cited(evidence: Iterable[object]) -> list[Cited]:
-        from ..model import Evidence
-        from .base import cite
-
-        return [cite(e, source.tier, source.location) for e in evidence if isinstance(e, Evidence)]
+    def cited(evidence: Iterable[Evidence]) -> list[Cited]:
+        return [cite(e, source.tier, source.location) for e in evidence]
 
     for entity in claims.entities:
         out[URIRef(entity.id)] = ([entity.id] if entity.type.is_work else [], cited(entity.evidence))
