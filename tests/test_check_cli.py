@@ -151,11 +151,3 @@ def test_check_files_without_a_store(tmp_path: Path, invoke: Invoke) -> None:
         result.exit_code == 3
         and "[turn-without-cause] Ada and Bo are allies and enemies at once" in result.stdout
     )
-
-
-def test_check_reads_beside_a_writer(warned: Path, invoke: Invoke) -> None:
-    """`check` opens the canonical store read-only, so it runs while an ingest holds the lock."""
-    with UniverseStore(warned, projection=False):
-        result = invoke("--store", warned, "check")
-    assert result.exit_code == 0, result.output
-    assert "0 errors, 1 warning" in result.stdout
