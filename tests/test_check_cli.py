@@ -151,3 +151,11 @@ def test_check_files_without_a_store(tmp_path: Path, invoke: Invoke) -> None:
         result.exit_code == 3
         and "[turn-without-cause] Ada and Bo are allies and enemies at once" in result.stdout
     )
+
+
+def test_a_bad_file_is_bad_input(tmp_path: Path, invoke: Invoke) -> None:
+    data = tiny()
+    data["works"]["first"]["directors"] = ["ada"]  # a character cannot direct
+    result = invoke("check", write(tmp_path, data))
+    assert result.exit_code == 1
+    assert "tiny.yaml:" in result.stderr and "works.first.directors[0]" in result.stderr
