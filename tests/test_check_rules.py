@@ -241,6 +241,7 @@ def test_review_naming_a_lead_for_a_work_with_no_stated_lead_but_a_cast(tmp_path
     [found] = findings(tmp_path, tiny(), "sources-disagree", review(TEXT, FILM + "second", "Rooney"))
     [side] = found.sides
     assert side.value == "Rooney" and side.note == "not in the cast of Second per tiny (canon)"
+    assert not side.preferred
 
 
 # ---------------------------------------------------------------- 4 relationship turns without cause

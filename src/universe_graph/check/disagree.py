@@ -96,8 +96,8 @@ class SourcesDisagree(Rule):
                 )
             )
         sides.sort(key=lambda s: (s.tier.rank, s.value))
-        if len(sides) == 1 or sides[0].tier is not sides[1].tier:
-            sides[0].preferred = True
+        if len(sides) > 1 and sides[0].tier is not sides[1].tier:
+            sides[0].preferred = True  # a lone side (a lead no cast list knows) is not preferred to anything
         canon_clash = any(universe.tier(a) is universe.tier(b) is CanonTier.CANON for a, b in disjoint)
         told = "; ".join(
             f"{', '.join(f'{r.id} ({r.tier.value})' for r in side.sources)} "
