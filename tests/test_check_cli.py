@@ -99,6 +99,7 @@ def test_json_shape(broken: Path, invoke: Invoke) -> None:
         "dead-then-alive",
         "one-body-two-places",
         "sources-disagree",
+        "unlinked-work",
         "turn-without-cause",
         "needed-before-appearing",
         "order-cycle",

@@ -20,6 +20,7 @@ from universe_graph.model import (
     Source,
     SourceKind,
 )
+from universe_graph.vocab import ID_BASE
 
 
 def findings(tmp_path: Path, data: dict[str, Any], rule: str, *extra: ClaimSet) -> list[Any]:
@@ -242,6 +243,29 @@ def test_review_naming_a_lead_for_a_work_with_no_stated_lead_but_a_cast(tmp_path
     [side] = found.sides
     assert side.value == "Rooney" and side.note == "not in the cast of Second per tiny (canon)"
     assert not side.preferred
+
+
+def test_a_reviewed_work_stored_apart_from_the_film_is_reported_as_info(tmp_path: Path) -> None:
+    """A review whose "First" was never linked to the film: its lead cannot be compared, and we say so."""
+    apart = review(TEXT.replace("sequel", "First"), ID_BASE + "film/review/a-review/first", "Rooney")
+    report = check([*load(write(tmp_path, tiny())), apart])
+    assert not of_rule(report, "sources-disagree")
+    [found] = of_rule(report, "unlinked-work")
+    assert found.severity is Severity.INFO
+    assert found.works == [FILM + "first", ID_BASE + "film/review/a-review/first"]
+    assert "ingest the source with --about WORK" in found.message
+    assert {(c.source, c.tier) for f in found.facts for c in f.evidence} == {
+        ("tiny", CanonTier.CANON),
+        ("a-review", CanonTier.REVIEW),
+    }
+
+
+def test_works_with_the_same_title_and_their_own_years_are_not_reported(tmp_path: Path) -> None:
+    """A remake: the same title, two years; two works, nothing to link."""
+    data = tiny()
+    data["works"]["second"]["title"] = "First"
+    assert not findings(tmp_path, data, "unlinked-work")
+    assert not findings(tmp_path, tiny(), "unlinked-work", review(TEXT, FILM + "first", "Rooney"))
 
 
 # ---------------------------------------------------------------- 4 relationship turns without cause

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import CanonTier, Role
 from ..resolve import normal
-from .base import Fact, Finding, Rule, Severity, Side, SourceRef, register
+from .base import Cited, Fact, Finding, Rule, Severity, Side, SourceRef, cite, register
 from .facts import Universe
 
 #: question -> (predicate, which end is the key: the thing asked about).
@@ -181,3 +181,56 @@ class SourcesDisagree(Rule):
             for source, names in by_source.items():
                 names |= mentioned.get(work, {}).get(source, set())
         return credited
+
+
+@register
+class UnlinkedWork(Rule):
+    """Sources can only disagree about a work they share: a work known under the same title as
+    another but stored apart (a review naming "Ballerina" with no year, never linked to the film)
+    keeps its claims out of every comparison. Identity is not guessed here; the user is told."""
+
+    name = "unlinked-work"
+    number = 3
+    severity = Severity.INFO
+    summary = "two works with the same title stored apart, one without a year (link with `ingest --about`)"
+
+    def run(self, universe: Universe) -> Iterable[Finding]:
+        years = {f.relation.subject for f in universe.with_predicate("release_year")}
+        by_title: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        for claims in universe.claimsets:
+            source = claims.source
+            for entity in claims.entities:
+                if not entity.type.is_work or not entity.in_universe:
+                    continue
+                cited = [cite(e, source.tier, source.location) for e in entity.evidence] or [
+                    Cited(
+                        source=source.id,
+                        tier=source.tier,
+                        location=source.location,
+                        extractor="source",
+                        confidence=1.0,
+                    )
+                ]
+                fact = Fact(
+                    statement=f'{source.id} names a work "{entity.name}"', subject=entity.id, evidence=cited
+                )
+                for title in {normal(n) for n in (entity.name, *entity.aliases)}:
+                    by_title[title][entity.id].append(fact)
+        seen: set[tuple[str, ...]] = set()
+        for _, works in sorted(by_title.items()):
+            undated = [w for w in works if w not in years]
+            if len(works) < 2 or not undated or tuple(sorted(works)) in seen:
+                continue
+            seen.add(tuple(sorted(works)))
+            shown = "; ".join(
+                f"{w} ({', '.join(sorted({c.source for f in facts for c in f.evidence}))})"
+                for w, facts in sorted(works.items())
+            )
+            yield self.finding(
+                f'{len(works)} works titled "{universe.name(undated[0])}" are stored apart, '
+                f"{len(undated)} with no release year, so their sources are not compared: {shown}; "
+                "if they are one work, ingest the source with --about WORK",
+                works=sorted(works),
+                entities=sorted(works),
+                facts=[f for facts in works.values() for f in facts],
+            )
