@@ -97,7 +97,11 @@ def test_cast_patterns_and_their_negatives() -> None:
         title="Saltline",
     )
     t = triples(c)
-    assert ("Rhea Moss", "portrayed_by", "Saoirse Ronan") in t or ("Captain Rhea Moss", "portrayed_by", "Saoirse Ronan") in t
+    assert ("Rhea Moss", "portrayed_by", "Saoirse Ronan") in t or (
+        "Captain Rhea Moss",
+        "portrayed_by",
+        "Saoirse Ronan",
+    ) in t
     assert not any(p == "portrayed_by" and o in ("Cameo Moment", "see below", "2019") for _, p, o in t)
     assert ("Saltline", "directed_by", "Greta Gerwig") in t
     assert ("Saltline", "written_by", "Noah Baumbach") in t
@@ -143,4 +147,3 @@ def test_no_names_no_story_claims(text: str) -> None:
     c = extract(text)
     assert not [e for e in c.entities if e.type.value in ("Character", "Organization", "Location")]
     assert not c.events
-

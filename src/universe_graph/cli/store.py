@@ -116,7 +116,9 @@ def ingest(
 
 
 _WORKS_QUERY = """
-SELECT DISTINCT ?w ?name WHERE { ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series } }"""
+SELECT DISTINCT ?w ?name WHERE {
+  ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series }
+}"""
 
 
 def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None]:

@@ -51,19 +51,69 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
     **{
         n: ("family_of", "sym")
         for n in (
-            "family", "mother", "father", "parent", "parents", "brother", "sister", "son", "daughter",
-            "wife", "husband", "uncle", "aunt", "cousin", "grandmother", "grandfather", "sibling",
-            "siblings", "twin", "niece", "nephew", "stepmother", "stepfather", "stepson", "stepdaughter",
-            "child", "children", "mom", "dad", "fiancee", "fiance",
+            "family",
+            "mother",
+            "father",
+            "parent",
+            "parents",
+            "brother",
+            "sister",
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "uncle",
+            "aunt",
+            "cousin",
+            "grandmother",
+            "grandfather",
+            "sibling",
+            "siblings",
+            "twin",
+            "niece",
+            "nephew",
+            "stepmother",
+            "stepfather",
+            "stepson",
+            "stepdaughter",
+            "child",
+            "children",
+            "mom",
+            "dad",
+            "fiancee",
+            "fiance",
         )
     },
     **{
         n: ("works_for", "rev")
         for n in (
-            "lieutenant", "lieutenants", "henchman", "henchmen", "enforcer", "enforcers", "bodyguard",
-            "bodyguards", "assistant", "deputy", "employee", "servant", "agent", "agents", "soldier",
-            "soldiers", "thug", "thugs", "goon", "goons", "minion", "minions", "right-hand",
-            "underling", "underlings", "hitman", "hitmen",
+            "lieutenant",
+            "lieutenants",
+            "henchman",
+            "henchmen",
+            "enforcer",
+            "enforcers",
+            "bodyguard",
+            "bodyguards",
+            "assistant",
+            "deputy",
+            "employee",
+            "servant",
+            "agent",
+            "agents",
+            "soldier",
+            "soldiers",
+            "thug",
+            "thugs",
+            "goon",
+            "goons",
+            "minion",
+            "minions",
+            "right-hand",
+            "underling",
+            "underlings",
+            "hitman",
+            "hitmen",
         )
     },
     **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
@@ -115,8 +165,9 @@ PLACE_HEADS = frozenset(
 
 #: place nouns that introduce a named place ("the town of X")
 PLACE_INTRO = frozenset(
-    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet", "moon",
-     "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county", "world"}
+    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet",
+     "moon", "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county",
+     "world"}
 )  # fmt: skip
 
 #: the last word of a group's name ("the Rebel Alliance", "the Iron Guild")
@@ -139,7 +190,7 @@ PERSON_NOUNS = frozenset(
         "lieutenant", "henchman", "enforcer", "sniper", "hacker", "pilot", "captain", "general",
         "sergeant", "colonel", "commander", "criminal", "gangster", "don", "kingpin", "mobster", "knight",
         "wizard", "witch", "sorcerer", "hunter", "bounty", "smuggler", "lawyer", "journalist", "reporter",
-        "nurse", "priest", "monk", "nun", "farmer", "student", "kid", "child", "teenager", "veteran",
+        "nurse", "priest", "monk", "nun", "farmer", "kid", "child", "teenager", "veteran",
         "legend", "face", "figure", "character", "operative", "informant", "contact", "boxer", "samurai",
         "ninja", "cowboy", "sheriff", "outlaw", "pirate", "vampire", "robot", "android", "alien",
         "guardian", "ruler", "emperor", "empress", "chancellor", "senator", "president", "director",
@@ -161,7 +212,9 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
 #: words that open a comparison with something outside the story
-COMPARISON_CUES = frozenset({"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"})
+COMPARISON_CUES = frozenset(
+    {"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"}
+)
 COMPARISON_PHRASES = (
     "mixed with", "crossed with", "meets", "a la", "à la", "in the vein of", "reminiscent of",
     "compared to", "compared with", "comparisons to", "echoes of", "shades of", "homage to",
@@ -173,7 +226,9 @@ LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "cen
 JOURNEY_NOUNS = frozenset({"journey", "story", "arc", "quest", "mission", "revenge", "path", "odyssey"})
 
 #: words for the work itself
-WORK_NOUNS = frozenset({"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"})
+WORK_NOUNS = frozenset(
+    {"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"}
+)
 SERIES_NOUNS = frozenset({"series", "show", "season", "episode", "miniseries"})
 UNIVERSE_NOUNS = frozenset({"universe", "franchise", "saga", "world", "multiverse", "mythos", "canon"})
 

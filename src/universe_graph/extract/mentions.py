@@ -32,20 +32,27 @@ def comparison_scopes(doc: Doc) -> None:
                 nxt = tok.nbor(1) if tok.i + 1 < span.end else None
                 if nxt is not None and nxt.text[:1].isupper():
                     start = tok.i + 1
-            elif low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"):
+            elif (
+                (low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"))
+                or low in ("reminiscent", "akin", "similar")
+                or (low == "vein" and tok.nbor(-1).lower_ == "the")
+            ):
                 start = tok.i + 1
-            elif low in ("reminiscent", "akin", "similar") or (low == "vein" and tok.nbor(-1).lower_ == "the"):
-                start = tok.i + 1
-            elif low in ("mixed", "crossed", "compared") and tok.i + 1 < span.end and tok.nbor(1).lower_ in (
-                "with",
-                "to",
+            elif (
+                low in ("mixed", "crossed", "compared")
+                and tok.i + 1 < span.end
+                and tok.nbor(1).lower_
+                in (
+                    "with",
+                    "to",
+                )
             ):
                 start = tok.i + 2
-            elif low in ("basically", "essentially", "channeling", "channelling") and tok.i + 1 < span.end and (
-                tok.nbor(1).text[:1].isupper()
-            ):
-                start = tok.i + 1
-            elif low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end:
+            elif (
+                low in ("basically", "essentially", "channeling", "channelling")
+                and tok.i + 1 < span.end
+                and (tok.nbor(1).text[:1].isupper())
+            ) or (low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end):
                 start = tok.i + 1
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
@@ -57,23 +64,28 @@ def comparison_scopes(doc: Doc) -> None:
 
 
 def _comparative_meets(tok: Any) -> bool:
-    """"X meets Y" as a blend of two works ("like watching X meets Y", "it's X meets Y")."""
+    """ "X meets Y" as a blend of two works ("like watching X meets Y", "it's X meets Y")."""
     if tok.dep_ == "ROOT" or tok.i + 1 >= len(tok.doc) or not tok.nbor(1).text[:1].isupper():
         return False  # "Ann meets Bo" is a plot sentence; "meets with" is a meeting
     for anc in tok.ancestors:
-        if anc.lower_ in ("like", "watching", "think", "imagine", "basically", "essentially") or anc.lemma_ == "be":
+        if (
+            anc.lower_ in ("like", "watching", "think", "imagine", "basically", "essentially")
+            or anc.lemma_ == "be"
+        ):
             return True
     return tok.dep_ in ("ccomp", "xcomp", "pcomp", "attr", "appos")
 
 
 def _run_start(tok: Any) -> int:
     i = tok.i
-    while i - 1 >= tok.sent.start and (tok.doc[i - 1].text[:1].isupper() or tok.doc[i - 1].lower_ in SMALL_WORDS):
+    while i - 1 >= tok.sent.start and (
+        tok.doc[i - 1].text[:1].isupper() or tok.doc[i - 1].lower_ in SMALL_WORDS
+    ):
         i -= 1
-        if tok.doc[i].lower_ in SMALL_WORDS:
-            if i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper():
-                i += 1
-                break
+        small = tok.doc[i].lower_ in SMALL_WORDS
+        if small and (i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper()):
+            i += 1
+            break
     return i
 
 
@@ -114,7 +126,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         for k, tok in enumerate(toks):
             if tok.lower_ in ("movie", "film", "series", "show") and k > 0 and toks[k - 1].text[:1].isupper():
                 j = k - 1
-                while j - 1 >= 0 and toks[j - 1].text[:1].isupper() and toks[j - 1].lower_ not in ("the", "a", "an"):
+                while (
+                    j - 1 >= 0
+                    and toks[j - 1].text[:1].isupper()
+                    and toks[j - 1].lower_ not in ("the", "a", "an")
+                ):
                     j -= 1
                 if j > 0 or not sent.heading:
                     words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
@@ -155,11 +171,10 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
                 continue
             key = name_key(name)
-            if work_key and (key == work_key or (nxt is not None and nxt.lower_ in lx.WORK_NOUNS)):
-                if key == work_key:
-                    end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
-                    _mention(doc, sent, work_title or name, i, end, key=work_key)
-                    continue
+            if work_key and key == work_key:
+                end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
+                _mention(doc, sent, work_title or name, i, end, key=work_key)
+                continue
             if in_comparison(doc, sent, i):
                 i = _extend_left(doc, sent, i)
                 name, j = _extend_title(span, i, j)
@@ -186,22 +201,23 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
 
 
 def _demonym(tok: Any) -> bool:
-    """"Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
+    """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
     if tok.ent_type_ == "NORP":
         return True
     return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
-    """"On the Waterfront": a title may open with capitalised small words."""
+    """ "On the Waterfront": a title may open with capitalised small words."""
     d = sent.span.doc
     k = i
     while k - 1 >= sent.span.start and in_comparison(doc, sent, k - 1):
         prev = d[k - 1]
-        if prev.lower_ in SMALL_WORDS and prev.text[:1].isupper():
-            k -= 1
-        elif prev.lower_ in SMALL_WORDS and k - 2 >= sent.span.start and d[k - 2].text[:1].isupper() and (
-            d[k - 2].lower_ in SMALL_WORDS
+        if (prev.lower_ in SMALL_WORDS and prev.text[:1].isupper()) or (
+            prev.lower_ in SMALL_WORDS
+            and k - 2 >= sent.span.start
+            and d[k - 2].text[:1].isupper()
+            and (d[k - 2].lower_ in SMALL_WORDS)
         ):
             k -= 1
         else:
@@ -274,7 +290,7 @@ def _forget(doc: Doc, key: str) -> None:
 
 
 def _merge_short_names(doc: Doc) -> None:
-    """"Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
+    """ "Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
     for key, ent in list(doc.ents.items()):
         if " " in key or ent.fixed is not None:
             continue
@@ -283,7 +299,11 @@ def _merge_short_names(doc: Doc) -> None:
             for other in doc.ents.values()
             if other.key != key
             and other.fixed is None
-            and (other.key.split()[-1] == key or other.key.split()[0] == key or key in other.key.split()[0].split("-"))
+            and (
+                other.key.split()[-1] == key
+                or other.key.split()[0] == key
+                or key in other.key.split()[0].split("-")
+            )
             and " " in other.key
         ]
         if ent.type is EntityType.LOCATION:
@@ -367,7 +387,11 @@ def resolve_pronouns(doc: Doc) -> None:
             elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
-        before = [k for s, t, k, p in named if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)]
+        before = [
+            k
+            for s, t, k, p in named
+            if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
+        ]
         if not before:
             before = [k for s, t, k, p in named if s == sent.index - 1 and p]
         if len(set(before)) == 1:
@@ -413,7 +437,11 @@ def _antecedent(
     owned = tok.head
     if tok.dep_ == "poss" and owned.dep_ == "conj":  # "Han Solo and his partner": Han Solo
         key = doc.token_ent.get((sent.index, owned.head.i))
-        if key is not None and doc.ents[key].type is C and doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+        if (
+            key is not None
+            and doc.ents[key].type is C
+            and doc.ents[key].gender[other] <= doc.ents[key].gender[want]
+        ):
             return key
     best: tuple[float, str] | None = None
     for s, t, key, prominent in named:

@@ -27,7 +27,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
-from .document import C, L, P, Doc, Ent, Sentence, name_key
+from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
@@ -71,7 +71,9 @@ def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64
         for span in sents:
             if not span.text.strip():
                 continue
-            doc.sentences.append(Sentence(len(doc.sentences), span, block, block.start, section[t], paragraph[t]))
+            doc.sentences.append(
+                Sentence(len(doc.sentences), span, block, block.start, section[t], paragraph[t])
+            )
     return docs
 
 
@@ -131,7 +133,7 @@ class _Run:
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
-        for sent_index, kind, roles, tok in reader.seeds:
+        for sent_index, kind, roles, _tok in reader.seeds:
             self.seeds.append(Seed(sent_index, kind, dict(roles)))
         self.group_membership()
         self.nominal_events()
@@ -151,7 +153,9 @@ class _Run:
             span = sent.span
             for tok in span:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
-                    close = next((t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None)
+                    close = next(
+                        (t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None
+                    )
                     before = doc.ref(sent, tok.nbor(-1))
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
@@ -174,8 +178,14 @@ class _Run:
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             if run is not None and (run[0].ent_type_ == "PERSON" or len(run) >= 2):
-                                self.crew(sent, run, "directed_by" if tok.lemma_ == "direct" else "written_by")
-                if tok.lower_ in ("screenplay", "script") and tok.i + 1 < span.end and tok.nbor(1).lower_ == "by":
+                                self.crew(
+                                    sent, run, "directed_by" if tok.lemma_ == "direct" else "written_by"
+                                )
+                if (
+                    tok.lower_ in ("screenplay", "script")
+                    and tok.i + 1 < span.end
+                    and tok.nbor(1).lower_ == "by"
+                ):
                     for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
                         run = _name_span(pobj)
                         if run is not None:
@@ -186,7 +196,9 @@ class _Run:
                             run = _name_span(pobj)
                             target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
                             if run is not None and target is not None and run[0].ent_type_ == "PERSON":
-                                self.found.append(Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9))
+                                self.found.append(
+                                    Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
+                                )
 
     def person(self, sent: Sentence, run: Any) -> str:
         key = name_key(run.text)
@@ -206,7 +218,7 @@ class _Run:
 
     # inferences across sentences -----------------------------------------------------------
     def group_membership(self) -> None:
-        """"They're agents of X. The most dangerous of them? Y" -> Y member_of X."""
+        """ "They're agents of X. The most dangerous of them? Y" -> Y member_of X."""
         doc, group = self.doc, None
         for sent in doc.sentences:
             if sent.heading:
@@ -221,11 +233,19 @@ class _Run:
                                 key = doc.ref(sent, pobj)
                                 if key is None:
                                     for p2 in (c for c in pobj.children if c.dep_ == "prep"):
-                                        key = next((doc.ref(sent, o) for o in p2.children if doc.ref(sent, o)), None)
-                                group = key if key and doc.ents[key].type is EntityType.ORGANIZATION else group
+                                        key = next(
+                                            (doc.ref(sent, o) for o in p2.children if doc.ref(sent, o)), None
+                                        )
+                                group = (
+                                    key if key and doc.ents[key].type is EntityType.ORGANIZATION else group
+                                )
                                 for d in (c for c in pobj.subtree if doc.ref(sent, c)):
                                     k = doc.ref(sent, d)
-                                    if k and doc.ents[k].descriptive and doc.ents[k].type is EntityType.ORGANIZATION:
+                                    if (
+                                        k
+                                        and doc.ents[k].descriptive
+                                        and doc.ents[k].type is EntityType.ORGANIZATION
+                                    ):
                                         group = k
             text = sent.span.text
             if group and "of them" in text:
@@ -248,7 +268,10 @@ class _Run:
                 kind = lx.EVENT_NOUNS.get(tok.lemma_.lower())
                 if kind is None or tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
                     continue
-                has_args = any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between")) for c in tok.children)
+                has_args = any(
+                    c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between"))
+                    for c in tok.children
+                )
                 definite = any(c.lower_ in ("the", "this") for c in tok.children) or (
                     tok.i > sent.span.start and tok.nbor(-1).lower_ in ("the", "this")
                 )
@@ -257,14 +280,19 @@ class _Run:
                 elif kind == "fight" and tok.dep_ == "pobj":
                     verb = tok.head.head
                     agents = Reader(doc).inherited_subject(sent, verb) if verb.pos_ == "VERB" else []
-                    agents = agents or [k for c in verb.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k]
+                    agents = agents or [
+                        k for c in verb.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k
+                    ]
                     if agents and doc.ents[agents[0]].type is C:
                         self.seeds.append(Seed(sent.index, "fight", {agents[0]: "agent"}))
             for tok in sent.span:  # "the men responsible for her family's murder"
-                if tok.lower_ in ("responsible", "killers", "murderers", "assassins") :
+                if tok.lower_ in ("responsible", "killers", "murderers", "assassins"):
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                            if pobj.lemma_.lower() in ("murder", "death", "killing") or tok.lower_ != "responsible":
+                            if (
+                                pobj.lemma_.lower() in ("murder", "death", "killing")
+                                or tok.lower_ != "responsible"
+                            ):
                                 owner = [c for c in pobj.children if c.dep_ == "poss"] or [pobj]
                                 victim = doc.ref(sent, owner[0])
                                 if victim:
@@ -273,7 +301,7 @@ class _Run:
                                             seed.refs.append(victim)
 
     def betrayal(self, sent: Sentence) -> None:
-        """"X meets Y ... Y has been bought by Z. The betrayal ..." -> Y betrayed X."""
+        """ "X meets Y ... Y has been bought by Z. The betrayal ..." -> Y betrayed X."""
         recent = [f for f in self.found if sent.index - 4 <= f.sentence < sent.index]
         for f in reversed(recent):
             if f.predicate != "works_for":
@@ -293,7 +321,19 @@ class _Run:
         doc = self.doc
         if not doc.work_key:
             return
-        cues = {"spin", "set", "part", "belong", "root", "expand", "extend", "entry", "installment", "chapter", "within"}
+        cues = {
+            "spin",
+            "set",
+            "part",
+            "belong",
+            "root",
+            "expand",
+            "extend",
+            "entry",
+            "installment",
+            "chapter",
+            "within",
+        }
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -318,8 +358,11 @@ class _Run:
         location_of: dict[int, str | None] = {}
         for sent in doc.sentences:
             here = [
-                k for t in sent.span
-                if (k := doc.ref(sent, t)) and doc.ents[k].type is L and doc.ents[k].in_universe
+                k
+                for t in sent.span
+                if (k := doc.ref(sent, t))
+                and doc.ents[k].type is L
+                and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
@@ -331,7 +374,9 @@ class _Run:
         for seed in seeds:
             seed.location = location_of.get(seed.sentence)
             seed.sentences = [seed.sentence]
-            seed.roles = {k: r for k, r in seed.roles.items() if doc.ents[k].in_universe and doc.ents[k].type is C}
+            seed.roles = {
+                k: r for k, r in seed.roles.items() if doc.ents[k].in_universe and doc.ents[k].type is C
+            }
             if not seed.roles:
                 continue
             target = self.merge_target(out, seed)
@@ -366,26 +411,35 @@ class _Run:
         agent = next((k for k, r in seed.roles.items() if r == "agent"), None)
         last_agent = next((k for k, r in last.roles.items() if r == "agent"), None)
         near = seed.sentence - last.sentences[-1] <= 4
-        same_section = self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
+        same_section = (
+            self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
+        )
         if agent and agent == last_agent and near:
             if seed.kind == last.kind and (same_section or seed.kind == "investigation"):
                 return last
             if last.kind == "chase" and seed.kind == "fight" and same_section:
                 return last
-        if seed.kind == last.kind and seed.sentence == last.sentences[-1] and set(seed.roles) & set(last.roles):
+        if (
+            seed.kind == last.kind
+            and seed.sentence == last.sentences[-1]
+            and set(seed.roles) & set(last.roles)
+        ):
             return last
         return None
 
     def resolution(self) -> None:
-        """"The film ends with ..." / "doesn't end with a smile. X walks ..." -> resolution."""
+        """ "The film ends with ..." / "doesn't end with a smile. X walks ..." -> resolution."""
         doc = self.doc
         pending = False
         for sent in doc.sentences:
             if sent.heading:
                 continue
             subj_chars = [
-                k for t in sent.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                for k in [doc.ref(sent, t)] if k and doc.ents[k].type is C
+                k
+                for t in sent.span
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                for k in [doc.ref(sent, t)]
+                if k and doc.ents[k].type is C
             ]
             opener = doc.ref(sent, sent.span[0])
             if pending and not subj_chars and opener and doc.ents[opener].type is C:
@@ -399,8 +453,11 @@ class _Run:
                     subj = [c for c in tok.children if c.dep_ == "nsubj"]
                     if subj and (doc.ref(sent, subj[0]) == doc.work_key or subj[0].lemma_ in lx.WORK_NOUNS):
                         with_chars = [
-                            k for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
-                            for o in p.subtree if (k := doc.ref(sent, o)) and doc.ents[k].type is C
+                            k
+                            for p in tok.children
+                            if p.dep_ == "prep" and p.lower_ == "with"
+                            for o in p.subtree
+                            if (k := doc.ref(sent, o)) and doc.ents[k].type is C
                         ]
                         if with_chars:
                             self.seeds.append(Seed(sent.index, "resolution", {with_chars[0]: "agent"}))
@@ -442,12 +499,9 @@ class _Run:
         for k, sent_index, subject in self.comparisons():
             relate(subject, "compared_to", k, sent_index, 0.7)
         events = []
-        order = 0
         act_of = self.acts()
-        for seed in seeds:
-            if not doc.work_key:
-                break
-            order += 1
+        for order, seed in enumerate(seeds if doc.work_key else [], start=1):
+            assert doc.work_key is not None
             sent = doc.sentences[seed.sentence]
             label = _label(sent.span.text)
             events.append(
@@ -478,8 +532,11 @@ class _Run:
                 candidates = [
                     (abs(sent.offset + t.idx - start), ref)
                     for t in sent.span
-                    if (ref := doc.ref(sent, t)) and ref != k and not in_comparison(doc, sent, t.i)
-                    and doc.ents[ref].in_universe and doc.ents[ref].type in (C, EntityType.FILM)
+                    if (ref := doc.ref(sent, t))
+                    and ref != k
+                    and not in_comparison(doc, sent, t.i)
+                    and doc.ents[ref].in_universe
+                    and doc.ents[ref].type in (C, EntityType.FILM)
                 ]
                 subject = min(candidates)[1] if candidates else doc.work_key
                 if subject:
@@ -509,7 +566,9 @@ class _Run:
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in lx.JOURNEY_NOUNS:
                     bonus = max(bonus, 4)
                 if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-                    attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in lx.LEAD_NOUNS]
+                    attrs = [
+                        c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in lx.LEAD_NOUNS
+                    ]
                     if attrs:
                         bonus = max(bonus, 8)
                 if bonus:
@@ -552,7 +611,9 @@ class _Run:
         aliases = sorted(a for a in e.aliases if a != name)
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
-        return Entity(id=iri, type=e.type, name=name, aliases=aliases, in_universe=e.in_universe, evidence=evidence)
+        return Entity(
+            id=iri, type=e.type, name=name, aliases=aliases, in_universe=e.in_universe, evidence=evidence
+        )
 
     def mention_evidence(self, m: tuple[int, int, int]) -> Evidence:
         _, start, end = m
