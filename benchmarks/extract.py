@@ -24,7 +24,7 @@ from universe_graph.extract import get_extractor
 from universe_graph.extract.nlp import nlp
 from universe_graph.extract.rules import RulesExtractor
 from universe_graph.ingest.collect import read_paths
-from universe_graph.model import Source, SourceKind
+from universe_graph.model import CanonTier, Source, SourceKind
 
 FIRST = [
     "Mara",
@@ -117,7 +117,7 @@ def main() -> None:
                             id=path.stem,
                             location=str(path),
                             kind=SourceKind.REVIEW,
-                            tier="review",
+                            tier=CanonTier.REVIEW,
                             content_hash=hashlib.sha256(data).hexdigest(),
                         )
                         items.append((data.decode("utf-8"), source, None))

@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from universe_graph.extract import WorkHint, extractors, get_extractor
-from universe_graph.model import ClaimSet, Source, SourceKind
+from universe_graph.model import CanonTier, ClaimSet, Entity, Event, Relation, Source, SourceKind
 
 
 def extract(text: str, title: str | None = None) -> ClaimSet:
@@ -15,11 +15,12 @@ def extract(text: str, title: str | None = None) -> ClaimSet:
         id="t",
         location="t.txt",
         kind=SourceKind.REVIEW,
-        tier="review",
+        tier=CanonTier.REVIEW,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
     claims = get_extractor("rules.v1").run(text, source, WorkHint(title=title) if title else None).claims
-    for item in [*claims.entities, *claims.relations, *claims.events]:
+    items: list[Entity | Relation | Event] = [*claims.entities, *claims.relations, *claims.events]
+    for item in items:
         for ev in item.evidence:
             assert ev.quote == text[ev.start : ev.end]  # every quote exact
             assert (ev.extractor, ev.extractor_version) == ("rules", "v1")

@@ -7,7 +7,7 @@ the story when every mention sits in a comparison ("think X", "like X", "X meets
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +50,7 @@ class Ent:
 
     key: str
     name: str
-    votes: Counter[EntityType] = field(default_factory=Counter)
+    votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
     gender: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end) chars
     story: list[tuple[int, int, int]] = field(default_factory=list)  # the mentions outside comparisons

@@ -86,7 +86,7 @@ def _run_start(tok: Any) -> int:
         if small and (i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper()):
             i += 1
             break
-    return i
+    return int(i)
 
 
 def _scope_end(span: Any, start: int) -> int:
@@ -102,7 +102,7 @@ def _scope_end(span: Any, start: int) -> int:
             depth -= 1
         elif text in ("–", "—", ";", "--") or (text == "," and i > start + 1 and _clause_follows(span, i)):
             return i
-    return span.end
+    return int(span.end)
 
 
 def _clause_follows(span: Any, i: int) -> bool:
@@ -145,9 +145,9 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         if n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
-        line = _TITLE_SPLIT.split(first.span.text.strip())[0]
-        words = line.split()
-        if 0 < len(words) <= 6:
+        line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        parts = line.split()
+        if 0 < len(parts) <= 6:
             return line, aliases
     return None, aliases
 
@@ -316,7 +316,8 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
     into.aliases |= {ent.name, *ent.aliases} - {into.name}
     into.mentions = sorted([*into.mentions, *ent.mentions])
     into.story = sorted([*into.story, *ent.story])
-    into.votes += ent.votes
+    for kind, weight in ent.votes.items():
+        into.votes[kind] += weight
     into.gender += ent.gender
     into.in_story += ent.in_story
     into.compared += ent.compared
@@ -415,7 +416,7 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
-    return name.head.i == verb.i
+    return bool(name.head.i == verb.i)
 
 
 def _prominent(tok: Any) -> bool:

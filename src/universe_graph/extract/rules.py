@@ -557,7 +557,10 @@ class _Run:
                 continue
             lows = {t.lower_ for t in sent.span}
             for tok in sent.span:
-                k = doc.ref(sent, tok)
+                ref = doc.ref(sent, tok)
+                if ref is None or ref not in score:
+                    continue
+                k = ref
                 if k not in score:
                     continue
                 bonus = 0.0

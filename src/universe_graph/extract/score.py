@@ -129,6 +129,7 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
         if off or (vocabulary and r["predicate"] not in vocabulary):
             unscored += 1
         else:
+            assert s is not None and o is not None
             scored.append((s["name"], r["predicate"], o["name"]))
 
     def rel_fits(x: tuple[str, str, str], g: dict[str, Any]) -> bool:
