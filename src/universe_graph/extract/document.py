@@ -118,6 +118,16 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     i = span.start
     while i < span.end:
         tok = span.doc[i]
+        if tok.lower_ + "." in lx.ABBREVIATIONS and i + 1 < span.end and span.doc[i + 1].text == ".":
+            i += 2  # "Sgt. Anya Kovac": the title is not part of the name
+            continue
+        if (
+            tok.lower_ in lx.CREW_WORDS
+            and i + 1 < span.end
+            and (i == span.start or span.doc[i - 1].lower_ != "the")
+        ):
+            i += 1  # "Director Jane Roe": a credit, the name follows
+            continue
         if _name_token(tok):
             j = i + 1
             while j < span.end:
@@ -144,6 +154,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].tag_ == "POS"):
             b -= 1
         if a >= b or not span.doc[a].text[:1].isupper():
+            continue
+        if b - a == 1 and span.doc[a].lower_ + "." in lx.ABBREVIATIONS:
             continue
         overlapping = [r for r in runs if r[0] < b and a < r[1]]
         if not overlapping:

@@ -287,3 +287,10 @@ PERSON_VERBS = frozenset(
     {v for v, (p, _) in VERBS.items() if p in ("killed", "defeated", "betrayed", "met", "trained_by")}
     | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
 )
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+#: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
+CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})

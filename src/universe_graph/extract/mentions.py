@@ -11,11 +11,14 @@ import re
 from collections import Counter
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+_TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
 SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
 
 
@@ -146,6 +149,7 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
             return best, aliases
     if first is not None and first.index == 0:
         line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        line = _TITLE_TAIL.sub("", line).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
             return line, aliases
@@ -330,11 +334,22 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
 def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
     """One pattern for every known name (longest first), and the entity of each name."""
     owner: dict[str, Ent] = {}
+    parts: dict[str, list[Ent]] = {}
     for e in doc.ents.values():
         if e.fixed is EntityType.PERSON:
             continue
         for n in [e.name, *e.aliases]:
             owner.setdefault(n, e)
+        words = e.name.split()
+        if e.type is C and e.fixed is None and 2 <= len(words) <= 3:  # "Ilse" for "Ilse Marr"
+            for w in (words[0], words[-1]):
+                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS
+                if w[:1].isupper() and w.isalpha() and not plain and len(w) > 2:
+                    parts.setdefault(w, []).append(e)
+    for w, ents in parts.items():
+        if len(ents) == 1 and w not in owner:
+            owner[w] = ents[0]
+            ents[0].aliases.add(w)
     if not owner:
         return None, owner
     names = sorted(owner, key=len, reverse=True)
@@ -416,7 +431,10 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
-    return bool(name.head.i == verb.i)
+    if name.dep_ != "nsubj" and name.head.i != verb.i:
+        return False
+    # "Ann fights Bo and kills him": a conjoined verb shares its head's subject
+    return bool(name.head.i == verb.i or (verb.dep_ == "conj" and name.head.i == verb.head.i))
 
 
 def _prominent(tok: Any) -> bool:

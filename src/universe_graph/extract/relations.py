@@ -78,6 +78,8 @@ class Reader:
         out = []
         for t in [tok, *_conjuncts(tok)]:
             key = self.doc.ref(sent, t)
+            if key is None and t.dep_ == "appos":  # "the Black Lantern, a smuggling ring led by X"
+                key = self.doc.ref(sent, t.head)
             if key is None and t.lower_ in ("one", "some", "each", "several"):  # "one of X's men"
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -231,9 +233,12 @@ class Reader:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
-        if not subj_toks:
+        if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
+            stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
+            subjects = [k for t in stray for k in self.ents_of(sent, t)]
+        if not subj_toks and not subjects:
             subjects = self.inherited_subject(sent, v)
-        elif subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
+        elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
@@ -411,8 +416,11 @@ def descriptions(doc: Doc) -> list[Found]:
             ):
                 dets = [c for c in tok.children if c.dep_ == "det"]
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
+                nouns = [
+                    c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.is_alpha
+                ]
                 if dets and mods:
-                    name = f"{mods[-1]} {lemma}"
+                    name = " ".join([mods[-1], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..model import (
@@ -67,7 +68,7 @@ def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64
         if block.heading:
             section[t] += 1
         paragraph[t] += 1
-        sents = [parsed[:]] if block.heading else list(parsed.sents)
+        sents = [parsed[:]] if block.heading else _join_abbreviations(list(parsed.sents))
         for span in sents:
             if not span.text.strip():
                 continue
@@ -130,6 +131,7 @@ class _Run:
         self.cast_and_crew()
         resolve_pronouns(doc)
         self.found += descriptions(doc)
+        parallel_objects(doc)
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
@@ -160,18 +162,25 @@ class _Run:
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
-                    if 2 <= len(inner) <= 4 and all(t.ent_type_ == "PERSON" and t.is_title for t in inner):
+                    if 2 <= len(inner) <= 4 and _person_name(inner):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
-                low = tok.text
-                if low in ("director", "writer", "screenwriter", "filmmaker"):  # "director Jane Roe"
+                low = tok.lower_
+                after_the = tok.i > span.start and tok.nbor(-1).lower_ == "the"
+                if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
                     )
+                    if not names and tok.i + 1 < span.end and tok.nbor(1).pos_ == "PROPN":
+                        names = [tok.nbor(1)]
                     for n in names:
                         run = _name_span(n)
-                        if run is not None and run[0].ent_type_ == "PERSON":
-                            pred = "directed_by" if low in ("director", "filmmaker") else "written_by"
+                        if run is not None and (run[0].ent_type_ == "PERSON" or _person_name(run)):
+                            pred = (
+                                "directed_by"
+                                if low in ("director", "filmmaker", "showrunner")
+                                else "written_by"
+                            )
                             self.crew(sent, run, pred)
                 if tok.lemma_ in ("direct", "write", "pen") and tok.tag_ == "VBN" and asserted(tok):
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
@@ -332,8 +341,8 @@ class _Run:
             "entry",
             "installment",
             "chapter",
-            "within",
         }
+        cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -397,7 +406,8 @@ class _Run:
                         for k, r in other.roles.items():
                             if r == "agent":
                                 seed.roles.setdefault(k, "participant")
-        return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in ("resolution", "revelation")]
+        kept = ("resolution", "revelation", "killing")
+        return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in kept]
 
     def merge_target(self, out: list[Seed], seed: Seed) -> Seed | None:
         victim = next((k for k, r in seed.roles.items() if r == "victim"), None)
@@ -642,17 +652,68 @@ class _Run:
         )
 
 
+def parallel_objects(doc: Doc) -> None:
+    """ "Ann confronts Bo's guard and defeats him": him is the first verb's object, by parallelism."""
+    for sent in doc.sentences:
+        for tok in sent.span:
+            if tok.lower_ not in ("him", "her") or tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+                continue
+            first = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            key = doc.ref(sent, first[0]) if first else None
+            if key is not None and doc.ents[key].type is C and key != doc.ref(sent, tok):
+                want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
+                if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+                    doc.token_ent[(sent.index, tok.i)] = key
+
+
 def _name_span(tok: Any) -> Any:
     """The proper-noun run a token belongs to ("Jane" in "Jane Roe"), or None."""
     if tok.pos_ != "PROPN":
         return None
     doc = tok.doc
     i = j = tok.i
-    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN":
+    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
         i -= 1
     while j + 1 < tok.sent.end and doc[j + 1].pos_ == "PROPN":
         j += 1
     return doc[i : j + 1]
+
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+
+
+def _join_abbreviations(sents: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for span in sents:
+        if out and (
+            out[-1][-1].lower_ in lx.ABBREVIATIONS
+            or (
+                out[-1][-1].text == "."
+                and (out[-1][-2].lower_ + "." in lx.ABBREVIATIONS if len(out[-1]) > 1 else False)
+            )
+        ):
+            out[-1] = span.doc[out[-1].start : span.end]
+        else:
+            out.append(span)
+    return out
+
+
+def _person_name(inner: Any) -> bool:
+    """Title-case words the NER takes for a person, here or in a plain credit sentence."""
+    if not all(t.is_title and t.is_alpha for t in inner):
+        return False
+    if all(t.ent_type_ == "PERSON" for t in inner):
+        return True
+    return _credited_person(inner.text)
+
+
+@cache
+def _credited_person(name: str) -> bool:
+    probe = nlp()(f"The role is played by {name}.")
+    return any(e.label_ == "PERSON" and e.text == name for e in probe.ents)
 
 
 def _label(text: str) -> str:
