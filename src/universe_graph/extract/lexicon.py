@@ -117,13 +117,17 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
         )
     },
     **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
+    **{n: ("works_for", "fwd") for n in ("boss", "superior", "employer", "captain", "commander", "handler")},
     **{n: ("enemy_of", "sym") for n in ("enemy", "enemies", "nemesis", "rival", "archenemy", "foe")},
     **{n: ("trained_by", "fwd") for n in ("mentor", "trainer", "teacher", "master", "sensei")},
     **{n: ("trained_by", "rev") for n in ("student", "apprentice", "protege", "pupil", "disciple")},
 }
 
 #: nouns for a person's place in an organisation: "leader of X", "a member of X"
-LEADER_NOUNS = frozenset({"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin"})
+LEADER_NOUNS = frozenset(
+    {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
+     "president", "chairman", "chairwoman", "owner"}
+)  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {
         "member", "members", "agent", "agents", "operative", "operatives", "soldier", "soldiers",
@@ -195,7 +199,11 @@ PERSON_NOUNS = frozenset(
         "ninja", "cowboy", "sheriff", "outlaw", "pirate", "vampire", "robot", "android", "alien",
         "guardian", "ruler", "emperor", "empress", "chancellor", "senator", "president", "director",
         "manager", "owner", "founder", "chief", "head", "member", "sibling", "twin", "aunt", "uncle",
-        "cousin", "grandmother", "grandfather", "mercenaries", "killers", "assassins",
+        "cousin", "grandmother", "grandfather", "mercenaries", "killers", "assassins", "executive", "ceo",
+        "geologist", "engineer", "firefighter", "guard", "courier", "chef",
+        "professor", "surgeon", "medic", "mechanic", "driver", "miner", "fisherman", "sailor",
+        "worker", "clerk", "banker", "accountant", "programmer", "artist", "singer", "musician", "writer",
+        "painter", "photographer", "investigator", "marshal", "ranger", "deputy", "inspector",
     }
 )  # fmt: skip
 
@@ -284,7 +292,11 @@ ACT_CUES: tuple[tuple[str, int], ...] = (
 
 #: verbs whose subject and object are people ("X kills Y", "X is betrayed by Y")
 PERSON_VERBS = frozenset(
-    {v for v, (p, _) in VERBS.items() if p in ("killed", "defeated", "betrayed", "met", "trained_by")}
+    {
+        v
+        for v, (p, _) in VERBS.items()
+        if p in ("killed", "defeated", "fought", "betrayed", "met", "trained_by")
+    }
     | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
 )
 

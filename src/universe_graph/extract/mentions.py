@@ -18,7 +18,9 @@ from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+_TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
 _TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
+WITH = ("with", "to")
 SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
 
 
@@ -44,13 +46,13 @@ def comparison_scopes(doc: Doc) -> None:
             elif (
                 low in ("mixed", "crossed", "compared")
                 and tok.i + 1 < span.end
-                and tok.nbor(1).lower_
-                in (
-                    "with",
-                    "to",
-                )
+                and tok.nbor(1).lower_ in WITH
             ):
                 start = tok.i + 2
+            elif tok.lemma_ in ("compare", "liken") and any(
+                c.dep_ == "prep" and c.lower_ in WITH for c in tok.subtree
+            ):  # "critics compared the film to X and Y"
+                start = next(c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in WITH).i + 1
             elif (
                 low in ("basically", "essentially", "channeling", "channelling")
                 and tok.i + 1 < span.end
@@ -149,7 +151,7 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
             return best, aliases
     if first is not None and first.index == 0:
         line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
-        line = _TITLE_TAIL.sub("", line).strip() or line  # "X Review", "X Movie Review"
+        line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
             return line, aliases
@@ -230,8 +232,12 @@ def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
 
 
 def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
-    """In a comparison, a title may hold small words: "No Country for Old Men"."""
+    """In a comparison, a title may hold small words and possessives: "No Country for Old Men"."""
     k = j
+    while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
+        k += 2  # "Dante's Peak"
+        while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
+            k += 1
     while k + 1 < span.end and span.doc[k].lower_ in SMALL_WORDS and span.doc[k + 1].text[:1].isupper():
         k += 2
         while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
@@ -314,6 +320,8 @@ def _merge_short_names(doc: Doc) -> None:
             longer = [o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS]
         if len(longer) == 1:
             _merge(doc, ent, longer[0])
+        elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
+            _forget(doc, key)
 
 
 def _merge(doc: Doc, ent: Ent, into: Ent) -> None:

@@ -78,6 +78,11 @@ class Reader:
         out = []
         for t in [tok, *_conjuncts(tok)]:
             key = self.doc.ref(sent, t)
+            if key is None and t.lemma_.lower() in lx.PLACE_INTRO:  # "the city of Keld"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            key = key or self.doc.ref(sent, pobj)
             if key is None and t.dep_ == "appos":  # "the Black Lantern, a smuggling ring led by X"
                 key = self.doc.ref(sent, t.head)
             if key is None and t.lower_ in ("one", "some", "each", "several"):  # "one of X's men"
@@ -206,8 +211,14 @@ class Reader:
             for o in objects:
                 roles.setdefault(o, "target")
             self.seeds.append((sent.index, "investigation", roles, v))
-        if lemma in lx.REVELATION_VERBS and subjects and any(c.dep_ in ("ccomp",) for c in v.children):
-            self.seeds.append((sent.index, "revelation", {subjects[0]: "agent"}, v))
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        if lemma in lx.REVELATION_VERBS and subjects and clauses:
+            roles = {subjects[0]: "agent"}
+            for t in clauses[0].subtree:  # who the revealed clause names takes part
+                k = self.doc.ref(sent, t)
+                if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
+                    roles[k] = "participant"
+            self.seeds.append((sent.index, "revelation", roles, v))
         if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
             for s in subjects:
                 for o in objects:
@@ -290,6 +301,7 @@ class Reader:
             for k in self.ents_of(sent, o)
         ]
         if lemma in lx.LEADER_NOUNS:
+            groups += [o for o in owners if self.doc.ents[o].type is ORG]  # "the firm's chief executive, X"
             for p in people:
                 for g in groups:
                     self.add(sent, p, "leads", g, 0.85)
@@ -368,6 +380,11 @@ def descriptions(doc: Doc) -> list[Found]:
                 named = [
                     k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
                 ]
+                if (
+                    not named and tok.i + 2 < sent.span.end and tok.nbor(1).text == ","
+                ):  # "his guard, Dax Moreno,"
+                    k = doc.ref(sent, tok.nbor(2))
+                    named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
                     pair = (
                         (owner_ent.key, named[0])
@@ -419,8 +436,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 nouns = [
                     c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.is_alpha
                 ]
-                if dets and mods:
-                    name = " ".join([mods[-1], *nouns, lemma])
+                if dets and (mods or nouns):
+                    name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
 

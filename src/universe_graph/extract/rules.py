@@ -199,6 +199,10 @@ class _Run:
                         run = _name_span(pobj)
                         if run is not None:
                             self.crew(sent, run, "written_by")
+                if (
+                    tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
+                ):  # "Jo Roe shines as Ann"
+                    self.credit_as(sent, tok)
                 if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -208,6 +212,21 @@ class _Run:
                                 self.found.append(
                                     Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
                                 )
+
+    def credit_as(self, sent: Sentence, prep: Any) -> None:
+        """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
+        doc = self.doc
+        roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
+        role = roles[0] if roles else None
+        subj = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if role is None or doc.ents[role].type is not C or not subj:
+            return
+        run = _name_span(subj[0])
+        actor = doc.ref(sent, subj[0])
+        if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
+            return  # a name seen elsewhere in the story is a character acting "as" someone
+        if run[0].ent_type_ == "PERSON" or _person_name(run):
+            self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
 
     def person(self, sent: Sentence, run: Any) -> str:
         key = name_key(run.text)
@@ -424,8 +443,13 @@ class _Run:
         same_section = (
             self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
         )
+        others = {k for k, r in seed.roles.items() if r != "agent"}
+        last_others = {k for k, r in last.roles.items() if r != "agent"}
+        same_cast = not others or not last_others or bool(others & last_others)
         if agent and agent == last_agent and near:
-            if seed.kind == last.kind and (same_section or seed.kind == "investigation"):
+            if seed.kind == last.kind and seed.kind == "investigation":
+                return last
+            if seed.kind == last.kind and same_section and same_cast:
                 return last
             if last.kind == "chase" and seed.kind == "fight" and same_section:
                 return last
@@ -470,7 +494,9 @@ class _Run:
                             if (k := doc.ref(sent, o)) and doc.ents[k].type is C
                         ]
                         if with_chars:
-                            self.seeds.append(Seed(sent.index, "resolution", {with_chars[0]: "agent"}))
+                            roles = dict.fromkeys(with_chars, "participant")
+                            roles[with_chars[0]] = "agent"
+                            self.seeds.append(Seed(sent.index, "resolution", roles))
                         else:
                             pending = True
 
