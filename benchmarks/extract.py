@@ -6,7 +6,8 @@ Generates synthetic reviews (invented names, template sentences in paragraphs wi
 100, 1,000 and 10,000 words, writes them to a temporary folder, then for each size prints words/second
 of (1) bare `nlp.pipe` over the texts and (2) the whole review path: read and decode each file, lay out
 blocks, parse, rules, pydantic claims (`read_paths`, as `ingest` and `convert` call it, which parses
-the files in one batch; `RulesExtractor.run_many` for two processes), and the ratio (2)/(1) (goal >= 0.8), single process and with n_process=2. Rates and ratios,
+the files in one batch; `RulesExtractor.run_many` for two processes), and the ratio (2)/(1)
+(goal >= 0.8), single process and with n_process=2. Rates and ratios,
 not seconds, because these machines are shared and noisy.
 """
 
@@ -23,9 +24,22 @@ from universe_graph.extract import get_extractor
 from universe_graph.extract.nlp import nlp
 from universe_graph.extract.rules import RulesExtractor
 from universe_graph.ingest.collect import read_paths
-from universe_graph.model import Source, SourceKind
+from universe_graph.model import CanonTier, Source, SourceKind
 
-FIRST = ["Mara", "Ivo", "Lena", "Tobin", "Saskia", "Orrin", "Della", "Kasimir", "Nell", "Ruben", "Yara", "Emil"]
+FIRST = [
+    "Mara",
+    "Ivo",
+    "Lena",
+    "Tobin",
+    "Saskia",
+    "Orrin",
+    "Della",
+    "Kasimir",
+    "Nell",
+    "Ruben",
+    "Yara",
+    "Emil",
+]
 LAST = ["Quell", "Varo", "Brandt", "Okafor", "Lind", "Sorel", "Haddad", "Moreau", "Kessler", "Pike"]
 PLACES = ["Calder", "Vennmark", "Oslund", "Port Avel", "Mirrow", "Karsk", "Bellhaven"]
 GROUPS = ["Iron Circle", "Gull Syndicate", "Ashen Court", "Night Guild"]
@@ -49,7 +63,11 @@ def review(words: int, rng: random.Random) -> str:
     out, count, paragraph = ["Saltline", "", "Saltline Review: The Quiet Storm", ""], 0, []
     while count < words:
         sentence = rng.choice(TEMPLATES).format(
-            a=rng.choice(names), b=rng.choice(names), c=rng.choice(names), p=rng.choice(PLACES), g=rng.choice(GROUPS)
+            a=rng.choice(names),
+            b=rng.choice(names),
+            c=rng.choice(names),
+            p=rng.choice(PLACES),
+            g=rng.choice(GROUPS),
         )
         paragraph.append(sentence)
         count += len(sentence.split())
@@ -99,14 +117,15 @@ def main() -> None:
                             id=path.stem,
                             location=str(path),
                             kind=SourceKind.REVIEW,
-                            tier="review",
+                            tier=CanonTier.REVIEW,
                             content_hash=hashlib.sha256(data).hexdigest(),
                         )
                         items.append((data.decode("utf-8"), source, None))
                     extractor.run_many(items, n_process=processes)
                 ours = words / (time.perf_counter() - start)
                 print(
-                    f"{size:>6} words x {args.texts}, n_process={processes}: bare nlp.pipe {bare:8.0f} words/s, "
+                    f"{size:>6} words x {args.texts}, n_process={processes}: "
+                    f"bare nlp.pipe {bare:8.0f} words/s, "
                     f"review path {ours:8.0f} words/s, ratio {ours / bare:.2f} (goal >= 0.8)"
                 )
 

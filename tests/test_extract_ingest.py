@@ -34,7 +34,9 @@ def test_sample_review_merges_known_characters(tmp_path: Path, invoke: Invoke) -
     out = invoke("--store", folder, "export", "--format", "json")
     export = json.loads(out.stdout)
     review = [r for r in export["relations"] if any(e["source"] == "ballerina-review" for e in r["evidence"])]
-    preds = {(r["subject"].rsplit("/", 1)[-1], r["predicate"], str(r["object"]).rsplit("/", 1)[-1]) for r in review}
+    preds = {
+        (r["subject"].rsplit("/", 1)[-1], r["predicate"], str(r["object"]).rsplit("/", 1)[-1]) for r in review
+    }
     assert ("the-director", "appears_in", "ballerina-2025") in preds  # merged with the universe's Director
     assert ("ballerina-2025", "protagonist", "rooney") in preds  # the review's lead, a review-tier entity
     kinds = {e["id"]: e["type"] for e in export["entities"] if e["name"] == "John Wick"}
@@ -76,7 +78,9 @@ def test_html_review_keeps_exact_offsets(tmp_path: Path, invoke: Invoke) -> None
 
 def test_no_named_entities_is_a_warning(tmp_path: Path, invoke: Invoke) -> None:
     plain = tmp_path / "plain.txt"
-    plain.write_text("i liked it a lot. the music was loud and the seats were soft. would watch again.\\n" * 3)
+    plain.write_text(
+        "i liked it a lot. the music was loud and the seats were soft. would watch again.\\n" * 3
+    )
     result = invoke("convert", plain, "--from", "review")
     assert result.exit_code == 0
     assert "no named characters" in result.output

@@ -20,7 +20,7 @@ EXPECTED = {
 @pytest.mark.parametrize("relative", sorted(EXPECTED))
 def test_model_file_is_the_official_one(relative: str) -> None:
     package = __import__(MODEL_PACKAGE)
-    folder = Path(package.__file__).parent / MODEL_FOLDER
+    folder = Path(str(package.__file__)).parent / MODEL_FOLDER
     digest = hashlib.sha256((folder / relative).read_bytes()).hexdigest()
     assert digest == EXPECTED[relative]
 

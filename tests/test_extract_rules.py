@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from universe_graph.extract import WorkHint, extractors, get_extractor
-from universe_graph.model import ClaimSet, Source, SourceKind
+from universe_graph.model import CanonTier, ClaimSet, Entity, Event, Relation, Source, SourceKind
 
 
 def extract(text: str, title: str | None = None) -> ClaimSet:
@@ -15,11 +15,12 @@ def extract(text: str, title: str | None = None) -> ClaimSet:
         id="t",
         location="t.txt",
         kind=SourceKind.REVIEW,
-        tier="review",
+        tier=CanonTier.REVIEW,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
     claims = get_extractor("rules.v1").run(text, source, WorkHint(title=title) if title else None).claims
-    for item in [*claims.entities, *claims.relations, *claims.events]:
+    items: list[Entity | Relation | Event] = [*claims.entities, *claims.relations, *claims.events]
+    for item in items:
         for ev in item.evidence:
             assert ev.quote == text[ev.start : ev.end]  # every quote exact
             assert (ev.extractor, ev.extractor_version) == ("rules", "v1")
@@ -97,7 +98,11 @@ def test_cast_patterns_and_their_negatives() -> None:
         title="Saltline",
     )
     t = triples(c)
-    assert ("Rhea Moss", "portrayed_by", "Saoirse Ronan") in t or ("Captain Rhea Moss", "portrayed_by", "Saoirse Ronan") in t
+    assert ("Rhea Moss", "portrayed_by", "Saoirse Ronan") in t or (
+        "Captain Rhea Moss",
+        "portrayed_by",
+        "Saoirse Ronan",
+    ) in t
     assert not any(p == "portrayed_by" and o in ("Cameo Moment", "see below", "2019") for _, p, o in t)
     assert ("Saltline", "directed_by", "Greta Gerwig") in t
     assert ("Saltline", "written_by", "Noah Baumbach") in t
@@ -143,4 +148,3 @@ def test_no_names_no_story_claims(text: str) -> None:
     c = extract(text)
     assert not [e for e in c.entities if e.type.value in ("Character", "Organization", "Location")]
     assert not c.events
-

@@ -14,7 +14,10 @@ GOLD: dict[str, Any] = {
     },
     "relations": {
         "vocabulary": {"killed": "", "met": ""},
-        "required": [{"s": "Ann", "p": "killed", "o": "Bo"}, {"s": "Ann", "p": "met", "o": "Bo", "symmetric": True}],
+        "required": [
+            {"s": "Ann", "p": "killed", "o": "Bo"},
+            {"s": "Ann", "p": "met", "o": "Bo", "symmetric": True},
+        ],
         "acceptable": [],
     },
     "events": [
@@ -37,7 +40,12 @@ def test_hand_computed_figures() -> None:
             {"subject": "x:a", "predicate": "compared_to", "object": "x:r", "evidence": []},  # not scored
         ],
         "events": [
-            {"order": 1, "kind": "killing", "participants": [{"entity": "x:a"}, {"entity": "x:c"}], "evidence": []},
+            {
+                "order": 1,
+                "kind": "killing",
+                "participants": [{"entity": "x:a"}, {"entity": "x:c"}],
+                "evidence": [],
+            },
         ],
         "sources": [],
     }
@@ -60,8 +68,18 @@ def test_relations_symmetric_and_events_tau() -> None:
             {"subject": "x:b", "predicate": "killed", "object": "x:a", "evidence": []},  # wrong way
         ],
         "events": [
-            {"order": 1, "kind": "killing", "participants": [{"entity": "x:a"}, {"entity": "x:b"}], "evidence": []},
-            {"order": 2, "kind": "meeting", "participants": [{"entity": "x:a"}, {"entity": "x:b"}], "evidence": []},
+            {
+                "order": 1,
+                "kind": "killing",
+                "participants": [{"entity": "x:a"}, {"entity": "x:b"}],
+                "evidence": [],
+            },
+            {
+                "order": 2,
+                "kind": "meeting",
+                "participants": [{"entity": "x:a"}, {"entity": "x:b"}],
+                "evidence": [],
+            },
         ],
         "sources": [],
     }
@@ -81,7 +99,10 @@ def test_kendall_tau_by_hand() -> None:
 def test_quotes_checked_against_the_text() -> None:
     export = {
         "entities": [
-            {**ent("a", "Ann"), "evidence": [{"start": 0, "end": 3, "quote": "Ann"}, {"start": 4, "end": 6, "quote": "Bx"}]}
+            {
+                **ent("a", "Ann"),
+                "evidence": [{"start": 0, "end": 3, "quote": "Ann"}, {"start": 4, "end": 6, "quote": "Bx"}],
+            }
         ],
         "relations": [],
         "events": [],

@@ -27,7 +27,9 @@ def about_options(about: str | None) -> SourceOptions:
 @cli.command("eval")
 @click.argument("text", type=click.Path(path_type=Path))
 @click.option("--gold", "gold_path", required=True, type=click.Path(path_type=Path), help="Gold JSON file.")
-@click.option("--about", default=None, metavar="WORK", help="The work the text is about (title or entity id).")
+@click.option(
+    "--about", default=None, metavar="WORK", help="The work the text is about (title or entity id)."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def eval_command(text: Path, gold_path: Path, about: str | None, fmt: str) -> None:
     """Extract TEXT as a review (in memory) and score it per the gold file's scoring rules."""
@@ -52,9 +54,11 @@ def render(s: Score) -> str:
     e, r = s.entities, s.relations
     tau = "n/a" if s.event_tau is None else f"{s.event_tau:.3f}"
     lines = [
-        f"entities   P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  ({e.true_positives}/{e.gold} gold found, "
+        f"entities   P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
+        f"({e.true_positives}/{e.gold} gold found, "
         f"{e.predicted} predicted)",
-        f"relations  P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}  ({r.true_positives}/{r.gold} gold found, "
+        f"relations  P {r.precision:.3f}  R {r.recall:.3f}  F1 {r.f1:.3f}  "
+        f"({r.true_positives}/{r.gold} gold found, "
         f"{r.predicted} scored, {s.unscored_relations} not scored)",
         f"not-in-universe errors: {len(s.not_in_universe_errors)}"
         + (f" ({', '.join(s.not_in_universe_errors)})" if s.not_in_universe_errors else ""),

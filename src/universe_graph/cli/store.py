@@ -116,7 +116,9 @@ def ingest(
 
 
 _WORKS_QUERY = """
-SELECT DISTINCT ?w ?name WHERE { ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series } }"""
+SELECT DISTINCT ?w ?name WHERE {
+  ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series }
+}"""
 
 
 def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None]:
@@ -131,7 +133,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
         return None, about
     try:
         with read_only(ctx) as store:
-            rows = list(store.query(_WORKS_QUERY))
+            rows: list[Any] = list(store.query(_WORKS_QUERY))  # type: ignore[arg-type]
     except UniverseGraphError:
         return None, about
     found = {

@@ -7,7 +7,7 @@ the story when every mention sits in a comparison ("think X", "like X", "X meets
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +16,8 @@ from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
 
-C, L, O, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
+BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
+C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Ent:
 
     key: str
     name: str
-    votes: Counter[EntityType] = field(default_factory=Counter)
+    votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
     gender: Counter[str] = field(default_factory=Counter)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end) chars
     story: list[tuple[int, int, int]] = field(default_factory=list)  # the mentions outside comparisons
@@ -58,8 +59,8 @@ class Ent:
     compared: int = 0  # mentions inside comparisons
     fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
     descriptive: bool = False
-    ner: bool = False
-    work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison  # the NER labelled at least one mention
+    ner: bool = False  # the NER labelled at least one mention
+    work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison
     salience: float = 0.0
 
     @property
@@ -71,7 +72,7 @@ class Ent:
         if not self.votes:
             return C
         best = max(self.votes.values())
-        for kind in (C, O, L, P, EntityType.FILM):
+        for kind in (C, ORG, L, P, EntityType.FILM):
             if self.votes[kind] == best:
                 return kind
         return C
@@ -117,6 +118,16 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     i = span.start
     while i < span.end:
         tok = span.doc[i]
+        if tok.lower_ + "." in lx.ABBREVIATIONS and i + 1 < span.end and span.doc[i + 1].text == ".":
+            i += 2  # "Sgt. Anya Kovac": the title is not part of the name
+            continue
+        if (
+            tok.lower_ in lx.CREW_WORDS
+            and i + 1 < span.end
+            and (i == span.start or span.doc[i - 1].lower_ != "the")
+        ):
+            i += 1  # "Director Jane Roe": a credit, the name follows
+            continue
         if _name_token(tok):
             j = i + 1
             while j < span.end:
@@ -144,6 +155,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
             b -= 1
         if a >= b or not span.doc[a].text[:1].isupper():
             continue
+        if b - a == 1 and span.doc[a].lower_ + "." in lx.ABBREVIATIONS:
+            continue
         overlapping = [r for r in runs if r[0] < b and a < r[1]]
         if not overlapping:
             runs.append((a, b))
@@ -156,7 +169,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
 
 def _glued_hyphen(span: Any, j: int) -> bool:
     """A hyphen with no space either side, between two capitalised pieces of one name."""
-    if j + 1 >= span.end or span.doc[j].text not in ("-", "‐"):
+    if j + 1 >= span.end or span.doc[j].text not in ("-", "\u2010"):
         return False
     before, after = span.doc[j - 1], span.doc[j + 1]
     return not before.whitespace_ and not span.doc[j].whitespace_ and after.text[:1].isupper()
@@ -180,21 +193,29 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if low in lx.PLACE_HEADS:
         ent.votes[L] += 3
     if low in lx.ORG_HEADS:
-        ent.votes[O] += 3
+        ent.votes[ORG] += 3
     for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
         if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
-        if child.dep_ in ("compound", "nmod") and child.i < first.i and child.lemma_.lower() in lx.PLACE_INTRO:
+        if (
+            child.dep_ in ("compound", "nmod")
+            and child.i < first.i
+            and child.lemma_.lower() in lx.PLACE_INTRO
+        ):
             ent.votes[L] += 3
     if head.dep_ in ("appos", "compound") and head.head.i < first.i and _is_person_noun(head.head):
         ent.votes[C] += 2
         _gender_noun(ent, head.head.lemma_.lower())
-    if head.dep_ in ("appos", "compound") and head.head.i < first.i and head.head.lemma_.lower() in lx.PLACE_INTRO:
+    if (
+        head.dep_ in ("appos", "compound")
+        and head.head.i < first.i
+        and head.head.lemma_.lower() in lx.PLACE_INTRO
+    ):
         ent.votes[L] += 3
     before = first.nbor(-1) if first.i > sent.span.start else None
     if before is not None and before.lower_ == "the" and before.text == "the":
-        ent.votes[O] += 1.0
+        ent.votes[ORG] += 1.0
     if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
         owner = head.head.head
         if owner.lemma_.lower() in lx.PLACE_INTRO:
@@ -202,19 +223,34 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         if owner.lemma_.lower() in lx.TUTELAGE_NOUNS or owner.lemma_.lower() in lx.LEADER_NOUNS:
             ent.votes[C] += 1
         if owner.lemma_.lower() in lx.MEMBER_NOUNS or owner.lemma_.lower() in lx.ORG_NOUNS:
-            ent.votes[O] += 1.5
+            ent.votes[ORG] += 1.5
     if head.dep_ == "pobj" and head.head.dep_ == "prep":
         verb = head.head.head
-        if head.head.lower_ in ("in", "into", "inside", "within") and verb.lemma_ in ("raise", "grow", "join"):
-            ent.votes[O] += 1.5
-        elif head.head.lower_ in ("in", "to", "from", "across", "through", "into", "near", "outside", "at", "on"):
+        if head.head.lower_ in ("in", "into", "inside", "within") and verb.lemma_ in (
+            "raise",
+            "grow",
+            "join",
+        ):
+            ent.votes[ORG] += 1.5
+        elif head.head.lower_ in (
+            "in",
+            "to",
+            "from",
+            "across",
+            "through",
+            "into",
+            "near",
+            "outside",
+            "at",
+            "on",
+        ):
             ent.votes[L] += 0.5
         if head.head.lower_ == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
-            ent.votes[O] += 2
+            ent.votes[ORG] += 2
     if head.dep_ == "compound" and head.head.lemma_.lower() in lx.MEMBER_NOUNS | {"officer", "agent", "cop"}:
-        ent.votes[O] += 2
+        ent.votes[ORG] += 2
     if head.dep_ == "dobj" and head.head.lemma_ == "join":
-        ent.votes[O] += 1.5
+        ent.votes[ORG] += 1.5
     for child in head.children:
         if child.dep_ == "appos" and child.lemma_.lower() in lx.PERSON_NOUNS:
             ent.votes[C] += 2
@@ -230,9 +266,9 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
-    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and verb.lemma_.lower() in lx.PERSON_VERBS:
-        if head.dep_ != "pobj" or head.head.dep_ == "agent":
-            ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
+    person_verb = verb.lemma_.lower() in lx.PERSON_VERBS
+    if person_verb and (head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.head.dep_ == "agent"):
+        ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for attr in (c for c in head.head.children if c.dep_ == "attr"):
             if attr.lemma_.lower() in lx.PERSON_NOUNS:
@@ -240,9 +276,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
                 _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
         owned = head.head.lemma_.lower()
-        if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS or owned in lx.JOURNEY_NOUNS:
-            ent.votes[C] += 1
-        elif owned in ("eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"):
+        if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY:
             ent.votes[C] += 1
 
 
@@ -265,6 +299,6 @@ def _ner_votes(first: Any, last: Any) -> list[tuple[EntityType, float]]:
         "GPE": [(L, 1.5)],
         "LOC": [(L, 1.5)],
         "FAC": [(L, 0.3)],
-        "ORG": [(O, 0.4)],
+        "ORG": [(ORG, 0.4)],
         "WORK_OF_ART": [(EntityType.FILM, 0.5)],
     }.get(label, [])

@@ -51,29 +51,83 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
     **{
         n: ("family_of", "sym")
         for n in (
-            "family", "mother", "father", "parent", "parents", "brother", "sister", "son", "daughter",
-            "wife", "husband", "uncle", "aunt", "cousin", "grandmother", "grandfather", "sibling",
-            "siblings", "twin", "niece", "nephew", "stepmother", "stepfather", "stepson", "stepdaughter",
-            "child", "children", "mom", "dad", "fiancee", "fiance",
+            "family",
+            "mother",
+            "father",
+            "parent",
+            "parents",
+            "brother",
+            "sister",
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "uncle",
+            "aunt",
+            "cousin",
+            "grandmother",
+            "grandfather",
+            "sibling",
+            "siblings",
+            "twin",
+            "niece",
+            "nephew",
+            "stepmother",
+            "stepfather",
+            "stepson",
+            "stepdaughter",
+            "child",
+            "children",
+            "mom",
+            "dad",
+            "fiancee",
+            "fiance",
         )
     },
     **{
         n: ("works_for", "rev")
         for n in (
-            "lieutenant", "lieutenants", "henchman", "henchmen", "enforcer", "enforcers", "bodyguard",
-            "bodyguards", "assistant", "deputy", "employee", "servant", "agent", "agents", "soldier",
-            "soldiers", "thug", "thugs", "goon", "goons", "minion", "minions", "right-hand",
-            "underling", "underlings", "hitman", "hitmen",
+            "lieutenant",
+            "lieutenants",
+            "henchman",
+            "henchmen",
+            "enforcer",
+            "enforcers",
+            "bodyguard",
+            "bodyguards",
+            "assistant",
+            "deputy",
+            "employee",
+            "servant",
+            "agent",
+            "agents",
+            "soldier",
+            "soldiers",
+            "thug",
+            "thugs",
+            "goon",
+            "goons",
+            "minion",
+            "minions",
+            "right-hand",
+            "underling",
+            "underlings",
+            "hitman",
+            "hitmen",
         )
     },
     **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
+    **{n: ("works_for", "fwd") for n in ("boss", "superior", "employer", "captain", "commander", "handler")},
     **{n: ("enemy_of", "sym") for n in ("enemy", "enemies", "nemesis", "rival", "archenemy", "foe")},
     **{n: ("trained_by", "fwd") for n in ("mentor", "trainer", "teacher", "master", "sensei")},
     **{n: ("trained_by", "rev") for n in ("student", "apprentice", "protege", "pupil", "disciple")},
 }
 
 #: nouns for a person's place in an organisation: "leader of X", "a member of X"
-LEADER_NOUNS = frozenset({"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin"})
+LEADER_NOUNS = frozenset(
+    {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
+     "president", "chairman", "chairwoman", "owner"}
+)  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {
         "member", "members", "agent", "agents", "operative", "operatives", "soldier", "soldiers",
@@ -115,8 +169,9 @@ PLACE_HEADS = frozenset(
 
 #: place nouns that introduce a named place ("the town of X")
 PLACE_INTRO = frozenset(
-    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet", "moon",
-     "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county", "world"}
+    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet",
+     "moon", "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county",
+     "world"}
 )  # fmt: skip
 
 #: the last word of a group's name ("the Rebel Alliance", "the Iron Guild")
@@ -139,12 +194,16 @@ PERSON_NOUNS = frozenset(
         "lieutenant", "henchman", "enforcer", "sniper", "hacker", "pilot", "captain", "general",
         "sergeant", "colonel", "commander", "criminal", "gangster", "don", "kingpin", "mobster", "knight",
         "wizard", "witch", "sorcerer", "hunter", "bounty", "smuggler", "lawyer", "journalist", "reporter",
-        "nurse", "priest", "monk", "nun", "farmer", "student", "kid", "child", "teenager", "veteran",
+        "nurse", "priest", "monk", "nun", "farmer", "kid", "child", "teenager", "veteran",
         "legend", "face", "figure", "character", "operative", "informant", "contact", "boxer", "samurai",
         "ninja", "cowboy", "sheriff", "outlaw", "pirate", "vampire", "robot", "android", "alien",
         "guardian", "ruler", "emperor", "empress", "chancellor", "senator", "president", "director",
         "manager", "owner", "founder", "chief", "head", "member", "sibling", "twin", "aunt", "uncle",
-        "cousin", "grandmother", "grandfather", "mercenaries", "killers", "assassins",
+        "cousin", "grandmother", "grandfather", "mercenaries", "killers", "assassins", "executive", "ceo",
+        "geologist", "engineer", "firefighter", "guard", "courier", "chef",
+        "professor", "surgeon", "medic", "mechanic", "driver", "miner", "fisherman", "sailor",
+        "worker", "clerk", "banker", "accountant", "programmer", "artist", "singer", "musician", "writer",
+        "painter", "photographer", "investigator", "marshal", "ranger", "deputy", "inspector",
     }
 )  # fmt: skip
 
@@ -161,7 +220,9 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
 #: words that open a comparison with something outside the story
-COMPARISON_CUES = frozenset({"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"})
+COMPARISON_CUES = frozenset(
+    {"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"}
+)
 COMPARISON_PHRASES = (
     "mixed with", "crossed with", "meets", "a la", "à la", "in the vein of", "reminiscent of",
     "compared to", "compared with", "comparisons to", "echoes of", "shades of", "homage to",
@@ -173,7 +234,9 @@ LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "cen
 JOURNEY_NOUNS = frozenset({"journey", "story", "arc", "quest", "mission", "revenge", "path", "odyssey"})
 
 #: words for the work itself
-WORK_NOUNS = frozenset({"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"})
+WORK_NOUNS = frozenset(
+    {"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"}
+)
 SERIES_NOUNS = frozenset({"series", "show", "season", "episode", "miniseries"})
 UNIVERSE_NOUNS = frozenset({"universe", "franchise", "saga", "world", "multiverse", "mythos", "canon"})
 
@@ -229,6 +292,17 @@ ACT_CUES: tuple[tuple[str, int], ...] = (
 
 #: verbs whose subject and object are people ("X kills Y", "X is betrayed by Y")
 PERSON_VERBS = frozenset(
-    {v for v, (p, _) in VERBS.items() if p in ("killed", "defeated", "betrayed", "met", "trained_by")}
+    {
+        v
+        for v, (p, _) in VERBS.items()
+        if p in ("killed", "defeated", "fought", "betrayed", "met", "trained_by")
+    }
     | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
 )
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+#: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
+CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})

@@ -11,11 +11,16 @@ import re
 from collections import Counter
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+_TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
+_TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
+WITH = ("with", "to")
 SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
 
 
@@ -32,20 +37,27 @@ def comparison_scopes(doc: Doc) -> None:
                 nxt = tok.nbor(1) if tok.i + 1 < span.end else None
                 if nxt is not None and nxt.text[:1].isupper():
                     start = tok.i + 1
-            elif low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"):
+            elif (
+                (low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"))
+                or low in ("reminiscent", "akin", "similar")
+                or (low == "vein" and tok.nbor(-1).lower_ == "the")
+            ):
                 start = tok.i + 1
-            elif low in ("reminiscent", "akin", "similar") or (low == "vein" and tok.nbor(-1).lower_ == "the"):
-                start = tok.i + 1
-            elif low in ("mixed", "crossed", "compared") and tok.i + 1 < span.end and tok.nbor(1).lower_ in (
-                "with",
-                "to",
+            elif (
+                low in ("mixed", "crossed", "compared")
+                and tok.i + 1 < span.end
+                and tok.nbor(1).lower_ in WITH
             ):
                 start = tok.i + 2
-            elif low in ("basically", "essentially", "channeling", "channelling") and tok.i + 1 < span.end and (
-                tok.nbor(1).text[:1].isupper()
-            ):
-                start = tok.i + 1
-            elif low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end:
+            elif tok.lemma_ in ("compare", "liken") and any(
+                c.dep_ == "prep" and c.lower_ in WITH for c in tok.subtree
+            ):  # "critics compared the film to X and Y"
+                start = next(c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in WITH).i + 1
+            elif (
+                low in ("basically", "essentially", "channeling", "channelling")
+                and tok.i + 1 < span.end
+                and (tok.nbor(1).text[:1].isupper())
+            ) or (low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end):
                 start = tok.i + 1
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
@@ -57,24 +69,29 @@ def comparison_scopes(doc: Doc) -> None:
 
 
 def _comparative_meets(tok: Any) -> bool:
-    """"X meets Y" as a blend of two works ("like watching X meets Y", "it's X meets Y")."""
+    """ "X meets Y" as a blend of two works ("like watching X meets Y", "it's X meets Y")."""
     if tok.dep_ == "ROOT" or tok.i + 1 >= len(tok.doc) or not tok.nbor(1).text[:1].isupper():
         return False  # "Ann meets Bo" is a plot sentence; "meets with" is a meeting
     for anc in tok.ancestors:
-        if anc.lower_ in ("like", "watching", "think", "imagine", "basically", "essentially") or anc.lemma_ == "be":
+        if (
+            anc.lower_ in ("like", "watching", "think", "imagine", "basically", "essentially")
+            or anc.lemma_ == "be"
+        ):
             return True
     return tok.dep_ in ("ccomp", "xcomp", "pcomp", "attr", "appos")
 
 
 def _run_start(tok: Any) -> int:
     i = tok.i
-    while i - 1 >= tok.sent.start and (tok.doc[i - 1].text[:1].isupper() or tok.doc[i - 1].lower_ in SMALL_WORDS):
+    while i - 1 >= tok.sent.start and (
+        tok.doc[i - 1].text[:1].isupper() or tok.doc[i - 1].lower_ in SMALL_WORDS
+    ):
         i -= 1
-        if tok.doc[i].lower_ in SMALL_WORDS:
-            if i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper():
-                i += 1
-                break
-    return i
+        small = tok.doc[i].lower_ in SMALL_WORDS
+        if small and (i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper()):
+            i += 1
+            break
+    return int(i)
 
 
 def _scope_end(span: Any, start: int) -> int:
@@ -90,7 +107,7 @@ def _scope_end(span: Any, start: int) -> int:
             depth -= 1
         elif text in ("–", "—", ";", "--") or (text == "," and i > start + 1 and _clause_follows(span, i)):
             return i
-    return span.end
+    return int(span.end)
 
 
 def _clause_follows(span: Any, i: int) -> bool:
@@ -114,7 +131,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         for k, tok in enumerate(toks):
             if tok.lower_ in ("movie", "film", "series", "show") and k > 0 and toks[k - 1].text[:1].isupper():
                 j = k - 1
-                while j - 1 >= 0 and toks[j - 1].text[:1].isupper() and toks[j - 1].lower_ not in ("the", "a", "an"):
+                while (
+                    j - 1 >= 0
+                    and toks[j - 1].text[:1].isupper()
+                    and toks[j - 1].lower_ not in ("the", "a", "an")
+                ):
                     j -= 1
                 if j > 0 or not sent.heading:
                     words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
@@ -129,9 +150,10 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         if n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
-        line = _TITLE_SPLIT.split(first.span.text.strip())[0]
-        words = line.split()
-        if 0 < len(words) <= 6:
+        line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
+        parts = line.split()
+        if 0 < len(parts) <= 6:
             return line, aliases
     return None, aliases
 
@@ -155,11 +177,10 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
                 continue
             key = name_key(name)
-            if work_key and (key == work_key or (nxt is not None and nxt.lower_ in lx.WORK_NOUNS)):
-                if key == work_key:
-                    end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
-                    _mention(doc, sent, work_title or name, i, end, key=work_key)
-                    continue
+            if work_key and key == work_key:
+                end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
+                _mention(doc, sent, work_title or name, i, end, key=work_key)
+                continue
             if in_comparison(doc, sent, i):
                 i = _extend_left(doc, sent, i)
                 name, j = _extend_title(span, i, j)
@@ -186,22 +207,23 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
 
 
 def _demonym(tok: Any) -> bool:
-    """"Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
+    """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
     if tok.ent_type_ == "NORP":
         return True
     return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
-    """"On the Waterfront": a title may open with capitalised small words."""
+    """ "On the Waterfront": a title may open with capitalised small words."""
     d = sent.span.doc
     k = i
     while k - 1 >= sent.span.start and in_comparison(doc, sent, k - 1):
         prev = d[k - 1]
-        if prev.lower_ in SMALL_WORDS and prev.text[:1].isupper():
-            k -= 1
-        elif prev.lower_ in SMALL_WORDS and k - 2 >= sent.span.start and d[k - 2].text[:1].isupper() and (
-            d[k - 2].lower_ in SMALL_WORDS
+        if (prev.lower_ in SMALL_WORDS and prev.text[:1].isupper()) or (
+            prev.lower_ in SMALL_WORDS
+            and k - 2 >= sent.span.start
+            and d[k - 2].text[:1].isupper()
+            and (d[k - 2].lower_ in SMALL_WORDS)
         ):
             k -= 1
         else:
@@ -210,8 +232,12 @@ def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
 
 
 def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
-    """In a comparison, a title may hold small words: "No Country for Old Men"."""
+    """In a comparison, a title may hold small words and possessives: "No Country for Old Men"."""
     k = j
+    while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
+        k += 2  # "Dante's Peak"
+        while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
+            k += 1
     while k + 1 < span.end and span.doc[k].lower_ in SMALL_WORDS and span.doc[k + 1].text[:1].isupper():
         k += 2
         while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
@@ -274,7 +300,7 @@ def _forget(doc: Doc, key: str) -> None:
 
 
 def _merge_short_names(doc: Doc) -> None:
-    """"Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
+    """ "Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
     for key, ent in list(doc.ents.items()):
         if " " in key or ent.fixed is not None:
             continue
@@ -283,20 +309,27 @@ def _merge_short_names(doc: Doc) -> None:
             for other in doc.ents.values()
             if other.key != key
             and other.fixed is None
-            and (other.key.split()[-1] == key or other.key.split()[0] == key or key in other.key.split()[0].split("-"))
+            and (
+                other.key.split()[-1] == key
+                or other.key.split()[0] == key
+                or key in other.key.split()[0].split("-")
+            )
             and " " in other.key
         ]
         if ent.type is EntityType.LOCATION:
             longer = [o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS]
         if len(longer) == 1:
             _merge(doc, ent, longer[0])
+        elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
+            _forget(doc, key)
 
 
 def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
     into.aliases |= {ent.name, *ent.aliases} - {into.name}
     into.mentions = sorted([*into.mentions, *ent.mentions])
     into.story = sorted([*into.story, *ent.story])
-    into.votes += ent.votes
+    for kind, weight in ent.votes.items():
+        into.votes[kind] += weight
     into.gender += ent.gender
     into.in_story += ent.in_story
     into.compared += ent.compared
@@ -309,11 +342,22 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
 def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
     """One pattern for every known name (longest first), and the entity of each name."""
     owner: dict[str, Ent] = {}
+    parts: dict[str, list[Ent]] = {}
     for e in doc.ents.values():
         if e.fixed is EntityType.PERSON:
             continue
         for n in [e.name, *e.aliases]:
             owner.setdefault(n, e)
+        words = e.name.split()
+        if e.type is C and e.fixed is None and 2 <= len(words) <= 3:  # "Ilse" for "Ilse Marr"
+            for w in (words[0], words[-1]):
+                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS
+                if w[:1].isupper() and w.isalpha() and not plain and len(w) > 2:
+                    parts.setdefault(w, []).append(e)
+    for w, ents in parts.items():
+        if len(ents) == 1 and w not in owner:
+            owner[w] = ents[0]
+            ents[0].aliases.add(w)
     if not owner:
         return None, owner
     names = sorted(owner, key=len, reverse=True)
@@ -367,7 +411,11 @@ def resolve_pronouns(doc: Doc) -> None:
             elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
-        before = [k for s, t, k, p in named if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)]
+        before = [
+            k
+            for s, t, k, p in named
+            if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
+        ]
         if not before:
             before = [k for s, t, k, p in named if s == sent.index - 1 and p]
         if len(set(before)) == 1:
@@ -391,7 +439,10 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
-    return name.head.i == verb.i
+    if name.dep_ != "nsubj" and name.head.i != verb.i:
+        return False
+    # "Ann fights Bo and kills him": a conjoined verb shares its head's subject
+    return bool(name.head.i == verb.i or (verb.dep_ == "conj" and name.head.i == verb.head.i))
 
 
 def _prominent(tok: Any) -> bool:
@@ -413,7 +464,11 @@ def _antecedent(
     owned = tok.head
     if tok.dep_ == "poss" and owned.dep_ == "conj":  # "Han Solo and his partner": Han Solo
         key = doc.token_ent.get((sent.index, owned.head.i))
-        if key is not None and doc.ents[key].type is C and doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+        if (
+            key is not None
+            and doc.ents[key].type is C
+            and doc.ents[key].gender[other] <= doc.ents[key].gender[want]
+        ):
             return key
     best: tuple[float, str] | None = None
     for s, t, key, prominent in named:

@@ -12,21 +12,31 @@ from typing import Any
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import C, L, O, P, Doc, Ent, Sentence
+from .document import ORG, C, Doc, Ent, L, P, Sentence
 from .mentions import in_comparison
 
 #: argument types per predicate: (subject types, object types)
 SIGNATURES: dict[str, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
     **{
         p: (frozenset({C}), frozenset({C}))
-        for p in ("killed", "defeated", "fought", "betrayed", "met", "trained_by", "family_of", "ally_of", "enemy_of")
+        for p in (
+            "killed",
+            "defeated",
+            "fought",
+            "betrayed",
+            "met",
+            "trained_by",
+            "family_of",
+            "ally_of",
+            "enemy_of",
+        )
     },
-    "member_of": (frozenset({C}), frozenset({O})),
-    "leads": (frozenset({C}), frozenset({O})),
-    "works_for": (frozenset({C}), frozenset({C, O})),
+    "member_of": (frozenset({C}), frozenset({ORG})),
+    "leads": (frozenset({C}), frozenset({ORG})),
+    "works_for": (frozenset({C}), frozenset({C, ORG})),
     "resides_in": (frozenset({C}), frozenset({L})),
     "located_in": (frozenset({L}), frozenset({L})),
-    "part_of": (frozenset({O, L}), frozenset({O, L})),
+    "part_of": (frozenset({ORG, L}), frozenset({ORG, L})),
     "portrayed_by": (frozenset({C}), frozenset({P})),
 }
 
@@ -59,13 +69,22 @@ class Reader:
 
     doc: Doc
     found: list[Found] = field(default_factory=list)
-    seeds: list[tuple[int, str, dict[str, str], Any]] = field(default_factory=list)  # (sent, kind, roles, tok)
+    seeds: list[tuple[int, str, dict[str, str], Any]] = field(
+        default_factory=list
+    )  # (sent, kind, roles, tok)
 
     def ents_of(self, sent: Sentence, tok: Any) -> list[str]:
         """The entities a token stands for (with its conjuncts): "Ann and Bo" -> both."""
         out = []
         for t in [tok, *_conjuncts(tok)]:
             key = self.doc.ref(sent, t)
+            if key is None and t.lemma_.lower() in lx.PLACE_INTRO:  # "the city of Keld"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            key = key or self.doc.ref(sent, pobj)
+            if key is None and t.dep_ == "appos":  # "the Black Lantern, a smuggling ring led by X"
+                key = self.doc.ref(sent, t.head)
             if key is None and t.lower_ in ("one", "some", "each", "several"):  # "one of X's men"
                 for prep in t.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -138,27 +157,37 @@ class Reader:
                         for o in targets:
                             self.add(sent, s, pred, o, 0.85, v)
                     if pred == "met" and subjects and targets:
-                        self.seeds.append((sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v))
+                        self.seeds.append(
+                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
+                        )
                 if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
                     mentors = targets
                     if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:
                         mentors = [
-                            k for p2 in pobj.children if p2.dep_ == "prep" and p2.lower_ == "of"
-                            for o2 in p2.children if o2.dep_ == "pobj" for k in self.ents_of(sent, o2)
+                            k
+                            for p2 in pobj.children
+                            if p2.dep_ == "prep" and p2.lower_ == "of"
+                            for o2 in p2.children
+                            if o2.dep_ == "pobj"
+                            for k in self.ents_of(sent, o2)
                         ]
                     if lemma in ("raise", "train", "study", "grow", "learn", "serve", "work"):
                         for s in subjects:
                             for m in mentors:
                                 pred = "trained_by" if lemma not in ("serve", "work") else "works_for"
                                 self.add(sent, s, pred, m, 0.8, v)
-                if lemma in lx.COUNSEL_VERBS and prep.lower_ == "from" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in lx.COUNSEL_NOUNS for c in v.children
+                if (
+                    lemma in lx.COUNSEL_VERBS
+                    and prep.lower_ == "from"
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.COUNSEL_NOUNS for c in v.children)
                 ):
                     for s in subjects:
                         for o in targets:
                             self.add(sent, s, "met", o, 0.8, v)
                     if subjects and targets:
-                        self.seeds.append((sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v))
+                        self.seeds.append(
+                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
+                        )
         if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children) and lemma in lx.VERBS:
             pred, _ = lx.VERBS[lemma]
             if pred == "resides_in":
@@ -182,8 +211,14 @@ class Reader:
             for o in objects:
                 roles.setdefault(o, "target")
             self.seeds.append((sent.index, "investigation", roles, v))
-        if lemma in lx.REVELATION_VERBS and subjects and any(c.dep_ in ("ccomp",) for c in v.children):
-            self.seeds.append((sent.index, "revelation", {subjects[0]: "agent"}, v))
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        if lemma in lx.REVELATION_VERBS and subjects and clauses:
+            roles = {subjects[0]: "agent"}
+            for t in clauses[0].subtree:  # who the revealed clause names takes part
+                k = self.doc.ref(sent, t)
+                if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
+                    roles[k] = "participant"
+            self.seeds.append((sent.index, "revelation", roles, v))
         if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
             for s in subjects:
                 for o in objects:
@@ -209,9 +244,12 @@ class Reader:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
-        if not subj_toks:
+        if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
+            stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
+            subjects = [k for t in stray for k in self.ents_of(sent, t)]
+        if not subj_toks and not subjects:
             subjects = self.inherited_subject(sent, v)
-        elif subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
+        elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
@@ -243,7 +281,7 @@ class Reader:
             people = self.ents_of(sent, n.head)
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
-        if not people or self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people:
+        if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
         if lemma in lx.RELATIONAL_NOUNS and owners:
@@ -255,10 +293,15 @@ class Reader:
                     else:
                         self.add(sent, owner, pred, p, 0.85)
         groups = [
-            k for prep in n.children if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "within")
-            for o in prep.children if o.dep_ == "pobj" for k in self.ents_of(sent, o)
+            k
+            for prep in n.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "within")
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for k in self.ents_of(sent, o)
         ]
         if lemma in lx.LEADER_NOUNS:
+            groups += [o for o in owners if self.doc.ents[o].type is ORG]  # "the firm's chief executive, X"
             for p in people:
                 for g in groups:
                     self.add(sent, p, "leads", g, 0.85)
@@ -310,12 +353,21 @@ def descriptions(doc: Doc) -> list[Found]:
             if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and named_head and not poss:
                 owner_toks = [c for c in tok.head.children if c.dep_ == "poss"]  # "his partner Chewbacca"
                 owner = doc.ref(sent, owner_toks[0]) if owner_toks else None
-                if owner and owner != named_head and doc.ents[owner].type is C and doc.ents[named_head].type is C:
+                if (
+                    owner
+                    and owner != named_head
+                    and doc.ents[owner].type is C
+                    and doc.ents[named_head].type is C
+                ):
                     pred, direction = lx.RELATIONAL_NOUNS[lemma if lemma in lx.RELATIONAL_NOUNS else low]
                     pair = (owner, named_head) if direction in ("fwd", "sym") else (named_head, owner)
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                 continue
-            if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and poss and doc.ref(sent, tok) is None:
+            if (
+                (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS)
+                and poss
+                and doc.ref(sent, tok) is None
+            ):
                 owner = doc.ref(sent, poss[0])
                 owner_ent = doc.ents.get(owner) if owner else None
                 if owner_ent is None or owner_ent.type is not C or tok.dep_ == "appos" or tok.dep_ == "attr":
@@ -325,9 +377,20 @@ def descriptions(doc: Doc) -> list[Found]:
                     continue  # "her allies": a group, not one character
                 noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
                 pred, direction = lx.RELATIONAL_NOUNS[noun]
-                named = [k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))]
+                named = [
+                    k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
+                ]
+                if (
+                    not named and tok.i + 2 < sent.span.end and tok.nbor(1).text == ","
+                ):  # "his guard, Dax Moreno,"
+                    k = doc.ref(sent, tok.nbor(2))
+                    named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
-                    pair = (owner_ent.key, named[0]) if direction in ("fwd", "sym") else (named[0], owner_ent.key)
+                    pair = (
+                        (owner_ent.key, named[0])
+                        if direction in ("fwd", "sym")
+                        else (named[0], owner_ent.key)
+                    )
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                     continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
@@ -340,28 +403,41 @@ def descriptions(doc: Doc) -> list[Found]:
                 found.append(Found(pair[0], pred, pair[1], sent.index, 0.8))
             elif lemma in lx.ORG_NOUNS and tok.dep_ != "compound":
                 groups = [
-                    k for p in tok.children if p.dep_ == "prep" and p.lower_ in ("within", "of", "inside")
-                    for o in p.children if o.dep_ == "pobj" for k in [doc.ref(sent, o)] if k
+                    k
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ in ("within", "of", "inside")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for k in [doc.ref(sent, o)]
+                    if k
                 ]
-                groups = [g for g in groups if doc.ents[g].type is O]
+                groups = [g for g in groups if doc.ents[g].type is ORG]
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
                 if groups and mods:
-                    ent = _describe(doc, sent, tok, f"{mods[-1]} {lemma}", f"{mods[-1]} {lemma}", O)
+                    ent = _describe(doc, sent, tok, f"{mods[-1]} {lemma}", f"{mods[-1]} {lemma}", ORG)
                     found.append(Found(ent.key, "part_of", groups[0], sent.index, 0.8))
             elif lemma in lx.MEMBER_NOUNS | {"cop", "detective"} and lemma not in ("part",):
                 comp = [c for c in tok.children if c.dep_ == "compound" and doc.ref(sent, c)]
                 if comp and tok.tag_ == "NN":
                     org = doc.ref(sent, comp[0])
                     assert org is not None
-                    if doc.ents[org].type is O:
+                    if doc.ents[org].type is ORG:
                         name = f"{doc.ents[org].name} {lemma}"
                         ent = _describe(doc, sent, tok, name.lower(), name, C)
                         found.append(Found(ent.key, "member_of", org, sent.index, 0.8))
-            elif lemma in lx.PLACE_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "inside") and not reviewer:
+            elif (
+                lemma in lx.PLACE_NOUNS
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "inside")
+                and not reviewer
+            ):
                 dets = [c for c in tok.children if c.dep_ == "det"]
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
-                if dets and mods:
-                    name = f"{mods[-1]} {lemma}"
+                nouns = [
+                    c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.is_alpha
+                ]
+                if dets and (mods or nouns):
+                    name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from ..model import (
@@ -27,7 +28,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
-from .document import C, L, P, Doc, Ent, Sentence, name_key
+from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
@@ -67,11 +68,13 @@ def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64
         if block.heading:
             section[t] += 1
         paragraph[t] += 1
-        sents = [parsed[:]] if block.heading else list(parsed.sents)
+        sents = [parsed[:]] if block.heading else _join_abbreviations(list(parsed.sents))
         for span in sents:
             if not span.text.strip():
                 continue
-            doc.sentences.append(Sentence(len(doc.sentences), span, block, block.start, section[t], paragraph[t]))
+            doc.sentences.append(
+                Sentence(len(doc.sentences), span, block, block.start, section[t], paragraph[t])
+            )
     return docs
 
 
@@ -128,10 +131,11 @@ class _Run:
         self.cast_and_crew()
         resolve_pronouns(doc)
         self.found += descriptions(doc)
+        parallel_objects(doc)
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
-        for sent_index, kind, roles, tok in reader.seeds:
+        for sent_index, kind, roles, _tok in reader.seeds:
             self.seeds.append(Seed(sent_index, kind, dict(roles)))
         self.group_membership()
         self.nominal_events()
@@ -151,42 +155,78 @@ class _Run:
             span = sent.span
             for tok in span:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
-                    close = next((t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None)
+                    close = next(
+                        (t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None
+                    )
                     before = doc.ref(sent, tok.nbor(-1))
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
-                    if 2 <= len(inner) <= 4 and all(t.ent_type_ == "PERSON" and t.is_title for t in inner):
+                    if 2 <= len(inner) <= 4 and _person_name(inner):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
-                low = tok.text
-                if low in ("director", "writer", "screenwriter", "filmmaker"):  # "director Jane Roe"
+                low = tok.lower_
+                after_the = tok.i > span.start and tok.nbor(-1).lower_ == "the"
+                if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
                     )
+                    if not names and tok.i + 1 < span.end and tok.nbor(1).pos_ == "PROPN":
+                        names = [tok.nbor(1)]
                     for n in names:
                         run = _name_span(n)
-                        if run is not None and run[0].ent_type_ == "PERSON":
-                            pred = "directed_by" if low in ("director", "filmmaker") else "written_by"
+                        if run is not None and (run[0].ent_type_ == "PERSON" or _person_name(run)):
+                            pred = (
+                                "directed_by"
+                                if low in ("director", "filmmaker", "showrunner")
+                                else "written_by"
+                            )
                             self.crew(sent, run, pred)
                 if tok.lemma_ in ("direct", "write", "pen") and tok.tag_ == "VBN" and asserted(tok):
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             if run is not None and (run[0].ent_type_ == "PERSON" or len(run) >= 2):
-                                self.crew(sent, run, "directed_by" if tok.lemma_ == "direct" else "written_by")
-                if tok.lower_ in ("screenplay", "script") and tok.i + 1 < span.end and tok.nbor(1).lower_ == "by":
+                                self.crew(
+                                    sent, run, "directed_by" if tok.lemma_ == "direct" else "written_by"
+                                )
+                if (
+                    tok.lower_ in ("screenplay", "script")
+                    and tok.i + 1 < span.end
+                    and tok.nbor(1).lower_ == "by"
+                ):
                     for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
                         run = _name_span(pobj)
                         if run is not None:
                             self.crew(sent, run, "written_by")
+                if (
+                    tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
+                ):  # "Jo Roe shines as Ann"
+                    self.credit_as(sent, tok)
                 if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
                             if run is not None and target is not None and run[0].ent_type_ == "PERSON":
-                                self.found.append(Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9))
+                                self.found.append(
+                                    Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
+                                )
+
+    def credit_as(self, sent: Sentence, prep: Any) -> None:
+        """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
+        doc = self.doc
+        roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
+        role = roles[0] if roles else None
+        subj = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if role is None or doc.ents[role].type is not C or not subj:
+            return
+        run = _name_span(subj[0])
+        actor = doc.ref(sent, subj[0])
+        if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
+            return  # a name seen elsewhere in the story is a character acting "as" someone
+        if run[0].ent_type_ == "PERSON" or _person_name(run):
+            self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
 
     def person(self, sent: Sentence, run: Any) -> str:
         key = name_key(run.text)
@@ -206,7 +246,7 @@ class _Run:
 
     # inferences across sentences -----------------------------------------------------------
     def group_membership(self) -> None:
-        """"They're agents of X. The most dangerous of them? Y" -> Y member_of X."""
+        """ "They're agents of X. The most dangerous of them? Y" -> Y member_of X."""
         doc, group = self.doc, None
         for sent in doc.sentences:
             if sent.heading:
@@ -221,11 +261,19 @@ class _Run:
                                 key = doc.ref(sent, pobj)
                                 if key is None:
                                     for p2 in (c for c in pobj.children if c.dep_ == "prep"):
-                                        key = next((doc.ref(sent, o) for o in p2.children if doc.ref(sent, o)), None)
-                                group = key if key and doc.ents[key].type is EntityType.ORGANIZATION else group
+                                        key = next(
+                                            (doc.ref(sent, o) for o in p2.children if doc.ref(sent, o)), None
+                                        )
+                                group = (
+                                    key if key and doc.ents[key].type is EntityType.ORGANIZATION else group
+                                )
                                 for d in (c for c in pobj.subtree if doc.ref(sent, c)):
                                     k = doc.ref(sent, d)
-                                    if k and doc.ents[k].descriptive and doc.ents[k].type is EntityType.ORGANIZATION:
+                                    if (
+                                        k
+                                        and doc.ents[k].descriptive
+                                        and doc.ents[k].type is EntityType.ORGANIZATION
+                                    ):
                                         group = k
             text = sent.span.text
             if group and "of them" in text:
@@ -248,7 +296,10 @@ class _Run:
                 kind = lx.EVENT_NOUNS.get(tok.lemma_.lower())
                 if kind is None or tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
                     continue
-                has_args = any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between")) for c in tok.children)
+                has_args = any(
+                    c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between"))
+                    for c in tok.children
+                )
                 definite = any(c.lower_ in ("the", "this") for c in tok.children) or (
                     tok.i > sent.span.start and tok.nbor(-1).lower_ in ("the", "this")
                 )
@@ -257,14 +308,19 @@ class _Run:
                 elif kind == "fight" and tok.dep_ == "pobj":
                     verb = tok.head.head
                     agents = Reader(doc).inherited_subject(sent, verb) if verb.pos_ == "VERB" else []
-                    agents = agents or [k for c in verb.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k]
+                    agents = agents or [
+                        k for c in verb.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k
+                    ]
                     if agents and doc.ents[agents[0]].type is C:
                         self.seeds.append(Seed(sent.index, "fight", {agents[0]: "agent"}))
             for tok in sent.span:  # "the men responsible for her family's murder"
-                if tok.lower_ in ("responsible", "killers", "murderers", "assassins") :
+                if tok.lower_ in ("responsible", "killers", "murderers", "assassins"):
                     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
                         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                            if pobj.lemma_.lower() in ("murder", "death", "killing") or tok.lower_ != "responsible":
+                            if (
+                                pobj.lemma_.lower() in ("murder", "death", "killing")
+                                or tok.lower_ != "responsible"
+                            ):
                                 owner = [c for c in pobj.children if c.dep_ == "poss"] or [pobj]
                                 victim = doc.ref(sent, owner[0])
                                 if victim:
@@ -273,7 +329,7 @@ class _Run:
                                             seed.refs.append(victim)
 
     def betrayal(self, sent: Sentence) -> None:
-        """"X meets Y ... Y has been bought by Z. The betrayal ..." -> Y betrayed X."""
+        """ "X meets Y ... Y has been bought by Z. The betrayal ..." -> Y betrayed X."""
         recent = [f for f in self.found if sent.index - 4 <= f.sentence < sent.index]
         for f in reversed(recent):
             if f.predicate != "works_for":
@@ -293,7 +349,19 @@ class _Run:
         doc = self.doc
         if not doc.work_key:
             return
-        cues = {"spin", "set", "part", "belong", "root", "expand", "extend", "entry", "installment", "chapter", "within"}
+        cues = {
+            "spin",
+            "set",
+            "part",
+            "belong",
+            "root",
+            "expand",
+            "extend",
+            "entry",
+            "installment",
+            "chapter",
+        }
+        cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -318,8 +386,11 @@ class _Run:
         location_of: dict[int, str | None] = {}
         for sent in doc.sentences:
             here = [
-                k for t in sent.span
-                if (k := doc.ref(sent, t)) and doc.ents[k].type is L and doc.ents[k].in_universe
+                k
+                for t in sent.span
+                if (k := doc.ref(sent, t))
+                and doc.ents[k].type is L
+                and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
@@ -331,7 +402,9 @@ class _Run:
         for seed in seeds:
             seed.location = location_of.get(seed.sentence)
             seed.sentences = [seed.sentence]
-            seed.roles = {k: r for k, r in seed.roles.items() if doc.ents[k].in_universe and doc.ents[k].type is C}
+            seed.roles = {
+                k: r for k, r in seed.roles.items() if doc.ents[k].in_universe and doc.ents[k].type is C
+            }
             if not seed.roles:
                 continue
             target = self.merge_target(out, seed)
@@ -352,7 +425,8 @@ class _Run:
                         for k, r in other.roles.items():
                             if r == "agent":
                                 seed.roles.setdefault(k, "participant")
-        return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in ("resolution", "revelation")]
+        kept = ("resolution", "revelation", "killing")
+        return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in kept]
 
     def merge_target(self, out: list[Seed], seed: Seed) -> Seed | None:
         victim = next((k for k, r in seed.roles.items() if r == "victim"), None)
@@ -366,26 +440,40 @@ class _Run:
         agent = next((k for k, r in seed.roles.items() if r == "agent"), None)
         last_agent = next((k for k, r in last.roles.items() if r == "agent"), None)
         near = seed.sentence - last.sentences[-1] <= 4
-        same_section = self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
+        same_section = (
+            self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
+        )
+        others = {k for k, r in seed.roles.items() if r != "agent"}
+        last_others = {k for k, r in last.roles.items() if r != "agent"}
+        same_cast = not others or not last_others or bool(others & last_others)
         if agent and agent == last_agent and near:
-            if seed.kind == last.kind and (same_section or seed.kind == "investigation"):
+            if seed.kind == last.kind and seed.kind == "investigation":
+                return last
+            if seed.kind == last.kind and same_section and same_cast:
                 return last
             if last.kind == "chase" and seed.kind == "fight" and same_section:
                 return last
-        if seed.kind == last.kind and seed.sentence == last.sentences[-1] and set(seed.roles) & set(last.roles):
+        if (
+            seed.kind == last.kind
+            and seed.sentence == last.sentences[-1]
+            and set(seed.roles) & set(last.roles)
+        ):
             return last
         return None
 
     def resolution(self) -> None:
-        """"The film ends with ..." / "doesn't end with a smile. X walks ..." -> resolution."""
+        """ "The film ends with ..." / "doesn't end with a smile. X walks ..." -> resolution."""
         doc = self.doc
         pending = False
         for sent in doc.sentences:
             if sent.heading:
                 continue
             subj_chars = [
-                k for t in sent.span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
-                for k in [doc.ref(sent, t)] if k and doc.ents[k].type is C
+                k
+                for t in sent.span
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                for k in [doc.ref(sent, t)]
+                if k and doc.ents[k].type is C
             ]
             opener = doc.ref(sent, sent.span[0])
             if pending and not subj_chars and opener and doc.ents[opener].type is C:
@@ -399,11 +487,16 @@ class _Run:
                     subj = [c for c in tok.children if c.dep_ == "nsubj"]
                     if subj and (doc.ref(sent, subj[0]) == doc.work_key or subj[0].lemma_ in lx.WORK_NOUNS):
                         with_chars = [
-                            k for p in tok.children if p.dep_ == "prep" and p.lower_ == "with"
-                            for o in p.subtree if (k := doc.ref(sent, o)) and doc.ents[k].type is C
+                            k
+                            for p in tok.children
+                            if p.dep_ == "prep" and p.lower_ == "with"
+                            for o in p.subtree
+                            if (k := doc.ref(sent, o)) and doc.ents[k].type is C
                         ]
                         if with_chars:
-                            self.seeds.append(Seed(sent.index, "resolution", {with_chars[0]: "agent"}))
+                            roles = dict.fromkeys(with_chars, "participant")
+                            roles[with_chars[0]] = "agent"
+                            self.seeds.append(Seed(sent.index, "resolution", roles))
                         else:
                             pending = True
 
@@ -442,12 +535,9 @@ class _Run:
         for k, sent_index, subject in self.comparisons():
             relate(subject, "compared_to", k, sent_index, 0.7)
         events = []
-        order = 0
         act_of = self.acts()
-        for seed in seeds:
-            if not doc.work_key:
-                break
-            order += 1
+        for order, seed in enumerate(seeds if doc.work_key else [], start=1):
+            assert doc.work_key is not None
             sent = doc.sentences[seed.sentence]
             label = _label(sent.span.text)
             events.append(
@@ -478,8 +568,11 @@ class _Run:
                 candidates = [
                     (abs(sent.offset + t.idx - start), ref)
                     for t in sent.span
-                    if (ref := doc.ref(sent, t)) and ref != k and not in_comparison(doc, sent, t.i)
-                    and doc.ents[ref].in_universe and doc.ents[ref].type in (C, EntityType.FILM)
+                    if (ref := doc.ref(sent, t))
+                    and ref != k
+                    and not in_comparison(doc, sent, t.i)
+                    and doc.ents[ref].in_universe
+                    and doc.ents[ref].type in (C, EntityType.FILM)
                 ]
                 subject = min(candidates)[1] if candidates else doc.work_key
                 if subject:
@@ -500,7 +593,10 @@ class _Run:
                 continue
             lows = {t.lower_ for t in sent.span}
             for tok in sent.span:
-                k = doc.ref(sent, tok)
+                ref = doc.ref(sent, tok)
+                if ref is None or ref not in score:
+                    continue
+                k = ref
                 if k not in score:
                     continue
                 bonus = 0.0
@@ -509,7 +605,9 @@ class _Run:
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in lx.JOURNEY_NOUNS:
                     bonus = max(bonus, 4)
                 if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
-                    attrs = [c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in lx.LEAD_NOUNS]
+                    attrs = [
+                        c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in lx.LEAD_NOUNS
+                    ]
                     if attrs:
                         bonus = max(bonus, 8)
                 if bonus:
@@ -552,7 +650,9 @@ class _Run:
         aliases = sorted(a for a in e.aliases if a != name)
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
-        return Entity(id=iri, type=e.type, name=name, aliases=aliases, in_universe=e.in_universe, evidence=evidence)
+        return Entity(
+            id=iri, type=e.type, name=name, aliases=aliases, in_universe=e.in_universe, evidence=evidence
+        )
 
     def mention_evidence(self, m: tuple[int, int, int]) -> Evidence:
         _, start, end = m
@@ -578,17 +678,68 @@ class _Run:
         )
 
 
+def parallel_objects(doc: Doc) -> None:
+    """ "Ann confronts Bo's guard and defeats him": him is the first verb's object, by parallelism."""
+    for sent in doc.sentences:
+        for tok in sent.span:
+            if tok.lower_ not in ("him", "her") or tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+                continue
+            first = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            key = doc.ref(sent, first[0]) if first else None
+            if key is not None and doc.ents[key].type is C and key != doc.ref(sent, tok):
+                want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
+                if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+                    doc.token_ent[(sent.index, tok.i)] = key
+
+
 def _name_span(tok: Any) -> Any:
     """The proper-noun run a token belongs to ("Jane" in "Jane Roe"), or None."""
     if tok.pos_ != "PROPN":
         return None
     doc = tok.doc
     i = j = tok.i
-    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN":
+    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
         i -= 1
     while j + 1 < tok.sent.end and doc[j + 1].pos_ == "PROPN":
         j += 1
     return doc[i : j + 1]
+
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+
+
+def _join_abbreviations(sents: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for span in sents:
+        if out and (
+            out[-1][-1].lower_ in lx.ABBREVIATIONS
+            or (
+                out[-1][-1].text == "."
+                and (out[-1][-2].lower_ + "." in lx.ABBREVIATIONS if len(out[-1]) > 1 else False)
+            )
+        ):
+            out[-1] = span.doc[out[-1].start : span.end]
+        else:
+            out.append(span)
+    return out
+
+
+def _person_name(inner: Any) -> bool:
+    """Title-case words the NER takes for a person, here or in a plain credit sentence."""
+    if not all(t.is_title and t.is_alpha for t in inner):
+        return False
+    if all(t.ent_type_ == "PERSON" for t in inner):
+        return True
+    return _credited_person(inner.text)
+
+
+@cache
+def _credited_person(name: str) -> bool:
+    probe = nlp()(f"The role is played by {name}.")
+    return any(e.label_ == "PERSON" and e.text == name for e in probe.ents)
 
 
 def _label(text: str) -> str:

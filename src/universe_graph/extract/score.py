@@ -13,7 +13,19 @@ from typing import Any
 from pydantic import BaseModel
 
 SCORED_TYPES = {"Character", "Organization", "Location", "Film", "Series", "Universe"}
-_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‐": "-", "‑": "-"})
+_FOLD = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
 
 
 class PRF(BaseModel):
@@ -57,7 +69,12 @@ def prf(tp_pred: int, predicted: int, tp_gold: int, gold: int) -> PRF:
     r = tp_gold / gold if gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return PRF(
-        true_positives=tp_gold, predicted=predicted, gold=gold, precision=round(p, 4), recall=round(r, 4), f1=round(f, 4)
+        true_positives=tp_gold,
+        predicted=predicted,
+        gold=gold,
+        precision=round(p, 4),
+        recall=round(r, 4),
+        f1=round(f, 4),
     )
 
 
@@ -108,11 +125,11 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
     scored, unscored = [], 0
     for r in export["relations"]:
         s, o = by_id.get(r["subject"]), by_id.get(r["object"]) if isinstance(r["object"], str) else None
-        if s is None or o is None or not s.get("in_universe", True) or not o.get("in_universe", True):
-            unscored += 1
-        elif vocabulary and r["predicate"] not in vocabulary:
+        off = s is None or o is None or not s.get("in_universe", True) or not o.get("in_universe", True)
+        if off or (vocabulary and r["predicate"] not in vocabulary):
             unscored += 1
         else:
+            assert s is not None and o is not None
             scored.append((s["name"], r["predicate"], o["name"]))
 
     def rel_fits(x: tuple[str, str, str], g: dict[str, Any]) -> bool:
@@ -121,8 +138,10 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
             return False
         subjects, objects = _as_list(g["s"]), _as_list(g["o"])
         forward = any(matches(s, a) for a in subjects) and any(matches(o, b) for b in objects)
-        backward = g.get("symmetric", False) and any(matches(o, a) for a in subjects) and any(
-            matches(s, b) for b in objects
+        backward = (
+            g.get("symmetric", False)
+            and any(matches(o, a) for a in subjects)
+            and any(matches(s, b) for b in objects)
         )
         return bool(forward or backward)
 

@@ -2,11 +2,11 @@
 
 from . import imdb as _imdb  # noqa: F401  (each import registers a reader)
 from . import movielens as _movielens  # noqa: F401
+from . import review as _review  # noqa: F401
 from . import swapi as _swapi  # noqa: F401
 from . import tmdb as _tmdb  # noqa: F401
 from . import universe as _universe  # noqa: F401
 from . import wikidata as _wikidata  # noqa: F401
-from . import review as _review  # noqa: F401  (last: prose is the fallback when nothing else fits)
 from .base import Reader, SourceOptions, detect_kind, get_reader, readers, register
 from .collect import Loaded, load_paths, read_paths
 

@@ -39,6 +39,8 @@ class Reader(ABC):
     kind: ClassVar[SourceKind]
     name: ClassVar[str]
     version: ClassVar[str]
+    #: tried after every other reader when detecting a format by content
+    fallback: ClassVar[bool] = False
 
     def __init__(self) -> None:
         #: rows or records passed over with `on_error="skip"`, each located
@@ -106,8 +108,8 @@ def get_reader(kind: str, *, where: str = "--format") -> Reader:
 
 
 def detect_kind(path: Path, head: str) -> SourceKind:
-    """Which registered reader recognises this content."""
-    for kind, cls in _READERS.items():
+    """Which registered reader recognises this content (fallback readers, such as prose, last)."""
+    for kind, cls in sorted(_READERS.items(), key=lambda item: item[1].fallback):
         if cls.sniff(head):
             return kind
     valid = ", ".join(sorted(k.value for k in _READERS))

@@ -29,6 +29,7 @@ class ReviewReader(Reader):
     name = "rules"
     version = "v1"
     extractor = "rules.v1"
+    fallback = True  # prose: only when no structured format recognises the content
 
     def __init__(self) -> None:
         super().__init__()
