@@ -21,6 +21,8 @@ from .vocab import UG
 
 WORK_LINKS = {"cast_member", "directed_by", "written_by", "produced_by"}  # work -> person
 CHARACTER_LINKS = {"appears_in"}  # character -> work
+#: types merged on a shared name alone (one group, place or universe per name in a graph)
+NAME_ONLY = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.UNIVERSE)
 
 
 def normal(name: str) -> str:
@@ -71,7 +73,7 @@ SELECT ?e ?type ?scheme ?value WHERE {
 _NAMES_QUERY = """
 SELECT ?e ?type ?name WHERE {
   ?e a ?type ; rdfs:label|ug:alias ?name .
-  VALUES ?type { ug:Film ug:Series ug:Person ug:Character }
+  VALUES ?type { ug:Film ug:Series ug:Person ug:Character ug:Organization ug:Location ug:Universe }
 }"""
 _YEARS_QUERY = "SELECT ?w ?year WHERE { ?w ug:release_year ?year }"
 _CREDITS_QUERY = """
@@ -184,6 +186,12 @@ def resolve(claims: ClaimSet, index: Index) -> Resolution:
             if index.names[iri] & names
         }
         settle(entity, found, "name and a shared work")
+    for entity in claims.entities:  # 4. groups, places and universes by name (and type) alone
+        if entity.id in mapping or entity.type not in NAME_ONLY or not entity.in_universe:
+            continue
+        names = set(_names(entity))
+        found = {iri for iri, known in index.names.items() if known & names and iri != entity.id}
+        settle(entity, found, "name")
     rewritten = _rewrite(claims, mapping) if mapping else claims
     return Resolution(rewritten, mapping, reports)
 

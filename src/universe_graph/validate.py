@@ -41,6 +41,11 @@ def shacl_problems(claimsets: Sequence[ClaimSet]) -> list[Problem]:
 
 
 def _shacl_one(claims: ClaimSet) -> list[Problem]:
+    return [problem for _, problem in shacl_results(claims)]
+
+
+def shacl_results(claims: ClaimSet) -> list[tuple[Node | None, Problem]]:
+    """One source's SHACL violations, each with its focus node and located problem, sorted."""
     data = to_graph([claims])
     # The ontology goes into the data graph whole (subclasses, relation property types); pySHACL's
     # own ont_graph mixing copies only part of it.
@@ -56,21 +61,20 @@ def _shacl_one(claims: ClaimSet) -> list[Problem]:
         return []
     assert isinstance(report, Graph)
     where = _locations([claims])
-    problems = []
+    results = []
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         file, line = where.get(focus, ("(graph)", None)) if focus is not None else ("(graph)", None)
-        problems.append(
-            Problem(
-                file=file,
-                line=line,
-                field=_short(path) if path is not None else None,
-                message=f"{_short(focus)}: {message}" if focus is not None else str(message),
-            )
+        problem = Problem(
+            file=file,
+            line=line,
+            field=_short(path) if path is not None else None,
+            message=f"{_short(focus)}: {message}" if focus is not None else str(message),
         )
-    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
+        results.append((focus, problem))
+    return sorted(results, key=lambda r: (r[1].file, r[1].line or 0, r[1].message))
 
 
 def _locations(claimsets: Sequence[ClaimSet]) -> dict[Node, tuple[str, int | None]]:

@@ -88,6 +88,7 @@ def validate(
     default=None,
     help="Write to this file instead of standard output.",
 )
+@click.option("--about", default=None, metavar="WORK", help="The work a review is about: entity id or title.")
 def convert(
     paths: tuple[Path, ...],
     kind: str | None,
@@ -95,9 +96,16 @@ def convert(
     selection: str | None,
     fmt: str,
     output: Path | None,
+    about: str | None,
 ) -> None:
     """Turn sources into the export shape (or RDF) without a store; identities resolved across them."""
-    options = SourceOptions(on_error="skip" if on_error == "skip" else "fail", filter=selection)
+    is_iri = about is not None and ":" in about and "/" in about
+    options = SourceOptions(
+        on_error="skip" if on_error == "skip" else "fail",
+        filter=selection,
+        about=about if is_iri else None,
+        about_title=None if is_iri else about,
+    )
     loaded = load_paths(paths, kind=kind, options=options)
     claimsets, reports = resolve_all(loaded.claimsets)
     for warning in [*loaded.warnings, *reports]:

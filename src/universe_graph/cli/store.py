@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from ..errors import EXIT_ERROR, BadInput
+from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
 from ..export import merge, to_json_data
 from ..ingest import SourceOptions
 from ..ingest.collect import read_paths
@@ -67,6 +67,9 @@ def open_store(ctx: click.Context) -> UniverseStore:
     "--tier", type=click.Choice([t.value for t in CanonTier]), default=None, help="Canon tier of the sources."
 )
 @click.option("--all-or-nothing", is_flag=True, help="Store nothing if any source is bad.")
+@click.option(
+    "--about", default=None, metavar="WORK", help="The work a review is about: entity id, work key or title."
+)
 @ON_ERROR
 @FILTER
 @click.option("--report", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -78,16 +81,20 @@ def ingest(
     source_id: str | None,
     tier: str | None,
     all_or_nothing: bool,
+    about: str | None,
     on_error: str,
     selection: str | None,
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
+    about_iri, about_title = _about(ctx, about)
     options = SourceOptions(
         source_id=source_id,
         tier=CanonTier(tier) if tier else None,
         on_error="skip" if on_error == "skip" else "fail",
         filter=selection,
+        about=about_iri,
+        about_title=about_title,
     )
     loaded, errors = read_paths(paths, kind=kind, options=options)
     for warning in loaded.warnings:
@@ -119,6 +126,39 @@ def ingest(
             for line in error.lines():
                 click.echo(f"error: {line}", err=True)
         ctx.exit(EXIT_ERROR)
+
+
+_WORKS_QUERY = """
+SELECT DISTINCT ?w ?name WHERE {
+  ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series }
+}"""
+
+
+def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None]:
+    """`--about`: an entity id as given; a key or title of a stored work; else a new work's title."""
+    if about is None:
+        return None, None
+    if ":" in about and "/" in about:
+        return about, None
+    from ..resolve import normal
+
+    if not (store_folder(ctx) / "canonical").exists():
+        return None, about
+    try:
+        with read_only(ctx) as store:
+            rows: list[Any] = list(store.query(_WORKS_QUERY))  # type: ignore[arg-type]
+    except UniverseGraphError:
+        return None, about
+    found = {
+        str(r["w"].value): str(r["name"].value)
+        for r in rows
+        if str(r["w"].value).rsplit("/", 1)[-1] == about or normal(str(r["name"].value)) == normal(about)
+    }
+    if len(found) > 1:
+        raise AmbiguousName(about, [(iri, "work") for iri in sorted(found)], how="--about ENTITY-ID")
+    if found:
+        return next(iter(found)), None
+    return None, about
 
 
 @cli.command()

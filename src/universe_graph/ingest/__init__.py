@@ -2,6 +2,7 @@
 
 from . import imdb as _imdb  # noqa: F401  (each import registers a reader)
 from . import movielens as _movielens  # noqa: F401
+from . import review as _review  # noqa: F401
 from . import swapi as _swapi  # noqa: F401
 from . import tmdb as _tmdb  # noqa: F401
 from . import triples as _triples  # noqa: F401

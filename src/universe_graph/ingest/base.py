@@ -25,6 +25,7 @@ class SourceOptions:
     source_id: str | None = None
     tier: CanonTier | None = None
     about: str | None = None  # entity id of the work the source is about
+    about_title: str | None = None  # the work's title, when a text source is about a work not yet known
     on_error: Literal["fail", "skip"] = "fail"  # a bad row or record: stop, or skip it and count it
     filter: str | None = None  # reader-specific selection, e.g. IMDb title ids or a title pattern
 
@@ -38,6 +39,8 @@ class Reader(ABC):
     kind: ClassVar[SourceKind]
     name: ClassVar[str]
     version: ClassVar[str]
+    #: tried after every other reader when detecting a format by content
+    fallback: ClassVar[bool] = False
 
     def __init__(self) -> None:
         #: rows or records passed over with `on_error="skip"`, each located
@@ -105,8 +108,8 @@ def get_reader(kind: str, *, where: str = "--format") -> Reader:
 
 
 def detect_kind(path: Path, head: str) -> SourceKind:
-    """Which registered reader recognises this content."""
-    for kind, cls in _READERS.items():
+    """Which registered reader recognises this content (fallback readers, such as prose, last)."""
+    for kind, cls in sorted(_READERS.items(), key=lambda item: item[1].fallback):
         if cls.sniff(head):
             return kind
     valid = ", ".join(sorted(k.value for k in _READERS))

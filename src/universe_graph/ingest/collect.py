@@ -7,7 +7,7 @@ together, so a caller either gets every claim set or a BadInput naming each bad 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import BadInput
@@ -71,6 +71,7 @@ def read_paths(
             errors.append(e)
     loaded = Loaded()
     read: list[_Planned] = []
+    _prepare_reviews(plan)
     for item in plan:
         try:
             loaded.claimsets.append(_read(item, loaded))
@@ -144,6 +145,27 @@ def _head(path: Path) -> str:
     return decode(path, data, allow_empty=True).text  # raises the located error
 
 
+def _prepare_reviews(plan: list[_Planned]) -> None:
+    """Reviews are parsed in one batch across files (spaCy is much faster on batches)."""
+    if SourceKind.REVIEW not in readers():
+        return
+    paths = []
+    for item in plan:
+        kind = item.kind
+        if kind is None:
+            try:
+                head = _head(item.path)
+                kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
+            except BadInput:
+                continue
+        if kind == SourceKind.REVIEW.value:
+            paths.append(item.path)
+    if len(paths) > 1:
+        from .review import ReviewReader
+
+        ReviewReader.prepare(paths)
+
+
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
     if item.kind is None:
         head = _head(item.path)
@@ -157,7 +179,14 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
     if SourceKind(kind) not in readers():
         return _without_reader(item, kind, read_bytes(item.path), loaded)
     reader = get_reader(kind, where=item.where or "--format")
-    claims = reader.run(item.path, item.options)
+    options = item.options
+    if item.about_key is not None:  # a work of a source read before this one: tell the reader now
+        known = _works(loaded).get(item.about_key)
+        if known is not None:
+            options = replace(options, about=known)
+    claims = reader.run(item.path, options)
+    for warning in getattr(reader, "warnings", []):
+        loaded.warnings.append(warning)
     counts: dict[str, int] = getattr(reader, "counts", {})
     if any(counts.values()):
         listed = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()) if n)
@@ -186,10 +215,14 @@ def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> C
     )
 
 
+def _works(loaded: Loaded) -> dict[str, str]:
+    return {e.id.rsplit("/", 1)[-1]: e.id for cs in loaded.claimsets for e in cs.entities if e.type.is_work}
+
+
 def _resolve_about(plan: list[_Planned], loaded: Loaded) -> None:
     """Turn a manifest's `about: <work key>` into the IRI of that work among the loaded sources."""
-    works = {e.id.rsplit("/", 1)[-1]: e.id for cs in loaded.claimsets for e in cs.entities if e.type.is_work}
-    for item, claimset in zip(plan, loaded.claimsets, strict=True):
+    works = _works(loaded)
+    for index, (item, claimset) in enumerate(zip(plan, loaded.claimsets, strict=True)):
         if item.about_key is None:
             continue
         iri = works.get(item.about_key)
@@ -199,7 +232,12 @@ def _resolve_about(plan: list[_Planned], loaded: Loaded) -> None:
                 f"about: no work with key {item.about_key!r} in this manifest's sources",
                 field="about",
             )
-        claimset.source.about = iri
+        provisional = claimset.source.about
+        if provisional is not None and provisional != iri and claimset.source.kind is SourceKind.REVIEW:
+            from ..resolve import _rewrite  # the review named its work before the work was read
+
+            loaded.claimsets[index] = _rewrite(claimset, {provisional: iri})
+        loaded.claimsets[index].source.about = iri
 
 
 def _check_unique_ids(loaded: Loaded) -> None:

@@ -1,0 +1,304 @@
+"""The parsed document the rules read: sentences with offsets, name mentions, and their entities.
+
+Names come from the parse (proper-noun runs) and the NER; each is typed by document-level
+votes from its contexts (apposition, prepositions, possessives, pronouns), and marked out of
+the story when every mention sits in a comparison ("think X", "like X", "X meets Y").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import EntityType
+from ..resolve import normal
+from . import lexicon as lx
+from .layout import Block
+
+BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
+C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
+
+
+@dataclass
+class Sentence:
+    """One sentence (or heading) of the text, parsed."""
+
+    index: int
+    span: Any  # spacy Span
+    block: Block
+    offset: int  # absolute offset of the block's first character
+    section: int  # headings start sections
+    paragraph: int
+
+    @property
+    def start(self) -> int:
+        return int(self.offset + self.span.start_char)
+
+    @property
+    def end(self) -> int:
+        return int(self.offset + self.span.end_char)
+
+    @property
+    def heading(self) -> bool:
+        return self.block.heading
+
+
+@dataclass
+class Ent:
+    """One thing the text names or describes, with its mentions and type votes."""
+
+    key: str
+    name: str
+    votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
+    gender: Counter[str] = field(default_factory=Counter)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence, start, end) chars
+    story: list[tuple[int, int, int]] = field(default_factory=list)  # the mentions outside comparisons
+    aliases: set[str] = field(default_factory=set)
+    in_story: int = 0  # mentions outside comparisons
+    compared: int = 0  # mentions inside comparisons
+    fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
+    descriptive: bool = False
+    ner: bool = False  # the NER labelled at least one mention
+    work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison
+    salience: float = 0.0
+
+    @property
+    def type(self) -> EntityType:
+        if self.fixed is not None:
+            return self.fixed
+        if not self.in_universe:  # named only in comparisons: a character if the NER saw a person
+            return C if self.votes[C] >= 1 and not self.work_votes else EntityType.FILM
+        if not self.votes:
+            return C
+        best = max(self.votes.values())
+        for kind in (C, ORG, L, P, EntityType.FILM):
+            if self.votes[kind] == best:
+                return kind
+        return C
+
+    @property
+    def in_universe(self) -> bool:
+        return self.in_story > 0 or self.compared == 0
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0][1] if self.mentions else 0
+
+
+@dataclass
+class Doc:
+    """Everything the rules need: the text, sentences, entities and token-to-entity maps."""
+
+    text: str
+    sentences: list[Sentence]
+    ents: dict[str, Ent] = field(default_factory=dict)
+    #: (sentence index, token index in the sentence's doc) -> entity key
+    token_ent: dict[tuple[int, int], str] = field(default_factory=dict)
+    comparison: set[tuple[int, int]] = field(default_factory=set)
+    work_key: str | None = None
+
+    def ent(self, key: str, name: str) -> Ent:
+        if key not in self.ents:
+            self.ents[key] = Ent(key=key, name=name)
+        return self.ents[key]
+
+    def ref(self, sent: Sentence, token: Any) -> str | None:
+        return self.token_ent.get((sent.index, token.i))
+
+
+def name_key(name: str) -> str:
+    return normal(name).replace("'s", "").strip()
+
+
+def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none)."""
+    span = sent.span
+    runs: list[tuple[int, int]] = []
+    i = span.start
+    while i < span.end:
+        tok = span.doc[i]
+        if tok.lower_ + "." in lx.ABBREVIATIONS and i + 1 < span.end and span.doc[i + 1].text == ".":
+            i += 2  # "Sgt. Anya Kovac": the title is not part of the name
+            continue
+        if (
+            tok.lower_ in lx.CREW_WORDS
+            and i + 1 < span.end
+            and (i == span.start or span.doc[i - 1].lower_ != "the")
+        ):
+            i += 1  # "Director Jane Roe": a credit, the name follows
+            continue
+        if _name_token(tok):
+            j = i + 1
+            while j < span.end:
+                if _name_token(span.doc[j]):
+                    j += 1
+                elif _glued_hyphen(span, j):  # "Obi-Wan", "R2-D2"
+                    j += 2
+                else:
+                    break
+            if i > span.start and span.doc[i - 1].text == "The":  # "The Director" mid-sentence
+                i -= 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    for ent in span.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"):
+            continue
+        a, b = ent.start, ent.end
+        cut = next((k for k in range(a + 1, b) if span.doc[k].is_punct and span.doc[k].text != "."), None)
+        b = cut if cut is not None else b  # "Ivo Sand - Hale": a name never runs over a dash
+        while a < b and span.doc[a].lower_ in ("the", "a", "an"):
+            a += 1
+        while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].tag_ == "POS"):
+            b -= 1
+        if a >= b or not span.doc[a].text[:1].isupper():
+            continue
+        if b - a == 1 and span.doc[a].lower_ + "." in lx.ABBREVIATIONS:
+            continue
+        overlapping = [r for r in runs if r[0] < b and a < r[1]]
+        if not overlapping:
+            runs.append((a, b))
+        elif len(overlapping) > 1 or (overlapping[0][0] >= a and overlapping[0][1] <= b):
+            for r in overlapping:
+                runs.remove(r)
+            runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
+    return sorted(runs)
+
+
+def _glued_hyphen(span: Any, j: int) -> bool:
+    """A hyphen with no space either side, between two capitalised pieces of one name."""
+    if j + 1 >= span.end or span.doc[j].text not in ("-", "\u2010"):
+        return False
+    before, after = span.doc[j - 1], span.doc[j + 1]
+    return not before.whitespace_ and not span.doc[j].whitespace_ and after.text[:1].isupper()
+
+
+def _name_token(tok: Any) -> bool:
+    if tok.text[:1].isupper() and tok.is_ascii and tok.text.isalnum() and any(c.isdigit() for c in tok.text):
+        return tok.pos_ in ("PROPN", "NOUN", "NUM") and len(tok.text) <= 6  # "R2", "C3PO"
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.is_alpha:
+        return tok.pos_ == "PROPN" and "-" in tok.text and tok.text[:1].isupper()
+    return tok.lower_ not in lx.NOT_NAMES
+
+
+def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> None:
+    """Type votes from one mention's neighbourhood (tokens `first`..`last`)."""
+    head = last
+    for kind, weight in _ner_votes(first, last):
+        ent.votes[kind] += weight
+        ent.ner = True
+    low = last.lower_
+    if low in lx.PLACE_HEADS:
+        ent.votes[L] += 3
+    if low in lx.ORG_HEADS:
+        ent.votes[ORG] += 3
+    for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
+        if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):
+            ent.votes[C] += 2
+            _gender_noun(ent, child.lemma_.lower())
+        if (
+            child.dep_ in ("compound", "nmod")
+            and child.i < first.i
+            and child.lemma_.lower() in lx.PLACE_INTRO
+        ):
+            ent.votes[L] += 3
+    if head.dep_ in ("appos", "compound") and head.head.i < first.i and _is_person_noun(head.head):
+        ent.votes[C] += 2
+        _gender_noun(ent, head.head.lemma_.lower())
+    if (
+        head.dep_ in ("appos", "compound")
+        and head.head.i < first.i
+        and head.head.lemma_.lower() in lx.PLACE_INTRO
+    ):
+        ent.votes[L] += 3
+    before = first.nbor(-1) if first.i > sent.span.start else None
+    if before is not None and before.lower_ == "the" and before.text == "the":
+        ent.votes[ORG] += 1.0
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
+        owner = head.head.head
+        if owner.lemma_.lower() in lx.PLACE_INTRO:
+            ent.votes[L] += 3
+        if owner.lemma_.lower() in lx.TUTELAGE_NOUNS or owner.lemma_.lower() in lx.LEADER_NOUNS:
+            ent.votes[C] += 1
+        if owner.lemma_.lower() in lx.MEMBER_NOUNS or owner.lemma_.lower() in lx.ORG_NOUNS:
+            ent.votes[ORG] += 1.5
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        verb = head.head.head
+        if head.head.lower_ in ("in", "into", "inside", "within") and verb.lemma_ in (
+            "raise",
+            "grow",
+            "join",
+        ):
+            ent.votes[ORG] += 1.5
+        elif head.head.lower_ in (
+            "in",
+            "to",
+            "from",
+            "across",
+            "through",
+            "into",
+            "near",
+            "outside",
+            "at",
+            "on",
+        ):
+            ent.votes[L] += 0.5
+        if head.head.lower_ == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
+            ent.votes[ORG] += 2
+    if head.dep_ == "compound" and head.head.lemma_.lower() in lx.MEMBER_NOUNS | {"officer", "agent", "cop"}:
+        ent.votes[ORG] += 2
+    if head.dep_ == "dobj" and head.head.lemma_ == "join":
+        ent.votes[ORG] += 1.5
+    for child in head.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in lx.PERSON_NOUNS:
+            ent.votes[C] += 2
+            _gender_noun(ent, child.lemma_.lower())
+        if child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
+            ent.votes[L] += 1
+        if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
+            ent.votes[C] += 1
+    if head.dep_ == "appos" and head.head.lemma_.lower() in lx.PLACE_INTRO:
+        ent.votes[L] += 3
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+        ent.votes[C] += 0.6
+    while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
+        head = head.head
+    verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head
+    person_verb = verb.lemma_.lower() in lx.PERSON_VERBS
+    if person_verb and (head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.head.dep_ == "agent"):
+        ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        for attr in (c for c in head.head.children if c.dep_ == "attr"):
+            if attr.lemma_.lower() in lx.PERSON_NOUNS:
+                ent.votes[C] += 2
+                _gender_noun(ent, attr.lemma_.lower())
+    if head.dep_ == "poss":
+        owned = head.head.lemma_.lower()
+        if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY:
+            ent.votes[C] += 1
+
+
+def _is_person_noun(tok: Any) -> bool:
+    word = tok.lemma_.lower()
+    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS
+
+
+def _gender_noun(ent: Ent, noun: str) -> None:
+    if noun in lx.FEMALE_NOUNS:
+        ent.gender["f"] += 2
+    elif noun in lx.MALE_NOUNS:
+        ent.gender["m"] += 2
+
+
+def _ner_votes(first: Any, last: Any) -> list[tuple[EntityType, float]]:
+    label = first.ent_type_ or last.ent_type_
+    return {
+        "PERSON": [(C, 1.0)],
+        "GPE": [(L, 1.5)],
+        "LOC": [(L, 1.5)],
+        "FAC": [(L, 0.3)],
+        "ORG": [(ORG, 0.4)],
+        "WORK_OF_ART": [(EntityType.FILM, 0.5)],
+    }.get(label, [])

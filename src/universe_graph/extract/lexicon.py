@@ -1,0 +1,308 @@
+"""Word lists of the rule extractor: general English, never names from any one film or review."""
+
+from __future__ import annotations
+
+#: verb lemma -> (predicate, direction); direction "fwd" is subject -> object, "rev" object -> subject
+VERBS: dict[str, tuple[str, str]] = {
+    **{v: ("killed", "fwd") for v in ("kill", "murder", "assassinate", "slay", "execute", "slaughter")},
+    **{v: ("defeated", "fwd") for v in ("defeat", "overpower", "vanquish", "overcome", "outfight", "best")},
+    **{v: ("fought", "fwd") for v in ("fight", "battle", "duel", "attack", "ambush", "confront")},
+    **{v: ("betrayed", "fwd") for v in ("betray", "double-cross", "backstab", "deceive")},
+    **{v: ("met", "fwd") for v in ("meet", "encounter", "visit", "interrogate", "consult", "reunite")},
+    **{v: ("trained_by", "rev") for v in ("train", "mentor", "teach", "tutor", "coach")},
+    **{v: ("member_of", "fwd") for v in ("join",)},
+    **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},
+    **{v: ("works_for", "rev") for v in ("hire", "employ", "recruit", "bribe", "buy", "pay")},
+    **{v: ("resides_in", "fwd") for v in ("live", "reside", "dwell", "hide", "settle")},
+    **{v: ("family_of", "fwd") for v in ("marry", "adopt")},
+}
+
+#: verbs whose object follows a preposition: (lemma, preposition) -> (predicate, direction)
+PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
+    ("meet", "with"): ("met", "fwd"),
+    ("reunite", "with"): ("met", "fwd"),
+    ("fight", "against"): ("fought", "fwd"),
+    ("fight", "with"): ("fought", "fwd"),
+    ("side", "with"): ("ally_of", "fwd"),
+    ("team", "with"): ("ally_of", "fwd"),
+    ("ally", "with"): ("ally_of", "fwd"),
+    ("work", "for"): ("works_for", "fwd"),
+    ("work", "under"): ("works_for", "fwd"),
+    ("belong", "to"): ("member_of", "fwd"),
+    ("live", "in"): ("resides_in", "fwd"),
+    ("reside", "in"): ("resides_in", "fwd"),
+    ("hide", "in"): ("resides_in", "fwd"),
+    ("settle", "in"): ("resides_in", "fwd"),
+    ("raise", "in"): ("member_of", "fwd"),
+    ("train", "in"): ("member_of", "fwd"),
+    ("grow", "in"): ("member_of", "fwd"),
+    ("serve", "under"): ("works_for", "fwd"),
+}
+
+#: "seek counsel from X", "ask X for help": a noun object that turns the verb into a meeting
+COUNSEL_NOUNS = frozenset({"counsel", "advice", "help", "guidance", "aid", "refuge", "shelter", "answers"})
+COUNSEL_VERBS = frozenset({"seek", "ask", "get", "receive", "request", "beg"})
+
+#: "under the (watchful) eye / tutelage / guidance of X": X trained the subject
+TUTELAGE_NOUNS = frozenset({"eye", "tutelage", "guidance", "wing", "training", "mentorship", "care"})
+
+#: nouns for the relation of a possessor to a person ("X's mother"): predicate, direction from X
+RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
+    **{
+        n: ("family_of", "sym")
+        for n in (
+            "family",
+            "mother",
+            "father",
+            "parent",
+            "parents",
+            "brother",
+            "sister",
+            "son",
+            "daughter",
+            "wife",
+            "husband",
+            "uncle",
+            "aunt",
+            "cousin",
+            "grandmother",
+            "grandfather",
+            "sibling",
+            "siblings",
+            "twin",
+            "niece",
+            "nephew",
+            "stepmother",
+            "stepfather",
+            "stepson",
+            "stepdaughter",
+            "child",
+            "children",
+            "mom",
+            "dad",
+            "fiancee",
+            "fiance",
+        )
+    },
+    **{
+        n: ("works_for", "rev")
+        for n in (
+            "lieutenant",
+            "lieutenants",
+            "henchman",
+            "henchmen",
+            "enforcer",
+            "enforcers",
+            "bodyguard",
+            "bodyguards",
+            "assistant",
+            "deputy",
+            "employee",
+            "servant",
+            "agent",
+            "agents",
+            "soldier",
+            "soldiers",
+            "thug",
+            "thugs",
+            "goon",
+            "goons",
+            "minion",
+            "minions",
+            "right-hand",
+            "underling",
+            "underlings",
+            "hitman",
+            "hitmen",
+        )
+    },
+    **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
+    **{n: ("works_for", "fwd") for n in ("boss", "superior", "employer", "captain", "commander", "handler")},
+    **{n: ("enemy_of", "sym") for n in ("enemy", "enemies", "nemesis", "rival", "archenemy", "foe")},
+    **{n: ("trained_by", "fwd") for n in ("mentor", "trainer", "teacher", "master", "sensei")},
+    **{n: ("trained_by", "rev") for n in ("student", "apprentice", "protege", "pupil", "disciple")},
+}
+
+#: nouns for a person's place in an organisation: "leader of X", "a member of X"
+LEADER_NOUNS = frozenset(
+    {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
+     "president", "chairman", "chairwoman", "owner"}
+)  # fmt: skip
+MEMBER_NOUNS = frozenset(
+    {
+        "member", "members", "agent", "agents", "operative", "operatives", "soldier", "soldiers",
+        "officer", "officers", "assassin", "assassins", "enforcer", "enforcers", "recruit", "recruits",
+        "initiate", "part",
+    }
+)  # fmt: skip
+
+#: common nouns naming a group (a "secret faction", "a rival cartel")
+ORG_NOUNS = frozenset(
+    {
+        "faction", "cartel", "gang", "syndicate", "cult", "guild", "clan", "brotherhood", "sisterhood",
+        "society", "council", "agency", "organization", "organisation", "order", "mafia", "mob",
+        "cabal", "league", "network", "cell", "crew", "triad", "army", "militia", "tribe",
+    }
+)  # fmt: skip
+
+#: common nouns naming a place an event can be set in ("an abandoned theater")
+PLACE_NOUNS = frozenset(
+    {
+        "theater", "theatre", "warehouse", "church", "cathedral", "hotel", "station", "club", "nightclub",
+        "mansion", "prison", "hospital", "factory", "temple", "castle", "palace", "fortress", "bunker",
+        "monastery", "casino", "museum", "opera", "library", "harbor", "harbour", "dock", "docks",
+        "airport", "lighthouse", "compound", "estate", "villa", "cabin", "farmhouse", "mine", "arena",
+        "stadium", "subway", "sewer", "sewers", "shipyard", "port", "market", "bazaar", "cemetery",
+        "graveyard", "school", "academy", "laboratory", "lab", "base", "tower", "skyscraper", "ballroom",
+    }
+)  # fmt: skip
+
+#: the last word of a place name ("the Danube River", "Baker Street")
+PLACE_HEADS = frozenset(
+    {
+        "river", "mountains", "mountain", "mount", "sea", "lake", "ocean", "street", "avenue", "road",
+        "island", "islands", "bay", "valley", "desert", "forest", "city", "county", "kingdom",
+        "province", "republic", "square", "bridge", "canyon", "coast", "peninsula", "gulf", "falls",
+        "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal",
+    }
+)  # fmt: skip
+
+#: place nouns that introduce a named place ("the town of X")
+PLACE_INTRO = frozenset(
+    {"town", "city", "village", "country", "capital", "region", "island", "streets", "state", "planet",
+     "moon", "spaceport", "port", "harbor", "harbour", "kingdom", "realm", "continent", "province", "county",
+     "world"}
+)  # fmt: skip
+
+#: the last word of a group's name ("the Rebel Alliance", "the Iron Guild")
+ORG_HEADS = frozenset(
+    {"alliance", "empire", "order", "council", "guild", "federation", "league", "society", "agency",
+     "corporation", "company", "corp", "inc", "syndicate", "cartel", "gang", "clan", "brotherhood",
+     "sisterhood", "army", "resistance", "rebellion", "circle", "cult", "brigade", "legion", "bureau",
+     "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew"}
+)  # fmt: skip
+
+#: nouns for a person: an apposition with one of these makes a name a character
+PERSON_NOUNS = frozenset(
+    {
+        "man", "woman", "girl", "boy", "person", "assassin", "killer", "mercenary", "hitman", "agent",
+        "officer", "detective", "cop", "soldier", "warrior", "thief", "broker", "dealer", "spy", "hero",
+        "heroine", "villain", "protagonist", "antagonist", "leader", "boss", "king", "queen", "prince",
+        "princess", "lord", "lady", "doctor", "scientist", "mentor", "teacher", "student", "sister",
+        "brother", "mother", "father", "daughter", "son", "wife", "husband", "friend", "ally", "enemy",
+        "rival", "partner", "widow", "orphan", "dancer", "ballerina", "fighter", "gunman", "bodyguard",
+        "lieutenant", "henchman", "enforcer", "sniper", "hacker", "pilot", "captain", "general",
+        "sergeant", "colonel", "commander", "criminal", "gangster", "don", "kingpin", "mobster", "knight",
+        "wizard", "witch", "sorcerer", "hunter", "bounty", "smuggler", "lawyer", "journalist", "reporter",
+        "nurse", "priest", "monk", "nun", "farmer", "kid", "child", "teenager", "veteran",
+        "legend", "face", "figure", "character", "operative", "informant", "contact", "boxer", "samurai",
+        "ninja", "cowboy", "sheriff", "outlaw", "pirate", "vampire", "robot", "android", "alien",
+        "guardian", "ruler", "emperor", "empress", "chancellor", "senator", "president", "director",
+        "manager", "owner", "founder", "chief", "head", "member", "sibling", "twin", "aunt", "uncle",
+        "cousin", "grandmother", "grandfather", "mercenaries", "killers", "assassins", "executive", "ceo",
+        "geologist", "engineer", "firefighter", "guard", "courier", "chef",
+        "professor", "surgeon", "medic", "mechanic", "driver", "miner", "fisherman", "sailor",
+        "worker", "clerk", "banker", "accountant", "programmer", "artist", "singer", "musician", "writer",
+        "painter", "photographer", "investigator", "marshal", "ranger", "deputy", "inspector",
+    }
+)  # fmt: skip
+
+FEMALE_NOUNS = frozenset(
+    {"woman", "girl", "heroine", "queen", "princess", "lady", "sister", "mother", "daughter", "wife",
+     "widow", "ballerina", "witch", "nun", "empress", "actress", "aunt", "grandmother", "mrs", "ms"}
+)  # fmt: skip
+MALE_NOUNS = frozenset(
+    {"man", "boy", "king", "prince", "lord", "brother", "father", "son", "husband", "monk", "emperor",
+     "uncle", "grandfather", "mr", "don", "gunman", "henchman", "hitman"}
+)  # fmt: skip
+
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+#: words that open a comparison with something outside the story
+COMPARISON_CUES = frozenset(
+    {"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"}
+)
+COMPARISON_PHRASES = (
+    "mixed with", "crossed with", "meets", "a la", "à la", "in the vein of", "reminiscent of",
+    "compared to", "compared with", "comparisons to", "echoes of", "shades of", "homage to",
+    "nod to", "a riff on", "similar to", "akin to", "like watching", "recalls", "evokes",
+)  # fmt: skip
+
+#: cue words that mark the lead of the story ("X is the lead now", "X's journey")
+LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "centre", "heart", "star"})
+JOURNEY_NOUNS = frozenset({"journey", "story", "arc", "quest", "mission", "revenge", "path", "odyssey"})
+
+#: words for the work itself
+WORK_NOUNS = frozenset(
+    {"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"}
+)
+SERIES_NOUNS = frozenset({"series", "show", "season", "episode", "miniseries"})
+UNIVERSE_NOUNS = frozenset({"universe", "franchise", "saga", "world", "multiverse", "mythos", "canon"})
+
+#: verbs whose subject uncovers something (an investigation) or learns it (a revelation)
+INVESTIGATION_VERBS = frozenset(
+    {"track", "investigate", "search", "uncover", "trace", "interrogate", "question", "hunt", "follow",
+     "probe", "dig", "bribe", "infiltrate", "stake"}
+)  # fmt: skip
+REVELATION_VERBS = frozenset({"learn", "discover", "realize", "realise", "find", "uncover", "reveal"})
+CHASE_VERBS = frozenset({"chase", "stalk", "pursue", "hunt", "corner", "tail"})
+ESCAPE_VERBS = frozenset({"escape", "flee"})
+RESCUE_VERBS = frozenset({"rescue", "save", "free", "liberate"})
+CAPTURE_VERBS = frozenset({"capture", "kidnap", "abduct", "imprison", "arrest", "seize"})
+
+#: nouns for events stated without a verb ("the betrayal is painful")
+EVENT_NOUNS: dict[str, str] = {
+    "betrayal": "betrayal",
+    "murder": "killing",
+    "killing": "killing",
+    "assassination": "killing",
+    "fight": "fight",
+    "duel": "fight",
+    "showdown": "fight",
+    "confrontation": "fight",
+    "battle": "fight",
+    "chase": "chase",
+    "meeting": "meeting",
+    "reunion": "meeting",
+}
+
+#: modifiers that keep a negated verb asserted: "didn't just kill" still kills
+NOT_JUST = frozenset({"just", "only", "merely", "simply"})
+#: heads whose complement is not asserted: "tries to kill", "wants to kill"
+UNREAL_HEADS = frozenset(
+    {"try", "attempt", "fail", "want", "plan", "hope", "wish", "threaten", "refuse", "pretend", "vow",
+     "swear", "intend", "seek", "need", "have", "decide", "promise", "expect"}
+)  # fmt: skip
+
+#: capitalised words that are never names on their own
+NOT_NAMES = frozenset(
+    {"i", "i'm", "god", "mr", "mrs", "ms", "dr", "oh", "ok", "okay", "wow", "act", "part",
+     "chapter", "scene", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "english", "final", "thoughts", "conclusion", "verdict", "review"}
+)  # fmt: skip
+
+#: act cues: phrase -> act number
+ACT_CUES: tuple[tuple[str, int], ...] = (
+    ("opens", 1), ("opening", 1), ("first act", 1), ("begins", 1), ("second act", 2), ("midpoint", 2),
+    ("middle act", 2), ("third act", 3), ("final act", 3), ("climax", 3), ("final confrontation", 3),
+    ("finale", 3), ("showdown", 3), ("ends with", 3), ("end with", 3),
+)  # fmt: skip
+
+#: verbs whose subject and object are people ("X kills Y", "X is betrayed by Y")
+PERSON_VERBS = frozenset(
+    {
+        v
+        for v, (p, _) in VERBS.items()
+        if p in ("killed", "defeated", "fought", "betrayed", "met", "trained_by")
+    }
+    | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
+)
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+#: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
+CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})

@@ -1,0 +1,495 @@
+"""Finding what a text talks about: the work, its universe, names, comparisons and pronouns.
+
+Pronouns are resolved by recency and gender, the gender learnt from the text itself (a pronoun
+right after a lone character, an apposition such as "a trained assassin" is not enough, "a woman"
+is). Descriptions ("the man himself") point forward to a name that opens the next sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..model import EntityType
+from . import lexicon as lx
+from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
+
+_TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+_TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
+_TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
+WITH = ("with", "to")
+SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
+
+
+def comparison_scopes(doc: Doc) -> None:
+    """Mark tokens inside a comparison with something outside the story."""
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        for tok in span:
+            low = tok.lower_
+            start: int | None = None
+            if low == "think" and not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
+                nxt = tok.nbor(1) if tok.i + 1 < span.end else None
+                if nxt is not None and nxt.text[:1].isupper():
+                    start = tok.i + 1
+            elif (
+                (low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"))
+                or low in ("reminiscent", "akin", "similar")
+                or (low == "vein" and tok.nbor(-1).lower_ == "the")
+            ):
+                start = tok.i + 1
+            elif (
+                low in ("mixed", "crossed", "compared")
+                and tok.i + 1 < span.end
+                and tok.nbor(1).lower_ in WITH
+            ):
+                start = tok.i + 2
+            elif tok.lemma_ in ("compare", "liken") and any(
+                c.dep_ == "prep" and c.lower_ in WITH for c in tok.subtree
+            ):  # "critics compared the film to X and Y"
+                start = next(c for c in tok.subtree if c.dep_ == "prep" and c.lower_ in WITH).i + 1
+            elif (
+                low in ("basically", "essentially", "channeling", "channelling")
+                and tok.i + 1 < span.end
+                and (tok.nbor(1).text[:1].isupper())
+            ) or (low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end):
+                start = tok.i + 1
+            elif low == "meets" and _comparative_meets(tok):
+                start = _run_start(tok)
+            if start is None:
+                continue
+            end = _scope_end(span, start)
+            for i in range(start, end):
+                doc.comparison.add((sent.index, i))
+
+
+def _comparative_meets(tok: Any) -> bool:
+    """ "X meets Y" as a blend of two works ("like watching X meets Y", "it's X meets Y")."""
+    if tok.dep_ == "ROOT" or tok.i + 1 >= len(tok.doc) or not tok.nbor(1).text[:1].isupper():
+        return False  # "Ann meets Bo" is a plot sentence; "meets with" is a meeting
+    for anc in tok.ancestors:
+        if (
+            anc.lower_ in ("like", "watching", "think", "imagine", "basically", "essentially")
+            or anc.lemma_ == "be"
+        ):
+            return True
+    return tok.dep_ in ("ccomp", "xcomp", "pcomp", "attr", "appos")
+
+
+def _run_start(tok: Any) -> int:
+    i = tok.i
+    while i - 1 >= tok.sent.start and (
+        tok.doc[i - 1].text[:1].isupper() or tok.doc[i - 1].lower_ in SMALL_WORDS
+    ):
+        i -= 1
+        small = tok.doc[i].lower_ in SMALL_WORDS
+        if small and (i - 1 < tok.sent.start or not tok.doc[i - 1].text[:1].isupper()):
+            i += 1
+            break
+    return int(i)
+
+
+def _scope_end(span: Any, start: int) -> int:
+    """A comparison runs to a closing bracket, a dash, a semicolon or the sentence end."""
+    depth = 0
+    for i in range(start, span.end):
+        text = span.doc[i].text
+        if text in ("(", "["):
+            depth += 1
+        elif text in (")", "]"):
+            if depth == 0:
+                return i
+            depth -= 1
+        elif text in ("–", "—", ";", "--") or (text == "," and i > start + 1 and _clause_follows(span, i)):
+            return i
+    return int(span.end)
+
+
+def _clause_follows(span: Any, i: int) -> bool:
+    """A comma followed by a new clause (a pronoun or name subject and a verb) ends a comparison."""
+    for j in range(i + 1, min(i + 4, span.end)):
+        tok = span.doc[j]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > i:
+            return True
+    return False
+
+
+def in_comparison(doc: Doc, sent: Sentence, i: int) -> bool:
+    return (sent.index, i) in doc.comparison
+
+
+def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
+    """The work's title: the caller's, else the most frequent "the X movie", else the title line."""
+    counts: Counter[str] = Counter()
+    for sent in doc.sentences:
+        toks = list(sent.span)
+        for k, tok in enumerate(toks):
+            if tok.lower_ in ("movie", "film", "series", "show") and k > 0 and toks[k - 1].text[:1].isupper():
+                j = k - 1
+                while (
+                    j - 1 >= 0
+                    and toks[j - 1].text[:1].isupper()
+                    and toks[j - 1].lower_ not in ("the", "a", "an")
+                ):
+                    j -= 1
+                if j > 0 or not sent.heading:
+                    words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
+                    if words and toks[j].pos_ in ("PROPN", "NOUN", "ADJ"):
+                        counts[words] += 1
+    aliases: list[str] = []
+    if title:
+        return title, aliases
+    first = next((s for s in doc.sentences if s.heading), None)
+    if counts:
+        best, n = counts.most_common(1)[0]
+        if n >= 2 or first is None:
+            return best, aliases
+    if first is not None and first.index == 0:
+        line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
+        parts = line.split()
+        if 0 < len(parts) <= 6:
+            return line, aliases
+    return None, aliases
+
+
+def collect_names(doc: Doc, work_title: str | None) -> None:
+    """Name mentions of prose sentences, typed by votes; headings only repeat names known from prose."""
+    work_key = name_key(work_title) if work_title else None
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        for i, j in propn_runs(sent):
+            if (sent.index, i) in doc.token_ent:  # inside a title taken already
+                continue
+            toks = span.doc[i:j]
+            if toks[0].lower_ == "the" and toks[0].text == "the":
+                continue
+            nxt = span.doc[j] if j < span.end else None
+            name = toks.text
+            if nxt is not None and nxt.lower_ in ("universe", "franchise", "saga", "multiverse"):
+                _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
+                continue
+            key = name_key(name)
+            if work_key and key == work_key:
+                end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
+                _mention(doc, sent, work_title or name, i, end, key=work_key)
+                continue
+            if in_comparison(doc, sent, i):
+                i = _extend_left(doc, sent, i)
+                name, j = _extend_title(span, i, j)
+                before = span.doc[i - 1].lower_ if i > span.start else ""
+                after = span.doc[j].lower_ if j < span.end else ""
+                if "meets" in (before, after) or before == "from":  # "X meets Y", "Z from X": works
+                    ent = _mention(doc, sent, name, i, j)
+                    ent.work_votes += 1
+                    continue
+            if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
+                continue
+            if j - i == 1 and _demonym(toks[0]):
+                continue
+            ent = _mention(doc, sent, name, i, j)
+            vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
+    _drop_lone_openers(doc)
+    _merge_short_names(doc)
+    known = _known_names(doc)
+    mapped: dict[int, set[int]] = {}
+    for s, i in doc.token_ent:
+        mapped.setdefault(s, set()).add(i)
+    for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
+        _heading_mentions(doc, sent, known, mapped.get(sent.index, set()))
+
+
+def _demonym(tok: Any) -> bool:
+    """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
+    if tok.ent_type_ == "NORP":
+        return True
+    return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
+
+
+def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
+    """ "On the Waterfront": a title may open with capitalised small words."""
+    d = sent.span.doc
+    k = i
+    while k - 1 >= sent.span.start and in_comparison(doc, sent, k - 1):
+        prev = d[k - 1]
+        if (prev.lower_ in SMALL_WORDS and prev.text[:1].isupper()) or (
+            prev.lower_ in SMALL_WORDS
+            and k - 2 >= sent.span.start
+            and d[k - 2].text[:1].isupper()
+            and (d[k - 2].lower_ in SMALL_WORDS)
+        ):
+            k -= 1
+        else:
+            break
+    return k
+
+
+def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
+    """In a comparison, a title may hold small words and possessives: "No Country for Old Men"."""
+    k = j
+    while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
+        k += 2  # "Dante's Peak"
+        while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
+            k += 1
+    while k + 1 < span.end and span.doc[k].lower_ in SMALL_WORDS and span.doc[k + 1].text[:1].isupper():
+        k += 2
+        while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
+            k += 1
+    return span.doc[i:k].text, k
+
+
+def _mention(
+    doc: Doc,
+    sent: Sentence,
+    name: str,
+    i: int,
+    j: int,
+    *,
+    key: str | None = None,
+    fixed: EntityType | None = None,
+) -> Ent:
+    key = key or name_key(name)
+    ent = doc.ent(key, name)
+    if fixed is not None:
+        ent.fixed = fixed
+    if len(name) > len(ent.name) and fixed is None and ent.fixed is None:
+        ent.aliases.add(ent.name)
+        ent.name = name
+    elif name != ent.name:
+        ent.aliases.add(name)
+    tok_start, tok_end = sent.span.doc[i], sent.span.doc[j - 1]
+    start = sent.offset + tok_start.idx
+    end = sent.offset + tok_end.idx + len(tok_end.text)
+    ent.mentions.append((sent.index, start, end))
+    if in_comparison(doc, sent, i):
+        ent.compared += 1
+    else:
+        ent.in_story += 1
+        ent.story.append((sent.index, start, end))
+    for t in range(i, j):
+        doc.token_ent[(sent.index, t)] = key
+    return ent
+
+
+def _drop_lone_openers(doc: Doc) -> None:
+    """A capitalised word seen only at a sentence start, untagged by the NER, is not a name."""
+    for key, ent in list(doc.ents.items()):
+        if ent.fixed is not None or ent.ner:
+            continue
+        if all(_sentence_initial(doc, m) for m in ent.mentions) and " " not in ent.name:
+            _forget(doc, key)
+
+
+def _sentence_initial(doc: Doc, mention: tuple[int, int, int]) -> bool:
+    sent = doc.sentences[mention[0]]
+    first = next((t for t in sent.span if t.is_alpha), None)
+    return first is None or mention[1] == sent.offset + first.idx
+
+
+def _forget(doc: Doc, key: str) -> None:
+    del doc.ents[key]
+    for where in [w for w, k in doc.token_ent.items() if k == key]:
+        del doc.token_ent[where]
+
+
+def _merge_short_names(doc: Doc) -> None:
+    """ "Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
+    for key, ent in list(doc.ents.items()):
+        if " " in key or ent.fixed is not None:
+            continue
+        longer = [
+            other
+            for other in doc.ents.values()
+            if other.key != key
+            and other.fixed is None
+            and (
+                other.key.split()[-1] == key
+                or other.key.split()[0] == key
+                or key in other.key.split()[0].split("-")
+            )
+            and " " in other.key
+        ]
+        if ent.type is EntityType.LOCATION:
+            longer = [o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS]
+        if len(longer) == 1:
+            _merge(doc, ent, longer[0])
+        elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
+            _forget(doc, key)
+
+
+def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
+    into.aliases |= {ent.name, *ent.aliases} - {into.name}
+    into.mentions = sorted([*into.mentions, *ent.mentions])
+    into.story = sorted([*into.story, *ent.story])
+    for kind, weight in ent.votes.items():
+        into.votes[kind] += weight
+    into.gender += ent.gender
+    into.in_story += ent.in_story
+    into.compared += ent.compared
+    for where, k in list(doc.token_ent.items()):
+        if k == ent.key:
+            doc.token_ent[where] = into.key
+    del doc.ents[ent.key]
+
+
+def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
+    """One pattern for every known name (longest first), and the entity of each name."""
+    owner: dict[str, Ent] = {}
+    parts: dict[str, list[Ent]] = {}
+    for e in doc.ents.values():
+        if e.fixed is EntityType.PERSON:
+            continue
+        for n in [e.name, *e.aliases]:
+            owner.setdefault(n, e)
+        words = e.name.split()
+        if e.type is C and e.fixed is None and 2 <= len(words) <= 3:  # "Ilse" for "Ilse Marr"
+            for w in (words[0], words[-1]):
+                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS
+                if w[:1].isupper() and w.isalpha() and not plain and len(w) > 2:
+                    parts.setdefault(w, []).append(e)
+    for w, ents in parts.items():
+        if len(ents) == 1 and w not in owner:
+            owner[w] = ents[0]
+            ents[0].aliases.add(w)
+    if not owner:
+        return None, owner
+    names = sorted(owner, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), owner
+
+
+def _heading_mentions(
+    doc: Doc, sent: Sentence, known: tuple[re.Pattern[str] | None, dict[str, Ent]], taken: set[int]
+) -> None:
+    pattern, owner = known
+    if pattern is None:
+        return
+    if not sent.heading and all(t.i in taken or not t.text[:1].isupper() for t in sent.span):
+        return
+    for m in pattern.finditer(sent.span.text):
+        ent = owner[m.group(0)]
+        if ent.fixed is not None and not sent.heading:
+            continue
+        toks = sent.span.char_span(m.start(), m.end(), alignment_mode="expand")
+        if toks is None or any(t.i in taken for t in toks):
+            continue
+        taken |= {t.i for t in toks}
+        for t in toks:
+            doc.token_ent[(sent.index, t.i)] = ent.key
+        where = (sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char)
+        ent.mentions.append(where)
+        ent.mentions.sort()
+        if in_comparison(doc, sent, toks.start):
+            ent.compared += 1
+        else:
+            ent.in_story += 1
+            ent.story.append(where)
+            ent.story.sort()
+
+
+def resolve_pronouns(doc: Doc) -> None:
+    """Gender from lone antecedents, then each he/she to the most salient compatible character."""
+    named: list[tuple[int, int, str, bool]] = []  # (sentence, token, key, prominent) of story characters
+    pronouns: list[tuple[Sentence, Any]] = []
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        seen: set[str] = set()
+        for tok in sent.span:
+            key = doc.token_ent.get((sent.index, tok.i))
+            if key is not None and key not in seen:
+                ent = doc.ents.get(key)
+                if ent is not None and ent.type is C and not in_comparison(doc, sent, tok.i):
+                    named.append((sent.index, tok.i, key, _prominent(tok)))
+                    seen.add(key)
+            elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
+                pronouns.append((sent, tok))
+    for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
+        before = [
+            k
+            for s, t, k, p in named
+            if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
+        ]
+        if not before:
+            before = [k for s, t, k, p in named if s == sent.index - 1 and p]
+        if len(set(before)) == 1:
+            doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1
+    for sent, tok in pronouns:  # 2. resolve
+        want = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
+        key = _antecedent(doc, named, sent, tok, want)
+        if key is not None:
+            doc.token_ent[(sent.index, tok.i)] = key
+            if tok.lower_ in ("himself", "herself") and tok.head.pos_ == "NOUN":
+                doc.token_ent[(sent.index, tok.head.i)] = key
+            doc.ents[key].salience += 1
+            doc.ents[key].votes[C] += 0.5
+
+
+def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
+    """A plain object pronoun never means its own clause's subject ("Ann waits for her")."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("himself", "herself"):
+        return False
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    name = sent.span.doc[t]
+    while name.dep_ == "compound" and name.head is not name:
+        name = name.head
+    if name.dep_ != "nsubj" and name.head.i != verb.i:
+        return False
+    # "Ann fights Bo and kills him": a conjoined verb shares its head's subject
+    return bool(name.head.i == verb.i or (verb.dep_ == "conj" and name.head.i == verb.head.i))
+
+
+def _prominent(tok: Any) -> bool:
+    """A subject, possessor or apposition head, not a name buried in a prepositional phrase."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "det") and head.head is not head:
+        head = head.head
+    return head.dep_ not in ("pobj", "dobj", "dative")
+
+
+def _antecedent(
+    doc: Doc, named: list[tuple[int, int, str, bool]], sent: Sentence, tok: Any, want: str
+) -> str | None:
+    if tok.lower_ in ("himself", "herself") and tok.dep_ != "dobj":  # "the man himself": next sentence's name
+        head = tok.head
+        if head.pos_ == "NOUN" and head.lemma_ in ("man", "woman", "legend", "boss", "master"):
+            return _next_name(doc, named, sent)
+    other = "f" if want == "m" else "m"
+    owned = tok.head
+    if tok.dep_ == "poss" and owned.dep_ == "conj":  # "Han Solo and his partner": Han Solo
+        key = doc.token_ent.get((sent.index, owned.head.i))
+        if (
+            key is not None
+            and doc.ents[key].type is C
+            and doc.ents[key].gender[other] <= doc.ents[key].gender[want]
+        ):
+            return key
+    best: tuple[float, str] | None = None
+    for s, t, key, prominent in named:
+        if not (s < sent.index or (s == sent.index and t < tok.i)) or s < sent.index - 6:
+            continue
+        if s == sent.index and _same_clause(sent, t, tok):
+            continue
+        gender = doc.ents[key].gender
+        if gender[other] > gender[want]:
+            continue
+        score = -(sent.index - s) + (1.0 if prominent else 0.0) + (0.5 if gender[want] else 0.0) + t * 1e-4
+        if best is None or score >= best[0]:
+            best = (score, key)
+    return best[1] if best else None
+
+
+def _next_name(doc: Doc, named: list[tuple[int, int, str, bool]], sent: Sentence) -> str | None:
+    following = doc.sentences[sent.index + 1] if sent.index + 1 < len(doc.sentences) else None
+    if following is None:
+        return None
+    for s, t, key, _ in named:
+        if s == following.index and t - following.span.start <= 1:
+            return key
+    return None

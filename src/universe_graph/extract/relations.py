@@ -1,0 +1,464 @@
+"""Relations from the dependency parse: verb lexicons with argument types, passive agents,
+possessives, appositions, copulas and descriptions ("her adoptive family", "one of X's lieutenants").
+
+Each found relation is a `Found` with the sentence it rests on; negated verbs assert nothing,
+except "didn't just kill", which still kills.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import EntityType
+from . import lexicon as lx
+from .document import ORG, C, Doc, Ent, L, P, Sentence
+from .mentions import in_comparison
+
+#: argument types per predicate: (subject types, object types)
+SIGNATURES: dict[str, tuple[frozenset[EntityType], frozenset[EntityType]]] = {
+    **{
+        p: (frozenset({C}), frozenset({C}))
+        for p in (
+            "killed",
+            "defeated",
+            "fought",
+            "betrayed",
+            "met",
+            "trained_by",
+            "family_of",
+            "ally_of",
+            "enemy_of",
+        )
+    },
+    "member_of": (frozenset({C}), frozenset({ORG})),
+    "leads": (frozenset({C}), frozenset({ORG})),
+    "works_for": (frozenset({C}), frozenset({C, ORG})),
+    "resides_in": (frozenset({C}), frozenset({L})),
+    "located_in": (frozenset({L}), frozenset({L})),
+    "part_of": (frozenset({ORG, L}), frozenset({ORG, L})),
+    "portrayed_by": (frozenset({C}), frozenset({P})),
+}
+
+EVENT_KIND = {
+    "killed": "killing",
+    "defeated": "fight",
+    "fought": "fight",
+    "betrayed": "betrayal",
+    "met": "meeting",
+    "trained_by": "training",
+}
+
+
+@dataclass
+class Found:
+    """A relation found in one sentence, with the verb that carries it (for events)."""
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: int
+    confidence: float
+    verb: Any = None
+    event_kind: str | None = None
+
+
+@dataclass
+class Reader:
+    """Walks every prose sentence and collects relations and event seeds."""
+
+    doc: Doc
+    found: list[Found] = field(default_factory=list)
+    seeds: list[tuple[int, str, dict[str, str], Any]] = field(
+        default_factory=list
+    )  # (sent, kind, roles, tok)
+
+    def ents_of(self, sent: Sentence, tok: Any) -> list[str]:
+        """The entities a token stands for (with its conjuncts): "Ann and Bo" -> both."""
+        out = []
+        for t in [tok, *_conjuncts(tok)]:
+            key = self.doc.ref(sent, t)
+            if key is None and t.lemma_.lower() in lx.PLACE_INTRO:  # "the city of Keld"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            key = key or self.doc.ref(sent, pobj)
+            if key is None and t.dep_ == "appos":  # "the Black Lantern, a smuggling ring led by X"
+                key = self.doc.ref(sent, t.head)
+            if key is None and t.lower_ in ("one", "some", "each", "several"):  # "one of X's men"
+                for prep in t.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            key = key or self.doc.ref(sent, pobj)
+            if key is None:
+                for child in t.children:  # "the Danube River" parsed as compound + head
+                    if child.dep_ == "compound":
+                        key = key or self.doc.ref(sent, child)
+            if key is not None and key not in out:
+                out.append(key)
+        return out
+
+    def add(self, sent: Sentence, s: str, pred: str, o: str, conf: float, verb: Any = None) -> None:
+        if s == o:
+            return
+        se, oe = self.doc.ents.get(s), self.doc.ents.get(o)
+        if se is None or oe is None or not se.in_universe or not oe.in_universe:
+            return
+        subj_types, obj_types = SIGNATURES.get(pred, (frozenset(EntityType), frozenset(EntityType)))
+        if se.type not in subj_types or oe.type not in obj_types:
+            return
+        self.found.append(Found(s, pred, o, sent.index, conf, verb, EVENT_KIND.get(pred)))
+
+    def read(self) -> None:
+        for sent in self.doc.sentences:
+            if sent.heading or sent.span.text.rstrip().endswith("?"):
+                continue
+            for tok in sent.span:
+                if in_comparison(self.doc, sent, tok.i):
+                    continue
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                    self.verb(sent, tok)
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    self.noun(sent, tok)
+
+    # verbs -------------------------------------------------------------------------------
+    def verb(self, sent: Sentence, v: Any) -> None:
+        lemma = v.lemma_.lower()
+        if not asserted(v):
+            return
+        subjects, objects, passive = self.arguments(sent, v)
+        conf = 0.9
+        if lemma in lx.VERBS:
+            pred, direction = lx.VERBS[lemma]
+            for s in subjects:
+                for o in objects:
+                    a, b = (s, o) if direction == "fwd" else (o, s)
+                    self.add(sent, a, pred, b, conf, v)
+            kind = EVENT_KIND.get(pred)
+            if kind and (subjects or objects):
+                roles = {a: "agent" for a in subjects}
+                for o in objects:
+                    roles.setdefault(o, "victim" if kind == "killing" else "target")
+                if lemma == "interrogate":
+                    kind = "investigation"
+                self.seeds.append((sent.index, kind, roles, v))
+            elif pred == "works_for" and passive and subjects and objects:
+                pass
+        for prep in v.children:
+            if prep.dep_ != "prep":
+                continue
+            pobjs = [c for c in prep.children if c.dep_ == "pobj"]
+            for pobj in pobjs:
+                targets = self.ents_of(sent, pobj)
+                key = (lemma, prep.lower_)
+                if key in lx.PREP_VERBS:
+                    pred, _ = lx.PREP_VERBS[key]
+                    for s in subjects:
+                        for o in targets:
+                            self.add(sent, s, pred, o, 0.85, v)
+                    if pred == "met" and subjects and targets:
+                        self.seeds.append(
+                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
+                        )
+                if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
+                    mentors = targets
+                    if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:
+                        mentors = [
+                            k
+                            for p2 in pobj.children
+                            if p2.dep_ == "prep" and p2.lower_ == "of"
+                            for o2 in p2.children
+                            if o2.dep_ == "pobj"
+                            for k in self.ents_of(sent, o2)
+                        ]
+                    if lemma in ("raise", "train", "study", "grow", "learn", "serve", "work"):
+                        for s in subjects:
+                            for m in mentors:
+                                pred = "trained_by" if lemma not in ("serve", "work") else "works_for"
+                                self.add(sent, s, pred, m, 0.8, v)
+                if (
+                    lemma in lx.COUNSEL_VERBS
+                    and prep.lower_ == "from"
+                    and any(c.dep_ == "dobj" and c.lemma_.lower() in lx.COUNSEL_NOUNS for c in v.children)
+                ):
+                    for s in subjects:
+                        for o in targets:
+                            self.add(sent, s, "met", o, 0.8, v)
+                    if subjects and targets:
+                        self.seeds.append(
+                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
+                        )
+        if v.dep_ == "relcl" and any(c.lower_ == "where" for c in v.children) and lemma in lx.VERBS:
+            pred, _ = lx.VERBS[lemma]
+            if pred == "resides_in":
+                for s in subjects:
+                    for place in self.ents_of(sent, v.head):
+                        self.add(sent, s, "resides_in", place, 0.85, v)
+        for verbs, kind, role in (
+            (lx.RESCUE_VERBS, "rescue", "recipient"),
+            (lx.CAPTURE_VERBS, "other", "target"),
+            (lx.ESCAPE_VERBS, "escape", "target"),
+        ):
+            if lemma in verbs and (subjects or objects):
+                roles = {a: "agent" for a in subjects}
+                for o in objects:
+                    roles.setdefault(o, role)
+                self.seeds.append((sent.index, kind, roles, v))
+        if lemma in lx.CHASE_VERBS and subjects and objects:
+            self.seeds.append((sent.index, "chase", {subjects[0]: "agent", objects[0]: "target"}, v))
+        elif lemma in lx.INVESTIGATION_VERBS and subjects and self.doc.ents[subjects[0]].type is C:
+            roles = {subjects[0]: "agent"}
+            for o in objects:
+                roles.setdefault(o, "target")
+            self.seeds.append((sent.index, "investigation", roles, v))
+        clauses = [c for c in v.children if c.dep_ == "ccomp"]
+        if lemma in lx.REVELATION_VERBS and subjects and clauses:
+            roles = {subjects[0]: "agent"}
+            for t in clauses[0].subtree:  # who the revealed clause names takes part
+                k = self.doc.ref(sent, t)
+                if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
+                    roles[k] = "participant"
+            self.seeds.append((sent.index, "revelation", roles, v))
+        if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
+            for s in subjects:
+                for o in objects:
+                    self.add(sent, s, "portrayed_by", o, 0.9, v)
+
+    def arguments(self, sent: Sentence, v: Any) -> tuple[list[str], list[str], bool]:
+        """(agents, patients, passive): passive agents come from "by", missing subjects from the head."""
+        subj_toks = [c for c in v.children if c.dep_ == "nsubj"]
+        if not subj_toks:  # "X did n't just kill": the parser may hang the subject on the auxiliary
+            subj_toks = [g for c in v.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+            if v.dep_ == "ccomp" and v.head.lemma_ == "do" and not subj_toks:
+                subj_toks = [c for c in v.head.children if c.dep_ == "nsubj" and c.i < v.i]
+        pass_toks = [c for c in v.children if c.dep_ == "nsubjpass"]
+        agent_toks = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
+        for prt in (c for c in v.children if c.dep_ == "prt"):
+            obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
+        passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
+        if passive:
+            patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
+            agents = [k for t in agent_toks for k in self.ents_of(sent, t)]
+            if not patients:
+                patients = self.inherited_subject(sent, v)
+            return agents, patients, True
+        subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
+        if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
+            stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
+            subjects = [k for t in stray for k in self.ents_of(sent, t)]
+        if not subj_toks and not subjects:
+            subjects = self.inherited_subject(sent, v)
+        elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
+            subjects = self.ents_of(sent, v.head)
+        objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
+        if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
+            for c in v.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
+                    break
+        return subjects, objects, False
+
+    def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
+        """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
+        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+            head = v.head
+            for c in head.children:
+                if c.dep_ in ("nsubj",) and c.i != v.i:
+                    return self.ents_of(sent, c)
+            if head.dep_ in ("conj", "advcl") and head.head is not head:
+                return self.inherited_subject(sent, head)
+        if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
+            return self.ents_of(sent, v.head)
+        return []
+
+    # nouns ---------------------------------------------------------------------------------
+    def noun(self, sent: Sentence, n: Any) -> None:
+        """Appositions and copulas: "X, Y's lieutenant", "X is a member of Z", "the leader of Z, X"."""
+        lemma = n.lemma_.lower()
+        people: list[str] = []
+        if n.dep_ == "appos":
+            people = self.ents_of(sent, n.head)
+        elif n.dep_ == "attr" and n.head.lemma_ == "be":
+            people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+        if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
+            return
+        owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        if lemma in lx.RELATIONAL_NOUNS and owners:
+            pred, direction = lx.RELATIONAL_NOUNS[lemma]
+            for p in people:
+                for owner in owners:
+                    if direction == "rev" or direction == "sym":
+                        self.add(sent, p, pred, owner, 0.85)
+                    else:
+                        self.add(sent, owner, pred, p, 0.85)
+        groups = [
+            k
+            for prep in n.children
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "within")
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for k in self.ents_of(sent, o)
+        ]
+        if lemma in lx.LEADER_NOUNS:
+            groups += [o for o in owners if self.doc.ents[o].type is ORG]  # "the firm's chief executive, X"
+            for p in people:
+                for g in groups:
+                    self.add(sent, p, "leads", g, 0.85)
+        elif lemma in lx.MEMBER_NOUNS:
+            for p in people:
+                for g in groups:
+                    self.add(sent, p, "member_of", g, 0.8)
+
+
+def asserted(v: Any) -> bool:
+    """False for a negated, hypothetical or merely attempted action ("never killed", "tries to")."""
+    children = list(v.children)
+    if any(c.dep_ == "neg" for c in children) and not any(c.lower_ in lx.NOT_JUST for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+        return False
+    if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.UNREAL_HEADS:
+        return False
+    if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
+        return False
+    return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def descriptions(doc: Doc) -> list[Found]:
+    """Entities stated by description, and their tie to the named one they hang on."""
+    found: list[Found] = []
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        reviewer = any(t.lower_ in ("i", "me", "my", "we", "us", "our") for t in sent.span)
+        for tok in sent.span:
+            if in_comparison(doc, sent, tok.i) or tok.pos_ != "NOUN":
+                continue
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            named_head = doc.ref(sent, tok.head) if tok.dep_ == "compound" else None
+            if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and named_head and not poss:
+                owner_toks = [c for c in tok.head.children if c.dep_ == "poss"]  # "his partner Chewbacca"
+                owner = doc.ref(sent, owner_toks[0]) if owner_toks else None
+                if (
+                    owner
+                    and owner != named_head
+                    and doc.ents[owner].type is C
+                    and doc.ents[named_head].type is C
+                ):
+                    pred, direction = lx.RELATIONAL_NOUNS[lemma if lemma in lx.RELATIONAL_NOUNS else low]
+                    pair = (owner, named_head) if direction in ("fwd", "sym") else (named_head, owner)
+                    found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                continue
+            if (
+                (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS)
+                and poss
+                and doc.ref(sent, tok) is None
+            ):
+                owner = doc.ref(sent, poss[0])
+                owner_ent = doc.ents.get(owner) if owner else None
+                if owner_ent is None or owner_ent.type is not C or tok.dep_ == "appos" or tok.dep_ == "attr":
+                    continue
+                one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
+                if tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings"):
+                    continue  # "her allies": a group, not one character
+                noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                pred, direction = lx.RELATIONAL_NOUNS[noun]
+                named = [
+                    k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
+                ]
+                if (
+                    not named and tok.i + 2 < sent.span.end and tok.nbor(1).text == ","
+                ):  # "his guard, Dax Moreno,"
+                    k = doc.ref(sent, tok.nbor(2))
+                    named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
+                if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
+                    pair = (
+                        (owner_ent.key, named[0])
+                        if direction in ("fwd", "sym")
+                        else (named[0], owner_ent.key)
+                    )
+                    found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
+                mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
+                key = f"{owner_ent.key}'s {noun}"
+                name = " ".join([f"{owner_ent.name}'s", *mods, noun])
+                ent = _describe(doc, sent, tok, key, name, C)
+                pair = (owner_ent.key, ent.key) if direction == "fwd" else (ent.key, owner_ent.key)
+                if direction == "sym":
+                    pair = (owner_ent.key, ent.key)
+                found.append(Found(pair[0], pred, pair[1], sent.index, 0.8))
+            elif lemma in lx.ORG_NOUNS and tok.dep_ != "compound":
+                groups = [
+                    k
+                    for p in tok.children
+                    if p.dep_ == "prep" and p.lower_ in ("within", "of", "inside")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for k in [doc.ref(sent, o)]
+                    if k
+                ]
+                groups = [g for g in groups if doc.ents[g].type is ORG]
+                mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
+                if groups and mods:
+                    ent = _describe(doc, sent, tok, f"{mods[-1]} {lemma}", f"{mods[-1]} {lemma}", ORG)
+                    found.append(Found(ent.key, "part_of", groups[0], sent.index, 0.8))
+            elif lemma in lx.MEMBER_NOUNS | {"cop", "detective"} and lemma not in ("part",):
+                comp = [c for c in tok.children if c.dep_ == "compound" and doc.ref(sent, c)]
+                if comp and tok.tag_ == "NN":
+                    org = doc.ref(sent, comp[0])
+                    assert org is not None
+                    if doc.ents[org].type is ORG:
+                        name = f"{doc.ents[org].name} {lemma}"
+                        ent = _describe(doc, sent, tok, name.lower(), name, C)
+                        found.append(Found(ent.key, "member_of", org, sent.index, 0.8))
+            elif (
+                lemma in lx.PLACE_NOUNS
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in ("in", "at", "inside")
+                and not reviewer
+            ):
+                dets = [c for c in tok.children if c.dep_ == "det"]
+                mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
+                nouns = [
+                    c.lower_ for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.is_alpha
+                ]
+                if dets and (mods or nouns):
+                    name = " ".join([*mods[-1:], *nouns, lemma])
+                    _describe(doc, sent, tok, name, name, L)
+    return found
+
+
+def _describe(doc: Doc, sent: Sentence, tok: Any, key: str, name: str, kind: EntityType) -> Ent:
+    ent = doc.ent(key, name)
+    ent.fixed, ent.descriptive = kind, True
+    if len(name) > len(ent.name):
+        ent.aliases.add(ent.name)
+        ent.name = name
+    elif name != ent.name:
+        ent.aliases.add(name)
+    ent.in_story += 1
+    subtree = [t for t in tok.subtree if t.i <= tok.i]
+    first = subtree[0]
+    while first.dep_ in ("det", "poss", "case") or first.lower_ in ("the", "a", "an"):
+        nxt = first.nbor(1)
+        if nxt.i > tok.i:
+            break
+        first = nxt
+    ent.mentions.append((sent.index, sent.offset + first.idx, sent.offset + tok.idx + len(tok.text)))
+    ent.story.append(ent.mentions[-1])
+    doc.token_ent[(sent.index, tok.i)] = key
+    return ent

@@ -1,0 +1,747 @@
+"""The rule extractor "rules.v1": spaCy's parse and NER, read by general rules (no gazetteers).
+
+Order of work: layout and parse; comparisons; the work and its universe; names and their
+types; pronouns; descriptions; relations; cast and crew; plot events; the lead; assembly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..model import (
+    ClaimSet,
+    Entity,
+    EntityType,
+    Event,
+    EventKind,
+    Evidence,
+    Participant,
+    Relation,
+    Role,
+    Source,
+    slugify,
+)
+from ..vocab import entity_iri
+from . import lexicon as lx
+from .base import Extraction, Extractor, WorkHint, register
+from .document import C, Doc, Ent, L, P, Sentence, name_key
+from .layout import Block, blank_html, blocks, looks_like_html
+from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
+from .nlp import nlp
+from .relations import Found, Reader, asserted, descriptions
+
+
+@dataclass
+class Seed:
+    """A plot event as first seen: sentence, kind, participants with roles, where."""
+
+    sentence: int
+    kind: str
+    roles: dict[str, str]
+    location: str | None = None
+    sentences: list[int] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)  # victims whose killers take part ("the men responsible")
+
+
+def parse(text: str, *, n_process: int = 1) -> Doc:
+    """Blocks parsed with spaCy (one pipe call), cut into sentences with absolute offsets."""
+    return parse_many([text], n_process=n_process)[0]
+
+
+def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64) -> list[Doc]:
+    """Several texts through one `nlp.pipe` (both cores with n_process=2)."""
+    work: list[tuple[str, tuple[int, Block]]] = []
+    for t, text in enumerate(texts):
+        source = blank_html(text) if looks_like_html(text) else text
+        for block in blocks(source):
+            work.append((source[block.start : block.end], (t, block)))
+    docs = [Doc(text=text, sentences=[]) for text in texts]
+    section = [0] * len(texts)
+    paragraph = [0] * len(texts)
+    pipe = nlp().pipe(work, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    for parsed, (t, block) in pipe:
+        doc = docs[t]
+        if block.heading:
+            section[t] += 1
+        paragraph[t] += 1
+        sents = [parsed[:]] if block.heading else _join_abbreviations(list(parsed.sents))
+        for span in sents:
+            if not span.text.strip():
+                continue
+            doc.sentences.append(
+                Sentence(len(doc.sentences), span, block, block.start, section[t], paragraph[t])
+            )
+    return docs
+
+
+@register
+class RulesExtractor(Extractor):
+    """Rules over the dependency parse: verb lexicons with argument types, passives, possessives,
+    appositions, comparison cues, pronoun resolution, negation."""
+
+    name = "rules"
+    version = "v1"
+
+    def __init__(self) -> None:
+        self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
+
+    def prepare(self, texts: Sequence[str], *, n_process: int = 1) -> None:
+        """Parse several texts in one `nlp.pipe` (batched across texts); `run` then uses the parses."""
+        for text, doc in zip(texts, parse_many(texts, n_process=n_process), strict=True):
+            self._parsed[hashlib.sha256(text.encode("utf-8")).hexdigest()] = doc
+
+    def run(self, text: str, source: Source, about: WorkHint | None = None) -> Extraction:
+        doc = self._parsed.pop(hashlib.sha256(text.encode("utf-8")).hexdigest(), None)
+        return self.extract(doc if doc is not None and doc.text == text else parse(text), source, about)
+
+    def run_many(
+        self, items: Sequence[tuple[str, Source, WorkHint | None]], *, n_process: int = 1
+    ) -> list[Extraction]:
+        docs = parse_many([t for t, _, _ in items], n_process=n_process)
+        return [self.extract(doc, s, a) for doc, (_, s, a) in zip(docs, items, strict=True)]
+
+    def extract(self, doc: Doc, source: Source, about: WorkHint | None = None) -> Extraction:
+        return _Run(doc, source, about or WorkHint(iri=source.about), self).build()
+
+
+class _Run:
+    def __init__(self, doc: Doc, source: Source, about: WorkHint, ex: Extractor) -> None:
+        self.doc, self.source, self.about, self.ex = doc, source, about, ex
+        self.warnings: list[str] = []
+        self.found: list[Found] = []
+        self.seeds: list[Seed] = []
+
+    # ------------------------------------------------------------------------------------
+    def build(self) -> Extraction:
+        doc = self.doc
+        if looks_like_html(doc.text):
+            self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
+        comparison_scopes(doc)
+        title, _ = find_work(doc, self.about.title)
+        collect_names(doc, title)
+        if title:
+            work = doc.ent(name_key(title), title)
+            work.fixed = self.about.type
+            doc.work_key = work.key
+            work.in_story = max(work.in_story, 1)
+        self.cast_and_crew()
+        resolve_pronouns(doc)
+        self.found += descriptions(doc)
+        parallel_objects(doc)
+        reader = Reader(doc)
+        reader.read()
+        self.found += reader.found
+        for sent_index, kind, roles, _tok in reader.seeds:
+            self.seeds.append(Seed(sent_index, kind, dict(roles)))
+        self.group_membership()
+        self.nominal_events()
+        self.universe_links()
+        events = self.events()
+        claims = self.assemble(events)
+        if not any(e.in_universe for e in claims.entities if e.type is not EntityType.FILM):
+            self.warnings.append(f"{self.source.location}: no named characters, places or groups found")
+        return Extraction(claims, self.warnings)
+
+    # cast and crew -----------------------------------------------------------------------
+    def cast_and_crew(self) -> None:
+        doc = self.doc
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            span = sent.span
+            for tok in span:
+                if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
+                    close = next(
+                        (t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None
+                    )
+                    before = doc.ref(sent, tok.nbor(-1))
+                    if close is None or before is None or doc.ents[before].type is not C:
+                        continue
+                    inner = span.doc[tok.i + 1 : close.i]
+                    if 2 <= len(inner) <= 4 and _person_name(inner):
+                        person = self.person(sent, inner)
+                        self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
+                low = tok.lower_
+                after_the = tok.i > span.start and tok.nbor(-1).lower_ == "the"
+                if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
+                    names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
+                        [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
+                    )
+                    if not names and tok.i + 1 < span.end and tok.nbor(1).pos_ == "PROPN":
+                        names = [tok.nbor(1)]
+                    for n in names:
+                        run = _name_span(n)
+                        if run is not None and (run[0].ent_type_ == "PERSON" or _person_name(run)):
+                            pred = (
+                                "directed_by"
+                                if low in ("director", "filmmaker", "showrunner")
+                                else "written_by"
+                            )
+                            self.crew(sent, run, pred)
+                if tok.lemma_ in ("direct", "write", "pen") and tok.tag_ == "VBN" and asserted(tok):
+                    for agent in (c for c in tok.children if c.dep_ == "agent"):
+                        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                            run = _name_span(pobj)
+                            if run is not None and (run[0].ent_type_ == "PERSON" or len(run) >= 2):
+                                self.crew(
+                                    sent, run, "directed_by" if tok.lemma_ == "direct" else "written_by"
+                                )
+                if (
+                    tok.lower_ in ("screenplay", "script")
+                    and tok.i + 1 < span.end
+                    and tok.nbor(1).lower_ == "by"
+                ):
+                    for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
+                        run = _name_span(pobj)
+                        if run is not None:
+                            self.crew(sent, run, "written_by")
+                if (
+                    tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
+                ):  # "Jo Roe shines as Ann"
+                    self.credit_as(sent, tok)
+                if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
+                    for agent in (c for c in tok.children if c.dep_ == "agent"):
+                        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                            run = _name_span(pobj)
+                            target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
+                            if run is not None and target is not None and run[0].ent_type_ == "PERSON":
+                                self.found.append(
+                                    Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
+                                )
+
+    def credit_as(self, sent: Sentence, prep: Any) -> None:
+        """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
+        doc = self.doc
+        roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
+        role = roles[0] if roles else None
+        subj = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if role is None or doc.ents[role].type is not C or not subj:
+            return
+        run = _name_span(subj[0])
+        actor = doc.ref(sent, subj[0])
+        if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
+            return  # a name seen elsewhere in the story is a character acting "as" someone
+        if run[0].ent_type_ == "PERSON" or _person_name(run):
+            self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
+
+    def person(self, sent: Sentence, run: Any) -> str:
+        key = name_key(run.text)
+        ent = self.doc.ent(key, run.text)
+        ent.fixed = P
+        if not any(m[0] == sent.index for m in ent.mentions):
+            ent.mentions.append((sent.index, sent.offset + run.start_char, sent.offset + run.end_char))
+            ent.in_story += 1
+        for t in run:
+            self.doc.token_ent[(sent.index, t.i)] = key
+        return key
+
+    def crew(self, sent: Sentence, run: Any, pred: str) -> None:
+        person = self.person(sent, run)
+        if self.doc.work_key:
+            self.found.append(Found(self.doc.work_key, pred, person, sent.index, 0.9))
+
+    # inferences across sentences -----------------------------------------------------------
+    def group_membership(self) -> None:
+        """ "They're agents of X. The most dangerous of them? Y" -> Y member_of X."""
+        doc, group = self.doc, None
+        for sent in doc.sentences:
+            if sent.heading:
+                group = None
+                continue
+            for tok in sent.span:
+                if tok.lemma_.lower() in lx.MEMBER_NOUNS and tok.dep_ == "attr":
+                    subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+                    if subj and subj[0].lower_ in ("they", "these", "those"):
+                        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                                key = doc.ref(sent, pobj)
+                                if key is None:
+                                    for p2 in (c for c in pobj.children if c.dep_ == "prep"):
+                                        key = next(
+                                            (doc.ref(sent, o) for o in p2.children if doc.ref(sent, o)), None
+                                        )
+                                group = (
+                                    key if key and doc.ents[key].type is EntityType.ORGANIZATION else group
+                                )
+                                for d in (c for c in pobj.subtree if doc.ref(sent, c)):
+                                    k = doc.ref(sent, d)
+                                    if (
+                                        k
+                                        and doc.ents[k].descriptive
+                                        and doc.ents[k].type is EntityType.ORGANIZATION
+                                    ):
+                                        group = k
+            text = sent.span.text
+            if group and "of them" in text:
+                named = [k for t in sent.span if (k := doc.ref(sent, t)) and doc.ents[k].type is C]
+                if not named and text.rstrip().endswith("?") and sent.index + 1 < len(doc.sentences):
+                    nxt = doc.sentences[sent.index + 1]
+                    first = doc.ref(nxt, nxt.span[0])
+                    if first and doc.ents[first].type is C:
+                        self.found.append(Found(first, "member_of", group, nxt.index, 0.6))
+                for k in named[:1]:
+                    self.found.append(Found(k, "member_of", group, sent.index, 0.6))
+
+    def nominal_events(self) -> None:
+        """Events stated as nouns: "the betrayal is painful", "a fight", "the men responsible for"."""
+        doc = self.doc
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            for tok in sent.span:
+                kind = lx.EVENT_NOUNS.get(tok.lemma_.lower())
+                if kind is None or tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
+                    continue
+                has_args = any(
+                    c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("of", "by", "with", "between"))
+                    for c in tok.children
+                )
+                definite = any(c.lower_ in ("the", "this") for c in tok.children) or (
+                    tok.i > sent.span.start and tok.nbor(-1).lower_ in ("the", "this")
+                )
+                if kind == "betrayal" and not has_args and definite:
+                    self.betrayal(sent)
+                elif kind == "fight" and tok.dep_ == "pobj":
+                    verb = tok.head.head
+                    agents = Reader(doc).inherited_subject(sent, verb) if verb.pos_ == "VERB" else []
+                    agents = agents or [
+                        k for c in verb.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k
+                    ]
+                    if agents and doc.ents[agents[0]].type is C:
+                        self.seeds.append(Seed(sent.index, "fight", {agents[0]: "agent"}))
+            for tok in sent.span:  # "the men responsible for her family's murder"
+                if tok.lower_ in ("responsible", "killers", "murderers", "assassins"):
+                    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            if (
+                                pobj.lemma_.lower() in ("murder", "death", "killing")
+                                or tok.lower_ != "responsible"
+                            ):
+                                owner = [c for c in pobj.children if c.dep_ == "poss"] or [pobj]
+                                victim = doc.ref(sent, owner[0])
+                                if victim:
+                                    for seed in self.seeds:
+                                        if seed.sentence == sent.index and seed.kind == "revelation":
+                                            seed.refs.append(victim)
+
+    def betrayal(self, sent: Sentence) -> None:
+        """ "X meets Y ... Y has been bought by Z. The betrayal ..." -> Y betrayed X."""
+        recent = [f for f in self.found if sent.index - 4 <= f.sentence < sent.index]
+        for f in reversed(recent):
+            if f.predicate != "works_for":
+                continue
+            traitor = f.subject
+            victims = [
+                g.subject if g.object == traitor else g.object
+                for g in reversed(recent)
+                if g.predicate in ("met", "ally_of") and traitor in (g.subject, g.object)
+            ]
+            if victims:
+                self.found.append(Found(traitor, "betrayed", victims[0], sent.index, 0.6))
+                self.seeds.append(Seed(sent.index, "betrayal", {traitor: "agent", victims[0]: "victim"}))
+                return
+
+    def universe_links(self) -> None:
+        doc = self.doc
+        if not doc.work_key:
+            return
+        cues = {
+            "spin",
+            "set",
+            "part",
+            "belong",
+            "root",
+            "expand",
+            "extend",
+            "entry",
+            "installment",
+            "chapter",
+        }
+        cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            keys = {doc.ref(sent, t) for t in sent.span}
+            universes = [k for k in keys if k and doc.ents[k].fixed is EntityType.UNIVERSE]
+            if not universes:
+                continue
+            mentions_work = doc.work_key in keys or any(
+                (t.lower_ in lx.WORK_NOUNS and any(c.lower_ in ("this", "the") for c in t.children))
+                or (t.lower_ == "it" and t.dep_ == "nsubj" and t.head.dep_ == "ROOT")
+                for t in sent.span
+            )
+            if mentions_work and any(t.lemma_.lower() in cues or t.lower_ in cues for t in sent.span):
+                for u in universes:
+                    self.found.append(Found(doc.work_key, "part_of_universe", u, sent.index, 0.8))
+
+    # events ------------------------------------------------------------------------------
+    def events(self) -> list[Seed]:
+        doc = self.doc
+        self.resolution()
+        scene: dict[int, str] = {}  # section -> latest location
+        location_of: dict[int, str | None] = {}
+        for sent in doc.sentences:
+            here = [
+                k
+                for t in sent.span
+                if (k := doc.ref(sent, t))
+                and doc.ents[k].type is L
+                and doc.ents[k].in_universe
+                and not in_comparison(doc, sent, t.i)
+            ]
+            location_of[sent.index] = here[-1] if here else scene.get(sent.section)
+            if here:
+                scene[sent.section] = here[-1]
+                location_of[sent.index] = here[0] if len(set(here)) == 1 else here[-1]
+        seeds = sorted(self.seeds, key=lambda s: s.sentence)
+        out: list[Seed] = []
+        for seed in seeds:
+            seed.location = location_of.get(seed.sentence)
+            seed.sentences = [seed.sentence]
+            seed.roles = {
+                k: r for k, r in seed.roles.items() if doc.ents[k].in_universe and doc.ents[k].type is C
+            }
+            if not seed.roles:
+                continue
+            target = self.merge_target(out, seed)
+            if target is None:
+                out.append(seed)
+                continue
+            for k, r in seed.roles.items():
+                target.roles.setdefault(k, r)
+            target.location = target.location or seed.location
+            target.refs += seed.refs
+            target.sentences.append(seed.sentence)
+            if target.kind == "chase" and seed.kind == "fight":
+                target.kind = "fight"
+        for seed in out:  # "the men responsible for her family's murder" are the killers
+            for victim in seed.refs:
+                for other in out:
+                    if other.kind == "killing" and other.roles.get(victim) == "victim":
+                        for k, r in other.roles.items():
+                            if r == "agent":
+                                seed.roles.setdefault(k, "participant")
+        kept = ("resolution", "revelation", "killing")
+        return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in kept]
+
+    def merge_target(self, out: list[Seed], seed: Seed) -> Seed | None:
+        victim = next((k for k, r in seed.roles.items() if r == "victim"), None)
+        if seed.kind == "killing" and victim:
+            for other in out:
+                if other.kind == "killing" and other.roles.get(victim) == "victim":
+                    return other
+        if not out:
+            return None
+        last = out[-1]
+        agent = next((k for k, r in seed.roles.items() if r == "agent"), None)
+        last_agent = next((k for k, r in last.roles.items() if r == "agent"), None)
+        near = seed.sentence - last.sentences[-1] <= 4
+        same_section = (
+            self.doc.sentences[seed.sentence].section == self.doc.sentences[last.sentences[-1]].section
+        )
+        others = {k for k, r in seed.roles.items() if r != "agent"}
+        last_others = {k for k, r in last.roles.items() if r != "agent"}
+        same_cast = not others or not last_others or bool(others & last_others)
+        if agent and agent == last_agent and near:
+            if seed.kind == last.kind and seed.kind == "investigation":
+                return last
+            if seed.kind == last.kind and same_section and same_cast:
+                return last
+            if last.kind == "chase" and seed.kind == "fight" and same_section:
+                return last
+        if (
+            seed.kind == last.kind
+            and seed.sentence == last.sentences[-1]
+            and set(seed.roles) & set(last.roles)
+        ):
+            return last
+        return None
+
+    def resolution(self) -> None:
+        """ "The film ends with ..." / "doesn't end with a smile. X walks ..." -> resolution."""
+        doc = self.doc
+        pending = False
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            subj_chars = [
+                k
+                for t in sent.span
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"
+                for k in [doc.ref(sent, t)]
+                if k and doc.ents[k].type is C
+            ]
+            opener = doc.ref(sent, sent.span[0])
+            if pending and not subj_chars and opener and doc.ents[opener].type is C:
+                subj_chars = [opener]  # "Ann sails away": a short sentence the parser may misread
+            if pending and subj_chars:
+                self.seeds.append(Seed(sent.index, "resolution", {subj_chars[0]: "agent"}))
+                pending = False
+                continue
+            for tok in sent.span:
+                if tok.lemma_ in ("end", "close", "conclude") and tok.pos_ == "VERB":
+                    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+                    if subj and (doc.ref(sent, subj[0]) == doc.work_key or subj[0].lemma_ in lx.WORK_NOUNS):
+                        with_chars = [
+                            k
+                            for p in tok.children
+                            if p.dep_ == "prep" and p.lower_ == "with"
+                            for o in p.subtree
+                            if (k := doc.ref(sent, o)) and doc.ents[k].type is C
+                        ]
+                        if with_chars:
+                            roles = dict.fromkeys(with_chars, "participant")
+                            roles[with_chars[0]] = "agent"
+                            self.seeds.append(Seed(sent.index, "resolution", roles))
+                        else:
+                            pending = True
+
+    # assembly ------------------------------------------------------------------------------
+    def assemble(self, seeds: list[Seed]) -> ClaimSet:
+        doc, source = self.doc, self.source
+        ents = {k: e for k, e in doc.ents.items() if e.mentions or k == doc.work_key}
+        iris = {k: self.iri(e) for k, e in ents.items()}
+        entities = [self.entity(e, iris[k]) for k, e in sorted(ents.items(), key=lambda p: p[1].first)]
+        relations: dict[tuple[str, str, str], Relation] = {}
+
+        def relate(s: str, pred: str, o: str, sent_index: int, conf: float) -> None:
+            if s not in iris or o not in iris:
+                return
+            ev = self.evidence(self.doc.sentences[sent_index], conf)
+            key = (iris[s], pred, iris[o])
+            if key in relations:
+                if all(e.start != ev.start for e in relations[key].evidence):
+                    relations[key].evidence.append(ev)
+                return
+            relations[key] = Relation(subject=iris[s], predicate=pred, object=iris[o], evidence=[ev])
+
+        for f in self.found:
+            if f.predicate in ("portrayed_by", "directed_by", "written_by") or (
+                doc.ents[f.subject].in_universe and doc.ents[f.object].in_universe
+            ):
+                relate(f.subject, f.predicate, f.object, f.sentence, f.confidence)
+        if doc.work_key:
+            for k, e in ents.items():
+                prose = [m for m in e.story if not doc.sentences[m[0]].heading]
+                if e.type is C and not e.descriptive and e.in_universe and prose:
+                    relate(k, "appears_in", doc.work_key, prose[0][0], 0.7)
+            lead = self.lead()
+            if lead is not None:
+                relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
+        for k, sent_index, subject in self.comparisons():
+            relate(subject, "compared_to", k, sent_index, 0.7)
+        events = []
+        act_of = self.acts()
+        for order, seed in enumerate(seeds if doc.work_key else [], start=1):
+            assert doc.work_key is not None
+            sent = doc.sentences[seed.sentence]
+            label = _label(sent.span.text)
+            events.append(
+                Event(
+                    id=entity_iri("event", "review", source.id, str(order)),
+                    label=label,
+                    kind=EventKind(seed.kind),
+                    work=iris[doc.work_key],
+                    order=order,
+                    act=act_of.get(seed.sentence),
+                    location=iris.get(seed.location) if seed.location else None,
+                    participants=[Participant(entity=iris[k], role=Role(r)) for k, r in seed.roles.items()],
+                    evidence=[self.evidence(doc.sentences[i], 0.6) for i in dict.fromkeys(seed.sentences)],
+                )
+            )
+        if source.about is None and doc.work_key:
+            source = source.model_copy(update={"about": iris[doc.work_key]})
+        return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
+
+    def comparisons(self) -> Iterable[tuple[str, int, str]]:
+        """(out-of-story entity, sentence, what it is compared with): a character near it, or the work."""
+        doc = self.doc
+        for k, e in doc.ents.items():
+            if e.in_universe:
+                continue
+            for sent_index, start, _end in e.mentions:
+                sent = doc.sentences[sent_index]
+                candidates = [
+                    (abs(sent.offset + t.idx - start), ref)
+                    for t in sent.span
+                    if (ref := doc.ref(sent, t))
+                    and ref != k
+                    and not in_comparison(doc, sent, t.i)
+                    and doc.ents[ref].in_universe
+                    and doc.ents[ref].type in (C, EntityType.FILM)
+                ]
+                subject = min(candidates)[1] if candidates else doc.work_key
+                if subject:
+                    yield k, sent_index, subject
+
+    def lead(self) -> tuple[str, int, float] | None:
+        """The character the text centres on: cue phrases first, then how often it is named."""
+        doc = self.doc
+        score: dict[str, float] = {}
+        where: dict[str, int] = {}
+        for k, e in doc.ents.items():
+            if e.type is C and e.in_universe and not e.descriptive and e.in_story:
+                score[k] = e.in_story + e.salience
+                where[k] = e.mentions[0][0]
+        best_cue: dict[str, tuple[float, int]] = {}
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            lows = {t.lower_ for t in sent.span}
+            for tok in sent.span:
+                ref = doc.ref(sent, tok)
+                if ref is None or ref not in score:
+                    continue
+                k = ref
+                if k not in score:
+                    continue
+                bonus = 0.0
+                if lows & {"center", "centre", "heart"} and tok.dep_ in ("nsubj", "attr", "nsubjpass"):
+                    bonus = 10
+                if tok.dep_ == "poss" and tok.head.lemma_.lower() in lx.JOURNEY_NOUNS:
+                    bonus = max(bonus, 4)
+                if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+                    attrs = [
+                        c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in lx.LEAD_NOUNS
+                    ]
+                    if attrs:
+                        bonus = max(bonus, 8)
+                if bonus:
+                    score[k] += bonus
+                    if bonus > best_cue.get(k, (0.0, 0))[0]:
+                        best_cue[k] = (bonus, sent.index)
+        if not score:
+            return None
+        best = max(score, key=lambda k: (score[k], -where[k]))
+        cue = best_cue.get(best)
+        return best, cue[1] if cue else where[best], 0.8 if cue else 0.5
+
+    def acts(self) -> dict[int, int]:
+        act: int | None = None
+        out: dict[int, int] = {}
+        for sent in self.doc.sentences:
+            low = sent.span.text.lower()
+            for phrase, number in lx.ACT_CUES:
+                if phrase in low and (act is None or number >= act):
+                    act = number
+            if act is not None:
+                out[sent.index] = act
+        return out
+
+    def iri(self, e: Ent) -> str:
+        if e.key == self.doc.work_key and self.about.iri:
+            return self.about.iri
+        if e.type is EntityType.UNIVERSE:
+            return entity_iri("universe", slugify(e.name))
+        scope = "review" if e.in_universe else "mentioned"
+        return entity_iri(e.type.value.lower(), scope, self.source.id, slugify(e.key))
+
+    def entity(self, e: Ent, iri: str) -> Entity:
+        evidence = [self.mention_evidence(m) for m in e.mentions[:3]]
+        if not evidence:
+            evidence = [self.evidence(self.doc.sentences[0], 0.5)] if self.doc.sentences else []
+        name = e.name
+        if e.key == self.doc.work_key and self.about.title:
+            name = self.about.title
+        aliases = sorted(a for a in e.aliases if a != name)
+        if e.key == self.doc.work_key:
+            aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
+        return Entity(
+            id=iri, type=e.type, name=name, aliases=aliases, in_universe=e.in_universe, evidence=evidence
+        )
+
+    def mention_evidence(self, m: tuple[int, int, int]) -> Evidence:
+        _, start, end = m
+        return self.make_evidence(start, end, 0.8)
+
+    def evidence(self, sent: Sentence, conf: float) -> Evidence:
+        return self.make_evidence(sent.start, sent.end, conf)
+
+    def make_evidence(self, start: int, end: int, conf: float) -> Evidence:
+        text = self.doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Evidence(
+            source=self.source.id,
+            extractor=self.ex.name,
+            extractor_version=self.ex.version,
+            confidence=conf,
+            start=start,
+            end=end,
+            quote=text[start:end],
+        )
+
+
+def parallel_objects(doc: Doc) -> None:
+    """ "Ann confronts Bo's guard and defeats him": him is the first verb's object, by parallelism."""
+    for sent in doc.sentences:
+        for tok in sent.span:
+            if tok.lower_ not in ("him", "her") or tok.dep_ != "dobj" or tok.head.dep_ != "conj":
+                continue
+            first = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            key = doc.ref(sent, first[0]) if first else None
+            if key is not None and doc.ents[key].type is C and key != doc.ref(sent, tok):
+                want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
+                if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
+                    doc.token_ent[(sent.index, tok.i)] = key
+
+
+def _name_span(tok: Any) -> Any:
+    """The proper-noun run a token belongs to ("Jane" in "Jane Roe"), or None."""
+    if tok.pos_ != "PROPN":
+        return None
+    doc = tok.doc
+    i = j = tok.i
+    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
+        i -= 1
+    while j + 1 < tok.sent.end and doc[j + 1].pos_ == "PROPN":
+        j += 1
+    return doc[i : j + 1]
+
+
+#: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
+ABBREVIATIONS = frozenset(
+    {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
+)
+
+
+def _join_abbreviations(sents: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for span in sents:
+        if out and (
+            out[-1][-1].lower_ in lx.ABBREVIATIONS
+            or (
+                out[-1][-1].text == "."
+                and (out[-1][-2].lower_ + "." in lx.ABBREVIATIONS if len(out[-1]) > 1 else False)
+            )
+        ):
+            out[-1] = span.doc[out[-1].start : span.end]
+        else:
+            out.append(span)
+    return out
+
+
+def _person_name(inner: Any) -> bool:
+    """Title-case words the NER takes for a person, here or in a plain credit sentence."""
+    if not all(t.is_title and t.is_alpha for t in inner):
+        return False
+    if all(t.ent_type_ == "PERSON" for t in inner):
+        return True
+    return _credited_person(inner.text)
+
+
+@cache
+def _credited_person(name: str) -> bool:
+    probe = nlp()(f"The role is played by {name}.")
+    return any(e.label_ == "PERSON" and e.text == name for e in probe.ents)
+
+
+def _label(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 160 else text[:157] + "..."

@@ -1,0 +1,112 @@
+"""The scorer on hand-built exports with hand-computed figures."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from universe_graph.extract.score import kendall_tau, score
+
+GOLD: dict[str, Any] = {
+    "entities": {
+        "required": [{"name": "Ann", "type": "Character"}, {"name": "Bo", "type": "Character"}],
+        "acceptable": [{"name": "Ann's dog", "type": "Character", "aliases": ["dog"]}],
+        "not_in_universe": [{"name": "Rocky"}],
+    },
+    "relations": {
+        "vocabulary": {"killed": "", "met": ""},
+        "required": [
+            {"s": "Ann", "p": "killed", "o": "Bo"},
+            {"s": "Ann", "p": "met", "o": "Bo", "symmetric": True},
+        ],
+        "acceptable": [],
+    },
+    "events": [
+        {"order": 1, "location": None, "participants": ["Ann", "Bo"], "kind": "meeting"},
+        {"order": 2, "location": None, "participants": ["Ann", "Bo"], "kind": "killing"},
+    ],
+}
+
+
+def ent(i: str, name: str, kind: str = "Character", inside: bool = True) -> dict[str, Any]:
+    return {"id": f"x:{i}", "name": name, "type": kind, "in_universe": inside, "evidence": []}
+
+
+def test_hand_computed_figures() -> None:
+    export = {
+        "entities": [ent("a", "Ann"), ent("c", "Cy"), ent("r", "Rocky"), ent("d", "the Dog")],
+        "relations": [
+            {"subject": "x:a", "predicate": "met", "object": "x:c", "evidence": []},  # false (Cy)
+            {"subject": "x:c", "predicate": "killed", "object": "x:a", "evidence": []},  # false
+            {"subject": "x:a", "predicate": "compared_to", "object": "x:r", "evidence": []},  # not scored
+        ],
+        "events": [
+            {
+                "order": 1,
+                "kind": "killing",
+                "participants": [{"entity": "x:a"}, {"entity": "x:c"}],
+                "evidence": [],
+            },
+        ],
+        "sources": [],
+    }
+    s = score(export, GOLD, "")
+    # entities: Ann, Dog (acceptable) good; Cy false; Rocky counted and false -> P 2/4, R 1/2
+    assert (s.entities.precision, s.entities.recall) == (0.5, 0.5)
+    assert s.entities.f1 == 0.5
+    assert s.not_in_universe_errors == ["Rocky"]
+    assert s.relations.precision == 0.0 and s.relations.recall == 0.0
+    assert s.relations.predicted == 2 and s.unscored_relations == 1  # compared_to: out-of-story end
+    assert s.events_found == 0
+
+
+def test_relations_symmetric_and_events_tau() -> None:
+    export = {
+        "entities": [ent("a", "Ann"), ent("b", "Bo")],
+        "relations": [
+            {"subject": "x:b", "predicate": "met", "object": "x:a", "evidence": []},  # symmetric match
+            {"subject": "x:a", "predicate": "killed", "object": "x:b", "evidence": []},
+            {"subject": "x:b", "predicate": "killed", "object": "x:a", "evidence": []},  # wrong way
+        ],
+        "events": [
+            {
+                "order": 1,
+                "kind": "killing",
+                "participants": [{"entity": "x:a"}, {"entity": "x:b"}],
+                "evidence": [],
+            },
+            {
+                "order": 2,
+                "kind": "meeting",
+                "participants": [{"entity": "x:a"}, {"entity": "x:b"}],
+                "evidence": [],
+            },
+        ],
+        "sources": [],
+    }
+    s = score(export, GOLD, "")
+    assert s.relations.recall == 1.0
+    assert s.relations.precision == round(2 / 3, 4)
+    assert s.relations.f1 == 0.8
+    assert s.events_found == 2 and s.event_tau == -1.0  # kinds pick the reversed pairing
+
+
+def test_kendall_tau_by_hand() -> None:
+    assert kendall_tau([(1, 1), (2, 2), (3, 3)]) == 1.0
+    assert kendall_tau([(1, 1), (2, 3), (3, 2)]) == round(1 / 3, 4)
+    assert kendall_tau([(1, 1)]) is None
+
+
+def test_quotes_checked_against_the_text() -> None:
+    export = {
+        "entities": [
+            {
+                **ent("a", "Ann"),
+                "evidence": [{"start": 0, "end": 3, "quote": "Ann"}, {"start": 4, "end": 6, "quote": "Bx"}],
+            }
+        ],
+        "relations": [],
+        "events": [],
+        "sources": [],
+    }
+    s = score(export, GOLD, "Ann Bo")
+    assert (s.quotes_exact, s.quotes_total) == (1, 2)
