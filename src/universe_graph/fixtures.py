@@ -31,8 +31,13 @@ def sample_path(name: str = "john-wick") -> Path:
 
 @cache
 def sample() -> Loaded:
-    """The John Wick sample read into claim sets (cached; treat as read-only)."""
-    return load_paths([sample_path()])
+    """The John Wick sample read into claim sets, identities resolved across its sources (as `ingest`
+    stores them: the review's John Wick is the universe's); cached, treat as read-only."""
+    from .resolve import resolve_all
+
+    loaded = load_paths([sample_path()])
+    loaded.claimsets, _ = resolve_all(loaded.claimsets)
+    return loaded
 
 
 def sample_export() -> Export:

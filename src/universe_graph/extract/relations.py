@@ -142,8 +142,6 @@ class Reader:
                 if lemma == "interrogate":
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
-            elif pred == "works_for" and passive and subjects and objects:
-                pass
         for prep in v.children:
             if prep.dep_ != "prep":
                 continue
