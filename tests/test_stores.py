@@ -7,7 +7,6 @@ import random
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -160,9 +159,12 @@ def test_failure_after_the_commit_heals_to_the_new_state(store_dir: Path, tmp_pa
     assert healed["nodes"] == expected["nodes"]
 
 
-def _servers() -> set[int]:
-    """FalkorDB servers working in this test session's folders (a server chdirs into its data folder)."""
-    base = str(Path(tempfile.gettempdir()).resolve() / "pytest-of-")
+def _servers(session_dir: Path) -> set[int]:
+    """FalkorDB servers working in this test session's folders (a server chdirs into its data folder).
+
+    Only this session's: other pytest runs on the machine start and stop servers of their own.
+    """
+    base = str(session_dir.resolve())
     out = subprocess.run(["pgrep", "-f", "redis-server"], capture_output=True, text=True, check=False)
     found = set()
     for pid in (int(p) for p in out.stdout.split()):
@@ -174,7 +176,9 @@ def _servers() -> set[int]:
     return found
 
 
-def test_sigkill_of_an_ingest_leaves_before_or_after(store_dir: Path, tmp_path: Path) -> None:
+def test_sigkill_of_an_ingest_leaves_before_or_after(
+    store_dir: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     new_file = changed_universe(tmp_path)
     before = dump(store_dir)
     reference = tmp_path / "reference"
@@ -182,7 +186,8 @@ def test_sigkill_of_an_ingest_leaves_before_or_after(store_dir: Path, tmp_path: 
         store.ingest(sample().claimsets)
         store.ingest(read(new_file))
     after = dump(reference)
-    servers_before = _servers()
+    session = tmp_path_factory.getbasetemp()
+    servers_before = _servers(session)
     exe = str(Path(sys.executable).parent / "universe-graph")
     rng = random.Random(20261123)
     outcomes = []
@@ -201,7 +206,7 @@ def test_sigkill_of_an_ingest_leaves_before_or_after(store_dir: Path, tmp_path: 
         state = dump(store_dir)
         assert state in (before, after), "a mixture of the old and the new version"
         outcomes.append("after" if state == after else "before")
-    assert _servers() <= servers_before, "a FalkorDB server outlived its killed owner"
+    assert _servers(session) <= servers_before, "a FalkorDB server outlived its killed owner"
     print("kill outcomes:", outcomes)
 
 
@@ -254,13 +259,14 @@ def test_query_values_are_bound_not_pasted(store_dir: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_leftover_servers() -> Iterator[None]:
-    before = _servers()
+def _no_leftover_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    session = tmp_path_factory.getbasetemp()
+    before = _servers(session)
     yield
     deadline = time.time() + 5
-    while _servers() - before and time.time() < deadline:
+    while _servers(session) - before and time.time() < deadline:
         time.sleep(0.1)
-    assert not (_servers() - before), "a test left a FalkorDB server running"
+    assert not (_servers(session) - before), "a test left a FalkorDB server running"
 
 
 def test_reproject_rebuilds_the_same_projection(store_dir: Path) -> None:

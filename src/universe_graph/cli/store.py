@@ -142,7 +142,8 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
         return about, None
     from ..resolve import normal
 
-    if not (store_folder(ctx) / "canonical").exists():
+    location = store_folder(ctx)
+    if isinstance(location, Path) and not (location / "canonical").exists():
         return None, about
     try:
         with read_only(ctx) as store:

@@ -82,7 +82,7 @@ class OxigraphStore(CanonicalStore):
             if read_only:
                 if not path.is_dir():
                     raise StoreUnavailable(f"no store at {folder} (nothing ingested yet?)")
-                self._store = ox.Store.read_only(str(path))
+                self._store = _open_read_only(path)
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 self._lock.acquire()
@@ -336,5 +336,21 @@ def _looks_like_update(text: str) -> bool:
 
 
 @register("oxigraph")
+def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
+    """Open a read-only view beside a possible writer.
+
+    RocksDB reads the file list, then the files: a writer's compaction in between deletes a file the
+    list names ("Corruption: ... No such file"). The next attempt sees the new list.
+    """
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(str(path))
+        except OSError as e:
+            if attempt == attempts - 1 or "No such file" not in str(e):
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    raise AssertionError("unreachable")
+
+
 def open_oxigraph(location: Path | str, read_only: bool) -> CanonicalStore:
     return OxigraphStore(Path(location), read_only=read_only)
