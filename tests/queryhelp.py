@@ -1,4 +1,4 @@
-"""A store for the query tests: the bundled sample plus two small hand-made sources.
+"""A store for the query tests: the bundled universe file plus two small hand-made sources.
 
 A fan source (tier fan, tied to no work) adds "Nogi was trained by Winston" and "Eve Macarro is
 an ally of Viggo Tarasov"; a review of Ballerina (tier review, about the film) adds "Eve Macarro
@@ -117,13 +117,20 @@ def review_source() -> ClaimSet:
     )
 
 
+def metadata() -> list[ClaimSet]:
+    """The sample's universe file without the bundled review: the review's claims come from the
+    extractor, and the expectations here are written by hand for facts that do not move with it."""
+    return [cs for cs in sample().claimsets if cs.source.kind is not SourceKind.REVIEW]
+
+
 @pytest.fixture(scope="session")
 def qstore(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UniverseStore]:
-    """Both stores (canonical and projection) holding the sample, the fan source and the review."""
+    """Both stores (canonical and projection) holding the sample's universe file, the fan source and the
+    hand-made review."""
     folder: Path = tmp_path_factory.mktemp("query") / "store"
     store = UniverseStore(folder)
     try:
-        store.ingest([*sample().claimsets, fan_source(), review_source()])
+        store.ingest([*metadata(), fan_source(), review_source()])
         yield store
     finally:
         store.close()

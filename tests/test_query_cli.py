@@ -20,7 +20,11 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     store = tmp_path_factory.mktemp("cli") / "store"
     result = CliRunner().invoke(
-        cli, ["--store", str(store), "ingest", str(sample_path())], catch_exceptions=False
+        # the universe file alone: the bundled review's claims come from the extractor, and these
+        # expectations are written by hand for facts that do not move with it
+        cli,
+        ["--store", str(store), "ingest", str(sample_path() / "john-wick.universe.yaml")],
+        catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output
     return store

@@ -106,7 +106,8 @@ def test_construct_as_rdf(server: Running, fmt: str) -> None:
     graph = answer(wrapper)
     if not isinstance(graph, Graph):  # SPARQLWrapper hands some formats back as text
         graph = Graph().parse(data=graph, format="json-ld" if fmt == JSONLD else "turtle")
-    assert len(graph) == len(expected_trainers(server)) > 0
+    # one triple per trainer, however many sources say so
+    assert len(graph) == len(set(expected_trainers(server))) > 0
 
 
 def test_describe_as_ntriples(server: Running) -> None:
