@@ -137,7 +137,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
                     j += 2
                 else:
                     break
-            if i > span.start and span.doc[i - 1].text == "The":  # "The Director" mid-sentence
+            if i > span.start and span.doc[i - 1].text == "The":  # "The Baron" mid-sentence
                 i -= 1
             runs.append((i, j))
             i = j

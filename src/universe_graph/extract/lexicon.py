@@ -136,7 +136,7 @@ MEMBER_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-#: common nouns naming a group (a "secret faction", "a rival cartel")
+#: common nouns naming a group (a "hidden guild", "a rival cartel")
 ORG_NOUNS = frozenset(
     {
         "faction", "cartel", "gang", "syndicate", "cult", "guild", "clan", "brotherhood", "sisterhood",
@@ -145,7 +145,7 @@ ORG_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-#: common nouns naming a place an event can be set in ("an abandoned theater")
+#: common nouns naming a place an event can be set in ("a derelict warehouse")
 PLACE_NOUNS = frozenset(
     {
         "theater", "theatre", "warehouse", "church", "cathedral", "hotel", "station", "club", "nightclub",
@@ -157,7 +157,7 @@ PLACE_NOUNS = frozenset(
     }
 )  # fmt: skip
 
-#: the last word of a place name ("the Danube River", "Baker Street")
+#: the last word of a place name ("the Orvel River", "Baker Street")
 PLACE_HEADS = frozenset(
     {
         "river", "mountains", "mountain", "mount", "sea", "lake", "ocean", "street", "avenue", "road",
@@ -190,7 +190,7 @@ PERSON_NOUNS = frozenset(
         "heroine", "villain", "protagonist", "antagonist", "leader", "boss", "king", "queen", "prince",
         "princess", "lord", "lady", "doctor", "scientist", "mentor", "teacher", "student", "sister",
         "brother", "mother", "father", "daughter", "son", "wife", "husband", "friend", "ally", "enemy",
-        "rival", "partner", "widow", "orphan", "dancer", "ballerina", "fighter", "gunman", "bodyguard",
+        "rival", "partner", "widow", "orphan", "dancer", "fighter", "gunman", "bodyguard",
         "lieutenant", "henchman", "enforcer", "sniper", "hacker", "pilot", "captain", "general",
         "sergeant", "colonel", "commander", "criminal", "gangster", "don", "kingpin", "mobster", "knight",
         "wizard", "witch", "sorcerer", "hunter", "bounty", "smuggler", "lawyer", "journalist", "reporter",
@@ -209,7 +209,7 @@ PERSON_NOUNS = frozenset(
 
 FEMALE_NOUNS = frozenset(
     {"woman", "girl", "heroine", "queen", "princess", "lady", "sister", "mother", "daughter", "wife",
-     "widow", "ballerina", "witch", "nun", "empress", "actress", "aunt", "grandmother", "mrs", "ms"}
+     "widow", "witch", "nun", "empress", "actress", "aunt", "grandmother", "mrs", "ms"}
 )  # fmt: skip
 MALE_NOUNS = frozenset(
     {"man", "boy", "king", "prince", "lord", "brother", "father", "son", "husband", "monk", "emperor",

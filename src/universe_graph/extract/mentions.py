@@ -232,7 +232,7 @@ def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
 
 
 def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
-    """In a comparison, a title may hold small words and possessives: "No Country for Old Men"."""
+    """In a comparison, a title may hold small words and possessives: "Gone with the Wind"."""
     k = j
     while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
         k += 2  # "Dante's Peak"
@@ -300,7 +300,7 @@ def _forget(doc: Doc, key: str) -> None:
 
 
 def _merge_short_names(doc: Doc) -> None:
-    """ "Wick" is "John Wick" when one longer name of the same type ends or starts with it."""
+    """ "Marlowe" is "Ada Marlowe" when one longer name of the same type ends or starts with it."""
     for key, ent in list(doc.ents.items()):
         if " " in key or ent.fixed is not None:
             continue

@@ -91,7 +91,7 @@ class Reader:
                         for pobj in prep.children:
                             key = key or self.doc.ref(sent, pobj)
             if key is None:
-                for child in t.children:  # "the Danube River" parsed as compound + head
+                for child in t.children:  # "the Orvel River" parsed as compound + head
                     if child.dep_ == "compound":
                         key = key or self.doc.ref(sent, child)
             if key is not None and key not in out:
