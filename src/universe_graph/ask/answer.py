@@ -27,13 +27,14 @@ from .names import Candidate, NameIndex
 from .templates import BRACKET_RE, TOPIC, Templates, template_of
 from .templates import load as load_templates
 
+#: The intents' shapes, offered (with the learned templates) when a question cannot be read.
 SUPPORTED = (
-    "who trained John Wick?",
-    "who directed the films that Keanu Reeves acted in?",
-    "which films is the Director in?",
-    "how is Winston connected to John Wick?",
-    "what happens in the second act of Ballerina?",
-    "who is Winston?",
+    "who trained X?",
+    "who directed the films that X acted in?",
+    "which films is X in?",
+    "how is X connected to Y?",
+    "what happens in the second act of W?",
+    "who is X?",
 )
 MAX_EVIDENCE = 5
 MIN_SIMILARITY = 0.3  # a near template's chain as it is
