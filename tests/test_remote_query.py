@@ -13,9 +13,10 @@ from pydantic import BaseModel
 
 from conftest import Invoke
 from queryhelp import BALLERINA, JW1, c, fan_source, qstore, review_source  # noqa: F401
+from test_rdf_roundtrip import normal
 from test_remote_sparql import server, url  # noqa: F401
 from universe_graph.errors import BadInput
-from universe_graph.fixtures import sample
+from universe_graph.fixtures import sample, synthetic
 from universe_graph.model import CanonTier
 from universe_graph.query import path, profile, run_named, timeline
 from universe_graph.query.canon import source_view
@@ -128,6 +129,7 @@ def test_quads_match_the_embedded_store(qstore: UniverseStore, rstore: UniverseS
         ((None, None, wick, None), 20),
         ((None, name, label, None), 1),
         ((wick, None, None, [ox.NamedNode(str(UG.killed)), name]), 9),
+        ((None, None, None, None), 10_001),  # beyond Virtuoso's 10,000-row cap: read in pages
     ]
     for (s, p, o, preds), least in cases:
         want = norm(local.quads(s, p, o, graphs, preds), lsrc)
@@ -196,3 +198,15 @@ def same_json(value: object, key: str = "") -> object:
         items = [same_json(v) for v in value]
         return sorted(items, key=repr) if key in ("evidence", "answers", "support") else items
     return value
+
+
+def test_a_graph_beyond_the_result_cap_reads_back_whole(url: str, tmp_path: Path) -> None:  # noqa: F811
+    """A version graph larger than Virtuoso's 10,000-row cap is read back in sorted pages."""
+    claims = synthetic(800)
+    with UniverseStore(url, state=tmp_path / "state", projection=False) as store:
+        store.ingest([claims])
+        assert isinstance(store.canonical, RemoteSparqlStore)
+        (record,) = store.canonical.sources().values()
+        graph = frozenset([record.graph])
+        assert sum(1 for _ in store.canonical.quads(None, None, None, graph)) > 10_000
+        assert normal(store.canonical.claims_of(record)) == normal(claims)

@@ -419,9 +419,9 @@ class RemoteSparqlStore(CanonicalStore):
         total = int(count_rows[0]["n"].value) if count_rows else 0
         seen, size = 0, self.page_rows
         while seen < total:
-            rows = self._rows(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
-                f"ORDER BY ?s ?p ?o LIMIT {size} OFFSET {seen}"
+            rows = self._rows(  # sorted in a subquery: see `_all_rows`
+                f"SELECT ?s ?p ?o WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
+                f"ORDER BY ?s ?p ?o }} }} LIMIT {size} OFFSET {seen}"
             )
             if not rows:
                 raise StoreUnavailable(f"the SPARQL server returned {seen} of {total} triples of {graph}")
@@ -537,7 +537,8 @@ class RemoteSparqlStore(CanonicalStore):
 
     def _all_rows(self, variables: str, where: str) -> list[dict[str, OxTerm]]:
         """Every solution of `SELECT variables WHERE { where }`: one request, or, where a server may
-        have capped the answer (Virtuoso: 10,000 rows), ordered pages checked against a count."""
+        have capped the answer (Virtuoso: 10,000 rows), ordered pages checked against a count
+        (rows are distinct: a server that did not keep the subquery's order repeats one, and fails)."""
         rows = self._rows(f"SELECT {variables} WHERE {{ {where} }}")
         if len(rows) < self.page_rows:
             return rows
@@ -548,13 +549,18 @@ class RemoteSparqlStore(CanonicalStore):
         out: list[dict[str, OxTerm]] = []
         size = self.page_rows
         while len(out) < total:
+            # the sort in a subquery, the slice outside: Virtuoso refuses a sorted OFFSET + LIMIT
+            # beyond its result cap ("Sorted TOP clause ... use a scrollable cursor") otherwise
             page = self._rows(
-                f"SELECT {variables} WHERE {{ {where} }} ORDER BY {variables} LIMIT {size} OFFSET {len(out)}"
+                f"SELECT {variables} WHERE {{ {{ SELECT {variables} WHERE {{ {where} }} "
+                f"ORDER BY {variables} }} }} LIMIT {size} OFFSET {len(out)}"
             )
             if not page:
                 raise StoreUnavailable(f"the SPARQL server returned {len(out)} of {total} rows")
             size = min(size, len(page)) if len(out) + len(page) < total else size  # a server cap
             out += page
+        if len({tuple(sorted(row.items())) for row in out}) != len(out):
+            raise StoreUnavailable(f"the SPARQL server at {self.url} returned overlapping pages")
         return out
 
     def close(self) -> None:
