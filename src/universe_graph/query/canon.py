@@ -10,7 +10,7 @@ import weakref
 from dataclasses import dataclass
 
 from ..model import CanonTier, Source
-from ..stores.oxigraph import OxigraphStore
+from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 
 WEAKEST = len(CanonTier) - 1
@@ -31,7 +31,7 @@ class SourceView:
     """The store's current sources: their metadata and the version graph each lives in."""
 
     version: tuple[str, ...]  # the current version graphs, sorted
-    generation: int  # the store's commit counter when read
+    generation: int  # the store's generation when read
     sources: dict[str, Source]
     graphs: dict[str, str]  # source id -> version graph
 
@@ -44,17 +44,18 @@ class SourceView:
         return [g for sid, g in self.graphs.items() if keeps(self.sources[sid].tier, canon)]
 
 
-_VIEWS: weakref.WeakKeyDictionary[OxigraphStore, SourceView] = weakref.WeakKeyDictionary()
+_VIEWS: weakref.WeakKeyDictionary[CanonicalStore, SourceView] = weakref.WeakKeyDictionary()
 
 
 def source_view(store: UniverseStore) -> SourceView:
-    """The current sources, read once per store version: a read-only store is a snapshot, and a
-    writable one holds the writer lock, so only its own commits (counted) change them."""
+    """The current sources, read once per store version (the engine's `generation`: an embedded
+    read-only open is a snapshot, an embedded writer counts its own commits, a SPARQL server's
+    registry is read again, so another writer's change is noticed)."""
     canonical = store.canonical
     cached = _VIEWS.get(canonical)
-    if cached is not None and (canonical.read_only or cached.generation == canonical.generation):
-        return cached
     generation = canonical.generation
+    if cached is not None and cached.generation == generation:
+        return cached
     version = tuple(sorted(g.value for g in canonical.current_graphs()))
     if cached is not None and cached.version == version:
         _VIEWS[canonical] = SourceView(version, generation, cached.sources, cached.graphs)

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from ..errors import AmbiguousName, BadInput, NotFound
 from ..model import EntityType, is_placeholder
 from ..resolve import normal
-from ..stores.oxigraph import OxigraphStore
+from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
 from .canon import source_view
@@ -55,7 +55,7 @@ class NameIndex:
     shown: dict[str, str] = field(default_factory=dict)  # normalised -> a form as written
 
 
-def build_index(store: OxigraphStore, graphs: frozenset[str]) -> NameIndex:
+def build_index(store: CanonicalStore, graphs: frozenset[str]) -> NameIndex:
     """Every entity's type, labels and aliases, read straight from the quad index (one scan per
     class, one for labels, one for aliases)."""
     types: dict[str, str] = {}
@@ -82,7 +82,7 @@ def build_index(store: OxigraphStore, graphs: frozenset[str]) -> NameIndex:
     return index
 
 
-_CACHE: weakref.WeakKeyDictionary[OxigraphStore, tuple[tuple[str, ...], NameIndex]] = (
+_CACHE: weakref.WeakKeyDictionary[CanonicalStore, tuple[tuple[str, ...], NameIndex]] = (
     weakref.WeakKeyDictionary()
 )
 

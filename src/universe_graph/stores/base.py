@@ -7,11 +7,13 @@ callers ask for it by name (`oxigraph`, and later `sparql` for a remote server).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, ClassVar
+
+import pyoxigraph as ox
 
 from ..errors import BadInput
 from ..model import ClaimSet, Source
@@ -50,6 +52,11 @@ class Write:
     previous: SourceRecord | None
 
 
+#: A value a query may bind (always sent as an RDF term, never pasted into query text).
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
+#: What a SPARQL query answers, in pyoxigraph's result types whatever the engine.
+QueryResult = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
 #: A fault-injection point for tests: called with a stage name during writes.
 Hook = Callable[[str], None]
 
@@ -80,9 +87,39 @@ class CanonicalStore(ABC):
     def claimsets(self) -> list[ClaimSet]:
         """Every current source's claims, read back from the store."""
 
+    # ------------------------------------------------------------------ the read interface
+    read_only: bool
+
+    @property
     @abstractmethod
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> Any:
-        """A read-only SPARQL query over the union of the current versions; values bound, never pasted."""
+    def generation(self) -> int:
+        """A number that changes whenever the current versions may have changed (readers cache on it)."""
+
+    @abstractmethod
+    def current_graphs(self) -> list[ox.NamedNode]:
+        """The version graph of every current source."""
+
+    @abstractmethod
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, OxTerm] | None = None,
+        graphs: Collection[str] | None = None,
+    ) -> Any:
+        """A read-only SPARQL query over the union of the current versions (or of the given version
+        graphs); values bound, never pasted. Engines answer a `QueryResult`; callers that know
+        their query's form iterate it directly, hence `Any` here."""
+
+    @abstractmethod
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None,
+        predicate: ox.NamedNode | None,
+        obj: ox.NamedNode | ox.Literal | None,
+        graphs: frozenset[str],
+        predicates: Collection[ox.NamedNode] | None = None,
+    ) -> Iterator[ox.Quad]:
+        """Quads matching a pattern in the given version graphs (with one of `predicates` if given)."""
 
     @abstractmethod
     def collect_garbage(self) -> None:

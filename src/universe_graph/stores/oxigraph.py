@@ -75,7 +75,7 @@ class OxigraphStore(CanonicalStore):
     def __init__(self, folder: Path, *, read_only: bool = False) -> None:
         self.folder = folder
         self.read_only = read_only
-        self.generation = 0  # bumped by every commit of a version record (readers cache on it)
+        self._commits = 0  # bumped by every commit of a version record (readers cache on it)
         self._lock = WriterLock(folder)
         path = folder / "canonical"
         try:
@@ -123,6 +123,11 @@ class OxigraphStore(CanonicalStore):
 
     def current_graphs(self) -> list[ox.NamedNode]:
         return [graph for _, graph, _ in self._records().values() if graph is not None]
+
+    @property
+    def generation(self) -> int:
+        """Own commits so far: a read-only open is a snapshot, a writer holds the lock."""
+        return self._commits
 
     def sources(self) -> dict[str, SourceRecord]:
         return self._current(self._records())
@@ -217,7 +222,7 @@ class OxigraphStore(CanonicalStore):
         else:
             quads.append(ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY))
         self._store.extend(quads)
-        self.generation += 1
+        self._commits += 1
 
     def collect_garbage(self) -> None:
         """Drop superseded records and every graph no current record points to (crash leftovers too).
@@ -335,7 +340,6 @@ def _looks_like_update(text: str) -> bool:
     return bool(body) and body[0] in _UPDATE_WORDS
 
 
-@register("oxigraph")
 def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
     """Open a read-only view beside a possible writer.
 
@@ -352,5 +356,6 @@ def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
     raise AssertionError("unreachable")
 
 
+@register("oxigraph")
 def open_oxigraph(location: Path | str, read_only: bool) -> CanonicalStore:
     return OxigraphStore(Path(location), read_only=read_only)

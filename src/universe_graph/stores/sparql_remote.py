@@ -19,12 +19,13 @@ and updates refused.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
@@ -37,7 +38,17 @@ from ..model import ClaimSet
 from ..rdf import ntriples
 from ..rdf_read import claimset_from_triples
 from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
-from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
+from .base import (
+    CanonicalStore,
+    Capabilities,
+    Hook,
+    OxTerm,
+    QueryResult,
+    SourceRecord,
+    Write,
+    WriteOutcome,
+    register,
+)
 from .lock import WriterLock
 from .oxigraph import QUERY_PREFIXES, ox_to_rdflib
 
@@ -45,6 +56,9 @@ TIMEOUT = 120.0  # seconds per HTTP request
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RESULTS_JSON = "application/sparql-results+json"
 _VERSION_PREFIX = ID_BASE + "source/"
+#: A graph nothing is written to: the dataset of a query over no current version at all (a server
+#: given no `default-graph-uri` would answer from its own default, which may be every graph).
+_NO_GRAPH = ID_BASE + "no-version"
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 
@@ -93,9 +107,6 @@ def _term(binding: Mapping[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Litera
     return ox.Literal(value, datatype=ox.NamedNode(datatype))
 
 
-OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
-
-
 def _solutions(
     data: Mapping[str, Any],
 ) -> tuple[list[str], list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]]:
@@ -134,6 +145,15 @@ def _normalized_results(data: Mapping[str, Any]) -> bytes:
 
 def _iri(value: str) -> str:
     return str(ox.NamedNode(value))  # validated, in N-Triples form
+
+
+def _value_term(term: OxTerm) -> str:
+    """An RDF term as SPARQL text for a VALUES block: pyoxigraph's escaped N-Triples form."""
+    if isinstance(term, ox.BlankNode):
+        raise BadInput.at("query", "a blank node cannot be sent to a SPARQL server as a value")
+    if not isinstance(term, ox.NamedNode | ox.Literal):
+        raise BadInput.at("query", f"not an IRI or literal: {term!r}")
+    return str(term)
 
 
 class RemoteSparqlStore(CanonicalStore):
@@ -248,6 +268,15 @@ class RemoteSparqlStore(CanonicalStore):
 
     def current_graphs(self) -> list[ox.NamedNode]:
         return [ox.NamedNode(graph) for _, graph, _ in self._records().values() if graph is not None]
+
+    @property
+    def generation(self) -> int:
+        """A digest of the current version graphs (each a fresh IRI), read from the server's registry
+        on every call: another writer's ingest or retraction changes it, so caches keyed on it
+        notice; the same versions give the same number (one request)."""
+        current = sorted(graph.value for graph in self.current_graphs())
+        digest = hashlib.sha256("\n".join(current).encode("utf-8")).digest()
+        return int.from_bytes(digest[:8], "big")
 
     def sources(self) -> dict[str, SourceRecord]:
         return self._current(self._records())
@@ -390,9 +419,9 @@ class RemoteSparqlStore(CanonicalStore):
         total = int(count_rows[0]["n"].value) if count_rows else 0
         seen, size = 0, self.page_rows
         while seen < total:
-            rows = self._rows(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
-                f"ORDER BY ?s ?p ?o LIMIT {size} OFFSET {seen}"
+            rows = self._rows(  # sorted in a subquery: see `_all_rows`
+                f"SELECT ?s ?p ?o WHERE {{ {{ SELECT ?s ?p ?o WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }} "
+                f"ORDER BY ?s ?p ?o }} }} LIMIT {size} OFFSET {seen}"
             )
             if not rows:
                 raise StoreUnavailable(f"the SPARQL server returned {seen} of {total} triples of {graph}")
@@ -420,12 +449,17 @@ class RemoteSparqlStore(CanonicalStore):
         return [self.claims_of(record) for record in self.sources().values()]
 
     def query(
-        self, sparql: str, bindings: Mapping[str, OxTerm] | None = None
-    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """A read-only query over the union of the current versions, answered as pyoxigraph results.
+        self,
+        sparql: str,
+        bindings: Mapping[str, OxTerm] | None = None,
+        graphs: Collection[str] | None = None,
+    ) -> QueryResult:
+        """A read-only query over the union of the current versions (or of the given version graphs,
+        sent as the dataset: `default-graph-uri`), answered as pyoxigraph results.
 
-        Bound values travel as escaped RDF terms in a VALUES block appended to the query (a
-        bound variable must be in the SELECT projection, as with the embedded store).
+        Bound values travel as escaped RDF terms in a VALUES block at the start of the WHERE group,
+        so they bind before the rest is evaluated, as the embedded store's substitutions do (a
+        trailing VALUES block would join after grouping, and Virtuoso ignores one after GROUP BY).
         """
         if _is_update(sparql):
             raise BadInput.at(
@@ -435,17 +469,18 @@ class RemoteSparqlStore(CanonicalStore):
         text = sparql
         if bindings:
             names = list(bindings)
-            terms = " ".join(str(bindings[name]) for name in names)
-            text += f"\nVALUES ({' '.join('?' + name for name in names)}) {{ ({terms}) }}"
+            terms = " ".join(_value_term(bindings[name]) for name in names)
+            text = _bind(text, f"VALUES ({' '.join('?' + name for name in names)}) {{ ({terms}) }}")
         prologue = "".join(
             f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in QUERY_PREFIXES.items() if f"{prefix}:" in text
         )
-        graphs = [graph.value for graph in self.current_graphs()]
+        dataset = [g.value for g in self.current_graphs()] if graphs is None else list(graphs)
+        dataset = dataset or [_NO_GRAPH]
         kind = _query_form(text)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             raw = self._post(
                 self.endpoints.query,
-                [("query", prologue + text)] + [("default-graph-uri", g) for g in graphs],
+                [("query", prologue + text)] + [("default-graph-uri", g) for g in dataset],
                 "application/n-triples, text/plain;q=0.5",
             )
             # the same result type as the embedded store: the triples, queried back from memory
@@ -454,8 +489,79 @@ class RemoteSparqlStore(CanonicalStore):
             triples = scratch.query("CONSTRUCT WHERE { ?s ?p ?o }")
             assert isinstance(triples, ox.QueryTriples)
             return triples
-        data = self._select(prologue + text, graphs)
+        try:
+            data = self._select(prologue + text, dataset)
+        except BadInput as e:
+            if "LATERAL" not in _words(text):
+                raise
+            detail = str(e).split("\n", 1)[0]
+            raise BadInput.at(
+                "query",
+                f"this query uses LATERAL (SPARQL 1.2, which the embedded Oxigraph supports) and the "
+                f"SPARQL server at {self.url} refused it; run it on the embedded store or on an "
+                f"Oxigraph server ({detail})",
+            ) from e
         return ox.parse_query_results(_normalized_results(data), format=ox.QueryResultsFormat.JSON)
+
+    def quads(
+        self,
+        subject: ox.NamedNode | ox.BlankNode | None,
+        predicate: ox.NamedNode | None,
+        obj: ox.NamedNode | ox.Literal | None,
+        graphs: frozenset[str],
+        predicates: Collection[ox.NamedNode] | None = None,
+    ) -> Iterator[ox.Quad]:
+        """Quads matching a pattern in the given version graphs (with one of `predicates` if given),
+        as one SELECT whose fixed values are escaped terms in VALUES blocks; paged where the server
+        caps its answers. The same quads, as `pyoxigraph.Quad`s, as the embedded store's."""
+        if predicate is not None and predicates is not None:
+            predicates = [predicate] if predicate in predicates else []
+        if not graphs or (predicates is not None and not predicates):
+            return
+        fixed: list[tuple[str, Iterable[OxTerm]]] = [
+            ("s", [subject] if subject is not None else []),
+            ("p", [predicate] if predicate is not None else sorted(predicates or [], key=str)),
+            ("o", [obj] if obj is not None else []),
+            ("g", [ox.NamedNode(g) for g in sorted(graphs)]),
+        ]
+        values = " ".join(
+            f"VALUES ?{name} {{ {' '.join(_value_term(t) for t in terms)} }}"
+            for name, terms in fixed
+            if terms
+        )
+        for row in self._all_rows("?s ?p ?o ?g", f"{values} GRAPH ?g {{ ?s ?p ?o }}"):
+            s, p, o, g = row["s"], row["p"], row["o"], row["g"]
+            assert isinstance(s, ox.NamedNode | ox.BlankNode) and isinstance(p, ox.NamedNode)
+            assert isinstance(g, ox.NamedNode)
+            yield ox.Quad(s, p, o, g)
+
+    def _all_rows(self, variables: str, where: str) -> list[dict[str, OxTerm]]:
+        """Every solution of `SELECT variables WHERE { where }`: one request, or, where a server may
+        have capped the answer (Virtuoso: 10,000 rows), ordered pages checked against a count
+        (rows are distinct: a server that did not keep the subquery's order repeats one, and fails)."""
+        rows = self._rows(f"SELECT {variables} WHERE {{ {where} }}")
+        if len(rows) < self.page_rows:
+            return rows
+        count = self._rows(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        total = int(count[0]["n"].value) if count else 0
+        if total <= len(rows):
+            return rows
+        out: list[dict[str, OxTerm]] = []
+        size = self.page_rows
+        while len(out) < total:
+            # the sort in a subquery, the slice outside: Virtuoso refuses a sorted OFFSET + LIMIT
+            # beyond its result cap ("Sorted TOP clause ... use a scrollable cursor") otherwise
+            page = self._rows(
+                f"SELECT {variables} WHERE {{ {{ SELECT {variables} WHERE {{ {where} }} "
+                f"ORDER BY {variables} }} }} LIMIT {size} OFFSET {len(out)}"
+            )
+            if not page:
+                raise StoreUnavailable(f"the SPARQL server returned {len(out)} of {total} rows")
+            size = min(size, len(page)) if len(out) + len(page) < total else size  # a server cap
+            out += page
+        if len({tuple(sorted(row.items())) for row in out}) != len(out):
+            raise StoreUnavailable(f"the SPARQL server at {self.url} returned overlapping pages")
+        return out
 
     def close(self) -> None:
         if self._lock is not None:
@@ -469,6 +575,44 @@ def _words(text: str) -> list[str]:
         line = line.split("#", 1)[0] if "<" not in line else line
         body += line.replace("{", " { ").split()
     return [w.upper() for w in body]
+
+
+def _bind(text: str, block: str) -> str:
+    """The query with `block` placed first in its WHERE group (the first top-level `{`, or the
+    second for a CONSTRUCT with a template), skipping strings, IRIs and comments."""
+    groups = 2 if _query_form(text) == "CONSTRUCT" and _after_form(text) != "WHERE" else 1
+    i, depth = 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = len(text) if end < 0 else end
+        elif ch in "\"'":
+            quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else ch
+            i += len(quote)
+            while i < len(text) and not text.startswith(quote, i):
+                i += 2 if text[i] == "\\" else 1
+            i += len(quote) - 1
+        elif ch == "<":
+            end = text.find(">", i)
+            if end > 0 and not any(c.isspace() for c in text[i:end]):
+                i = end
+        elif ch == "{":
+            if depth == 0:
+                groups -= 1
+                if groups == 0:
+                    return f"{text[: i + 1]} {block} {text[i + 1 :]}"
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+    raise BadInput.at("query", "no WHERE group to bind values in")
+
+
+def _after_form(text: str) -> str:
+    words = _words(text)
+    form = _query_form(text)
+    return words[words.index(form) + 1] if form in words and words.index(form) + 1 < len(words) else ""
 
 
 def _query_form(text: str) -> str:
