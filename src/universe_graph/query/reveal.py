@@ -19,7 +19,8 @@ SELECT ?w ?title ?year (COUNT(DISTINCT ?before) AS ?n) WHERE {
   VALUES ?class { ug:Film ug:Series }
   OPTIONAL { ?w rdfs:label ?title }
   OPTIONAL { ?w ug:release_year ?year }
-  OPTIONAL { ?w ug:follows+ ?before }
+  # one step then zero or more (not `follows+`): Virtuoso 7.2 drops the unmatched rows of the latter
+  OPTIONAL { ?w ug:follows ?prev . ?prev ug:follows* ?before }
 } GROUP BY ?w ?title ?year"""
 
 
