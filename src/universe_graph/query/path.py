@@ -264,54 +264,53 @@ def path(
     if as_of is not None:
         works = release_order(store)
         cutoff = works[find_entity(store, as_of, type="Work").iri]
+    found: list[Found]
     if cutoff is None and index:
         built = adjacency(store)
-        kept = built.kept(frozenset(source_view(store).kept_graphs(canon)))
+        graph = IndexGraph(built, built.kept(frozenset(source_view(store).kept_graphs(canon))))
         ends = built.ids.get(source.iri), built.ids.get(target.iri)
-        node_paths = _search(IndexGraph(built, kept), ends[0], ends[1], max_hops, all_paths, limit)
-        keys = [[built.iris[n] for n in p] for p in node_paths]
+        found = _search(graph, ends[0], ends[1], max_hops, limit + 1 if all_paths else 1)
     else:
         walked = WalkerGraph(Walker(store, canon, cutoff, works))
-        keys = _search(walked, source.iri, target.iri, max_hops, all_paths, limit)
-    if not keys:
+        found = _search(walked, source.iri, target.iri, max_hops, limit + 1 if all_paths else 1)
+    if not found:
         hint = f" using {canon.value} sources or stronger" if canon else ""
         hint += f" as of {cutoff.title}" if cutoff else ""
         raise NoPath(str(source), str(target), max_hops, hint)
-    if cutoff is None and index:
-        links = [[built.links(built.ids[x], built.ids[y], kept) for x, y in pairwise(p)] for p in keys]
-    else:
-        links = [[walked.links(x, y) for x, y in pairwise(p)] for p in keys]
-    node_paths_len = len(keys)
-    truncated = node_paths_len > limit
     names = name_index(store).refs
     reader = ClaimReader(store)
     hops = [
-        [_hop(reader, hop_links, x, names, canon, works, cutoff) for x, hop_links in zip(p, ls, strict=False)]
-        for p, ls in zip(keys[:limit], links, strict=False)
+        [
+            _hop(reader, links, x, names, canon, works, cutoff)
+            for x, links in zip(nodes, hop_links, strict=False)
+        ]
+        for nodes, hop_links in found[:limit]
     ]
     return PathResult(
         source=source,
         target=target,
-        hops=len(keys[0]) - 1,
+        hops=len(found[0][0]) - 1,
         paths=hops,
         canon=canon.value if canon else None,
         as_of=cutoff.iri if cutoff else None,
-        truncated=truncated,
+        truncated=len(found) > limit,
     )
 
 
-def _search[N: Hashable](
-    graph: Graph[N], a: N | None, b: N | None, max_hops: int, all_paths: bool, limit: int
-) -> list[list[N]]:
-    """The shortest paths (one, or up to `limit` + 1 with `all_paths`); none beyond `max_hops`."""
+Found = tuple[list[str], list[set[tuple[str, str, str]]]]  # a path's IRIs, and each hop's relations
+
+
+def _search[N: Hashable](graph: Graph[N], a: N | None, b: N | None, max_hops: int, most: int) -> list[Found]:
+    """Up to `most` shortest paths with the relations of each hop; none beyond `max_hops`."""
     if a is None or b is None:  # an entity with no walkable relation
         return []
     found = explore(graph.neighbours, a, b, max_hops)
     if found is None:
         return []
-    return list(
-        islice(shortest_paths(graph.neighbours, graph.key, a, b, found), limit + 1 if all_paths else 1)
-    )
+    return [
+        ([graph.key(n) for n in nodes], [graph.links(x, y) for x, y in pairwise(nodes)])
+        for nodes in islice(shortest_paths(graph.neighbours, graph.key, a, b, found), most)
+    ]
 
 
 def _hop(
