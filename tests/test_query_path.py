@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import random
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
 import pytest
 
-from queryhelp import JW1, c, qstore  # noqa: F401
+from queryhelp import JW1, c, fan_source, qstore  # noqa: F401
 from universe_graph.errors import NoPath, NotFound
+from universe_graph.fixtures import sample, synthetic
 from universe_graph.model import CanonTier
 from universe_graph.query import path
+from universe_graph.query.adjacency import adjacency
+from universe_graph.query.names import name_index
 from universe_graph.stores.sync import UniverseStore
 
 
@@ -89,3 +98,69 @@ def test_no_path_within_max_hops(qstore: UniverseStore) -> None:  # noqa: F811
     assert path(qstore, "Viggo", "Charon", max_hops=2).hops == 2
     with pytest.raises(NotFound, match="did you mean"):
         path(qstore, "Iosif", "Charon")
+
+
+def _both(store: UniverseStore, a: str, b: str, **options: Any) -> tuple[object, object]:
+    """The same question answered on the adjacency index and by asking the engine node by node."""
+    answers: list[object] = []
+    for index in (True, False):
+        try:
+            answers.append(path(store, a, b, all_paths=True, index=index, **options).model_dump())
+        except NoPath as e:
+            answers.append(str(e))
+    return answers[0], answers[1]
+
+
+def test_index_gives_the_engine_walks_paths_at_every_floor(qstore: UniverseStore) -> None:  # noqa: F811
+    refs = name_index(qstore).refs
+    people = sorted(i for i, r in refs.items() if r.type == "Character")[:9]
+    assert len(people) == 9
+    compared = 0
+    for a, b in combinations(people, 2):
+        for canon in (None, CanonTier.CANON, CanonTier.OFFICIAL):
+            ours, engine = _both(qstore, a, b, canon=canon, max_hops=4)
+            assert ours == engine, (a, b, canon)
+            compared += isinstance(ours, dict)
+    assert compared > 20  # most pairs are connected: the comparison is of paths, not of errors
+
+
+def test_index_gives_the_engine_walks_paths_on_a_synthetic_universe(tmp_path: Path) -> None:
+    claims = synthetic(3000, seed=5)
+    people = [e.id for e in claims.entities]
+    with UniverseStore(tmp_path / "store") as store:
+        store.ingest([claims])
+        walkable = set(adjacency(store).predicates)
+        whole: nx.Graph[str] = nx.Graph()  # an independent answer: networkx on every relation
+        whole.add_edges_from((r.subject, str(r.object)) for r in claims.relations if r.predicate in walkable)
+        rng = random.Random(3)
+        lengths = []
+        for _ in range(25):
+            a, b = rng.sample(people, 2)
+            ours, engine = _both(store, a, b, max_hops=8)
+            assert ours == engine, (a, b)
+            if isinstance(ours, dict):
+                lengths.append(ours["hops"])
+                every = sorted(nx.all_shortest_paths(whole, a, b))
+                found = [[h["subject"] if h["direction"] == "forward" else h["object"] for h in p] + [b]
+                         for p in ours["paths"]]  # fmt: skip
+                assert found == every[:100]
+                one = path(store, a, b, max_hops=8).model_dump()
+                assert one["paths"] == ours["paths"][:1]  # the single path is the first of --all's
+        assert len(lengths) > 15 and max(lengths) >= 3
+
+
+def test_cached_index_follows_ingest_and_retract(tmp_path: Path) -> None:
+    with UniverseStore(tmp_path / "store") as store:
+        store.ingest(sample().claimsets)
+        assert path(store, "Eve", "Viggo").hops == 2
+        first = adjacency(store)
+        path(store, "Winston", "Viggo")
+        assert adjacency(store) is first  # reused while nothing is written
+        store.ingest([fan_source()])  # "Eve Macarro is an ally of Viggo Tarasov"
+        result = path(store, "Eve", "Viggo")
+        assert result.hops == 1 and result.paths[0][0].predicate == "ally_of"
+        assert adjacency(store) is not first
+        assert path(store, "Eve", "Viggo", canon=CanonTier.CANON).hops == 2
+        store.retract("fan-theories")
+        assert path(store, "Eve", "Viggo").hops == 2
+        assert _both(store, "Eve", "Viggo")[0] == _both(store, "Eve", "Viggo")[1]
