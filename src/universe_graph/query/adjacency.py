@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ..errors import StoreUnavailable
 from ..ontology import predicates
-from ..stores.oxigraph import OxigraphStore
+from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
 from .canon import source_view
@@ -69,7 +68,7 @@ class AdjacencyIndex:
         return out
 
 
-def build_adjacency(store: OxigraphStore, version: tuple[str, ...]) -> AdjacencyIndex:
+def build_adjacency(store: CanonicalStore, version: tuple[str, ...]) -> AdjacencyIndex:
     """Read every walkable relation of the version graphs once, straight from the quad index."""
     names = walkable()
     graphs = list(version)
@@ -113,15 +112,13 @@ def build_adjacency(store: OxigraphStore, version: tuple[str, ...]) -> Adjacency
     )
 
 
-def embedded(store: UniverseStore) -> OxigraphStore:
-    """The embedded canonical store, whose quad index a walk reads; a remote one has none."""
-    canonical = store.canonical
-    if not isinstance(canonical, OxigraphStore):
-        raise StoreUnavailable("path walks the embedded store's quad index; a remote SPARQL store has none")
-    return canonical
+def embedded(store: UniverseStore) -> CanonicalStore:
+    """The canonical store whose quads a walk reads (the embedded quad index, or a remote store's
+    VALUES-bound SELECTs: one per predicate to build the index, one per node and hop for --as-of)."""
+    return store.canonical
 
 
-_CACHE: weakref.WeakKeyDictionary[OxigraphStore, AdjacencyIndex] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[CanonicalStore, AdjacencyIndex] = weakref.WeakKeyDictionary()
 
 
 def adjacency(store: UniverseStore) -> AdjacencyIndex:
