@@ -104,14 +104,21 @@ def _sweep_stale_run_dirs(base: Path) -> None:
 
 
 def _listening(path: Path) -> bool:
-    """Whether a server accepts connections on the unix socket at `path`."""
+    """Whether a server answers on the unix socket at `path`.
+
+    A connect alone is not enough: a dead server's fork (a background save) may still hold the
+    listening socket, where the kernel queues connections nobody accepts; only a live server
+    answers PING (or refuses it with an error reply, e.g. when a password is set).
+    """
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
         probe.settimeout(1.0)
         try:
             probe.connect(os.fsencode(path))
-        except OSError:
+            probe.sendall(b"PING\r\n")
+            reply = probe.recv(16)
+        except OSError:  # refused, gone, or no answer within the timeout
             return False
-        return True
+        return reply[:1] in (b"+", b"-")
 
 
 def _log_tail(log: Path, lines: int = 15) -> str:
