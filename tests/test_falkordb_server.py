@@ -185,3 +185,33 @@ def test_a_corrupt_rdb_is_unavailable(tmp_path: Path) -> None:
     (data / RDB_FILE).write_bytes(b"REDIS0011 this is not an rdb file")
     with pytest.raises(StoreUnavailable, match="exited during startup"):
         EmbeddedFalkorDB(data)
+
+
+def _dead_pid() -> int:
+    """A pid that is surely gone: a child that has exited and been reaped."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_sweep_keeps_a_folder_whose_server_answers_and_drops_a_silent_socket(tmp_path: Path) -> None:
+    import socket
+
+    from universe_graph.stores.falkordb_server import _RUN_PREFIX, _sweep_stale_run_dirs
+
+    base = tmp_path / "run"
+    base.mkdir()
+    with EmbeddedFalkorDB(tmp_path / "store") as db:
+        # a folder of a dead owner whose socket still reaches a live server: kept
+        live = base / f"{_RUN_PREFIX}{_dead_pid()}-live"
+        live.mkdir()
+        (live / "redis.sock").symlink_to(db.socket_path)
+        # a folder of a dead owner whose socket is held open by something that never answers
+        # (as a dead server's background-save fork would): swept
+        silent = base / f"{_RUN_PREFIX}{_dead_pid()}-silent"
+        silent.mkdir()
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as holder:
+            holder.bind(str(silent / "redis.sock"))
+            holder.listen(1)
+            _sweep_stale_run_dirs(base)
+        assert live.exists() and not silent.exists()
