@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from universe_graph.extract import Extraction, WorkHint, pool
+from universe_graph.extract.mentions import NameFinder
 from universe_graph.extract.rules import RulesExtractor
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import Loaded, read_paths
@@ -115,5 +118,18 @@ def test_chunks_cover_items_in_order() -> None:
     items = [("word " * n, source, None) for n in [5, 5000, 30, 30, 30, 800, 1]]
     chunks = pool._chunks(items, 2)
     assert chunks[0][0] == 0 and chunks[-1][1] == len(items)
-    assert all(a[1] == b[0] for a, b in zip(chunks, chunks[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
     assert len(chunks) >= 2
+
+
+def test_name_finder_finds_what_the_pattern_found() -> None:
+    """The per-text name search matches `(?<!\\w)(n1|n2|...)(?!\\w)` (longest first) exactly."""
+    rng = random.Random(5)
+    pieces = ["Ann", "Ann Roe", "Roe", "Anna", "Bo", "St. Ives", "Jo-Jo", "é", "Bo_", "x"]
+    separators = [" ", "", ", ", "-", "_", ".", "'s ", "é", "1"]
+    for _ in range(500):
+        names = sorted(set(rng.sample(pieces, rng.randint(1, 6))), key=len, reverse=True)
+        text = "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 12)))
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        expected = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        assert NameFinder(names).finditer(text) == expected, (names, text)
