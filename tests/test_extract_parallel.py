@@ -6,6 +6,7 @@ import itertools
 import random
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,13 @@ SENTENCES = [
     "Later, {a} learns that {b} leads the Lantern Order.",
     "He never killed {c}, the film insists.",
 ]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_workers() -> Iterator[None]:
+    """The worker pool lives for the process; stop it after this module, not at the session's end."""
+    yield
+    pool.shutdown()
 
 
 def _review(seed: int, sentences: int) -> str:
