@@ -49,6 +49,10 @@ class Extractor(ABC):
     def prepare(self, texts: Sequence[str]) -> None:  # noqa: B027  (optional hook)
         """Optionally do the costly shared work for several texts at once before `run` on each."""
 
+    def run_many(self, items: Sequence[tuple[str, Source, WorkHint | None]]) -> list[Extraction]:
+        """`run` on each item, in order (a subclass may batch the work)."""
+        return [self.run(text, source, about) for text, source, about in items]
+
 
 _EXTRACTORS: dict[str, type[Extractor]] = {}
 _INSTANCES: dict[str, Extractor] = {}

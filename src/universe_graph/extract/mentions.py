@@ -339,8 +339,40 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
     del doc.ents[ent.key]
 
 
-def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
-    """One pattern for every known name (longest first), and the entity of each name."""
+class NameFinder:
+    """Whole-word occurrences of any of `names`, as `re` finds `(?<!\\w)(n1|n2|...)(?!\\w)`: left to
+    right, without overlaps, the first name in order that fits at a place winning. Built per text,
+    where compiling that pattern cost more than searching with it."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = [n for n in names if n]
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of each occurrence."""
+        found: list[tuple[int, int, int]] = []
+        for order, name in enumerate(self.names):
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                if (start == 0 or not _word(text[start - 1])) and (end == len(text) or not _word(text[end])):
+                    found.append((start, order, end))
+                start = text.find(name, start + 1)
+        found.sort()
+        out, pos = [], 0
+        for start, order, end in found:
+            if start >= pos:
+                out.append((start, end, self.names[order]))
+                pos = end
+        return out
+
+
+def _word(char: str) -> bool:
+    """What `re` counts as `\\w` in a str pattern."""
+    return char.isalnum() or char == "_"
+
+
+def _known_names(doc: Doc) -> tuple[NameFinder | None, dict[str, Ent]]:
+    """A finder for every known name (longest first), and the entity of each name."""
     owner: dict[str, Ent] = {}
     parts: dict[str, list[Ent]] = {}
     for e in doc.ents.values():
@@ -360,23 +392,22 @@ def _known_names(doc: Doc) -> tuple[re.Pattern[str] | None, dict[str, Ent]]:
             ents[0].aliases.add(w)
     if not owner:
         return None, owner
-    names = sorted(owner, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)"), owner
+    return NameFinder(sorted(owner, key=len, reverse=True)), owner
 
 
 def _heading_mentions(
-    doc: Doc, sent: Sentence, known: tuple[re.Pattern[str] | None, dict[str, Ent]], taken: set[int]
+    doc: Doc, sent: Sentence, known: tuple[NameFinder | None, dict[str, Ent]], taken: set[int]
 ) -> None:
     pattern, owner = known
     if pattern is None:
         return
     if not sent.heading and all(t.i in taken or not t.text[:1].isupper() for t in sent.span):
         return
-    for m in pattern.finditer(sent.span.text):
-        ent = owner[m.group(0)]
+    for m_start, m_end, name in pattern.finditer(sent.span.text):
+        ent = owner[name]
         if ent.fixed is not None and not sent.heading:
             continue
-        toks = sent.span.char_span(m.start(), m.end(), alignment_mode="expand")
+        toks = sent.span.char_span(m_start, m_end, alignment_mode="expand")
         if toks is None or any(t.i in taken for t in toks):
             continue
         taken |= {t.i for t in toks}

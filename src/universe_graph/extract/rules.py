@@ -47,13 +47,13 @@ class Seed:
     refs: list[str] = field(default_factory=list)  # victims whose killers take part ("the men responsible")
 
 
-def parse(text: str, *, n_process: int = 1) -> Doc:
+def parse(text: str) -> Doc:
     """Blocks parsed with spaCy (one pipe call), cut into sentences with absolute offsets."""
-    return parse_many([text], n_process=n_process)[0]
+    return parse_many([text])[0]
 
 
-def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64) -> list[Doc]:
-    """Several texts through one `nlp.pipe` (both cores with n_process=2)."""
+def parse_many(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
+    """Several texts through one `nlp.pipe`, in this process (`pool.extract_many` uses every core)."""
     work: list[tuple[str, tuple[int, Block]]] = []
     for t, text in enumerate(texts):
         source = blank_html(text) if looks_like_html(text) else text
@@ -62,7 +62,7 @@ def parse_many(texts: Sequence[str], *, n_process: int = 1, batch_size: int = 64
     docs = [Doc(text=text, sentences=[]) for text in texts]
     section = [0] * len(texts)
     paragraph = [0] * len(texts)
-    pipe = nlp().pipe(work, as_tuples=True, n_process=n_process, batch_size=batch_size)
+    pipe = nlp().pipe(work, as_tuples=True, batch_size=batch_size)
     for parsed, (t, block) in pipe:
         doc = docs[t]
         if block.heading:
@@ -89,19 +89,18 @@ class RulesExtractor(Extractor):
     def __init__(self) -> None:
         self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
 
-    def prepare(self, texts: Sequence[str], *, n_process: int = 1) -> None:
+    def prepare(self, texts: Sequence[str]) -> None:
         """Parse several texts in one `nlp.pipe` (batched across texts); `run` then uses the parses."""
-        for text, doc in zip(texts, parse_many(texts, n_process=n_process), strict=True):
+        for text, doc in zip(texts, parse_many(texts), strict=True):
             self._parsed[hashlib.sha256(text.encode("utf-8")).hexdigest()] = doc
 
     def run(self, text: str, source: Source, about: WorkHint | None = None) -> Extraction:
         doc = self._parsed.pop(hashlib.sha256(text.encode("utf-8")).hexdigest(), None)
         return self.extract(doc if doc is not None and doc.text == text else parse(text), source, about)
 
-    def run_many(
-        self, items: Sequence[tuple[str, Source, WorkHint | None]], *, n_process: int = 1
-    ) -> list[Extraction]:
-        docs = parse_many([t for t, _, _ in items], n_process=n_process)
+    def run_many(self, items: Sequence[tuple[str, Source, WorkHint | None]]) -> list[Extraction]:
+        """Parse the texts in one batch, then run the rules on each."""
+        docs = parse_many([t for t, _, _ in items])
         return [self.extract(doc, s, a) for doc, (_, s, a) in zip(docs, items, strict=True)]
 
     def extract(self, doc: Doc, source: Source, about: WorkHint | None = None) -> Extraction:

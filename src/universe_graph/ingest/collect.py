@@ -49,19 +49,30 @@ class _Planned:
 
 
 def load_paths(
-    paths: Sequence[Path], *, kind: str | None = None, options: SourceOptions = NO_OPTIONS
+    paths: Sequence[Path],
+    *,
+    kind: str | None = None,
+    options: SourceOptions = NO_OPTIONS,
+    processes: int | None = None,
 ) -> Loaded:
     """Read every source under `paths` (files, folders with or without a manifest); any bad one raises."""
-    loaded, errors = read_paths(paths, kind=kind, options=options)
+    loaded, errors = read_paths(paths, kind=kind, options=options, processes=processes)
     if errors:
         raise BadInput.merge(errors)
     return loaded
 
 
 def read_paths(
-    paths: Sequence[Path], *, kind: str | None = None, options: SourceOptions = NO_OPTIONS
+    paths: Sequence[Path],
+    *,
+    kind: str | None = None,
+    options: SourceOptions = NO_OPTIONS,
+    processes: int | None = None,
 ) -> tuple[Loaded, list[BadInput]]:
-    """Read what can be read; return the good sources and one BadInput per bad file or entry."""
+    """Read what can be read; return the good sources and one BadInput per bad file or entry.
+
+    Reviews are extracted on `processes` cores (None: chosen by the number and size of the texts).
+    """
     errors: list[BadInput] = []
     plan: list[_Planned] = []
     for path in paths:
@@ -71,7 +82,7 @@ def read_paths(
             errors.append(e)
     loaded = Loaded()
     read: list[_Planned] = []
-    _prepare_reviews(plan)
+    _prepare_reviews(plan, processes)
     for item in plan:
         try:
             loaded.claimsets.append(_read(item, loaded))
@@ -145,11 +156,11 @@ def _head(path: Path) -> str:
     return decode(path, data, allow_empty=True).text  # raises the located error
 
 
-def _prepare_reviews(plan: list[_Planned]) -> None:
-    """Reviews are parsed in one batch across files (spaCy is much faster on batches)."""
+def _prepare_reviews(plan: list[_Planned], processes: int | None) -> None:
+    """Reviews are worked on ahead in one batch across files: on every core, or parsed together."""
     if SourceKind.REVIEW not in readers():
         return
-    paths = []
+    items = []
     for item in plan:
         kind = item.kind
         if kind is None:
@@ -159,11 +170,11 @@ def _prepare_reviews(plan: list[_Planned]) -> None:
             except BadInput:
                 continue
         if kind == SourceKind.REVIEW.value:
-            paths.append(item.path)
-    if len(paths) > 1:
+            items.append((item.path, item.options))
+    if len(items) > 1:
         from .review import ReviewReader
 
-        ReviewReader.prepare(paths)
+        ReviewReader.prepare(items, processes)
 
 
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:

@@ -7,15 +7,20 @@ work, its universe, characters, places, groups, relations and plot events, each 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BadInput
-from ..extract import WorkHint, get_extractor
+from ..extract import Extraction, WorkHint, get_extractor
 from ..extract.layout import looks_like_html
 from ..extract.nlp import MAX_CHARS
-from ..model import ClaimSet, SourceKind
+from ..extract.pool import choose_processes, extract_many
+from ..model import ClaimSet, Source, SourceKind
 from .base import NO_OPTIONS, Reader, SourceOptions, register
 from .text import read_text
+
+#: extractions done ahead by `prepare` on every core: (location, content hash) -> (source, hint, result)
+_READY: dict[tuple[str, str], tuple[Source, WorkHint, Extraction]] = {}
 
 _STRUCTURED = re.compile(r"^\s*(\{|\[|<\?xml|%YAML|---\s*$|format:|@prefix|[\w\"']+\t)", re.MULTILINE)
 _WORD = re.compile(r"[A-Za-z][a-z']+")
@@ -46,18 +51,33 @@ class ReviewReader(Reader):
         return len(words) >= 30 and len(re.findall(r"[a-z][.!?][\"”’)]?\s", head)) >= 2
 
     @classmethod
-    def prepare(cls, paths: list[Path]) -> None:
-        """Parse the readable texts among `paths` in one batch (bad files are left for `run` to report)."""
-        texts = []
-        for path in paths:
+    def prepare(cls, items: list[tuple[Path, SourceOptions]], processes: int | None = None) -> None:
+        """Work ahead on the readable texts among `items` (bad files are left for `run` to report):
+        on every core (parse and rules per text in workers), or parsed in one batch in this process.
+
+        `processes` None chooses by the number and size of the texts (`pool.choose_processes`).
+        """
+        _READY.clear()
+        runs: list[tuple[str, Source, WorkHint | None]] = []
+        reader = cls()
+        for path, options in items:
             try:
-                text = read_text(path).text
+                decoded = read_text(path)
             except BadInput:
                 continue
-            if len(text) <= MAX_CHARS:
-                texts.append(text)
-        if len(texts) > 1:
-            get_extractor(cls.extractor).prepare(texts)
+            if len(decoded.text) <= MAX_CHARS:
+                source = reader.source(path, options, decoded.sha256)
+                runs.append((decoded.text, source, _hint(options)))
+        if processes is None:
+            processes = choose_processes([text for text, _, _ in runs], cls.extractor)
+        if processes > 1 and len(runs) > 1:
+            for (_, source, hint), result in zip(
+                runs, extract_many(cls.extractor, runs, processes), strict=True
+            ):
+                assert hint is not None
+                _READY[(source.location, source.content_hash)] = (source, hint, result)
+        elif len(runs) > 1:
+            get_extractor(cls.extractor).prepare([text for text, _, _ in runs])
 
     def run(self, path: Path, options: SourceOptions = NO_OPTIONS) -> ClaimSet:
         decoded = read_text(path)
@@ -67,7 +87,57 @@ class ReviewReader(Reader):
                 f"too long for a review ({len(decoded.text):,} characters; at most {MAX_CHARS:,}); split it",
             )
         source = self.source(path, options, decoded.sha256)
-        hint = WorkHint(iri=options.about, title=options.about_title)
-        result = get_extractor(self.extractor).run(decoded.text, source, hint)
+        hint = _hint(options)
+        result = _ready(source, hint)
+        if result is None:
+            result = get_extractor(self.extractor).run(decoded.text, source, hint)
         self.warnings.extend(result.warnings)
         return result.claims
+
+
+def _hint(options: SourceOptions) -> WorkHint:
+    return WorkHint(iri=options.about, title=options.about_title)
+
+
+def _ready(source: Source, hint: WorkHint) -> Extraction | None:
+    """The extraction `prepare` made for this source, if it was made from the same inputs.
+
+    A manifest's `about: <key>` becomes a work's IRI only once the work's own source is read, after
+    `prepare`: the extraction made without it then gets that IRI where it had its provisional one.
+    """
+    ready = _READY.pop((source.location, source.content_hash), None)
+    if ready is None:
+        return None
+    made_for, made_with, result = ready
+    if made_for == source and made_with == hint:
+        return result
+    same_otherwise = made_for.model_copy(update={"about": source.about}) == source
+    if same_otherwise and made_with.iri is None and replace(made_with, iri=hint.iri) == hint and hint.iri:
+        return _retarget(result, hint.iri)
+    return None
+
+
+def _retarget(result: Extraction, about: str) -> Extraction | None:
+    """The extraction with the work's provisional IRI replaced by `about` (None if that could clash)."""
+    claims = result.claims
+    ids = [e.id for e in claims.entities]
+    provisional = claims.source.about
+    if about in ids or (provisional is not None and ids.count(provisional) != 1):
+        return None  # `about` already names another entity, or two entities share the provisional id
+
+    def m(value: str | None) -> str | None:
+        return about if value is not None and value == provisional else value
+
+    data = claims.model_dump()
+    for entity in data["entities"]:
+        entity["id"] = m(entity["id"])
+    for rel in data["relations"]:
+        rel["subject"], rel["object"] = m(rel["subject"]), m(rel["object"])
+        rel["qualifiers"]["character"] = m(rel["qualifiers"]["character"])
+        rel["qualifiers"]["work"] = m(rel["qualifiers"]["work"])
+    for event in data["events"]:
+        event["work"], event["location"] = m(event["work"]), m(event["location"])
+        for part in event["participants"]:
+            part["entity"] = m(part["entity"])
+    data["source"]["about"] = about
+    return Extraction(ClaimSet.model_validate(data), list(result.warnings))

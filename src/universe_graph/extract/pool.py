@@ -1,0 +1,140 @@
+"""Extraction on every core: worker processes that load the model once, parse and run the rules per
+text, and send back the pydantic claims (the parent only waits), so nothing runs on one core alone.
+
+Workers start with forkserver (spawn where there is none), never fork: the caller may hold threads
+(a server, a store) that a forked child would inherit half-copied. The pool stays up for the life of
+the process, so a second batch pays no start-up; `choose_processes` picks one process when the
+texts are too few or too small to pay for starting workers.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from ..model import Source
+from .base import Extraction, WorkHint, get_extractor
+
+#: words below which starting workers (each loads the model: seconds) costs more than it saves
+MIN_WORDS_COLD = 20_000
+#: words below which even a running pool is not worth the round trip
+MIN_WORDS_WARM = 1_000
+#: words per task: small texts go to a worker together (spaCy is faster on batches)
+TASK_WORDS = 2_000
+
+Item = tuple[str, Source, WorkHint | None]
+
+_executor: ProcessPoolExecutor | None = None
+_executor_key: tuple[str, int] | None = None
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def choose_processes(texts: Sequence[str], extractor: str = "rules.v1") -> int:
+    """How many processes to use: one for a single text, few small texts, or one core; else all cores."""
+    n = min(cores(), len(texts))
+    if n < 2:
+        return 1
+    total = sum(words(t) for t in texts)
+    running = _executor is not None and _executor_key == (extractor, n)
+    return n if total >= (MIN_WORDS_WARM if running else MIN_WORDS_COLD) else 1
+
+
+def extract_many(extractor: str, items: Sequence[Item], processes: int) -> list[Extraction]:
+    """Each item's extraction, in order: in this process (processes <= 1) or spread over workers."""
+    ex = get_extractor(extractor)
+    if processes <= 1 or len(items) < 2:
+        return ex.run_many(items)
+    chunks = _chunks(items, processes)
+    try:
+        pool = _pool(extractor, processes)
+        futures: list[tuple[int, Future[list[Extraction]]]] = [
+            (start, pool.submit(_work, extractor, list(items[start:end])))
+            for start, end in sorted(chunks, key=lambda c: -sum(words(t) for t, _, _ in items[c[0] : c[1]]))
+        ]
+        out: list[Extraction | None] = [None] * len(items)
+        for start, future in futures:
+            for i, extraction in enumerate(future.result()):
+                out[start + i] = extraction
+    except BrokenProcessPool:  # a worker died (killed, out of memory): redo the batch here
+        shutdown()
+        return ex.run_many(items)
+    assert all(e is not None for e in out)
+    return [e for e in out if e is not None]
+
+
+def warm(extractor: str = "rules.v1", processes: int | None = None) -> None:
+    """Start the workers now (each loads the model), so the first batch does not wait for them."""
+    n = processes or cores()
+    if n >= 2:
+        _pool(extractor, n).submit(_work, extractor, []).result()
+
+
+def shutdown() -> None:
+    """Stop the workers (also done at exit)."""
+    global _executor, _executor_key
+    if _executor is not None:
+        _executor.shutdown(wait=True, cancel_futures=True)
+    _executor, _executor_key = None, None
+
+
+def _chunks(items: Sequence[Item], processes: int) -> list[tuple[int, int]]:
+    """Consecutive runs of items of about TASK_WORDS words (at least 2 tasks per worker when possible)."""
+    total = sum(words(t) for t, _, _ in items)
+    target = max(1, min(TASK_WORDS, total // (2 * processes)))
+    chunks, start, count = [], 0, 0
+    for i, (text, _, _) in enumerate(items):
+        count += words(text)
+        if count >= target:
+            chunks.append((start, i + 1))
+            start, count = i + 1, 0
+    if start < len(items):
+        chunks.append((start, len(items)))
+    return chunks
+
+
+def _pool(extractor: str, processes: int) -> ProcessPoolExecutor:
+    global _executor, _executor_key
+    if _executor is None or _executor_key != (extractor, processes):
+        shutdown()
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        _executor = ProcessPoolExecutor(
+            max_workers=processes, mp_context=context, initializer=_init, initargs=(extractor,)
+        )
+        _executor_key = (extractor, processes)
+    return _executor
+
+
+def _init(extractor: str) -> None:
+    """In each worker, once: load the extractor and its model, and run it on a short text (lazy setup)."""
+    from ..model import CanonTier, SourceKind
+
+    source = Source(
+        id="warm-up",
+        location="warm-up",
+        kind=SourceKind.REVIEW,
+        tier=CanonTier.REVIEW,
+        content_hash="0" * 64,
+    )
+    get_extractor(extractor).run_many([("Ann Roe meets Bo Lind in Calder. She defeats him.", source, None)])
+
+
+def _work(extractor: str, items: list[Item]) -> list[Extraction]:
+    return get_extractor(extractor).run_many(items)
+
+
+atexit.register(shutdown)

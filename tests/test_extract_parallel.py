@@ -1,0 +1,143 @@
+"""Reviews extracted on both cores give exactly the claims of the one-process path."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from universe_graph.extract import Extraction, WorkHint, pool
+from universe_graph.extract.mentions import NameFinder
+from universe_graph.extract.rules import RulesExtractor
+from universe_graph.fixtures import sample_path
+from universe_graph.ingest import Loaded, read_paths
+from universe_graph.model import CanonTier, Source, SourceKind
+
+FIRST = ["Ansel", "Brisa", "Corwin", "Dagny", "Edda", "Fenn", "Goran", "Hilde"]
+LAST = ["Abernathy", "Blackwood", "Castell", "Dunmore", "Everly", "Fairweather"]
+PLACES = ["Greywater", "Hollin Bay", "Istvard", "Juniper Falls"]
+SENTENCES = [
+    "{a} meets with {b} in the city of {p}.",
+    "{a} was betrayed by {b}, who had been paid by {c}.",
+    "In a brutal fight, {a} defeats {b} near the docks of {p}.",
+    "She is a member of the Lantern Order, and her mentor is {c}.",
+    "The film feels like watching Heat meets Ronin, and the music is loud.",
+    "Later, {a} learns that {b} leads the Lantern Order.",
+    "He never killed {c}, the film insists.",
+]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_workers() -> Iterator[None]:
+    """The worker pool lives for the process; stop it after this module, not at the session's end."""
+    yield
+    pool.shutdown()
+
+
+def _review(seed: int, sentences: int) -> str:
+    rng = random.Random(seed)
+    names = [f"{rng.choice(FIRST)} {rng.choice(LAST)}" for _ in range(5)]
+    body = [
+        rng.choice(SENTENCES).format(
+            a=rng.choice(names), b=rng.choice(names), c=rng.choice(names), p=rng.choice(PLACES)
+        )
+        for _ in range(sentences)
+    ]
+    paragraphs = [" ".join(body[i : i + 4]) for i in range(0, len(body), 4)]
+    return "Tidewater\n\nTidewater Review: Ropes and Lanterns\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def _in_parent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record each review extracted in this process (not in a worker)."""
+    calls: list[str] = []
+    original = RulesExtractor.run
+
+    def run(self: RulesExtractor, text: str, source: Source, about: WorkHint | None = None) -> Extraction:
+        calls.append(source.id)
+        return original(self, text, source, about)
+
+    monkeypatch.setattr(RulesExtractor, "run", run)
+    return calls
+
+
+def _same(one: Loaded, two: Loaded) -> None:
+    assert [c.source.id for c in one.claimsets] == [c.source.id for c in two.claimsets]
+    for a, b in zip(one.claimsets, two.claimsets, strict=True):
+        assert a == b, a.source.id
+        assert a.model_dump_json() == b.model_dump_json()
+    assert one.warnings == two.warnings
+
+
+def test_reviews_on_two_processes_match_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for i, sentences in enumerate([3, 12, 40, 8, 25]):
+        (tmp_path / f"review-{i}.txt").write_text(_review(i, sentences), encoding="utf-8")
+    one, errors_one = read_paths([tmp_path], kind="review", processes=1)
+    in_parent = _in_parent(monkeypatch)
+    two, errors_two = read_paths([tmp_path], kind="review", processes=2)
+    assert in_parent == []  # every review was extracted in a worker
+    assert not errors_one and not errors_two
+    assert len(one.claimsets) == 5
+    assert sum(len(c.relations) for c in one.claimsets) > 10  # real claims were compared
+    _same(one, two)
+
+
+def test_manifest_about_key_on_two_processes_matches_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review whose work is a manifest key: known only after `prepare`, when its work is read."""
+    folder = tmp_path / "sample"
+    shutil.copytree(sample_path(), folder)
+    (folder / "reviews" / "second-review.txt").write_text(_review(7, 20), encoding="utf-8")
+    manifest = folder / "manifest.yaml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "  - path: reviews/second-review.txt\n    kind: review\n    id: second-review\n"
+        + "    about: ballerina-2025\n",
+        encoding="utf-8",
+    )
+    one, errors_one = read_paths([folder], processes=1)
+    in_parent = _in_parent(monkeypatch)
+    two, errors_two = read_paths([folder], processes=2)
+    assert in_parent == []  # made in workers without the work's IRI, then given it
+    assert not errors_one and not errors_two
+    reviews = [c for c in two.claimsets if c.source.kind.value == "review"]
+    assert len(reviews) == 2 and all(c.source.about and "ballerina-2025" in c.source.about for c in reviews)
+    _same(one, two)
+
+
+def test_one_process_for_few_or_small_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    assert pool.choose_processes(["word " * 50_000]) == 1  # one text cannot be split
+    assert pool.choose_processes(["word " * 100] * 6) == 1  # start-up would cost more than it saves
+    assert pool.choose_processes(["word " * 10_000] * 4) == 2
+    monkeypatch.setattr(pool, "cores", lambda: 1)
+    assert pool.choose_processes(["word " * 10_000] * 4) == 1
+
+
+def test_chunks_cover_items_in_order() -> None:
+    source = Source(
+        id="s", location="s", kind=SourceKind.REVIEW, tier=CanonTier.REVIEW, content_hash="0" * 64
+    )
+    items = [("word " * n, source, None) for n in [5, 5000, 30, 30, 30, 800, 1]]
+    chunks = pool._chunks(items, 2)
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(items)
+    assert all(a[1] == b[0] for a, b in itertools.pairwise(chunks))
+    assert len(chunks) >= 2
+
+
+def test_name_finder_finds_what_the_pattern_found() -> None:
+    """The per-text name search matches `(?<!\\w)(n1|n2|...)(?!\\w)` (longest first) exactly."""
+    rng = random.Random(5)
+    pieces = ["Ann", "Ann Roe", "Roe", "Anna", "Bo", "St. Ives", "Jo-Jo", "é", "Bo_", "x"]
+    separators = [" ", "", ", ", "-", "_", ".", "'s ", "é", "1"]
+    for _ in range(500):
+        names = sorted(set(rng.sample(pieces, rng.randint(1, 6))), key=len, reverse=True)
+        text = "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 12)))
+        pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        expected = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
+        assert NameFinder(names).finditer(text) == expected, (names, text)
