@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,7 +196,9 @@ def resolve(claims: ClaimSet, index: Index) -> Resolution:
     return Resolution(rewritten, mapping, reports)
 
 
-def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
+def remapped(claims: ClaimSet, mapping: Mapping[str, str]) -> dict[str, Any]:
+    """The claims as data with every entity reference renamed by `mapping`: entity ids, relation
+    ends and qualifiers, events' work, location and participants, and the source's `about`."""
     data = claims.model_dump()
 
     def m(value: object) -> object:
@@ -213,6 +215,11 @@ def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
         for part in event["participants"]:
             part["entity"] = m(part["entity"])
     data["source"]["about"] = m(data["source"]["about"])
+    return data
+
+
+def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
+    data = remapped(claims, mapping)
     merged: dict[str, dict[str, Any]] = {}
     for entity in data["entities"]:  # two incoming entities that became one
         known = merged.get(entity["id"])

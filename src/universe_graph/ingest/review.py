@@ -16,6 +16,7 @@ from ..extract.layout import looks_like_html
 from ..extract.nlp import MAX_CHARS
 from ..extract.pool import choose_processes, extract_many
 from ..model import ClaimSet, Source, SourceKind
+from ..resolve import remapped
 from .base import NO_OPTIONS, Reader, SourceOptions, register
 from .text import read_text
 
@@ -125,19 +126,6 @@ def _retarget(result: Extraction, about: str) -> Extraction | None:
     if about in ids or (provisional is not None and ids.count(provisional) != 1):
         return None  # `about` already names another entity, or two entities share the provisional id
 
-    def m(value: str | None) -> str | None:
-        return about if value is not None and value == provisional else value
-
-    data = claims.model_dump()
-    for entity in data["entities"]:
-        entity["id"] = m(entity["id"])
-    for rel in data["relations"]:
-        rel["subject"], rel["object"] = m(rel["subject"]), m(rel["object"])
-        rel["qualifiers"]["character"] = m(rel["qualifiers"]["character"])
-        rel["qualifiers"]["work"] = m(rel["qualifiers"]["work"])
-    for event in data["events"]:
-        event["work"], event["location"] = m(event["work"]), m(event["location"])
-        for part in event["participants"]:
-            part["entity"] = m(part["entity"])
+    data = remapped(claims, {provisional: about} if provisional is not None else {})
     data["source"]["about"] = about
     return Extraction(ClaimSet.model_validate(data), list(result.warnings))
