@@ -10,19 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+import test_query_named as named_tests
+import universe_graph.query as query_layer
 from bolthelp import BOLT_URI, bolt_server, require_netns, run_isolated
 from test_bolt_push import _escaped, adapt_to_falkordb
 from universe_graph.fixtures import sample
+from universe_graph.query import canon
 from universe_graph.stores.oxigraph import OxigraphStore
 from universe_graph.stores.sync import UniverseStore
-
-query_layer = pytest.importorskip(
-    "universe_graph.query", reason="the query layer (named queries) is not here yet"
-)
-canon = pytest.importorskip("universe_graph.query.canon")
-named_tests = pytest.importorskip("test_query_named", reason="the query layer's tests are not here yet")
 
 
 def _rows(rows: list[list[Any]]) -> list[str]:
