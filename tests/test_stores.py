@@ -83,6 +83,22 @@ def test_ingest_twice_changes_nothing(store_dir: Path) -> None:
     assert dump(store_dir) == before
 
 
+def test_the_same_bytes_read_into_other_claims_are_stored_again(store_dir: Path) -> None:
+    """A newer reader or extractor makes other claims from unchanged bytes: they replace the old ones."""
+    universe = next(cs for cs in sample().claimsets if cs.source.id == "john-wick-universe")
+    fewer = universe.model_copy(update={"relations": universe.relations[1:]})  # same source, same hash
+    with UniverseStore(store_dir) as store:
+        (change,) = store.ingest([fewer])
+        assert change.outcome == "replaced"
+        assert len(
+            store.canonical.claims_of(store.canonical.sources()["john-wick-universe"]).relations
+        ) == len(fewer.relations)
+        (again,) = store.ingest([fewer])
+        assert again.outcome == "unchanged"
+        (back,) = store.ingest([universe])
+        assert back.outcome == "replaced"
+
+
 def test_a_changed_source_replaces_its_previous_version(store_dir: Path, tmp_path: Path) -> None:
     new = read(changed_universe(tmp_path))[0]
     with UniverseStore(store_dir) as store:

@@ -124,6 +124,7 @@ class UG(DefinedNamespace):
     sequence: URIRef
     version_graph: URIRef
     retracted: URIRef
+    claims_digest: URIRef
 
 
 #: Predicates a Relation may use, in the ontology's order (rdf type ug:RelationProperty).

@@ -6,8 +6,9 @@ callers ask for it by name (`oxigraph`, and later `sparql` for a remote server).
 
 from __future__ import annotations
 
+import hashlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -35,6 +36,15 @@ class SourceRecord:
     source: Source
     graph: str
     sequence: int
+
+
+def claims_digest(lines: Iterable[str]) -> str:
+    """SHA-256 of a source's claims as N-Triples lines: what tells a re-read source from a changed
+    one when its bytes are the same (a newer reader or extractor makes other claims from them)."""
+    h = hashlib.sha256()
+    for line in lines:
+        h.update(line.encode("utf-8"))
+    return h.hexdigest()
 
 
 class WriteOutcome(StrEnum):

@@ -8,6 +8,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -22,12 +23,22 @@ from ..model import ClaimSet
 from ..rdf import PREFIXES, graph_iri, ntriples
 from ..rdf_read import claimset_from_triples
 from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
-from .base import CanonicalStore, Capabilities, Hook, SourceRecord, Write, WriteOutcome, register
+from .base import (
+    CanonicalStore,
+    Capabilities,
+    Hook,
+    SourceRecord,
+    Write,
+    WriteOutcome,
+    claims_digest,
+    register,
+)
 from .lock import WriterLock
 
 _REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
 _RECORD_OF = ox.NamedNode(str(UG.record_of))
 _SEQUENCE = ox.NamedNode(str(UG.sequence))
+_DIGEST = ox.NamedNode(str(UG.claims_digest))
 _VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
 _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
@@ -156,17 +167,26 @@ class OxigraphStore(CanonicalStore):
         sid = claims.source.id
         records = self._records()
         previous = self._current(records, only=sid).get(sid)
-        if previous is not None and previous.source == claims.source:
-            return Write(WriteOutcome.UNCHANGED, previous, previous)
+        if previous is not None and previous.source == claims.source:  # the same bytes: the same claims?
+            stored = self._digest(records[str(source_iri(sid))][2])
+            if stored is not None and stored == claims_digest(ntriples(claims)):
+                return Write(WriteOutcome.UNCHANGED, previous, previous)
         sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
+        digest = hashlib.sha256()
+
+        def hashed(lines: Iterable[str]) -> Iterator[str]:
+            for line in lines:
+                digest.update(line.encode("utf-8"))
+                yield line
+
         try:
-            self._bulk(ntriples(claims), graph, hook)
+            self._bulk(hashed(ntriples(claims)), graph, hook)
         except ValueError as e:  # an IRI that is not one (a reader's bug or a hand-built claim)
             raise BadInput.at(claims.source.location, str(e)) from e
         if hook:
             hook("before-commit")
-        self._commit_record(sid, sequence, graph)
+        self._commit_record(sid, sequence, graph, digest.hexdigest())
         self._store.flush()
         if hook:
             hook("after-commit")
@@ -209,7 +229,15 @@ class OxigraphStore(CanonicalStore):
         self._store.flush()
         return current[source_id]
 
-    def _commit_record(self, source_id: str, sequence: int, graph: ox.NamedNode | None) -> None:
+    def _digest(self, record: ox.NamedNode) -> str | None:
+        """The claims digest a version record keeps (None for records written before digests)."""
+        for quad in self._store.quads_for_pattern(record, _DIGEST, None, _REGISTRY):
+            return _value(quad.object)
+        return None
+
+    def _commit_record(
+        self, source_id: str, sequence: int, graph: ox.NamedNode | None, digest: str | None = None
+    ) -> None:
         """Add one version record in a single commit: the switch to `graph` (None: retracted)."""
         record = ox.NamedNode(f"{ID_BASE}registry/{source_id}/{sequence}")
         quads = [
@@ -221,6 +249,8 @@ class OxigraphStore(CanonicalStore):
             quads.append(ox.Quad(record, _RETRACTED, ox.Literal("true", datatype=_XSD_BOOLEAN), _REGISTRY))
         else:
             quads.append(ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY))
+        if digest is not None:
+            quads.append(ox.Quad(record, _DIGEST, ox.Literal(digest), _REGISTRY))
         self._store.extend(quads)
         self._commits += 1
 

@@ -47,6 +47,7 @@ from .base import (
     SourceRecord,
     Write,
     WriteOutcome,
+    claims_digest,
     register,
 )
 from .lock import WriterLock
@@ -318,15 +319,18 @@ class RemoteSparqlStore(CanonicalStore):
         sid = claims.source.id
         records = self._records()
         previous = self._current(records, only=sid).get(sid)
-        if previous is not None and previous.source == claims.source:
-            return Write(WriteOutcome.UNCHANGED, previous, previous)
-        sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
-        graph = f"{source_iri(sid)}/v{sequence}-{time.time_ns()}"
         try:
             lines = list(ntriples(claims))
         except ValueError as e:  # an IRI that is not one
             raise BadInput.at(claims.source.location, str(e)) from e
-        record = self._record_lines(sid, sequence, graph)
+        digest = claims_digest(lines)
+        same_bytes = previous is not None and previous.source == claims.source
+        if same_bytes and self._digest(records[str(source_iri(sid))][2]) == digest:  # and the same claims
+            assert previous is not None
+            return Write(WriteOutcome.UNCHANGED, previous, previous)
+        sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
+        graph = f"{source_iri(sid)}/v{sequence}-{time.time_ns()}"
+        record = self._record_lines(sid, sequence, graph, digest)
         if self._gsp is not None and len(lines) + len(record) > self.batch_triples:
             self._require_writer()
             if self._graph_store("POST", graph, "".join(lines).encode("utf-8")) is not None:
@@ -363,8 +367,18 @@ class RemoteSparqlStore(CanonicalStore):
         body = " ".join(f"GRAPH {_iri(g)} {{\n{''.join(lines)}}}" for g, lines in graphs.items())
         return f"INSERT DATA {{ {body} }}"
 
+    def _digest(self, record: str) -> str | None:
+        """The claims digest a version record keeps (None for records written before digests)."""
+        rows = self._rows(
+            f"SELECT ?d WHERE {{ GRAPH {_iri(REGISTRY_GRAPH)} {{ "
+            f"{_iri(record)} {_iri(str(UG.claims_digest))} ?d }} }}"
+        )
+        return str(rows[0]["d"].value) if rows else None
+
     @staticmethod
-    def _record_lines(source_id: str, sequence: int, graph: str | None) -> list[str]:
+    def _record_lines(
+        source_id: str, sequence: int, graph: str | None, digest: str | None = None
+    ) -> list[str]:
         record = _iri(f"{ID_BASE}registry/{source_id}/{sequence}")
         lines = [
             f"{record} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> {_iri(str(UG.VersionRecord))} .\n",
@@ -375,6 +389,8 @@ class RemoteSparqlStore(CanonicalStore):
             lines.append(f'{record} {_iri(str(UG.retracted))} "true"^^<{_XSD}boolean> .\n')
         else:
             lines.append(f"{record} {_iri(str(UG.version_graph))} {_iri(graph)} .\n")
+        if digest is not None:  # hex digits only: nothing to escape
+            lines.append(f'{record} {_iri(str(UG.claims_digest))} "{digest}" .\n')
         return lines
 
     def retract(self, source_id: str) -> SourceRecord:
