@@ -38,13 +38,29 @@ class SourceRecord:
     sequence: int
 
 
+class ClaimsDigest:
+    """SHA-256 of a source's claims as N-Triples lines, taken as they stream past: what tells a
+    re-read source from a changed one when its bytes are the same (a newer reader or extractor
+    makes other claims from them)."""
+
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+
+    def through(self, lines: Iterable[str]) -> Iterator[str]:
+        for line in lines:
+            self._hash.update(line.encode("utf-8"))
+            yield line
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
 def claims_digest(lines: Iterable[str]) -> str:
-    """SHA-256 of a source's claims as N-Triples lines: what tells a re-read source from a changed
-    one when its bytes are the same (a newer reader or extractor makes other claims from them)."""
-    h = hashlib.sha256()
-    for line in lines:
-        h.update(line.encode("utf-8"))
-    return h.hexdigest()
+    """The digest of lines read whole."""
+    digest = ClaimsDigest()
+    for _ in digest.through(lines):
+        pass
+    return digest.hexdigest()
 
 
 class WriteOutcome(StrEnum):

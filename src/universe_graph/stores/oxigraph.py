@@ -8,7 +8,6 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -26,6 +25,7 @@ from ..vocab import ID_BASE, REGISTRY_GRAPH, UG, source_iri
 from .base import (
     CanonicalStore,
     Capabilities,
+    ClaimsDigest,
     Hook,
     SourceRecord,
     Write,
@@ -173,15 +173,9 @@ class OxigraphStore(CanonicalStore):
                 return Write(WriteOutcome.UNCHANGED, previous, previous)
         sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
-        digest = hashlib.sha256()
-
-        def hashed(lines: Iterable[str]) -> Iterator[str]:
-            for line in lines:
-                digest.update(line.encode("utf-8"))
-                yield line
-
+        digest = ClaimsDigest()
         try:
-            self._bulk(hashed(ntriples(claims)), graph, hook)
+            self._bulk(digest.through(ntriples(claims)), graph, hook)
         except ValueError as e:  # an IRI that is not one (a reader's bug or a hand-built claim)
             raise BadInput.at(claims.source.location, str(e)) from e
         if hook:

@@ -324,28 +324,28 @@ class RemoteSparqlStore(CanonicalStore):
         except ValueError as e:  # an IRI that is not one
             raise BadInput.at(claims.source.location, str(e)) from e
         digest = claims_digest(lines)
-        same_bytes = previous is not None and previous.source == claims.source
-        if same_bytes and self._digest(records[str(source_iri(sid))][2]) == digest:  # and the same claims
-            assert previous is not None
+        if (
+            previous is not None
+            and previous.source == claims.source  # the same bytes
+            and self._digest(records[str(source_iri(sid))][2]) == digest  # and the same claims
+        ):
             return Write(WriteOutcome.UNCHANGED, previous, previous)
         sequence = max((seq for seq, _, _ in records.values()), default=0) + 1
         graph = f"{source_iri(sid)}/v{sequence}-{time.time_ns()}"
         record = self._record_lines(sid, sequence, graph, digest)
-        if self._gsp is not None and len(lines) + len(record) > self.batch_triples:
-            self._require_writer()
-            if self._graph_store("POST", graph, "".join(lines).encode("utf-8")) is not None:
-                if hook:
-                    hook("written")
-                    hook("before-commit")
-                self._update(self._insert({REGISTRY_GRAPH: record}))
-                if hook:
-                    hook("after-commit")
-                return Write(
-                    WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED,
-                    SourceRecord(source=claims.source, graph=graph, sequence=sequence),
-                    previous,
-                )
-        if len(lines) + len(record) <= self.batch_triples:  # one request: data and the switch
+        large = len(lines) + len(record) > self.batch_triples
+        # a large version goes through the Graph Store where offered (None: the server has none after all)
+        posted = (
+            large
+            and self._gsp is not None
+            and self._graph_store("POST", graph, "".join(lines).encode("utf-8")) is not None
+        )
+        if posted:
+            if hook:
+                hook("written")
+                hook("before-commit")
+            self._update(self._insert({REGISTRY_GRAPH: record}))
+        elif not large:  # one request: data and the switch
             if hook:
                 hook("before-commit")
             self._update(self._insert({graph: lines, REGISTRY_GRAPH: record}))
