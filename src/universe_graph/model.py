@@ -32,11 +32,14 @@ class CanonTier(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the strongest tier; a smaller rank is stronger."""
-        return list(CanonTier).index(self)
+        return _TIER_RANK[self]
 
     def at_least(self, floor: CanonTier) -> bool:
         """True when this tier is `floor` or stronger."""
         return self.rank <= floor.rank
+
+
+_TIER_RANK: dict[CanonTier, int] = {tier: i for i, tier in enumerate(CanonTier)}
 
 
 class SourceKind(StrEnum):

@@ -7,7 +7,7 @@ dataset), and for Cypher the weakest tier rank an edge may carry (`$max_rank`).
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import CanonTier, Source
 from ..stores.base import CanonicalStore
@@ -34,14 +34,19 @@ class SourceView:
     generation: int  # the store's generation when read
     sources: dict[str, Source]
     graphs: dict[str, str]  # source id -> version graph
+    _kept: dict[CanonTier | None, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def tier(self, source_id: str) -> CanonTier | None:
         source = self.sources.get(source_id)
         return source.tier if source else None
 
-    def kept_graphs(self, canon: CanonTier | None) -> list[str]:
-        """The version graphs of the sources a canon floor keeps."""
-        return [g for sid, g in self.graphs.items() if keeps(self.sources[sid].tier, canon)]
+    def kept_graphs(self, canon: CanonTier | None) -> tuple[str, ...]:
+        """The version graphs of the sources a canon floor keeps (worked out once per floor)."""
+        kept = self._kept.get(canon)
+        if kept is None:
+            kept = tuple(g for sid, g in self.graphs.items() if keeps(self.sources[sid].tier, canon))
+            self._kept[canon] = kept
+        return kept
 
 
 _VIEWS: weakref.WeakKeyDictionary[CanonicalStore, SourceView] = weakref.WeakKeyDictionary()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -22,7 +23,7 @@ from ..assets import asset_dir
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import max_rank, source_view
+from .canon import SourceView, max_rank, source_view
 
 Engine = Literal["sparql", "cypher"]
 ColumnType = Literal["iri", "string", "integer", "boolean", "list", "tier"]
@@ -154,8 +155,40 @@ def named_query(name: str) -> NamedQuery:
     return table[name]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What `run_named` needs of a query's header, worked out once per query."""
+
+    params: dict[str, Param]
+    names: list[str]  # every column, in the header's order
+    sparql: list[tuple[str, Callable[[Any], object]]]  # engine column, converter from a term
+    cypher: list[tuple[str, str]]  # engine column, its type
+    tiers: list[str]  # derived columns: the strongest tier of the row's sources
+    key: Callable[[dict[str, object]], tuple[tuple[int, str], ...]] | None
+
+
+_PLANS: dict[int, tuple[NamedQuery, _Plan]] = {}
+
+
+def _plan(query: NamedQuery) -> _Plan:
+    known = _PLANS.get(id(query))
+    if known is not None and known[0] is query:
+        return known[1]
+    engine_columns = [c for c in query.columns if c.type != "tier"]
+    plan = _Plan(
+        params={p.name: p for p in query.params},
+        names=[c.name for c in query.columns],
+        sparql=[(c.name, _FROM_SPARQL[c.type]) for c in engine_columns],
+        cypher=[(c.name, c.type) for c in engine_columns],
+        tiers=[c.name for c in query.columns if c.type == "tier"],
+        key=_order_key(query.order) if query.order else None,
+    )
+    _PLANS[id(query)] = (query, plan)
+    return plan
+
+
 def _check_params(query: NamedQuery, params: Mapping[str, object]) -> dict[str, object]:
-    known = {p.name: p for p in query.params}
+    known = _plan(query).params
     unknown = [k for k in params if k not in known]
     if unknown:
         raise BadInput.at(
@@ -193,28 +226,54 @@ def _ox_term(value: object, kind: str) -> ox.NamedNode | ox.Literal:
     return ox.Literal(str(value))
 
 
-def _sparql_value(term: object) -> object:
+def _text(term: Any) -> str | None:
+    """A SPARQL term's lexical form or IRI (unbound: None)."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        dt = term.datatype.value
-        if dt in (_XSD + "integer", _XSD + "int", _XSD + "long"):
-            return int(term.value)
-        if dt == _XSD + "boolean":
-            return term.value == "true"
-        return term.value
-    if isinstance(term, ox.NamedNode | ox.BlankNode):
-        return term.value
-    return str(term)
+    value = getattr(term, "value", None)
+    return value if isinstance(value, str) else str(term)
+
+
+def _sparql_integer(term: Any) -> int | None:
+    return None if term is None else int(term.value)
+
+
+def _sparql_boolean(term: Any) -> bool | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and term.datatype.value == _XSD + "boolean":
+        return term.value in ("true", "1")
+    return str(_text(term)).lower() == "true"
+
+
+def _list(value: object) -> list[str]:
+    """A `|`-joined string (SPARQL's GROUP_CONCAT) or a list (Cypher's collect) as a sorted set."""
+    if value is None:
+        return []
+    items = value.split("|") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+    return sorted({str(v) for v in items if v != ""})
+
+
+def _sparql_list(term: Any) -> list[str]:
+    return _list(_text(term))
+
+
+#: One converter per column type, from a pyoxigraph term (or None when unbound) to the typed value.
+_FROM_SPARQL: dict[str, Callable[[Any], object]] = {
+    "iri": _text,
+    "string": _text,
+    "integer": _sparql_integer,
+    "boolean": _sparql_boolean,
+    "list": _sparql_list,
+}
 
 
 def _typed(value: object, kind: str) -> object:
-    """A raw engine value as the column type says (lists sorted, tiers named)."""
-    if value is None:
-        return [] if kind == "list" else None
+    """A raw Cypher value as the column type says (lists sorted, tiers named)."""
     if kind == "list":
-        items = value.split("|") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
-        return sorted({str(v) for v in items if v != ""})
+        return _list(value)
+    if value is None:
+        return None
     if kind == "integer":
         return int(str(value))
     if kind == "boolean":
@@ -222,7 +281,9 @@ def _typed(value: object, kind: str) -> object:
     return str(value)
 
 
-def _sort_key(row: dict[str, object], order: list[str]) -> tuple[tuple[int, str], ...]:
+def _order_key(order: list[str]) -> Callable[[dict[str, object]], tuple[tuple[int, str], ...]]:
+    """The sort key of the header's `order`: case-folded text, integers by value, unbound last."""
+
     def part(value: object) -> tuple[int, str]:
         if value is None:
             return (1, "")
@@ -230,7 +291,26 @@ def _sort_key(row: dict[str, object], order: list[str]) -> tuple[tuple[int, str]
             return (0, f"{value:020d}")
         return (0, str(value).casefold())
 
-    return tuple(part(row[c]) for c in order)
+    def key(row: dict[str, object]) -> tuple[tuple[int, str], ...]:
+        return tuple([part(row[c]) for c in order])
+
+    return key
+
+
+def _tiers(view: SourceView) -> Callable[[object], str | None]:
+    """The strongest tier among a row's `sources` list, remembered per list within one call."""
+    seen: dict[tuple[str, ...], str | None] = {}
+
+    def strongest(listed: object) -> str | None:
+        if not isinstance(listed, list):
+            return None
+        key = tuple(listed)
+        if key not in seen:
+            ranks = [t for s in listed if (t := view.tier(s))]
+            seen[key] = min(ranks, key=lambda t: t.rank).value if ranks else None
+        return seen[key]
+
+    return strongest
 
 
 def run_named(
@@ -244,47 +324,43 @@ def run_named(
     """Run a named query with its parameters bound by the engine; rows typed and in the header's order."""
     query = named_query(name)
     bound = _check_params(query, params)
+    plan = _plan(query)
     view = source_view(store)
-    kinds = {p.name: p.type for p in query.params}
-    engine_columns = [c for c in query.columns if c.type != "tier"]
-    raw: list[dict[str, Any]] = []
+    rows: list[dict[str, object]] = []
     if engine == "sparql":
-        substitutions = {k: _ox_term(v, kinds[k]) for k, v in bound.items()}
+        substitutions = {k: _ox_term(v, plan.params[k].type) for k, v in bound.items()}
         solutions = store.canonical.query(query.sparql, substitutions, graphs=view.kept_graphs(canon))
         if not isinstance(solutions, ox.QuerySolutions):
             raise BadInput.at(name, "a named query must be a SELECT query")
-        for solution in solutions:
-            raw.append({c.name: _sparql_value(solution[c.name]) for c in engine_columns})
+        convert = plan.sparql
+        rows = [{n: f(solution[n]) for n, f in convert} for solution in solutions]
         text = query.sparql
     elif engine == "cypher":
         if store.projection is None:
             raise StoreUnavailable("the Cypher engine needs the projection: open the store for writing")
-        header, rows = store.projection.query(query.cypher, {**bound, CANON_PARAM: max_rank(canon)})
+        header, found = store.projection.query(query.cypher, {**bound, CANON_PARAM: max_rank(canon)})
         index = {c: i for i, c in enumerate(header)}
-        missing = [c.name for c in engine_columns if c.name not in index]
+        missing = [n for n, _ in plan.cypher if n not in index]
         if missing:
             raise BadInput.at(name + ".cypher", f"returns no column {missing[0]!r}")
-        for row in rows:
-            raw.append({c.name: row[index[c.name]] for c in engine_columns})
+        picks = [(n, index[n], kind) for n, kind in plan.cypher]
+        rows = [{n: _typed(row[i], kind) for n, i, kind in picks} for row in found]
         text = query.cypher
     else:
         raise BadInput.at("--engine", f"unknown engine {engine!r}; valid: sparql, cypher")
-    typed: list[dict[str, object]] = []
-    for r in raw:
-        values = {c.name: _typed(r[c.name], c.type) for c in engine_columns}
-        for c in query.columns:
-            if c.type == "tier":  # the strongest tier among the row's sources
-                listed = values.get("sources")
-                ranks = [t for s in listed if (t := view.tier(s))] if isinstance(listed, list) else []
-                values[c.name] = min(ranks, key=lambda t: t.rank).value if ranks else None
-        typed.append({c.name: values[c.name] for c in query.columns})
-    if query.order:
-        typed.sort(key=lambda r: _sort_key(r, query.order))
+    if plan.tiers and rows:  # a tier column is the strongest tier among the row's sources
+        strongest = _tiers(view)
+        for row in rows:
+            row.update(dict.fromkeys(plan.tiers, strongest(row.get("sources"))))
+        if list(rows[0]) != plan.names:  # a tier column before others: back to the header's order
+            rows = [{n: row[n] for n in plan.names} for row in rows]
+    if plan.key is not None:
+        rows.sort(key=plan.key)
     # built and typed here, so not validated again (a second walk over every cell cost ~10-20%)
     return QueryResult.model_construct(
         name=name,
-        columns=[c.name for c in query.columns],
-        rows=typed,
+        columns=plan.names,
+        rows=rows,
         query=text,
         engine=engine,
         params=dict(bound),

@@ -9,7 +9,7 @@ graphs, and leftovers of an unfinished write, are removed afterwards and on the 
 from __future__ import annotations
 
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -87,6 +87,7 @@ class OxigraphStore(CanonicalStore):
         self.folder = folder
         self.read_only = read_only
         self._commits = 0  # bumped by every commit of a version record (readers cache on it)
+        self._datasets: dict[tuple[str, ...], tuple[ox.NamedNode, ...]] = {}  # graph IRIs -> engine terms
         self._lock = WriterLock(folder)
         path = folder / "canonical"
         try:
@@ -325,8 +326,7 @@ class OxigraphStore(CanonicalStore):
         `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
-        current = self.current_graphs() if graphs is None else [ox.NamedNode(g) for g in graphs]
-        dataset: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(current)
+        dataset = self._dataset(tuple(graphs) if graphs is not None else None)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()
         }
@@ -334,8 +334,8 @@ class OxigraphStore(CanonicalStore):
             return self._store.query(
                 sparql,
                 prefixes=QUERY_PREFIXES,
-                default_graph=dataset or ox.DefaultGraph(),
-                named_graphs=[g for g in dataset if isinstance(g, ox.NamedNode)],
+                default_graph=list(dataset) or ox.DefaultGraph(),
+                named_graphs=list(dataset),
                 substitutions=substitutions or None,
             )
         except SyntaxError as e:
@@ -346,6 +346,17 @@ class OxigraphStore(CanonicalStore):
                     "write through `ingest` and `retract`",
                 ) from e
             raise BadInput.at("query", f"SPARQL syntax error: {e}") from e
+
+    def _dataset(self, graphs: tuple[str, ...] | None) -> Sequence[ox.NamedNode]:
+        """A query's dataset as engine terms, remembered per graph set (named queries ask often)."""
+        if graphs is None:
+            return self.current_graphs()
+        dataset = self._datasets.get(graphs)
+        if dataset is None:
+            if len(self._datasets) >= 64:
+                self._datasets.clear()
+            dataset = self._datasets[graphs] = tuple(ox.NamedNode(g) for g in graphs)
+        return dataset
 
     def close(self) -> None:
         if hasattr(self, "_store"):
