@@ -1,10 +1,13 @@
 """Query benchmark: each named query and `path` through our layer against the same work done directly
 on the engine, on a synthetic universe, in one run.
 
-    .venv/bin/python benchmarks/query.py [--relations 1000000] [--samples 50] [--pairs 100]
+    .venv/bin/python benchmarks/query.py [--relations 1000000] [--samples 200] [--pairs 100]
 
-For every named query: p50 and p95 of `run_named` (parameter checks, binding, typed rows, pydantic
-result) over random characters, against the same query text with the same bindings run straight on
+The universe is `synthetic_franchise`: universes of ten films with cast, directors, spin-offs,
+characters in organizations and places, training chains, kills, and plot events, so every named
+query has rows to return. For every named query: p50 and p95 of `run_named` (parameter checks,
+binding, typed rows, pydantic result) over random entities of the type each parameter takes,
+against the same query text with the same bindings run straight on
 the engine (pyoxigraph `Store.query`, FalkorDB `ro_query`) and read to the last row; the ratio
 ours / engine (goal <= 1.2). For `path` between random character pairs: our `path` (names, the
 search on the adjacency index, evidence for each hop, pydantic result) against the same
@@ -29,14 +32,14 @@ from typing import Any
 import pyoxigraph as ox
 
 from universe_graph.errors import NoPath
-from universe_graph.fixtures import synthetic
+from universe_graph.fixtures import pick_arguments, synthetic_franchise
 from universe_graph.ontology import predicates
 from universe_graph.query import named_queries, path, run_named
 from universe_graph.query.adjacency import adjacency
 from universe_graph.query.groups import PATH_SKIP
-from universe_graph.query.named import CANON_PARAM
+from universe_graph.query.named import CANON_PARAM, Engine
 from universe_graph.query.names import name_index
-from universe_graph.stores.oxigraph import QUERY_PREFIXES
+from universe_graph.stores.oxigraph import QUERY_PREFIXES, OxigraphStore
 from universe_graph.stores.sync import UniverseStore
 from universe_graph.vocab import UG
 
@@ -56,7 +59,8 @@ def figures(ours: list[float], base: list[float]) -> str:
 def paired(
     ours: Callable[[Any], object], base: Callable[[Any], object], args: list[Any]
 ) -> tuple[list[float], list[float]]:
-    a, b = [], []
+    a: list[float] = []
+    b: list[float] = []
     for i, arg in enumerate(args):
         first, second = (ours, base) if i % 2 == 0 else (base, ours)
         t0 = time.perf_counter()
@@ -70,27 +74,23 @@ def paired(
 
 
 def raw_bfs(
-    store: Any, graphs: frozenset[str], relations: set[ox.NamedNode], a: str, b: str, max_hops: int
+    raw: ox.Store,
+    graphs: frozenset[ox.NamedNode | ox.BlankNode],
+    relations: set[ox.NamedNode],
+    a: str,
+    b: str,
+    max_hops: int,
 ) -> int:
     """The same bidirectional BFS, on bare engine calls: neighbours by quads_for_pattern."""
-    raw = store._store
 
     def neighbours(node: str) -> set[str]:
         term = ox.NamedNode(node)
         out = set()
         for q in raw.quads_for_pattern(term, None, None, None):
-            if (
-                q.predicate in relations
-                and isinstance(q.object, ox.NamedNode)
-                and q.graph_name.value in graphs
-            ):
+            if q.predicate in relations and isinstance(q.object, ox.NamedNode) and q.graph_name in graphs:
                 out.add(q.object.value)
         for q in raw.quads_for_pattern(None, None, term, None):
-            if (
-                q.predicate in relations
-                and isinstance(q.subject, ox.NamedNode)
-                and q.graph_name.value in graphs
-            ):
+            if q.predicate in relations and isinstance(q.subject, ox.NamedNode) and q.graph_name in graphs:
                 out.add(q.subject.value)
         return out
 
@@ -116,23 +116,31 @@ def raw_bfs(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--relations", type=int, default=1_000_000)
-    parser.add_argument("--samples", type=int, default=50)
+    parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--pairs", type=int, default=100)
     parser.add_argument("--max-hops", type=int, default=8)
     parser.add_argument("--path-only", action="store_true", help="Skip the named queries.")
     args = parser.parse_args()
     rng = random.Random(11)
-    claims = synthetic(args.relations)
-    characters = [e.id for e in claims.entities]
-    print(f"synthetic universe: {len(characters)} characters, {len(claims.relations)} relations")
+    claims = synthetic_franchise(args.relations)
+    of_type: dict[str, list[str]] = {}
+    for entity in claims.entities:
+        of_type.setdefault(entity.type.value, []).append(entity.id)
+    characters = of_type["Character"]
+    entities = claims.entities
+    counts = ", ".join(f"{len(v)} {k}" for k, v in of_type.items())
+    print(f"synthetic franchise: {counts}; {len(claims.relations)} relations, {len(claims.events)} events")
     with tempfile.TemporaryDirectory() as tmp, UniverseStore(Path(tmp) / "store") as store:
         start = time.perf_counter()
         store.ingest([claims])
         print(f"ingested both stores in {time.perf_counter() - start:.1f} s")
         del claims
         canonical = store.canonical
-        assert store.projection is not None
-        graphs = canonical.current_graphs()
+        projection = store.projection
+        assert isinstance(canonical, OxigraphStore) and projection is not None
+        engine: ox.Store = canonical._store
+        graphs: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = list(canonical.current_graphs())
+        named: list[ox.NamedNode | ox.BlankNode] = list(canonical.current_graphs())
         start = time.perf_counter()
         name_index(store)
         print(f"name index (once per store version): {time.perf_counter() - start:.2f} s")
@@ -146,15 +154,11 @@ def main() -> None:
         )
         print()
         heads = ("ours p50", "ours p95", "base p50", "base p95", "ratio p50", "ratio p95")
-        print(f"{'query':<20} {'engine':<7} " + " ".join(f"{h:>9}" for h in heads) + " rows")
+        print(f"{'query':<20} {'engine':<7} " + " ".join(f"{h:>9}" for h in heads) + " mean rows")
         for query in [] if args.path_only else named_queries():
-            picks = []
-            for _ in range(args.samples):
-                who = rng.choice(characters)
-                params: dict[str, object] = {}
-                for p in query.params:
-                    params[p.name] = who if p.type == "iri" else "x"
-                picks.append(params)
+            picks = pick_arguments(
+                entities, [p.name for p in query.params], args.samples, rng.randrange(1 << 30)
+            )
             kinds = {p.name: p.type for p in query.params}
 
             def subst(
@@ -167,34 +171,37 @@ def main() -> None:
                 return out
 
             def base_sparql(params: dict[str, object], text: str = query.sparql) -> object:
-                return [
-                    tuple(s)
-                    for s in canonical._store.query(
-                        text,
-                        prefixes=QUERY_PREFIXES,
-                        default_graph=graphs,
-                        named_graphs=graphs,
-                        substitutions=subst(params),
-                    )
-                ]  # type: ignore[union-attr]
+                solutions = engine.query(
+                    text,
+                    prefixes=QUERY_PREFIXES,
+                    default_graph=graphs,
+                    named_graphs=named,
+                    substitutions=subst(params),
+                )
+                assert isinstance(solutions, ox.QuerySolutions)
+                return [tuple(s) for s in solutions]
 
             def base_cypher(params: dict[str, object], text: str = query.cypher) -> object:
-                return store.projection.graph.ro_query(text, {**params, CANON_PARAM: 3}).result_set  # type: ignore[union-attr]
+                return projection.graph.ro_query(text, {**params, CANON_PARAM: 3}).result_set
 
-            rows = sum(len(run_named(store, query.name, p).rows) for p in picks[:5])
-            for engine, base in (("sparql", base_sparql), ("cypher", base_cypher)):
-                ours, baseline = paired(
-                    lambda p, e=engine, n=query.name: run_named(store, n, p, engine=e),
-                    base,
-                    picks,  # type: ignore[misc]
-                )
-                print(f"{query.name:<20} {engine:<7} {figures(ours, baseline)} {rows}")
+            rows = statistics.mean(len(run_named(store, query.name, p).rows) for p in picks[:20])
+            bases: tuple[tuple[Engine, Callable[[dict[str, object]], object]], ...] = (
+                ("sparql", base_sparql),
+                ("cypher", base_cypher),
+            )
+            for kind, base in bases:
+
+                def ours_named(p: dict[str, object], e: Engine = kind, n: str = query.name) -> object:
+                    return run_named(store, n, p, engine=e)
+
+                ours, baseline = paired(ours_named, base, picks)
+                print(f"{query.name:<20} {kind:<7} {figures(ours, baseline)} {rows:.0f}")
         relations = {
             ox.NamedNode(str(UG._NS) + n)
             for n, i in predicates().items()
             if not i.is_literal and n not in PATH_SKIP
         }
-        current = frozenset(g.value for g in graphs)
+        current = frozenset(named)
         pairs: list[tuple[str, str]] = [
             (a, b) for a, b in (rng.sample(characters, 2) for _ in range(args.pairs))
         ]
@@ -211,7 +218,7 @@ def main() -> None:
             return result
 
         def base_path(pair: tuple[str, str]) -> object:
-            return raw_bfs(canonical, current, relations, pair[0], pair[1], args.max_hops)
+            return raw_bfs(engine, current, relations, pair[0], pair[1], args.max_hops)
 
         for pair in pairs[:3]:  # warm-up
             ours_path(pair)

@@ -161,10 +161,10 @@ class _Plan:
 
     params: dict[str, Param]
     names: list[str]  # every column, in the header's order
-    sparql: list[tuple[str, Callable[[Any], object]]]  # engine column, converter from a term
-    cypher: list[tuple[str, str]]  # engine column, its type
+    engine: list[tuple[str, str]]  # the columns the engine returns, with their types
+    converted: list[tuple[str, str]]  # of those, the ones that are not text
     tiers: list[str]  # derived columns: the strongest tier of the row's sources
-    key: Callable[[dict[str, object]], tuple[tuple[int, str], ...]] | None
+    key: OrderKey | None
 
 
 _PLANS: dict[int, tuple[NamedQuery, _Plan]] = {}
@@ -174,14 +174,14 @@ def _plan(query: NamedQuery) -> _Plan:
     known = _PLANS.get(id(query))
     if known is not None and known[0] is query:
         return known[1]
-    engine_columns = [c for c in query.columns if c.type != "tier"]
+    engine = [(c.name, c.type) for c in query.columns if c.type != "tier"]
     plan = _Plan(
         params={p.name: p for p in query.params},
         names=[c.name for c in query.columns],
-        sparql=[(c.name, _FROM_SPARQL[c.type]) for c in engine_columns],
-        cypher=[(c.name, c.type) for c in engine_columns],
+        engine=engine,
+        converted=[(n, kind) for n, kind in engine if kind not in ("iri", "string")],
         tiers=[c.name for c in query.columns if c.type == "tier"],
-        key=_order_key(query.order) if query.order else None,
+        key=_order_key(query.columns, query.order) if query.order else None,
     )
     _PLANS[id(query)] = (query, plan)
     return plan
@@ -234,18 +234,6 @@ def _text(term: Any) -> str | None:
     return value if isinstance(value, str) else str(term)
 
 
-def _sparql_integer(term: Any) -> int | None:
-    return None if term is None else int(term.value)
-
-
-def _sparql_boolean(term: Any) -> bool | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal) and term.datatype.value == _XSD + "boolean":
-        return term.value in ("true", "1")
-    return str(_text(term)).lower() == "true"
-
-
 def _list(value: object) -> list[str]:
     """A `|`-joined string (SPARQL's GROUP_CONCAT) or a list (Cypher's collect) as a sorted set."""
     if value is None:
@@ -254,22 +242,8 @@ def _list(value: object) -> list[str]:
     return sorted({str(v) for v in items if v != ""})
 
 
-def _sparql_list(term: Any) -> list[str]:
-    return _list(_text(term))
-
-
-#: One converter per column type, from a pyoxigraph term (or None when unbound) to the typed value.
-_FROM_SPARQL: dict[str, Callable[[Any], object]] = {
-    "iri": _text,
-    "string": _text,
-    "integer": _sparql_integer,
-    "boolean": _sparql_boolean,
-    "list": _sparql_list,
-}
-
-
 def _typed(value: object, kind: str) -> object:
-    """A raw Cypher value as the column type says (lists sorted, tiers named)."""
+    """A raw engine value (a SPARQL term's lexical form, a Cypher value) as the column type says."""
     if kind == "list":
         return _list(value)
     if value is None:
@@ -277,22 +251,59 @@ def _typed(value: object, kind: str) -> object:
     if kind == "integer":
         return int(str(value))
     if kind == "boolean":
-        return value if isinstance(value, bool) else str(value).lower() == "true"
+        return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
     return str(value)
 
 
-def _order_key(order: list[str]) -> Callable[[dict[str, object]], tuple[tuple[int, str], ...]]:
+def _sparql_rows(solutions: ox.QuerySolutions, plan: _Plan, name: str) -> list[dict[str, object]]:
+    """Solutions as typed rows: each cell's lexical form or IRI read by position, then the
+    columns that are not text (integers, booleans, lists) converted."""
+    position = {v.value: i for i, v in enumerate(solutions.variables)}
+    missing = [n for n, _ in plan.engine if n not in position]
+    if missing:
+        raise BadInput.at(name + ".rq", f"returns no column {missing[0]!r}")
+    cells = [(n, position[n]) for n, _ in plan.engine]
+    rows: list[dict[str, object]] = []
+    for solution in solutions:
+        terms = tuple(solution)
+        try:
+            rows.append({n: None if (t := terms[i]) is None else t.value for n, i in cells})
+        except AttributeError:  # a term with no lexical form (an RDF-star triple)
+            rows.append({n: _text(terms[i]) for n, i in cells})
+    if plan.converted:
+        for row in rows:
+            for n, kind in plan.converted:
+                row[n] = _typed(row[n], kind)
+    return rows
+
+
+def _cypher_rows(
+    header: list[str], found: list[list[Any]], plan: _Plan, name: str
+) -> list[dict[str, object]]:
+    """Cypher records as typed rows, by the header's column names."""
+    index = {c: i for i, c in enumerate(header)}
+    missing = [n for n, _ in plan.engine if n not in index]
+    if missing:
+        raise BadInput.at(name + ".cypher", f"returns no column {missing[0]!r}")
+    picks = [(n, index[n], kind) for n, kind in plan.engine]
+    return [{n: _typed(row[i], kind) for n, i, kind in picks} for row in found]
+
+
+OrderKey = Callable[[dict[str, object]], tuple[tuple[int, object], ...]]
+
+
+def _order_key(columns: list[Column], order: list[str]) -> OrderKey:
     """The sort key of the header's `order`: case-folded text, integers by value, unbound last."""
+    kinds = {c.name: c.type for c in columns}
+    spec = [(c, kinds.get(c) == "integer") for c in order]
 
-    def part(value: object) -> tuple[int, str]:
-        if value is None:
-            return (1, "")
-        if isinstance(value, int) and not isinstance(value, bool):
-            return (0, f"{value:020d}")
-        return (0, str(value).casefold())
-
-    def key(row: dict[str, object]) -> tuple[tuple[int, str], ...]:
-        return tuple([part(row[c]) for c in order])
+    def key(row: dict[str, object]) -> tuple[tuple[int, object], ...]:
+        return tuple(
+            [
+                (1, "") if (v := row[c]) is None else (0, v) if numeric else (0, str(v).casefold())
+                for c, numeric in spec
+            ]
+        )
 
     return key
 
@@ -332,19 +343,13 @@ def run_named(
         solutions = store.canonical.query(query.sparql, substitutions, graphs=view.kept_graphs(canon))
         if not isinstance(solutions, ox.QuerySolutions):
             raise BadInput.at(name, "a named query must be a SELECT query")
-        convert = plan.sparql
-        rows = [{n: f(solution[n]) for n, f in convert} for solution in solutions]
+        rows = _sparql_rows(solutions, plan, name)
         text = query.sparql
     elif engine == "cypher":
         if store.projection is None:
             raise StoreUnavailable("the Cypher engine needs the projection: open the store for writing")
         header, found = store.projection.query(query.cypher, {**bound, CANON_PARAM: max_rank(canon)})
-        index = {c: i for i, c in enumerate(header)}
-        missing = [n for n, _ in plan.cypher if n not in index]
-        if missing:
-            raise BadInput.at(name + ".cypher", f"returns no column {missing[0]!r}")
-        picks = [(n, index[n], kind) for n, kind in plan.cypher]
-        rows = [{n: _typed(row[i], kind) for n, i, kind in picks} for row in found]
+        rows = _cypher_rows(header, found, plan, name)
         text = query.cypher
     else:
         raise BadInput.at("--engine", f"unknown engine {engine!r}; valid: sparql, cypher")
