@@ -35,10 +35,22 @@ class SourceView:
     sources: dict[str, Source]
     graphs: dict[str, str]  # source id -> version graph
     _kept: dict[CanonTier | None, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _strongest: dict[tuple[str, ...], str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def tier(self, source_id: str) -> CanonTier | None:
         source = self.sources.get(source_id)
         return source.tier if source else None
+
+    def strongest(self, source_ids: tuple[str, ...]) -> str | None:
+        """The strongest tier among some sources (None if none is current), remembered per set."""
+        try:
+            return self._strongest[source_ids]
+        except KeyError:
+            tiers = [t for s in source_ids if (t := self.tier(s))]
+            best = min(tiers, key=lambda t: t.rank).value if tiers else None
+            if len(self._strongest) < 4096:
+                self._strongest[source_ids] = best
+            return best
 
     def kept_graphs(self, canon: CanonTier | None) -> tuple[str, ...]:
         """The version graphs of the sources a canon floor keeps (worked out once per floor)."""

@@ -23,7 +23,7 @@ from ..assets import asset_dir
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import CanonTier
 from ..stores.sync import UniverseStore
-from .canon import SourceView, max_rank, source_view
+from .canon import max_rank, source_view
 
 Engine = Literal["sparql", "cypher"]
 ColumnType = Literal["iri", "string", "integer", "boolean", "list", "tier"]
@@ -308,22 +308,6 @@ def _order_key(columns: list[Column], order: list[str]) -> OrderKey:
     return key
 
 
-def _tiers(view: SourceView) -> Callable[[object], str | None]:
-    """The strongest tier among a row's `sources` list, remembered per list within one call."""
-    seen: dict[tuple[str, ...], str | None] = {}
-
-    def strongest(listed: object) -> str | None:
-        if not isinstance(listed, list):
-            return None
-        key = tuple(listed)
-        if key not in seen:
-            ranks = [t for s in listed if (t := view.tier(s))]
-            seen[key] = min(ranks, key=lambda t: t.rank).value if ranks else None
-        return seen[key]
-
-    return strongest
-
-
 def run_named(
     store: UniverseStore,
     name: str,
@@ -354,9 +338,11 @@ def run_named(
     else:
         raise BadInput.at("--engine", f"unknown engine {engine!r}; valid: sparql, cypher")
     if plan.tiers and rows:  # a tier column is the strongest tier among the row's sources
-        strongest = _tiers(view)
         for row in rows:
-            row.update(dict.fromkeys(plan.tiers, strongest(row.get("sources"))))
+            listed = row.get("sources")
+            tier = view.strongest(tuple(listed)) if isinstance(listed, list) else None
+            for n in plan.tiers:
+                row[n] = tier
         if list(rows[0]) != plan.names:  # a tier column before others: back to the header's order
             rows = [{n: row[n] for n in plan.names} for row in rows]
     if plan.key is not None:
