@@ -35,7 +35,7 @@ from universe_graph.errors import UniverseGraphError
 from universe_graph.fixtures import sample
 from universe_graph.query.canon import max_rank
 from universe_graph.query.named import CANON_PARAM
-from universe_graph.stores.oxigraph import QUERY_PREFIXES
+from universe_graph.stores.oxigraph import QUERY_PREFIXES, OxigraphStore
 from universe_graph.stores.sync import UniverseStore
 
 BIN = Path(sys.executable).parent
@@ -110,10 +110,12 @@ def jobs(store: UniverseStore) -> list[Job]:
         names = " ".join(f"?{k}" for k in values)
         terms = " ".join(f"<{v}>" if isinstance(v, str) else str(v) for v in values.values())
         inline = f"VALUES ({names}) {{ ({terms}) }} "
+
         # in every group a WHERE opens, subqueries included (as the engine's substitution binds them)
-        text = re.sub(
-            r"WHERE\s*\{", lambda m, v=inline: m.group(0) + " " + v, named.sparql, flags=re.IGNORECASE
-        )
+        def bind(m: re.Match[str], v: str = inline) -> str:
+            return m.group(0) + " " + v
+
+        text = re.sub(r"WHERE\s*\{", bind, named.sparql, flags=re.IGNORECASE)
         prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in QUERY_PREFIXES.items())
         out.append(Job(named.name, prefixes + text, named.cypher, values, rows))
     return out
@@ -190,12 +192,14 @@ def main() -> None:
         with UniverseStore(folder) as store:
             store.ingest(sample().claimsets)
             work = jobs(store)
-            graphs = store.canonical.current_graphs()
+            canonical = store.canonical
+            assert isinstance(canonical, OxigraphStore)
+            graphs = canonical.current_graphs()
             dump = tmp / "current.nq"
             with dump.open("wb") as out:
                 for graph in graphs:
                     ox.serialize(
-                        store.canonical._store.quads_for_pattern(None, None, None, graph),
+                        canonical._store.quads_for_pattern(None, None, None, graph),
                         out,
                         format=ox.RdfFormat.N_QUADS,
                     )
