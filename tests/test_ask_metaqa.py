@@ -11,6 +11,7 @@ import pytest
 from conftest import Invoke
 from universe_graph.ask.answer import Asker
 from universe_graph.ask.chains import Chain
+from universe_graph.ask.crossval import cross_validate
 from universe_graph.ask.evaluate import evaluate
 from universe_graph.ask.learn import learn
 from universe_graph.ask.templates import Templates, load, save
@@ -178,3 +179,49 @@ def test_learn_and_eval_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
     assert (
         "Hits@1" in report.stdout and "questions/s" in report.stdout and "movie_to_director" in report.stdout
     )
+
+
+CROSS = """\
+who directed [Ronin]\tJohn Frankenheimer
+who directed [Heat]\tMichael Mann
+who is the director of [Collateral]\tMichael Mann
+what films did [Robert De Niro] act in\tHeat|Ronin
+what movies did [Tom Cruise] act in\tCollateral
+what films did [Al Pacino] star in\tHeat
+[Heat], is it any good\tgood
+[Collateral] zorp\t2004
+[Ronin] zorp\t1998
+"""
+
+
+def test_cross_validation_holds_out_each_template_once(small: tuple[UniverseStore, Path]) -> None:
+    """Each template is answered by a table learned without it: phrasings the ontology's labels or
+    a near template cover are hits, one with no relation word is a located miss."""
+    store, folder = small
+    questions = folder / "cross.tsv"
+    questions.write_text(CROSS, encoding="utf-8")
+    result = cross_validate(store, questions, folds=3, per_held=5)
+    assert result.templates == 7 and sum(f.templates for f in result.by_fold) == 7
+    assert result.questions == 9 and [f.fold for f in result.by_fold] == [1, 2, 3]
+    # "NE zorp" is learnable (both its questions have one chain: the release year), never from its own fold
+    missed = {m.line: m for m in result.misses}
+    assert sorted(missed) == [7, 8, 9]
+    assert all("can't answer" in str(m.why) for m in missed.values())
+    assert result.hits == 6 and result.hits_at_1 == pytest.approx(6 / 9)
+    learned = learn(store.canonical, [questions])
+    assert learned.templates["NE zorp"].chain == "release_year"
+    with pytest.raises(ValueError, match="at least 2 folds"):
+        cross_validate(store, questions, folds=1)
+
+
+def test_cross_validation_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
+    kb, questions = tmp_path / "kb.txt", tmp_path / "cross.tsv"
+    kb.write_text(KB, encoding="utf-8")
+    questions.write_text(CROSS, encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", kb).exit_code == 0
+    done = invoke("--store", store, "eval-qa", questions, "--cross-validate", "3", "--format", "json")
+    assert done.exit_code == 0, done.stderr
+    assert json.loads(done.stdout)["hits"] == 6 and json.loads(done.stdout)["questions"] == 9
+    both = invoke("--store", store, "eval-qa", questions, "--cross-validate", "3", "--limit", "2")
+    assert both.exit_code == 2 and "do not combine" in both.stderr

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ..errors import UniverseGraphError
 from .answer import Asker
-from .qa_file import read_questions
+from .qa_file import QARow, read_questions
 
 
 class Score(BaseModel):
@@ -33,6 +33,10 @@ class Miss(BaseModel):
     got: str | None
     why: str | None = None
 
+    @classmethod
+    def of(cls, row: QARow, got: str | None, why: str | None) -> Miss:
+        return cls(line=row.line, question=row.question, expected=list(row.answers), got=got, why=why)
+
 
 class Report(BaseModel):
     file: str
@@ -45,6 +49,16 @@ class Report(BaseModel):
     misses: list[Miss]
 
 
+def answer_one(asker: Asker, row: QARow) -> tuple[bool, str | None, str | None]:
+    """Whether `ask`'s top answer is one of the row's answers, the answer, and why none came."""
+    try:
+        answer = asker.ask(row.question, evidence=False)
+    except UniverseGraphError as e:
+        return False, None, str(e)
+    got = answer.answers[0].name if answer.answers else None
+    return got is not None and got in row.answers, got, None
+
+
 def evaluate(asker: Asker, path: Path, *, limit: int | None = None, keep_misses: int = 20) -> Report:
     """Answer every question of the file and score the top answer against its answer set."""
     rows = list(read_questions(path, limit=limit))
@@ -53,22 +67,13 @@ def evaluate(asker: Asker, path: Path, *, limit: int | None = None, keep_misses:
     hits = 0
     started = time.perf_counter()
     for row in rows:
-        got: str | None = None
-        why: str | None = None
-        try:
-            answer = asker.ask(row.question, evidence=False)
-            got = answer.answers[0].name if answer.answers else None
-        except UniverseGraphError as e:
-            why = str(e)
-        hit = got is not None and got in row.answers
+        hit, got, why = answer_one(asker, row)
         hits += hit
         counts = by_type[row.kind or "all"]
         counts[0] += 1
         counts[1] += hit
         if not hit and len(misses) < keep_misses:
-            misses.append(
-                Miss(line=row.line, question=row.question, expected=list(row.answers), got=got, why=why)
-            )
+            misses.append(Miss.of(row, got, why))
     seconds = time.perf_counter() - started
     return Report(
         file=str(path),

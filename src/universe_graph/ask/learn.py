@@ -9,7 +9,7 @@ Only the questions and their answers are read, never the question-type column.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,20 +98,42 @@ def node_key(term: object) -> str:
 
 def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_TEMPLATE) -> TemplateFile:
     """Templates and their chains, from training questions answered against the store."""
-    graph = MemoryGraph.from_store(store)
-    index = names.build(store)
     groups: dict[str, list[QARow]] = defaultdict(list)
     for path in files:
         for row in read_questions(path):
             groups[template_of(row.question, row.start, row.end)].append(row)
-    learned: dict[str, LearnedTemplate] = {}
-    for template in sorted(groups):
-        rows = groups[template][:per_template]
+    return TemplateFile(
+        format="universe-graph/question-templates@1",
+        learned_from=[p.name for p in files],
+        templates=Learner(store).learn(groups, per_template),
+    )
+
+
+class Learner:
+    """The store's graph and names read once, to learn several template tables (cross-validation)."""
+
+    def __init__(self, store: CanonicalStore) -> None:
+        self.graph = MemoryGraph.from_store(store)
+        self.index = names.build(store)
+
+    def learn(
+        self, groups: Mapping[str, list[QARow]], per_template: int = PER_TEMPLATE
+    ) -> dict[str, LearnedTemplate]:
+        """For each template, the chain that answers the most of its (first `per_template`) questions."""
+        learned: dict[str, LearnedTemplate] = {}
+        for template in sorted(groups):
+            found = self._one(groups[template][:per_template])
+            if found is not None:
+                learned[template] = found
+        return learned
+
+    def _one(self, rows: list[QARow]) -> LearnedTemplate | None:
+        graph = self.graph
         exact: Counter[tuple[str, bool]] = Counter()
         overlap: defaultdict[tuple[str, bool], float] = defaultdict(float)
         for row in rows:
             gold = set(row.answers)
-            for candidate in index.lookup(row.topic):
+            for candidate in self.index.lookup(row.topic):
                 start = VALUE + candidate.term.value if candidate.type == LITERAL else candidate.term.value
                 for chain, plain, distinct in graph.walks(start):
                     for flag, nodes in ((False, plain), (True, distinct)):
@@ -122,16 +144,9 @@ def learn(store: CanonicalStore, files: Sequence[Path], per_template: int = PER_
                         elif got & gold:
                             overlap[key] += len(got & gold) / len(got | gold)
         if not exact and not overlap:
-            continue
+            return None
         best = min(
             set(exact) | set(overlap),
             key=lambda k: (-exact[k], -overlap[k], k[0].count("/"), k[1] != _revisits(k[0]), k[0]),
         )
-        learned[template] = LearnedTemplate(
-            chain=best[0], distinct=best[1], questions=len(rows), exact=exact[best]
-        )
-    return TemplateFile(
-        format="universe-graph/question-templates@1",
-        learned_from=[p.name for p in files],
-        templates=learned,
-    )
+        return LearnedTemplate(chain=best[0], distinct=best[1], questions=len(rows), exact=exact[best])

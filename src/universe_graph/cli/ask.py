@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..ask.answer import Answer, Asker
+from ..ask.crossval import cross_validate
 from ..ask.evaluate import evaluate
 from ..ask.learn import PER_TEMPLATE, learn
 from ..ask.templates import default_path, save
@@ -80,15 +81,56 @@ def _evidence(evidence: list[EvidenceRef]) -> None:
 @cli.command("eval-qa")
 @click.argument("questions", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.option("--limit", type=click.IntRange(1), default=None, help="Only the first N questions.")
+@click.option(
+    "--cross-validate",
+    "folds",
+    type=click.IntRange(2),
+    default=None,
+    help="Instead: learn templates from K-1 folds of this file's templates and ask the held-out fold's "
+    "questions, K times (how `ask` does on phrasings it never learned).",
+)
+@click.option(
+    "--per-held",
+    type=click.IntRange(1),
+    default=5,
+    show_default=True,
+    help="With --cross-validate: questions asked per held-out template.",
+)
 @CANON
 @FORMAT
 @click.pass_context
 def eval_qa_command(
-    ctx: click.Context, questions: Path, limit: int | None, canon: str | None, fmt: str
+    ctx: click.Context,
+    questions: Path,
+    limit: int | None,
+    folds: int | None,
+    per_held: int,
+    canon: str | None,
+    fmt: str,
 ) -> None:
     """Hits@1 of `ask` on a question file (MetaQA format), overall and per question type."""
+    floor = CanonTier(canon) if canon else None
+    if folds is not None:
+        if limit is not None:
+            raise click.UsageError(
+                "--limit and --cross-validate do not combine: every template is held out once"
+            )
+        with opened(ctx) as store:
+            crossed = cross_validate(store, questions, folds=folds, per_held=per_held, canon=floor)
+        if fmt == "json":
+            emit_json(crossed.model_dump(mode="json"))
+            return
+        click.echo(
+            f"{crossed.file}: Hits@1 on held-out templates {crossed.hits_at_1:.4f} "
+            f"({crossed.hits}/{crossed.questions}; {crossed.templates} templates, {crossed.folds} folds)"
+        )
+        for fold in crossed.by_fold:
+            click.echo(f"  fold {fold.fold}: {fold.hits}/{fold.questions} ({fold.templates} templates)")
+        for miss in crossed.misses[:10]:
+            click.echo(f"  miss line {miss.line}: {miss.question} -> {miss.got or miss.why}", err=True)
+        return
     with opened(ctx) as store:
-        report = evaluate(Asker(store, canon=CanonTier(canon) if canon else None), questions, limit=limit)
+        report = evaluate(Asker(store, canon=floor), questions, limit=limit)
     if fmt == "json":
         emit_json(report.model_dump(mode="json"))
         return
