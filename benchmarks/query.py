@@ -146,6 +146,7 @@ def main() -> None:
         print(f"name index (once per store version): {time.perf_counter() - start:.2f} s")
         start = time.perf_counter()
         built = adjacency(store)
+        built.graph(None)  # the networkx graph the search runs on, built with the index
         took = time.perf_counter() - start
         edges = sum(len(n) for n in built.neighbour) // 2
         print(

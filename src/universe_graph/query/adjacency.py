@@ -13,8 +13,9 @@ from __future__ import annotations
 import weakref
 from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import networkx as nx
 import pyoxigraph as ox
 
 from ..ontology import predicates
@@ -43,6 +44,18 @@ class AdjacencyIndex:
     graphs: list[str]  # version graph IRIs, by graph id
     neighbour: list[array[int]]
     code: list[array[int]]
+    _graphs: dict[frozenset[int] | None, nx.Graph[int]] = field(default_factory=dict, repr=False)
+
+    def graph(self, kept: frozenset[int] | None) -> nx.Graph[int]:
+        """The index as a networkx graph of node ids under a canon floor (built once per floor), for
+        networkx's searches."""
+        built = self._graphs.get(kept)
+        if built is None:
+            built = nx.Graph()
+            for node in range(len(self.iris)):
+                built.add_edges_from((node, other) for other in self.neighbours(node, kept) if other > node)
+            self._graphs[kept] = built
+        return built
 
     def kept(self, graphs: frozenset[str]) -> frozenset[int] | None:
         """The graph ids among `graphs`; None when that is every graph (no filtering needed)."""

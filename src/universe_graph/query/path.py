@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Literal, Protocol
 
+import networkx as nx
 import pyoxigraph as ox
 from pydantic import BaseModel
 
@@ -185,6 +186,7 @@ class Graph[N: Hashable](Protocol):
     def neighbours(self, node: N) -> Iterable[N]: ...
     def key(self, node: N) -> str: ...
     def links(self, x: N, y: N) -> set[tuple[str, str, str]]: ...
+    def distances(self, a: N, b: N, max_hops: int) -> Distances[N] | None: ...
 
 
 @dataclass
@@ -202,6 +204,21 @@ class IndexGraph:
 
     def links(self, x: int, y: int) -> set[tuple[str, str, str]]:
         return self.index.links(x, y, self.kept)
+
+    def distances(self, a: int, b: int, max_hops: int) -> Distances[int] | None:
+        """networkx searches the index: a bidirectional BFS finds the length, then two BFS balls
+        cut off where they meet give the exact distances that mark every shortest path."""
+        graph = self.index.graph(self.kept)
+        try:
+            length = len(nx.bidirectional_shortest_path(graph, a, b)) - 1
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return None
+        if length > max_hops:
+            return None
+        near = (length + 1) // 2 if graph.degree(a) <= graph.degree(b) else length // 2  # the sparser end
+        from_a = nx.single_source_shortest_path_length(graph, a, cutoff=near)
+        from_b = nx.single_source_shortest_path_length(graph, b, cutoff=length - near)
+        return from_a, from_b, length
 
 
 @dataclass
@@ -223,6 +240,11 @@ class WalkerGraph:
 
     def key(self, node: str) -> str:
         return node
+
+    def distances(self, a: str, b: str, max_hops: int) -> Distances[str] | None:
+        """The engine is asked node by node, so the search is ours: the same bidirectional BFS,
+        expanding the smaller frontier, never past `max_hops`."""
+        return explore(self.neighbours, a, b, max_hops)
 
     def links(self, x: str, y: str) -> set[tuple[str, str, str]]:
         """The relations between two nodes as (subject, predicate, object), from either end."""
@@ -304,7 +326,7 @@ def _search[N: Hashable](graph: Graph[N], a: N | None, b: N | None, max_hops: in
     """Up to `most` shortest paths with the relations of each hop; none beyond `max_hops`."""
     if a is None or b is None:  # an entity with no walkable relation
         return []
-    found = explore(graph.neighbours, a, b, max_hops)
+    found = graph.distances(a, b, max_hops)
     if found is None:
         return []
     return [
