@@ -62,13 +62,7 @@ def synthetic(relations: int, seed: int = 7) -> ClaimSet:
     (`model_construct`) because it is generated, not read."""
     rng = random.Random(seed)
     count = max(10, relations // 5)
-    source = Source(
-        id="synthetic",
-        location="synthetic.yaml",
-        kind=SourceKind.UNIVERSE,
-        tier=CanonTier.CANON,
-        content_hash=f"{seed:064x}",
-    )
+    source = _generated_source("synthetic", seed)
 
     evidence = _line_evidence("synthetic")
 
@@ -107,13 +101,7 @@ def synthetic_franchise(relations: int, seed: int = 7) -> ClaimSet:
     events with acts, places and participants. Built unvalidated, like `synthetic`."""
     rng = random.Random(seed)
     evidence = _line_evidence("synthetic-franchise")
-    source = Source(
-        id="synthetic-franchise",
-        location="synthetic-franchise.yaml",
-        kind=SourceKind.UNIVERSE,
-        tier=CanonTier.CANON,
-        content_hash=f"{seed:064x}",
-    )
+    source = _generated_source("synthetic-franchise", seed)
     no_ids = ExternalIds()
     no_qualifiers = Qualifiers()
     entities: list[Entity] = []
@@ -219,6 +207,17 @@ def pick_arguments(
     if unknown:
         raise ValueError(f"no entity type for parameter {unknown[0]!r}; known: {', '.join(PARAM_TYPES)}")
     return [{p: rng.choice(of_type[PARAM_TYPES[p]]) for p in params} for _ in range(count)]
+
+
+def _generated_source(name: str, seed: int) -> Source:
+    """A canon universe source for generated claims; its content hash is the seed's."""
+    return Source(
+        id=name,
+        location=f"{name}.yaml",
+        kind=SourceKind.UNIVERSE,
+        tier=CanonTier.CANON,
+        content_hash=f"{seed:064x}",
+    )
 
 
 def _line_evidence(source: str) -> Callable[[], Evidence]:
