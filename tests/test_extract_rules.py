@@ -18,12 +18,12 @@ def extract(text: str, title: str | None = None) -> ClaimSet:
         tier=CanonTier.REVIEW,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
-    claims = get_extractor("rules.v1").run(text, source, WorkHint(title=title) if title else None).claims
+    claims = get_extractor("rules.v2").run(text, source, WorkHint(title=title) if title else None).claims
     items: list[Entity | Relation | Event] = [*claims.entities, *claims.relations, *claims.events]
     for item in items:
         for ev in item.evidence:
             assert ev.quote == text[ev.start : ev.end]  # every quote exact
-            assert (ev.extractor, ev.extractor_version) == ("rules", "v1")
+            assert (ev.extractor, ev.extractor_version) == ("rules", "v2")
     return claims
 
 
@@ -40,7 +40,7 @@ def entity(claims: ClaimSet, name: str) -> tuple[str, bool] | None:
 
 
 def test_registry_names_extractors_by_version() -> None:
-    assert "rules.v1" in extractors()
+    assert "rules.v2" in extractors()
 
 
 def test_killing_with_passive_and_negation() -> None:

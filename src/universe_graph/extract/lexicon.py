@@ -154,6 +154,8 @@ PLACE_NOUNS = frozenset(
         "airport", "lighthouse", "compound", "estate", "villa", "cabin", "farmhouse", "mine", "arena",
         "stadium", "subway", "sewer", "sewers", "shipyard", "port", "market", "bazaar", "cemetery",
         "graveyard", "school", "academy", "laboratory", "lab", "base", "tower", "skyscraper", "ballroom",
+        "bank", "vault", "abbey", "citadel", "keep", "manor", "chapel", "inn", "tavern", "bar", "saloon",
+        "restaurant", "hideout", "safehouse", "outpost", "garrison", "camp", "ranch", "plantation",
     }
 )  # fmt: skip
 
@@ -163,8 +165,17 @@ PLACE_HEADS = frozenset(
         "river", "mountains", "mountain", "mount", "sea", "lake", "ocean", "street", "avenue", "road",
         "island", "islands", "bay", "valley", "desert", "forest", "city", "county", "kingdom",
         "province", "republic", "square", "bridge", "canyon", "coast", "peninsula", "gulf", "falls",
-        "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal",
+        "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal", "abbey",
+        "citadel", "keep", "fortress", "monastery", "cathedral", "palace", "manor", "harbor", "harbour",
     }
+)  # fmt: skip
+
+#: capitalised words that open an "X of (the) Y" name: "the Order of the Tide", "the Isle of Rook"
+OF_NAME_HEADS = frozenset(
+    {"order", "house", "isle", "island", "islands", "bay", "sea", "gulf", "kingdom", "city", "court",
+     "league", "knights", "brotherhood", "sisterhood", "guild", "church", "temple", "council", "society",
+     "sons", "daughters", "children", "army", "legion", "circle", "cult", "college", "bank", "republic",
+     "empire", "valley", "lake", "mount", "straits", "hall", "halls", "tower", "vale", "lords"}
 )  # fmt: skip
 
 #: place nouns that introduce a named place ("the town of X")

@@ -234,6 +234,14 @@ class Reader:
         obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         for prt in (c for c in v.children if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
+        if (
+            len(subj_toks) == 1
+            and subj_toks[0].i > v.i
+            and not obj_toks
+            and v.lemma_.lower() in lx.VERBS
+            and not sent.span.text.rstrip().endswith("?")
+        ):  # "..., then confronts X himself": a name right of an action verb is its object
+            obj_toks, subj_toks = subj_toks, []
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
@@ -246,7 +254,7 @@ class Reader:
             stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
             subjects = [k for t in stray for k in self.ents_of(sent, t)]
         if not subj_toks and not subjects:
-            subjects = self.inherited_subject(sent, v)
+            subjects = self.inherited_subject(sent, v) or self.left_clause_subject(sent, v)
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
@@ -262,12 +270,25 @@ class Reader:
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             head = v.head
             for c in head.children:
-                if c.dep_ in ("nsubj",) and c.i != v.i:
+                if c.dep_ in ("nsubj",) and c.i != v.i and (c.i < head.i or head.lemma_.lower() not in lx.VERBS):
                     return self.ents_of(sent, c)
+            left = self.left_clause_subject(sent, head)
+            if left:
+                return left
             if head.dep_ in ("conj", "advcl") and head.head is not head:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
             return self.ents_of(sent, v.head)
+        return []
+
+    def left_clause_subject(self, sent: Sentence, v: Any) -> list[str]:
+        """ "He escapes, fights X": a subjectless verb takes the subject of the clause hung on its left
+        (the parser's parataxis or ccomp), when that clause is a plain verb of the same sentence."""
+        for c in v.children:
+            if c.dep_ in ("parataxis", "ccomp") and c.i < v.i and c.pos_ == "VERB":
+                subj = [g for g in c.children if g.dep_ == "nsubj"]
+                if subj and not any(g.dep_ == "mark" for g in c.children):
+                    return self.ents_of(sent, subj[0])
         return []
 
     # nouns ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The rule extractor "rules.v1": spaCy's parse and NER, read by general rules (no gazetteers).
+"""The rule extractor "rules.v2": spaCy's parse and NER, read by general rules (no gazetteers).
 
 Order of work: layout and parse; comparisons; the work and its universe; names and their
 types; pronouns; descriptions; relations; cast and crew; plot events; the lead; assembly.
@@ -19,6 +19,7 @@ from ..model import (
     Event,
     EventKind,
     Evidence,
+    Framing,
     Participant,
     Relation,
     Role,
@@ -29,6 +30,7 @@ from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
 from .document import C, Doc, Ent, L, P, Sentence, name_key
+from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
@@ -45,6 +47,7 @@ class Seed:
     location: str | None = None
     sentences: list[int] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)  # victims whose killers take part ("the men responsible")
+    framing: Framing | None = None  # None: the sentence's framing decides
 
 
 def parse(text: str) -> Doc:
@@ -84,7 +87,7 @@ class RulesExtractor(Extractor):
     appositions, comparison cues, pronoun resolution, negation."""
 
     name = "rules"
-    version = "v1"
+    version = "v2"
 
     def __init__(self) -> None:
         self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
@@ -134,8 +137,9 @@ class _Run:
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
-        for sent_index, kind, roles, _tok in reader.seeds:
-            self.seeds.append(Seed(sent_index, kind, dict(roles)))
+        for sent_index, kind, roles, tok in reader.seeds:
+            framing = clause_framing(doc, doc.sentences[sent_index], tok) if tok is not None else None
+            self.seeds.append(Seed(sent_index, kind, dict(roles), framing=framing))
         self.group_membership()
         self.nominal_events()
         self.universe_links()
@@ -396,9 +400,18 @@ class _Run:
             if here:
                 scene[sent.section] = here[-1]
                 location_of[sent.index] = here[0] if len(set(here)) == 1 else here[-1]
+        framed = frames(doc)
+        told = {s.sentence for s in self.seeds}
+        for sent_index, framing, people in framing_seeds(doc):  # "X remembers Y", "a vision shows X Y"
+            if sent_index not in told:
+                roles = dict.fromkeys(people, "participant")
+                roles[people[0]] = "witness"
+                self.seeds.append(Seed(sent_index, "other", roles, framing=framing))
         seeds = sorted(self.seeds, key=lambda s: s.sentence)
         out: list[Seed] = []
         for seed in seeds:
+            if seed.framing is None:
+                seed.framing = framed.get(seed.sentence, Framing.PRESENT)
             seed.location = location_of.get(seed.sentence)
             seed.sentences = [seed.sentence]
             seed.roles = {
@@ -433,7 +446,7 @@ class _Run:
             for other in out:
                 if other.kind == "killing" and other.roles.get(victim) == "victim":
                     return other
-        if not out:
+        if not out or out[-1].framing != seed.framing:  # a flashback never merges with the present
             return None
         last = out[-1]
         agent = next((k for k, r in seed.roles.items() if r == "agent"), None)
@@ -548,6 +561,7 @@ class _Run:
                     order=order,
                     act=act_of.get(seed.sentence),
                     location=iris.get(seed.location) if seed.location else None,
+                    framing=seed.framing or Framing.PRESENT,
                     participants=[Participant(entity=iris[k], role=Role(r)) for k, r in seed.roles.items()],
                     evidence=[self.evidence(doc.sentences[i], 0.6) for i in dict.fromkeys(seed.sentences)],
                 )
