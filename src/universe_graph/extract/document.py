@@ -139,6 +139,13 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
                     break
             if i > span.start and span.doc[i - 1].text == "The":  # "The Baron" mid-sentence
                 i -= 1
+            while (
+                i - 2 >= span.start
+                and span.doc[i - 1].pos_ in ("ADJ", "VERB")
+                and span.doc[i - 1].is_title
+                and span.doc[i - 2].text == "the"
+            ):  # "the Drowned Quarter", "the Forbidden City": a capitalised modifier inside the name
+                i -= 1
             runs.append((i, j))
             i = j
         elif (of_end := _of_name(span, i)) is not None:  # "the Order of the Tide", "the Isle of Rook"

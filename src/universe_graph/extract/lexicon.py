@@ -240,6 +240,10 @@ COMPARISON_PHRASES = (
     "nod to", "a riff on", "similar to", "akin to", "like watching", "recalls", "evokes",
 )  # fmt: skip
 
+#: verbs whose capitalised object, said by the reviewer ("I grew up on X", "someone who loves X"),
+#: names something outside the story
+REVIEWER_VERBS = frozenset({"grow", "raise", "watch", "rewatch", "love", "adore", "revisit", "binge"})
+
 #: cue words that mark the lead of the story ("X is the lead now", "X's journey")
 LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "centre", "heart", "star"})
 JOURNEY_NOUNS = frozenset({"journey", "story", "arc", "quest", "mission", "revenge", "path", "odyssey"})
@@ -315,5 +319,10 @@ PERSON_VERBS = frozenset(
 ABBREVIATIONS = frozenset(
     {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
 )
+#: crafts credited with "by" to a person who is not in the story ("the score by Jo Roe")
+CRAFT_NOUNS = frozenset(
+    {"score", "music", "soundtrack", "cinematography", "photography", "editing", "costumes", "design",
+     "choreography", "effects", "production"}
+)  # fmt: skip
 #: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
 CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})

@@ -61,11 +61,42 @@ def comparison_scopes(doc: Doc) -> None:
                 start = tok.i + 1
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
+                for obj in _watched(tok):  # "I grew up on X and Y", "as someone who loves X"
+                    for t in obj.subtree:
+                        doc.comparison.add((sent.index, t.i))
             if start is None:
                 continue
             end = _scope_end(span, start)
             for i in range(start, end):
                 doc.comparison.add((sent.index, i))
+
+
+def _said_by_reviewer(verb: Any) -> bool:
+    """The verb's subject is the reviewer or the audience ("I", "we", "someone who", "anyone who")."""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.lower_ in ("i", "we", "you"):
+            return True
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head.lower_ in ("someone", "anyone", "everyone", "people", "those", "viewers", "fans")
+    return False
+
+
+def _watched(verb: Any) -> list[Any]:
+    """What the reviewer watched or loved: the object, or what they grew up on / with."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    holders = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    for h in holders:
+        out += [
+            o
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "with")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    return [o for o in out if any(t.text[:1].isupper() for t in o.subtree)]
 
 
 def _comparative_meets(tok: Any) -> bool:

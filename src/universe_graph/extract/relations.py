@@ -330,6 +330,63 @@ class Reader:
                     self.add(sent, p, "member_of", g, 0.8)
 
 
+#: prepositions that put one place inside or beside another ("a monastery outside X", "a bar in Y")
+PLACE_PREPS = frozenset(
+    {"in", "inside", "within", "outside", "near", "on", "beneath", "under", "below", "above", "off", "at", "of"}
+)
+
+
+def place_links(doc: Doc) -> list[Found]:
+    """`located_in` between two places, from "X, a Y in Z", "X, Z", "X in Z", "Z's X" and
+    "X is a Y in Z"; only when both ends are story locations."""
+    found: list[Found] = []
+    reader = Reader(doc)
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            inner = doc.ref(sent, tok)
+            if inner is None or in_comparison(doc, sent, tok.i) or doc.ref(sent, tok.head) == inner:
+                continue  # not the head word of a place's name
+            if doc.ents[inner].type is not L or not doc.ents[inner].in_universe:
+                continue
+            wholes: list[str] = []
+            heads = [tok]
+            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is a port town in Z"
+                heads += [c for c in tok.head.children if c.dep_ == "attr"]
+            for head in heads:
+                for c in head.children:
+                    if c.dep_ == "appos" and head is tok:
+                        named = doc.ref(sent, c)
+                        if named is not None:  # "Sorvane, Meridia"
+                            wholes.append(named)
+                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+                            wholes += _inside(reader, sent, c)
+                    elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "outside", "near"):
+                        wholes += [k for o in c.children if o.dep_ == "pobj" for k in reader.ents_of(sent, o)]
+                    elif c.dep_ == "poss" and head is tok:  # "Nova Calder's Drowned Quarter"
+                        wholes += reader.ents_of(sent, c)
+                if head is not tok and head.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+                    wholes += _inside(reader, sent, head)
+            for outer in dict.fromkeys(wholes):
+                ent = doc.ents[outer]
+                if outer != inner and ent.type is L and ent.in_universe:
+                    found.append(Found(inner, "located_in", outer, sent.index, 0.8))
+    return found
+
+
+def _inside(reader: Reader, sent: Sentence, noun: Any) -> list[str]:
+    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y"."""
+    return [
+        k
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+        for k in reader.ents_of(sent, o)
+    ]
+
+
 def asserted(v: Any) -> bool:
     """False for a negated, hypothetical or merely attempted action ("never killed", "tries to")."""
     children = list(v.children)

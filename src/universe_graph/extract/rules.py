@@ -34,7 +34,7 @@ from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
-from .relations import Found, Reader, asserted, descriptions
+from .relations import Found, Reader, asserted, descriptions, place_links
 
 
 @dataclass
@@ -137,6 +137,7 @@ class _Run:
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
+        self.found += place_links(doc)
         for sent_index, kind, roles, tok in reader.seeds:
             framing = clause_framing(doc, doc.sentences[sent_index], tok) if tok is not None else None
             self.seeds.append(Seed(sent_index, kind, dict(roles), framing=framing))
@@ -165,7 +166,7 @@ class _Run:
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
-                    if 2 <= len(inner) <= 4 and _person_name(inner):
+                    if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
@@ -203,6 +204,13 @@ class _Run:
                         if run is not None:
                             self.crew(sent, run, "written_by")
                 if (
+                    tok.lower_ in lx.CRAFT_NOUNS and tok.i + 1 < span.end and tok.nbor(1).lower_ == "by"
+                ):  # "the score by Jo Roe": a person of the crew, not a character
+                    for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
+                        run = _name_span(pobj)
+                        if run is not None and len(run) >= 2:
+                            self.person(sent, run)
+                if (
                     tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
                 ):  # "Jo Roe shines as Ann"
                     self.credit_as(sent, tok)
@@ -211,7 +219,17 @@ class _Run:
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
-                            if run is not None and target is not None and run[0].ent_type_ == "PERSON":
+                            if target is None and tok.dep_ in ("acl", "appos"):  # "her partner, Bo Lund, played by"
+                                named = [c for c in tok.head.children if c.dep_ == "appos" and doc.ref(sent, c)]
+                                target = doc.ref(sent, named[0]) if named else None
+                            passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                            if target is None and passive:  # "Ann is played by Jo Roe"
+                                target = doc.ref(sent, passive[0])
+                            if target is not None and doc.ents[target].type is not C:
+                                continue
+                            if run is not None and target is not None and (
+                                2 <= len(run) <= 4 and all(t.is_title and t.is_alpha for t in run)
+                            ):
                                 self.found.append(
                                     Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
                                 )
@@ -230,6 +248,13 @@ class _Run:
             return  # a name seen elsewhere in the story is a character acting "as" someone
         if run[0].ent_type_ == "PERSON" or _person_name(run):
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
+
+    def credit_only(self, run: Any) -> bool:
+        """Two or three capitalised words named nowhere else in the story: a credit's person."""
+        if not 2 <= len(run) <= 3 or not all(t.is_title and t.is_alpha for t in run):
+            return False
+        ent = self.doc.ents.get(name_key(run.text))
+        return ent is None or ent.in_story <= 1
 
     def person(self, sent: Sentence, run: Any) -> str:
         key = name_key(run.text)
