@@ -94,6 +94,10 @@ class Reader:
                 for child in t.children:  # "the Orvel River" parsed as compound + head
                     if child.dep_ == "compound":
                         key = key or self.doc.ref(sent, child)
+            if key is None:  # "her father, Lord Ed Roe", "the twins, Ann and Bo": the names in apposition
+                named = [c for c in t.children if c.dep_ == "appos" and c.i > t.i]
+                for c in named[:1]:
+                    out += [k for k in self.ents_of(sent, c) if k not in out]
             if key is not None and key not in out:
                 out.append(key)
         return out
@@ -116,10 +120,21 @@ class Reader:
             for tok in sent.span:
                 if in_comparison(self.doc, sent, tok.i):
                     continue
-                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
+
+    def misread_verb(self, sent: Sentence, tok: Any) -> bool:
+        """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
+        plural noun with the name as its compound; a root like that, with a particle or preposition
+        after it, is the verb."""
+        if tok.dep_ != "ROOT" or tok.tag_ != "NNS":
+            return False
+        names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self.doc.ref(sent, c)]
+        if not names or self.doc.ents[self.doc.ref(sent, names[0]) or ""].type is not C:
+            return False
+        return any(c.dep_ in ("prt", "prep") and c.i > tok.i for c in tok.children)
 
     # verbs -------------------------------------------------------------------------------
     def verb(self, sent: Sentence, v: Any) -> None:
@@ -153,7 +168,9 @@ class Reader:
                     pred, _ = lx.PREP_VERBS[key]
                     for s in subjects:
                         for o in targets:
-                            self.add(sent, s, pred, o, 0.85, v)
+                            # "grew up in X": a group is joined, a place is lived in
+                            at = "resides_in" if pred == "member_of" and self.doc.ents[o].type is L else pred
+                            self.add(sent, s, at, o, 0.85, v)
                     if pred == "met" and subjects and targets:
                         self.seeds.append(
                             (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
@@ -300,6 +317,8 @@ class Reader:
             people = self.ents_of(sent, n.head)
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+            if not people:  # "it is her brother Bo": the name in apposition
+                people = [k for c in n.children if c.dep_ == "appos" for k in self.ents_of(sent, c)]
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
@@ -449,9 +468,12 @@ def descriptions(doc: Doc) -> list[Found]:
                 if owner_ent is None or owner_ent.type is not C or tok.dep_ == "appos" or tok.dep_ == "attr":
                     continue
                 one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
-                if tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings"):
-                    continue  # "her allies": a group, not one character
-                noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                group = tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings")
+                if group and not _acting(tok):
+                    continue  # "her allies stay loyal": a group, kept only when it acts or is acted on
+                noun = low if group else lemma if lemma in lx.RELATIONAL_NOUNS else low
+                if noun not in lx.RELATIONAL_NOUNS:
+                    noun = lemma
                 pred, direction = lx.RELATIONAL_NOUNS[noun]
                 named = [
                     k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
@@ -516,6 +538,15 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+def _acting(tok: Any) -> bool:
+    """A noun that is the subject, object or passive agent of a relation verb ("killed by her guards")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head.lemma_.lower() in lx.VERBS
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.head.head.lemma_.lower() in lx.VERBS
+    return False
 
 
 def _describe(doc: Doc, sent: Sentence, tok: Any, key: str, name: str, kind: EntityType) -> Ent:
