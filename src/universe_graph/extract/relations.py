@@ -171,10 +171,11 @@ class Reader:
                             # "grew up in X": a group is joined, a place is lived in
                             at = "resides_in" if pred == "member_of" and self.doc.ents[o].type is L else pred
                             self.add(sent, s, at, o, 0.85, v)
-                    if pred == "met" and subjects and targets:
-                        self.seeds.append(
-                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
-                        )
+                    if pred in ("met", "ally_of") and subjects and targets:  # "meets with", "teams up with"
+                        roles = {subjects[0]: "agent"}
+                        for o in targets:
+                            roles.setdefault(o, "ally" if pred == "ally_of" else "participant")
+                        self.seeds.append((sent.index, "meeting" if pred == "met" else "alliance", roles, v))
                 if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
                     mentors = targets
                     if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:
@@ -234,6 +235,10 @@ class Reader:
                 if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
                     roles[k] = "participant"
             self.seeds.append((sent.index, "revelation", roles, v))
+        if lemma == "find" and passive and objects and any(
+            c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children
+        ):  # "Ann is found dead": a death
+            self.seeds.append((sent.index, "death", {objects[0]: "victim"}, v))
         if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
             for s in subjects:
                 for o in objects:

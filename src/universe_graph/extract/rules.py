@@ -412,6 +412,7 @@ class _Run:
         self.resolution()
         scene: dict[int, str] = {}  # section -> latest location
         location_of: dict[int, str | None] = {}
+        outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
         for sent in doc.sentences:
             here = [
                 k
@@ -421,6 +422,8 @@ class _Run:
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
+            # "to Dunmere, a harbor town in Varra": the event is in the innermost place
+            here = [k for k in here if (sent.index, k) not in outer] or here
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
             if here:
                 scene[sent.section] = here[-1]
@@ -462,7 +465,7 @@ class _Run:
                         for k, r in other.roles.items():
                             if r == "agent":
                                 seed.roles.setdefault(k, "participant")
-        kept = ("resolution", "revelation", "killing")
+        kept = ("resolution", "revelation", "killing", "death")
         return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in kept]
 
     def merge_target(self, out: list[Seed], seed: Seed) -> Seed | None:
