@@ -24,7 +24,7 @@ VISION_NOUNS = frozenset(
 MEMORY_VERBS = frozenset({"remember", "recall", "recollect", "relive", "reminisce"})
 VISION_VERBS = frozenset({"dream", "hallucinate", "foresee", "envision"})
 #: verbs whose subject a framing noun can be ("a vision shows her ...", "a flashback reveals ...")
-SHOWING_VERBS = frozenset({"show", "reveal", "depict", "take", "bring", "return", "show", "recount"})
+SHOWING_VERBS = frozenset({"show", "reveal", "depict", "take", "bring", "return", "recount"})
 #: verbs whose object a framing noun can be ("she has a vision of ...", "he sees a dream")
 HAVING_VERBS = frozenset({"have", "see", "experience", "suffer", "get", "receive", "relive"})
 #: prepositions that put a whole sentence inside the frame ("in a flashback", "through memories")
@@ -70,7 +70,9 @@ def _story_owner(doc: Doc, sent: Sentence, tok: Any) -> bool:
 
 
 def sentence_frame(doc: Doc, sent: Sentence) -> tuple[Framing, bool] | None:
-    """(framing, leading) when a framing phrase covers the whole sentence; leading: it opens it."""
+    """(framing, leading) when a framing phrase covers the whole sentence ("In a flashback, ...",
+    "a vision shows ..."); leading: it opens the sentence. "X has a vision of ..." frames only what
+    hangs on the noun (`clause_framing`)."""
     for tok in sent.span:
         framing = noun_framing(tok.lower_)
         if framing is None or tok.pos_ not in ("NOUN", "PROPN") or in_comparison(doc, sent, tok.i):
@@ -84,8 +86,6 @@ def sentence_frame(doc: Doc, sent: Sentence) -> tuple[Framing, bool] | None:
             )
             return framing, leading
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in SHOWING_VERBS:
-            return framing, False
-        if tok.dep_ == "dobj" and head.lemma_.lower() in HAVING_VERBS:
             return framing, False
         if tok.dep_ == "pobj" and head.head.lemma_.lower() in ("haunt", "plague", "torment", "flood"):
             return framing, False  # "she is haunted by flashbacks of ..."
@@ -114,9 +114,7 @@ def frames(doc: Doc) -> dict[int, Framing]:
             running = None
             continue
         low = sent.span.text.lower()
-        if running is not None and (
-            running[1] != sent.paragraph or any(cue in low for cue in PRESENT_CUES)
-        ):
+        if running is not None and (running[1] != sent.paragraph or any(cue in low for cue in PRESENT_CUES)):
             running = None
         found = sentence_frame(doc, sent)
         if found is not None:
@@ -149,18 +147,25 @@ def framing_seeds(doc: Doc) -> list[tuple[int, Framing, list[str]]]:
             elif tok.pos_ == "NOUN" and noun_framing(tok.lower_) is not None and _story_owner(doc, sent, tok):
                 head = tok.head
                 if tok.dep_ == "dobj" and head.lemma_.lower() in HAVING_VERBS:
-                    framing = noun_framing(tok.lower_)
-                    experiencer = [k for c in head.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k]
+                    experiencer = [
+                        k for c in head.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k
+                    ]
+                    if experiencer and doc.ents[experiencer[0]].type is C:  # not "the director has a vision"
+                        framing = noun_framing(tok.lower_)
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() in SHOWING_VERBS:
                     framing = noun_framing(tok.lower_)
                     experiencer = [
-                        k for c in head.children if c.dep_ in ("dobj", "dative", "nsubj") and c.i != tok.i
-                        for k in [doc.ref(sent, c)] if k
+                        k
+                        for c in head.children
+                        if c.dep_ in ("dobj", "dative", "nsubj") and c.i != tok.i
+                        for k in [doc.ref(sent, c)]
+                        if k
                     ]
             if framing is None:
                 continue
             people: list[str] = []
-            for k in [*experiencer, *(doc.ref(sent, t) for t in sent.span if not in_comparison(doc, sent, t.i))]:
+            named = [doc.ref(sent, t) for t in sent.span if not in_comparison(doc, sent, t.i)]
+            for k in [*experiencer, *named]:
                 if k and k not in people and doc.ents[k].type is C and doc.ents[k].in_universe:
                     people.append(k)
             if len(people) >= 2:

@@ -248,9 +248,9 @@ COMPARISON_PHRASES = (
     "nod to", "a riff on", "similar to", "akin to", "like watching", "recalls", "evokes",
 )  # fmt: skip
 
-#: verbs whose capitalised object, said by the reviewer ("I grew up on X", "someone who loves X"),
-#: names something outside the story
-REVIEWER_VERBS = frozenset({"grow", "raise", "watch", "rewatch", "love", "adore", "revisit", "binge"})
+#: verbs after which what the reviewer grew up on names something outside the story ("I grew up on X",
+#: "someone who was raised on X and Y"); the work under review is loved and watched, so not those
+REVIEWER_VERBS = frozenset({"grow", "raise", "bring", "wean", "feed"})
 
 #: cue words that mark the lead of the story ("X is the lead now", "X's journey")
 LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "centre", "heart", "star"})

@@ -62,7 +62,7 @@ def comparison_scopes(doc: Doc) -> None:
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
             elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
-                for obj in _watched(tok):  # "I grew up on X and Y", "as someone who loves X"
+                for obj in _watched(tok):  # "I grew up on X and Y", "as someone raised on X"
                     for t in obj.subtree:
                         doc.comparison.add((sent.index, t.i))
             if start is None:
@@ -85,8 +85,8 @@ def _said_by_reviewer(verb: Any) -> bool:
 
 
 def _watched(verb: Any) -> list[Any]:
-    """What the reviewer watched or loved: the object, or what they grew up on / with."""
-    out = [c for c in verb.children if c.dep_ == "dobj"]
+    """What the reviewer grew up on or with (a capitalised object of "on" or "with")."""
+    out: list[Any] = []
     holders = [verb, *(c for c in verb.children if c.dep_ == "prt")]
     for h in holders:
         out += [
@@ -483,7 +483,9 @@ def resolve_pronouns(doc: Doc) -> None:
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
         if tok.dep_ in ("dobj", "dative", "pobj"):
             continue  # "X offers Y gold to hand her over": an object pronoun often means someone else
-        earlier = {k for s, t, k, _ in named if s == sent.index and t < tok.i and not _same_clause(sent, t, tok)}
+        earlier = {
+            k for s, t, k, _ in named if s == sent.index and t < tok.i and not _same_clause(sent, t, tok)
+        }
         before = [
             k
             for s, t, k, p in named

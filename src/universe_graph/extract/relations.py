@@ -235,8 +235,11 @@ class Reader:
                 if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
                     roles[k] = "participant"
             self.seeds.append((sent.index, "revelation", roles, v))
-        if lemma == "find" and passive and objects and any(
-            c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children
+        if (
+            lemma == "find"
+            and passive
+            and objects
+            and any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children)
         ):  # "Ann is found dead": a death
             self.seeds.append((sent.index, "death", {objects[0]: "victim"}, v))
         if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
@@ -292,7 +295,8 @@ class Reader:
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             head = v.head
             for c in head.children:
-                if c.dep_ in ("nsubj",) and c.i != v.i and (c.i < head.i or head.lemma_.lower() not in lx.VERBS):
+                after = c.i > head.i and head.lemma_.lower() in lx.VERBS  # a misparsed object
+                if c.dep_ in ("nsubj",) and c.i != v.i and not after:
                     return self.ents_of(sent, c)
             left = self.left_clause_subject(sent, head)
             if left:
@@ -356,8 +360,9 @@ class Reader:
 
 #: prepositions that put one place inside or beside another ("a monastery outside X", "a bar in Y")
 PLACE_PREPS = frozenset(
-    {"in", "inside", "within", "outside", "near", "on", "beneath", "under", "below", "above", "off", "at", "of"}
-)
+    {"in", "inside", "within", "outside", "near", "on", "beneath", "under", "below", "above", "off", "at",
+     "of"}
+)  # fmt: skip
 
 
 def place_links(doc: Doc) -> list[Found]:

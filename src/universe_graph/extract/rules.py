@@ -219,16 +219,21 @@ class _Run:
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
-                            if target is None and tok.dep_ in ("acl", "appos"):  # "her partner, Bo Lund, played by"
-                                named = [c for c in tok.head.children if c.dep_ == "appos" and doc.ref(sent, c)]
+                            if target is None and tok.dep_ in (
+                                "acl",
+                                "appos",
+                            ):  # "her partner, Bo Lund, played by"
+                                named = [c for c in tok.head.children if c.dep_ == "appos"]
                                 target = doc.ref(sent, named[0]) if named else None
                             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                             if target is None and passive:  # "Ann is played by Jo Roe"
                                 target = doc.ref(sent, passive[0])
                             if target is not None and doc.ents[target].type is not C:
                                 continue
-                            if run is not None and target is not None and (
-                                2 <= len(run) <= 4 and all(t.is_title and t.is_alpha for t in run)
+                            if (
+                                run is not None
+                                and target is not None
+                                and (2 <= len(run) <= 4 and all(t.is_title and t.is_alpha for t in run))
                             ):
                                 self.found.append(
                                     Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
@@ -250,8 +255,11 @@ class _Run:
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
 
     def credit_only(self, run: Any) -> bool:
-        """Two or three capitalised words named nowhere else in the story: a credit's person."""
+        """Two or three capitalised words named nowhere else in the story, one of them no English
+        dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
         if not 2 <= len(run) <= 3 or not all(t.is_title and t.is_alpha for t in run):
+            return False
+        if all(_dictionary_word(t.lower_) for t in run):
             return False
         ent = self.doc.ents.get(name_key(run.text))
         return ent is None or ent.in_story <= 1
@@ -775,6 +783,17 @@ def _person_name(inner: Any) -> bool:
     if all(t.ent_type_ == "PERSON" for t in inner):
         return True
     return _credited_person(inner.text)
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """The English base forms spaCy's lemmatizer knows (its `lemma_index` table): common words."""
+    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def _dictionary_word(word: str) -> bool:
+    return word in _dictionary()
 
 
 @cache
