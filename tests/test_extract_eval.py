@@ -39,7 +39,7 @@ NEW = [
     ("vermilion", 0.95, 0.95, 9, 8),
     ("saltkingdom", 0.95, 0.95, 8, 5),
     ("glasshouse", 0.95, 0.95, 6, 4),
-    ("emberline", 0.85, 0.78, 3, 2),  # written after the rules, scored once, never tuned on
+    ("cinderline", 0.85, 0.78, 3, 2),  # written after the rules, scored once, never tuned on
 ]
 
 

@@ -193,10 +193,10 @@ def test_vision_noun_frames_and_is_itself_an_event() -> None:
     assert ("other", "vision", {"Oren Tal", "Sela Voss"}) in framings(c)
 
 
-def test_reviewer_memories_and_a_directors_vision_frame_nothing() -> None:
+def test_reviewer_memories_and_a_filmmakers_vision_frame_nothing() -> None:
     c = extract(
         "Brin Castor is a thief. I remember the night Brin Castor betrayed Olan Vey in the first film. "
-        "Director Mira Solt has a vision, and Brin kills Olan Vey on the bridge. "
+        "Filmmaker Mira Solt has a vision, and Brin kills Olan Vey on the bridge. "
         "After the dream, Brin fights Dace Worrel.",
         title="Quicksilver",
     )

@@ -61,7 +61,7 @@ def _reviewer(tok: Any) -> bool:
 
 
 def _story_owner(doc: Doc, sent: Sentence, tok: Any) -> bool:
-    """ "her visions", "Ann's dream": fine; "the director's vision", "my memories": not the story."""
+    """ "her visions", "Ann's dream": fine; "the filmmaker's vision", "my memories": not the story."""
     owners = [c for c in tok.children if c.dep_ == "poss"]
     if not owners:
         return True
@@ -150,7 +150,7 @@ def framing_seeds(doc: Doc) -> list[tuple[int, Framing, list[str]]]:
                     experiencer = [
                         k for c in head.children if c.dep_ == "nsubj" for k in [doc.ref(sent, c)] if k
                     ]
-                    if experiencer and doc.ents[experiencer[0]].type is C:  # not "the director has a vision"
+                    if experiencer and doc.ents[experiencer[0]].type is C:  # not "the filmmaker has a vision"
                         framing = noun_framing(tok.lower_)
                 elif tok.dep_ == "nsubj" and head.lemma_.lower() in SHOWING_VERBS:
                     framing = noun_framing(tok.lower_)
