@@ -110,3 +110,26 @@ def test_quotes_checked_against_the_text() -> None:
     }
     s = score(export, GOLD, "Ann Bo")
     assert (s.quotes_exact, s.quotes_total) == (1, 2)
+
+
+def test_framing_of_matched_events() -> None:
+    gold = {
+        **GOLD,
+        "events": [
+            {**g, "framing": f} for g, f in zip(GOLD["events"], ("flashback", "present"), strict=True)
+        ],
+    }
+    both = [{"entity": "x:a"}, {"entity": "x:b"}]
+    export = {
+        "entities": [ent("a", "Ann"), ent("b", "Bo")],
+        "relations": [],
+        "events": [
+            {"order": 1, "kind": "meeting", "framing": "flashback", "participants": both, "evidence": []},
+            {"order": 2, "kind": "killing", "framing": "memory", "participants": both, "evidence": []},
+        ],
+        "sources": [],
+    }
+    s = score(export, gold, "")
+    assert (s.events_found, s.framing_scored, s.framing_correct) == (2, 2, 1)  # the memory is no present
+    plain = score(export, GOLD, "")  # a gold without framing scores none
+    assert (plain.framing_scored, plain.framing_correct) == (0, 0)

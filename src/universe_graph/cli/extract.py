@@ -62,7 +62,8 @@ def render(s: Score) -> str:
         f"{r.predicted} scored, {s.unscored_relations} not scored)",
         f"not-in-universe errors: {len(s.not_in_universe_errors)}"
         + (f" ({', '.join(s.not_in_universe_errors)})" if s.not_in_universe_errors else ""),
-        f"events     {s.events_found}/{s.events_gold} found, Kendall tau {tau}",
+        f"events     {s.events_found}/{s.events_gold} found, Kendall tau {tau}"
+        + (f", framing {s.framing_correct}/{s.framing_scored} right" if s.framing_scored else ""),
         f"quotes     {s.quotes_exact}/{s.quotes_total} exact",
     ]
     for label, items in (

@@ -139,8 +139,18 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
                     break
             if i > span.start and span.doc[i - 1].text == "The":  # "The Baron" mid-sentence
                 i -= 1
+            while (
+                i - 2 >= span.start
+                and span.doc[i - 1].pos_ in ("ADJ", "VERB")
+                and span.doc[i - 1].is_title
+                and span.doc[i - 2].text == "the"
+            ):  # "the Drowned Quarter", "the Forbidden City": a capitalised modifier inside the name
+                i -= 1
             runs.append((i, j))
             i = j
+        elif (of_end := _of_name(span, i)) is not None:  # "the Order of the Tide", "the Isle of Rook"
+            runs.append((i, of_end))
+            i = of_end
         else:
             i += 1
     for ent in span.ents:
@@ -165,6 +175,24 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
                 runs.remove(r)
             runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
     return sorted(runs)
+
+
+def _of_name(span: Any, i: int) -> int | None:
+    """The end of "Order of the Tide" when token i is a capitalised group or place word ("Order",
+    "Isle", "Bay") followed by "of" (and "the") and a name; None otherwise."""
+    tok = span.doc[i]
+    if i == span.start or not tok.text[:1].isupper() or tok.lower_ not in lx.OF_NAME_HEADS:
+        return None
+    k = i + 1
+    if k >= span.end or span.doc[k].lower_ != "of":
+        return None
+    k += 1
+    if k < span.end and span.doc[k].lower_ == "the":
+        k += 1
+    j = k
+    while j < span.end and _name_token(span.doc[j]):
+        j += 1
+    return j if j > k else None
 
 
 def _glued_hyphen(span: Any, j: int) -> bool:
@@ -194,6 +222,11 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if low in lx.ORG_HEADS:
         ent.votes[ORG] += 3
+    if first.i + 1 < last.i and first.nbor(1).lower_ == "of":  # "Order of the Tide", "Bay of Storms"
+        if first.lower_ in lx.ORG_HEADS:
+            ent.votes[ORG] += 3
+        elif first.lower_ in lx.PLACE_HEADS | lx.PLACE_INTRO:
+            ent.votes[L] += 3
     for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
         if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):
             ent.votes[C] += 2
@@ -255,6 +288,10 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         if child.dep_ == "appos" and child.lemma_.lower() in lx.PERSON_NOUNS:
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
+        elif child.dep_ == "appos" and child.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+            ent.votes[L] += 3  # "Hollin Abbey, a monastery outside X"; "Keld, a port town"
+        elif child.dep_ == "appos" and child.lemma_.lower() in lx.ORG_NOUNS:
+            ent.votes[ORG] += 3  # "the Choir, a cult led by X"
         if child.dep_ == "relcl" and any(c.lower_ == "where" for c in child.children):
             ent.votes[L] += 1
         if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):

@@ -70,6 +70,12 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "sibling",
             "siblings",
             "twin",
+            "twins",
+            "brothers",
+            "sisters",
+            "sons",
+            "daughters",
+            "cousins",
             "niece",
             "nephew",
             "stepmother",
@@ -95,6 +101,8 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "enforcers",
             "bodyguard",
             "bodyguards",
+            "guard",
+            "guards",
             "assistant",
             "deputy",
             "employee",
@@ -154,6 +162,8 @@ PLACE_NOUNS = frozenset(
         "airport", "lighthouse", "compound", "estate", "villa", "cabin", "farmhouse", "mine", "arena",
         "stadium", "subway", "sewer", "sewers", "shipyard", "port", "market", "bazaar", "cemetery",
         "graveyard", "school", "academy", "laboratory", "lab", "base", "tower", "skyscraper", "ballroom",
+        "bank", "vault", "abbey", "citadel", "keep", "manor", "chapel", "inn", "tavern", "bar", "saloon",
+        "restaurant", "hideout", "safehouse", "outpost", "garrison", "camp", "ranch", "plantation",
     }
 )  # fmt: skip
 
@@ -163,8 +173,17 @@ PLACE_HEADS = frozenset(
         "river", "mountains", "mountain", "mount", "sea", "lake", "ocean", "street", "avenue", "road",
         "island", "islands", "bay", "valley", "desert", "forest", "city", "county", "kingdom",
         "province", "republic", "square", "bridge", "canyon", "coast", "peninsula", "gulf", "falls",
-        "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal",
+        "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal", "abbey",
+        "citadel", "keep", "fortress", "monastery", "cathedral", "palace", "manor", "harbor", "harbour",
     }
+)  # fmt: skip
+
+#: capitalised words that open an "X of (the) Y" name: "the Order of the Tide", "the Isle of Rook"
+OF_NAME_HEADS = frozenset(
+    {"order", "house", "isle", "island", "islands", "bay", "sea", "gulf", "kingdom", "city", "court",
+     "league", "knights", "brotherhood", "sisterhood", "guild", "church", "temple", "council", "society",
+     "sons", "daughters", "children", "army", "legion", "circle", "cult", "college", "bank", "republic",
+     "empire", "valley", "lake", "mount", "straits", "hall", "halls", "tower", "vale", "lords"}
 )  # fmt: skip
 
 #: place nouns that introduce a named place ("the town of X")
@@ -228,6 +247,10 @@ COMPARISON_PHRASES = (
     "compared to", "compared with", "comparisons to", "echoes of", "shades of", "homage to",
     "nod to", "a riff on", "similar to", "akin to", "like watching", "recalls", "evokes",
 )  # fmt: skip
+
+#: verbs after which what the reviewer grew up on names something outside the story ("I grew up on X",
+#: "someone who was raised on X and Y"); the work under review is loved and watched, so not those
+REVIEWER_VERBS = frozenset({"grow", "raise", "bring", "wean", "feed"})
 
 #: cue words that mark the lead of the story ("X is the lead now", "X's journey")
 LEAD_NOUNS = frozenset({"lead", "protagonist", "heroine", "hero", "center", "centre", "heart", "star"})
@@ -304,5 +327,10 @@ PERSON_VERBS = frozenset(
 ABBREVIATIONS = frozenset(
     {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
 )
+#: crafts credited with "by" to a person who is not in the story ("the score by Jo Roe")
+CRAFT_NOUNS = frozenset(
+    {"score", "music", "soundtrack", "cinematography", "photography", "editing", "costumes", "design",
+     "choreography", "effects", "production"}
+)  # fmt: skip
 #: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
 CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})

@@ -61,11 +61,42 @@ def comparison_scopes(doc: Doc) -> None:
                 start = tok.i + 1
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
+                for obj in _watched(tok):  # "I grew up on X and Y", "as someone raised on X"
+                    for t in obj.subtree:
+                        doc.comparison.add((sent.index, t.i))
             if start is None:
                 continue
             end = _scope_end(span, start)
             for i in range(start, end):
                 doc.comparison.add((sent.index, i))
+
+
+def _said_by_reviewer(verb: Any) -> bool:
+    """The verb's subject is the reviewer or the audience ("I", "we", "someone who", "anyone who")."""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.lower_ in ("i", "we", "you"):
+            return True
+        if c.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head.lower_ in ("someone", "anyone", "everyone", "people", "those", "viewers", "fans")
+    return False
+
+
+def _watched(verb: Any) -> list[Any]:
+    """What the reviewer grew up on or with (a capitalised object of "on" or "with")."""
+    out: list[Any] = []
+    holders = [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    for h in holders:
+        out += [
+            o
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("on", "with")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+    return [o for o in out if any(t.text[:1].isupper() for t in o.subtree)]
 
 
 def _comparative_meets(tok: Any) -> bool:
@@ -207,8 +238,12 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
 
 
 def _demonym(tok: Any) -> bool:
-    """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name."""
+    """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name;
+    "the Roe twins", "the Roe brothers": a family name before a plural kin noun, not one character."""
     if tok.ent_type_ == "NORP":
+        return True
+    kin = lx.RELATIONAL_NOUNS.get(tok.head.lemma_.lower(), ("", ""))[0] == "family_of"
+    if tok.dep_ == "compound" and tok.head.tag_ == "NNS" and kin:
         return True
     return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
 
@@ -317,7 +352,11 @@ def _merge_short_names(doc: Doc) -> None:
             and " " in other.key
         ]
         if ent.type is EntityType.LOCATION:
-            longer = [o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS]
+            # "Corin" of "Corin Ash": the NER's guess alone, or a place that also acts as a person
+            weak = ent.votes[EntityType.LOCATION] <= 1.5 or ent.votes[EntityType.CHARACTER] >= 1
+            longer = [
+                o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS or (weak and o.key.split()[0] == key)
+            ]
         if len(longer) == 1:
             _merge(doc, ent, longer[0])
         elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
@@ -442,12 +481,19 @@ def resolve_pronouns(doc: Doc) -> None:
             elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
+        if tok.dep_ in ("dobj", "dative", "pobj"):
+            continue  # "X offers Y gold to hand her over": an object pronoun often means someone else
+        earlier = {
+            k for s, t, k, _ in named if s == sent.index and t < tok.i and not _same_clause(sent, t, tok)
+        }
         before = [
             k
             for s, t, k, p in named
             if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
         ]
-        if not before:
+        if len(earlier) > 1:
+            continue  # "Ann teaches Bo to fight, a lesson that saves her life": either could be meant
+        if not before and not earlier:
             before = [k for s, t, k, p in named if s == sent.index - 1 and p]
         if len(set(before)) == 1:
             doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1

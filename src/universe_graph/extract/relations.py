@@ -94,6 +94,10 @@ class Reader:
                 for child in t.children:  # "the Orvel River" parsed as compound + head
                     if child.dep_ == "compound":
                         key = key or self.doc.ref(sent, child)
+            if key is None:  # "her father, Lord Ed Roe", "the twins, Ann and Bo": the names in apposition
+                named = [c for c in t.children if c.dep_ == "appos" and c.i > t.i]
+                for c in named[:1]:
+                    out += [k for k in self.ents_of(sent, c) if k not in out]
             if key is not None and key not in out:
                 out.append(key)
         return out
@@ -116,10 +120,21 @@ class Reader:
             for tok in sent.span:
                 if in_comparison(self.doc, sent, tok.i):
                     continue
-                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
+
+    def misread_verb(self, sent: Sentence, tok: Any) -> bool:
+        """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
+        plural noun with the name as its compound; a root like that, with a particle or preposition
+        after it, is the verb."""
+        if tok.dep_ != "ROOT" or tok.tag_ != "NNS":
+            return False
+        names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self.doc.ref(sent, c)]
+        if not names or self.doc.ents[self.doc.ref(sent, names[0]) or ""].type is not C:
+            return False
+        return any(c.dep_ in ("prt", "prep") and c.i > tok.i for c in tok.children)
 
     # verbs -------------------------------------------------------------------------------
     def verb(self, sent: Sentence, v: Any) -> None:
@@ -153,11 +168,14 @@ class Reader:
                     pred, _ = lx.PREP_VERBS[key]
                     for s in subjects:
                         for o in targets:
-                            self.add(sent, s, pred, o, 0.85, v)
-                    if pred == "met" and subjects and targets:
-                        self.seeds.append(
-                            (sent.index, "meeting", {subjects[0]: "agent", targets[0]: "participant"}, v)
-                        )
+                            # "grew up in X": a group is joined, a place is lived in
+                            at = "resides_in" if pred == "member_of" and self.doc.ents[o].type is L else pred
+                            self.add(sent, s, at, o, 0.85, v)
+                    if pred in ("met", "ally_of") and subjects and targets:  # "meets with", "teams up with"
+                        roles = {subjects[0]: "agent"}
+                        for o in targets:
+                            roles.setdefault(o, "ally" if pred == "ally_of" else "participant")
+                        self.seeds.append((sent.index, "meeting" if pred == "met" else "alliance", roles, v))
                 if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
                     mentors = targets
                     if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:
@@ -217,6 +235,13 @@ class Reader:
                 if k and k not in roles and self.doc.ents[k].type is C and not self.doc.ents[k].descriptive:
                     roles[k] = "participant"
             self.seeds.append((sent.index, "revelation", roles, v))
+        if (
+            lemma == "find"
+            and passive
+            and objects
+            and any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children)
+        ):  # "Ann is found dead": a death
+            self.seeds.append((sent.index, "death", {objects[0]: "victim"}, v))
         if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
             for s in subjects:
                 for o in objects:
@@ -234,6 +259,14 @@ class Reader:
         obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         for prt in (c for c in v.children if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
+        if (
+            len(subj_toks) == 1
+            and subj_toks[0].i > v.i
+            and not obj_toks
+            and v.lemma_.lower() in lx.VERBS
+            and not sent.span.text.rstrip().endswith("?")
+        ):  # "..., then confronts X himself": a name right of an action verb is its object
+            obj_toks, subj_toks = subj_toks, []
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
@@ -246,7 +279,7 @@ class Reader:
             stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
             subjects = [k for t in stray for k in self.ents_of(sent, t)]
         if not subj_toks and not subjects:
-            subjects = self.inherited_subject(sent, v)
+            subjects = self.inherited_subject(sent, v) or self.left_clause_subject(sent, v)
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
@@ -262,12 +295,26 @@ class Reader:
         if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
             head = v.head
             for c in head.children:
-                if c.dep_ in ("nsubj",) and c.i != v.i:
+                after = c.i > head.i and head.lemma_.lower() in lx.VERBS  # a misparsed object
+                if c.dep_ in ("nsubj",) and c.i != v.i and not after:
                     return self.ents_of(sent, c)
+            left = self.left_clause_subject(sent, head)
+            if left:
+                return left
             if head.dep_ in ("conj", "advcl") and head.head is not head:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
             return self.ents_of(sent, v.head)
+        return []
+
+    def left_clause_subject(self, sent: Sentence, v: Any) -> list[str]:
+        """ "He escapes, fights X": a subjectless verb takes the subject of the clause hung on its left
+        (the parser's parataxis or ccomp), when that clause is a plain verb of the same sentence."""
+        for c in v.children:
+            if c.dep_ in ("parataxis", "ccomp") and c.i < v.i and c.pos_ == "VERB":
+                subj = [g for g in c.children if g.dep_ == "nsubj"]
+                if subj and not any(g.dep_ == "mark" for g in c.children):
+                    return self.ents_of(sent, subj[0])
         return []
 
     # nouns ---------------------------------------------------------------------------------
@@ -279,6 +326,8 @@ class Reader:
             people = self.ents_of(sent, n.head)
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+            if not people:  # "it is her brother Bo": the name in apposition
+                people = [k for c in n.children if c.dep_ == "appos" for k in self.ents_of(sent, c)]
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
@@ -307,6 +356,64 @@ class Reader:
             for p in people:
                 for g in groups:
                     self.add(sent, p, "member_of", g, 0.8)
+
+
+#: prepositions that put one place inside or beside another ("a monastery outside X", "a bar in Y")
+PLACE_PREPS = frozenset(
+    {"in", "inside", "within", "outside", "near", "on", "beneath", "under", "below", "above", "off", "at",
+     "of"}
+)  # fmt: skip
+
+
+def place_links(doc: Doc) -> list[Found]:
+    """`located_in` between two places, from "X, a Y in Z", "X, Z", "X in Z", "Z's X" and
+    "X is a Y in Z"; only when both ends are story locations."""
+    found: list[Found] = []
+    reader = Reader(doc)
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            inner = doc.ref(sent, tok)
+            if inner is None or in_comparison(doc, sent, tok.i) or doc.ref(sent, tok.head) == inner:
+                continue  # not the head word of a place's name
+            if doc.ents[inner].type is not L or not doc.ents[inner].in_universe:
+                continue
+            wholes: list[str] = []
+            heads = [tok]
+            if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is a port town in Z"
+                heads += [c for c in tok.head.children if c.dep_ == "attr"]
+            for head in heads:
+                for c in head.children:
+                    if c.dep_ == "appos" and head is tok:
+                        named = doc.ref(sent, c)
+                        if named is not None:  # "Sorvane, Meridia"
+                            wholes.append(named)
+                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+                            wholes += _inside(reader, sent, c)
+                    elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "outside", "near"):
+                        wholes += [k for o in c.children if o.dep_ == "pobj" for k in reader.ents_of(sent, o)]
+                    elif c.dep_ == "poss" and head is tok:  # "Nova Calder's Drowned Quarter"
+                        wholes += reader.ents_of(sent, c)
+                if head is not tok and head.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+                    wholes += _inside(reader, sent, head)
+            for outer in dict.fromkeys(wholes):
+                ent = doc.ents[outer]
+                if outer != inner and ent.type is L and ent.in_universe:
+                    found.append(Found(inner, "located_in", outer, sent.index, 0.8))
+    return found
+
+
+def _inside(reader: Reader, sent: Sentence, noun: Any) -> list[str]:
+    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y"."""
+    return [
+        k
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+        for k in reader.ents_of(sent, o)
+    ]
 
 
 def asserted(v: Any) -> bool:
@@ -371,9 +478,12 @@ def descriptions(doc: Doc) -> list[Found]:
                 if owner_ent is None or owner_ent.type is not C or tok.dep_ == "appos" or tok.dep_ == "attr":
                     continue
                 one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
-                if tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings"):
-                    continue  # "her allies": a group, not one character
-                noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                group = tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings")
+                if group and not _acting(tok):
+                    continue  # "her allies stay loyal": a group, kept only when it acts or is acted on
+                noun = low if group else lemma if lemma in lx.RELATIONAL_NOUNS else low
+                if noun not in lx.RELATIONAL_NOUNS:
+                    noun = lemma
                 pred, direction = lx.RELATIONAL_NOUNS[noun]
                 named = [
                     k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
@@ -438,6 +548,15 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+def _acting(tok: Any) -> bool:
+    """A noun that is the subject, object or passive agent of a relation verb ("killed by her guards")."""
+    if tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        return tok.head.lemma_.lower() in lx.VERBS
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return tok.head.head.lemma_.lower() in lx.VERBS
+    return False
 
 
 def _describe(doc: Doc, sent: Sentence, tok: Any, key: str, name: str, kind: EntityType) -> Ent:

@@ -1,4 +1,4 @@
-"""The rule extractor "rules.v1": spaCy's parse and NER, read by general rules (no gazetteers).
+"""The rule extractor "rules.v2": spaCy's parse and NER, read by general rules (no gazetteers).
 
 Order of work: layout and parse; comparisons; the work and its universe; names and their
 types; pronouns; descriptions; relations; cast and crew; plot events; the lead; assembly.
@@ -19,6 +19,7 @@ from ..model import (
     Event,
     EventKind,
     Evidence,
+    Framing,
     Participant,
     Relation,
     Role,
@@ -29,10 +30,11 @@ from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
 from .document import C, Doc, Ent, L, P, Sentence, name_key
+from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
-from .relations import Found, Reader, asserted, descriptions
+from .relations import Found, Reader, asserted, descriptions, place_links
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Seed:
     location: str | None = None
     sentences: list[int] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)  # victims whose killers take part ("the men responsible")
+    framing: Framing | None = None  # None: the sentence's framing decides
 
 
 def parse(text: str) -> Doc:
@@ -84,7 +87,7 @@ class RulesExtractor(Extractor):
     appositions, comparison cues, pronoun resolution, negation."""
 
     name = "rules"
-    version = "v1"
+    version = "v2"
 
     def __init__(self) -> None:
         self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
@@ -134,8 +137,10 @@ class _Run:
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
-        for sent_index, kind, roles, _tok in reader.seeds:
-            self.seeds.append(Seed(sent_index, kind, dict(roles)))
+        self.found += place_links(doc)
+        for sent_index, kind, roles, tok in reader.seeds:
+            framing = clause_framing(doc, doc.sentences[sent_index], tok) if tok is not None else None
+            self.seeds.append(Seed(sent_index, kind, dict(roles), framing=framing))
         self.group_membership()
         self.nominal_events()
         self.universe_links()
@@ -161,7 +166,7 @@ class _Run:
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
-                    if 2 <= len(inner) <= 4 and _person_name(inner):
+                    if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
@@ -199,6 +204,13 @@ class _Run:
                         if run is not None:
                             self.crew(sent, run, "written_by")
                 if (
+                    tok.lower_ in lx.CRAFT_NOUNS and tok.i + 1 < span.end and tok.nbor(1).lower_ == "by"
+                ):  # "the score by Jo Roe": a person of the crew, not a character
+                    for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
+                        run = _name_span(pobj)
+                        if run is not None and len(run) >= 2:
+                            self.person(sent, run)
+                if (
                     tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
                 ):  # "Jo Roe shines as Ann"
                     self.credit_as(sent, tok)
@@ -207,7 +219,22 @@ class _Run:
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
                             target = doc.ref(sent, tok.head) if tok.dep_ in ("acl", "appos") else None
-                            if run is not None and target is not None and run[0].ent_type_ == "PERSON":
+                            if target is None and tok.dep_ in (
+                                "acl",
+                                "appos",
+                            ):  # "her partner, Bo Lund, played by"
+                                named = [c for c in tok.head.children if c.dep_ == "appos"]
+                                target = doc.ref(sent, named[0]) if named else None
+                            passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
+                            if target is None and passive:  # "Ann is played by Jo Roe"
+                                target = doc.ref(sent, passive[0])
+                            if target is not None and doc.ents[target].type is not C:
+                                continue
+                            if (
+                                run is not None
+                                and target is not None
+                                and (2 <= len(run) <= 4 and all(t.is_title and t.is_alpha for t in run))
+                            ):
                                 self.found.append(
                                     Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
                                 )
@@ -226,6 +253,16 @@ class _Run:
             return  # a name seen elsewhere in the story is a character acting "as" someone
         if run[0].ent_type_ == "PERSON" or _person_name(run):
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
+
+    def credit_only(self, run: Any) -> bool:
+        """Two or three capitalised words named nowhere else in the story, one of them no English
+        dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
+        if not 2 <= len(run) <= 3 or not all(t.is_title and t.is_alpha for t in run):
+            return False
+        if all(_dictionary_word(t.lower_) for t in run):
+            return False
+        ent = self.doc.ents.get(name_key(run.text))
+        return ent is None or ent.in_story <= 1
 
     def person(self, sent: Sentence, run: Any) -> str:
         key = name_key(run.text)
@@ -383,6 +420,7 @@ class _Run:
         self.resolution()
         scene: dict[int, str] = {}  # section -> latest location
         location_of: dict[int, str | None] = {}
+        outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
         for sent in doc.sentences:
             here = [
                 k
@@ -392,13 +430,24 @@ class _Run:
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
+            # "to Dunmere, a harbor town in Varra": the event is in the innermost place
+            here = [k for k in here if (sent.index, k) not in outer] or here
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
             if here:
                 scene[sent.section] = here[-1]
                 location_of[sent.index] = here[0] if len(set(here)) == 1 else here[-1]
+        framed = frames(doc)
+        told = {s.sentence for s in self.seeds}
+        for sent_index, framing, people in framing_seeds(doc):  # "X remembers Y", "a vision shows X Y"
+            if sent_index not in told:
+                roles = dict.fromkeys(people, "participant")
+                roles[people[0]] = "witness"
+                self.seeds.append(Seed(sent_index, "other", roles, framing=framing))
         seeds = sorted(self.seeds, key=lambda s: s.sentence)
         out: list[Seed] = []
         for seed in seeds:
+            if seed.framing is None:
+                seed.framing = framed.get(seed.sentence, Framing.PRESENT)
             seed.location = location_of.get(seed.sentence)
             seed.sentences = [seed.sentence]
             seed.roles = {
@@ -424,7 +473,7 @@ class _Run:
                         for k, r in other.roles.items():
                             if r == "agent":
                                 seed.roles.setdefault(k, "participant")
-        kept = ("resolution", "revelation", "killing")
+        kept = ("resolution", "revelation", "killing", "death")
         return [s for s in out if len(s.roles) >= 2 or s.location or s.kind in kept]
 
     def merge_target(self, out: list[Seed], seed: Seed) -> Seed | None:
@@ -433,7 +482,7 @@ class _Run:
             for other in out:
                 if other.kind == "killing" and other.roles.get(victim) == "victim":
                     return other
-        if not out:
+        if not out or out[-1].framing != seed.framing:  # a flashback never merges with the present
             return None
         last = out[-1]
         agent = next((k for k, r in seed.roles.items() if r == "agent"), None)
@@ -548,6 +597,7 @@ class _Run:
                     order=order,
                     act=act_of.get(seed.sentence),
                     location=iris.get(seed.location) if seed.location else None,
+                    framing=seed.framing or Framing.PRESENT,
                     participants=[Participant(entity=iris[k], role=Role(r)) for k, r in seed.roles.items()],
                     evidence=[self.evidence(doc.sentences[i], 0.6) for i in dict.fromkeys(seed.sentences)],
                 )
@@ -733,6 +783,17 @@ def _person_name(inner: Any) -> bool:
     if all(t.ent_type_ == "PERSON" for t in inner):
         return True
     return _credited_person(inner.text)
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    """The English base forms spaCy's lemmatizer knows (its `lemma_index` table): common words."""
+    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def _dictionary_word(word: str) -> bool:
+    return word in _dictionary()
 
 
 @cache

@@ -2,7 +2,8 @@
 
 A pure function of the export's JSON data, the gold's JSON data and (for quotes) the source text:
 entity and relation precision, recall and F1; out-of-story names taken for story ones; events
-found and the Kendall tau of their order; how many evidence quotes are exact.
+found, the Kendall tau of their order and (where the gold gives it) their framing; how many
+evidence quotes are exact.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ class Score(BaseModel):
     events_found: int
     events_gold: int
     event_tau: float | None
+    framing_correct: int = 0  # matched events told as the gold says (present, flashback, memory, vision)
+    framing_scored: int = 0  # matched events whose gold gives a framing
     quotes_exact: int
     quotes_total: int
     missed_entities: list[str]
@@ -153,6 +156,7 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
     events = sorted(export.get("events", []), key=lambda e: e["order"])
     used: set[int] = set()
     pairs: list[tuple[int, int]] = []
+    framing_scored = framing_correct = 0
     for g in sorted(gold.get("events", []), key=lambda e: e["order"]):
         best: tuple[int, int, int] | None = None
         for k, e in enumerate(events):
@@ -173,6 +177,9 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
             k = -best[2]
             used.add(k)
             pairs.append((g["order"], events[k]["order"]))
+            if g.get("framing"):
+                framing_scored += 1
+                framing_correct += events[k].get("framing", "present") == g["framing"]
 
     total = exact = 0
     for item in [*export["entities"], *export["relations"], *events]:
@@ -191,6 +198,8 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
         events_found=len(pairs),
         events_gold=len(gold.get("events", [])),
         event_tau=kendall_tau(pairs),
+        framing_correct=framing_correct,
+        framing_scored=framing_scored,
         quotes_exact=exact,
         quotes_total=total,
         missed_entities=[g["name"] for g in required if g not in found],
