@@ -2,9 +2,10 @@
 
 Each relation predicate reads two ways: its `rdfs:label` ("trained by": subject to object) and its
 `ug:inverseLabel` ("trained": object to subject). From those we derive word forms (acted ->
-act, acts; directed -> direct; written -> write), agent nouns (directed by -> director, directors)
-and plurals, so "who trained John Wick", "who directed X", "what did X write" and "the director
-of X" are all read from the labels. Class labels ("film", "character") give the answer-type words.
+act, acts; directed -> direct; written -> write), agent nouns (directed by -> director, directors;
+acted in -> actor) and plurals, so "who trained John Wick", "who directed X", "what did X write"
+and "the director of X" are all read from the labels. Class labels ("film", "character") give the
+answer-type words.
 """
 
 from __future__ import annotations
@@ -105,8 +106,16 @@ def phrases() -> tuple[Phrase, ...]:
             if verbal:
                 for form in _verb_forms(head):
                     out.add(Phrase((form, *rest), info.name, reading))
-                if reading is Reading.LABEL and rest[-1:] == ("by",):
+                if reading is Reading.LABEL and rest[-1:] == ("by",):  # directed by -> director
                     for noun in _agent_nouns(head):
+                        out.add(Phrase((noun,), info.name, Reading.NOUN))
+                if (
+                    reading is Reading.INVERSE
+                    and len(rest) == 1
+                    and rest[0] in PARTICLES
+                    and not info.is_literal
+                ):
+                    for noun in _agent_nouns(head):  # acted in -> actor: the inverse reading's doer
                         out.add(Phrase((noun,), info.name, Reading.NOUN))
             elif not rest or rest[-1] not in PARTICLES:  # a noun phrase: "cast member", "genre"
                 out.add(Phrase(words, info.name, Reading.NOUN))
