@@ -115,9 +115,8 @@ class ClaimBuilder:
     ) -> None:
         """Merge a second description of `known` into it, as far as `again` allows."""
         again = self.again
-        if any(
-            getattr(known.external_ids, k, None) != v for k, v in ids.items()
-        ):  # checked before any change
+        # the ids first, so that an invalid one raises before the entity has changed
+        if any(getattr(known.external_ids, k, None) != v for k, v in ids.items()):
             known.external_ids = _union(known.external_ids, ExternalIds.model_validate(ids))
         more = [*(aliases if again.aliases else ()), *((name.strip(),) if again.name else ())]
         for alias in more:
