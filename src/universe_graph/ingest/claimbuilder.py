@@ -73,6 +73,15 @@ class ClaimBuilder:
     def evidence(
         self, *, pointer: str | None = None, line: int | None = None, row: int | None = None
     ) -> Evidence:
+        """Evidence from this source at a JSON pointer, a line or a row."""
+        if pointer is None and row is None:  # a line alone (millions of rows): no absent locator to check
+            return Evidence(
+                source=self.source_id,
+                extractor=self.extractor,
+                extractor_version=self.version,
+                confidence=1.0,
+                line=line,
+            )
         return Evidence(
             source=self.source_id,
             extractor=self.extractor,
@@ -95,33 +104,33 @@ class ClaimBuilder:
     ) -> str:
         """Define (or, as `again` says, enrich) an entity; an invalid one raises ValidationError."""
         known = self.entities.get(iri)
-        given = {k: v for k, v in (ids or {}).items() if v is not None}
         if known is not None and not (self.again.placeholder and is_placeholder(known.name)):
-            self._again(known, name, ev, aliases, given)
+            self._again(known, name, ev, aliases, ids)
             return iri
-        external = ExternalIds.model_validate(given)
+        external = ExternalIds.model_validate(_given(ids)) if ids else ExternalIds()
+        evidence = [ev]
+        if known is not None:  # a placeholder takes the new name and type and keeps all it had
+            aliases, evidence = [*known.aliases, *aliases], [*known.evidence, ev]
+            external = _union(known.external_ids, external)
         self.entities[iri] = Entity(
-            id=iri,
-            type=kind,
-            name=name,
-            aliases=[*(known.aliases if known else ()), *aliases],
-            external_ids=_union(known.external_ids, external) if known else external,
-            evidence=[*(known.evidence if known else ()), ev],
+            id=iri, type=kind, name=name, aliases=list(aliases), external_ids=external, evidence=evidence
         )
         return iri
 
     def _again(
-        self, known: Entity, name: str, ev: Evidence, aliases: Iterable[str], ids: dict[str, Any]
+        self, known: Entity, name: str, ev: Evidence, aliases: Iterable[str], ids: Mapping[str, Any] | None
     ) -> None:
         """Merge a second description of `known` into it, as far as `again` allows."""
         again = self.again
-        # the ids first, so that an invalid one raises before the entity has changed
-        if any(getattr(known.external_ids, k, None) != v for k, v in ids.items()):
-            known.external_ids = _union(known.external_ids, ExternalIds.model_validate(ids))
-        more = [*(aliases if again.aliases else ()), *((name.strip(),) if again.name else ())]
-        for alias in more:
-            if alias and alias != known.name and alias not in known.aliases:
-                known.aliases.append(alias)
+        if ids:  # the ids first, so that an invalid one raises before the entity has changed
+            given = _given(ids)
+            if any(getattr(known.external_ids, k, None) != v for k, v in given.items()):
+                known.external_ids = _union(known.external_ids, ExternalIds.model_validate(given))
+        if again.aliases:
+            for alias in aliases:
+                _alias(known, alias)
+        if again.name:
+            _alias(known, name.strip())
         if again.evidence:
             known.evidence.append(ev)
 
@@ -154,7 +163,9 @@ class ClaimBuilder:
             subject=subject,
             predicate=predicate,
             object=obj,
-            qualifiers=Qualifiers(character=character, work=work, time=time),
+            qualifiers=Qualifiers()
+            if character is None and work is None and time is None
+            else Qualifiers(character=character, work=work, time=time),
             evidence=[ev],
         )
 
@@ -187,6 +198,17 @@ class ClaimBuilder:
             relations=list(self.relations.values()),
             events=list(self.events),
         )
+
+
+def _given(ids: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The ids that have a value."""
+    return {k: v for k, v in (ids or {}).items() if v is not None}
+
+
+def _alias(known: Entity, alias: str) -> None:
+    """Another name for `known`, unless it is empty or already one of its names."""
+    if alias and alias != known.name and alias not in known.aliases:
+        known.aliases.append(alias)
 
 
 def _union(a: ExternalIds, b: ExternalIds) -> ExternalIds:
