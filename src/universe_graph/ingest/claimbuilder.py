@@ -64,6 +64,13 @@ class ClaimBuilder:
     ) -> None:
         self.source_id, self.file, self.extractor, self.version = source_id, file, extractor, version
         self.again = again
+        #: who says it: the fields every piece of evidence from this builder shares
+        self._by: dict[str, Any] = {
+            "source": source_id,
+            "extractor": extractor,
+            "extractor_version": version,
+            "confidence": 1.0,
+        }
         self.entities: dict[str, Entity] = {}
         self.relations: dict[tuple[object, ...], Relation] = {}
         self.events: list[Event] = []
@@ -75,22 +82,8 @@ class ClaimBuilder:
     ) -> Evidence:
         """Evidence from this source at a JSON pointer, a line or a row."""
         if pointer is None and row is None:  # a line alone (millions of rows): no absent locator to check
-            return Evidence(
-                source=self.source_id,
-                extractor=self.extractor,
-                extractor_version=self.version,
-                confidence=1.0,
-                line=line,
-            )
-        return Evidence(
-            source=self.source_id,
-            extractor=self.extractor,
-            extractor_version=self.version,
-            confidence=1.0,
-            pointer=pointer,
-            line=line,
-            row=row,
-        )
+            return Evidence(**self._by, line=line)
+        return Evidence(**self._by, pointer=pointer, line=line, row=row)
 
     def entity(
         self,
