@@ -29,18 +29,15 @@ from pydantic import ValidationError
 from ..errors import BadInput, Problem
 from ..model import (
     ClaimSet,
-    Entity,
     EntityType,
     Evidence,
-    ExternalIds,
-    Qualifiers,
-    Relation,
     Source,
     SourceKind,
     slugify,
 )
 from ..vocab import entity_iri
 from .base import NO_OPTIONS, Reader, SourceOptions, external_iri, register
+from .claimbuilder import Again, ClaimBuilder, genre_iri
 from .text import open_binary
 
 NULL = "\\N"
@@ -296,80 +293,10 @@ class TitleFilter:
         return bool(self.pattern.search(primary) or self.pattern.search(original))
 
 
-# ---------------------------------------------------------------- claims
-
-
-class _Claims:
-    """One file's entities and relations; a repeated relation gains evidence, not a duplicate."""
-
-    def __init__(self, source_id: str, extractor: str, version: str) -> None:
-        self.source_id, self.extractor, self.version = source_id, extractor, version
-        self.entities: dict[str, Entity] = {}
-        self.relations: dict[tuple[str, str, object, str | None, str | None], Relation] = {}
-        #: IMDb id -> IRI of what this file points at, per type: minted once, one string shared by every claim
-        self.pointed: dict[EntityType, dict[str, str]] = defaultdict(dict)
-
-    def evidence(self, line: int) -> Evidence:
-        """One row's evidence, shared by everything the row says (it is never mutated)."""
-        return Evidence(
-            source=self.source_id,
-            extractor=self.extractor,
-            extractor_version=self.version,
-            confidence=1.0,
-            line=line,
-        )
-
-    def define(
-        self, iri: str, kind: EntityType, name: str, ev: Evidence, *, aliases: list[str], imdb: str | None
-    ) -> str:
-        """An entity this file describes (described again, it gains the evidence); returns its IRI."""
-        known = self.entities.get(iri)
-        if known is not None:
-            known.evidence.append(ev)
-            return known.id
-        ids = ExternalIds(imdb=imdb) if imdb else ExternalIds()
-        self.entities[iri] = Entity(
-            id=iri, type=kind, name=name, aliases=aliases, external_ids=ids, evidence=[ev]
-        )
-        return iri
-
-    def ref(self, kind: EntityType, imdb: str, ev: Evidence) -> str:
-        """A work or person this file only points at: named by its id, kept with its first evidence."""
-        table = self.pointed[kind]
-        iri = table.get(imdb)
-        if iri is None:
-            iri = table[imdb] = external_iri(kind, "imdb", imdb)
-            if iri not in self.entities:
-                self.entities[iri] = Entity(
-                    id=iri, type=kind, name=imdb, external_ids=ExternalIds(imdb=imdb), evidence=[ev]
-                )
-        return iri
-
-    def relate(
-        self,
-        subject: str,
-        predicate: str,
-        obj: str | int,
-        ev: Evidence,
-        *,
-        character: str | None = None,
-        work: str | None = None,
-    ) -> None:
-        key = (subject, predicate, obj, character, work)
-        known = self.relations.get(key)
-        if known is not None:
-            known.evidence.append(ev)
-            return
-        self.relations[key] = Relation(
-            subject=subject,
-            predicate=predicate,
-            object=obj,
-            qualifiers=Qualifiers(character=character, work=work),
-            evidence=[ev],
-        )
-
-
 # ---------------------------------------------------------------- reader
+
+#: A title, person or character described again (a repeated row) gains the row's evidence, nothing else.
+AGAIN = Again(aliases=False, placeholder=False)
 
 Row = list[str]
 
@@ -387,16 +314,18 @@ class ImdbReader(Reader):
         #: (`unmapped-category:composer`); plus `rows` read and `kept`
         self.stats: Counter[str] = Counter()
         self._work_types: dict[str, EntityType] = {}
+        #: IMDb id -> IRI of what this file points at, per type: minted once, one string shared by every claim
+        self._pointed: dict[EntityType, dict[str, str]] = defaultdict(dict)
 
     @classmethod
     def sniff(cls, head: str) -> bool:
         return header_kind(head.split("\n", 1)[0]) is not None
 
     def run(self, path: Path, options: SourceOptions = NO_OPTIONS) -> ClaimSet:
-        self._work_types = {}
+        self._work_types, self._pointed = {}, defaultdict(dict)
         source = self._source(path, options)
         title_filter = TitleFilter.parse(options.filter) if options.filter is not None else None
-        self._claims = _Claims(source.id, self.name, self.version)
+        self._claims = ClaimBuilder(source.id, str(path), self.name, self.version, again=AGAIN)
         with closing(TsvStream(path, progress=False).lines()) as head:
             kind = _read_header(path, head)
         keep = self._selection(kind, path, title_filter, options)  # may stream sibling files first
@@ -407,13 +336,7 @@ class ImdbReader(Reader):
         source.content_hash = stream.sha.hexdigest()
         claims = self._claims
         del self._claims  # the reader outlives its result in callers; it should not hold it
-        # every entity and relation was validated when it was made: no second pass over millions
-        return ClaimSet.model_construct(
-            source=source,
-            entities=list(claims.entities.values()),
-            relations=list(claims.relations.values()),
-            events=[],
-        )
+        return claims.build(source)
 
     def _rows(
         self,
@@ -532,12 +455,21 @@ class ImdbReader(Reader):
 
     # ------------------------------------------------------------ rows
 
+    def _ref(self, kind: EntityType, imdb: str, ev: Evidence) -> str:
+        """A work or person this file only points at: named by its id, kept with its first evidence."""
+        table = self._pointed[kind]
+        iri = table.get(imdb)
+        if iri is None:
+            iri = table[imdb] = external_iri(kind, "imdb", imdb)
+            self._claims.ref(iri, kind, imdb, ev, {"imdb": imdb})
+        return iri
+
     def _work(self, tconst: str, ev: Evidence, kind: EntityType | None = None) -> str:
         """A title this file points at: typed as title.basics said when known, else a Film."""
-        return self._claims.ref(kind or self._work_types.get(tconst, EntityType.FILM), tconst, ev)
+        return self._ref(kind or self._work_types.get(tconst, EntityType.FILM), tconst, ev)
 
     def _person(self, nconst: str, ev: Evidence) -> str:
-        return self._claims.ref(EntityType.PERSON, nconst, ev)
+        return self._ref(EntityType.PERSON, nconst, ev)
 
     def _basics(self, line: int, row: Row) -> None:
         """A film or series with its aliases, release year and genres."""
@@ -557,17 +489,17 @@ class ImdbReader(Reader):
         genres = [] if row[8] == NULL else [_name(g, "genres") for g in row[8].split(",")]
         self.stats["kept"] += 1
         claims = self._claims
-        ev = claims.evidence(line)
+        ev = claims.evidence(line=line)
         iri = external_iri(kind, "imdb", tconst)
         aliases = [original] if original and original != title else []
-        claims.define(iri, kind, title, ev, aliases=aliases, imdb=tconst)
+        claims.entity(iri, kind, title, ev, aliases=aliases, ids={"imdb": tconst})
         if year is not None:
-            claims.relate(iri, "release_year", year, ev)
-        for genre in genres:
-            genre_iri = entity_iri("genre", slugify(genre))
-            if genre_iri not in claims.entities:
-                claims.define(genre_iri, EntityType.GENRE, genre, ev, aliases=[], imdb=None)
-            claims.relate(iri, "genre", genre_iri, ev)
+            claims.claim(iri, "release_year", year, ev)
+        for name in genres:
+            genre = genre_iri(name)
+            if genre not in claims.entities:
+                claims.entity(genre, EntityType.GENRE, name, ev)
+            claims.claim(iri, "genre", genre, ev)
 
     def _principals(self, line: int, row: Row) -> None:
         """Cast (with their characters), directors, writers and producers of a title."""
@@ -582,20 +514,18 @@ class ImdbReader(Reader):
             return
         self.stats["kept"] += 1
         claims = self._claims
-        ev = claims.evidence(line)
+        ev = claims.evidence(line=line)
         work, person = self._work(tconst, ev), self._person(nconst, ev)
         if predicate is not None:
-            claims.relate(work, predicate, person, ev)
+            claims.claim(work, predicate, person, ev)
         elif category == SELF or not characters:
-            claims.relate(work, "cast_member", person, ev)
+            claims.claim(work, "cast_member", person, ev)
         else:
             for name in characters:
-                character = claims.define(
-                    character_iri(tconst, name), EntityType.CHARACTER, name, ev, aliases=[], imdb=None
-                )
-                claims.relate(work, "cast_member", person, ev, character=character)
-                claims.relate(character, "appears_in", work, ev)
-                claims.relate(character, "portrayed_by", person, ev, work=work)
+                character = claims.entity(character_iri(tconst, name), EntityType.CHARACTER, name, ev)
+                claims.claim(work, "cast_member", person, ev, character=character)
+                claims.claim(character, "appears_in", work, ev)
+                claims.claim(character, "portrayed_by", person, ev, work=work)
 
     def _names(self, line: int, row: Row) -> None:
         """A person by name (years are checked; the ontology has no predicate for them)."""
@@ -604,9 +534,9 @@ class ImdbReader(Reader):
         _integer(row[2], "birthYear")
         _integer(row[3], "deathYear")
         self.stats["kept"] += 1
-        ev = self._claims.evidence(line)
+        ev = self._claims.evidence(line=line)
         iri = external_iri(EntityType.PERSON, "imdb", nconst)
-        self._claims.define(iri, EntityType.PERSON, name, ev, aliases=[], imdb=nconst)
+        self._claims.entity(iri, EntityType.PERSON, name, ev, ids={"imdb": nconst})
 
     def _episode(self, line: int, row: Row) -> None:
         """An episode (a Film here) is part of its series."""
@@ -615,10 +545,10 @@ class ImdbReader(Reader):
         _integer(row[2], "seasonNumber")
         _integer(row[3], "episodeNumber")
         self.stats["kept"] += 1
-        ev = self._claims.evidence(line)
+        ev = self._claims.evidence(line=line)
         episode = self._work(tconst, ev, EntityType.FILM)
         series = self._work(parent, ev, EntityType.SERIES)
-        self._claims.relate(episode, "part_of_series", series, ev)
+        self._claims.claim(episode, "part_of_series", series, ev)
 
     def _crew(self, line: int, row: Row) -> None:
         """Directors and writers of a title."""
@@ -628,11 +558,11 @@ class ImdbReader(Reader):
         if not directors and not writers:
             return
         self.stats["kept"] += 1
-        ev = self._claims.evidence(line)
+        ev = self._claims.evidence(line=line)
         work = self._work(tconst, ev)
         for predicate, people in (("directed_by", directors), ("written_by", writers)):
             for nconst in people:
-                self._claims.relate(work, predicate, self._person(nconst, ev), ev)
+                self._claims.claim(work, predicate, self._person(nconst, ev), ev)
 
 
 @contextmanager

@@ -57,14 +57,14 @@ class MovieLensReader(Reader):
         if which is None:
             raise BadInput.at(str(path), "not a MovieLens links.csv or movies.csv", line=1)
         source = self.source(path, options, text.sha256)
-        b = ClaimBuilder(source, self.name, self.version)
+        b = ClaimBuilder(source.id, source.location, self.name, self.version)
         for number, row in enumerate(csv.reader(io.StringIO(text.text)), start=1):
             if not row or (number == 1 and not row[0].isdigit()):
                 continue
             problem = self._row(b, which, row, number, str(path))
             if problem is not None:
                 self.reject(problem, options)
-        return b.build()
+        return b.build(source)
 
     def _row(self, b: ClaimBuilder, which: str, row: list[str], number: int, file: str) -> Problem | None:
         if len(row) != 3:

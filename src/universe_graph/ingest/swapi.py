@@ -39,12 +39,12 @@ class SwapiReader(Reader):
         if not isinstance(data, list):
             raise BadInput.at(str(path), "expected a list of SWAPI fixture records", line=1)
         source = self.source(path, options, text.sha256)
-        b = ClaimBuilder(source, self.name, self.version)
+        b = ClaimBuilder(source.id, source.location, self.name, self.version)
         for i, record in enumerate(data):
             problem = self._record(b, record, pointer(i), str(path))
             if problem is not None:
                 self.reject(problem, options)
-        return b.build()
+        return b.build(source)
 
     def _record(self, b: ClaimBuilder, record: Any, where: str, file: str) -> Problem | None:
         if not isinstance(record, dict) or not isinstance(record.get("fields"), dict):

@@ -47,7 +47,7 @@ class TmdbReader(Reader):
         if not isinstance(data, dict):
             raise BadInput.at(str(path), "expected a TMDb response object at the top", line=1)
         source = self.source(path, options, text.sha256)
-        self.b = ClaimBuilder(source, self.name, self.version)
+        self.b = ClaimBuilder(source.id, source.location, self.name, self.version)
         self.options, self.path = options, path
         shape = _shape(data)
         if shape == "collection":
@@ -69,7 +69,7 @@ class TmdbReader(Reader):
             )
         for problem in self.b.problems:
             self.reject(problem, options)
-        return self.b.build()
+        return self.b.build(source)
 
     # ------------------------------------------------------------------ helpers
     def _id(self, value: Any, where: str) -> int | None:

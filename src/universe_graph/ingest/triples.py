@@ -19,11 +19,11 @@ from pydantic import StringConstraints, ValidationError, model_validator
 from .. import ontology
 from ..assets import asset_dir
 from ..errors import BadInput, Problem
-from ..model import ClaimSet, Entity, EntityType, Evidence, Relation, Source, SourceKind, Strict
+from ..model import ClaimSet, EntityType, Evidence, Source, SourceKind, Strict
 from ..vocab import entity_iri
 from . import located_yaml
 from .base import NO_OPTIONS, Reader, SourceOptions, register
-from .claimbuilder import genre_iri
+from .claimbuilder import KEEP, ClaimBuilder, genre_iri
 from .text import read_text
 
 FORMAT = "universe-graph/triples-mapping@1"
@@ -179,9 +179,7 @@ class _Builder:
         options: SourceOptions,
     ) -> None:
         self.reader, self.mapping, self.file, self.options = reader, mapping, file, options
-        self.source_id = source_id
-        self.entities: dict[str, Entity] = {}
-        self.relations: dict[tuple[str, str, str], Relation] = {}
+        self.claims = ClaimBuilder(source_id, file, reader.name, reader.version, again=KEEP)
         self.object_types = {name: mapping.object_type(name) for name in mapping.relations}
         self.datatypes = {
             name: ontology.predicate(spec.predicate).datatype for name, spec in mapping.relations.items()
@@ -194,24 +192,11 @@ class _Builder:
             problem = self.line(line, number)
             if problem is not None:
                 self.reader.reject(problem, self.options)
-        return ClaimSet(
-            source=source, entities=list(self.entities.values()), relations=list(self.relations.values())
-        )
+        return self.claims.build(source)
 
-    def evidence(self, number: int) -> Evidence:
-        return Evidence(
-            source=self.source_id,
-            extractor=TriplesReader.name,
-            extractor_version=TriplesReader.version,
-            confidence=1.0,
-            line=number,
-        )
-
-    def entity(self, kind: EntityType, name: str, number: int) -> str:
-        iri = name_iri(kind, self.mapping.scope, name)
-        if iri not in self.entities:
-            self.entities[iri] = Entity(id=iri, type=kind, name=name, evidence=[self.evidence(number)])
-        return iri
+    def entity(self, kind: EntityType, name: str, ev: Evidence) -> str:
+        """An entity by name, with the line that first names it."""
+        return self.claims.entity(name_iri(kind, self.mapping.scope, name), kind, name, ev)
 
     def line(self, line: str, number: int) -> Problem | None:
         fields = line.split("|")
@@ -240,20 +225,14 @@ class _Builder:
             return Problem(
                 self.file, f"{relation}: values of xsd:{datatype} are not read from triples", number
             )
-        ev = self.evidence(number)
+        ev = self.claims.evidence(line=number)
         try:
-            s = self.entity(self.mapping.subject_type, subject, number)
-            o = self.entity(kind, value, number) if kind is not None and isinstance(value, str) else value
+            s = self.entity(self.mapping.subject_type, subject, ev)
+            o = self.entity(kind, value, ev) if kind is not None and isinstance(value, str) else value
         except ValidationError as e:
             return Problem(self.file, f"bad name: {e.errors()[0]['msg']}", number)
-        predicate = self.mapping.relations[relation].predicate
-        key = (s, predicate, o if isinstance(o, str) else f"\x00{o!r}")
-        known = self.relations.get(key)
-        if known is not None:
-            known.evidence.append(ev)
-            return None
         try:
-            self.relations[key] = Relation(subject=s, predicate=predicate, object=o, evidence=[ev])
+            self.claims.claim(s, self.mapping.relations[relation].predicate, o, ev)
         except ValidationError as e:
             return Problem(self.file, f"{relation}: {e.errors()[0]['msg']}", number, "object")
         return None

@@ -18,21 +18,19 @@ from .. import ontology
 from ..errors import BadInput, Problem
 from ..model import (
     ClaimSet,
-    Entity,
     EntityType,
     Event,
     Evidence,
     ExternalIds,
     Participant,
     Qualifiers,
-    Relation,
     Source,
     SourceKind,
-    slugify,
 )
 from ..vocab import entity_iri
 from . import located_yaml
 from .base import NO_OPTIONS, Reader, SourceOptions, default_source_id, register
+from .claimbuilder import KEEP, ClaimBuilder, genre_iri
 from .located_yaml import Loc, LocatedYaml
 from .text import read_text
 from .universe_format import FORMAT_TAG, RELATION_FIELDS, EventSpec, TargetSpec, UniverseFile
@@ -97,21 +95,12 @@ class _Builder:
         self.reader, self.doc, self.spec, self.source = reader, doc, spec, source
         self.problems: list[Problem] = []
         self.known: dict[str, Known] = {}
-        self.entities: dict[str, Entity] = {}
-        self.relations: dict[tuple[object, ...], Relation] = {}
-        self.events: list[Event] = []
+        self.claims = ClaimBuilder(source.id, source.location, reader.name, reader.version, again=KEEP)
         self.universe_key = spec.universe.key
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, loc: Loc) -> Evidence:
-        return Evidence(
-            source=self.source.id,
-            extractor=self.reader.name,
-            extractor_version=self.reader.version,
-            confidence=1.0,
-            line=self.doc.line_of(loc),
-            pointer=json_pointer(loc),
-        )
+        return self.claims.evidence(line=self.doc.line_of(loc), pointer=json_pointer(loc))
 
     def problem(self, loc: Loc, message: str) -> None:
         self.problems.append(self.doc.problem(loc, message))
@@ -136,14 +125,8 @@ class _Builder:
             return
         iri = self.iri_for(kind, key)
         self.known[key] = Known(kind, iri, loc)
-        self.entities[iri] = Entity(
-            id=iri,
-            type=kind,
-            name=name,
-            aliases=aliases,
-            external_ids=external_ids,
-            evidence=[self.evidence(loc)],
-        )
+        ids = external_ids.model_dump(exclude_none=True)
+        self.claims.entity(iri, kind, name, self.evidence(loc), aliases=aliases, ids=ids)
 
     def lookup(self, key: str, loc: Loc) -> Known | None:
         found = self.known.get(key)
@@ -208,22 +191,19 @@ class _Builder:
             value: bool | int | float | str = obj.iri
         else:
             value = obj
+        q = qualifiers or Qualifiers()
         try:
-            rel = Relation(
-                subject=subject.iri,
-                predicate=predicate,
-                object=value,
-                qualifiers=qualifiers or Qualifiers(),
-                evidence=[self.evidence(loc)],
+            self.claims.claim(
+                subject.iri,
+                predicate,
+                value,
+                self.evidence(loc),
+                character=q.character,
+                work=q.work,
+                time=q.time,
             )
         except ValidationError as e:
             self.problem(loc, "; ".join(str(x["msg"]).removeprefix("Value error, ") for x in e.errors()))
-            return
-        previous = self.relations.get(rel.key())
-        if previous is None:
-            self.relations[rel.key()] = rel
-        else:
-            previous.evidence.append(rel.evidence[0])
 
     # ------------------------------------------------------------------ build
     def build(self) -> ClaimSet:
@@ -255,12 +235,7 @@ class _Builder:
 
         if self.problems:
             raise BadInput(self.problems)
-        return ClaimSet(
-            source=self.source,
-            entities=list(self.entities.values()),
-            relations=list(self.relations.values()),
-            events=self.events,
-        )
+        return self.claims.build(self.source)
 
     def fate(self, who: Known, status: str, work_key: str, killers: list[str], loc: Loc) -> None:
         work = self.lookup_work(work_key, (*loc, "work"))
@@ -356,12 +331,8 @@ class _Builder:
             self.add(self.known[later], predicate, self.known[earlier], ("works", later, field))
 
     def genre(self, work: Known, name: str, loc: Loc) -> None:
-        key = slugify(name)
-        iri = self.iri_for(EntityType.GENRE, key)
-        if iri not in self.entities:
-            self.entities[iri] = Entity(
-                id=iri, type=EntityType.GENRE, name=name, evidence=[self.evidence(loc)]
-            )
+        """A genre by name; the first work that names it gives its evidence."""
+        iri = self.claims.entity(genre_iri(name), EntityType.GENRE, name, self.evidence(loc))
         self.add(work, "genre", Known(EntityType.GENRE, iri, loc), loc)
 
     def cast(self, work: Known, person_key: str, character_key: str | None, loc: Loc) -> None:
@@ -403,7 +374,7 @@ class _Builder:
             participants.append(Participant(entity=found.iri, role=role))
             if found.type is EntityType.CHARACTER:
                 self.add(found, "appears_in", work, (*loc, "participants", key))
-        self.events.append(
+        self.claims.events.append(
             Event(
                 id=entity_iri(self.universe_key, "event", work_key, str(index + 1)),
                 label=spec.label,

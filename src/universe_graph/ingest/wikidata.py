@@ -26,12 +26,8 @@ from ..errors import BadInput, Problem
 from ..model import (
     QID,
     ClaimSet,
-    Entity,
     EntityType,
     Evidence,
-    ExternalIds,
-    Qualifiers,
-    Relation,
     Source,
     SourceKind,
     Strict,
@@ -40,6 +36,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import located_yaml
 from .base import NO_OPTIONS, SNIFF_BYTES, Reader, SourceOptions, default_source_id, external_iri, register
+from .claimbuilder import Again, ClaimBuilder
 from .located_yaml import Loc
 from .text import open_binary, read_text
 from .universe import json_pointer
@@ -254,26 +251,22 @@ class _Record:
     line: int | None
 
 
+#: An entity described again keeps its first name, type and evidence; a different name becomes an alias.
+AGAIN = Again(evidence=False, aliases=False, name=True, placeholder=False)
+
+
 class _Claims:
-    """One source's entities and relations; keeps what fits the ontology and counts what does not."""
+    """One source's claims by QID (held in a ClaimBuilder); keeps what fits the ontology, counts the rest."""
 
     def __init__(self, reader: WikidataReader, options: SourceOptions, source_id: str, file: str) -> None:
         self.reader, self.options, self.source_id, self.file = reader, options, source_id, file
-        self.entities: dict[str, Entity] = {}
-        self.relations: dict[tuple[object, ...], Relation] = {}
+        self.builder = ClaimBuilder(source_id, file, reader.name, reader.version, again=AGAIN)
         self.refs: dict[str, _Ref] = {}  # QID -> entity
         self.names: dict[str, str] = {}  # QID -> label, also of items described but not typed
         self.years: dict[str, tuple[int, Evidence]] = {}
 
     def evidence(self, loc: Loc | None = None, line: int | None = None) -> Evidence:
-        return Evidence(
-            source=self.source_id,
-            extractor=self.reader.name,
-            extractor_version=self.reader.version,
-            confidence=1.0,
-            line=line,
-            pointer=None if loc is None else json_pointer(loc),
-        )
+        return self.builder.evidence(line=line, pointer=None if loc is None else json_pointer(loc))
 
     def reject(self, message: str, loc: Loc | None = None, line: int | None = None) -> None:
         field = None if loc is None else json_pointer(loc)
@@ -293,20 +286,9 @@ class _Claims:
         qid: str | None = None,
     ) -> _Ref | None:
         """Define an entity once; a second name for the same IRI becomes an alias."""
-        known = self.entities.get(iri)
-        if known is not None:
-            name = name.strip()
-            if name and name != known.name and name not in known.aliases:
-                known.aliases.append(name)
-            return _Ref(known.type, iri)
         try:
-            self.entities[iri] = Entity(
-                id=iri,
-                type=kind,
-                name=name,
-                aliases=[a for a in aliases if a != name],
-                external_ids=ExternalIds(wikidata=qid),
-                evidence=[ev],
+            self.builder.entity(
+                iri, kind, name, ev, aliases=[a for a in aliases if a != name], ids={"wikidata": qid}
             )
         except ValidationError as e:
             reason = "; ".join(str(x["msg"]) for x in e.errors())
@@ -316,7 +298,7 @@ class _Claims:
             )
             self.reader.reject(problem, self.options)
             return None
-        return _Ref(kind, iri)
+        return _Ref(self.builder.entities[iri].type, iri)
 
     def item(
         self, qid: str, kind: EntityType, name: str, ev: Evidence, aliases: Iterable[str] = ()
@@ -351,7 +333,7 @@ class _Claims:
         *,
         reverse: bool = False,
         name: str | None = None,
-        qualifiers: Qualifiers | None = None,
+        character: str | None = None,
     ) -> _Ref | None:
         """Relate `item` to the item `qid` (the value), subject first unless `reverse`."""
         info = ontology.predicate(predicate)
@@ -362,7 +344,7 @@ class _Claims:
             self.count(OUTSIDE_ONTOLOGY)
             return None
         subject, obj = (other, item) if reverse else (item, other)
-        self.relate(subject, predicate, obj.iri, ev, qualifiers)
+        self.relate(subject, predicate, obj.iri, ev, character=character)
         return other
 
     def relate(
@@ -371,21 +353,12 @@ class _Claims:
         predicate: str,
         obj: str | int,
         ev: Evidence,
-        qualifiers: Qualifiers | None = None,
+        *,
+        character: str | None = None,
+        work: str | None = None,
     ) -> None:
-        qualified = qualifiers.key() if qualifiers else (None, None, None)
-        key = (subject.iri, predicate, type(obj).__name__, obj, qualified)
-        known = self.relations.get(key)
-        if known is not None:  # the same claim again (a repeated row, P674 and P1441): more evidence
-            known.evidence.append(ev)
-            return
-        self.relations[key] = Relation(
-            subject=subject.iri,
-            predicate=predicate,
-            object=obj,
-            qualifiers=qualifiers or Qualifiers(),
-            evidence=[ev],
-        )
+        """The same claim again (a repeated row, P674 and P1441) adds its evidence."""
+        self.builder.claim(subject.iri, predicate, obj, ev, character=character, work=work)
 
     def year(self, subject: _Ref, year: int, ev: Evidence) -> None:
         """Remember a release year; the earliest one becomes the claim."""
@@ -397,7 +370,7 @@ class _Claims:
             self.years[subject.iri] = (year, ev)
 
     def external_id(self, subject: _Ref, field: str, value: str) -> None:
-        ids = self.entities[subject.iri].external_ids
+        ids = self.builder.entities[subject.iri].external_ids
         if field == "imdb" and IMDB_RE.match(value):
             if ids.imdb is None:
                 ids.imdb = value
@@ -406,10 +379,8 @@ class _Claims:
 
     def build(self, source: Source) -> ClaimSet:
         for iri, (year, ev) in self.years.items():
-            self.relate(_Ref(self.entities[iri].type, iri), "release_year", year, ev)
-        return ClaimSet(
-            source=source, entities=list(self.entities.values()), relations=list(self.relations.values())
-        )
+            self.builder.claim(iri, "release_year", year, ev)
+        return self.builder.build(source)
 
 
 # ---------------------------------------------------------------------------------------- reader
@@ -657,11 +628,9 @@ class _EntityReader:
         if not characters:
             self.claims.link(work, spec.predicate, qid, kind, ev)
         for char in characters:
-            person = self.claims.link(
-                work, spec.predicate, qid, kind, ev, qualifiers=Qualifiers(character=char.iri)
-            )
+            person = self.claims.link(work, spec.predicate, qid, kind, ev, character=char.iri)
             if person is not None:
-                self.claims.relate(char, "portrayed_by", person.iri, ev, Qualifiers(work=work.iri))
+                self.claims.relate(char, "portrayed_by", person.iri, ev, work=work.iri)
                 self.claims.relate(char, "appears_in", work.iri, ev)
 
     def value(self, statement: Any, pid: str, expected: str, loc: Loc, line: int | None) -> Any:
