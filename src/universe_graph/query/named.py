@@ -350,7 +350,7 @@ def run_named(
     # built and typed here, so not validated again (a second walk over every cell cost ~10-20%)
     return QueryResult.model_construct(
         name=name,
-        columns=plan.names,
+        columns=list(plan.names),
         rows=rows,
         query=text,
         engine=engine,
