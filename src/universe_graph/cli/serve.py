@@ -27,7 +27,7 @@ from .store import store_folder
     default=10.0,
     show_default=True,
     type=click.FloatRange(min=0, min_open=True),
-    help="Seconds a query may run before it is stopped.",
+    help="Seconds a query may run: SPARQL and Cypher are stopped, query-API answers dropped.",
 )
 @click.option(
     "--max-rows",
@@ -49,6 +49,13 @@ from .store import store_folder
 @click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1, 32), help="SPARQL worker processes."
 )
+@click.option(
+    "--json-workers",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Query-API requests (named queries, path, profile, timeline, works, ask) computed at once.",
+)
 @click.pass_context
 def serve(
     ctx: click.Context,
@@ -60,6 +67,7 @@ def serve(
     max_body: int,
     cors: tuple[str, ...],
     workers: int,
+    json_workers: int,
 ) -> None:
     """Serve /sparql, /db/{name}/query/v2 (Cypher), the JSON API and the explorer at /."""
     import uvicorn
@@ -80,6 +88,7 @@ def serve(
         max_body=max_body,
         cors=cors,
         sparql_workers=workers,
+        json_workers=json_workers,
     )
     with UniverseStore(store_folder(ctx)) as store:
         state = ServerState(store=store, settings=settings)

@@ -6,16 +6,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.concurrency import run_in_threadpool
 
 from .. import query
 from ..ask.answer import Answer
 from ..model import CanonTier
+from .bounded import bounded
 from .errors import ApiError, ErrorBody
 from .state import ServerState
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorBody} for code in (400, 404, 409, 413, 422, 503)
+    code: {"model": ErrorBody} for code in (400, 404, 408, 409, 413, 422, 503)
 }
 router = APIRouter(prefix="/api", tags=["query"], responses=ERRORS)
 
@@ -28,9 +28,13 @@ AsOf = Annotated[str | None, Query(max_length=2000, description="spoiler-safe: a
 _OPTIONS = {"engine", "canon"}
 
 
-def _store(request: Request) -> Any:
+def _state(request: Request) -> ServerState:
     state: ServerState = request.app.state.server
-    return state.store
+    return state
+
+
+def _store(request: Request) -> Any:
+    return _state(request).store
 
 
 @router.get(
@@ -74,8 +78,9 @@ async def _run(request: Request, name: str, body: NamedRequest) -> query.QueryRe
     if len(name) > 100:
         raise ApiError(400, "UG.ClientError.Request.Invalid", "query names are short")
     store = _store(request)
-    return await run_in_threadpool(
-        query.run_named, store, name, body.params, engine=body.engine, canon=body.canon
+    return await bounded(
+        _state(request),
+        lambda: query.run_named(store, name, body.params, engine=body.engine, canon=body.canon),
     )
 
 
@@ -90,8 +95,9 @@ async def path(
     as_of: AsOf = None,
 ) -> query.PathResult:
     store = _store(request)
-    return await run_in_threadpool(
-        lambda: query.path(store, a, b, max_hops=max_hops, all_paths=all_paths, canon=canon, as_of=as_of)
+    return await bounded(
+        _state(request),
+        lambda: query.path(store, a, b, max_hops=max_hops, all_paths=all_paths, canon=canon, as_of=as_of),
     )
 
 
@@ -106,13 +112,15 @@ async def profile(
     as_of: AsOf = None,
 ) -> query.Profile:
     store = _store(request)
-    return await run_in_threadpool(lambda: query.profile(store, name, type=type, canon=canon, as_of=as_of))
+    return await bounded(
+        _state(request), lambda: query.profile(store, name, type=type, canon=canon, as_of=as_of)
+    )
 
 
 @router.get("/timeline", response_model=query.Timeline, summary="A work's plot events in order, by act")
 async def timeline(request: Request, work: Name, canon: Canon = None, as_of: AsOf = None) -> query.Timeline:
     store = _store(request)
-    return await run_in_threadpool(lambda: query.timeline(store, work, canon=canon, as_of=as_of))
+    return await bounded(_state(request), lambda: query.timeline(store, work, canon=canon, as_of=as_of))
 
 
 @router.get("/works", response_model=query.Franchise, summary="A universe's works in release and story order")
@@ -120,7 +128,7 @@ async def works(
     request: Request, universe: Annotated[str | None, Query(max_length=2000)] = None, canon: Canon = None
 ) -> query.Franchise:
     store = _store(request)
-    return await run_in_threadpool(lambda: query.works(store, universe, canon=canon))
+    return await bounded(_state(request), lambda: query.works(store, universe, canon=canon))
 
 
 @router.get(
@@ -132,5 +140,5 @@ async def ask(
     canon: Canon = None,
     evidence: bool = True,
 ) -> Answer:
-    state: ServerState = request.app.state.server
-    return await run_in_threadpool(lambda: state.asker(canon).ask(q, evidence=evidence))
+    state = _state(request)
+    return await bounded(state, lambda: state.asker(canon).ask(q, evidence=evidence))

@@ -18,3 +18,6 @@ class ServeSettings(BaseModel):
     max_body: int = Field(default=4 * 1024 * 1024, gt=0, description="bytes a request body may have")
     cors: tuple[str, ...] = ()  # allowed origins; none: no CORS headers at all
     sparql_workers: int = Field(default=2, ge=1, le=32, description="worker processes for SPARQL")
+    json_workers: int = Field(
+        default=4, ge=1, le=64, description="query-API requests (named queries, path, ...) computed at once"
+    )

@@ -23,6 +23,8 @@ class ServerState:
     pool: SparqlPool = field(init=False)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
     askers: dict[CanonTier | None, Asker] = field(default_factory=dict)  # their name indexes, per canon floor
+    #: one per query-API computation running, released when its thread ends (even after a timeout)
+    json_slots: threading.BoundedSemaphore = field(init=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.store.canonical, OxigraphStore):
@@ -31,6 +33,7 @@ class ServerState:
                 "a remote SPARQL store is queried at its own endpoint"
             )
         s = self.settings
+        self.json_slots = threading.BoundedSemaphore(s.json_workers)
         graphs = [g.value for g in self.store.canonical.current_graphs()]
         self.pool = SparqlPool(
             self.store.folder / "canonical",
