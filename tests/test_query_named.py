@@ -12,6 +12,7 @@ from universe_graph.errors import BadInput, NotFound
 from universe_graph.fixtures import pick_arguments, synthetic_franchise
 from universe_graph.model import CanonTier, ClaimSet
 from universe_graph.query import named_queries, named_query, run_named
+from universe_graph.query.named import Column, _order_key
 from universe_graph.stores.sync import UniverseStore
 
 PARAMS: dict[str, dict[str, object]] = {
@@ -303,3 +304,19 @@ def test_twins_agree_on_the_synthetic_franchise(franchise: tuple[UniverseStore, 
         assert run_named(store, name, params, engine="cypher").rows == sparql, params
         counts.append(len(sparql))
     assert sum(counts) > 0, f"{name} returned no rows for {picks}"
+
+
+def test_rows_are_ordered_case_folded_numbers_by_value_unbound_last() -> None:
+    columns = [Column(name="name", type="string"), Column(name="year", type="integer")]
+    key = _order_key(columns, ["name", "year"])
+    rows: list[dict[str, object]] = [
+        {"name": None, "year": 1},
+        {"name": "b", "year": 3},
+        {"name": "B", "year": -5},
+        {"name": "a", "year": None},
+        {"name": "a", "year": 10},
+        {"name": "ab", "year": 2},
+        {"name": "a", "year": 9},
+    ]
+    ordered = [(r["name"], r["year"]) for r in sorted(rows, key=key)]
+    assert ordered == [("a", 9), ("a", 10), ("a", None), ("ab", 2), ("B", -5), ("b", 3), (None, 1)]

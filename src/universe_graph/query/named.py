@@ -289,18 +289,28 @@ def _cypher_rows(
     return [{n: _typed(row[i], kind) for n, i, kind in picks} for row in found]
 
 
-OrderKey = Callable[[dict[str, object]], tuple[tuple[int, object], ...]]
+OrderKey = Callable[[dict[str, object]], str]
+_INT_BIAS = 1 << 63  # integers as fixed-width digits that sort as numbers (negative ones too)
 
 
 def _order_key(columns: list[Column], order: list[str]) -> OrderKey:
-    """The sort key of the header's `order`: case-folded text, integers by value, unbound last."""
+    """The sort key of the header's `order`: case-folded text, integers by value, unbound last.
+
+    One string per row (each part marked present or unbound, parts joined by NUL), because Python
+    compares strings far faster than tuples of tuples: on thousands of rows the sort was most of
+    our cost per query.
+    """
     kinds = {c.name: c.type for c in columns}
     spec = [(c, kinds.get(c) == "integer") for c in order]
 
-    def key(row: dict[str, object]) -> tuple[tuple[int, object], ...]:
-        return tuple(
+    def key(row: dict[str, object]) -> str:
+        return "\x00".join(
             [
-                (1, "") if (v := row[c]) is None else (0, v) if numeric else (0, str(v).casefold())
+                "\x02"
+                if (v := row[c]) is None
+                else f"\x01{v + _INT_BIAS:020d}"  # type: ignore[operator]
+                if numeric
+                else "\x01" + str(v).casefold()
                 for c, numeric in spec
             ]
         )
