@@ -428,3 +428,22 @@ def test_a_verb_misread_as_a_noun_between_two_names_is_the_action() -> None:
     text = f"Osric Tamm is a magistrate. Alder Voss is a keeper. {sentence}"
     assert ("fight", {"Osric Tamm", "Alder Voss"}) in kinds(extract(text, "Some Film"))
     assert verb.tag_ == "NNS" or verb.pos_ == "VERB"  # misread as a plural noun by this model
+
+
+def test_relative_clauses_and_backstory_make_no_action_event() -> None:
+    c = extract(
+        "Nell Garrow is a thief. Abel Quist is a guard. Oda Renn, the smuggler who once hid Nell, "
+        "waits. Abel had sheltered Nell for years.",
+        "Some Film",
+    )
+    assert kinds(c) == []
+
+
+def test_a_characters_director_is_no_crew_credit() -> None:
+    c = extract(
+        "Vera Lind is a pilot. Vera reports to the agency's director, Halden Mosk. "
+        "Director Ines Arkwright keeps the pace brisk.",
+        "Some Film",
+    )
+    assert entity(c, "Halden Mosk") == ("Character", True)
+    assert ("Some Film", "directed_by", "Ines Arkwright") in triples(c)

@@ -178,6 +178,8 @@ class Reader:
         steals Bo's map", "Ann sends Cy to Bo"); "X shoots Y dead" also kills."""
         if lemma in lx.NON_ACTION_VERBS or v.pos_ != "VERB" or not lemma.isalpha():
             return
+        if v.dep_ in ("relcl", "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+            return  # "a man who once saved her", "had given her hope": a description or backstory
         agents = [k for k in subjects if self.doc.ents[k].type is C]
         own = [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")]  # not a conjunct's
         objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)] if own else []
