@@ -105,7 +105,7 @@ def main() -> None:
         for processes in args.processes:
             if processes > 1:
                 start = time.perf_counter()
-                pool.warm("rules.v2", processes)
+                pool.warm("rules.v3", processes)
                 print(
                     f"worker pool start-up, {processes} processes (once per process): "
                     f"{time.perf_counter() - start:.2f} s"

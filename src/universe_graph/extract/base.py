@@ -1,7 +1,7 @@
 """The extractor interface and registry: text in, a `ClaimSet` out, registered by name and version.
 
 A better extractor (another model, an LLM endpoint) is one more subclass registered here; the
-review reader picks one by its registry name (`"rules.v2"`) and records it on every claim.
+review reader picks one by its registry name (`"rules.v3"`) and records it on every claim.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ _INSTANCES: dict[str, Extractor] = {}
 
 
 def register(cls: type[Extractor]) -> type[Extractor]:
-    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v2")."""
+    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v3")."""
     _EXTRACTORS[f"{cls.name}.{cls.version}"] = cls
     return cls
 
@@ -68,7 +68,7 @@ def extractors() -> list[str]:
     return sorted(_EXTRACTORS)
 
 
-def get_extractor(name: str = "rules.v2") -> Extractor:
+def get_extractor(name: str = "rules.v3") -> Extractor:
     """The (shared, stateless) extractor registered under `name`; an unknown name lists the others."""
     if name not in _EXTRACTORS:
         raise BadInput.at("--extractor", f"no extractor {name!r}; valid: {', '.join(extractors())}")

@@ -222,6 +222,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if low in lx.ORG_HEADS:
         ent.votes[ORG] += 3
+    if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
+        ent.votes[L] += 3
     if first.i + 1 < last.i and first.nbor(1).lower_ == "of":  # "Order of the Tide", "Bay of Storms"
         if first.lower_ in lx.ORG_HEADS:
             ent.votes[ORG] += 3
@@ -285,10 +287,13 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if head.dep_ == "dobj" and head.head.lemma_ == "join":
         ent.votes[ORG] += 1.5
     for child in head.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in lx.PERSON_NOUNS:
+        if child.dep_ == "appos" and (child.lemma_.lower() in lx.PERSON_NOUNS or _person_suffix(child)):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
-        elif child.dep_ == "appos" and child.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
+        elif (
+            child.dep_ == "appos"
+            and child.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO | lx.PLACE_APPOS_NOUNS
+        ):
             ent.votes[L] += 3  # "Hollin Abbey, a monastery outside X"; "Keld, a port town"
         elif child.dep_ == "appos" and child.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[ORG] += 3  # "the Choir, a cult led by X"
@@ -319,7 +324,17 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
 
 def _is_person_noun(tok: Any) -> bool:
     word = tok.lemma_.lower()
-    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS
+    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
+
+
+def _person_suffix(tok: Any) -> bool:
+    """A common noun ending like a word for a person ("ferrywoman", "innkeeper", "watchman")."""
+    word = tok.lower_
+    return (
+        tok.pos_ == "NOUN"
+        and word.isalpha()
+        and any(word.endswith(s) and len(word) > len(s) + 2 for s in lx.PERSON_SUFFIXES)
+    )
 
 
 def _gender_noun(ent: Ent, noun: str) -> None:

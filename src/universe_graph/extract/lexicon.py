@@ -164,8 +164,14 @@ PLACE_NOUNS = frozenset(
         "graveyard", "school", "academy", "laboratory", "lab", "base", "tower", "skyscraper", "ballroom",
         "bank", "vault", "abbey", "citadel", "keep", "manor", "chapel", "inn", "tavern", "bar", "saloon",
         "restaurant", "hideout", "safehouse", "outpost", "garrison", "camp", "ranch", "plantation",
+        "fort",
     }
 )  # fmt: skip
+#: nouns that type a name in apposition as a place, too general to stand for a place on their own
+#: ("X, an abandoned army post"; "Y, a mining platform")
+PLACE_APPOS_NOUNS = frozenset(
+    {"post", "platform", "village", "settlement", "colony", "battery", "fortification", "installation"}
+)
 
 #: the last word of a place name ("the Orvel River", "Baker Street")
 PLACE_HEADS = frozenset(
@@ -175,6 +181,7 @@ PLACE_HEADS = frozenset(
         "province", "republic", "square", "bridge", "canyon", "coast", "peninsula", "gulf", "falls",
         "hills", "park", "quarter", "district", "plains", "woods", "strait", "canal", "abbey",
         "citadel", "keep", "fortress", "monastery", "cathedral", "palace", "manor", "harbor", "harbour",
+        "station", "outpost",
     }
 )  # fmt: skip
 
@@ -185,6 +192,12 @@ OF_NAME_HEADS = frozenset(
      "sons", "daughters", "children", "army", "legion", "circle", "cult", "college", "bank", "republic",
      "empire", "valley", "lake", "mount", "straits", "hall", "halls", "tower", "vale", "lords"}
 )  # fmt: skip
+
+#: the first word of a place name ("Fort Ardel", "Port Lune", "Camp Nine")
+PLACE_PREFIXES = frozenset({"fort", "port", "camp", "cape", "mount", "lake"})
+
+#: endings of common nouns for a person ("ferrywoman", "innkeeper", "watchman")
+PERSON_SUFFIXES = ("woman", "man", "keeper")
 
 #: place nouns that introduce a named place ("the town of X")
 PLACE_INTRO = frozenset(
@@ -223,6 +236,7 @@ PERSON_NOUNS = frozenset(
         "professor", "surgeon", "medic", "mechanic", "driver", "miner", "fisherman", "sailor",
         "worker", "clerk", "banker", "accountant", "programmer", "artist", "singer", "musician", "writer",
         "painter", "photographer", "investigator", "marshal", "ranger", "deputy", "inspector",
+        "keeper", "stranger",
     }
 )  # fmt: skip
 
@@ -260,8 +274,12 @@ JOURNEY_NOUNS = frozenset({"journey", "story", "arc", "quest", "mission", "reven
 WORK_NOUNS = frozenset(
     {"movie", "film", "picture", "flick", "feature", "series", "show", "sequel", "spin-off"}
 )
+#: nouns after a name that make it a universe ("the Tessel saga", "the Harrow cycle")
+UNIVERSE_NAME_NOUNS = frozenset({"universe", "franchise", "saga", "multiverse", "cycle"})
 SERIES_NOUNS = frozenset({"series", "show", "season", "episode", "miniseries"})
-UNIVERSE_NOUNS = frozenset({"universe", "franchise", "saga", "world", "multiverse", "mythos", "canon"})
+UNIVERSE_NOUNS = frozenset(
+    {"universe", "franchise", "saga", "world", "multiverse", "mythos", "canon", "cycle"}
+)
 
 #: verbs whose subject uncovers something (an investigation) or learns it (a revelation)
 INVESTIGATION_VERBS = frozenset(
@@ -273,6 +291,34 @@ CHASE_VERBS = frozenset({"chase", "stalk", "pursue", "hunt", "corner", "tail"})
 ESCAPE_VERBS = frozenset({"escape", "flee"})
 RESCUE_VERBS = frozenset({"rescue", "save", "free", "liberate"})
 CAPTURE_VERBS = frozenset({"capture", "kidnap", "abduct", "imprison", "arrest", "seize"})
+
+#: action verbs outside the relation lexicon, by the kind of event they make ("X steals Y's map")
+_ATTACKS = (
+    "shoot", "stab", "poison", "strike", "wound", "beat", "punch", "strangle", "shove", "choke", "slash",
+    "maim", "torture", "assault", "raid", "hit", "kick", "bludgeon",
+)  # fmt: skip
+ACTION_KINDS: dict[str, str] = {
+    **{v: "theft" for v in ("steal", "rob", "loot", "snatch", "pilfer", "swipe", "pickpocket")},
+    **{v: "fight" for v in _ATTACKS},
+    **{v: "punishment" for v in ("punish", "banish", "exile", "sentence", "condemn", "expel")},
+}
+#: verbs of being, having, perceiving, feeling and thinking, and the reviewer's verbs of making and
+#: playing: with a character on both sides they are no plot event ("Ann loves Bo", "Jo Roe plays Ann")
+NON_ACTION_VERBS = frozenset(
+    {"be", "have", "do", "become", "seem", "appear", "look", "see", "watch", "hear", "know", "think",
+     "believe", "feel", "want", "need", "love", "like", "hate", "fear", "trust", "distrust", "remember",
+     "forget", "wish", "hope", "owe", "play", "portray", "make", "let", "get", "call", "name", "resemble",
+     "remind", "deserve", "mean", "miss", "admire", "respect", "envy", "pity", "prefer", "recognize",
+     "recognise", "notice", "imagine", "dream", "blame", "suspect", "doubt", "understand", "resent",
+     "star", "cast", "feature", "show", "include", "describe", "write", "direct",
+     "film", "frame"}
+)  # fmt: skip
+#: prepositions whose object takes part in an action ("sends X to Y", "trades it to Y")
+ACTION_PREPS = frozenset(
+    {"to", "with", "from", "against", "at", "for", "into", "toward", "towards", "on", "after"}
+)
+#: what after an attack verb makes it a killing ("shoots him dead", "beats him to death")
+DEAD_WORDS = frozenset({"dead", "death"})
 
 #: nouns for events stated without a verb ("the betrayal is painful")
 EVENT_NOUNS: dict[str, str] = {

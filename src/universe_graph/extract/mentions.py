@@ -204,7 +204,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 continue
             nxt = span.doc[j] if j < span.end else None
             name = toks.text
-            if nxt is not None and nxt.lower_ in ("universe", "franchise", "saga", "multiverse"):
+            if nxt is not None and nxt.lower_ in lx.UNIVERSE_NAME_NOUNS:
                 _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
                 continue
             key = name_key(name)

@@ -43,7 +43,7 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def choose_processes(texts: Sequence[str], extractor: str = "rules.v2") -> int:
+def choose_processes(texts: Sequence[str], extractor: str = "rules.v3") -> int:
     """How many processes to use: one for a single text, few small texts, or one core; else all cores."""
     n = min(cores(), len(texts))
     if n < 2:
@@ -76,7 +76,7 @@ def extract_many(extractor: str, items: Sequence[Item], processes: int) -> list[
     return [e for e in out if e is not None]
 
 
-def warm(extractor: str = "rules.v2", processes: int | None = None) -> None:
+def warm(extractor: str = "rules.v3", processes: int | None = None) -> None:
     """Start the workers now (each loads the model), so the first batch does not wait for them."""
     n = processes or cores()
     if n >= 2:

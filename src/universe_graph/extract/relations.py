@@ -124,6 +124,7 @@ class Reader:
                     self.verb(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
+                    self.misread_transitive(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
         """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
@@ -136,12 +137,82 @@ class Reader:
             return False
         return any(c.dep_ in ("prt", "prep") and c.i > tok.i for c in tok.children)
 
+    def misread_transitive(self, sent: Sentence, tok: Any) -> None:
+        """ "Ann poisons Bo": the parser may read "Ann poisons Bo" as one noun phrase, the verb a plural
+        noun between two names; an action verb there, between two characters, is the action."""
+        lemma = tok.lemma_.lower()
+        if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.i == sent.span.start:
+            return
+        if lemma not in lx.VERBS and lemma not in lx.ACTION_KINDS:
+            return
+        left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, tok.head)
+        if tok.head.i != tok.i + 1 and not (tok.head.i > tok.i and tok.nbor(1).dep_ == "compound"):
+            return
+        if not left or not right or left == right or self.doc.ents[left].type is not C:
+            return
+        if self.doc.ents[right].type is not C or tok.nbor(-1).head.i != tok.i:
+            return
+        if lemma in lx.VERBS:
+            pred, direction = lx.VERBS[lemma]
+            a, b = (left, right) if direction == "fwd" else (right, left)
+            self.add(sent, a, pred, b, 0.75, tok)
+            kind = EVENT_KIND.get(pred, "other")
+        else:
+            kind = lx.ACTION_KINDS[lemma]
+        role = "victim" if kind == "killing" else "target"
+        self.seeds.append((sent.index, kind, {left: "agent", right: role}, tok))
+
     # verbs -------------------------------------------------------------------------------
     def verb(self, sent: Sentence, v: Any) -> None:
         lemma = v.lemma_.lower()
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
+        told = len(self.seeds)
+        self.verb_relations(sent, v, lemma, subjects, objects, passive)
+        if len(self.seeds) == told:
+            self.action(sent, v, lemma, subjects, objects)
+
+    def action(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
+        """A plot event from any action verb with a character on either side ("Ann hides Bo", "Ann
+        steals Bo's map", "Ann sends Cy to Bo"); "X shoots Y dead" also kills."""
+        if lemma in lx.NON_ACTION_VERBS or v.pos_ != "VERB" or not lemma.isalpha():
+            return
+        if v.dep_ in ("relcl", "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+            return  # "a man who once saved her", "had given her hope": a description or backstory
+        agents = [k for k in subjects if self.doc.ents[k].type is C]
+        own = [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")]  # not a conjunct's
+        objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)] if own else []
+        others: list[str] = [k for k in objects if self.doc.ents[k].type is C]
+        for obj in (c for c in v.children if c.dep_ in ("dobj", "dative")):  # "refuses Bo's bribe"
+            for poss in (c for c in obj.children if c.dep_ == "poss"):
+                others += [k for k in self.ents_of(sent, poss) if self.doc.ents[k].type is C]
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in lx.ACTION_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                others += [k for k in self.ents_of(sent, pobj) if self.doc.ents[k].type is C]
+        others = [k for k in dict.fromkeys(others) if k not in agents]
+        if not agents or not others:
+            return
+        kind = lx.ACTION_KINDS.get(lemma, "other")
+        dead = any(
+            c.lower_ in lx.DEAD_WORDS
+            or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in lx.DEAD_WORDS for g in c.children))
+            for c in v.children
+        )
+        if kind == "fight" and dead:
+            kind = "killing"
+            for a in agents:
+                for o in objects:
+                    self.add(sent, a, "killed", o, 0.85, v)
+        roles = dict.fromkeys(agents, "agent")
+        for o in others:
+            roles[o] = "victim" if kind == "killing" and o in objects else "target"
+        self.seeds.append((sent.index, kind, roles, v))
+
+    def verb_relations(
+        self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str], passive: bool
+    ) -> None:
+        """Relations and event seeds from the verb lexicons."""
         conf = 0.9
         if lemma in lx.VERBS:
             pred, direction = lx.VERBS[lemma]
@@ -444,6 +515,7 @@ def _conjuncts(tok: Any) -> list[Any]:
 def descriptions(doc: Doc) -> list[Found]:
     """Entities stated by description, and their tie to the named one they hang on."""
     found: list[Found] = []
+    kin: dict[tuple[str, str], str] = {}  # (owner, relational noun) -> the name it was given
     for sent in doc.sentences:
         if sent.heading:
             continue
@@ -488,18 +560,26 @@ def descriptions(doc: Doc) -> list[Found]:
                 named = [
                     k for c in tok.children if c.dep_ in ("appos", "compound") and (k := doc.ref(sent, c))
                 ]
+                if not named and tok.dep_ == "compound" and (k := doc.ref(sent, tok.head)):
+                    named = [k]  # "her younger brother Kofi Eze" parsed as a compound of the name
                 if (
                     not named and tok.i + 2 < sent.span.end and tok.nbor(1).text == ","
                 ):  # "his guard, Dax Moreno,"
                     k = doc.ref(sent, tok.nbor(2))
                     named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
+                    if pred == "family_of" and poss[0].pos_ == "PRON":
+                        owner_ent = _kin_by_surname(doc, sent, owner_ent, named[0])
+                    kin[(owner_ent.key, noun)] = named[0]
                     pair = (
                         (owner_ent.key, named[0])
                         if direction in ("fwd", "sym")
                         else (named[0], owner_ent.key)
                     )
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
+                if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
+                    doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
@@ -548,6 +628,26 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+def _kin_by_surname(doc: Doc, sent: Sentence, owner: Ent, named: str) -> Ent:
+    """ "His younger brother Jed Roe": the owner is the one character named so far who shares the
+    name's family name, when the pronoun's choice does not."""
+    words = doc.ents[named].name.split()
+    if len(words) < 2 or owner.name.split()[-1] == words[-1]:
+        return owner
+    kin = [
+        e
+        for k, e in doc.ents.items()
+        if k != named
+        and e.type is C
+        and e.in_universe
+        and not e.descriptive
+        and len(e.name.split()) >= 2
+        and e.name.split()[-1] == words[-1]
+        and any(m[0] <= sent.index for m in e.mentions)
+    ]
+    return kin[0] if len(kin) == 1 else owner
 
 
 def _acting(tok: Any) -> bool:

@@ -1,4 +1,4 @@
-"""The rule extractor "rules.v2": spaCy's parse and NER, read by general rules (no gazetteers).
+"""The rule extractor "rules.v3": spaCy's parse and NER, read by general rules (no gazetteers).
 
 Order of work: layout and parse; comparisons; the work and its universe; names and their
 types; pronouns; descriptions; relations; cast and crew; plot events; the lead; assembly.
@@ -87,7 +87,7 @@ class RulesExtractor(Extractor):
     appositions, comparison cues, pronoun resolution, negation."""
 
     name = "rules"
-    version = "v2"
+    version = "v3"
 
     def __init__(self) -> None:
         self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`
@@ -170,7 +170,9 @@ class _Run:
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
-                after_the = tok.i > span.start and tok.nbor(-1).lower_ == "the"
+                after_the = tok.i > span.start and (
+                    tok.nbor(-1).lower_ in ("the", "his", "her", "their", "its") or tok.nbor(-1).tag_ == "POS"
+                )  # "the Combine's director, X": a character's title, not a credit
                 if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
@@ -214,6 +216,8 @@ class _Run:
                     tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
                 ):  # "Jo Roe shines as Ann"
                     self.credit_as(sent, tok)
+                if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
+                    self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -253,6 +257,31 @@ class _Run:
             return  # a name seen elsewhere in the story is a character acting "as" someone
         if run[0].ent_type_ == "PERSON" or _person_name(run):
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
+
+    def credit_active(self, sent: Sentence, verb: Any) -> None:
+        """ "Jo Roe plays Ann": a credit when Ann is a character named elsewhere in the story and the
+        player's name is two to four capitalised words named nowhere else."""
+        doc = self.doc
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if len(subj) != 1 or len(objs) != 1 or not asserted(verb):
+            return
+        role = doc.ref(sent, objs[0])
+        run = _name_span(subj[0])
+        if run is not None and run[0].ent_type_ == "PERSON":  # the tagger may miss a first name
+            start = run.start
+            while start > sent.span.start and run.doc[start - 1].ent_type_ == "PERSON":
+                start -= 1
+            run = run.doc[start : run.end]
+        if role is None or run is None or doc.ents[role].type is not C or doc.ents[role].in_story < 2:
+            return
+        if not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
+            return
+        actor = doc.ents.get(name_key(run.text))
+        if actor is not None and (actor.key == role or actor.in_story > 1):
+            return  # a character named elsewhere plays someone in the story ("Ann plays Bo at chess")
+        if run[0].ent_type_ == "PERSON" or _person_name(run) or self.credit_only(run):
+            self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.85))
 
     def credit_only(self, run: Any) -> bool:
         """Two or three capitalised words named nowhere else in the story, one of them no English
@@ -396,6 +425,11 @@ class _Run:
             "entry",
             "installment",
             "chapter",
+            "open",
+            "begin",
+            "launch",
+            "continue",
+            "conclude",
         }
         cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
         for sent in doc.sentences:

@@ -1,6 +1,6 @@
 """The `review` reader: a review or plot summary (plain text or HTML) turned into claims by an extractor.
 
-The text is read as UTF-8; the extractor (`rules.v2` unless the caller picks another) finds the
+The text is read as UTF-8; the extractor (`rules.v3` unless the caller picks another) finds the
 work, its universe, characters, places, groups, relations and plot events, each with exact evidence.
 """
 
@@ -33,8 +33,8 @@ class ReviewReader(Reader):
 
     kind = SourceKind.REVIEW
     name = "rules"
-    version = "v2"
-    extractor = "rules.v2"
+    version = "v3"
+    extractor = "rules.v3"
     fallback = True  # prose: only when no structured format recognises the content
 
     def __init__(self) -> None:
