@@ -7,6 +7,7 @@ and evaluator consumes; `Export` is the shape of `ontology/export.schema.json`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
@@ -37,6 +38,11 @@ class CanonTier(StrEnum):
     def at_least(self, floor: CanonTier) -> bool:
         """True when this tier is `floor` or stronger."""
         return self.rank <= floor.rank
+
+    @classmethod
+    def strongest(cls, tiers: Iterable[CanonTier | str]) -> CanonTier | None:
+        """The strongest of some tiers (by value or member); None when there are none."""
+        return min((cls(t) for t in tiers), key=lambda t: _TIER_RANK[t], default=None)
 
 
 _TIER_RANK: dict[CanonTier, int] = {tier: i for i, tier in enumerate(CanonTier)}

@@ -46,8 +46,8 @@ class SourceView:
         try:
             return self._strongest[source_ids]
         except KeyError:
-            tiers = [t for s in source_ids if (t := self.tier(s))]
-            best = min(tiers, key=lambda t: t.rank).value if tiers else None
+            strongest = CanonTier.strongest(t for s in source_ids if (t := self.tier(s)))
+            best = strongest.value if strongest else None
             if len(self._strongest) < 4096:
                 self._strongest[source_ids] = best
             return best

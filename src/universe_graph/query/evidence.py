@@ -46,7 +46,9 @@ class Fact(BaseModel):
     @property
     def tier(self) -> str:
         """The strongest tier among the fact's sources."""
-        return min((CanonTier(e.tier) for e in self.evidence), key=lambda t: t.rank).value
+        strongest = CanonTier.strongest(e.tier for e in self.evidence)
+        assert strongest is not None, "a fact always has evidence"
+        return strongest.value
 
     def key(self) -> tuple[str, str, str, str | None, str | None, str | None]:
         return (self.subject, self.predicate, str(self.object), self.work, self.character, self.time)

@@ -365,7 +365,7 @@ def _hop(
         object=obj,
         object_name=_name(names, obj),
         work=work,
-        tier=min((CanonTier(e.tier) for e in evidence), key=lambda t: t.rank).value if evidence else None,
+        tier=strongest.value if (strongest := CanonTier.strongest(e.tier for e in evidence)) else None,
         also=sorted({p for _, p, _ in ranked[1:]} - {predicate}),
         evidence=evidence,
         revealed_in=min((w for f in facts if (w := fact_work(f, works))), key=lambda w: works[w].position,
