@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from .base import Finding, Rule, Severity, register
-from .facts import EventFact, Universe
+from .facts import EventFact, EventVersion, Universe
 
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 
@@ -37,18 +37,13 @@ class OneBodyTwoPlaces(Rule):
     def _same_event(self, universe: Universe) -> Iterable[Finding]:
         for fact in universe.events:
             placed = [v for v in fact.versions if v.event.location]
-            clash = [
-                (a, b)
-                for i, a in enumerate(placed)
-                for b in placed[i + 1 :]
-                if not universe.compatible_places(str(a.event.location), str(b.event.location))
-            ]
-            if not clash:
+            clash = _first_clash(universe, placed)
+            if clash is None:
                 continue
             who = sorted(
                 {p.entity for v in placed for p in v.event.participants if universe.is_character(p.entity)}
             )
-            a, b = clash[0]
+            a, b = clash
             names = ", ".join(universe.name(w) for w in who) or "nobody named"
             yield self.finding(
                 f'"{fact.event.label}" ({universe.name(fact.event.work)}) is placed at '
@@ -70,15 +65,10 @@ class OneBodyTwoPlaces(Rule):
                 if universe.is_character(p.entity):
                     at[(p.entity, " ".join(event.time.split()).casefold())].append(fact)
         for (who, _), facts in sorted(at.items()):
-            clash = [
-                (a, b)
-                for i, a in enumerate(facts)
-                for b in facts[i + 1 :]
-                if not universe.compatible_places(str(a.event.location), str(b.event.location))
-            ]
-            if not clash:
+            clash = _first_clash(universe, facts)
+            if clash is None:
                 continue
-            a, b = clash[0]
+            a, b = clash
             yield self.finding(
                 f"{universe.name(who)} is at {universe.name(a.event.location)} and at "
                 f"{universe.name(b.event.location)} at the same moment ({a.event.time})",
@@ -86,3 +76,12 @@ class OneBodyTwoPlaces(Rule):
                 entities=[who],
                 facts=[universe.event_fact(f, who) for f in facts],
             )
+
+
+def _first_clash[T: (EventVersion, EventFact)](universe: Universe, told: list[T]) -> tuple[T, T] | None:
+    """The first two tellings whose places clash (neither the same place nor one inside the other)."""
+    for i, a in enumerate(told):
+        for b in told[i + 1 :]:
+            if not universe.compatible_places(str(a.event.location), str(b.event.location)):
+                return a, b
+    return None
