@@ -37,6 +37,15 @@ CH2 = ID_BASE + "film/john-wick-chapter-2"
 CH3 = ID_BASE + "film/john-wick-chapter-3"
 CH4 = ID_BASE + "film/john-wick-chapter-4"
 CONTINENTAL = ID_BASE + "series/the-continental"
+#: the sample's works in release order (title, year), written by hand
+RELEASE_ORDER = [
+    ("John Wick", 2014),
+    ("John Wick: Chapter 2", 2017),
+    ("John Wick: Chapter 3 – Parabellum", 2019),
+    ("John Wick: Chapter 4", 2023),
+    ("The Continental", 2023),
+    ("Ballerina", 2025),
+]
 REVIEW_TEXT = "Eve fights beside John Wick. In the end Eve burns Hallstatt to the ground."
 
 
