@@ -1,48 +1,57 @@
-"""`universe-graph eval`: extract a text in memory and score it against a gold annotation."""
+"""`universe-graph eval`: score the extractor on one text with its gold, or on a whole benchmark."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from ..errors import BadInput
-from ..export import merge, to_json_data
-from ..extract.score import Score, score
-from ..ingest import SourceOptions, load_paths
-from ..ingest.text import read_text
+from ..evaluate import BenchOptions, run_benchmark
+from ..evaluate.text import score_text
+from ..extract.score import Score
 from .main import cli, emit_json
 
 
-def about_options(about: str | None) -> SourceOptions:
-    """`--about`: an entity id (has a colon) or the work's title."""
-    if about is None:
-        return SourceOptions()
-    if ":" in about and "/" in about:
-        return SourceOptions(about=about)
-    return SourceOptions(about_title=about)
-
-
 @cli.command("eval")
-@click.argument("text", type=click.Path(path_type=Path))
-@click.option("--gold", "gold_path", required=True, type=click.Path(path_type=Path), help="Gold JSON file.")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option(
+    "--gold", "gold_path", default=None, type=click.Path(path_type=Path), help="Gold JSON file for one text."
+)
 @click.option(
     "--about", default=None, metavar="WORK", help="The work the text is about (title or entity id)."
 )
+@click.option(
+    "--benchmark",
+    default=None,
+    metavar="NAME",
+    help="The benchmark PATH holds (default: recognised from its shape); see the list below.",
+)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N items.")
+@click.option("--no-baseline", is_flag=True, help="Skip the benchmark's baseline.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(text: Path, gold_path: Path, about: str | None, fmt: str) -> None:
-    """Extract TEXT as a review (in memory) and score it per the gold file's scoring rules."""
-    gold_text = read_text(gold_path).text
-    try:
-        gold = json.loads(gold_text)
-    except json.JSONDecodeError as e:
-        raise BadInput.at(str(gold_path), f"not JSON: {e.msg}", line=e.lineno) from e
-    if not isinstance(gold, dict) or "entities" not in gold or "relations" not in gold:
-        raise BadInput.at(str(gold_path), "a gold file needs 'entities' and 'relations'")
-    loaded = load_paths([text], kind="review", options=about_options(about))
-    export = to_json_data(merge(loaded.claimsets))
-    result = score(export, gold, read_text(text).text)
+def eval_command(
+    path: Path,
+    gold_path: Path | None,
+    about: str | None,
+    benchmark: str | None,
+    limit: int | None,
+    no_baseline: bool,
+    fmt: str,
+) -> None:
+    """Score the extractor on PATH: one text with --gold, or a benchmark's data.
+
+    Benchmarks: a folder of TEXT.txt and TEXT.gold.json pairs (corpus), Re-DocRED's JSON
+    (redocred), LitBank's folder (litbank). Each prints per-item lines, totals and its baseline.
+    """
+    if gold_path is None:
+        options = BenchOptions(limit=limit, baseline=not no_baseline)
+        report = run_benchmark(path, benchmark, options)
+        if fmt == "json":
+            emit_json(report.model_dump())
+        else:
+            click.echo(report.render())
+        return
+    result = score_text(path, gold_path, about)
     if fmt == "json":
         emit_json(result.model_dump())
     else:
