@@ -23,6 +23,7 @@ from .base import (
     readers,
 )
 from .manifest import ManifestEntry, find_manifest, read_manifest
+from .safety import check_values
 from .text import decode, read_bytes
 
 #: File names a folder scan passes over: documentation, not sources.
@@ -196,6 +197,7 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         if known is not None:
             options = replace(options, about=known)
     claims = reader.run(item.path, options)
+    check_values(claims)  # a value no store can keep is refused here, before anything is written
     for warning in getattr(reader, "warnings", []):
         loaded.warnings.append(warning)
     counts: dict[str, int] = getattr(reader, "counts", {})
