@@ -15,6 +15,12 @@ class ServeSettings(BaseModel):
     token: str | None = None  # enables POST /sources; requests must send `Authorization: Bearer TOKEN`
     timeout: float = Field(default=10.0, gt=0, description="seconds a query may run")
     max_rows: int = Field(default=10_000, gt=0, description="rows (or triples) a query may return")
+    query_memory: int = Field(
+        default=1024 * 1024 * 1024, gt=0, description="bytes of memory one Cypher query may use in FalkorDB"
+    )
+    max_result_bytes: int = Field(
+        default=64 * 1024 * 1024, gt=0, description="bytes of a Cypher answer read before it is cut off"
+    )
     max_body: int = Field(default=4 * 1024 * 1024, gt=0, description="bytes a request body may have")
     cors: tuple[str, ...] = ()
     #: SPARQL endpoints a query may name in SERVICE (exact IRIs); none: federation is refused (403)

@@ -33,6 +33,8 @@ class ServerState:
                 "a remote SPARQL store is queried at its own endpoint"
             )
         s = self.settings
+        if self.store.projection is not None:  # runaway Cypher stops in FalkorDB itself
+            self.store.projection.server.bound_queries(max(1, int(s.timeout * 1000)), s.query_memory)
         self.json_slots = threading.BoundedSemaphore(s.json_workers)
         graphs = [g.value for g in self.store.canonical.current_graphs()]
         self.pool = SparqlPool(

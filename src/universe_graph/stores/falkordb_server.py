@@ -282,6 +282,17 @@ class EmbeddedFalkorDB:
         self._check_open()
         return self._db.select_graph(name)
 
+    def bound_queries(self, timeout_ms: int, memory_bytes: int) -> None:
+        """Bound every query in the server itself: TIMEOUT_MAX stops one that runs longer (the
+        per-query `timeout` a client sends cannot exceed it) and QUERY_MEM_CAPACITY stops one
+        that needs more memory, so a runaway query ends in FalkorDB, not only in its client."""
+        self._check_open()
+        try:
+            self._client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", max(1, timeout_ms))  # type: ignore[no-untyped-call]
+            self._client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", max(1, memory_bytes))  # type: ignore[no-untyped-call]
+        except redis.RedisError as e:
+            raise StoreUnavailable(f"FalkorDB refused the query bounds: {e}") from e
+
     def save(self) -> None:
         """Synchronous SAVE, so the RDB file on disk equals the current data."""
         self._check_open()
