@@ -22,6 +22,8 @@ class ServerState:
     settings: ServeSettings
     pool: SparqlPool = field(init=False)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: held while the projection's server is restarted after a runaway Cypher query
+    restart_lock: threading.Lock = field(default_factory=threading.Lock)
     askers: dict[CanonTier | None, Asker] = field(default_factory=dict)  # their name indexes, per canon floor
     #: one per query-API computation running, released when its thread ends (even after a timeout)
     json_slots: threading.BoundedSemaphore = field(init=False)

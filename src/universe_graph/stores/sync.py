@@ -140,6 +140,14 @@ class UniverseStore:
             self.projection.save()
         return healed
 
+    def restart_projection(self) -> list[str]:
+        """End the projection's server and start it again, then heal: what its last save lacks is
+        re-projected from the canonical store (the ids returned)."""
+        if self.projection is None:
+            return []
+        self.projection.restart()
+        return self.heal()
+
     def ingest(
         self,
         sources: Sequence[ClaimSet],
