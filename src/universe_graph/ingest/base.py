@@ -6,6 +6,7 @@ A reader turns one file into a `ClaimSet` (the source plus its entities, relatio
 
 from __future__ import annotations
 
+import csv
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,8 +111,11 @@ def get_reader(kind: str, *, where: str = "--format") -> Reader:
 def detect_kind(path: Path, head: str) -> SourceKind:
     """Which registered reader recognises this content (fallback readers, such as prose, last)."""
     for kind, cls in sorted(_READERS.items(), key=lambda item: item[1].fallback):
-        if cls.sniff(head):
-            return kind
+        try:
+            if cls.sniff(head):
+                return kind
+        except (ValueError, TypeError, RecursionError, csv.Error):  # odd content is not this format
+            continue
     valid = ", ".join(sorted(k.value for k in _READERS))
     raise BadInput.at(
         str(path),

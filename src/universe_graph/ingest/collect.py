@@ -6,15 +6,19 @@ together, so a caller either gets every claim set or a BadInput naming each bad 
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import BadInput
+from pydantic import ValidationError
+
+from ..errors import BadInput, Problem
 from ..model import ClaimSet, Source, SourceKind
 from .base import (
     NO_OPTIONS,
     SNIFF_BYTES,
+    Reader,
     SourceOptions,
     default_source_id,
     detect_kind,
@@ -196,7 +200,7 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         known = _works(loaded).get(item.about_key)
         if known is not None:
             options = replace(options, about=known)
-    claims = reader.run(item.path, options)
+    claims = _run(reader, item.path, options, kind)
     check_values(claims)  # a value no store can keep is refused here, before anything is written
     for warning in getattr(reader, "warnings", []):
         loaded.warnings.append(warning)
@@ -208,6 +212,44 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         count, first = len(reader.skipped), reader.skipped[0]
         loaded.warnings.append(f"{item.path}: skipped {count} bad row(s) or record(s); first: {first}")
     return claims
+
+
+#: what a reader raises on input it was not written for (a wrong JSON type, a huge CSV field, an
+#: integer past Python's digit limit): still an input error, located at the file at least
+_READER_FAILURES = (
+    ValueError,
+    TypeError,
+    RecursionError,
+    csv.Error,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+)
+
+
+def _run(reader: Reader, path: Path, options: SourceOptions, kind: str) -> ClaimSet:
+    """Run a reader; a failure it did not turn into BadInput itself becomes one naming the file."""
+    try:
+        return reader.run(path, options)
+    except BadInput:
+        raise
+    except ValidationError as e:  # a value the model refuses (a name over 500 characters, ...)
+        raise BadInput(
+            [
+                Problem(
+                    file=str(path),
+                    field=".".join(str(part) for part in error["loc"]) or None,
+                    message=f"{error['msg']} (read as {kind})",
+                )
+                for error in e.errors(include_url=False)[:20]
+            ]
+        ) from e
+    except RecursionError as e:
+        raise BadInput.at(str(path), f"nested too deeply to read as {kind}") from e
+    except _READER_FAILURES as e:
+        text = " ".join(str(e).split())[:300]
+        raise BadInput.at(str(path), f"cannot be read as {kind}: {type(e).__name__}: {text}") from e
 
 
 def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> ClaimSet:

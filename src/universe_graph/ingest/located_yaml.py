@@ -11,6 +11,7 @@ and an alias that contains itself, is refused with the line of the entry where i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,10 @@ def load(path: Path, text: str) -> LocatedYaml:
         raise BadInput.at(name, f"malformed YAML: {e}") from e
     except RecursionError as e:
         raise BadInput.at(name, "malformed YAML: nested too deeply") from e
+    except ValueError as e:  # a constructor refused a scalar: an integer past Python's digit limit
+        long_number = re.search(r"\d{4300}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise BadInput.at(name, f"malformed YAML: {e}", line=line) from e
     finally:
         loader.dispose()
     if not isinstance(data, dict):
