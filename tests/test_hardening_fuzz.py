@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from fuzz import fuzz, round_trip
 
 #: inputs per reader here (the README's table comes from 1,000 per reader); reviews are parsed by spaCy
-PER_READER = 50
-REVIEWS = 15
+PER_READER = 25
+REVIEWS = 8
 
 
 def test_fuzzed_samples_give_located_errors_and_round_trip(shared: Path, tmp_path: Path) -> None:
@@ -37,4 +37,4 @@ def test_fuzzed_samples_give_located_errors_and_round_trip(shared: Path, tmp_pat
     accepted = [cs for tally in tallies.values() for cs in tally.accepted]
     stored = round_trip(tmp_path / "store", accepted)
     assert stored["partial"] == 0, stored
-    assert stored["stored"] + stored["refused"] == len(accepted)
+    assert stored["stored"] == len(accepted)
