@@ -22,9 +22,9 @@ class ServeSettings(BaseModel):
         default=64 * 1024 * 1024, gt=0, description="bytes of a Cypher answer read before it is cut off"
     )
     max_body: int = Field(default=4 * 1024 * 1024, gt=0, description="bytes a request body may have")
-    cors: tuple[str, ...] = ()
+    cors: tuple[str, ...] = ()  # allowed origins; none: no CORS headers at all
     #: SPARQL endpoints a query may name in SERVICE (exact IRIs); none: federation is refused (403)
-    service_allow: tuple[str, ...] = ()  # allowed origins; none: no CORS headers at all
+    service_allow: tuple[str, ...] = ()
     sparql_workers: int = Field(default=2, ge=1, le=32, description="worker processes for SPARQL")
     json_workers: int = Field(
         default=4, ge=1, le=64, description="query-API requests (named queries, path, ...) computed at once"
