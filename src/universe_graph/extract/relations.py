@@ -395,6 +395,9 @@ class Reader:
         people: list[str] = []
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
+        elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
+            named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]  # "the gang's boss, X"
+            people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
             if not people:  # "it is her brother Bo": the name in apposition
@@ -402,6 +405,8 @@ class Reader:
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        if not owners and lemma in lx.LEADER_NOUNS:  # "the company's new boss": the company named before
+            owners = [k for c in n.children if c.dep_ == "poss" for k in _group_by_noun(self.doc, sent, c)]
         if lemma in lx.RELATIONAL_NOUNS and owners:
             pred, direction = lx.RELATIONAL_NOUNS[lemma]
             for p in people:
@@ -487,9 +492,31 @@ def _inside(reader: Reader, sent: Sentence, noun: Any) -> list[str]:
     ]
 
 
+#: verbs whose infinitive complement happened ("manages to kill X", "goes on to free X", "uses the
+#: sword to kill X"); after any other verb an infinitive is an aim ("keeps the pistol to kill X")
+IMPLICATIVE_HEADS = frozenset(
+    {"manage", "proceed", "go", "happen", "continue", "begin", "start", "get", "succeed", "live", "come",
+     "help", "force", "compel", "use", "dare", "remember", "teach", "train", "let", "make"}
+)  # fmt: skip
+
+
+def _aim(v: Any) -> bool:
+    """An infinitive of purpose or intention ("keeps the pistol to kill X", "vows to kill X", "she
+    dances to kill"): an aim, not something that happens; after an implicative verb it happens."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.tag_ != "VB":
+        return False
+    if v.dep_ not in ("xcomp", "advcl", "acl", "ccomp"):
+        return False
+    head = v.head.lemma_.lower()
+    return not (v.head.pos_ in ("VERB", "AUX") and head in IMPLICATIVE_HEADS)
+
+
 def asserted(v: Any) -> bool:
-    """False for a negated, hypothetical or merely attempted action ("never killed", "tries to")."""
+    """False for a negated, hypothetical, merely attempted or merely intended action ("never killed",
+    "tries to", "keeps the pistol to kill")."""
     children = list(v.children)
+    if _aim(v):
+        return False
     if any(c.dep_ == "neg" for c in children) and not any(c.lower_ in lx.NOT_JUST for c in children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in children):
@@ -551,6 +578,12 @@ def descriptions(doc: Doc) -> list[Found]:
                     continue
                 one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
                 group = tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings")
+                if group and (listed := _named_list(doc, sent, tok)):  # "his closest friends, Ann and Bo"
+                    pred, direction = lx.RELATIONAL_NOUNS[low if low in lx.RELATIONAL_NOUNS else lemma]
+                    for k in listed:
+                        pair = (owner_ent.key, k) if direction in ("fwd", "sym") else (k, owner_ent.key)
+                        found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
                 if group and not _acting(tok):
                     continue  # "her allies stay loyal": a group, kept only when it acts or is acted on
                 noun = low if group else lemma if lemma in lx.RELATIONAL_NOUNS else low
@@ -628,6 +661,39 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+def _group_by_noun(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """The one group named before `sent` whose name ends in the common noun `tok` ("the company" for
+    "the Halden Company", "the guild" for "the Tallow Guild"); none when no group or several fit."""
+    if tok.pos_ != "NOUN":
+        return []
+    noun = tok.lemma_.lower()
+    fits = [
+        k
+        for k, e in doc.ents.items()
+        if e.type is ORG
+        and e.in_universe
+        and not e.descriptive
+        and e.name.split()[-1].lower() in (noun, tok.lower_)
+        and any(m[0] < sent.index for m in e.mentions)
+    ]
+    return fits if len(fits) == 1 else []
+
+
+def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """The named characters in apposition to a plural noun, with their conjuncts ("his closest friends,
+    Ann Roe and Bo Lund"); none when any of them is not a named character."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ != "appos" or c.i < tok.i:
+            continue
+        for t in [c, *_conjuncts(c)]:
+            k = doc.ref(sent, t)
+            if k is None or doc.ents[k].type is not C or doc.ents[k].descriptive:
+                return []
+            out.append(k)
+    return list(dict.fromkeys(out))
 
 
 def _kin_by_surname(doc: Doc, sent: Sentence, owner: Ent, named: str) -> Ent:

@@ -1,0 +1,64 @@
+"""Constructions the corpus benchmark's first-contact texts missed, on invented sentences.
+
+Each construction has a positive case (the relation or event is read) and a negative one (a near
+sentence that must not give it): intentions, lists after a plural noun, a group's boss, passives with
+an instrument, "at the hands of", relative clauses, pronoun objects, control verbs, more verbs.
+"""
+
+from __future__ import annotations
+
+from test_extract_rules import extract, triples
+
+from universe_graph.model import ClaimSet
+
+
+def events(claims: ClaimSet) -> list[tuple[str, set[str]]]:
+    """(kind, participant names) of each event, in order."""
+    names = {e.id: e.name for e in claims.entities}
+    return [(e.kind, {names[p.entity] for p in e.participants}) for e in claims.events]
+
+
+# intentions are not facts ------------------------------------------------------------------------
+def test_an_aim_is_not_a_killing() -> None:
+    c = extract("Mara Holm is a courier. Mara keeps her father's rifle to kill Osric Vane.", "Velk")
+    assert ("Mara Holm", "killed", "Osric Vane") not in triples(c)
+    assert not [k for k, _ in events(c) if k == "killing"]
+
+
+def test_a_gloss_is_not_an_event() -> None:
+    text = "Mara Holm is a dancer in Velk. Mara Holm fights Osric Vane on the roof. She dances to kill."
+    c = extract(text, "Velk Nights")
+    assert [k for k, _ in events(c)] == ["fight"]  # the fight is told; the gloss is no killing
+
+
+def test_an_implicative_verb_still_kills() -> None:
+    c = extract("Mara Holm is a courier. Mara manages to kill Osric Vane on the bridge.")
+    assert ("Mara Holm", "killed", "Osric Vane") in triples(c)
+
+
+# lists and bosses in apposition --------------------------------------------------------------------
+def test_closest_friends_named_in_apposition_are_allies() -> None:
+    c = extract(
+        "Rafe Ondine flies cargo. Rafe is wary, but his closest friends, Lio Marsh and Tam Sorel, agree."
+    )
+    t = triples(c)
+    assert ("Rafe Ondine", "ally_of", "Lio Marsh") in t
+    assert ("Rafe Ondine", "ally_of", "Tam Sorel") in t
+    assert not any(p == "met" for _, p, _ in t)
+
+
+def test_plural_noun_without_names_gives_no_ally() -> None:
+    c = extract("Rafe Ondine flies cargo with Lio Marsh. His closest friends agree with Tam Sorel.")
+    assert ("Rafe Ondine", "ally_of", "Tam Sorel") not in triples(c)
+
+
+def test_the_groups_new_boss_leads_it() -> None:
+    c = extract(
+        "Ivo Pell works for the Brask Syndicate. The syndicate's new boss, Dana Kroll, orders a raid."
+    )
+    assert ("Dana Kroll", "leads", "Brask Syndicate") in triples(c)
+
+
+def test_a_boss_of_an_unnamed_group_leads_nothing() -> None:
+    c = extract("Ivo Pell works for the Brask Syndicate. The cartel's new boss, Dana Kroll, orders a raid.")
+    assert not any(p == "leads" for _, p, _ in triples(c))
