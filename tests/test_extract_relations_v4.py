@@ -8,7 +8,6 @@ an instrument, "at the hands of", relative clauses, pronoun objects, control ver
 from __future__ import annotations
 
 from test_extract_rules import extract, triples
-
 from universe_graph.model import ClaimSet
 
 
