@@ -580,8 +580,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 group = tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings")
                 if group and (listed := _named_list(doc, sent, tok)):  # "his closest friends, Ann and Bo"
                     pred, direction = lx.RELATIONAL_NOUNS[low if low in lx.RELATIONAL_NOUNS else lemma]
-                    for k in listed:
-                        pair = (owner_ent.key, k) if direction in ("fwd", "sym") else (k, owner_ent.key)
+                    for one in listed:
+                        pair = (owner_ent.key, one) if direction in ("fwd", "sym") else (one, owner_ent.key)
                         found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                     continue
                 if group and not _acting(tok):
