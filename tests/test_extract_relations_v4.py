@@ -61,3 +61,46 @@ def test_the_groups_new_boss_leads_it() -> None:
 def test_a_boss_of_an_unnamed_group_leads_nothing() -> None:
     c = extract("Ivo Pell works for the Brask Syndicate. The cartel's new boss, Dana Kroll, orders a raid.")
     assert not any(p == "leads" for _, p, _ in triples(c))
+
+
+# passives with an instrument, "at the hands of", relative clauses ---------------------------------
+def test_killed_by_a_weapon_the_killer_used() -> None:
+    c = extract("Ansel Rook is a miner. Ansel is killed by a rifle that Vera Quist fired from the gantry.")
+    assert ("Vera Quist", "killed", "Ansel Rook") in triples(c)
+
+
+def test_killed_by_a_weapon_nobody_used_names_no_killer() -> None:
+    c = extract("Ansel Rook is a miner who knows Vera Quist. Ansel is killed by a rifle from the gantry.")
+    assert not any(p == "killed" for _, p, _ in triples(c))
+
+
+def test_death_and_defeat_at_the_hands_of() -> None:
+    c = extract(
+        "Corin Hask betrays Ysolde Marr and her brother Piet Marr. "
+        "The war ends with Corin's defeat at the hands of Ysolde Marr. "
+        "Later, Piet Marr dies at the hands of Corin's son Edric Hask.",
+        "Valley Fire",
+    )
+    t = triples(c)
+    assert ("Ysolde Marr", "defeated", "Corin Hask") in t
+    assert ("Edric Hask", "killed", "Piet Marr") in t
+    assert ("fight", {"Ysolde Marr", "Corin Hask"}) in events(c)
+
+
+def test_hands_without_at_is_no_killing() -> None:
+    c = extract(
+        "Corin Hask is a tyrant. Ysolde Marr is a farmer. Corin's death leaves the hands of Ysolde free."
+    )
+    assert not any(p in ("killed", "defeated") for _, p, _ in triples(c))
+
+
+def test_whom_makes_the_head_the_object() -> None:
+    c = extract("Ada Finch hunts smugglers. Bram Holt, whom Ada had fought in the tunnels, surrenders.")
+    assert ("Ada Finch", "fought", "Bram Holt") in triples(c)
+
+
+def test_who_makes_the_head_the_subject_not_the_object() -> None:
+    c = extract("Ada Finch hunts smugglers. Bram Holt, who had fought Cy Moss in the tunnels, surrenders.")
+    t = triples(c)
+    assert ("Bram Holt", "fought", "Cy Moss") in t
+    assert ("Ada Finch", "fought", "Bram Holt") not in t

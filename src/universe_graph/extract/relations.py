@@ -50,6 +50,13 @@ EVENT_KIND = {
 }
 
 
+#: "Y's death at the hands of X", "Y dies at the hands of X": what X did to Y
+HANDS_PREDICATES = {
+    **dict.fromkeys(("death", "murder", "killing", "execution", "die", "perish"), "killed"),
+    **dict.fromkeys(("defeat", "downfall", "fall"), "defeated"),
+}
+
+
 @dataclass
 class Found:
     """A relation found in one sentence, with the verb that carries it (for events)."""
@@ -122,6 +129,8 @@ class Reader:
                     continue
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
+                if tok.pos_ in ("NOUN", "VERB"):
+                    self.hands(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
                     self.misread_transitive(sent, tok)
@@ -341,7 +350,7 @@ class Reader:
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
-            agents = [k for t in agent_toks for k in self.ents_of(sent, t)]
+            agents = [k for t in agent_toks for k in self.ents_of(sent, t) or self.wielder(sent, t)]
             if not patients:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
@@ -354,12 +363,65 @@ class Reader:
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
+        if v.dep_ == "relcl" and any(t.lower_ in ("whom", "who", "that") for t in obj_toks):
+            objects = self.ents_of(sent, v.head)  # "Voss, whom Rook had fought": Voss is the object
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
             for c in v.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
                     break
         return subjects, objects, False
+
+    def wielder(self, sent: Sentence, tool: Any) -> list[str]:
+        """ "killed by a rifle that X fired", "by a blaster X used": the character who used the
+        instrument a passive names as its agent."""
+        out: list[str] = []
+        for rel in (c for c in tool.children if c.dep_ == "relcl"):
+            subj = [c for c in rel.children if c.dep_ == "nsubj"]
+            objs = [c for c in rel.children if c.dep_ == "dobj"]
+            if subj and (not objs or objs[0].lower_ in ("that", "which")):
+                out += [k for k in self.ents_of(sent, subj[0]) if self.doc.ents[k].type is C]
+        return out
+
+    def at_hands_of(self, sent: Sentence, tok: Any) -> list[str]:
+        """ "at the hands of X" hung on `tok` (a verb or a noun): the characters X names."""
+        return [
+            k
+            for at in tok.children
+            if at.dep_ == "prep" and at.lower_ == "at"
+            for hands in at.children
+            if hands.dep_ == "pobj" and hands.lower_ == "hands"
+            for of in hands.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for x in of.children
+            if x.dep_ == "pobj"
+            for k in self.ents_of(sent, x)
+            if self.doc.ents[k].type is C
+        ]
+
+    def hands(self, sent: Sentence, tok: Any) -> None:
+        """ "Y's death at the hands of X", "Y dies at the hands of X": X killed (or defeated) Y."""
+        lemma = tok.lemma_.lower()
+        pred = HANDS_PREDICATES.get(lemma)
+        if pred is None or not asserted(tok):
+            return
+        if tok.pos_ == "NOUN":
+            victims = [k for c in tok.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        else:
+            victims = [
+                k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.ents_of(sent, c)
+            ]
+            victims = victims or self.inherited_subject(sent, tok)
+        agents = self.at_hands_of(sent, tok)
+        for a in agents:
+            for victim in victims:
+                self.add(sent, a, pred, victim, 0.85, tok)
+        if agents and victims:
+            kind = EVENT_KIND[pred]
+            roles = dict.fromkeys(agents, "agent")
+            for victim in victims:
+                roles.setdefault(victim, "victim" if kind == "killing" else "target")
+            self.seeds.append((sent.index, kind, roles, tok))
 
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
         """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
