@@ -104,3 +104,69 @@ def test_who_makes_the_head_the_subject_not_the_object() -> None:
     t = triples(c)
     assert ("Bram Holt", "fought", "Cy Moss") in t
     assert ("Ada Finch", "fought", "Bram Holt") not in t
+
+
+# pronoun objects, more verbs, subjects across "then" ------------------------------------------------
+def test_knocks_him_unconscious_defeats_him() -> None:
+    c = extract("Ivo Brask guards the gate. Mira Holt ambushes Ivo and knocks him unconscious.")
+    assert ("Mira Holt", "defeated", "Ivo Brask") in triples(c)
+
+
+def test_knocks_on_a_door_defeats_nobody() -> None:
+    c = extract("Ivo Brask guards the gate. Mira Holt knocks on his door and waits.")
+    assert not any(p == "defeated" for _, p, _ in triples(c))
+
+
+def test_found_by_contacts_and_petrifies() -> None:
+    c = extract(
+        "Eli Ward is left in the desert. Eli is found by Nessa Croy, a healer. "
+        "Later, Nessa contacts the marshal Ruth Oyelaran. Nessa was petrified by Morga Teal."
+    )
+    t = triples(c)
+    assert ("Nessa Croy", "met", "Eli Ward") in t
+    assert ("Nessa Croy", "met", "Ruth Oyelaran") in t
+    assert ("Morga Teal", "defeated", "Nessa Croy") in t
+
+
+def test_found_dead_or_alive_is_no_meeting() -> None:
+    c = extract(
+        "Eli Ward is a drifter and Nessa Croy is a healer. Nessa finds Eli alive in the cellar. "
+        "Later, Eli finds Abel Strand dead.",
+        "Dry Wells",
+    )
+    t = triples(c)
+    assert not any(p == "met" for _, p, _ in t)
+
+
+def test_then_keeps_the_subject_of_the_clause() -> None:
+    c = extract(
+        "Jona Pike hides in the hills. Jona calls the council, then rescues Ilsa Ferro from the mine.", "Pike"
+    )
+    assert ("rescue", {"Jona Pike", "Ilsa Ferro"}) in events(c)
+
+
+def test_a_lost_clause_asserts_nothing() -> None:
+    # the parser reads "Vera corners Kado" as one noun phrase: who marooned whom is not known
+    c = extract(
+        "Vera Lind hunts Kado Vrell and Sten Moor. Kado ambushes Sten and knocks him down. "
+        "Vera corners Kado on the crater rim, steals his ship and maroons him in the dunes."
+    )
+    assert ("Kado Vrell", "defeated", "Sten Moor") not in triples(c)
+
+
+# places inside places -----------------------------------------------------------------------------
+def test_a_place_described_by_any_noun_in_another() -> None:
+    c = extract(
+        "Tova Rhee flees to Mount Skarr, a volcano in Orvandy. "
+        "She frees Ilsa from Greyhold, a prison fortress on Velin's southern pole."
+    )
+    t = triples(c)
+    assert ("Mount Skarr", "located_in", "Orvandy") in t
+    assert ("Greyhold", "located_in", "Velin") in t
+
+
+def test_a_character_in_apposition_is_no_place_inside() -> None:
+    c = extract(
+        "Tova Rhee flees to Mount Skarr, a volcano in the Emberlands, with Ilsa Brann, a pilot in the navy."
+    )
+    assert not any(p == "located_in" and s == "Ilsa Brann" for s, p, _ in triples(c))

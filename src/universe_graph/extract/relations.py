@@ -50,6 +50,9 @@ EVENT_KIND = {
 }
 
 
+#: what a knocked-down character is left ("knocks him unconscious", "knocks Bo out")
+KNOCKED_OUT = frozenset({"unconscious", "out", "cold", "senseless"})
+
 #: "Y's death at the hands of X", "Y dies at the hands of X": what X did to Y
 HANDS_PREDICATES = {
     **dict.fromkeys(("death", "murder", "killing", "execution", "die", "perish"), "killed"),
@@ -223,7 +226,18 @@ class Reader:
     ) -> None:
         """Relations and event seeds from the verb lexicons."""
         conf = 0.9
-        if lemma in lx.VERBS:
+        if lemma == "knock" and any(c.lower_ in KNOCKED_OUT for c in v.children):  # "knocks him unconscious"
+            for s in subjects:
+                for o in objects:
+                    self.add(sent, s, "defeated", o, 0.85, v)
+            if subjects and objects:
+                self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
+            return
+        found_as = lemma == "find" and any(  # "finds Y dead", "finds Y alive": a discovery, no meeting
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or c.lower_ in lx.DEAD_WORDS | {"alive"}
+            for c in v.children
+        )
+        if lemma in lx.VERBS and not found_as:
             pred, direction = lx.VERBS[lemma]
             for s in subjects:
                 for o in objects:
@@ -354,6 +368,8 @@ class Reader:
             if not patients:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
+        if any(self.fused_names(sent, t) for t in subj_toks):
+            return [], [], False  # "Ann corners Bo, ..." read as one noun phrase "Ann corners Bo": unreliable
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
         if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
             stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
@@ -371,6 +387,20 @@ class Reader:
                     objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
                     break
         return subjects, objects, False
+
+    def fused_names(self, sent: Sentence, tok: Any) -> bool:
+        """A name whose modifier on the left is another character's name ("Ann corners Bo" parsed as
+        one noun phrase headed by Bo): the parser lost the clause, so who does what is unknown."""
+        own = self.doc.ref(sent, tok)
+        if own is None:
+            return False
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+                for t in c.subtree:
+                    k = self.doc.ref(sent, t)
+                    if k and k != own and self.doc.ents[k].type is C and t.i < tok.i - 1:
+                        return True
+        return False
 
     def wielder(self, sent: Sentence, tool: Any) -> list[str]:
         """ "killed by a rifle that X fired", "by a blaster X used": the character who used the
@@ -425,12 +455,13 @@ class Reader:
 
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
         """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+        dep_verb = v.dep_ == "dep" and v.head.pos_ == "VERB" and v.i > v.head.i  # "X calls Y, then frees Z"
+        if (v.dep_ in ("conj", "advcl", "xcomp") or dep_verb) and v.head is not v:
             head = v.head
             for c in head.children:
                 after = c.i > head.i and head.lemma_.lower() in lx.VERBS  # a misparsed object
                 if c.dep_ in ("nsubj",) and c.i != v.i and not after:
-                    return self.ents_of(sent, c)
+                    return [] if self.fused_names(sent, c) else self.ents_of(sent, c)
             left = self.left_clause_subject(sent, head)
             if left:
                 return left
@@ -527,8 +558,8 @@ def place_links(doc: Doc) -> list[Found]:
                         named = doc.ref(sent, c)
                         if named is not None:  # "Sorvane, Meridia"
                             wholes.append(named)
-                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
-                            wholes += _inside(reader, sent, c)
+                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO or c.pos_ == "NOUN":
+                            wholes += _inside(reader, sent, c)  # "Mount X, a volcano in Y": a place's noun
                     elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "outside", "near"):
                         wholes += [k for o in c.children if o.dep_ == "pobj" for k in reader.ents_of(sent, o)]
                     elif c.dep_ == "poss" and head is tok:  # "Nova Calder's Drowned Quarter"
@@ -543,15 +574,18 @@ def place_links(doc: Doc) -> list[Found]:
 
 
 def _inside(reader: Reader, sent: Sentence, noun: Any) -> list[str]:
-    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y"."""
-    return [
-        k
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-        for o in p.children
-        if o.dep_ == "pobj"
-        for k in reader.ents_of(sent, o)
-    ]
+    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y",
+    "a fortress on X's southern pole" (the owner of an unnamed part)."""
+    out: list[str] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+            continue
+        for o in (c for c in p.children if c.dep_ == "pobj"):
+            named = reader.ents_of(sent, o)
+            if not named and o.pos_ == "NOUN":
+                named = [k for c in o.children if c.dep_ == "poss" for k in reader.ents_of(sent, c)]
+            out += named
+    return out
 
 
 #: verbs whose infinitive complement happened ("manages to kill X", "goes on to free X", "uses the
