@@ -395,11 +395,17 @@ class Reader:
         if own is None:
             return False
         for c in tok.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
-                for t in c.subtree:
-                    k = self.doc.ref(sent, t)
-                    if k and k != own and self.doc.ents[k].type is C and t.i < tok.i - 1:
-                        return True
+            if c.dep_ not in ("amod", "compound", "nmod") or c.i >= tok.i:
+                continue
+            subtree = list(c.subtree)
+            other = [
+                t for t in subtree if (k := self.doc.ref(sent, t)) and k != own and self.doc.ents[k].type is C
+            ]
+            verbish = [  # the verb read as a noun between the two names ("corners")
+                t for t in subtree if self.doc.ref(sent, t) is None and t.tag_ in ("NNS", "VBZ", "VBD")
+            ]
+            if other and verbish and other[0].i < verbish[-1].i:
+                return True
         return False
 
     def wielder(self, sent: Sentence, tool: Any) -> list[str]:
