@@ -146,12 +146,22 @@ def test_then_keeps_the_subject_of_the_clause() -> None:
 
 
 def test_a_lost_clause_asserts_nothing() -> None:
-    # the parser reads "Vera corners Kado" as one noun phrase: who marooned whom is not known
+    # the parser reads "Tessa corners Vane" as one noun phrase headed by "Vane": who marooned whom is lost
     c = extract(
-        "Vera Lind hunts Kado Vrell and Sten Moor. Kado ambushes Sten and knocks him down. "
-        "Vera corners Kado on the crater rim, steals his ship and maroons him in the dunes."
+        "Tessa Rourke is a pilot. Marek Vane is a warden. Vane ambushes Orrin Lusk and knocks him "
+        "unconscious. Tessa corners Vane on the crater rim, steals his ship and maroons him in the Ashlands."
     )
-    assert ("Kado Vrell", "defeated", "Sten Moor") not in triples(c)
+    t = triples(c)
+    assert ("Marek Vane", "defeated", "Orrin Lusk") in t
+    assert ("Marek Vane", "defeated", "Tessa Rourke") not in t
+
+
+def test_maroons_him_defeats_him() -> None:
+    c = extract(
+        "Nadia Quell is a pilot. Dorn Kell is a warden. "
+        "Nadia corners Dorn on the crater rim, steals his ship and maroons him in the Saltlands."
+    )
+    assert ("Nadia Quell", "defeated", "Dorn Kell") in triples(c)
 
 
 # places inside places -----------------------------------------------------------------------------
