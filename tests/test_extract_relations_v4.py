@@ -180,3 +180,37 @@ def test_a_character_in_apposition_is_no_place_inside() -> None:
         "Tova Rhee flees to Mount Skarr, a volcano in the Emberlands, with Ilsa Brann, a pilot in the navy."
     )
     assert not any(p == "located_in" and s == "Ilsa Brann" for s, p, _ in triples(c))
+
+
+# where events happen ------------------------------------------------------------------------------
+def places(claims: ClaimSet) -> list[tuple[str, str | None]]:
+    """(kind, place name) of each event, in order."""
+    names = {e.id: e.name for e in claims.entities}
+    return [(e.kind, names.get(str(e.location)) if e.location else None) for e in claims.events]
+
+
+def test_a_place_that_only_describes_another_is_not_the_scene() -> None:
+    c = extract(
+        "Wren Sallow is a dancer in the river city of Velmora. The third act moves to Greystone Abbey, "
+        "the guild's fortress in the hills above Velmora. Wren rescues Pip Marl from the bell tower.",
+        "Lantern Nights",
+    )
+    assert ("rescue", "Greystone Abbey") in places(c)
+
+
+def test_an_unnamed_place_ends_the_scene() -> None:
+    c = extract(
+        "Jessa Marr rescues Nim Sato from Brightfall, a prison on Carrowmere. "
+        "Back in the capital, Viktor Sable betrays Jessa. The final battle takes place at the refinery, where Jessa kills Ansel Voss.",
+        "Iron Moon",
+    )
+    assert places(c) == [("rescue", "Brightfall"), ("betrayal", None), ("killing", None)]
+
+
+def test_a_named_scene_carries_to_the_next_sentence() -> None:
+    c = extract(
+        "Jessa Marr rescues Nim Sato from Brightfall, a prison on Carrowmere. "
+        "There Viktor Sable betrays Jessa.",
+        "Iron Moon",
+    )
+    assert places(c) == [("rescue", "Brightfall"), ("betrayal", "Brightfall")]

@@ -456,16 +456,22 @@ class _Run:
         location_of: dict[int, str | None] = {}
         outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
         for sent in doc.sentences:
-            here = [
-                k
+            placed = [
+                (t, k)
                 for t in sent.span
                 if (k := doc.ref(sent, t))
                 and doc.ents[k].type is L
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
+            here = [k for _, k in placed]
             # "to Dunmere, a harbor town in Varra": the event is in the innermost place
             here = [k for k in here if (sent.index, k) not in outer] or here
+            # "Greyhold, the guild's fortress in the hills above Velmora": Velmora only describes Greyhold
+            described = {k for t, k in placed if _describes_place(doc, sent, t, k)}
+            here = [k for k in here if k not in described] or here
+            if not here and _unnamed_scene(sent):  # "Back in the capital, ...": somewhere not named
+                scene.pop(sent.section, None)
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
             if here:
                 scene[sent.section] = here[-1]
@@ -759,6 +765,48 @@ class _Run:
             end=end,
             quote=text[start:end],
         )
+
+
+def _describes_place(doc: Doc, sent: Sentence, tok: Any, key: str) -> bool:
+    """Whether the place `tok` names only describes another place named in the same phrase ("Greyhold,
+    the guild's fortress in the hills above Velmora": Velmora): the path up from it meets the other
+    place's name before any verb."""
+    t = tok
+    while t.head.i != t.i and t.head.pos_ not in ("VERB", "AUX"):
+        t = t.head
+        other = doc.ref(sent, t)
+        if other is not None and other != key and doc.ents[other].type is L:
+            return True
+    return False
+
+
+#: words that open a sentence set somewhere the text does not name ("Back in the capital, ...")
+_SCENE_OPENERS = frozenset({"in", "at", "inside", "to"})
+#: verbs that set what follows somewhere ("takes place at", "moves to", "is set in")
+_SETTING_VERBS = frozenset({"take", "move", "shift", "set", "relocate"})
+
+
+def _unnamed_scene(sent: Sentence) -> bool:
+    """A sentence set at a place it does not name: "Back in the capital, X ...", "At the fort, X ..." (a
+    place noun), "the final battle takes place at the refinery"; later events are not set at the scene
+    named before."""
+    toks = [t for t in sent.span if not t.is_punct]
+    if len(toks) < 3:
+        return False
+    for v in (t for t in toks if t.lemma_.lower() in _SETTING_VERBS):  # "the battle takes place at the mill"
+        if v.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in v.children):
+            continue
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in _SCENE_OPENERS):
+            if any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ == "" for c in prep.children):
+                return True
+    first, second = toks[0], toks[1]
+    prep = second if first.lower_ == "back" else first
+    if prep.lower_ not in _SCENE_OPENERS:
+        return False
+    nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    if not nouns:
+        return False
+    return first.lower_ == "back" or nouns[0].lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_HEADS
 
 
 def parallel_objects(doc: Doc) -> None:
