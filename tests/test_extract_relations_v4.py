@@ -201,7 +201,8 @@ def test_a_place_that_only_describes_another_is_not_the_scene() -> None:
 def test_an_unnamed_place_ends_the_scene() -> None:
     c = extract(
         "Jessa Marr rescues Nim Sato from Brightfall, a prison on Carrowmere. "
-        "Back in the capital, Viktor Sable betrays Jessa. The final battle takes place at the refinery, where Jessa kills Ansel Voss.",
+        "Back in the capital, Viktor Sable betrays Jessa. "
+        "The final battle takes place at the refinery, where Jessa kills Ansel Voss.",
         "Iron Moon",
     )
     assert places(c) == [("rescue", "Brightfall"), ("betrayal", None), ("killing", None)]
