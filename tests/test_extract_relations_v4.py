@@ -7,7 +7,7 @@ an instrument, "at the hands of", relative clauses, pronoun objects, control ver
 
 from __future__ import annotations
 
-from test_extract_rules import extract, triples
+from test_extract_rules import entity, extract, triples
 from universe_graph.model import ClaimSet
 
 
@@ -215,3 +215,45 @@ def test_a_named_scene_carries_to_the_next_sentence() -> None:
         "Iron Moon",
     )
     assert places(c) == [("rescue", "Brightfall"), ("betrayal", "Brightfall")]
+
+
+# commentary stays out of the universe -------------------------------------------------------------
+def test_an_actors_other_roles_are_outside_the_story() -> None:
+    c = extract(
+        "Wren Sallow hunts the magistrate Corvin Aske. Tomas Reyes plays Aske, and unlike the smirking "
+        "villain he played in Copper Saints, his magistrate is almost kind. Reyes has also dropped his "
+        "Captain Harrow voice, which is a relief.",
+        "Lantern Nights",
+    )
+    assert entity(c, "Copper Saints") in (None, ("Film", False), ("Character", False), ("Location", False))
+    harrow = entity(c, "Captain Harrow")
+    assert harrow is None or harrow[1] is False
+    assert entity(c, "Corvin Aske") == ("Character", True)
+
+
+def test_a_part_in_the_reviewed_film_and_a_story_voice_stay_in() -> None:
+    c = extract(
+        "In Lantern Nights, Wren Sallow hunts Corvin Aske, the man Wren played cards with in Velmora. "
+        "Corvin Aske drops his voice to a whisper.",
+        "Lantern Nights",
+    )
+    assert entity(c, "Velmora") == ("Location", True)
+    assert entity(c, "Corvin Aske") == ("Character", True)
+
+
+def test_the_reviewers_fandom_is_outside_the_story() -> None:
+    for opening, name in (
+        ("As a longtime fan of Captain Moray, I expected more.", "Captain Moray"),
+        ("I am a huge fan of Dr. Ash Quill and his books.", "Ash Quill"),
+        ("My fellow fans of Tarn Hollow will cheer.", "Tarn Hollow"),
+    ):
+        c = extract(f"{opening} Wren Sallow hunts Corvin Aske through Velmora.", "Lantern Nights")
+        found = entity(c, name)
+        assert found is not None and found[1] is False, (opening, found)
+        assert entity(c, "Velmora") == ("Location", True)
+
+
+def test_a_characters_fandom_is_in_the_story() -> None:
+    c = extract("Wren Sallow is a fan of the Velmora Lions, and she hunts Corvin Aske.", "Lantern Nights")
+    lions = entity(c, "Velmora Lions")
+    assert lions is not None and lions[1] is True

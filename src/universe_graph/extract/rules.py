@@ -29,6 +29,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
+from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
@@ -124,6 +125,7 @@ class _Run:
             self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
         comparison_scopes(doc)
         title, _ = find_work(doc, self.about.title)
+        commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
             work = doc.ent(name_key(title), title)
