@@ -257,3 +257,29 @@ def test_a_characters_fandom_is_in_the_story() -> None:
     c = extract("Wren Sallow is a fan of the Velmora Lions, and she hunts Corvin Aske.", "Lantern Nights")
     lions = entity(c, "Velmora Lions")
     assert lions is not None and lions[1] is True
+
+
+# evidence -----------------------------------------------------------------------------------------
+def appears_quote(claims: ClaimSet, name: str) -> str:
+    """The quote of the character's `appears_in`."""
+    ids = {e.id for e in claims.entities if e.name == name}
+    return next(
+        r.evidence[0].quote for r in claims.relations if r.predicate == "appears_in" and r.subject in ids
+    )
+
+
+def test_appears_in_quotes_the_story_not_the_credits() -> None:
+    c = extract(
+        "Directed by Jo Marsh, Lantern Nights stars Mira Osei as Wren Sallow. "
+        "Wren Sallow hunts Corvin Aske through Velmora.",
+        "Lantern Nights",
+    )
+    assert appears_quote(c, "Wren Sallow") == "Wren Sallow hunts Corvin Aske through Velmora."
+
+
+def test_appears_in_keeps_a_story_sentence_that_comes_first() -> None:
+    c = extract(
+        "Wren Sallow hunts Corvin Aske through Velmora. Mira Osei plays Wren Sallow with quiet menace.",
+        "Lantern Nights",
+    )
+    assert appears_quote(c, "Wren Sallow") == "Wren Sallow hunts Corvin Aske through Velmora."

@@ -615,10 +615,13 @@ class _Run:
             ):
                 relate(f.subject, f.predicate, f.object, f.sentence, f.confidence)
         if doc.work_key:
+            credits = self.credit_sentences()
             for k, e in ents.items():
                 prose = [m for m in e.story if not doc.sentences[m[0]].heading]
                 if e.type is C and not e.descriptive and e.in_universe and prose:
-                    relate(k, "appears_in", doc.work_key, prose[0][0], 0.7)
+                    # quote a sentence of the story, not a list of credits that happens to name her first
+                    told = [m for m in prose if m[0] not in credits] or prose
+                    relate(k, "appears_in", doc.work_key, told[0][0], 0.7)
             lead = self.lead()
             if lead is not None:
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
@@ -647,6 +650,16 @@ class _Run:
         if source.about is None and doc.work_key:
             source = source.model_copy(update={"about": iris[doc.work_key]})
         return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
+
+    def credit_sentences(self) -> set[int]:
+        """Sentences that credit the film's people (a person named, a cast or crew relation read): an
+        `appears_in` quotes the story's own sentences before these."""
+        doc = self.doc
+        out = {f.sentence for f in self.found if f.predicate in CREDIT_PREDICATES}
+        for e in doc.ents.values():
+            if e.type is P:
+                out |= {m[0] for m in e.mentions}
+        return out
 
     def comparisons(self) -> Iterable[tuple[str, int, str]]:
         """(out-of-story entity, sentence, what it is compared with): a character near it, or the work."""
@@ -781,6 +794,11 @@ def _describes_place(doc: Doc, sent: Sentence, tok: Any, key: str) -> bool:
             return True
     return False
 
+
+#: relations that credit a film's people, not its story
+CREDIT_PREDICATES = frozenset(
+    {"portrayed_by", "directed_by", "written_by", "produced_by", "cast_member", "composer", "music_by"}
+)
 
 #: words that open a sentence set somewhere the text does not name ("Back in the capital, ...")
 _SCENE_OPENERS = frozenset({"in", "at", "inside", "to"})
