@@ -263,9 +263,10 @@ def test_a_characters_fandom_is_in_the_story() -> None:
 def appears_quote(claims: ClaimSet, name: str) -> str:
     """The quote of the character's `appears_in`."""
     ids = {e.id for e in claims.entities if e.name == name}
-    return next(
+    quotes = [
         r.evidence[0].quote for r in claims.relations if r.predicate == "appears_in" and r.subject in ids
-    )
+    ]
+    return quotes[0] or ""
 
 
 def test_appears_in_quotes_the_story_not_the_credits() -> None:
