@@ -284,3 +284,22 @@ def test_appears_in_keeps_a_story_sentence_that_comes_first() -> None:
         "Lantern Nights",
     )
     assert appears_quote(c, "Wren Sallow") == "Wren Sallow hunts Corvin Aske through Velmora."
+
+
+# control verbs ------------------------------------------------------------------------------------
+def test_selects_or_sends_someone_to_act() -> None:
+    c = extract(
+        "Viktor Sable runs the mines. Back in the capital, Sable selects his deputy, Ansel Voss, to carry "
+        "out the purge. Later, Sable sends Idris Kell to burn the village."
+    )
+    t = triples(c)
+    assert ("Ansel Voss", "works_for", "Viktor Sable") in t
+    assert ("Idris Kell", "works_for", "Viktor Sable") in t
+
+
+def test_asking_or_sending_a_thing_employs_nobody() -> None:
+    c = extract(
+        "Viktor Sable runs the mines. Sable asks Ansel Voss to leave the city. "
+        "Sable sends a letter to Idris Kell."
+    )
+    assert not any(p == "works_for" for _, p, _ in triples(c))

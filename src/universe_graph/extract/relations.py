@@ -50,6 +50,9 @@ EVENT_KIND = {
 }
 
 
+#: verbs that send someone to act for the subject ("selects X to carry out", "sends X to burn")
+CONTROL_VERBS = frozenset({"select", "choose", "send", "order", "assign", "task", "dispatch", "appoint"})
+
 #: what a knocked-down character is left ("knocks him unconscious", "knocks Bo out")
 KNOCKED_OUT = frozenset({"unconscious", "out", "cold", "senseless"})
 
@@ -233,6 +236,10 @@ class Reader:
             if subjects and objects:
                 self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
             return
+        if lemma in CONTROL_VERBS:  # "X selects Y to carry out the purge": Y acts for X
+            for y in self.controlled(sent, v):
+                for s in subjects:
+                    self.add(sent, y, "works_for", s, 0.8, v)
         found_as = lemma == "find" and any(  # "finds Y dead", "finds Y alive": a discovery, no meeting
             c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or c.lower_ in lx.DEAD_WORDS | {"alive"}
             for c in v.children
@@ -387,6 +394,21 @@ class Reader:
                     objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
                     break
         return subjects, objects, False
+
+    def controlled(self, sent: Sentence, v: Any) -> list[str]:
+        """The characters a control verb sends to act: its object before an infinitive ("selects Y to
+        carry out"), or the subject the parser gives that infinitive ("selects [Y to carry out]")."""
+        infinitives = [
+            c
+            for c in v.children
+            if c.dep_ in ("xcomp", "advcl", "ccomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        if not infinitives:
+            return []
+        toks = [c for c in v.children if c.dep_ == "dobj"]
+        toks += [c for inf in infinitives for c in inf.children if c.dep_ == "nsubj"]
+        return [k for t in toks for k in self.ents_of(sent, t) if self.doc.ents[k].type is C]
 
     def fused_names(self, sent: Sentence, tok: Any) -> bool:
         """A name whose modifier on the left is another character's name ("Ann corners Bo" parsed as
