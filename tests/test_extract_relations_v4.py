@@ -303,3 +303,31 @@ def test_asking_or_sending_a_thing_employs_nobody() -> None:
         "Sable sends a letter to Idris Kell."
     )
     assert not any(p == "works_for" for _, p, _ in triples(c))
+
+
+# quotes name both ends ----------------------------------------------------------------------------
+def quotes_of(claims: ClaimSet, subject: str, predicate: str, obj: str) -> list[str]:
+    """The evidence quotes of one relation."""
+    names = {e.id: e.name for e in claims.entities}
+    return [
+        ev.quote or ""
+        for r in claims.relations
+        if (names[r.subject], r.predicate, names.get(str(r.object))) == (subject, predicate, obj)
+        for ev in r.evidence
+    ]
+
+
+def test_a_pronoun_end_widens_the_quote_to_its_name() -> None:
+    c = extract("Idris Kell tracks them to the volcano. He ambushes Rook Danner and knocks him unconscious.")
+    assert quotes_of(c, "Idris Kell", "defeated", "Rook Danner") == [
+        "Idris Kell tracks them to the volcano. He ambushes Rook Danner and knocks him unconscious."
+    ]
+
+
+def test_a_new_paragraph_keeps_one_sentence() -> None:
+    c = extract(
+        "Idris Kell tracks them to the volcano.\n\nHe ambushes Rook Danner and knocks him unconscious."
+    )
+    assert quotes_of(c, "Idris Kell", "defeated", "Rook Danner") == [
+        "He ambushes Rook Danner and knocks him unconscious."
+    ]

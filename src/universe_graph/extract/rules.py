@@ -602,6 +602,8 @@ class _Run:
             if s not in iris or o not in iris:
                 return
             ev = self.evidence(self.doc.sentences[sent_index], conf)
+            if pred not in ("appears_in", "protagonist", "part_of_universe"):  # a claim between two ends
+                ev = self.naming_both(ev, sent_index, (s, o), conf)
             key = (iris[s], pred, iris[o])
             if key in relations:
                 if all(e.start != ev.start for e in relations[key].evidence):
@@ -650,6 +652,26 @@ class _Run:
         if source.about is None and doc.work_key:
             source = source.model_copy(update={"about": iris[doc.work_key]})
         return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
+
+    def naming_both(self, ev: Evidence, sent_index: int, ends: tuple[str, str], conf: float) -> Evidence:
+        """The evidence widened back to the sentence that names an end the quote leaves to a pronoun
+        ("Kell tracks them. He ambushes Rook ...": the quote starts at "Kell"), within its paragraph
+        and two sentences; unchanged when no earlier sentence names it."""
+        sents = self.doc.sentences
+        start = sents[sent_index]
+        for key in ends:
+            forms = _name_forms(self.doc.ents[key])
+            if not forms or _names(sents[sent_index].span.text, forms):
+                continue
+            for back in range(sent_index - 1, max(sent_index - 3, -1), -1):
+                if sents[back].paragraph != sents[sent_index].paragraph or sents[back].heading:
+                    break
+                if _names(sents[back].span.text, forms):
+                    start = sents[back] if sents[back].start < start.start else start
+                    break
+        if start.index == sent_index:
+            return ev
+        return self.make_evidence(start.start, sents[sent_index].end, conf)
 
     def credit_sentences(self) -> set[int]:
         """Sentences that credit the film's people (a person named, a cast or crew relation read): an
@@ -780,6 +802,23 @@ class _Run:
             end=end,
             quote=text[start:end],
         )
+
+
+def _name_forms(e: Ent) -> set[str]:
+    """The words a sentence may name a named entity by: its name, aliases and their capitalised words
+    of three letters or more ("Holt" for "Maren Holt"); none for a description ("her sister")."""
+    if e.descriptive:
+        return set()
+    names = [e.name, *e.aliases]
+    return {n.casefold() for n in names} | {
+        w.casefold() for n in names for w in n.split() if len(w) >= 3 and w[:1].isupper()
+    }
+
+
+def _names(text: str, forms: set[str]) -> bool:
+    """Whether `text` holds one of `forms` as whole words (case-insensitive)."""
+    words = f" {' '.join(''.join(c if c.isalnum() else ' ' for c in text.casefold()).split())} "
+    return any(f" {' '.join(''.join(c if c.isalnum() else ' ' for c in f).split())} " in words for f in forms)
 
 
 def _describes_place(doc: Doc, sent: Sentence, tok: Any, key: str) -> bool:
