@@ -331,3 +331,19 @@ def test_a_new_paragraph_keeps_one_sentence() -> None:
     assert quotes_of(c, "Idris Kell", "defeated", "Rook Danner") == [
         "He ambushes Rook Danner and knocks him unconscious."
     ]
+
+
+# "as a N for X", "a N for X" ----------------------------------------------------------------------
+def test_a_killer_for_a_guild_works_for_it() -> None:
+    c = extract(
+        "Wren Sallow, a dancer who moonlights as a killer for the Quiet Lamp, hunts Corvin Aske. "
+        "Pip Marl, a courier for Corvin Aske, warns her."
+    )
+    t = triples(c)
+    assert ("Wren Sallow", "works_for", "Quiet Lamp") in t
+    assert ("Pip Marl", "works_for", "Corvin Aske") in t
+
+
+def test_a_gift_for_someone_employs_nobody() -> None:
+    c = extract("Wren Sallow dances as a favour for Corvin Aske. Pip Marl, a stranger to Corvin Aske, waits.")
+    assert not any(p == "works_for" for _, p, _ in triples(c))

@@ -523,8 +523,19 @@ class Reader:
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
             if not people:  # "it is her brother Bo": the name in apposition
                 people = [k for c in n.children if c.dep_ == "appos" for k in self.ents_of(sent, c)]
+        elif n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB":
+            verb = n.head.head  # "X moonlights as a killer for Y", "X works as a courier for Y"
+            people = [k for c in verb.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+            if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+                people = self.ents_of(sent, verb.head)
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
+        if lemma in lx.PERSON_NOUNS:  # "X, a courier for the Syndicate": X works for it
+            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for k in self.ents_of(sent, pobj):
+                        for p in people:
+                            self.add(sent, p, "works_for", k, 0.8)
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
         if not owners and lemma in lx.LEADER_NOUNS:  # "the company's new boss": the company named before
             owners = [k for c in n.children if c.dep_ == "poss" for k in _group_by_noun(self.doc, sent, c)]
