@@ -6,7 +6,15 @@ import json
 from pathlib import Path
 
 from universe_graph.evaluate import BenchOptions, detect
-from universe_graph.evaluate.corpus import TextRow, average, is_corpus, pairs, run_corpus, summarise
+from universe_graph.evaluate.corpus import (
+    CorpusReport,
+    TextRow,
+    average,
+    is_corpus,
+    pairs,
+    run_corpus,
+    summarise,
+)
 from universe_graph.extract.score import PRF, Score, prf
 
 
@@ -93,6 +101,7 @@ CORPUS = {"ironwake": (0.93, 8), "lanternfall": (0.72, 3), "ninthorchard": (0.80
 
 def test_the_corpus_texts_keep_their_figures() -> None:
     report = run_corpus(Path(__file__).parent / "data" / "corpus", BenchOptions(baseline=False))
+    assert isinstance(report, CorpusReport)
     assert {row.name for row in report.rows} == set(CORPUS)
     for row in report.rows:
         f1, events = CORPUS[row.name]
