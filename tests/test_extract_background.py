@@ -114,3 +114,48 @@ def test_ingest_about_a_stored_work_types_its_actor_as_a_person(tmp_path: Path, 
     assert reedus[0]["id"] == entity_iri("person", "norman-reedus")  # the stored person, not a new node
     eve = [e for e in from_review.values() if e["name"] == "Eve Macarro"]
     assert [e["id"] for e in eve] == [entity_iri("john-wick-universe", "character", "eve-macarro")]
+
+
+UNIVERSE = """format: universe-graph/universe@1
+universe: {key: harbor, name: Harbor universe}
+works:
+  harbor-lights:
+    title: Harbor Lights
+    kind: film
+    year: 2031
+    cast:
+      - {person: corin-vale, character: ilsa}
+characters:
+  ilsa: {name: Ilsa Brandt, aliases: [Ilsa]}
+people:
+  corin-vale: {name: Corin Vale}
+"""
+GOLD = {
+    "work": {"name": "Harbor Lights", "type": "Film"},
+    "entities": {
+        "required": [
+            {"name": "Harbor Lights", "type": "Film"},
+            {"name": "Ilsa Brandt", "type": "Character", "aliases": ["Ilsa"]},
+            {"name": "Otto Kern", "type": "Character"},
+            {"name": "Vostok", "type": "Location"},
+        ]
+    },
+    "relations": {"required": [{"s": "Ilsa Brandt", "p": "betrayed", "o": "Otto Kern"}]},
+}
+
+
+def test_eval_with_a_background_source(tmp_path: Path, invoke: Invoke) -> None:
+    text, gold, universe = tmp_path / "t.txt", tmp_path / "t.gold.json", tmp_path / "harbor.yaml"
+    text.write_text(TEXT, encoding="utf-8")
+    gold.write_text(json.dumps(GOLD), encoding="utf-8")
+    universe.write_text(UNIVERSE, encoding="utf-8")
+    alone = json.loads(invoke("eval", text, "--gold", gold, "--format", "json").stdout)
+    known = json.loads(
+        invoke("eval", text, "--gold", gold, "--background", universe, "--format", "json").stdout
+    )
+    # alone: Corin Vale counted as a fifth, false, character: P 4/5; with the background: a person
+    assert (alone["entities"]["precision"], alone["entities"]["recall"]) == (0.8, 1.0)
+    assert (known["entities"]["precision"], known["entities"]["recall"]) == (1.0, 1.0)
+    assert known["relations"]["recall"] == 1.0
+    wrong = invoke("eval", text, "--gold", gold, "--background", universe, "--about", "Another Film")
+    assert wrong.exit_code == 1 and "harbor.yaml" in wrong.output and "one work" in wrong.output
