@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..known import KnownName
 from ..model import (
     ClaimSet,
     Entity,
@@ -28,6 +29,7 @@ from ..model import (
 )
 from ..vocab import entity_iri
 from . import lexicon as lx
+from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, name_key
@@ -117,6 +119,7 @@ class _Run:
         self.warnings: list[str] = []
         self.found: list[Found] = []
         self.seeds: list[Seed] = []
+        self.known: dict[str, KnownName] = {}  # entity key -> the known entity it names
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -132,6 +135,7 @@ class _Run:
             work.fixed = self.about.type
             doc.work_key = work.key
             work.in_story = max(work.in_story, 1)
+        self.known = apply_known(doc, self.about.known)
         self.cast_and_crew()
         resolve_pronouns(doc)
         self.found += descriptions(doc)
@@ -761,6 +765,8 @@ class _Run:
     def iri(self, e: Ent) -> str:
         if e.key == self.doc.work_key and self.about.iri:
             return self.about.iri
+        if e.key in self.known and e.in_universe:
+            return self.known[e.key].iri
         if e.type is EntityType.UNIVERSE:
             return entity_iri("universe", slugify(e.name))
         scope = "review" if e.in_universe else "mentioned"
@@ -770,10 +776,12 @@ class _Run:
         evidence = [self.mention_evidence(m) for m in e.mentions[:3]]
         if not evidence:
             evidence = [self.evidence(self.doc.sentences[0], 0.5)] if self.doc.sentences else []
-        name = e.name
+        name, aliases_in = e.name, set(e.aliases)
         if e.key == self.doc.work_key and self.about.title:
             name = self.about.title
-        aliases = sorted(a for a in e.aliases if a != name)
+        if e.key in self.known and e.in_universe:  # the stored name wins; the text's is an alias
+            name, aliases_in = self.known[e.key].name, {*aliases_in, e.name}
+        aliases = sorted(a for a in aliases_in if a != name)
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
         return Entity(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from ..errors import BadInput, Problem
+from ..known import KnownName
 from ..model import CanonTier, ClaimSet, EntityType, Source, SourceKind, slugify
 from ..vocab import entity_iri
 
@@ -29,6 +30,7 @@ class SourceOptions:
     about_title: str | None = None  # the work's title, when a text source is about a work not yet known
     on_error: Literal["fail", "skip"] = "fail"  # a bad row or record: stop, or skip it and count it
     filter: str | None = None  # reader-specific selection, e.g. IMDb title ids or a title pattern
+    known: tuple[KnownName, ...] = ()  # what the graph knows of a text's work: its people, characters
 
 
 NO_OPTIONS = SourceOptions()

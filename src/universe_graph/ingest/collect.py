@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import BadInput, Problem
+from ..known import known_for_work, merge_known
 from ..model import ClaimSet, Source, SourceKind
 from .base import (
     NO_OPTIONS,
@@ -86,16 +87,27 @@ def read_paths(
         except BadInput as e:
             errors.append(e)
     loaded = Loaded()
-    read: list[_Planned] = []
-    _prepare_reviews(plan, processes)
-    for item in plan:
-        try:
-            loaded.claimsets.append(_read(item, loaded))
-            read.append(item)
-        except BadInput as e:
-            errors.append(e)
+    read: list[tuple[int, _Planned]] = []
+    failed: list[tuple[int, BadInput]] = []
+    reviews = [_is_review(item) for item in plan]
+    # reviews last: the works they are about and what is known of them come from the other sources
+    for is_review in (False, True):
+        todo = [(i, item) for i, item in enumerate(plan) if reviews[i] is is_review]
+        if is_review:
+            ahead = [(item.path, _options(item, loaded, review=True)) for _, item in todo]
+            _prepare_reviews(ahead, processes)
+        for i, item in todo:
+            try:
+                loaded.claimsets.append(_read(item, loaded))
+                read.append((i, item))
+            except BadInput as e:
+                failed.append((i, e))
+    order = sorted(range(len(read)), key=lambda k: read[k][0])  # back in the order given
+    loaded.claimsets = [loaded.claimsets[k] for k in order]
+    read = [read[k] for k in order]
+    errors += [e for _, e in sorted(failed, key=lambda pair: pair[0])]
     try:
-        _resolve_about(read, loaded)
+        _resolve_about([item for _, item in read], loaded)
         _check_unique_ids(loaded)
     except BadInput as e:
         return Loaded(warnings=loaded.warnings), [*errors, e]
@@ -161,25 +173,25 @@ def _head(path: Path) -> str:
     return decode(path, data, allow_empty=True).text  # raises the located error
 
 
-def _prepare_reviews(plan: list[_Planned], processes: int | None) -> None:
-    """Reviews are worked on ahead in one batch across files: on every core, or parsed together."""
-    if SourceKind.REVIEW not in readers():
-        return
-    items = []
-    for item in plan:
-        kind = item.kind
-        if kind is None:
-            try:
-                head = _head(item.path)
-                kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
-            except BadInput:
-                continue
-        if kind == SourceKind.REVIEW.value:
-            items.append((item.path, item.options))
-    if len(items) > 1:
-        from .review import ReviewReader
+def _is_review(item: _Planned) -> bool:
+    """Whether `item` is read as a review (its declared kind, or detected from its head)."""
+    kind = item.kind
+    if kind is None:
+        try:
+            head = _head(item.path)
+            kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
+        except BadInput:
+            return False
+    return kind == SourceKind.REVIEW.value
 
-        ReviewReader.prepare(items, processes)
+
+def _prepare_reviews(items: list[tuple[Path, SourceOptions]], processes: int | None) -> None:
+    """Reviews are worked on ahead in one batch across files: on every core, or parsed together."""
+    if SourceKind.REVIEW not in readers() or len(items) < 2:
+        return
+    from .review import ReviewReader
+
+    ReviewReader.prepare(items, processes)
 
 
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
@@ -195,11 +207,7 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
     if SourceKind(kind) not in readers():
         return _without_reader(item, kind, read_bytes(item.path), loaded)
     reader = get_reader(kind, where=item.where or "--format")
-    options = item.options
-    if item.about_key is not None:  # a work of a source read before this one: tell the reader now
-        known = _works(loaded).get(item.about_key)
-        if known is not None:
-            options = replace(options, about=known)
+    options = _options(item, loaded, review=kind == SourceKind.REVIEW.value)
     claims = _run(reader, item.path, options, kind)
     check_values(claims)  # a value no store can keep is refused here, before anything is written
     for warning in getattr(reader, "warnings", []):
@@ -250,6 +258,21 @@ def _run(reader: Reader, path: Path, options: SourceOptions, kind: str) -> Claim
     except _READER_FAILURES as e:
         text = " ".join(str(e).split())[:300]
         raise BadInput.at(str(path), f"cannot be read as {kind}: {type(e).__name__}: {text}") from e
+
+
+def _options(item: _Planned, loaded: Loaded, *, review: bool) -> SourceOptions:
+    """The item's options completed by the sources read before it: the IRI of a manifest's
+    `about: <key>` work, and for a review what those sources know of its work."""
+    options = item.options
+    if item.about_key is not None:
+        work = _works(loaded).get(item.about_key)
+        if work is not None:
+            options = replace(options, about=work)
+    if review and options.about is not None:
+        metadata = [cs for cs in loaded.claimsets if cs.source.kind is not SourceKind.REVIEW]
+        batch = known_for_work(metadata, options.about)  # not other reviews: the same for every review
+        options = replace(options, known=merge_known(options.known, batch))
+    return options
 
 
 def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> ClaimSet:
