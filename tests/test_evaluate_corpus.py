@@ -112,3 +112,11 @@ def test_the_corpus_texts_keep_their_figures() -> None:
         assert s.quotes_exact == s.quotes_total > 0
         assert s.quotes_naming_ends == s.quotes_relation_total, s.quotes_hiding_an_end
     assert report.relations.micro_precision >= 0.85  # a wrong fact is worse than a missing one
+    # each text has a background source (its credits): scored with it too, and it may only help
+    with_bg, without_bg = report.with_background, report.without_background
+    assert with_bg is not None and without_bg is not None
+    assert [r.name for r in with_bg.rows] == [r.name for r in without_bg.rows] == sorted(CORPUS)
+    assert with_bg.entities.micro_precision > without_bg.entities.micro_precision  # actors are people
+    assert with_bg.relations.micro_precision >= 0.85
+    assert with_bg.relations.micro_f1 >= without_bg.relations.micro_f1
+    assert "with a background source (3 texts" in report.render()

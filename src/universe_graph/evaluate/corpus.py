@@ -20,12 +20,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from ..export import merge, to_json_data
-from ..extract.score import PRF, Score, score
-from ..ingest import SourceOptions, load_paths
-from ..ingest.text import read_text
+from ..extract.score import PRF, Score
 from .base import BenchOptions, BenchReport, register
-from .text import read_gold
+from .text import read_gold, score_text
 
 GOLD_SUFFIX = ".gold.json"
 
@@ -116,6 +113,9 @@ class CorpusReport(BenchReport):
     quotes_total: int
     quotes_naming_ends: int
     quotes_relation_total: int
+    #: the texts that have background sources, scored with them, and the same texts without them
+    with_background: CorpusReport | None = None
+    without_background: CorpusReport | None = None
 
     def render(self) -> str:
         lines = [f"corpus {self.folder}: {len(self.rows)} texts (P/R/F1; events found, Kendall tau)"]
@@ -150,6 +150,16 @@ class CorpusReport(BenchReport):
             f"{self.quotes_naming_ends}/{self.quotes_relation_total} relation quotes name both ends",
             "baseline         none (the corpus is our own format; see litbank and redocred for baselines)",
         ]
+        if self.with_background is not None and self.without_background is not None:
+            count = len(self.with_background.rows)
+            lines.append(f"with a background source ({count} texts: NAME.background.*):")
+            for label, report in (("without", self.without_background), ("with", self.with_background)):
+                e, r = report.entities, report.relations
+                lines.append(
+                    f"  {label:<8} typed entities micro F1 {e.micro_f1:.3f} (P {e.micro_precision:.3f})  "
+                    f"relations micro P {r.micro_precision:.3f} R {r.micro_recall:.3f} F1 {r.micro_f1:.3f}  "
+                    f"events {report.events_found}/{report.events_gold}"
+                )
         return "\n".join(lines)
 
 
@@ -157,13 +167,18 @@ def _prf(p: PRF) -> str:
     return f"{p.precision:.3f}/{p.recall:.3f}/{p.f1:.3f}"
 
 
-def score_pair(text: Path, gold_path: Path) -> Score:
-    """One text read as a review (with the gold's `about_title`, if any) and scored against its gold."""
-    gold = read_gold(gold_path)
-    about = gold.get("about_title")
-    options = SourceOptions(about_title=about if isinstance(about, str) else None)
-    loaded = load_paths([text], kind="review", options=options, processes=1)
-    return score(to_json_data(merge(loaded.claimsets)), gold, read_text(text).text)
+def backgrounds(text: Path) -> list[Path]:
+    """The background sources of a corpus text: `NAME.background.*` beside `NAME.txt` (credits a
+    metadata source would give for its work), read first as a store would hold them."""
+    name = text.name[: -len(".txt")]
+    return sorted(text.parent.glob(f"{name}.background.*"))
+
+
+def score_pair(text: Path, gold_path: Path, background: list[Path] | None = None) -> Score:
+    """One text read as a review (with the gold's `about_title`, if any) and scored against its gold;
+    with `background`, as `ingest --about` reads it into a store that holds those sources."""
+    about = read_gold(gold_path).get("about_title")
+    return score_text(text, gold_path, about if isinstance(about, str) else None, background or ())
 
 
 def summarise(folder: str, rows: list[TextRow]) -> CorpusReport:
@@ -194,4 +209,13 @@ def run_corpus(path: Path, options: BenchOptions) -> CorpusReport:
     reader's extractor (`rules.v3`; `options.extractor` names no other yet)."""
     found = pairs(path)[: options.limit]
     rows = [TextRow(name=name, score=score_pair(text, gold)) for name, text, gold in found]
-    return summarise(str(path), rows)
+    report = summarise(str(path), rows)
+    known = [(row, text, gold) for row, (_, text, gold) in zip(rows, found, strict=True) if backgrounds(text)]
+    if known:
+        report.without_background = summarise(str(path), [row for row, _, _ in known])
+        with_known = [
+            TextRow(name=row.name, score=score_pair(text, gold, backgrounds(text)))
+            for row, text, gold in known
+        ]
+        report.with_background = summarise(str(path), with_known)
+    return report
