@@ -8,6 +8,7 @@ measured in the same run so a reader can see what the extractor adds.
 
 from __future__ import annotations
 
+from . import litbank as _litbank  # noqa: F401  (registers "litbank")
 from .base import BenchOptions, BenchReport, benchmarks, detect, register, run_benchmark
 
 __all__ = ["BenchOptions", "BenchReport", "benchmarks", "detect", "register", "run_benchmark"]
