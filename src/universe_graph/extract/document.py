@@ -15,6 +15,7 @@ from ..model import EntityType
 from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
+from .names import PLACE_HEAD_WORDS, honorific_before, title_votes
 
 BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
@@ -118,8 +119,14 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     i = span.start
     while i < span.end:
         tok = span.doc[i]
-        if tok.lower_ + "." in lx.ABBREVIATIONS and i + 1 < span.end and span.doc[i + 1].text == ".":
-            i += 2  # "Sgt. Anya Kovac": the title is not part of the name
+        titled = honorific_before(span, i)  # "Mr. Bennet", "Sgt. Anya Kovac": the title is in the name
+        if (
+            not titled
+            and tok.lower_ + "." in lx.ABBREVIATIONS
+            and i + 1 < span.end
+            and span.doc[i + 1].text == "."
+        ):
+            i += 2
             continue
         if (
             tok.lower_ in lx.CREW_WORDS
@@ -128,8 +135,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         ):
             i += 1  # "Director Jane Roe": a credit, the name follows
             continue
-        if _name_token(tok):
-            j = i + 1
+        if titled or _name_token(tok):
+            j = i + max(titled, 1)
             while j < span.end:
                 if _name_token(span.doc[j]):
                     j += 1
@@ -218,9 +225,12 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[kind] += weight
         ent.ner = True
     low = last.lower_
-    if low in lx.PLACE_HEADS:
+    titled = first.i < last.i and title_votes(ent, first)  # "Mrs. Hall" is a person, not a hall
+    if low in lx.PLACE_HEADS and not titled:
         ent.votes[L] += 3
-    if low in lx.ORG_HEADS:
+    elif low in PLACE_HEAD_WORDS and first.i < last.i and not titled and last.ent_type_ != "PERSON":
+        ent.votes[L] += 3  # "Wexley Hall", not "Hetty Green" (a person by the NER)
+    if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
     if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
         ent.votes[L] += 3

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
+from .names import merge_variants, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
@@ -229,6 +230,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
+    merge_variants(doc, _merge)
     known = _known_names(doc)
     mapped: dict[int, set[int]] = {}
     for s, i in doc.token_ent:
@@ -422,7 +424,7 @@ def _known_names(doc: Doc) -> tuple[NameFinder | None, dict[str, Ent]]:
         words = e.name.split()
         if e.type is C and e.fixed is None and 2 <= len(words) <= 3:  # "Ilse" for "Ilse Marr"
             for w in (words[0], words[-1]):
-                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS
+                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS or title_word(w) is not None
                 if w[:1].isupper() and w.isalpha() and not plain and len(w) > 2:
                     parts.setdefault(w, []).append(e)
     for w, ents in parts.items():
