@@ -15,7 +15,14 @@ from ..model import EntityType
 from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
-from .names import PLACE_HEAD_WORDS, honorific_before, title_votes
+from .names import (
+    PLACE_HEAD_WORDS,
+    action_votes,
+    group_votes,
+    honorific_before,
+    refine_runs,
+    title_votes,
+)
 
 BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
@@ -181,7 +188,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
             for r in overlapping:
                 runs.remove(r)
             runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
-    return sorted(runs)
+    return refine_runs(span, runs)
 
 
 def _of_name(span: Any, i: int) -> int | None:
@@ -315,6 +322,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         ent.votes[C] += 0.6
+    action_votes(ent, head, _is_person_noun)
+    group_votes(ent, first, last)
     while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head

@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
-from .names import merge_variants, title_word
+from .names import article_before, merge_variants, named_object, not_a_name, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
@@ -224,9 +224,9 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
-            if j - i == 1 and _demonym(toks[0]):
+            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks) or named_object(toks):
                 continue
-            ent = _mention(doc, sent, name, i, j)
+            ent = _mention(doc, sent, name, i, j, lead=article_before(span, i, j))
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
@@ -291,7 +291,10 @@ def _mention(
     *,
     key: str | None = None,
     fixed: EntityType | None = None,
+    lead: int = 0,
 ) -> Ent:
+    """Record a mention of `name` at tokens [i, j) of the sentence; its offsets also cover `lead`
+    tokens before i (an article that belongs to the mention: "the Arno")."""
     key = key or name_key(name)
     ent = doc.ent(key, name)
     if fixed is not None:
@@ -301,7 +304,7 @@ def _mention(
         ent.name = name
     elif name != ent.name:
         ent.aliases.add(name)
-    tok_start, tok_end = sent.span.doc[i], sent.span.doc[j - 1]
+    tok_start, tok_end = sent.span.doc[i - lead], sent.span.doc[j - 1]
     start = sent.offset + tok_start.idx
     end = sent.offset + tok_end.idx + len(tok_end.text)
     ent.mentions.append((sent.index, start, end))

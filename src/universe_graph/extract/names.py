@@ -16,7 +16,7 @@ from ..model import EntityType
 if TYPE_CHECKING:  # document.py imports this module
     from .document import Doc, Ent
 
-C, P = EntityType.CHARACTER, EntityType.PERSON
+C, L, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.PERSON
 
 #: honorifics written as abbreviations ("Mr." or "Mr"), lower case without the full stop
 TITLE_ABBREVIATIONS = frozenset(
@@ -160,3 +160,195 @@ def merge_variants(doc: Doc, merge: Any) -> None:
         ]
         if len(fits) == 1 and fits[0].type in (C, P):
             merge(doc, ent, fits[0])
+
+
+# types from what a name does -------------------------------------------------------------------
+#: verbs whose subject is a person: speaking, thinking, feeling, perceiving ("said Nippers")
+PERSON_SUBJECT_VERBS = frozenset(
+    {"say", "reply", "answer", "ask", "cry", "exclaim", "shout", "whisper", "murmur", "mutter", "call",
+     "tell", "speak", "talk", "laugh", "smile", "sigh", "nod", "weep", "sob", "grin", "frown", "blush",
+     "think", "know", "believe", "feel", "wish", "want", "hope", "fear", "love", "hate", "like", "remember",
+     "forget", "wonder", "suppose", "imagine", "decide", "intend", "mean", "prefer", "doubt", "realise",
+     "realize", "understand", "see", "look", "watch", "hear", "listen", "notice", "read", "write",
+     "marry", "kiss", "eat", "drink", "sleep", "wake", "sit", "stand", "walk", "die", "dress", "promise",
+     "agree", "refuse", "declare", "insist", "observe", "remark", "add", "continue", "begin", "explain",
+     "suggest", "admit", "confess", "complain", "protest", "inquire", "enquire", "demand", "beg", "pray"}
+)  # fmt: skip
+#: what a person has and a place or group has not ("Nippers's temper", "Ann's hand")
+PERSON_POSSESSIONS = frozenset(
+    {"head", "arm", "arms", "voice", "mind", "lip", "lips", "shoulder", "shoulders", "hair", "foot", "feet",
+     "finger", "fingers", "cheek", "cheeks", "mouth", "nose", "brow", "forehead", "temper", "manner",
+     "smile", "words", "thoughts", "opinion", "letter", "name", "room", "coat", "hat", "dress", "age",
+     "health", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend",
+     "servant", "master", "mistress", "uncle", "aunt", "cousin", "nephew", "niece", "children", "child"}
+)  # fmt: skip
+#: nouns that say "a place" when a name is one ("Raveloe was a village")
+PLACE_ATTR_NOUNS = frozenset(
+    {"village", "town", "city", "hamlet", "place", "country", "county", "parish", "port", "river",
+     "island", "valley", "district", "street", "house", "estate", "farm", "capital", "region", "province",
+     "kingdom", "realm", "land", "world", "planet", "mountain", "hill", "lake", "sea", "suburb", "spot"}
+)  # fmt: skip
+
+
+def action_votes(ent: Ent, head: Any, is_person_noun: Any) -> None:
+    """Type votes from what the name's head does or is: the subject of a verb of speech, thought or
+    feeling is a person ("said Nippers", "Ann wondered"); "X was a scrivener" a person and "X was a
+    village" a place; "X's voice" belongs to a person. `is_person_noun` tests a common noun token."""
+    if head.dep_ == "nsubj" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        if verb.lemma_.lower() in PERSON_SUBJECT_VERBS and verb.lemma_ != "be":
+            ent.votes[C] += 1.5
+        if verb.lemma_ == "be":
+            for attr in (c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+                if attr.lemma_.lower() in PLACE_ATTR_NOUNS:
+                    ent.votes[L] += 3
+                elif is_person_noun(attr):
+                    ent.votes[C] += 2
+    if head.dep_ == "poss" and head.head.lemma_.lower() in PERSON_POSSESSIONS:
+        ent.votes[C] += 1
+
+
+# capitalised words that are not names ----------------------------------------------------------
+#: alone, capitalised, these address or point at someone or somewhere but do not name them
+#: ("Mother", "your Ladyship", "the East"), or name a day of the calendar ("Christmas")
+NOT_NAMES_ALONE = frozenset(
+    {"mother", "father", "papa", "mamma", "mama", "mammy", "pa", "ma", "granny", "grandpa", "grandma",
+     "son", "sir", "madam", "ma'am", "ladyship", "lordship", "majesty", "highness", "excellency", "honour",
+     "honor", "grace", "reverence", "north", "south", "east", "west", "christmas", "easter", "michaelmas",
+     "sabbath", "lent", "advent", "whitsuntide", "midsummer", "chapter", "book", "part", "volume"}
+)  # fmt: skip
+_ROMAN = frozenset("ivxlcdm")
+
+
+def not_a_name(toks: Any) -> bool:
+    """A capitalised run that is no name: one word of `NOT_NAMES_ALONE`, a heading word with a
+    Roman numeral ("CHAPTER II"), a numeral alone, or a word glued by a hyphen to a lower-case one
+    ("Good-evening": a greeting)."""
+    words = [t for t in toks if t.is_alpha]
+    if not words:
+        return True
+    if len(words) == 1 and words[0].lower_ in NOT_NAMES_ALONE:
+        return True
+    if all(w.lower_ in NOT_NAMES_ALONE or set(w.lower_) <= _ROMAN for w in words):
+        return words[0].lower_ in NOT_NAMES_ALONE or (len(words) == 1 and words[0].is_upper)
+    last = toks[-1]
+    doc = last.doc
+    return (
+        last.i + 2 < len(doc)
+        and not last.whitespace_
+        and doc[last.i + 1].text == "-"
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].text[:1].islower()
+        and doc[last.i + 2].lower_ not in PLACE_HEAD_WORDS  # "Wall-street" is a name
+    )
+
+
+# name boundaries -------------------------------------------------------------------------------
+#: place or unit words a number completes ("District 12", "Sector 7", "Platform 9")
+NUMBERED_HEADS = frozenset(
+    {"district", "sector", "zone", "area", "block", "ward", "level", "gate", "camp", "station", "room",
+     "platform", "hangar", "building", "unit", "base", "section", "bay", "dock", "pier", "route",
+     "highway", "floor", "cell", "apartment", "suite", "squad", "division", "precinct", "lab", "site",
+     "vault", "tower", "terminal", "outpost", "colony", "habitat", "deck", "wing"}
+)  # fmt: skip
+_OPEN_QUOTES = frozenset({'"', "“", "'", "\u2018"})
+_CLOSE_QUOTES = frozenset({'"', "”", "'", "\u2019"})
+
+
+def _initial(tok: Any) -> bool:
+    """A capital initial with its full stop ("K.", "F.")."""
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+
+
+def refine_runs(span: Any, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Name boundaries the proper-noun runs miss: an initial inside or after a name ("Obi-Wan K.",
+    "John F. Kennedy"), a number completing a numbered place ("District 12"), a possessive
+    facility ("Lincoln's Inn Hall": one place, not a person and a hall), and a quoted epithet after
+    "the" ('the "Half-Blood Prince"': the words inside the quotes)."""
+    doc = span.doc
+    out = sorted(runs)
+    merged: list[tuple[int, int]] = []
+    for a, b in out:
+        while b < span.end and _initial(doc[b]) and doc[b - 1].text[:1].isupper():
+            b += 1  # "Obi-Wan K.", "John F." (then "Kennedy" joins below)
+        if (
+            b + 1 < span.end
+            and doc[b - 1].lower_ in NUMBERED_HEADS
+            and doc[b].text.isdigit()
+            and len(doc[b].text) <= 4
+        ):
+            b += 1
+        if merged:
+            pa, pb = merged[-1]
+            if pb == a and _initial(doc[a - 1]):
+                merged[-1] = (pa, b)
+                continue
+            if (
+                pb + 1 == a
+                and doc[pb].tag_ == "POS"
+                and doc[b - 1].lower_ in PLACE_HEAD_WORDS | {"street", "road", "square"}
+            ):
+                merged[-1] = (pa, b)  # "Lincoln's Inn Hall"
+                continue
+        merged.append((a, b))
+    i = span.start
+    while i + 2 < span.end:
+        if doc[i].text in _OPEN_QUOTES and i > span.start and doc[i - 1].lower_ == "the":
+            k = i + 1
+            while k < span.end and k - i <= 6 and (doc[k].text[:1].isupper() or doc[k].text in ("-", "of")):
+                k += 1
+            if k < span.end and k > i + 1 and doc[k].text in _CLOSE_QUOTES and doc[k - 1].text != "of":
+                inner = (i + 1, k)
+                merged = [r for r in merged if r[1] <= inner[0] or r[0] >= inner[1]]
+                merged.append(inner)
+                i = k
+        i += 1
+    return sorted(merged)
+
+
+#: the last word of a named object, which is neither a character nor a place ("the Time Stone",
+#: "the Invisibility Cloak"); such names are not kept as entities
+OBJECT_HEADS = frozenset(
+    {"stone", "stones", "cloak", "sword", "ring", "diamond", "amulet", "crown", "wand", "gem", "jewel",
+     "orb", "chalice", "cup", "grail", "mirror", "necklace", "pendant", "blade", "hammer", "shield",
+     "staff", "scroll", "tablet", "talisman", "locket", "dagger", "spear", "bow", "helm", "helmet",
+     "gauntlet", "medallion", "key", "map", "book", "diary", "codex", "tome", "box", "cube", "device",
+     "serum", "potion", "elixir", "relic", "artifact", "artefact", "horn", "lamp", "compass", "coin"}
+)  # fmt: skip
+
+
+def named_object(toks: Any) -> bool:
+    """ "the Time Stone", "the Yellow Diamond": a name ending in an object word, of two words or
+    after "the", that the NER does not call a person ("Emma Stone" stays a name)."""
+    last = toks[-1]
+    if last.lower_ not in OBJECT_HEADS or last.ent_type_ == "PERSON":
+        return False
+    first = toks[0]
+    after_the = first.i > 0 and first.doc[first.i - 1].lower_ == "the"
+    return len(toks) > 1 or after_the
+
+
+def article_before(span: Any, i: int, j: int) -> int:
+    """1 when a lower-case "the" before the name belongs to its mention ("the Arno", "the Claytons"):
+    the name heads its noun phrase (not "the Essex marshes") and does not open with a title (not
+    "the Lord Chancellor", a role). 0 otherwise."""
+    doc = span.doc
+    if i <= span.start or doc[i - 1].text != "the":
+        return 0
+    last = doc[j - 1]
+    if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= j:
+        return 0
+    return 0 if title_word(doc[i].text) is not None else 1
+
+
+def group_votes(ent: Ent, first: Any, last: Any) -> None:
+    """A plural proper name after "the" names a group of people ("the Ringwraiths", "the Claytons"),
+    not a place, unless the NER or its head word says place ("the Carpathians", "the Hebrides")."""
+    doc = first.doc
+    after_the = first.lower_ == "the" or (first.i > 0 and doc[first.i - 1].lower_ == "the")
+    plural = last.tag_ in ("NNPS", "NNS") and last.text[:1].isupper() and last.lower_.endswith("s")
+    if not after_the or not plural or last.lower_.endswith("ss"):
+        return
+    if last.ent_type_ in ("LOC", "GPE", "FAC") or last.lower_ in PLACE_HEAD_WORDS:
+        return
+    ent.votes[EntityType.ORGANIZATION] += 2.5
