@@ -137,3 +137,63 @@ def test_greetings_and_lone_address_words_are_not_names() -> None:
     claims = extract('"Good-evening, Mr. Tolliver," said the doctor. "Mother, come here," said Ann Roe.')
     assert named(claims, "Good") is None and named(claims, "Mother") is None
     assert named(claims, "Mr. Tolliver") is not None and named(claims, "Ann Roe") is not None
+
+
+def test_stated_aliases_merge() -> None:
+    claims = extract("Ossa Venn travels north under the alias Tamsin Reed and meets Bo Harl at the port.")
+    e = named(claims, "Ossa Venn")
+    assert e is not None and named(claims, "Tamsin Reed") == e
+    assert named(claims, "Bo Harl") != e
+    claims = extract("Grey Falcon/Mara Quell returns to the city and confronts Bo Harl.")
+    e = named(claims, "Grey Falcon")
+    assert e is not None and named(claims, "Mara Quell") == e
+    # two names joined by "and" stay two people
+    claims = extract("Mara Quell and Tamsin Reed return to the city.")
+    assert named(claims, "Mara Quell") != named(claims, "Tamsin Reed")
+
+
+def test_a_simile_does_not_take_a_place_out_of_the_story() -> None:
+    claims = extract("Old Tam Orrin came waddling like a lizard up Cobbler Hill towards the market.")
+    hill = named(claims, "Cobbler Hill")
+    assert hill is not None and hill.in_universe
+    # a comparison with a named thing still compares it
+    claims = extract("Ossa Venn fights like Marlow Keane in his best years.")
+    keane = named(claims, "Marlow Keane")
+    assert keane is not None and not keane.in_universe
+    claims = extract("Ossa Venn fights like a younger Marlow Keane in the final act.")
+    keane = named(claims, "Marlow Keane")
+    assert keane is not None and not keane.in_universe
+
+
+def test_a_family_name_shared_with_a_company_stays_apart() -> None:
+    claims = extract(
+        "Ossa Venn works for the mining company Harrow Industries. "
+        "She learns that Harrow's chief executive, Miles Harrow, hid the warnings."
+    )
+    person = named(claims, "Miles Harrow")
+    assert person is not None and "Harrow" not in person.aliases
+
+
+def test_numbered_names_without_letters_stay_names() -> None:
+    claims = extract("Ossa Venn hides the plans inside the droid K7-Q9.")
+    assert named(claims, "K7-Q9") is not None
+
+
+def test_places_by_cue() -> None:
+    claims = extract("Ossa Venn grew up in the village of Brenmoor and later fled into Shadewell Alley.")
+    for name in ("Brenmoor", "Shadewell Alley"):
+        place = named(claims, name)
+        assert place is not None and place.type.value == "Location", name
+    claims = extract("Ossa Venn spends the summer at the Warren with her cousins.")
+    warren = named(claims, "Warren")
+    assert warren is not None and warren.type.value == "Location"
+    # joining "the X" is joining a group, not going to a place
+    claims = extract("Ossa Venn joins the Wardens and swears their oath.")
+    wardens = named(claims, "Wardens")
+    assert wardens is not None and wardens.type.value == "Organization"
+
+
+def test_a_person_who_acts_is_not_a_place() -> None:
+    claims = extract("At dawn, Harlow, who had never trusted the colonel, rode out with his men.")
+    e = named(claims, "Harlow")
+    assert e is not None and e.type.value == "Character"

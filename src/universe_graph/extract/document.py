@@ -20,10 +20,13 @@ from .names import (
     action_votes,
     group_votes,
     honorific_before,
+    locative_votes,
     refine_runs,
     title_votes,
 )
 
+#: at most this much of a name's type votes comes from the NER, however often it tags the name
+NER_VOTE_CAP = 3.0
 BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
@@ -68,6 +71,7 @@ class Ent:
     fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
     descriptive: bool = False
     ner: bool = False  # the NER labelled at least one mention
+    ner_votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
     work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison
     salience: float = 0.0
 
@@ -229,7 +233,10 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     """Type votes from one mention's neighbourhood (tokens `first`..`last`)."""
     head = last
     for kind, weight in _ner_votes(first, last):
-        ent.votes[kind] += weight
+        # the NER's guesses for one name are one model's, not independent evidence: capped
+        given = ent.ner_votes[kind]
+        ent.votes[kind] += max(0.0, min(weight, NER_VOTE_CAP - given))
+        ent.ner_votes[kind] = given + weight
         ent.ner = True
     low = last.lower_
     titled = first.i < last.i and title_votes(ent, first)  # "Mrs. Hall" is a person, not a hall
@@ -324,6 +331,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[C] += 0.6
     action_votes(ent, head, _is_person_noun)
     group_votes(ent, first, last)
+    locative_votes(ent, first, last)
     while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head

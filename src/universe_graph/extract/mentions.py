@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
-from .names import article_before, merge_variants, named_object, not_a_name, title_word
+from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
@@ -69,8 +69,25 @@ def comparison_scopes(doc: Doc) -> None:
             if start is None:
                 continue
             end = _scope_end(span, start)
+            if low == "like":
+                end = min(end, _simile_end(span, start))
             for i in range(start, end):
                 doc.comparison.add((sent.index, i))
+
+
+def _simile_end(span: Any, start: int) -> int:
+    """A simile with a common noun ("waddling like a lizard up Holborn Hill") compares only that
+    noun phrase: what follows it is the story again. Another comparison runs on (its end: the
+    sentence's)."""
+    doc = span.doc
+    if start + 1 >= span.end or doc[start].lower_ not in ("a", "an") or not doc[start + 1].text[:1].islower():
+        return int(span.end)
+    k = start + 1
+    while k < span.end and doc[k].text[:1].islower() and doc[k].pos_ in ("ADJ", "NOUN", "ADV"):
+        k += 1
+    if doc[k - 1].pos_ != "NOUN" or (k < span.end and doc[k].pos_ == "PROPN"):
+        return int(span.end)  # "like a younger Sarah Connor": the phrase names someone
+    return k
 
 
 def _said_by_reviewer(verb: Any) -> bool:
@@ -231,6 +248,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
     _drop_lone_openers(doc)
     _merge_short_names(doc)
     merge_variants(doc, _merge)
+    stated_aliases(doc, _merge)
     known = _known_names(doc)
     mapped: dict[int, set[int]] = {}
     for s, i in doc.token_ent:

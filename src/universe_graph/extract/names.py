@@ -9,6 +9,7 @@ that could be either stays apart: the rules refuse to guess.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..model import EntityType
@@ -146,19 +147,21 @@ def merge_variants(doc: Doc, merge: Any) -> None:
     Titled short names go first, then untitled ones, each longest first, so that "Sir Walter" has
     joined "Sir Walter Elliot" before a bare "Walter" looks for its one candidate. `merge(doc, a, b)`
     folds entity a into b (mentions, votes, aliases)."""
-    people = [e for e in doc.ents.values() if _personal(e)]
-    shapes = {e.key: split_title(e.name) for e in people}
-    order = sorted(people, key=lambda e: (shapes[e.key][0] is None, -len(shapes[e.key][1])))
+    named = [e for e in doc.ents.values() if e.fixed is None and not e.descriptive]
+    shapes = {e.key: split_title(e.name) for e in named}
+    order = sorted(named, key=lambda e: (shapes[e.key][0] is None, -len(shapes[e.key][1])))
     for ent in order:
-        if ent.key not in doc.ents:
+        if ent.key not in doc.ents or not _personal(ent):
             continue
         short = shapes[ent.key]
+        # every name it could be part of, people or not: "Castell" of "Lionel Castell" and of
+        # "Castell Industries" is unsure, and stays apart
         fits = [
             o
             for o in doc.ents.values()
             if o.key != ent.key and o.key in shapes and _fits(short, shapes[o.key])
         ]
-        if len(fits) == 1 and fits[0].type in (C, P):
+        if len(fits) == 1 and _personal(fits[0]):
             merge(doc, ent, fits[0])
 
 
@@ -181,6 +184,11 @@ PERSON_POSSESSIONS = frozenset(
      "smile", "words", "thoughts", "opinion", "letter", "name", "room", "coat", "hat", "dress", "age",
      "health", "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend",
      "servant", "master", "mistress", "uncle", "aunt", "cousin", "nephew", "niece", "children", "child"}
+)  # fmt: skip
+#: adjectives said of a person before their name ("poor Florence", "old Pontifex", "dear Jo")
+PERSON_EPITHETS = frozenset(
+    {"poor", "dear", "old", "young", "little", "sweet", "beloved", "late", "kind", "good", "honest",
+     "wicked", "pretty", "handsome", "lovely", "brave", "gentle", "unhappy", "wretched", "darling"}
 )  # fmt: skip
 #: nouns that say "a place" when a name is one ("Raveloe was a village")
 PLACE_ATTR_NOUNS = frozenset(
@@ -206,6 +214,17 @@ def action_votes(ent: Ent, head: Any, is_person_noun: Any) -> None:
                     ent.votes[C] += 2
     if head.dep_ == "poss" and head.head.lemma_.lower() in PERSON_POSSESSIONS:
         ent.votes[C] += 1
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.lemma_.lower() in PERSON_POSSESSIONS
+    ):
+        ent.votes[C] += 1  # "the two daughters of Agnes"
+    for child in head.children:
+        if child.dep_ == "amod" and child.i < head.i and child.lower_ in PERSON_EPITHETS:
+            ent.votes[C] += 1  # "poor Florence", "old Pontifex"
+        if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
+            ent.votes[C] += 1.5  # "Washington, who ...": with the shared rule's 1, a person over a place
 
 
 # capitalised words that are not names ----------------------------------------------------------
@@ -218,18 +237,32 @@ NOT_NAMES_ALONE = frozenset(
      "sabbath", "lent", "advent", "whitsuntide", "midsummer", "chapter", "book", "part", "volume"}
 )  # fmt: skip
 _ROMAN = frozenset("ivxlcdm")
+_DEMONYM_NOUN = re.compile(r"^[A-Z][a-z]+(ish|ch|sh)(wo)?m[ae]n$")  # "Englishman", "Dutchwomen"
+
+
+def _not_proper(tok: Any) -> bool:
+    """One capitalised word that is an adjective, adverb or interjection ("Good." as a reply), a
+    people's adjective before a common noun ("a Gothic window", "the Welsh puddler") or a word for
+    one of a people ("a pursy Englishman")."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+        return False  # "an Interpol officer": a named group used as a modifier is still named
+    if tok.pos_ in ("ADJ", "ADV", "INTJ"):
+        return True
+    if tok.tag_ == "JJ" and tok.dep_ in ("amod", "compound") and tok.head.pos_ == "NOUN":
+        return True
+    return bool(_DEMONYM_NOUN.match(tok.text))
 
 
 def not_a_name(toks: Any) -> bool:
     """A capitalised run that is no name: one word of `NOT_NAMES_ALONE`, a heading word with a
     Roman numeral ("CHAPTER II"), a numeral alone, or a word glued by a hyphen to a lower-case one
     ("Good-evening": a greeting)."""
-    words = [t for t in toks if t.is_alpha]
-    if not words:
+    if not any(c.isalnum() for c in toks.text):
         return True
-    if len(words) == 1 and words[0].lower_ in NOT_NAMES_ALONE:
+    words = [t for t in toks if t.is_alpha]  # "R2-D2" has none, and is a name
+    if len(words) == 1 and (words[0].lower_ in NOT_NAMES_ALONE or _not_proper(words[0])):
         return True
-    if all(w.lower_ in NOT_NAMES_ALONE or set(w.lower_) <= _ROMAN for w in words):
+    if words and all(w.lower_ in NOT_NAMES_ALONE or set(w.lower_) <= _ROMAN for w in words):
         return words[0].lower_ in NOT_NAMES_ALONE or (len(words) == 1 and words[0].is_upper)
     last = toks[-1]
     doc = last.doc
@@ -341,6 +374,21 @@ def article_before(span: Any, i: int, j: int) -> int:
     return 0 if title_word(doc[i].text) is not None else 1
 
 
+#: prepositions of place: "at the Burrow", "into the Maze"
+LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "near", "outside", "towards", "toward", "within"})
+
+
+def locative_votes(ent: Ent, first: Any, last: Any) -> None:
+    """ "at the Burrow", "into the Hollow": a singular name after "the" as the object of a
+    preposition of place is a place (outweighing the "the" that suggests a group)."""
+    doc = first.doc
+    after_the = first.i > 0 and doc[first.i - 1].lower_ == "the"
+    if not after_the or last.tag_ in ("NNPS", "NNS") or last.dep_ != "pobj":
+        return
+    if last.head.lower_ in LOCATIVE_PREPS:
+        ent.votes[L] += 1.5
+
+
 def group_votes(ent: Ent, first: Any, last: Any) -> None:
     """A plural proper name after "the" names a group of people ("the Ringwraiths", "the Claytons"),
     not a place, unless the NER or its head word says place ("the Carpathians", "the Hebrides")."""
@@ -352,3 +400,70 @@ def group_votes(ent: Ent, first: Any, last: Any) -> None:
     if last.ent_type_ in ("LOC", "GPE", "FAC") or last.lower_ in PLACE_HEAD_WORDS:
         return
     ent.votes[EntityType.ORGANIZATION] += 2.5
+
+
+# aliases the text states -----------------------------------------------------------------------
+ALIAS_NOUNS = frozenset({"alias", "pseudonym", "codename", "nom"})
+
+
+def stated_aliases(doc: Doc, merge: Any) -> None:
+    """Merge two names the text says are one: "A/B" (a slash between two names, no spaces), "A
+    travels under the alias B", "A, alias B", "A, also known as B", "A (a.k.a. B)". The second
+    name joins the first, which keeps its name. `merge(doc, a, b)` folds entity a into b."""
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            pair = _alias_pair(doc, sent, tok)
+            if pair is None:
+                continue
+            main, alias = (doc.ents.get(k) for k in pair)
+            if main is None or alias is None or main.key == alias.key:
+                continue
+            if main.fixed is not None or alias.fixed is not None:
+                continue
+            merge(doc, alias, main)
+
+
+def _alias_pair(doc: Doc, sent: Any, tok: Any) -> tuple[str, str] | None:
+    """(the named one's key, the alias's key) when `tok` is the cue of a stated alias."""
+    span = sent.span
+    ref = doc.token_ent.get
+    if tok.text == "/" and span.start < tok.i < span.end - 1 and not tok.whitespace_:
+        before, after = tok.nbor(-1), tok.nbor(1)
+        if before.whitespace_:
+            return None
+        a, b = ref((sent.index, before.i)), ref((sent.index, after.i))
+        return (a, b) if a and b else None
+    cue_end: int | None = None
+    if tok.lower_ in ALIAS_NOUNS:
+        cue_end = tok.i + 1
+    elif tok.lower_ == "known" and tok.i + 1 < span.end and tok.nbor(1).lower_ == "as":
+        cue_end = tok.i + 2
+    elif tok.lower_ in ("a.k.a.", "aka", "a.k.a"):
+        cue_end = tok.i + 1
+    if cue_end is None or cue_end >= span.end:
+        return None
+    k = cue_end + (1 if span.doc[cue_end].lower_ == "the" else 0)
+    alias = ref((sent.index, k)) if k < span.end else None
+    if alias is None:
+        return None
+    main = _named_one(doc, sent, tok)
+    return (main, alias) if main else None
+
+
+def _named_one(doc: Doc, sent: Any, cue: Any) -> str | None:
+    """Who bears the alias: the subject of the verb the cue hangs from ("A travels under the alias
+    B"), or the name the cue's clause modifies ("A, also known as B"; "A, alias B")."""
+    ref = doc.token_ent.get
+    node = cue
+    for _ in range(6):
+        if node.dep_ in ("acl", "appos") and ref((sent.index, node.head.i)):
+            return ref((sent.index, node.head.i))
+        if node.pos_ in ("VERB", "AUX"):
+            subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return ref((sent.index, subj[0].i)) if subj else None
+        if node.head is node:
+            return None
+        node = node.head
+    return None
