@@ -120,3 +120,28 @@ def test_detects_a_litbank_folder(tmp_path: Path) -> None:
     (tmp_path / "entities" / "s.ann").write_text("", encoding="utf-8")
     (tmp_path / "coref" / "s.ann").write_text("", encoding="utf-8")
     assert detect(tmp_path) == "litbank"
+
+
+def test_end_to_end_maps_extractor_mentions_onto_gold_spans(tmp_path: Path) -> None:
+    """A one-sample folder through the real extractor: both mentions found, typed and chained."""
+    from universe_graph.evaluate import BenchOptions, run_benchmark
+
+    tokens = "Mr. Tolliver walked into the inn .\nThe landlord greeted Mr. Tolliver warmly .\n"
+    first, second = tokens.find("Mr. Tolliver"), tokens.rfind("Mr. Tolliver")
+    ann = "".join(
+        f"T{n}\t{label} {at} {at + 12}\tMr. Tolliver\n"
+        for n, (label, at) in enumerate(
+            [("PROP_PER", first), ("Tolliver-0", first), ("PROP_PER", second), ("Tolliver-0", second)],
+            start=1,
+        )
+    )
+    for sub in ("entities", "coref"):
+        (tmp_path / sub).mkdir()
+    (tmp_path / "entities" / "s.txt").write_text(tokens, encoding="utf-8")
+    (tmp_path / "entities" / "s.ann").write_text("", encoding="utf-8")
+    (tmp_path / "coref" / "s.ann").write_text(ann, encoding="utf-8")
+    report = run_benchmark(tmp_path, options=BenchOptions())
+    figures = report.model_dump()
+    assert figures["extractor"]["typed"]["tp"] == 2 and figures["extractor"]["typed"]["gold"] == 2
+    assert figures["extractor"]["coref_b3"]["f1"] == 1.0
+    assert "names (typed)" in report.render()

@@ -197,3 +197,16 @@ def test_a_person_who_acts_is_not_a_place() -> None:
     claims = extract("At dawn, Harlow, who had never trusted the colonel, rode out with his men.")
     e = named(claims, "Harlow")
     assert e is not None and e.type.value == "Character"
+
+
+def test_travel_and_of_phrases_make_places() -> None:
+    claims = extract("The officers stopped at Wendlebury to dine, then set off for Wendlebury again at dawn.")
+    place = named(claims, "Wendlebury")
+    assert place is not None and place.type.value == "Location"
+    claims = extract("From her window Ossa Venn looked out over the plains of Brenmark every morning.")
+    place = named(claims, "Brenmark")
+    assert place is not None and place.type.value == "Location"
+    # what goes to someone is an inheritance, not a journey
+    claims = extract('"The bulk of the property goes to Harvel," said the lawyer. Harvel smiled.')
+    heir = named(claims, "Harvel")
+    assert heir is not None and heir.type.value == "Character"

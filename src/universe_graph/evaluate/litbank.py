@@ -62,44 +62,10 @@ OUR_CLASS = {
 SPACY_CLASS = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG"}
 #: words that never link two names in the shared-word baseline (titles, small words)
 NOT_LINKING = frozenset(
-    {
-        "mr",
-        "mrs",
-        "miss",
-        "ms",
-        "dr",
-        "sir",
-        "lady",
-        "lord",
-        "madam",
-        "madame",
-        "mme",
-        "mlle",
-        "monsieur",
-        "master",
-        "mistress",
-        "captain",
-        "colonel",
-        "general",
-        "major",
-        "uncle",
-        "aunt",
-        "st",
-        "saint",
-        "the",
-        "of",
-        "and",
-        "de",
-        "la",
-        "le",
-        "van",
-        "von",
-        "du",
-        "old",
-        "young",
-        "little",
-    }
-)
+    {"mr", "mrs", "miss", "ms", "dr", "sir", "lady", "lord", "madam", "madame", "mme", "mlle", "monsieur",
+     "master", "mistress", "captain", "colonel", "general", "major", "uncle", "aunt", "st", "saint", "the",
+     "of", "and", "de", "la", "le", "van", "von", "du", "old", "young", "little"}
+)  # fmt: skip
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "”", "’", "%", "...", "n't"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "“", "\u2018", "$"})
 _CLITIC = re.compile(r"^['’](s|d|ll|m|re|ve|t)$", re.IGNORECASE)

@@ -198,6 +198,23 @@ PLACE_ATTR_NOUNS = frozenset(
 )  # fmt: skip
 
 
+#: verbs of travel and dwelling whose prepositional object is a place ("stopped at X", "set off
+#: for X", "was born in X", "lived in X"); "goes to X" is left out ("the estate goes to Harvey")
+TRAVEL_VERBS = frozenset(
+    {"arrive", "travel", "sail", "journey", "return", "flee", "emigrate", "settle", "live", "reside",
+     "dwell", "bear", "stop", "drive", "ride", "march", "retire", "set", "head", "move", "walk", "fly",
+     "hurry", "hasten", "proceed", "remove", "stay", "land", "reach", "embark", "voyage", "wander"}
+)  # fmt: skip
+TRAVEL_PREPS = frozenset({"to", "in", "at", "for", "from", "into", "towards", "toward", "through"})
+#: nouns whose "of" names a place ("the plains of X", "the streets of X", "the outskirts of X")
+PLACE_OF_NOUNS = frozenset(
+    {"plains", "plain", "streets", "street", "outskirts", "banks", "bank", "shores", "shore", "coast",
+     "hills", "mountains", "heart", "centre", "center", "gates", "walls", "port", "parish", "borough",
+     "suburbs", "environs", "neighbourhood", "neighborhood", "capital", "inhabitants", "people", "citizens",
+     "map", "climate", "road", "roads", "town", "city", "village", "county", "state", "province"}
+)  # fmt: skip
+
+
 def action_votes(ent: Ent, head: Any, is_person_noun: Any) -> None:
     """Type votes from what the name's head does or is: the subject of a verb of speech, thought or
     feeling is a person ("said Nippers", "Ann wondered"); "X was a scrivener" a person and "X was a
@@ -214,6 +231,14 @@ def action_votes(ent: Ent, head: Any, is_person_noun: Any) -> None:
                     ent.votes[C] += 2
     if head.dep_ == "poss" and head.head.lemma_.lower() in PERSON_POSSESSIONS:
         ent.votes[C] += 1
+    if head.dep_ == "pobj" and head.head.lower_ in TRAVEL_PREPS:
+        verb = head.head.head
+        if verb.lower_ == "off" or verb.dep_ == "prt":  # "set off for X"
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in TRAVEL_VERBS:
+            ent.votes[L] += 1.5
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in PLACE_OF_NOUNS:
+        ent.votes[L] += 2  # "the plains of Languedoc"
     if (
         head.dep_ == "pobj"
         and head.head.lower_ == "of"
