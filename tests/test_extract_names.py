@@ -210,3 +210,13 @@ def test_travel_and_of_phrases_make_places() -> None:
     claims = extract('"The bulk of the property goes to Harvel," said the lawyer. Harvel smiled.')
     heir = named(claims, "Harvel")
     assert heir is not None and heir.type.value == "Character"
+
+
+def test_a_name_spoken_to_is_a_person() -> None:
+    claims = extract('"Have a biscuit, Penbury," said the doctor. "Sit up straight, Penbury!"')
+    e = named(claims, "Penbury")
+    assert e is not None and e.type.value == "Character"
+    # a place named between commas outside a quotation is not spoken to
+    claims = extract("They sailed from Ostrey, Penbury and the northern isles to the capital.")
+    ostrey = named(claims, "Ostrey")
+    assert ostrey is not None and ostrey.type.value == "Location"

@@ -18,6 +18,7 @@ from .layout import Block
 from .names import (
     PLACE_HEAD_WORDS,
     action_votes,
+    address_votes,
     group_votes,
     honorific_before,
     locative_votes,
@@ -332,6 +333,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     action_votes(ent, head, _is_person_noun)
     group_votes(ent, first, last)
     locative_votes(ent, first, last)
+    address_votes(ent, first, last)
     while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head

@@ -215,6 +215,27 @@ PLACE_OF_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_QUOTES = frozenset({'"', "“", "”", "\u2018", "’", "'"})
+_VOCATIVE_END = frozenset({",", ";", "!", "?", ".", "”", '"', "’", "--", "—"})
+
+
+def vocative(first: Any, last: Any) -> bool:
+    """A name said to someone inside a quotation: "Have a troche, Kronborg," ... ("Don't, Huck;").
+    The name stands between a comma (or the opening quote) and closing punctuation, and the
+    sentence holds a quotation mark: only a person is spoken to."""
+    doc = first.doc
+    sent = first.sent
+    if first.i == sent.start or last.i + 1 >= sent.end:
+        return False
+    before, after = doc[first.i - 1], doc[last.i + 1]
+    spoken = (before.text == "," and after.text in _VOCATIVE_END) or (
+        before.text in ("“", '"') and after.text == ","  # "“Kronborg, come in.”"
+    )
+    if not spoken:
+        return False
+    return any(t.text in _QUOTES for t in sent)
+
+
 def action_votes(ent: Ent, head: Any, is_person_noun: Any) -> None:
     """Type votes from what the name's head does or is: the subject of a verb of speech, thought or
     feeling is a person ("said Nippers", "Ann wondered"); "X was a scrivener" a person and "X was a
@@ -412,6 +433,12 @@ def locative_votes(ent: Ent, first: Any, last: Any) -> None:
         return
     if last.head.lower_ in LOCATIVE_PREPS:
         ent.votes[L] += 1.5
+
+
+def address_votes(ent: Ent, first: Any, last: Any) -> None:
+    """A name spoken to is a person's ("Have a troche, Kronborg,")."""
+    if vocative(first, last):
+        ent.votes[C] += 2
 
 
 def group_votes(ent: Ent, first: Any, last: Any) -> None:
