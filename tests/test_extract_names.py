@@ -220,3 +220,10 @@ def test_a_name_spoken_to_is_a_person() -> None:
     claims = extract("They sailed from Ostrey, Penbury and the northern isles to the capital.")
     ostrey = named(claims, "Ostrey")
     assert ostrey is not None and ostrey.type.value == "Location"
+
+
+def test_a_title_alone_is_a_role_not_a_name() -> None:
+    claims = extract("The prisoners waited for the Judge. At noon the Judge entered and Ossa Venn stood up.")
+    assert named(claims, "Judge") is None and named(claims, "Ossa Venn") is not None
+    claims = extract("Judge Harrowgate entered and Ossa Venn stood up.")
+    assert named(claims, "Judge Harrowgate") is not None

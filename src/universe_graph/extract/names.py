@@ -300,14 +300,16 @@ def _not_proper(tok: Any) -> bool:
 
 
 def not_a_name(toks: Any) -> bool:
-    """A capitalised run that is no name: one word of `NOT_NAMES_ALONE`, a heading word with a
-    Roman numeral ("CHAPTER II"), a numeral alone, or a word glued by a hyphen to a lower-case one
-    ("Good-evening": a greeting)."""
+    """A capitalised run that is no name: one word of `NOT_NAMES_ALONE` or a title alone, a
+    heading word with a Roman numeral ("CHAPTER II"), a numeral alone, or a word glued by a
+    hyphen to a lower-case one ("Good-evening": a greeting)."""
     if not any(c.isalnum() for c in toks.text):
         return True
     words = [t for t in toks if t.is_alpha]  # "R2-D2" has none, and is a name
     if len(words) == 1 and (words[0].lower_ in NOT_NAMES_ALONE or _not_proper(words[0])):
         return True
+    if len(toks) == 1 and toks[0].lower_ in TITLE_WORDS:
+        return True  # "the Judge", "General": a role, standing for a person the rules cannot name
     if words and all(w.lower_ in NOT_NAMES_ALONE or set(w.lower_) <= _ROMAN for w in words):
         return words[0].lower_ in NOT_NAMES_ALONE or (len(words) == 1 and words[0].is_upper)
     last = toks[-1]
