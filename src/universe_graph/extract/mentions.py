@@ -241,7 +241,9 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
-            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks) or named_object(toks):
+            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks):
+                continue
+            if named_object(toks) and not _serves(toks[-1]):
                 continue
             ent = _mention(doc, sent, name, i, j, lead=article_before(span, i, j))
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
@@ -255,6 +257,16 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
         mapped.setdefault(s, set()).add(i)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
         _heading_mentions(doc, sent, known, mapped.get(sent.index, set()))
+
+
+def _serves(head: Any) -> bool:
+    """ "a killer for the Quiet Lamp", "a member of the Iron Key": a name that people work for or
+    belong to is a group, whatever word it ends in."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return False
+    noun = prep.head.lemma_.lower()
+    return noun in lx.PERSON_NOUNS or noun in lx.MEMBER_NOUNS
 
 
 def _demonym(tok: Any) -> bool:
