@@ -11,3 +11,4 @@ from __future__ import annotations
 from .base import BenchOptions, BenchReport, benchmarks, detect, register, run_benchmark
 
 __all__ = ["BenchOptions", "BenchReport", "benchmarks", "detect", "register", "run_benchmark"]
+from . import redocred as redocred  # registers the "redocred" benchmark
