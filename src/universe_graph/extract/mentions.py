@@ -175,6 +175,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     aliases: list[str] = []
     if title:
         return title, aliases
+    from .works import lead_title  # works reads relations, which reads this module
+
+    lead = lead_title(doc)  # "X is a 1961 British film directed by Y"
+    if lead:
+        return lead, aliases
     first = next((s for s in doc.sentences if s.heading), None)
     if counts:
         best, n = counts.most_common(1)[0]

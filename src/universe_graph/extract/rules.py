@@ -35,6 +35,7 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
 from .relations import Found, Reader, asserted, descriptions, place_links
+from .works import WORK_PREDICATES, Literal, WorkReader, mark_title
 
 
 @dataclass
@@ -116,6 +117,7 @@ class _Run:
         self.warnings: list[str] = []
         self.found: list[Found] = []
         self.seeds: list[Seed] = []
+        self.literals: list[Literal] = []
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -124,6 +126,8 @@ class _Run:
             self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
         comparison_scopes(doc)
         title, _ = find_work(doc, self.about.title)
+        if title:
+            mark_title(doc, title, self.about.type)
         collect_names(doc, title)
         if title:
             work = doc.ent(name_key(title), title)
@@ -131,6 +135,10 @@ class _Run:
             doc.work_key = work.key
             work.in_story = max(work.in_story, 1)
         self.cast_and_crew()
+        works = WorkReader(doc, self.mark)  # credits, release years, sequels and series of the work
+        works.read()
+        self.found += works.found
+        self.literals = works.literals
         resolve_pronouns(doc)
         self.found += descriptions(doc)
         parallel_objects(doc)
@@ -302,6 +310,12 @@ class _Run:
             ent.in_story += 1
         for t in run:
             self.doc.token_ent[(sent.index, t.i)] = key
+        return key
+
+    def mark(self, sent: Sentence, run: Any, kind: EntityType) -> str:
+        """A name a credit or a work pattern types (`kind`), mentioned in this sentence."""
+        key = self.person(sent, run)
+        self.doc.ents[key].fixed = kind
         return key
 
     def crew(self, sent: Sentence, run: Any, pred: str) -> None:
@@ -602,10 +616,18 @@ class _Run:
             relations[key] = Relation(subject=iris[s], predicate=pred, object=iris[o], evidence=[ev])
 
         for f in self.found:
-            if f.predicate in ("portrayed_by", "directed_by", "written_by") or (
+            if f.predicate in ("portrayed_by", *WORK_PREDICATES) or (
                 doc.ents[f.subject].in_universe and doc.ents[f.object].in_universe
             ):
                 relate(f.subject, f.predicate, f.object, f.sentence, f.confidence)
+        for lit in self.literals:
+            if lit.subject in iris:
+                ev = self.evidence(doc.sentences[lit.sentence], lit.confidence)
+                key = (iris[lit.subject], lit.predicate, str(lit.value))
+                if key not in relations:
+                    relations[key] = Relation(
+                        subject=iris[lit.subject], predicate=lit.predicate, object=lit.value, evidence=[ev]
+                    )
         if doc.work_key:
             for k, e in ents.items():
                 prose = [m for m in e.story if not doc.sentences[m[0]].heading]

@@ -1,0 +1,426 @@
+"""Works and credits: the work an encyclopedic lead is about, and what the text says of it.
+
+An encyclopedic lead names its subject first: "Gray Harbor is a 1961 British film directed by Olan
+Vesk and starring Mira Tull". The subject of that copula, when its attribute is a kind of work
+("film", "album", "novel"), is the text's work; the adjectives in between ("British", "1961") are
+never the work. Credits are read from the parse, and credit the work only when the verb or noun is
+anchored on it (the lead's attribute, the work's name, "it", "the film"), never another title named
+nearby ("he also directed Lowtide" credits nothing to the text's work):
+
+- "directed by", "written by", "written and produced by", "produced by" (a verb and its conjuncts
+  share the agent), "starring A and B", "It stars A, B and C" (each conjunct a cast member);
+- release years: "is a 1961 film", "Gray Harbor (1961)", "released on 4 May 1961", "first published
+  in 1961";
+- sequels and series: "the sequel to X", "a prequel to X", "followed by X", "preceded by X", "the
+  second film in the X series" / "the X franchise" (a franchise is a Universe).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import EntityType
+from . import lexicon as lx
+from .document import Doc, Sentence, name_key
+from .relations import Found, asserted
+
+#: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
+LEAD_WORK_NOUNS = frozenset(
+    {
+        "film", "movie", "documentary", "feature", "short", "album", "ep", "single", "song", "novel",
+        "novella", "book", "game", "series", "sitcom", "miniseries", "serial", "show", "programme",
+        "program", "telenovela", "opera", "play", "musical", "comic", "manga", "anime", "story",
+        "poem", "episode", "mixtape", "soundtrack", "compilation", "anthology", "sequel", "prequel",
+        "installment", "instalment", "remake", "trilogy", "cartoon", "drama", "comedy", "thriller",
+        "western", "adaptation",
+    }
+)  # fmt: skip
+#: nouns that refer back to the work ("the film was released", "the album features")
+WORK_REFERENCES = LEAD_WORK_NOUNS - {"feature", "short", "story", "drama", "comedy", "thriller", "western"}
+#: credit verbs (past participle with "by", or active) and the predicate each gives
+CREDIT_VERBS = {
+    "direct": "directed_by",
+    "write": "written_by",
+    "produce": "produced_by",
+    "co-write": "written_by",
+}
+#: verbs of release: their date is the release year
+RELEASE_VERBS = frozenset({"release", "publish", "premiere", "air", "debut", "issue", "broadcast"})
+#: nouns a series or franchise is named with; a franchise is a Universe, the others a Series
+SERIES_NOUNS = {
+    "series": EntityType.SERIES,
+    "saga": EntityType.SERIES,
+    "trilogy": EntityType.SERIES,
+    "cycle": EntityType.SERIES,
+    "franchise": EntityType.UNIVERSE,
+}
+WORK_TYPES = (EntityType.FILM, EntityType.SERIES)
+COPULAS = frozenset({"is", "was", "are", "were", "’s"})
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass
+class Literal:
+    """A datatype fact about an entity ("release_year" 1961), quoted from one sentence."""
+
+    subject: str
+    predicate: str
+    value: int | str
+    sentence: int
+    confidence: float
+
+
+Mark = Callable[[Sentence, Any, EntityType], str]
+
+
+def lead_title(doc: Doc) -> str | None:
+    """The subject of an encyclopedic first sentence, "X is a 1961 British film ...": the words
+    before the copula (a bracket after the title and surrounding quotes dropped) when the copula's
+    attribute is a kind of work. None when the text does not open that way."""
+    sent = next((s for s in doc.sentences if not s.heading), None)
+    if sent is None:
+        return None
+    toks = list(sent.span)
+    cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    if cop is None or cop == 0:
+        return None
+    verb = toks[cop]
+    attrs = [c for c in (verb.head if verb.dep_ != "ROOT" else verb).children if c.dep_ == "attr"]
+    if not attrs and verb.dep_ == "ROOT":
+        attrs = [c for c in verb.children if c.dep_ == "attr"]
+    if not attrs or attrs[0].lemma_.lower() not in LEAD_WORK_NOUNS:
+        return None
+    words: list[str] = []
+    depth = 0
+    for t in toks[:cop]:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text != ",":
+            words.append(t.text_with_ws)
+    title = "".join(words).strip().strip(QUOTES).strip()
+    first = title[:1]
+    if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
+        return None
+    return title
+
+
+def _year(tok: Any) -> int | None:
+    return int(tok.text) if _YEAR.match(tok.text) else None
+
+
+def _name_run(tok: Any) -> Any:
+    """The name a token ends or belongs to: the NER entity holding it, else its title-case
+    compounds and itself ("J. Elder Wills"). None for a common word."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP"):
+            span = ent
+            if span[0].lower_ == "the":
+                span = span[1:]
+            return span if len(span) else None
+    if not tok.text[:1].isupper():
+        return None
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "flat", "nmod") and c.text[:1].isupper():
+            start = min(start, c.left_edge.i)
+    span = tok.doc[start : tok.i + 1]
+    if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "de", "the") for t in span):
+        return None
+    return span
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """A token and the tokens conjoined with it ("A, B and C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN", "VERB", "X"):
+            out += _conjuncts(c)
+    return out
+
+
+class WorkReader:
+    """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
+
+    def __init__(self, doc: Doc, mark: Mark) -> None:
+        self.doc, self.mark = doc, mark
+        self.found: list[Found] = []
+        self.literals: list[Literal] = []
+
+    def read(self) -> None:
+        doc = self.doc
+        if doc.work_key is None:
+            return
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            for tok in sent.span:
+                self.token(sent, tok)
+
+    # the work a phrase is anchored on ------------------------------------------------------
+    def is_work(self, sent: Sentence, tok: Any) -> bool:
+        """Does this token stand for the text's work: its name, "it" early on, "the film", or the
+        attribute of a copula whose subject is the work ("X is a film ...")?"""
+        doc = self.doc
+        ref = doc.ref(sent, tok)
+        if ref is not None:
+            return ref == doc.work_key
+        low = tok.lower_
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_work(sent, tok) == doc.work_key
+        if tok.lemma_.lower() in LEAD_WORK_NOUNS:
+            if tok.dep_ in ("attr", "conj"):
+                head = tok
+                while head.dep_ == "conj":
+                    head = head.head
+                if head.dep_ == "attr":
+                    subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    return bool(subj) and self.is_work(sent, subj[0])
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in WORK_REFERENCES:
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                return bool(dets) and dets[0] in ("the", "this", "its")
+        return False
+
+    def last_work(self, sent: Sentence, tok: Any) -> str | None:
+        """The work last named as a subject before `tok` ("it" stands for it): the text's work,
+        or another title a pattern typed as a work."""
+        doc = self.doc
+        for s in reversed(doc.sentences[: sent.index + 1]):
+            for t in reversed(s.span):
+                if s.index == sent.index and t.i >= tok.i:
+                    continue
+                ref = doc.ref(s, t) if t.dep_ in ("nsubj", "nsubjpass") else None
+                if ref is not None and (ref == doc.work_key or doc.ents[ref].fixed in WORK_TYPES):
+                    return ref
+        return None
+
+    def anchor(self, verb: Any) -> Any:
+        """The noun a credit verb or noun is said of: through conjuncts and "by" phrases up to an
+        adjectival clause's noun, else the verb's subject."""
+        t = verb
+        while t.dep_ in ("conj", "pobj", "agent", "prep", "dobj", "cc") and t.head is not t:
+            t = t.head
+        if t.dep_ in ("acl", "relcl", "appos"):
+            return t.head
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj[0] if subj else None
+
+    # one token -------------------------------------------------------------------------------
+    def token(self, sent: Sentence, tok: Any) -> None:
+        lemma = tok.lemma_.lower()
+        if lemma in CREDIT_VERBS and tok.tag_ == "VBN" and asserted(tok):
+            self.credit_by(sent, tok)
+        elif tok.lower_ in ("starring", "co-starring") or (
+            lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB"
+        ):
+            self.starring(sent, tok)
+        if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
+            self.released(sent, tok)
+        if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
+            self.sequel(sent, tok)
+        if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
+            self.followed(sent, tok)
+        if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
+            self.series(sent, tok)
+        if tok.text == "(" and tok.i > sent.span.start and tok.i + 2 < sent.span.end:
+            year = _year(tok.nbor(1))
+            if (
+                year is not None
+                and tok.nbor(2).text == ")"
+                and self.doc.ref(sent, tok.nbor(-1)) == self.doc.work_key
+            ):
+                self.literal(sent, "release_year", year, 0.85)  # "Gray Harbor (1961)"
+        if tok.dep_ == "attr" and lemma in LEAD_WORK_NOUNS and self.is_work(sent, tok):
+            for c in tok.children:  # "is a 1961 film"
+                year = _year(c) if c.dep_ in ("nummod", "amod", "compound", "npadvmod") else None
+                if year is not None:
+                    self.literal(sent, "release_year", year, 0.85)
+
+    def literal(self, sent: Sentence, pred: str, value: int | str, conf: float) -> None:
+        assert self.doc.work_key is not None
+        self.literals.append(Literal(self.doc.work_key, pred, value, sent.index, conf))
+
+    def people(self, sent: Sentence, heads: list[Any], *, allow_org: bool = False) -> list[str]:
+        """Each named conjunct as a Person (an Organization when `allow_org` and the NER says so:
+        "produced by Capistrano Films")."""
+        out: list[str] = []
+        for h in heads:
+            for c in _conjuncts(h):
+                run = _name_run(c)
+                if run is None or name_key(run.text) == self.doc.work_key:
+                    continue
+                this = EntityType.PERSON
+                if allow_org and run[-1].ent_type_ == "ORG":
+                    this = EntityType.ORGANIZATION
+                out.append(self.mark(sent, run, this))
+        return out
+
+    def credit_by(self, sent: Sentence, verb: Any) -> None:
+        """ "directed by A", "written and produced by A and B": each verb of the chain credits the
+        agent's people, when the chain is said of the work."""
+        chain = [verb]
+        t = verb
+        while t.dep_ == "conj" and t.head.tag_ == "VBN":
+            t = t.head
+            chain.append(t)
+        chain += [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+        agents = [a for v in chain for a in v.children if a.dep_ == "agent"]
+        if not agents:
+            return
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        preds = {CREDIT_VERBS.get(v.lemma_.lower()) for v in chain}
+        people = self.people(sent, pobjs, allow_org=preds == {"produced_by"})
+        for v in dict.fromkeys(chain):
+            pred = CREDIT_VERBS.get(v.lemma_.lower())
+            if pred is None:
+                continue
+            for p in people:
+                if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
+                    continue
+                self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
+
+    def starring(self, sent: Sentence, verb: Any) -> None:
+        """ "starring A and B", "It stars A, B and C": cast members of the work."""
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr")]
+        for p in self.people(sent, objs):
+            if self.doc.ents[p].fixed is EntityType.PERSON:
+                self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def released(self, sent: Sentence, verb: Any) -> None:
+        """ "It was released on 4 May 1961", "first published in 1961": the release year."""
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
+            years = [y for t in prep.subtree if (y := _year(t)) is not None]
+            if years:
+                self.literal(sent, "release_year", years[0], 0.85)
+                return
+
+    def other_work(self, sent: Sentence, tok: Any) -> str | None:
+        """A named work other than the text's own, marked a Film when it has no fixed type."""
+        run = _name_run(tok)
+        if run is None:
+            return None
+        key = self.doc.ref(sent, run[-1]) or name_key(run.text)
+        if key == self.doc.work_key:
+            return None
+        return self.mark(sent, run, EntityType.FILM)
+
+    def sequel(self, sent: Sentence, noun: Any) -> None:
+        """ "X is the sequel to Y" (X follows Y), "a prequel to Y" (Y follows X)."""
+        if not self.is_work(sent, noun):
+            return
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of")):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                other = self.other_work(sent, o)
+                if other is None or self.doc.work_key is None:
+                    continue
+                if noun.lemma_.lower() == "prequel":
+                    self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
+                else:
+                    self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def followed(self, sent: Sentence, verb: Any) -> None:
+        """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor) or self.doc.work_key is None:
+            return
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for o in (c for c in agent.children if c.dep_ == "pobj"):
+                for c in _conjuncts(o)[:1]:
+                    other = self.other_work(sent, c)
+                    if other is None:
+                        continue
+                    if verb.lemma_.lower() == "follow":
+                        self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
+                    else:
+                        self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def series(self, sent: Sentence, noun: Any) -> None:
+        """ "the second film in the X series", "part of the X franchise", "the series X": the work is
+        part of a series (a Universe for a franchise)."""
+        kind = EntityType.UNIVERSE if noun.lower_ in lx.UNIVERSE_NAME_NOUNS else SERIES_NOUNS[noun.lower_]
+        names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        run = _name_run(names[0]) if names else None
+        if run is None and compounds:
+            run = noun.doc[compounds[0].left_edge.i : noun.i]
+            if not all(t.text[:1].isupper() or t.is_punct for t in run):
+                return
+        if run is None or not len(run) or noun.dep_ not in ("pobj",):
+            return
+        prep = noun.head
+        if prep.lower_ not in ("in", "of", "from"):
+            return
+        holder = prep.head  # "the second film in", or "part of" said of the work
+        if not self.is_work(sent, holder):
+            subj = [c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                holder.lower_ != "part"
+                or holder.dep_ != "attr"
+                or not subj
+                or not self.is_work(sent, subj[0])
+            ):
+                return
+        known = self.doc.ref(sent, run[-1])
+        if known is not None and self.doc.ents[known].fixed in (EntityType.UNIVERSE, EntityType.SERIES):
+            key = known  # "the Hollowmere saga": named a Universe already
+        else:
+            key = self.mark(sent, run, kind)
+        if key != self.doc.work_key and self.doc.work_key is not None:
+            self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+
+
+#: predicates kept between a work and people or other works, who are outside the story
+WORK_PREDICATES = frozenset(
+    {"directed_by", "written_by", "produced_by", "cast_member", "follows", "part_of_series"}
+)
+
+
+def _fold_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
+
+
+def mark_title(doc: Doc, title: str, kind: EntityType) -> None:
+    """Every prose occurrence of the work's title, small words and quotes included ("Song of
+    Freedom", "Extreme Makeover: Home Edition"), as a mention of the work, before names are
+    collected (so "Freedom" is not a character of its own). The first word keeps its capital."""
+    from .mentions import _mention  # mentions reads this module's lead_title
+
+    want = _fold_words(title)
+    if not want:
+        return
+    key = name_key(title)
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        i = span.start
+        while i < span.end:
+            tok = span.doc[i]
+            matched = 0
+            if tok.text[:1].isupper() or tok.text[:1].isdigit():
+                for j in range(i + 1, min(span.end, i + 3 * len(want) + 2) + 1):
+                    got = _fold_words(span.doc[i:j].text)
+                    if got == want:
+                        matched = j
+                        break
+                    if len(got) > len(want) or got != want[: len(got)]:
+                        break
+            if matched and (sent.index, i) not in doc.token_ent:
+                _mention(doc, sent, title, i, matched, key=key, fixed=kind)
+                i = matched
+            else:
+                i += 1
