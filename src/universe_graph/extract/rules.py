@@ -35,7 +35,7 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
 from .relations import Found, Reader, asserted, descriptions, place_links
-from .works import WORK_PREDICATES, Literal, WorkReader, mark_title
+from .works import WORK_PREDICATES, Literal, WorkReader, character_cues, encyclopedic, mark_title
 
 
 @dataclass
@@ -118,6 +118,7 @@ class _Run:
         self.found: list[Found] = []
         self.seeds: list[Seed] = []
         self.literals: list[Literal] = []
+        self.encyclopedic = False
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -126,6 +127,9 @@ class _Run:
             self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
         comparison_scopes(doc)
         title, _ = find_work(doc, self.about.title)
+        # a text opening "X is a 1961 film ..." is encyclopedic: its names are real people unless
+        # it calls them characters (no "appears_in" for the director it names)
+        self.encyclopedic = self.about.title is None and encyclopedic(doc)
         if title:
             mark_title(doc, title, self.about.type)
         collect_names(doc, title)
@@ -629,12 +633,21 @@ class _Run:
                         subject=iris[lit.subject], predicate=lit.predicate, object=lit.value, evidence=[ev]
                     )
         if doc.work_key:
+            cued = None
+            if self.encyclopedic:
+                cued = character_cues(doc) | {f.subject for f in self.found if f.predicate == "portrayed_by"}
             for k, e in ents.items():
                 prose = [m for m in e.story if not doc.sentences[m[0]].heading]
-                if e.type is C and not e.descriptive and e.in_universe and prose:
+                if (
+                    e.type is C
+                    and not e.descriptive
+                    and e.in_universe
+                    and prose
+                    and (cued is None or k in cued)
+                ):
                     relate(k, "appears_in", doc.work_key, prose[0][0], 0.7)
             lead = self.lead()
-            if lead is not None:
+            if lead is not None and (cued is None or lead[0] in cued):
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
         for k, sent_index, subject in self.comparisons():
             relate(subject, "compared_to", k, sent_index, 0.7)

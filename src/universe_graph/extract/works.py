@@ -424,3 +424,47 @@ def mark_title(doc: Doc, title: str, kind: EntityType) -> None:
                 i = matched
             else:
                 i += 1
+
+
+#: nouns that say a name is a character of the work ("the protagonist, X"; "X is a main character")
+CHARACTER_NOUNS = frozenset(
+    {"character", "protagonist", "antagonist", "hero", "heroine", "villain", "narrator", "title character"}
+)
+
+
+def character_cues(doc: Doc) -> set[str]:
+    """Names the text itself calls characters: "X is a main character", "the character X", "X,
+    the protagonist". In an encyclopedic text the other names are people of the real world."""
+    out: set[str] = set()
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            if tok.lemma_.lower() not in CHARACTER_NOUNS or tok.pos_ != "NOUN":
+                continue
+            near = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+            if tok.dep_ == "appos":
+                near.append(tok.head)
+            if tok.dep_ == "attr":
+                near += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
+    return out
+
+
+def encyclopedic(doc: Doc) -> bool:
+    """A text that opens, with no title line, by defining its subject: "X (born 1911) was an
+    American songwriter", "X is a 1961 film". Its names are people and things of the real world;
+    a review (a title line, then prose) or a plot summary is not read this way."""
+    if not doc.sentences or doc.sentences[0].heading:
+        return False
+    span = doc.sentences[0].span
+    if not span.text[:1].isupper() and span.text[:1] not in QUOTES:
+        return False
+    if lead_title(doc) is not None:
+        return True
+    for tok in list(span)[:30]:
+        if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            return bool(attrs and subj and subj[0].text[:1].isupper())
+    return False
