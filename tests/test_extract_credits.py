@@ -1,0 +1,102 @@
+"""Works and credits of encyclopedic leads (`extract/works.py`), on invented sentences: each
+construction with its positive and its negative case."""
+
+from __future__ import annotations
+
+import hashlib
+
+from universe_graph.extract import WorkHint, get_extractor
+from universe_graph.model import CanonTier, Source, SourceKind
+
+
+def _facts(text: str) -> tuple[str | None, set[tuple[str, str, str]]]:
+    """The work the extractor took the text to be about, and its relations by name."""
+    source = Source(
+        id="t",
+        location="t.txt",
+        kind=SourceKind.REVIEW,
+        tier=CanonTier.REVIEW,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+    )
+    claims = get_extractor("rules.v3").run(text, source, WorkHint()).claims
+    names = {e.id: e.name for e in claims.entities}
+    work = names.get(claims.source.about or "")
+    rels = {
+        (names.get(r.subject, "?"), r.predicate, names.get(str(r.object), str(r.object)))
+        for r in claims.relations
+    }
+    return work, rels
+
+
+def test_lead_names_the_work_not_its_demonym() -> None:
+    work, rels = _facts("Gray Harbor is a 1961 British film directed by Olan Vesk and starring Mira Tull.")
+    assert work == "Gray Harbor"
+    assert ("Gray Harbor", "directed_by", "Olan Vesk") in rels
+    assert ("Gray Harbor", "cast_member", "Mira Tull") in rels
+    assert ("Gray Harbor", "release_year", "1961") in rels
+    assert not any(s in ("British", "Olan Vesk", "Mira Tull") and p == "appears_in" for s, p, _ in rels)
+
+
+def test_a_lead_that_is_not_about_a_work_names_no_work_from_it() -> None:
+    work, _ = _facts("Olan Vesk (born 1931) is a Danish director and painter. He lives in Aarhus.")
+    assert work != "Olan Vesk"
+
+
+def test_title_with_small_words_and_a_colon_is_one_work() -> None:
+    work, rels = _facts(
+        "Song of Brass: The Long Road is a 2004 American drama film written and produced by Tom Vell."
+    )
+    assert work == "Song of Brass: The Long Road"
+    assert ("Song of Brass: The Long Road", "written_by", "Tom Vell") in rels
+    assert ("Song of Brass: The Long Road", "produced_by", "Tom Vell") in rels
+    assert not any(p == "appears_in" for _, p, _ in rels)  # neither "Brass" nor "The Long Road" a character
+
+
+def test_it_stars_lists_every_cast_member() -> None:
+    _, rels = _facts(
+        "Lowmoor is a 1998 film directed by Ada Rune. It stars Jon Hale, Mara Vint and Cole Dray."
+    )
+    for actor in ("Jon Hale", "Mara Vint", "Cole Dray"):
+        assert ("Lowmoor", "cast_member", actor) in rels
+
+
+def test_credits_of_another_title_are_not_the_works() -> None:
+    _, rels = _facts(
+        "Lowmoor is a 1998 film directed by Ada Rune. Rune later made Brightwater, which was produced by "
+        "Kel Darrow and starring Pia Sand."
+    )
+    assert ("Lowmoor", "directed_by", "Ada Rune") in rels
+    assert not any(o in ("Kel Darrow", "Pia Sand") for s, _, o in rels if s == "Lowmoor")
+
+
+def test_release_date_gives_the_year_only_when_said_of_the_work() -> None:
+    _, rels = _facts("Lowmoor is a film directed by Ada Rune. The film was released on 11 March 2014.")
+    assert ("Lowmoor", "release_year", "2014") in rels
+    _, rels = _facts("Lowmoor is a film directed by Ada Rune. Her first novel was released in 2009.")
+    assert not any(p == "release_year" for _, p, _ in rels)
+
+
+def test_sequels_followed_by_and_series() -> None:
+    _, rels = _facts(
+        "Dark Tide is a 2003 horror film directed by Ada Rune. It is the second film in the Ocean Dread "
+        "series and the sequel to Deep Tide. It was followed by Black Tide in 2006."
+    )
+    assert ("Dark Tide", "part_of_series", "Ocean Dread") in rels
+    assert ("Dark Tide", "follows", "Deep Tide") in rels
+    assert ("Black Tide", "follows", "Dark Tide") in rels
+    assert ("Deep Tide", "follows", "Dark Tide") not in rels
+
+
+def test_a_prequel_is_followed_by_the_work() -> None:
+    _, rels = _facts("Dark Dawn is a 2009 film directed by Ada Rune. It is a prequel to Dark Tide.")
+    assert ("Dark Tide", "follows", "Dark Dawn") in rels
+    assert ("Dark Dawn", "follows", "Dark Tide") not in rels
+
+
+def test_a_named_character_still_appears_in_an_encyclopedic_work() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1961 film directed by Olan Vesk. "
+        "The protagonist, Ilse Marr, is a lighthouse keeper."
+    )
+    assert ("Ilse Marr", "appears_in", "Gray Harbor") in rels
+    assert ("Olan Vesk", "appears_in", "Gray Harbor") not in rels
