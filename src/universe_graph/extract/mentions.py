@@ -21,6 +21,8 @@ _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
 _TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
 WITH = ("with", "to")
+#: NER labels of words before "film" that are never the work: "a 1952 British film", "a Cannes film"
+NOT_TITLES = frozenset({"NORP", "GPE", "LANGUAGE", "DATE"})
 SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
 
 
@@ -156,6 +158,8 @@ def in_comparison(doc: Doc, sent: Sentence, i: int) -> bool:
 
 def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     """The work's title: the caller's, else the most frequent "the X movie", else the title line."""
+    from .works import INSTITUTION_NOUNS, lead_title  # works reads relations, which reads this module
+
     counts: Counter[str] = Counter()
     for sent in doc.sentences:
         toks = list(sent.span)
@@ -168,6 +172,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
                     and toks[j - 1].lower_ not in ("the", "a", "an")
                 ):
                     j -= 1
+                while j < k and (toks[j].ent_type_ in NOT_TITLES or toks[j].like_num):
+                    j += 1  # "a 1952 British film": the year and the demonym are never the work
+                after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+                if after in INSTITUTION_NOUNS or j == k:  # "the Cannes Film Festival"
+                    continue
                 if j > 0 or not sent.heading:
                     words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
                     if words and toks[j].pos_ in ("PROPN", "NOUN", "ADJ"):
@@ -175,8 +184,6 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     aliases: list[str] = []
     if title:
         return title, aliases
-    from .works import lead_title  # works reads relations, which reads this module
-
     lead = lead_title(doc)  # "X is a 1961 British film directed by Y"
     if lead:
         return lead, aliases

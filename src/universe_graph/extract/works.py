@@ -76,6 +76,40 @@ class Literal:
 
 Mark = Callable[[Sentence, Any, EntityType], str]
 
+#: kinds of work with a director, screenwriters and a cast (a song's or novel's "written by" is
+#: its lyricist or author, and a single's "directed by" is its video's)
+SCREEN_NOUNS = frozenset(
+    {"film", "movie", "documentary", "feature", "short", "series", "sitcom", "miniseries", "serial",
+     "show", "programme", "program", "telenovela", "episode", "anime", "cartoon", "drama", "comedy",
+     "thriller", "western", "sequel", "prequel", "remake", "installment", "instalment", "adaptation"}
+)  # fmt: skip
+#: nouns after "X film" that make X a festival or an institution, not a work ("the Cannes Film Festival")
+INSTITUTION_NOUNS = frozenset(
+    {
+        "festival",
+        "awards",
+        "award",
+        "industry",
+        "school",
+        "critics",
+        "society",
+        "institute",
+        "academy",
+        "market",
+    }
+)
+
+
+def lead_kind(doc: Doc) -> str | None:
+    """The kind of work an encyclopedic lead names ("film", "album"), None without such a lead."""
+    sent = next((s for s in doc.sentences if not s.heading), None)
+    if sent is None or lead_title(doc) is None:
+        return None
+    for tok in list(sent.span)[:40]:
+        if tok.dep_ == "attr" and tok.lemma_.lower() in LEAD_WORK_NOUNS:
+            return str(tok.lemma_.lower())
+    return None
+
 
 def lead_title(doc: Doc) -> str | None:
     """The subject of an encyclopedic first sentence, "X is a 1961 British film ...": the words
@@ -151,6 +185,8 @@ class WorkReader:
         self.doc, self.mark = doc, mark
         self.found: list[Found] = []
         self.literals: list[Literal] = []
+        kind = lead_kind(doc)
+        self.screen = kind is None or kind in SCREEN_NOUNS
 
     def read(self) -> None:
         doc = self.doc
@@ -215,8 +251,9 @@ class WorkReader:
         lemma = tok.lemma_.lower()
         if lemma in CREDIT_VERBS and tok.tag_ == "VBN" and asserted(tok):
             self.credit_by(sent, tok)
-        elif tok.lower_ in ("starring", "co-starring") or (
-            lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB"
+        elif self.screen and (
+            tok.lower_ in ("starring", "co-starring")
+            or (lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB")
         ):
             self.starring(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
@@ -280,7 +317,7 @@ class WorkReader:
         people = self.people(sent, pobjs, allow_org=preds == {"produced_by"})
         for v in dict.fromkeys(chain):
             pred = CREDIT_VERBS.get(v.lemma_.lower())
-            if pred is None:
+            if pred is None or (pred != "produced_by" and not self.screen):
                 continue
             for p in people:
                 if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
