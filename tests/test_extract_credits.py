@@ -100,3 +100,22 @@ def test_a_named_character_still_appears_in_an_encyclopedic_work() -> None:
     )
     assert ("Ilse Marr", "appears_in", "Gray Harbor") in rels
     assert ("Olan Vesk", "appears_in", "Gray Harbor") not in rels
+
+
+def test_titles_with_a_year_in_an_encyclopedic_text() -> None:
+    _, rels = _facts(
+        "Ada Rune (born 1950) is a Danish director. Her films include Nightfall (1975) and the 1988 "
+        "feature film A Cry of Gulls. The label released Lowtide in 1991."
+    )
+    assert ("Nightfall", "release_year", "1975") in rels
+    assert ("A Cry of Gulls", "release_year", "1988") in rels
+    assert ("Lowtide", "release_year", "1991") in rels
+    assert not any(s == "Ada Rune" and p == "release_year" for s, p, _ in rels)  # "(born 1950)"
+
+
+def test_a_review_does_not_date_other_titles() -> None:
+    _, rels = _facts(
+        "Lowmoor Review\n\nLowmoor is a patient thriller. Unlike Nightfall (1975), it never hurries. "
+        "Jo Roe plays Ann with steel."
+    )
+    assert not any(s == "Nightfall" and p == "release_year" for s, p, _ in rels)

@@ -139,7 +139,9 @@ class _Run:
             doc.work_key = work.key
             work.in_story = max(work.in_story, 1)
         self.cast_and_crew()
-        works = WorkReader(doc, self.mark)  # credits, release years, sequels and series of the work
+        works = WorkReader(
+            doc, self.mark, encyclopedic=self.encyclopedic
+        )  # credits, release years, sequels and series of the work
         works.read()
         self.found += works.found
         self.literals = works.literals
@@ -319,7 +321,11 @@ class _Run:
     def mark(self, sent: Sentence, run: Any, kind: EntityType) -> str:
         """A name a credit or a work pattern types (`kind`), mentioned in this sentence."""
         key = self.person(sent, run)
-        self.doc.ents[key].fixed = kind
+        ent = self.doc.ents[key]
+        ent.fixed = kind
+        if len(run.text) > len(ent.name):  # "A Cry of Gulls", known as "Cry of Gulls"
+            ent.aliases.add(ent.name)
+            ent.name = run.text
         return key
 
     def crew(self, sent: Sentence, run: Any, pred: str) -> None:

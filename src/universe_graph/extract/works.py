@@ -169,6 +169,49 @@ def _name_run(tok: Any) -> Any:
     return span
 
 
+TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le"}
+)
+
+
+def _title_word(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.tag_ == "POS")
+
+
+def _title_before(paren: Any) -> Any:
+    """The title right before a bracket: title-case words (small words between them, quotes
+    around them); None when there is none."""
+    doc, start = paren.doc, paren.sent.start
+    end = paren.i
+    if end - 1 >= start and doc[end - 1].text in QUOTES:
+        end -= 1
+    i = end
+    while i - 1 >= start and (
+        _title_word(doc[i - 1])
+        or (doc[i - 1].lower_ in TITLE_SMALL_WORDS and i - 2 >= start and _title_word(doc[i - 2]) and i < end)
+    ):
+        i -= 1
+    if i == end or not _title_word(doc[i]) or doc[i].tag_ == "POS":
+        return None
+    return doc[i:end]
+
+
+def _title_after(noun: Any) -> Any:
+    """The title right after a work noun ("the 2012 film The Power of Few"); None without one."""
+    doc, end = noun.doc, noun.sent.end
+    i = j = noun.i + 1
+    if i < end and doc[i].text in QUOTES:
+        i = j = i + 1
+    while j < end and (
+        _title_word(doc[j])
+        or (doc[j].lower_ in TITLE_SMALL_WORDS and j + 1 < end and _title_word(doc[j + 1]) and j > i)
+    ):
+        j += 1
+    if j == i or not doc[i].text[:1].isupper():
+        return None
+    return doc[i:j]
+
+
 def _conjuncts(tok: Any) -> list[Any]:
     """A token and the tokens conjoined with it ("A, B and C")."""
     out = [tok]
@@ -181,8 +224,8 @@ def _conjuncts(tok: Any) -> list[Any]:
 class WorkReader:
     """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
 
-    def __init__(self, doc: Doc, mark: Mark) -> None:
-        self.doc, self.mark = doc, mark
+    def __init__(self, doc: Doc, mark: Mark, *, encyclopedic: bool = False) -> None:
+        self.doc, self.mark, self.encyclopedic = doc, mark, encyclopedic
         self.found: list[Found] = []
         self.literals: list[Literal] = []
         kind = lead_kind(doc)
@@ -190,7 +233,7 @@ class WorkReader:
 
     def read(self) -> None:
         doc = self.doc
-        if doc.work_key is None:
+        if doc.work_key is None and not self.encyclopedic:
             return
         for sent in doc.sentences:
             if sent.heading:
@@ -203,6 +246,8 @@ class WorkReader:
         """Does this token stand for the text's work: its name, "it" early on, "the film", or the
         attribute of a copula whose subject is the work ("X is a film ...")?"""
         doc = self.doc
+        if doc.work_key is None:
+            return False
         ref = doc.ref(sent, tok)
         if ref is not None:
             return ref == doc.work_key
@@ -264,23 +309,23 @@ class WorkReader:
             self.followed(sent, tok)
         if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
             self.series(sent, tok)
-        if tok.text == "(" and tok.i > sent.span.start and tok.i + 2 < sent.span.end:
-            year = _year(tok.nbor(1))
-            if (
-                year is not None
-                and tok.nbor(2).text == ")"
-                and self.doc.ref(sent, tok.nbor(-1)) == self.doc.work_key
-            ):
-                self.literal(sent, "release_year", year, 0.85)  # "Gray Harbor (1961)"
+        if tok.text == "(" and tok.i > sent.span.start:
+            self.dated_title(sent, tok)  # "Gray Harbor (1961)"
+        if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
+            self.titled_noun(sent, tok)
         if tok.dep_ == "attr" and lemma in LEAD_WORK_NOUNS and self.is_work(sent, tok):
             for c in tok.children:  # "is a 1961 film"
                 year = _year(c) if c.dep_ in ("nummod", "amod", "compound", "npadvmod") else None
                 if year is not None:
                     self.literal(sent, "release_year", year, 0.85)
 
-    def literal(self, sent: Sentence, pred: str, value: int | str, conf: float) -> None:
-        assert self.doc.work_key is not None
-        self.literals.append(Literal(self.doc.work_key, pred, value, sent.index, conf))
+    def literal(
+        self, sent: Sentence, pred: str, value: int | str, conf: float, subject: str | None = None
+    ) -> None:
+        """A datatype fact of the text's work (or of `subject`, another work it names)."""
+        key = subject or self.doc.work_key
+        assert key is not None
+        self.literals.append(Literal(key, pred, value, sent.index, conf))
 
     def people(self, sent: Sentence, heads: list[Any], *, allow_org: bool = False) -> list[str]:
         """Each named conjunct as a Person (an Organization when `allow_org` and the NER says so:
@@ -335,15 +380,62 @@ class WorkReader:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
 
     def released(self, sent: Sentence, verb: Any) -> None:
-        """ "It was released on 4 May 1961", "first published in 1961": the release year."""
+        """ "It was released on 4 May 1961", "first published in 1961", "released January 25,
+        2011": the release year of the work; in an encyclopedic text also of another title the
+        verb releases ("the label released Nightfall in 1975")."""
         anchor = self.anchor(verb)
+        subject: str | None = None
         if anchor is None or not self.is_work(sent, anchor):
-            return
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")):
-            years = [y for t in prep.subtree if (y := _year(t)) is not None]
-            if years:
-                self.literal(sent, "release_year", years[0], 0.85)
+            if not self.encyclopedic:
                 return
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objs.append(verb.head)
+            subject = self.other_work(sent, objs[0]) if objs else None
+            if subject is None:
+                return
+        dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
+        dated += [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "obl") and c.ent_type_ == "DATE"]
+        for holder in dated:
+            years = [y for t in holder.subtree if (y := _year(t)) is not None]
+            if years:
+                self.literal(sent, "release_year", years[0], 0.85, subject)
+                return
+
+    def dated_title(self, sent: Sentence, paren: Any) -> None:
+        """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
+        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)")."""
+        span = sent.span
+        if paren.i + 2 >= span.end or paren.nbor(2).text != ")":
+            return
+        year = _year(paren.nbor(1))
+        if year is None:
+            return
+        run = _title_before(paren)
+        if run is None:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and key == self.doc.work_key:
+            self.literal(sent, "release_year", year, 0.85)
+            return
+        if not self.encyclopedic or run[-1].ent_type_ == "PERSON":
+            return
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def titled_noun(self, sent: Sentence, noun: Any) -> None:
+        """ "the 1988 feature film A Cry of Gulls": a work noun with a year, the title after it."""
+        if not self.encyclopedic or self.is_work(sent, noun):
+            return
+        years = [y for c in noun.children if c.dep_ in ("nummod", "amod", "compound") and (y := _year(c))]
+        run = _title_after(noun)
+        if years and run is not None and run[-1].ent_type_ != "PERSON":
+            key = self.doc.ref(sent, run[-1])
+            if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+                return
+            if key != self.doc.work_key:
+                self.literal(sent, "release_year", years[0], 0.8, self.mark(sent, run, EntityType.FILM))
 
     def other_work(self, sent: Sentence, tok: Any) -> str | None:
         """A named work other than the text's own, marked a Film when it has no fixed type."""
