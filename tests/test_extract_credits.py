@@ -119,3 +119,22 @@ def test_a_review_does_not_date_other_titles() -> None:
         "Jo Roe plays Ann with steel."
     )
     assert not any(s == "Nightfall" and p == "release_year" for s, p, _ in rels)
+
+
+def test_lead_title_drops_alternative_names_and_follows_title_of() -> None:
+    work, rels = _facts("Salt Moon, also known as Moon of Salt, is a 1993 anime film directed by Rei Tano.")
+    assert work == "Salt Moon"
+    assert ("Salt Moon", "directed_by", "Rei Tano") in rels
+    work, _ = _facts('"Paper Lanterns" is the title of the second single by the band Low Orchard.')
+    assert work == "Paper Lanterns"
+
+
+def test_a_review_sentence_with_its_own_clause_is_no_lead() -> None:
+    work, _ = _facts("The Glass Owl opens the Vey cycle, and it is a fine thriller. Ann Roe hunts Bo Lund.")
+    assert work != "The Glass Owl opens the Vey cycle"
+
+
+def test_a_song_written_by_has_no_screenwriter() -> None:
+    _, rels = _facts('"Paper Lanterns" is a 1999 song written and produced by Mae Dorn.')
+    assert ("Paper Lanterns", "produced_by", "Mae Dorn") in rels
+    assert ("Paper Lanterns", "written_by", "Mae Dorn") not in rels

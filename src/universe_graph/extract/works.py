@@ -35,7 +35,8 @@ LEAD_WORK_NOUNS = frozenset(
         "program", "telenovela", "opera", "play", "musical", "comic", "manga", "anime", "story",
         "poem", "episode", "mixtape", "soundtrack", "compilation", "anthology", "sequel", "prequel",
         "installment", "instalment", "remake", "trilogy", "cartoon", "drama", "comedy", "thriller",
-        "western", "adaptation",
+        "western", "adaptation", "newspaper", "magazine", "periodical", "journal", "strip",
+        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition",
     }
 )  # fmt: skip
 #: nouns that refer back to the work ("the film was released", "the album features")
@@ -76,12 +77,12 @@ class Literal:
 
 Mark = Callable[[Sentence, Any, EntityType], str]
 
-#: kinds of work with a director, screenwriters and a cast (a song's or novel's "written by" is
-#: its lyricist or author, and a single's "directed by" is its video's)
-SCREEN_NOUNS = frozenset(
-    {"film", "movie", "documentary", "feature", "short", "series", "sitcom", "miniseries", "serial",
-     "show", "programme", "program", "telenovela", "episode", "anime", "cartoon", "drama", "comedy",
-     "thriller", "western", "sequel", "prequel", "remake", "installment", "instalment", "adaptation"}
+#: kinds of work without a director, screenwriters or a cast: a song's or novel's "written by" is
+#: its lyricist or author, a single's "directed by" is its video's, an album "features" its guests
+NOT_SCREEN_NOUNS = frozenset(
+    {"album", "ep", "single", "song", "novel", "novella", "book", "poem", "mixtape", "soundtrack",
+     "compilation", "anthology", "newspaper", "magazine", "periodical", "journal", "strip", "painting",
+     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story"}
 )  # fmt: skip
 #: nouns after "X film" that make X a festival or an institution, not a work ("the Cannes Film Festival")
 INSTITUTION_NOUNS = frozenset(
@@ -102,19 +103,12 @@ INSTITUTION_NOUNS = frozenset(
 
 def lead_kind(doc: Doc) -> str | None:
     """The kind of work an encyclopedic lead names ("film", "album"), None without such a lead."""
-    sent = next((s for s in doc.sentences if not s.heading), None)
-    if sent is None or lead_title(doc) is None:
-        return None
-    for tok in list(sent.span)[:40]:
-        if tok.dep_ == "attr" and tok.lemma_.lower() in LEAD_WORK_NOUNS:
-            return str(tok.lemma_.lower())
-    return None
+    lead = _lead(doc)
+    return str(lead[1].lemma_.lower()) if lead else None
 
 
-def lead_title(doc: Doc) -> str | None:
-    """The subject of an encyclopedic first sentence, "X is a 1961 British film ...": the words
-    before the copula (a bracket after the title and surrounding quotes dropped) when the copula's
-    attribute is a kind of work. None when the text does not open that way."""
+def _lead(doc: Doc) -> tuple[str, Any] | None:
+    """The title and the kind-of-work noun of an encyclopedic first sentence, or None."""
     sent = next((s for s in doc.sentences if not s.heading), None)
     if sent is None:
         return None
@@ -122,26 +116,65 @@ def lead_title(doc: Doc) -> str | None:
     cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
     if cop is None or cop == 0:
         return None
-    verb = toks[cop]
-    attrs = [c for c in (verb.head if verb.dep_ != "ROOT" else verb).children if c.dep_ == "attr"]
-    if not attrs and verb.dep_ == "ROOT":
-        attrs = [c for c in verb.children if c.dep_ == "attr"]
-    if not attrs or attrs[0].lemma_.lower() not in LEAD_WORK_NOUNS:
+    kind = _work_noun(toks[cop])
+    if kind is None:
         return None
     words: list[str] = []
     depth = 0
-    for t in toks[:cop]:
+    quoted = False
+    for k, t in enumerate(toks[:cop]):
+        nxt = toks[k + 1] if k + 1 < cop else None
+        if t.text in QUOTES:
+            quoted = not quoted
+        if depth == 0 and not quoted and t.text[:1].islower() and t.pos_ in ("VERB", "PRON", "AUX"):
+            return None  # "The Hollow Bell opens the cycle, and it is a thriller": no lead
         if t.text in ("(", "["):
             depth += 1
         elif t.text in (")", "]"):
             depth = max(0, depth - 1)
+        elif depth == 0 and t.text == "," and nxt is not None and nxt.text[:1].islower():
+            break  # "X, also known as Y, is", "X, released in the US as Y, is"
+        elif depth == 0 and t.lower_ == "or" and t.text == "or" and k > 0:
+            break  # "X or Y is": the first name
         elif depth == 0 and t.text != ",":
             words.append(t.text_with_ws)
     title = "".join(words).strip().strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
         return None
-    return title
+    return title, kind
+
+
+def _work_noun(cop: Any) -> Any:
+    """The copula's attribute when it names a kind of work ("a 1961 film", "a film biography",
+    "the title of the first single"); the parse's attribute first, else the first noun after."""
+    head = cop.head if cop.dep_ != "ROOT" else cop
+    attrs = [c for c in head.children if c.dep_ == "attr" and c.i > cop.i]
+    if not attrs:  # a quoted title may derail the parse: the first noun after the copula
+        for t in cop.doc[cop.i + 1 : min(cop.sent.end, cop.i + 10)]:
+            if t.pos_ == "NOUN" and t.dep_ != "compound":
+                attrs = [t]
+                break
+            if t.pos_ in ("VERB", "ADP", "SCONJ"):
+                break
+    if not attrs:
+        return None
+    noun = attrs[0]
+    if noun.lemma_.lower() in ("title", "name"):  # "is the title of the first single"
+        inner = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        noun = inner[0] if inner else noun
+    if noun.lemma_.lower() in LEAD_WORK_NOUNS:
+        return noun
+    kinds = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in LEAD_WORK_NOUNS]
+    return kinds[0] if kinds else None  # "a 1952 film biography"
+
+
+def lead_title(doc: Doc) -> str | None:
+    """The subject of an encyclopedic first sentence, "X is a 1961 British film ...": the words
+    before the copula (a bracket after the title, an "also known as" clause and surrounding
+    quotes dropped) when the copula's attribute is a kind of work. None otherwise."""
+    lead = _lead(doc)
+    return lead[0] if lead else None
 
 
 def _year(tok: Any) -> int | None:
@@ -229,7 +262,7 @@ class WorkReader:
         self.found: list[Found] = []
         self.literals: list[Literal] = []
         kind = lead_kind(doc)
-        self.screen = kind is None or kind in SCREEN_NOUNS
+        self.screen = kind not in NOT_SCREEN_NOUNS
 
     def read(self) -> None:
         doc = self.doc
