@@ -153,3 +153,11 @@ def test_detects_redocred_data(tmp_path: Path) -> None:
     path = tmp_path / "dev.json"
     path.write_text(json.dumps([DOC]), encoding="utf-8")
     assert detect(path) == "redocred"
+
+
+def test_a_succession_alone_does_not_make_a_document_about_a_work() -> None:
+    from universe_graph.evaluate.redocred import about_work
+
+    company = {**DOC, "labels": [{"r": "P156", "h": 0, "t": 4, "evidence": [0]}]}
+    assert not about_work(company) and own_work(company) is None
+    assert about_work(DOC)

@@ -153,19 +153,27 @@ def first_entity(doc: Mapping[str, Any]) -> int:
     return min(range(len(vs)), key=lambda i: min((m["sent_id"], m["pos"][0]) for m in vs[i]))
 
 
+#: work properties that also link anything else in a succession (companies, seasons, car models):
+#: they count as gold in a document about a work, but never make a document one
+SUCCESSION = frozenset({"P155", "P156"})
+
+
 def about_work(doc: Mapping[str, Any]) -> bool:
     """The document is about a work, or about something whose article states a work's facts:
-    its first-named entity is an end of a `WORK_PROPERTIES` relation."""
+    its first-named entity is an end of a `WORK_PROPERTIES` relation (a succession alone is not
+    enough: "US Airways Group followed America West")."""
     first = first_entity(doc)
-    return any(lab["r"] in WORK_PROPERTIES and first in (lab["h"], lab["t"]) for lab in doc["labels"])
+    kinds = WORK_PROPERTIES - SUCCESSION
+    return any(lab["r"] in kinds and first in (lab["h"], lab["t"]) for lab in doc["labels"])
 
 
 def own_work(doc: Mapping[str, Any]) -> int | None:
     """The work the text is about: the first-named entity when it is the subject of a work
-    property (not merely "present in work"), else None (an article about a person or a place)."""
+    property (not merely "present in work" or in a succession), else None (an article about a
+    person, a company or a place)."""
     first = first_entity(doc)
     heads = {lab["r"] for lab in doc["labels"] if lab["h"] == first}
-    return first if heads & (WORK_PROPERTIES - {"P1441"}) else None
+    return first if heads & (WORK_PROPERTIES - SUCCESSION - {"P1441"}) else None
 
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", ")", "]", "!", "?", "%", "'s", "'", "n't", "’s"})
