@@ -138,3 +138,21 @@ def test_a_song_written_by_has_no_screenwriter() -> None:
     _, rels = _facts('"Paper Lanterns" is a 1999 song written and produced by Mae Dorn.')
     assert ("Paper Lanterns", "produced_by", "Mae Dorn") in rels
     assert ("Paper Lanterns", "written_by", "Mae Dorn") not in rels
+
+
+def test_titles_with_small_words_are_dated_whole_and_honours_never() -> None:
+    _, rels = _facts(
+        "Ada Rune (born 1950) is a Danish composer. She scored The Owl and the Lantern (1979). "
+        "She was awarded the Order of the Silver Gull (1984)."
+    )
+    assert ("The Owl and the Lantern", "release_year", "1979") in rels
+    assert not any(p == "release_year" and "Gull" in s for s, p, _ in rels)
+
+
+def test_a_person_article_is_not_about_the_tv_series_it_names() -> None:
+    work, rels = _facts(
+        "Mei Lan (born 1980) is a Chinese singer. She starred in a Chinese TV series in 2004. "
+        "Her song was used in a Chinese TV series."
+    )
+    assert work is None or "TV" not in work
+    assert not any(p == "appears_in" for _, p, _ in rels)

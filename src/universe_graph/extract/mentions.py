@@ -158,7 +158,7 @@ def in_comparison(doc: Doc, sent: Sentence, i: int) -> bool:
 
 def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     """The work's title: the caller's, else the most frequent "the X movie", else the title line."""
-    from .works import INSTITUTION_NOUNS, lead_title  # works reads relations, which reads this module
+    from .works import INSTITUTION_NOUNS, MEDIUM_WORDS, encyclopedic, lead_title  # works reads this module
 
     counts: Counter[str] = Counter()
     for sent in doc.sentences:
@@ -172,7 +172,9 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
                     and toks[j - 1].lower_ not in ("the", "a", "an")
                 ):
                     j -= 1
-                while j < k and (toks[j].ent_type_ in NOT_TITLES or toks[j].like_num):
+                while j < k and (
+                    toks[j].ent_type_ in NOT_TITLES or toks[j].like_num or toks[j].lower_ in MEDIUM_WORDS
+                ):
                     j += 1  # "a 1952 British film": the year and the demonym are never the work
                 after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
                 if after in INSTITUTION_NOUNS or j == k:  # "the Cannes Film Festival"
@@ -190,7 +192,10 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     first = next((s for s in doc.sentences if s.heading), None)
     if counts:
         best, n = counts.most_common(1)[0]
-        if n >= 2 or first is None:
+        if encyclopedic(doc):  # "X (born 1950) is a singer ... the Y film": Y is not the text's work
+            if n >= 3:
+                return best, aliases
+        elif n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
         line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])

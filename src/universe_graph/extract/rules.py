@@ -35,7 +35,16 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
 from .relations import Found, Reader, asserted, descriptions, place_links
-from .works import WORK_PREDICATES, Literal, WorkReader, character_cues, encyclopedic, mark_title
+from .works import (
+    NOT_SCREEN_NOUNS,
+    WORK_PREDICATES,
+    Literal,
+    WorkReader,
+    character_cues,
+    encyclopedic,
+    lead_kind,
+    mark_title,
+)
 
 
 @dataclass
@@ -330,6 +339,8 @@ class _Run:
 
     def crew(self, sent: Sentence, run: Any, pred: str) -> None:
         person = self.person(sent, run)
+        if lead_kind(self.doc) in NOT_SCREEN_NOUNS:
+            return  # a song's "written by" is its lyricist, a single's "directed by" its video's
         if self.doc.work_key:
             self.found.append(Found(self.doc.work_key, pred, person, sent.index, 0.9))
 

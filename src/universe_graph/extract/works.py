@@ -84,6 +84,11 @@ NOT_SCREEN_NOUNS = frozenset(
      "compilation", "anthology", "newspaper", "magazine", "periodical", "journal", "strip", "painting",
      "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story"}
 )  # fmt: skip
+#: words before "film" or "series" that name a medium, never a title ("a Chinese TV series")
+MEDIUM_WORDS = frozenset({"tv", "television", "radio", "web", "video", "dvd", "imax", "3d"})
+#: first words of an honour's name, which a person's article dates like a title ("Order of the
+#: Red Star (1946)", "People's Artist (1983)")
+HONOUR_WORDS = frozenset({"order", "medal", "prize", "award", "artist", "hero", "cross", "honour", "honor"})
 #: nouns after "X film" that make X a festival or an institution, not a work ("the Cannes Film Festival")
 INSTITUTION_NOUNS = frozenset(
     {
@@ -219,12 +224,20 @@ def _title_before(paren: Any) -> Any:
     if end - 1 >= start and doc[end - 1].text in QUOTES:
         end -= 1
     i = end
-    while i - 1 >= start and (
-        _title_word(doc[i - 1])
-        or (doc[i - 1].lower_ in TITLE_SMALL_WORDS and i - 2 >= start and _title_word(doc[i - 2]) and i < end)
-    ):
-        i -= 1
+    while i - 1 >= start:
+        if _title_word(doc[i - 1]):
+            i -= 1
+            continue
+        k = i - 1  # "The Princess and the Frog": small words between title words
+        while k >= start and doc[k].lower_ in TITLE_SMALL_WORDS and i < end:
+            k -= 1
+        if k < i - 1 and k >= start and _title_word(doc[k]):
+            i = k
+            continue
+        break
     if i == end or not _title_word(doc[i]) or doc[i].tag_ == "POS":
+        return None
+    if doc[i].lower_ in HONOUR_WORDS or any(t.lower_ in HONOUR_WORDS for t in doc[i:end]):
         return None
     return doc[i:end]
 
@@ -424,7 +437,8 @@ class WorkReader:
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objs.append(verb.head)
-            subject = self.other_work(sent, objs[0]) if objs else None
+            named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
+            subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
             if subject is None:
                 return
         dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
