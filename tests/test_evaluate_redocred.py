@@ -161,3 +161,9 @@ def test_a_succession_alone_does_not_make_a_document_about_a_work() -> None:
     company = {**DOC, "labels": [{"r": "P156", "h": 0, "t": 4, "evidence": [0]}]}
     assert not about_work(company) and own_work(company) is None
     assert about_work(DOC)
+
+
+def test_names_match_across_the_datas_tokenisation() -> None:
+    doc = {**DOC, "vertexSet": [[_m("Do n't Look Back", 0, 0, "MISC")]]}
+    assert clusters_named(doc, ["Don't Look Back"]) == [0]
+    assert clusters_named(doc, ["Look Back"]) == []

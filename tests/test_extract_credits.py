@@ -156,3 +156,21 @@ def test_a_person_article_is_not_about_the_tv_series_it_names() -> None:
     )
     assert work is None or "TV" not in work
     assert not any(p == "appears_in" for _, p, _ in rels)
+
+
+def test_cast_lists_after_the_film_stars_and_the_cast_included() -> None:
+    _, rels = _facts(
+        "Lowmoor is a 1998 film directed by Ada Rune. The screenplay was written by Tam Oduya. "
+        "The film stars Jon Hale, Mara Vint and Cole Dray. The cast included Pia Sand and Kel Darrow."
+    )
+    for actor in ("Jon Hale", "Mara Vint", "Cole Dray", "Pia Sand", "Kel Darrow"):
+        assert ("Lowmoor", "cast_member", actor) in rels
+    assert ("Lowmoor", "written_by", "Tam Oduya") in rels
+
+
+def test_a_named_list_of_other_things_is_no_cast() -> None:
+    _, rels = _facts(
+        "Lowmoor is a 1998 film directed by Ada Rune. Its crew visited Paris, Lyon and Nantes. "
+        "The film's stars praised the script."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)

@@ -247,13 +247,15 @@ class Counts:
 def clusters_named(doc: Mapping[str, Any], names: Iterable[str]) -> list[int]:
     """The clusters one of whose mentions folds to one of `names` (a year also finds a TIME
     cluster whose mention contains it: "11 March 2014" for 2014)."""
-    wanted = {fold(n) for n in names} - {""}
-    years = {w for w in wanted if w.isdigit() and len(w) == 4}
+    folded_names = {fold(n) for n in names} - {""}
+    years = {w for w in folded_names if w.isdigit() and len(w) == 4}
+    wanted = {n.replace(" ", "") for n in folded_names}  # "Do n't" in the data, "Don't" in the text
     out: list[int] = []
     for i, cluster in enumerate(doc["vertexSet"]):
         for m in cluster:
             folded = fold(m["name"])
-            if folded in wanted or (m["type"] == "TIME" and bool(years & set(folded.split()))):
+            dated = m["type"] == "TIME" and bool(years & set(folded.split()))
+            if folded.replace(" ", "") in wanted or dated:
                 out.append(i)
                 break
     return out

@@ -141,9 +141,9 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
             break  # "X, also known as Y, is", "X, released in the US as Y, is"
         elif depth == 0 and t.lower_ == "or" and t.text == "or" and k > 0:
             break  # "X or Y is": the first name
-        elif depth == 0 and t.text != ",":
+        elif depth == 0:
             words.append(t.text_with_ws)
-    title = "".join(words).strip().strip(QUOTES).strip()
+    title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
         return None
@@ -258,6 +258,14 @@ def _title_after(noun: Any) -> Any:
     return doc[i:j]
 
 
+def _the_work_part(tok: Any) -> bool:
+    """A noun with "the", "this" or "its" ("the film", "its screenplay", "the cast")."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets and tok.i > tok.sent.start:
+        dets = [tok.nbor(-1).lower_]
+    return bool(dets) and dets[0] in ("the", "this", "its")
+
+
 def _conjuncts(tok: Any) -> list[Any]:
     """A token and the tokens conjoined with it ("A, B and C")."""
     out = [tok]
@@ -313,6 +321,16 @@ class WorkReader:
                 return bool(dets) and dets[0] in ("the", "this", "its")
         return False
 
+    def cast_cue(self, sent: Sentence, tok: Any) -> bool:
+        """ "The film stars" misparsed as a noun, or "the cast included/includes/featured"."""
+        if tok.lower_ == "stars" and tok.pos_ == "NOUN" and tok.i > sent.span.start:
+            before = tok.nbor(-1)
+            return before.lemma_.lower() in WORK_REFERENCES and _the_work_part(before)
+        if tok.lemma_ in ("include", "feature") and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            return bool(subj) and subj[0].lemma_.lower() == "cast" and _the_work_part(subj[0])
+        return False
+
     def last_work(self, sent: Sentence, tok: Any) -> str | None:
         """The work last named as a subject before `tok` ("it" stands for it): the text's work,
         or another title a pattern typed as a work."""
@@ -321,6 +339,12 @@ class WorkReader:
             for t in reversed(s.span):
                 if s.index == sent.index and t.i >= tok.i:
                     continue
+                if (
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lemma_.lower() in WORK_REFERENCES
+                    and _the_work_part(t)
+                ):
+                    return doc.work_key  # "The film premiered ... It was released"
                 ref = doc.ref(s, t) if t.dep_ in ("nsubj", "nsubjpass") else None
                 if ref is not None and (ref == doc.work_key or doc.ents[ref].fixed in WORK_TYPES):
                     return ref
@@ -342,6 +366,8 @@ class WorkReader:
         lemma = tok.lemma_.lower()
         if lemma in CREDIT_VERBS and tok.tag_ == "VBN" and asserted(tok):
             self.credit_by(sent, tok)
+        elif self.screen and self.cast_cue(sent, tok):
+            self.cast_list(sent, tok)
         elif self.screen and (
             tok.lower_ in ("starring", "co-starring")
             or (lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB")
@@ -401,7 +427,9 @@ class WorkReader:
         if not agents:
             return
         anchor = self.anchor(verb)
-        if anchor is None or not self.is_work(sent, anchor):
+        if anchor is not None and _the_work_part(anchor) and verb.lemma_.lower() == "write":
+            chain = [verb]  # "The screenplay was written by A": the work's writer
+        elif anchor is None or not self.is_work(sent, anchor):
             return
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
         preds = {CREDIT_VERBS.get(v.lemma_.lower()) for v in chain}
@@ -424,6 +452,43 @@ class WorkReader:
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def cast_list(self, sent: Sentence, tok: Any) -> None:
+        """ "The film stars A, B and C" (parsed as the noun "film stars"), "The cast included A,
+        B and C": each name of the list after the cue is a cast member."""
+        if self.doc.work_key is None:
+            return
+        for p in self.listed(sent, tok.i + 1):
+            self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.85))
+
+    def listed(self, sent: Sentence, start: int) -> list[str]:
+        """The people of a list "A, B, C and D" opening at token `start`: each item two to four
+        title-case words; the list ends at the first item that is not one."""
+        doc, end = sent.span.doc, sent.span.end
+        out: list[str] = []
+        i = start
+        while i < end:
+            j = i
+            while (
+                j < end
+                and (doc[j].text[:1].isupper() or doc[j].text in (".", "-"))
+                and doc[j].text not in QUOTES
+            ):
+                j += 1
+            while j > i and doc[j - 1].text in (".", "-"):  # the sentence's full stop
+                j -= 1
+            run = doc[i:j]
+            if not 2 <= len(run) <= 5 or not run[0].is_alpha:
+                break
+            out.append(self.mark(sent, run, EntityType.PERSON))
+            if j < end and doc[j].text == ",":
+                j += 1
+            if j < end and doc[j].lower_ in ("and", "&"):
+                j += 1
+            if j == i + len(run):  # no separator: the list is over
+                break
+            i = j
+        return out
 
     def released(self, sent: Sentence, verb: Any) -> None:
         """ "It was released on 4 May 1961", "first published in 1961", "released January 25,
