@@ -174,3 +174,56 @@ def test_a_named_list_of_other_things_is_no_cast() -> None:
         "The film's stars praised the script."
     )
     assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def _review(body: str) -> set[tuple[str, str, str]]:
+    """A short review of an invented film (a title line, then prose), its relations by name."""
+    return _facts(f"Lowmoor Review\n\nLowmoor is a tense thriller. {body}")[1]
+
+
+def test_played_by_before_the_character() -> None:
+    rels = _review("Played by Jon Hale, Captain Ezra Vane is a tired smuggler. Vane hunts Mara Quell.")
+    assert ("Captain Ezra Vane", "portrayed_by", "Jon Hale") in rels
+    assert ("Jon Hale", "appears_in", "Lowmoor") not in rels
+
+
+def test_enables_an_actor_to_play_and_not_a_game() -> None:
+    rels = _review("The script enables Jon Hale to play Ezra Vane with menace. Vane hunts Mara Quell.")
+    assert ("Ezra Vane", "portrayed_by", "Jon Hale") in rels
+    rels = _review("Ezra Vane lets Mara Quell play chess. Vane hunts Mara Quell.")
+    assert not any(p == "portrayed_by" for _, p, _ in rels)
+
+
+def test_last_appearance_as_and_portrayal_of() -> None:
+    rels = _review("Mara Tull, in her last appearance as Ilse Marr, is superb. Ilse Marr hunts Bo Lund.")
+    assert ("Ilse Marr", "portrayed_by", "Mara Tull") in rels
+    rels = _review("Jon Hale's portrayal of Ezra Vane is chilling. Vane hunts Mara Quell.")
+    assert ("Ezra Vane", "portrayed_by", "Jon Hale") in rels
+    rels = _review("Ezra Vane's defeat of Mara Quell is chilling. Vane hunts Bo Lund.")
+    assert not any(p == "portrayed_by" for _, p, _ in rels)
+
+
+def test_two_characters_and_their_two_actors_in_brackets() -> None:
+    rels = _review("Ezra Vane and Ilse Marr (Jon Hale and Mara Tull) hunt Bo Lund across the marsh.")
+    assert ("Ezra Vane", "portrayed_by", "Jon Hale") in rels
+    assert ("Ilse Marr", "portrayed_by", "Mara Tull") in rels
+
+
+def test_people_named_after_a_cue_word_are_persons() -> None:
+    rels = _review("Star Jon Hale's willingness to look foolish helps. Ezra Vane hunts Bo Lund.")
+    assert not any("Star" in s or "Jon Hale" in s for s, p, _ in rels if p == "appears_in")
+    rels = _review("It comes from directors Ada Rune, Tam Oduya and Kel Darrow. Ezra Vane hunts Bo Lund.")
+    assert not any(s in ("Ada Rune", "Tam Oduya", "Kel Darrow") for s, p, _ in rels if p == "appears_in")
+
+
+def test_crew_of_the_score_is_no_character() -> None:
+    rels = _review("The score, composed by Kel Darrow, hums. Ezra Vane hunts Bo Lund.")
+    assert ("Kel Darrow", "appears_in", "Lowmoor") not in rels
+
+
+def test_an_alias_with_its_real_name_in_brackets_is_no_credit() -> None:
+    text = "Lowmoor Plot\n\nThe Gray Widow (Mara Quell) hunts Bo Lund. Later the Widow betrays Bo Lund."
+    rels = _facts(text)[1]
+    assert not any(p == "portrayed_by" for _, p, _ in rels)
+    rels = _review("Captain Ezra Vane (Jon Hale) hunts Bo Lund across the marsh.")
+    assert ("Captain Ezra Vane", "portrayed_by", "Jon Hale") in rels

@@ -19,7 +19,9 @@ from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
-_TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
+_TITLE_TAIL = re.compile(
+    r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
+)
 WITH = ("with", "to")
 #: NER labels of words before "film" that are never the work: "a 1952 British film", "a Cannes film"
 NOT_TITLES = frozenset({"NORP", "GPE", "LANGUAGE", "DATE"})

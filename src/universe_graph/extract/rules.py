@@ -189,6 +189,8 @@ class _Run:
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
+                    if _epithet_before(sent, tok, before, doc):
+                        continue  # "the Gray Widow (Mara Quell)": a real name behind an alias, not an actor
                     if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
@@ -825,6 +827,17 @@ def parallel_objects(doc: Doc) -> None:
                 want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
                 if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
                     doc.token_ent[(sent.index, tok.i)] = key
+
+
+def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
+    """The name before a bracket is an epithet with "the" ("the Gray Widow (Mara Quell)", "the
+    masked rider (Ezra Vane)"): what the bracket holds is who that is, not who plays them."""
+    i = paren.i - 1
+    while i > sent.span.start and doc.ref(sent, paren.doc[i - 1]) == key:
+        i -= 1
+    if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
+        return True
+    return i > sent.span.start and paren.doc[i - 1].lower_ == "the"
 
 
 def _name_span(tok: Any) -> Any:

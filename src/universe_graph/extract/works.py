@@ -289,11 +289,13 @@ class WorkReader:
         doc = self.doc
         if doc.work_key is None and not self.encyclopedic:
             return
+        portrayals = Portrayals(self)
         for sent in doc.sentences:
             if sent.heading:
                 continue
             for tok in sent.span:
                 self.token(sent, tok)
+                portrayals.token(sent, tok)
 
     # the work a phrase is anchored on ------------------------------------------------------
     def is_work(self, sent: Sentence, tok: Any) -> bool:
@@ -709,3 +711,187 @@ def encyclopedic(doc: Doc) -> bool:
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
             return bool(attrs and subj and subj[0].text[:1].isupper())
     return False
+
+
+#: nouns of a performance: "A, in her last appearance as X", "A's turn as X", "A's portrayal of X"
+PERFORMANCE_NOUNS = frozenset({"appearance", "turn", "role", "performance", "outing", "portrayal", "debut"})
+#: words before a name that make it a real person of the cast or crew ("star A", "directors A and B")
+PERSON_CUES = {
+    "star": "cast_member",
+    "stars": "cast_member",
+    "co-star": "cast_member",
+    "actor": "cast_member",
+    "actress": "cast_member",
+    "director": "directed_by",
+    "directors": "directed_by",
+    "writer": "written_by",
+    "writers": "written_by",
+    "producer": "produced_by",
+    "producers": "produced_by",
+    "composer": "",
+}
+#: verbs of a craft that are not a role ("The score, composed by A"): the agent is a person of the crew
+CRAFT_VERBS = frozenset({"compose", "score", "shoot", "edit", "design", "choreograph", "photograph"})
+
+
+def _run_ending(doc: Any, end: int, start: int) -> Any:
+    """The proper-name run whose last token is `end - 1` (two to five title-case words)."""
+    i = end
+    while i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        i -= 1
+    run = doc[i:end]
+    return run if 1 <= len(run) <= 5 else None
+
+
+def _run_starting(doc: Any, start: int, end: int) -> Any:
+    """The proper-name run opening at `start`."""
+    j = start
+    while j < end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    run = doc[start:j]
+    return run if 1 <= len(run) <= 5 else None
+
+
+class Portrayals:
+    """Cast constructions of reviews: who plays whom, and which names are real people."""
+
+    def __init__(self, reader: WorkReader) -> None:
+        self.r = reader
+        self.doc = reader.doc
+
+    def person_run(self, run: Any) -> bool:
+        """Two to four title-case words the NER or a credit probe takes for a person, named
+        nowhere else as acting in the story."""
+        if run is None or not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
+            return False
+        key = self.doc.ents.get(name_key(run.text))
+        if key is not None and key.in_story > 2:
+            return False
+        from .rules import _credited_person, _dictionary_word  # rules reads this module
+
+        if any(t.ent_type_ == "PERSON" for t in run) or _credited_person(run.text):
+            return True
+        return not all(_dictionary_word(t.lower_) for t in run)
+
+    def role(self, sent: Sentence, run: Any) -> str | None:
+        """The character a name run stands for (an entity of the text, not the work)."""
+        if run is None:
+            return None
+        key = self.doc.ref(sent, run[-1])
+        if (
+            key is None
+            or key == self.doc.work_key
+            or self.doc.ents[key].fixed not in (None, EntityType.CHARACTER)
+        ):
+            return None
+        return key
+
+    def credit(self, sent: Sentence, role: str | None, actor: Any) -> None:
+        if role is None or not self.person_run(actor):
+            return
+        person = self.r.mark(sent, actor, EntityType.PERSON)
+        if person != role:
+            self.doc.ents[role].fixed = EntityType.CHARACTER
+            self.r.found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
+
+    def token(self, sent: Sentence, tok: Any) -> None:
+        doc, span = tok.doc, sent.span
+        low = tok.lower_
+        if (
+            low in ("played", "portrayed")
+            and tok.i == span.start
+            and tok.i + 1 < span.end
+            and tok.nbor(1).lower_ == "by"
+        ):
+            comma = next((t for t in span if t.text == "," and t.i > tok.i), None)  # "Played by A, X is"
+            if comma is not None:
+                self.credit(
+                    sent, self.role(sent, _run_starting(doc, comma.i + 1, span.end)), doc[tok.i + 2 : comma.i]
+                )
+        if (
+            tok.lemma_ in ("play", "portray")
+            and tok.tag_ == "VB"
+            and tok.i - 2 >= span.start
+            and tok.nbor(-1).lower_ == "to"
+        ):
+            actor = _run_ending(doc, tok.i - 1, span.start)  # "enables A to play X"
+            self.credit(sent, self.role(sent, _run_starting(doc, tok.i + 1, span.end)), actor)
+        if (
+            tok.lemma_.lower() in PERFORMANCE_NOUNS
+            and tok.i + 2 < span.end
+            and tok.nbor(1).lower_ in ("as", "of")
+        ):
+            role = self.role(sent, _run_starting(doc, tok.i + 2, span.end))
+            owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owner:  # "A's portrayal of X", "A's turn as X"
+                self.credit(sent, role, _run_ending(doc, owner[0].i + 1, span.start))
+            elif tok.nbor(1).lower_ == "as":  # "A, in her last appearance as X,"
+                k = tok.i - 1
+                while (
+                    k > span.start
+                    and doc[k].text != ","
+                    and doc[k].pos_ in ("ADJ", "PRON", "DET", "ADP", "NUM")
+                ):
+                    k -= 1
+                if doc[k].text == ",":
+                    self.credit(sent, role, _run_ending(doc, k, span.start))
+        if low == "(" and tok.i > span.start:
+            self.pair(sent, tok)
+        if low in PERSON_CUES and tok.i + 1 < span.end:
+            self.cued(sent, tok)
+        if tok.lemma_.lower() in CRAFT_VERBS and tok.tag_ == "VBN":
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for o in (c for c in agent.children if c.dep_ == "pobj"):
+                    run = _run_ending(doc, o.i + 1, span.start)
+                    if self.person_run(run):
+                        self.r.mark(sent, run, EntityType.PERSON)  # "the score, composed by A"
+
+    def pair(self, sent: Sentence, paren: Any) -> None:
+        """ "X and Y (A and B)": the two names in brackets play the two before, in order."""
+        doc, span = paren.doc, sent.span
+        close = next((t for t in doc[paren.i + 1 : min(span.end, paren.i + 12)] if t.text == ")"), None)
+        second = _run_ending(doc, paren.i, span.start)
+        if (
+            close is None
+            or second is None
+            or second.start - 2 < span.start
+            or doc[second.start - 1].lower_ != "and"
+        ):
+            return
+        first = _run_ending(doc, second.start - 1, span.start)
+        inner = doc[paren.i + 1 : close.i]
+        cut = next((t.i for t in inner if t.lower_ == "and"), None)
+        if first is None or cut is None:
+            return
+        a, b = doc[paren.i + 1 : cut], doc[cut + 1 : close.i]
+        roles = (self.role(sent, first), self.role(sent, second))
+        if all(roles) and self.person_run(a) and self.person_run(b):
+            self.credit(sent, roles[0], a)
+            self.credit(sent, roles[1], b)
+
+    def cued(self, sent: Sentence, cue: Any) -> None:
+        """ "star A's willingness", "directors A, B and C": real people, not characters; an
+        entity that took the cue word into its name ("Star A") loses it."""
+        doc, span = cue.doc, sent.span
+        if cue.i > span.start and cue.nbor(-1).tag_ == "POS":
+            return  # "the Combine's director, X": a character's title
+        people = self.r.listed(sent, cue.i + 1) if cue.lower_.endswith("s") and cue.lower_ != "stars" else []
+        if not people:
+            run = _run_starting(doc, cue.i + 1, span.end)
+            if run is not None and cue.text[:1].isupper():
+                key = self.doc.ref(sent, run[-1])  # "Star Jon Hale" taken as one name
+                if key is not None and self.doc.ents[key].name.lower().startswith(cue.lower_ + " "):
+                    ent = self.doc.ents[key]
+                    ent.aliases.add(ent.name)
+                    ent.name = run.text
+                    ent.fixed = EntityType.PERSON
+                    people = [key]
+            if not people and self.person_run(run):
+                people = [self.r.mark(sent, run, EntityType.PERSON)]
+        pred = PERSON_CUES[cue.lower_]
+        work = self.doc.work_key
+        subj = [t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        about_work = work is not None and bool(subj) and self.r.is_work(sent, subj[0])
+        for p in people:
+            if pred and about_work and work is not None and pred != "cast_member":
+                self.r.found.append(Found(work, pred, p, sent.index, 0.8))
