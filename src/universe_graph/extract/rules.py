@@ -837,7 +837,7 @@ def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
         i -= 1
     if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
         return True
-    return i > sent.span.start and paren.doc[i - 1].lower_ == "the"
+    return bool(i > sent.span.start and paren.doc[i - 1].lower_ == "the")
 
 
 def _name_span(tok: Any) -> Any:
