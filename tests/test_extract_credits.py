@@ -227,3 +227,37 @@ def test_an_alias_with_its_real_name_in_brackets_is_no_credit() -> None:
     assert not any(p == "portrayed_by" for _, p, _ in rels)
     rels = _review("Captain Ezra Vane (Jon Hale) hunts Bo Lund across the marsh.")
     assert ("Captain Ezra Vane", "portrayed_by", "Jon Hale") in rels
+
+
+def test_a_cinematic_universe_is_a_universe() -> None:
+    _, rels = _facts(
+        "Lowmoor Review\n\nLowmoor expands the Ironclad Cinematic Universe. Ezra Vane hunts Bo Lund."
+    )
+    assert ("Lowmoor", "part_of_universe", "Ironclad Cinematic Universe") in rels
+
+
+def test_franchise_colon_title_from_the_title_line_is_one_work() -> None:
+    work, rels = _facts(
+        "Ironclad: Salt and Ember Review\n\nIronclad: Salt and Ember is grim fun. Ezra Vane hunts Bo Lund."
+    )
+    assert work == "Ironclad: Salt and Ember"
+    assert not any(s in ("Salt", "Ember") for s, p, _ in rels if p == "appears_in")
+
+
+def test_a_title_in_quotes_or_italics_is_the_work() -> None:
+    work, _ = _facts('I finally saw "Salt and Ember" last night. Ezra Vane hunts Bo Lund across the marsh.')
+    assert work == "Salt and Ember"
+    html = (
+        "<html><body><p>I finally saw <i>Salt and Ember</i> last night. "
+        "Ezra Vane hunts Bo Lund across the marsh.</p></body></html>"
+    )
+    assert _facts(html)[0] == "Salt and Ember"
+    work, _ = _facts('It was, as she said, "a real treat". Ezra Vane hunts Bo Lund across the marsh.')
+    assert work != "a real treat"
+
+
+def test_a_fan_of_the_tv_series_names_no_work() -> None:
+    work, _ = _facts(
+        "As a fan of the '60s TV series, I expected more. Ezra Vane hunts Bo Lund across the marsh."
+    )
+    assert work is None or "TV" not in work

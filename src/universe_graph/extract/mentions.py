@@ -200,12 +200,53 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         elif n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
-        line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        whole = first.span.text.strip()
+        full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
+        prose = doc.text[first.end :]
+        if ":" in full and full in prose and len(full.split()) <= 8:
+            return full, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
+        line = str(_TITLE_SPLIT.split(whole)[0])
         line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
             return line, aliases
+    # "I finally saw <i>Salt and Ember</i>", "saw \"Salt and Ember\"" (a review, not an article)
+    marked = None if encyclopedic(doc) else _marked_titles(doc)
+    if marked:
+        return marked.most_common(1)[0][0], aliases
     return None, aliases
+
+
+_ITALIC = re.compile(r"<(i|em|cite)>\s*([^<>]{1,80}?)\s*</\1>", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80}?)[\"”]")
+
+
+def _marked_titles(doc: Doc) -> Counter[str]:
+    """Titles set in italics (HTML <i>, <em>, <cite>), or in double quotes in the first two
+    sentences or twice: one to eight words, each capitalised or a small word, the first capitalised
+    ("Salt and Ember", not "a real treat"; not a song quoted once in passing)."""
+    found: Counter[str] = Counter()
+    for m in _ITALIC.finditer(doc.text):
+        found[m.group(2)] += 1
+    prose = [s for s in doc.sentences if not s.heading]
+    early = prose[1].end if len(prose) > 1 else len(doc.text)
+    quoted: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    for m in _QUOTED.finditer(doc.text):
+        title = m.group(1).strip().rstrip(",.")
+        quoted[title] += 1
+        first_at.setdefault(title, m.start())
+    for title, n in quoted.items():  # a quoted title named early, or more than once
+        if n >= 2 or first_at[title] < early:
+            found[title] += n
+    out: Counter[str] = Counter()
+    for title, n in found.items():
+        words = title.split()
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words):
+            out[title] = n
+    return out
 
 
 def collect_names(doc: Doc, work_title: str | None) -> None:

@@ -155,9 +155,15 @@ def _work_noun(cop: Any) -> Any:
     "the title of the first single"); the parse's attribute first, else the first noun after."""
     head = cop.head if cop.dep_ != "ROOT" else cop
     attrs = [c for c in head.children if c.dep_ == "attr" and c.i > cop.i]
-    if not attrs:  # a quoted title may derail the parse: the first noun after the copula
+    if not attrs or attrs[0].lemma_.lower() not in LEAD_WORK_NOUNS:
+        # a quoted title may derail the parse ("a rhythm and blues single" with "single" an
+        # adjective): the first kind-of-work word heading its phrase, before any verb or preposition
         for t in cop.doc[cop.i + 1 : min(cop.sent.end, cop.i + 10)]:
-            if t.pos_ == "NOUN" and t.dep_ != "compound":
+            nxt = t.nbor(1) if t.i + 1 < cop.sent.end else None
+            heads = nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+            if (t.lower_ in LEAD_WORK_NOUNS and heads and t.dep_ not in ("amod", "compound")) or (
+                attrs and t == attrs[0]
+            ):
                 attrs = [t]
                 break
             if t.pos_ in ("VERB", "ADP", "SCONJ"):
@@ -289,6 +295,9 @@ class WorkReader:
         doc = self.doc
         if doc.work_key is None and not self.encyclopedic:
             return
+        for ent in doc.ents.values():  # "the Ironclad Cinematic Universe", "the Ironclad Franchise"
+            if ent.fixed is None and ent.name.split()[-1:] in (["Universe"], ["Multiverse"], ["Franchise"]):
+                ent.fixed = EntityType.UNIVERSE
         portrayals = Portrayals(self)
         for sent in doc.sentences:
             if sent.heading:
@@ -705,11 +714,12 @@ def encyclopedic(doc: Doc) -> bool:
         return False
     if lead_title(doc) is not None:
         return True
-    for tok in list(span)[:30]:
+    for tok in list(span)[:45]:
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-            return bool(attrs and subj and subj[0].text[:1].isupper())
+            named = bool(subj) and (subj[0].text[:1].isupper() or span.text[:1] in QUOTES)
+            return bool(attrs) and named  # "X (born 1950) is a singer", a quoted title
     return False
 
 
