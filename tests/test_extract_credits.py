@@ -254,6 +254,8 @@ def test_a_title_in_quotes_or_italics_is_the_work() -> None:
     assert _facts(html)[0] == "Salt and Ember"
     work, _ = _facts('It was, as she said, "a real treat". Ezra Vane hunts Bo Lund across the marsh.')
     assert work != "a real treat"
+    work, _ = _facts('Mae Dorn, known as "Wren", sings again. Ezra Vane hunts Bo Lund across the marsh.')
+    assert work != "Wren"  # a quoted nickname is no title
 
 
 def test_a_fan_of_the_tv_series_names_no_work() -> None:

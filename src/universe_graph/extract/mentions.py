@@ -179,10 +179,13 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
                 ):
                     j += 1  # "a 1952 British film": the year and the demonym are never the work
                 after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
-                if after in INSTITUTION_NOUNS or j == k:  # "the Cannes Film Festival"
+                e = k
+                while e > j and toks[e - 1].lower_ in MEDIUM_WORDS:
+                    e -= 1  # "a Chinese TV series": the medium is not the title
+                if after in INSTITUTION_NOUNS or j == e:  # "the Cannes Film Festival"
                     continue
                 if j > 0 or not sent.heading:
-                    words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
+                    words = " ".join(t.text for t in toks[j:e] if t.text != "’s" and t.tag_ != "POS")
                     if words and toks[j].pos_ in ("PROPN", "NOUN", "ADJ"):
                         counts[words] += 1
     aliases: list[str] = []
@@ -237,7 +240,7 @@ def _marked_titles(doc: Doc) -> Counter[str]:
         quoted[title] += 1
         first_at.setdefault(title, m.start())
     for title, n in quoted.items():  # a quoted title named early, or more than once
-        if n >= 2 or first_at[title] < early:
+        if (n >= 2 or first_at[title] < early) and len(title.split()) >= 2:  # not a nickname "Deaw"
             found[title] += n
     out: Counter[str] = Counter()
     for title, n in found.items():
