@@ -263,3 +263,16 @@ def test_a_fan_of_the_tv_series_names_no_work() -> None:
         "As a fan of the '60s TV series, I expected more. Ezra Vane hunts Bo Lund across the marsh."
     )
     assert work is None or "TV" not in work
+
+
+def test_an_episode_is_part_of_its_series() -> None:
+    _, rels = _facts(
+        '"Lost Harbor" is the second episode of The Wardens\' twentieth season. It aired in 2009.'
+    )
+    assert ("Lost Harbor", "part_of_series", "The Wardens") in rels
+    _, rels = _facts(
+        '"Lost Harbor" is the tenth episode of the ninth season of the comedy series Grey Lantern.'
+    )
+    assert ("Lost Harbor", "part_of_series", "Grey Lantern") in rels
+    _, rels = _facts('"Lost Harbor" is the tenth episode of the season, written by Tam Oduya.')
+    assert not any(p == "part_of_series" for _, p, _ in rels)

@@ -396,6 +396,8 @@ class WorkReader:
             self.dated_title(sent, tok)  # "Gray Harbor (1961)"
         if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
             self.titled_noun(sent, tok)
+        if tok.dep_ == "attr" and lemma == "episode" and self.is_work(sent, tok):
+            self.episode_of(sent, tok)
         if tok.dep_ == "attr" and lemma in LEAD_WORK_NOUNS and self.is_work(sent, tok):
             for c in tok.children:  # "is a 1961 film"
                 year = _year(c) if c.dep_ in ("nummod", "amod", "compound", "npadvmod") else None
@@ -599,6 +601,29 @@ class WorkReader:
                         self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
                     else:
                         self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def episode_of(self, sent: Sentence, noun: Any) -> None:
+        """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
+        ninth season of the comedy series Grey Lantern": the work is part of that series."""
+        cur = noun
+        for _ in range(3):
+            of = [o for p in cur.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if not of:
+                return
+            target = of[0]
+            named = [target] if target.pos_ == "PROPN" else []
+            named += [c for c in target.children if c.dep_ in ("poss", "appos") and c.pos_ == "PROPN"]
+            if named:
+                run = _name_run(named[0])
+                if run is None:
+                    return
+                if run.start > sent.span.start and run.doc[run.start - 1].text == "The":
+                    run = run.doc[run.start - 1 : run.end]  # "The Wardens'"
+                key = self.mark(sent, run, EntityType.SERIES)
+                if key != self.doc.work_key and self.doc.work_key is not None:
+                    self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+                return
+            cur = target
 
     def series(self, sent: Sentence, noun: Any) -> None:
         """ "the second film in the X series", "part of the X franchise", "the series X": the work is
