@@ -276,3 +276,12 @@ def test_an_episode_is_part_of_its_series() -> None:
     assert ("Lost Harbor", "part_of_series", "Grey Lantern") in rels
     _, rels = _facts('"Lost Harbor" is the tenth episode of the season, written by Tam Oduya.')
     assert not any(p == "part_of_series" for _, p, _ in rels)
+
+
+def test_lead_years_and_release_phrases_of_a_song() -> None:
+    _, rels = _facts('"Paper Lanterns" is a 1967 single credited to Mae Dorn.')
+    assert ("Paper Lanterns", "release_year", "1967") in rels
+    _, rels = _facts('Released as a single in January 1991, "Paper Lanterns" reached number seven.')
+    assert ("Paper Lanterns", "release_year", "1991") in rels
+    _, rels = _facts("Blade 2049 is a film directed by Ada Rune.")
+    assert not any(p == "release_year" for _, p, _ in rels)  # a number in the title is no year

@@ -290,6 +290,8 @@ class WorkReader:
         self.literals: list[Literal] = []
         kind = lead_kind(doc)
         self.screen = kind not in NOT_SCREEN_NOUNS
+        lead = _lead(doc)
+        self.lead_noun = lead[1] if lead else None  # "single" in '"X" is a 1967 single'
 
     def read(self) -> None:
         doc = self.doc
@@ -298,6 +300,13 @@ class WorkReader:
         for ent in doc.ents.values():  # "the Ironclad Cinematic Universe", "the Ironclad Franchise"
             if ent.fixed is None and ent.name.split()[-1:] in (["Universe"], ["Multiverse"], ["Franchise"]):
                 ent.fixed = EntityType.UNIVERSE
+        if self.lead_noun is not None and doc.work_key is not None:  # '"X" is a 1967 single'
+            noun = self.lead_noun
+            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.i)
+            years = [y for t in noun.doc[cop : noun.i] if (y := _year(t)) is not None]  # not the title's
+            first = next(s for s in doc.sentences if not s.heading)
+            if years:
+                self.literal(first, "release_year", years[-1], 0.85)
         portrayals = Portrayals(self)
         for sent in doc.sentences:
             if sent.heading:
@@ -313,6 +322,8 @@ class WorkReader:
         doc = self.doc
         if doc.work_key is None:
             return False
+        if self.lead_noun is not None and tok == self.lead_noun:
+            return True  # the lead's kind of work, however the parser attached it
         ref = doc.ref(sent, tok)
         if ref is not None:
             return ref == doc.work_key
@@ -370,6 +381,8 @@ class WorkReader:
         if t.dep_ in ("acl", "relcl", "appos"):
             return t.head
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and t.dep_ == "advcl":  # "Released as a single in 1991, X reached ..."
+            subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return subj[0] if subj else None
 
     # one token -------------------------------------------------------------------------------
