@@ -285,3 +285,13 @@ def test_lead_years_and_release_phrases_of_a_song() -> None:
     assert ("Paper Lanterns", "release_year", "1991") in rels
     _, rels = _facts("Blade 2049 is a film directed by Ada Rune.")
     assert not any(p == "release_year" for _, p, _ in rels)  # a number in the title is no year
+
+
+def test_a_lead_with_a_foreign_name_clause_and_a_demonym_series() -> None:
+    work, _ = _facts("Wirebots: Trick Circuit, known in Japan as, is a racing video game published by Kelvo.")
+    assert work == "Wirebots: Trick Circuit"
+    work, _ = _facts(
+        "Mei Lan sang the theme of a Chinese TV series. The Chinese TV series ran for years. Later a Chinese "
+        "TV series used her song."
+    )
+    assert work != "Chinese"

@@ -184,6 +184,8 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
                     e -= 1  # "a Chinese TV series": the medium is not the title
                 if after in INSTITUTION_NOUNS or j == e:  # "the Cannes Film Festival"
                     continue
+                if all(t.pos_ == "ADJ" or t.ent_type_ in NOT_TITLES for t in toks[j:e]):
+                    continue  # "a Chinese TV series": a demonym is never the work
                 if j > 0 or not sent.heading:
                     words = " ".join(t.text for t in toks[j:e] if t.text != "’s" and t.tag_ != "POS")
                     if words and toks[j].pos_ in ("PROPN", "NOUN", "ADJ"):

@@ -154,7 +154,7 @@ def _work_noun(cop: Any) -> Any:
     """The copula's attribute when it names a kind of work ("a 1961 film", "a film biography",
     "the title of the first single"); the parse's attribute first, else the first noun after."""
     head = cop.head if cop.dep_ != "ROOT" else cop
-    attrs = [c for c in head.children if c.dep_ == "attr" and c.i > cop.i]
+    attrs = [c for c in (*cop.children, *head.children) if c.dep_ == "attr" and c.i > cop.i]
     if not attrs or attrs[0].lemma_.lower() not in LEAD_WORK_NOUNS:
         # a quoted title may derail the parse ("a rhythm and blues single" with "single" an
         # adjective): the first kind-of-work word heading its phrase, before any verb or preposition
@@ -166,7 +166,7 @@ def _work_noun(cop: Any) -> Any:
             ):
                 attrs = [t]
                 break
-            if t.pos_ in ("VERB", "ADP", "SCONJ"):
+            if t.pos_ in ("VERB", "ADP", "SCONJ") and t.dep_ != "amod":  # "a racing video game"
                 break
     if not attrs:
         return None
