@@ -295,3 +295,14 @@ def test_a_lead_with_a_foreign_name_clause_and_a_demonym_series() -> None:
         "TV series used her song."
     )
     assert work != "Chinese"
+
+
+def test_each_credit_verb_keeps_its_own_agent() -> None:
+    _, rels = _facts(
+        "Lowmoor is a 2004 film. It was written by Tam Oduya and Pia Sand, and was produced by Kel Darrow. "
+        "The sequel was written by Ada Rune and directed by Jon Hale."
+    )
+    assert ("Lowmoor", "written_by", "Tam Oduya") in rels
+    assert ("Lowmoor", "produced_by", "Kel Darrow") in rels
+    assert ("Lowmoor", "produced_by", "Tam Oduya") not in rels
+    assert ("Lowmoor", "written_by", "Kel Darrow") not in rels

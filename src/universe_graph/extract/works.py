@@ -441,33 +441,36 @@ class WorkReader:
         return out
 
     def credit_by(self, sent: Sentence, verb: Any) -> None:
-        """ "directed by A", "written and produced by A and B": each verb of the chain credits the
-        agent's people, when the chain is said of the work."""
-        chain = [verb]
-        t = verb
-        while t.dep_ == "conj" and t.head.tag_ == "VBN":
-            t = t.head
-            chain.append(t)
-        chain += [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
-        agents = [a for v in chain for a in v.children if a.dep_ == "agent"]
+        """ "directed by A", "written and produced by A and B": the verb credits its own agent's
+        people, or, with no agent of its own, those of the next verb it is conjoined with ("written
+        and produced by A"); "written by A and directed by B" gives A no direction."""
+        pred = CREDIT_VERBS.get(verb.lemma_.lower())
+        if pred is None or (pred != "produced_by" and not self.screen):
+            return
+        agents = [a for a in verb.children if a.dep_ == "agent"]
+        if not agents:  # a shared agent: on the next conjoined participle
+            chain = [verb]
+            t = verb
+            while t.dep_ == "conj" and t.head.tag_ == "VBN":
+                t = t.head
+                chain.append(t)
+            chain += [c for c in verb.subtree if c.dep_ == "conj" and c.tag_ == "VBN"]
+            later = sorted((v for v in chain if v.i > verb.i), key=lambda v: v.i)
+            for v in later:
+                agents = [a for a in v.children if a.dep_ == "agent"]
+                if agents:
+                    break
         if not agents:
             return
         anchor = self.anchor(verb)
-        if anchor is not None and _the_work_part(anchor) and verb.lemma_.lower() == "write":
-            chain = [verb]  # "The screenplay was written by A": the work's writer
-        elif anchor is None or not self.is_work(sent, anchor):
-            return
+        screenplay = anchor is not None and _the_work_part(anchor) and pred == "written_by"
+        if not screenplay and (anchor is None or not self.is_work(sent, anchor)):
+            return  # "The screenplay was written by A" is the work's writer too
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
-        preds = {CREDIT_VERBS.get(v.lemma_.lower()) for v in chain}
-        people = self.people(sent, pobjs, allow_org=preds == {"produced_by"})
-        for v in dict.fromkeys(chain):
-            pred = CREDIT_VERBS.get(v.lemma_.lower())
-            if pred is None or (pred != "produced_by" and not self.screen):
+        for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
+            if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
                 continue
-            for p in people:
-                if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
-                    continue
-                self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
+            self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
 
     def starring(self, sent: Sentence, verb: Any) -> None:
         """ "starring A and B", "It stars A, B and C": cast members of the work."""
