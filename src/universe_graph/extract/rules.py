@@ -29,6 +29,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from .base import Extraction, Extractor, WorkHint, register
+from .chars import blank_format, clean_name
 from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
@@ -59,7 +60,7 @@ def parse_many(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
     """Several texts through one `nlp.pipe`, in this process (`pool.extract_many` uses every core)."""
     work: list[tuple[str, tuple[int, Block]]] = []
     for t, text in enumerate(texts):
-        source = blank_html(text) if looks_like_html(text) else text
+        source = blank_format(blank_html(text) if looks_like_html(text) else text)
         for block in blocks(source):
             work.append((source[block.start : block.end], (t, block)))
     docs = [Doc(text=text, sentences=[]) for text in texts]
@@ -68,9 +69,9 @@ def parse_many(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
     pipe = nlp().pipe(work, as_tuples=True, batch_size=batch_size)
     for parsed, (t, block) in pipe:
         doc = docs[t]
-        if block.heading:
-            section[t] += 1
-        paragraph[t] += 1
+        if block.piece == 0:  # a long paragraph's later pieces (`layout.pieces`) stay in its section
+            section[t] += block.heading
+            paragraph[t] += 1
         sents = [parsed[:]] if block.heading else _join_abbreviations(list(parsed.sents))
         for span in sents:
             if not span.text.strip():
@@ -727,10 +728,10 @@ class _Run:
         evidence = [self.mention_evidence(m) for m in e.mentions[:3]]
         if not evidence:
             evidence = [self.evidence(self.doc.sentences[0], 0.5)] if self.doc.sentences else []
-        name = e.name
+        name = clean_name(e.name)  # no zero-width, bidi or trailing punctuation characters
         if e.key == self.doc.work_key and self.about.title:
             name = self.about.title
-        aliases = sorted(a for a in e.aliases if a != name)
+        aliases = sorted({clean_name(a) for a in e.aliases} - {name})
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
         return Entity(
