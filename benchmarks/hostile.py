@@ -124,6 +124,13 @@ INPUTS: dict[str, Callable[[int, random.Random], str]] = {
 }
 
 
+def _at_most(text: str, size: int) -> str:
+    """The text cut at its last space before `size` characters (1,000 KB stays within the limit)."""
+    if len(text) <= size:
+        return text
+    return text[: text.rfind(" ", 0, size)] + "\n"
+
+
 def run_one(path: Path) -> tuple[float, str]:
     """Seconds to read `path` as a review, and what came of it (claim sets, located errors, a crash)."""
     from universe_graph.ingest.collect import read_paths
@@ -155,7 +162,8 @@ def main() -> None:
         read_paths([warm], kind="review", processes=1)  # lazy set-up outside the timings
         if args.profile:
             path = Path(tmp) / "profiled.txt"
-            path.write_text(INPUTS[args.profile](args.kb[0] * 1000, random.Random(7)), encoding="utf-8")
+            text = _at_most(INPUTS[args.profile](args.kb[0] * 1000, random.Random(7)), args.kb[0] * 1000)
+            path.write_text(text, encoding="utf-8")
             profiler = cProfile.Profile()
             profiler.enable()
             run_one(path)
@@ -166,6 +174,7 @@ def main() -> None:
             sizes = [1] if name == "conjunction" else args.kb
             for kb in sizes:
                 text = INPUTS[name](kb * 1000, random.Random(7))
+                text = text if name == "conjunction" else _at_most(text, kb * 1000)
                 path = Path(tmp) / f"{name}-{kb}.txt"
                 path.write_text(text, encoding="utf-8")
                 seconds, outcome = run_one(path)

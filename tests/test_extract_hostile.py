@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from universe_graph.extract import get_extractor
-from universe_graph.extract import rules as rules_module
+from universe_graph.extract import get_extractor, mentions, pool
 from universe_graph.extract.chars import FORMAT_CLASS, blank_format, clean_name
 from universe_graph.extract.layout import MAX_PIECE, blocks, pieces
 from universe_graph.extract.nlp import nlp
@@ -101,7 +100,7 @@ class _Recorder:
 def test_the_parser_is_handed_neither_the_run_nor_a_long_paragraph(monkeypatch: pytest.MonkeyPatch) -> None:
     real = nlp()
     recorder = _Recorder(real)
-    monkeypatch.setattr(rules_module, "nlp", lambda: recorder)
+    monkeypatch.setattr(pool, "nlp", lambda: recorder)
     long = " ".join(f"Ann Roe meets Bo Lind in hall {i}." for i in range(150))
     text = f"The Quiet Storm\n\nAnn Roe hunts Bo Lind. {'. ' * 20000}Ann Roe kills Bo Lind.\n\n{long}\n"
     claims = extract(text)
@@ -185,3 +184,28 @@ def test_review_names_lose_zero_width_bidi_and_trailing_punctuation() -> None:
     names = {e.name for e in extract(text).entities}
     assert {"Mara Quell", "Ivo Varo", "Lena Brandt", "Yara Lind"} <= names
     assert not any(re.search(f"[{FORMAT_CLASS}\u2049]", n) for n in names)
+
+
+def test_a_pronoun_is_resolved_among_nearby_names_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each he/she looks at the names of the six sentences before it (and the next one), not at
+    every name of the text: the candidates handed to `_antecedent` do not grow with the text."""
+    seen: list[int] = []
+    original = mentions._antecedent
+
+    def spy(doc: Any, named: list[tuple[int, int, str, bool]], sent: Any, tok: Any, want: str) -> str | None:
+        seen.append(len(named))
+        return original(doc, named, sent, tok, want)
+
+    monkeypatch.setattr(mentions, "_antecedent", spy)
+    names = ["Ann Roe", "Bo Lind", "Cy Marr", "Di Vost"]
+    story = " ".join(f"{names[i % 4]} meets {names[(i + 1) % 4]}. She leaves at dawn." for i in range(60))
+    claims = extract(f"The Quiet Storm\n\n{story}\n")
+    assert len(seen) >= 60
+    assert max(seen) <= 8 * 2  # eight sentences of at most two names each
+    assert ("Ann Roe", "met", "Bo Lind") in {
+        (a.name, r.predicate, b.name)
+        for r in claims.relations
+        for a in claims.entities
+        for b in claims.entities
+        if a.id == r.subject and b.id == r.object
+    }

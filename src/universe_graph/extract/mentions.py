@@ -480,26 +480,25 @@ def resolve_pronouns(doc: Doc) -> None:
                     seen.add(key)
             elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
+    by_sentence: dict[int, list[tuple[int, int, str, bool]]] = {}  # only nearby names count: no scan
+    for item in named:  # of the whole text per pronoun
+        by_sentence.setdefault(item[0], []).append(item)
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
         if tok.dep_ in ("dobj", "dative", "pobj"):
             continue  # "X offers Y gold to hand her over": an object pronoun often means someone else
-        earlier = {
-            k for s, t, k, _ in named if s == sent.index and t < tok.i and not _same_clause(sent, t, tok)
-        }
-        before = [
-            k
-            for s, t, k, p in named
-            if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
-        ]
+        here = by_sentence.get(sent.index, [])
+        earlier = {k for s, t, k, _ in here if t < tok.i and not _same_clause(sent, t, tok)}
+        before = [k for s, t, k, p in here if t < tok.i and p and not _same_clause(sent, t, tok)]
         if len(earlier) > 1:
             continue  # "Ann teaches Bo to fight, a lesson that saves her life": either could be meant
         if not before and not earlier:
-            before = [k for s, t, k, p in named if s == sent.index - 1 and p]
+            before = [k for s, t, k, p in by_sentence.get(sent.index - 1, []) if p]
         if len(set(before)) == 1:
             doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1
     for sent, tok in pronouns:  # 2. resolve
         want = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
-        key = _antecedent(doc, named, sent, tok, want)
+        near = [n for i in range(sent.index - 6, sent.index + 2) for n in by_sentence.get(i, [])]
+        key = _antecedent(doc, near, sent, tok, want)  # looks 6 sentences back, and 1 on
         if key is not None:
             doc.token_ent[(sent.index, tok.i)] = key
             if tok.lower_ in ("himself", "herself") and tok.head.pos_ == "NOUN":

@@ -28,6 +28,7 @@ from ..model import (
 )
 from ..vocab import entity_iri
 from . import lexicon as lx
+from . import pool
 from .base import Extraction, Extractor, WorkHint, register
 from .chars import blank_format, clean_name
 from .document import C, Doc, Ent, L, P, Sentence, name_key
@@ -57,16 +58,20 @@ def parse(text: str) -> Doc:
 
 
 def parse_many(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
-    """Several texts through one `nlp.pipe`, in this process (`pool.extract_many` uses every core)."""
+    """Several texts through one `nlp.pipe`, in this process, or across the workers when one text
+    has `pool.PARSE_WORDS` words to parse or more (`pool.extract_many` spreads many texts)."""
     work: list[tuple[str, tuple[int, Block]]] = []
+    longest = 0
     for t, text in enumerate(texts):
         source = blank_format(blank_html(text) if looks_like_html(text) else text)
+        size = len(work)
         for block in blocks(source):
             work.append((source[block.start : block.end], (t, block)))
+        longest = max(longest, sum(pool.words(piece) for piece, _ in work[size:]))
     docs = [Doc(text=text, sentences=[]) for text in texts]
     section = [0] * len(texts)
     paragraph = [0] * len(texts)
-    pipe = nlp().pipe(work, as_tuples=True, batch_size=batch_size)
+    pipe = pool.pipe(work, batch_size=batch_size, spread=longest >= pool.PARSE_WORDS)
     for parsed, (t, block) in pipe:
         doc = docs[t]
         if block.piece == 0:  # a long paragraph's later pieces (`layout.pieces`) stay in its section
