@@ -13,7 +13,8 @@ Inputs (each made to about the given size in KB, except the conjunction):
 - `ordinary`: ordinary text, varied invented paragraphs separated by blank lines, with headings;
 - `conjunction`: a review naming 1,000 one-word characters in one "X fights A, B, ... and Z" sentence;
 - `noends`: long lines of words with no sentence end, one per line, no blank lines;
-- `headings`: thousands of short heading lines, each followed by a one-sentence paragraph.
+- `headings`: thousands of short heading lines, each followed by a one-sentence paragraph;
+- `repeat`: one short paragraph naming the same characters, repeated (each name said thousands of times).
 
 `--profile NAME` runs one input under cProfile and prints the 25 costliest functions (cumulative).
 """
@@ -113,6 +114,12 @@ def headings(size: int, rng: random.Random) -> str:
     return OPENING + "\n\n".join(out) + "\n"
 
 
+def repeat(size: int, rng: random.Random) -> str:
+    """One short paragraph naming the same two characters, over and over (a name said 50,000 times)."""
+    para = "Mara Quell waits for Ivo Varo in Calder. She hides. Ivo Varo finds Mara Quell at dawn."
+    return OPENING + "\n\n".join([para] * (size // (len(para) + 2))) + "\n"
+
+
 INPUTS: dict[str, Callable[[int, random.Random], str]] = {
     "dots": dots,
     "bangs": bangs,
@@ -121,6 +128,7 @@ INPUTS: dict[str, Callable[[int, random.Random], str]] = {
     "conjunction": conjunction,
     "noends": noends,
     "headings": headings,
+    "repeat": repeat,
 }
 
 
