@@ -32,7 +32,7 @@ MIN_WORDS_WARM = 1_000
 #: words per task: small texts go to a worker together (spaCy is faster on batches)
 TASK_WORDS = 2_000
 #: a text of this many words or more is parsed across the workers (`pipe`), even alone
-PARSE_WORDS = 20_000
+PARSE_WORDS = 40_000
 #: chunks of a long text's blocks per worker (more: better balance, more round trips)
 PARSE_CHUNKS_PER_WORKER = 4
 #: what a worker's parse keeps for the rules (`DocBin` attributes)
