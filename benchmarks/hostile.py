@@ -1,6 +1,6 @@
 """Hostile and long inputs through the review path: seconds per input and its size (never a timed test).
 
-    .venv/bin/python benchmarks/hostile.py [--kb 100 1000] [--only dots bangs ...] [--profile NAME]
+    .venv/bin/python benchmarks/hostile.py [--kb 100 1000] [--only dots ...] [--baseline] [--profile NAME]
 
 Each input is generated (invented names only), written to a temporary file and read the way
 `universe-graph ingest TEXT` and `convert TEXT --from review` read it (`read_paths(..., kind="review")`,
@@ -16,6 +16,8 @@ Inputs (each made to about the given size in KB, except the conjunction):
 - `headings`: thousands of short heading lines, each followed by a one-sentence paragraph;
 - `repeat`: one short paragraph naming the same characters, repeated (each name said thousands of times).
 
+`--baseline` also times bare `nlp.pipe` over the same text's blank-line paragraphs (spaCy alone, one
+process), so a figure can be read against what the parse alone costs on the machine at that moment.
 `--profile NAME` runs one input under cProfile and prints the 25 costliest functions (cumulative).
 """
 
@@ -25,6 +27,7 @@ import argparse
 import cProfile
 import pstats
 import random
+import re
 import sys
 import tempfile
 import time
@@ -152,11 +155,24 @@ def run_one(path: Path) -> tuple[float, str]:
     return time.perf_counter() - start, outcome
 
 
+def bare_parse(text: str) -> float:
+    """Seconds of bare `nlp.pipe` over the text's blank-line paragraphs (the baseline: spaCy alone)."""
+    from universe_graph.extract.nlp import nlp
+
+    pipeline = nlp()
+    paragraphs = [p[: pipeline.max_length] for p in re.split(r"\n\s*\n", text) if p.strip()]
+    start = time.perf_counter()
+    for _doc in pipeline.pipe(paragraphs):
+        pass
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kb", type=int, nargs="+", default=[100, 1000], help="sizes in KB (1,000 chars)")
     parser.add_argument("--only", nargs="+", choices=sorted(INPUTS), help="only these inputs")
     parser.add_argument("--profile", choices=sorted(INPUTS), help="cProfile one input (at the first --kb)")
+    parser.add_argument("--baseline", action="store_true", help="also time bare nlp.pipe on the same text")
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key (cumulative, tottime)")
     args = parser.parse_args()
 
@@ -187,7 +203,8 @@ def main() -> None:
                 path.write_text(text, encoding="utf-8")
                 seconds, outcome = run_one(path)
                 size = len(text.encode("utf-8")) / 1000
-                print(f"{name:>12} {size:8.1f} KB: {seconds:7.2f} s ({outcome})", flush=True)
+                bare = f", bare nlp.pipe {bare_parse(text):7.2f} s" if args.baseline else ""
+                print(f"{name:>12} {size:8.1f} KB: {seconds:7.2f} s ({outcome}){bare}", flush=True)
 
 
 if __name__ == "__main__":
