@@ -133,3 +133,68 @@ def test_framing_of_matched_events() -> None:
     assert (s.events_found, s.framing_scored, s.framing_correct) == (2, 2, 1)  # the memory is no present
     plain = score(export, GOLD, "")  # a gold without framing scores none
     assert (plain.framing_scored, plain.framing_correct) == (0, 0)
+
+
+def test_names_alone_ignore_the_type() -> None:
+    export = {
+        "entities": [ent("a", "Ann", "Location"), ent("b", "Bo"), ent("c", "Cy")],
+        "relations": [],
+        "events": [],
+        "sources": [],
+    }
+    s = score(export, GOLD, "")
+    # typed: only Bo fits -> P 1/3, R 1/2; by name: Ann and Bo fit -> P 2/3, R 2/2
+    assert (s.entities.correct, s.entities.predicted, s.entities.true_positives) == (1, 3, 1)
+    assert s.names is not None
+    assert (s.names.correct, s.names.predicted, s.names.true_positives, s.names.gold) == (2, 3, 2, 2)
+    assert s.names.precision == round(2 / 3, 4) and s.names.recall == 1.0 and s.names.f1 == 0.8
+
+
+def quoted(text: str, quote: str) -> dict[str, Any]:
+    """Evidence quoting `quote` at its place in `text`."""
+    start = text.index(quote)
+    return {"start": start, "end": start + len(quote), "quote": quote}
+
+
+def test_relation_quotes_must_name_both_ends() -> None:
+    text = "Ann Lund kills Bo. She kills him. Lund betrays Bo's sister. The betrayal stings."
+    sister = {**ent("s", "Bo's sister"), "aliases": []}
+    export = {
+        "entities": [{**ent("a", "Ann Lund"), "aliases": []}, ent("b", "Bo"), sister],
+        "relations": [
+            {
+                "subject": "x:a",
+                "predicate": "killed",
+                "object": "x:b",
+                "evidence": [
+                    quoted(text, "Ann Lund kills Bo."),  # both named
+                    quoted(text, "She kills him."),  # pronouns hide both
+                ],
+            },
+            {  # "Lund" (a capitalised word of the name) and "sister" (the description without owner)
+                "subject": "x:a",
+                "predicate": "betrayed",
+                "object": "x:s",
+                "evidence": [
+                    quoted(text, "Lund betrays Bo's sister."),
+                    quoted(text, "The betrayal stings."),  # neither
+                ],
+            },
+            {  # a work-level relation is not checked
+                "subject": "x:a",
+                "predicate": "appears_in",
+                "object": "x:f",
+                "evidence": [quoted(text, "She kills him.")],
+            },
+        ],
+        "events": [],
+        "sources": [],
+    }
+    export["entities"].append(ent("f", "Film X", "Film"))
+    s = score(export, GOLD, text)
+    assert (s.quotes_naming_ends, s.quotes_relation_total) == (2, 4)
+    assert s.quotes_hiding_an_end == [
+        "Ann Lund killed Bo: She kills him.",
+        "Ann Lund betrayed Bo's sister: The betrayal stings.",
+    ]
+    assert s.quotes_exact == s.quotes_total == 5

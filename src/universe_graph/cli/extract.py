@@ -21,6 +21,13 @@ from .main import cli, emit_json
     "--about", default=None, metavar="WORK", help="The work the text is about (title or entity id)."
 )
 @click.option(
+    "--background",
+    "background",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A source describing the text's work (repeatable): the extractor knows its cast and characters.",
+)
+@click.option(
     "--benchmark",
     default=None,
     metavar="NAME",
@@ -33,6 +40,7 @@ def eval_command(
     path: Path,
     gold_path: Path | None,
     about: str | None,
+    background: tuple[Path, ...],
     benchmark: str | None,
     limit: int | None,
     no_baseline: bool,
@@ -51,7 +59,7 @@ def eval_command(
         else:
             click.echo(report.render())
         return
-    result = score_text(path, gold_path, about)
+    result = score_text(path, gold_path, about, background)
     if fmt == "json":
         emit_json(result.model_dump())
     else:

@@ -47,6 +47,26 @@ from .store import store_folder
     "--cors", multiple=True, metavar="ORIGIN", help="Allow cross-origin requests from ORIGIN (repeatable)."
 )
 @click.option(
+    "--service-allow",
+    multiple=True,
+    metavar="ENDPOINT",
+    help="A SPARQL endpoint IRI that SERVICE may name (repeatable); none: SERVICE is refused (403).",
+)
+@click.option(
+    "--query-memory",
+    default=1024 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Bytes of memory one Cypher query may use in FalkorDB; past it the query is stopped.",
+)
+@click.option(
+    "--max-result-bytes",
+    default=64 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Bytes of a Cypher answer read before it is cut off.",
+)
+@click.option(
     "--workers", default=2, show_default=True, type=click.IntRange(1, 32), help="SPARQL worker processes."
 )
 @click.option(
@@ -66,6 +86,9 @@ def serve(
     max_rows: int,
     max_body: int,
     cors: tuple[str, ...],
+    service_allow: tuple[str, ...],
+    query_memory: int,
+    max_result_bytes: int,
     workers: int,
     json_workers: int,
 ) -> None:
@@ -87,6 +110,9 @@ def serve(
         max_rows=max_rows,
         max_body=max_body,
         cors=cors,
+        service_allow=service_allow,
+        query_memory=query_memory,
+        max_result_bytes=max_result_bytes,
         sparql_workers=workers,
         json_workers=json_workers,
     )

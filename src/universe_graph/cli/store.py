@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import click
+from pyoxigraph import NamedNode
 
 from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
 from ..export import merge, to_json_data
 from ..ingest import SourceOptions
 from ..ingest.collect import read_paths
+from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.oxigraph import OxigraphStore
@@ -87,7 +89,7 @@ def ingest(
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
-    about_iri, about_title = _about(ctx, about)
+    about_iri, about_title, known = _about(ctx, about)
     options = SourceOptions(
         source_id=source_id,
         tier=CanonTier(tier) if tier else None,
@@ -95,6 +97,7 @@ def ingest(
         filter=selection,
         about=about_iri,
         about_title=about_title,
+        known=known,
     )
     loaded, errors = read_paths(paths, kind=kind, options=options)
     for warning in loaded.warnings:
@@ -134,32 +137,40 @@ SELECT DISTINCT ?w ?name WHERE {
 }"""
 
 
-def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None]:
-    """`--about`: an entity id as given; a key or title of a stored work; else a new work's title."""
+def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None, tuple[KnownName, ...]]:
+    """`--about`: an entity id as given; a key or title of a stored work; else a new work's title.
+    With the work's id, what the store knows of it (credited people, characters) for the extractor."""
     if about is None:
-        return None, None
-    if ":" in about and "/" in about:
-        return about, None
+        return None, None, ()
     from ..resolve import normal
 
     location = store_folder(ctx)
+    given = about if ":" in about and "/" in about else None
     if isinstance(location, Path) and not (location / "canonical").exists():
-        return None, about
+        return given, None if given else about, ()
     try:
         with read_only(ctx) as store:
-            rows: list[Any] = list(store.query(_WORKS_QUERY))  # type: ignore[arg-type]
+            if given is None:
+                rows: list[Any] = list(store.query(_WORKS_QUERY))  # type: ignore[arg-type]
+                found = {
+                    str(r["w"].value): str(r["name"].value)
+                    for r in rows
+                    if str(r["w"].value).rsplit("/", 1)[-1] == about
+                    or normal(str(r["name"].value)) == normal(about)
+                }
+                if len(found) > 1:
+                    works = [(iri, "work") for iri in sorted(found)]
+                    raise AmbiguousName(about, works, how="--about ENTITY-ID")
+                given = next(iter(found), None)
+            if given is None:
+                return None, about, ()
+            rows = list(store.query(KNOWN_QUERY, {"work": NamedNode(given)}))  # type: ignore[arg-type]
+            known = known_from_rows(rows)
+    except AmbiguousName:
+        raise
     except UniverseGraphError:
-        return None, about
-    found = {
-        str(r["w"].value): str(r["name"].value)
-        for r in rows
-        if str(r["w"].value).rsplit("/", 1)[-1] == about or normal(str(r["name"].value)) == normal(about)
-    }
-    if len(found) > 1:
-        raise AmbiguousName(about, [(iri, "work") for iri in sorted(found)], how="--about ENTITY-ID")
-    if found:
-        return next(iter(found)), None
-    return None, about
+        return given, None if given else about, ()
+    return given, None, known
 
 
 @cli.command()

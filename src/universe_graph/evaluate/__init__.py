@@ -8,6 +8,7 @@ measured in the same run so a reader can see what the extractor adds.
 
 from __future__ import annotations
 
+from . import corpus as _corpus  # noqa: F401  (registers the corpus benchmark)
 from .base import BenchOptions, BenchReport, benchmarks, detect, register, run_benchmark
 
 __all__ = ["BenchOptions", "BenchReport", "benchmarks", "detect", "register", "run_benchmark"]

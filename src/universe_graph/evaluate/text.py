@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,8 @@ from ..export import merge, to_json_data
 from ..extract.score import Score, score
 from ..ingest import SourceOptions, load_paths
 from ..ingest.text import read_text
+from ..known import known_for_work
+from ..resolve import normal
 
 
 def about_options(about: str | None) -> SourceOptions:
@@ -34,9 +37,41 @@ def read_gold(gold_path: Path) -> dict[str, Any]:
     return gold
 
 
-def score_text(text: Path, gold_path: Path, about: str | None = None) -> Score:
-    """Extract `text` as a review (in memory) and score it per the gold file's scoring rules."""
+def score_text(
+    text: Path, gold_path: Path, about: str | None = None, background: Sequence[Path] = ()
+) -> Score:
+    """Extract `text` as a review (in memory) and score it per the gold file's scoring rules.
+
+    `background`: sources that describe the text's work (a universe file, TMDb credits...), read
+    first as `ingest` would hold them in a store; the text is then about their work, and the
+    extractor knows its credited people and characters. Only the text's claims are scored.
+    """
     gold = read_gold(gold_path)
-    loaded = load_paths([text], kind="review", options=about_options(about))
+    options = about_options(about)
+    if background:
+        options = background_options(background, about)
+    loaded = load_paths([text], kind="review", options=options)
     export = to_json_data(merge(loaded.claimsets))
     return score(export, gold, read_text(text).text)
+
+
+def background_options(background: Sequence[Path], about: str | None) -> SourceOptions:
+    """The options `ingest --about WORK` gives a text when the store holds `background`: the work's
+    id (the one work there, or the one `about` names) and what the sources know of it."""
+    claimsets = load_paths(list(background)).claimsets
+    works = {e.id: e for cs in claimsets for e in cs.entities if e.type.is_work}
+    if about is not None:
+        works = {
+            iri: e
+            for iri, e in works.items()
+            if iri.rsplit("/", 1)[-1] == about or normal(about) in {normal(n) for n in (e.name, *e.aliases)}
+        }
+    if len(works) != 1:
+        named = ", ".join(sorted(e.name for e in works.values())) or "none"
+        raise BadInput.at(
+            str(background[0]),
+            f"the background must hold one work the text is about (found: {named})",
+            field="--about",
+        )
+    work = next(iter(works))
+    return SourceOptions(about=work, known=known_for_work(claimsets, work))

@@ -12,16 +12,19 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..errors import BadInput
+from ..known import KnownName
 from ..model import ClaimSet, EntityType, Source
 
 
 @dataclass(frozen=True)
 class WorkHint:
-    """What the caller says the text is about: an entity id, a title, or both (all optional)."""
+    """What the caller says the text is about: an entity id, a title, or both (all optional), and
+    what the graph already knows of that work (its credited people and characters)."""
 
     iri: str | None = None
     title: str | None = None
     type: EntityType = EntityType.FILM
+    known: tuple[KnownName, ...] = ()
 
 
 @dataclass

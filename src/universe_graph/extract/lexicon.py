@@ -5,10 +5,16 @@ from __future__ import annotations
 #: verb lemma -> (predicate, direction); direction "fwd" is subject -> object, "rev" object -> subject
 VERBS: dict[str, tuple[str, str]] = {
     **{v: ("killed", "fwd") for v in ("kill", "murder", "assassinate", "slay", "execute", "slaughter")},
-    **{v: ("defeated", "fwd") for v in ("defeat", "overpower", "vanquish", "overcome", "outfight", "best")},
+    **{
+        v: ("defeated", "fwd")
+        for v in ("defeat", "overpower", "vanquish", "overcome", "outfight", "best", "petrify", "maroon")
+    },
     **{v: ("fought", "fwd") for v in ("fight", "battle", "duel", "attack", "ambush", "confront")},
     **{v: ("betrayed", "fwd") for v in ("betray", "double-cross", "backstab", "deceive")},
-    **{v: ("met", "fwd") for v in ("meet", "encounter", "visit", "interrogate", "consult", "reunite")},
+    **{
+        v: ("met", "fwd")
+        for v in ("meet", "encounter", "visit", "interrogate", "consult", "reunite", "contact", "find")
+    },
     **{v: ("trained_by", "rev") for v in ("train", "mentor", "teach", "tutor", "coach")},
     **{v: ("member_of", "fwd") for v in ("join",)},
     **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},

@@ -50,6 +50,19 @@ EVENT_KIND = {
 }
 
 
+#: verbs that send someone to act for the subject ("selects X to carry out", "sends X to burn")
+CONTROL_VERBS = frozenset({"select", "choose", "send", "order", "assign", "task", "dispatch", "appoint"})
+
+#: what a knocked-down character is left ("knocks him unconscious", "knocks Bo out")
+KNOCKED_OUT = frozenset({"unconscious", "out", "cold", "senseless"})
+
+#: "Y's death at the hands of X", "Y dies at the hands of X": what X did to Y
+HANDS_PREDICATES = {
+    **dict.fromkeys(("death", "murder", "killing", "execution", "die", "perish"), "killed"),
+    **dict.fromkeys(("defeat", "downfall", "fall"), "defeated"),
+}
+
+
 @dataclass
 class Found:
     """A relation found in one sentence, with the verb that carries it (for events)."""
@@ -122,6 +135,8 @@ class Reader:
                     continue
                 if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
+                if tok.pos_ in ("NOUN", "VERB"):
+                    self.hands(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
                     self.misread_transitive(sent, tok)
@@ -214,7 +229,22 @@ class Reader:
     ) -> None:
         """Relations and event seeds from the verb lexicons."""
         conf = 0.9
-        if lemma in lx.VERBS:
+        if lemma == "knock" and any(c.lower_ in KNOCKED_OUT for c in v.children):  # "knocks him unconscious"
+            for s in subjects:
+                for o in objects:
+                    self.add(sent, s, "defeated", o, 0.85, v)
+            if subjects and objects:
+                self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
+            return
+        if lemma in CONTROL_VERBS:  # "X selects Y to carry out the purge": Y acts for X
+            for y in self.controlled(sent, v):
+                for s in subjects:
+                    self.add(sent, y, "works_for", s, 0.8, v)
+        found_as = lemma == "find" and any(  # "finds Y dead", "finds Y alive": a discovery, no meeting
+            c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or c.lower_ in lx.DEAD_WORDS | {"alive"}
+            for c in v.children
+        )
+        if lemma in lx.VERBS and not found_as:
             pred, direction = lx.VERBS[lemma]
             for s in subjects:
                 for o in objects:
@@ -341,10 +371,12 @@ class Reader:
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
-            agents = [k for t in agent_toks for k in self.ents_of(sent, t)]
+            agents = [k for t in agent_toks for k in self.ents_of(sent, t) or self.wielder(sent, t)]
             if not patients:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
+        if any(self.fused_names(sent, t) for t in subj_toks):
+            return [], [], False  # "Ann corners Bo, ..." read as one noun phrase "Ann corners Bo": unreliable
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
         if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
             stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
@@ -354,6 +386,8 @@ class Reader:
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
             subjects = self.ents_of(sent, v.head)
         objects = [k for t in obj_toks for k in self.ents_of(sent, t)]
+        if v.dep_ == "relcl" and any(t.lower_ in ("whom", "who", "that") for t in obj_toks):
+            objects = self.ents_of(sent, v.head)  # "Voss, whom Rook had fought": Voss is the object
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
             for c in v.children:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
@@ -361,14 +395,101 @@ class Reader:
                     break
         return subjects, objects, False
 
+    def controlled(self, sent: Sentence, v: Any) -> list[str]:
+        """The characters a control verb sends to act: its object before an infinitive ("selects Y to
+        carry out"), or the subject the parser gives that infinitive ("selects [Y to carry out]")."""
+        infinitives = [
+            c
+            for c in v.children
+            if c.dep_ in ("xcomp", "advcl", "ccomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
+        if not infinitives:
+            return []
+        toks = [c for c in v.children if c.dep_ == "dobj"]
+        toks += [c for inf in infinitives for c in inf.children if c.dep_ == "nsubj"]
+        return [k for t in toks for k in self.ents_of(sent, t) if self.doc.ents[k].type is C]
+
+    def fused_names(self, sent: Sentence, tok: Any) -> bool:
+        """A name whose modifier on the left is another character's name ("Ann corners Bo" parsed as
+        one noun phrase headed by Bo): the parser lost the clause, so who does what is unknown."""
+        own = self.doc.ref(sent, tok)
+        if own is None:
+            return False
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "nmod") or c.i >= tok.i:
+                continue
+            subtree = list(c.subtree)
+            other = [
+                t for t in subtree if (k := self.doc.ref(sent, t)) and k != own and self.doc.ents[k].type is C
+            ]
+            verbish = [  # the verb read as a noun between the two names ("corners")
+                t for t in subtree if self.doc.ref(sent, t) is None and t.tag_ in ("NNS", "VBZ", "VBD")
+            ]
+            if other and verbish and other[0].i < verbish[-1].i:
+                return True
+        return False
+
+    def wielder(self, sent: Sentence, tool: Any) -> list[str]:
+        """ "killed by a rifle that X fired", "by a blaster X used": the character who used the
+        instrument a passive names as its agent."""
+        out: list[str] = []
+        for rel in (c for c in tool.children if c.dep_ == "relcl"):
+            subj = [c for c in rel.children if c.dep_ == "nsubj"]
+            objs = [c for c in rel.children if c.dep_ == "dobj"]
+            if subj and (not objs or objs[0].lower_ in ("that", "which")):
+                out += [k for k in self.ents_of(sent, subj[0]) if self.doc.ents[k].type is C]
+        return out
+
+    def at_hands_of(self, sent: Sentence, tok: Any) -> list[str]:
+        """ "at the hands of X" hung on `tok` (a verb or a noun): the characters X names."""
+        return [
+            k
+            for at in tok.children
+            if at.dep_ == "prep" and at.lower_ == "at"
+            for hands in at.children
+            if hands.dep_ == "pobj" and hands.lower_ == "hands"
+            for of in hands.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for x in of.children
+            if x.dep_ == "pobj"
+            for k in self.ents_of(sent, x)
+            if self.doc.ents[k].type is C
+        ]
+
+    def hands(self, sent: Sentence, tok: Any) -> None:
+        """ "Y's death at the hands of X", "Y dies at the hands of X": X killed (or defeated) Y."""
+        lemma = tok.lemma_.lower()
+        pred = HANDS_PREDICATES.get(lemma)
+        if pred is None or not asserted(tok):
+            return
+        if tok.pos_ == "NOUN":
+            victims = [k for c in tok.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        else:
+            victims = [
+                k for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for k in self.ents_of(sent, c)
+            ]
+            victims = victims or self.inherited_subject(sent, tok)
+        agents = self.at_hands_of(sent, tok)
+        for a in agents:
+            for victim in victims:
+                self.add(sent, a, pred, victim, 0.85, tok)
+        if agents and victims:
+            kind = EVENT_KIND[pred]
+            roles = dict.fromkeys(agents, "agent")
+            for victim in victims:
+                roles.setdefault(victim, "victim" if kind == "killing" else "target")
+            self.seeds.append((sent.index, kind, roles, tok))
+
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
         """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
-        if v.dep_ in ("conj", "advcl", "xcomp") and v.head is not v:
+        dep_verb = v.dep_ == "dep" and v.head.pos_ == "VERB" and v.i > v.head.i  # "X calls Y, then frees Z"
+        if (v.dep_ in ("conj", "advcl", "xcomp") or dep_verb) and v.head is not v:
             head = v.head
             for c in head.children:
                 after = c.i > head.i and head.lemma_.lower() in lx.VERBS  # a misparsed object
                 if c.dep_ in ("nsubj",) and c.i != v.i and not after:
-                    return self.ents_of(sent, c)
+                    return [] if self.fused_names(sent, c) else self.ents_of(sent, c)
             left = self.left_clause_subject(sent, head)
             if left:
                 return left
@@ -395,13 +516,29 @@ class Reader:
         people: list[str] = []
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
+        elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
+            named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]  # "the gang's boss, X"
+            people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
             if not people:  # "it is her brother Bo": the name in apposition
                 people = [k for c in n.children if c.dep_ == "appos" for k in self.ents_of(sent, c)]
+        elif n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB":
+            verb = n.head.head  # "X moonlights as a killer for Y", "X works as a courier for Y"
+            people = [k for c in verb.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+            if any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+                people = self.ents_of(sent, verb.head)
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
+        if lemma in lx.PERSON_NOUNS:  # "X, a courier for the Syndicate": X works for it
+            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for k in self.ents_of(sent, pobj):
+                        for p in people:
+                            self.add(sent, p, "works_for", k, 0.8)
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        if not owners and lemma in lx.LEADER_NOUNS:  # "the company's new boss": the company named before
+            owners = [k for c in n.children if c.dep_ == "poss" for k in _group_by_noun(self.doc, sent, c)]
         if lemma in lx.RELATIONAL_NOUNS and owners:
             pred, direction = lx.RELATIONAL_NOUNS[lemma]
             for p in people:
@@ -460,8 +597,8 @@ def place_links(doc: Doc) -> list[Found]:
                         named = doc.ref(sent, c)
                         if named is not None:  # "Sorvane, Meridia"
                             wholes.append(named)
-                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO:
-                            wholes += _inside(reader, sent, c)
+                        elif c.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO or c.pos_ == "NOUN":
+                            wholes += _inside(reader, sent, c)  # "Mount X, a volcano in Y": a place's noun
                     elif c.dep_ == "prep" and c.lower_ in ("in", "inside", "within", "outside", "near"):
                         wholes += [k for o in c.children if o.dep_ == "pobj" for k in reader.ents_of(sent, o)]
                     elif c.dep_ == "poss" and head is tok:  # "Nova Calder's Drowned Quarter"
@@ -476,20 +613,45 @@ def place_links(doc: Doc) -> list[Found]:
 
 
 def _inside(reader: Reader, sent: Sentence, noun: Any) -> list[str]:
-    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y"."""
-    return [
-        k
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in PLACE_PREPS
-        for o in p.children
-        if o.dep_ == "pobj"
-        for k in reader.ents_of(sent, o)
-    ]
+    """The places a place noun is said to be in: "a monastery outside X", "a town in the province of Y",
+    "a fortress on X's southern pole" (the owner of an unnamed part)."""
+    out: list[str] = []
+    for p in noun.children:
+        if p.dep_ != "prep" or p.lower_ not in PLACE_PREPS:
+            continue
+        for o in (c for c in p.children if c.dep_ == "pobj"):
+            named = reader.ents_of(sent, o)
+            if not named and o.pos_ == "NOUN":
+                named = [k for c in o.children if c.dep_ == "poss" for k in reader.ents_of(sent, c)]
+            out += named
+    return out
+
+
+#: verbs whose infinitive complement happened ("manages to kill X", "goes on to free X", "uses the
+#: sword to kill X"); after any other verb an infinitive is an aim ("keeps the pistol to kill X")
+IMPLICATIVE_HEADS = frozenset(
+    {"manage", "proceed", "go", "happen", "continue", "begin", "start", "get", "succeed", "live", "come",
+     "help", "force", "compel", "use", "dare", "remember", "teach", "train", "let", "make"}
+)  # fmt: skip
+
+
+def _aim(v: Any) -> bool:
+    """An infinitive of purpose or intention ("keeps the pistol to kill X", "vows to kill X", "she
+    dances to kill"): an aim, not something that happens; after an implicative verb it happens."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children) or v.tag_ != "VB":
+        return False
+    if v.dep_ not in ("xcomp", "advcl", "acl", "ccomp"):
+        return False
+    head = v.head.lemma_.lower()
+    return not (v.head.pos_ in ("VERB", "AUX") and head in IMPLICATIVE_HEADS)
 
 
 def asserted(v: Any) -> bool:
-    """False for a negated, hypothetical or merely attempted action ("never killed", "tries to")."""
+    """False for a negated, hypothetical, merely attempted or merely intended action ("never killed",
+    "tries to", "keeps the pistol to kill")."""
     children = list(v.children)
+    if _aim(v):
+        return False
     if any(c.dep_ == "neg" for c in children) and not any(c.lower_ in lx.NOT_JUST for c in children):
         return False
     if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in children):
@@ -554,6 +716,12 @@ def descriptions(doc: Doc) -> list[Found]:
                     continue
                 one_of = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "one"
                 group = tok.tag_ == "NNS" and not one_of and low not in ("parents", "children", "siblings")
+                if group and (listed := _named_list(doc, sent, tok)):  # "his closest friends, Ann and Bo"
+                    pred, direction = lx.RELATIONAL_NOUNS[low if low in lx.RELATIONAL_NOUNS else lemma]
+                    for one in listed:
+                        pair = (owner_ent.key, one) if direction in ("fwd", "sym") else (one, owner_ent.key)
+                        found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
                 if group and not _acting(tok):
                     continue  # "her allies stay loyal": a group, kept only when it acts or is acted on
                 noun = low if group else lemma if lemma in lx.RELATIONAL_NOUNS else low
@@ -631,6 +799,39 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+def _group_by_noun(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """The one group named before `sent` whose name ends in the common noun `tok` ("the company" for
+    "the Halden Company", "the guild" for "the Tallow Guild"); none when no group or several fit."""
+    if tok.pos_ != "NOUN":
+        return []
+    noun = tok.lemma_.lower()
+    fits = [
+        k
+        for k, e in doc.ents.items()
+        if e.type is ORG
+        and e.in_universe
+        and not e.descriptive
+        and e.name.split()[-1].lower() in (noun, tok.lower_)
+        and any(m[0] < sent.index for m in e.mentions)
+    ]
+    return fits if len(fits) == 1 else []
+
+
+def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """The named characters in apposition to a plural noun, with their conjuncts ("his closest friends,
+    Ann Roe and Bo Lund"); none when any of them is not a named character."""
+    out: list[str] = []
+    for c in tok.children:
+        if c.dep_ != "appos" or c.i < tok.i:
+            continue
+        for t in [c, *_conjuncts(c)]:
+            k = doc.ref(sent, t)
+            if k is None or doc.ents[k].type is not C or doc.ents[k].descriptive:
+                return []
+            out.append(k)
+    return list(dict.fromkeys(out))
 
 
 def _kin_by_surname(doc: Doc, sent: Sentence, owner: Ent, named: str) -> Ent:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..known import KnownName
 from ..model import (
     ClaimSet,
     Entity,
@@ -29,8 +30,10 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from . import pool
+from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .chars import blank_format, clean_name
+from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
@@ -122,6 +125,7 @@ class _Run:
         self.warnings: list[str] = []
         self.found: list[Found] = []
         self.seeds: list[Seed] = []
+        self.known: dict[str, KnownName] = {}  # entity key -> the known entity it names
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -130,12 +134,14 @@ class _Run:
             self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
         comparison_scopes(doc)
         title, _ = find_work(doc, self.about.title)
+        commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
             work = doc.ent(name_key(title), title)
             work.fixed = self.about.type
             doc.work_key = work.key
             work.in_story = max(work.in_story, 1)
+        self.known = apply_known(doc, self.about.known)
         self.cast_and_crew()
         resolve_pronouns(doc)
         self.found += descriptions(doc)
@@ -462,16 +468,22 @@ class _Run:
         location_of: dict[int, str | None] = {}
         outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
         for sent in doc.sentences:
-            here = [
-                k
+            placed = [
+                (t, k)
                 for t in sent.span
                 if (k := doc.ref(sent, t))
                 and doc.ents[k].type is L
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
             ]
+            here = [k for _, k in placed]
             # "to Dunmere, a harbor town in Varra": the event is in the innermost place
             here = [k for k in here if (sent.index, k) not in outer] or here
+            # "Greyhold, the guild's fortress in the hills above Velmora": Velmora only describes Greyhold
+            described = {k for t, k in placed if _describes_place(doc, sent, t, k)}
+            here = [k for k in here if k not in described] or here
+            if not here and _unnamed_scene(sent):  # "Back in the capital, ...": somewhere not named
+                scene.pop(sent.section, None)
             location_of[sent.index] = here[-1] if here else scene.get(sent.section)
             if here:
                 scene[sent.section] = here[-1]
@@ -600,6 +612,8 @@ class _Run:
             if s not in iris or o not in iris:
                 return
             ev = self.evidence(self.doc.sentences[sent_index], conf)
+            if pred not in ("appears_in", "protagonist", "part_of_universe"):  # a claim between two ends
+                ev = self.naming_both(ev, sent_index, (s, o), conf)
             key = (iris[s], pred, iris[o])
             if key in relations:
                 if all(e.start != ev.start for e in relations[key].evidence):
@@ -613,10 +627,13 @@ class _Run:
             ):
                 relate(f.subject, f.predicate, f.object, f.sentence, f.confidence)
         if doc.work_key:
+            credits = self.credit_sentences()
             for k, e in ents.items():
                 prose = [m for m in e.story if not doc.sentences[m[0]].heading]
                 if e.type is C and not e.descriptive and e.in_universe and prose:
-                    relate(k, "appears_in", doc.work_key, prose[0][0], 0.7)
+                    # quote a sentence of the story, not a list of credits that happens to name her first
+                    told = [m for m in prose if m[0] not in credits] or prose
+                    relate(k, "appears_in", doc.work_key, told[0][0], 0.7)
             lead = self.lead()
             if lead is not None:
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
@@ -645,6 +662,36 @@ class _Run:
         if source.about is None and doc.work_key:
             source = source.model_copy(update={"about": iris[doc.work_key]})
         return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
+
+    def naming_both(self, ev: Evidence, sent_index: int, ends: tuple[str, str], conf: float) -> Evidence:
+        """The evidence widened back to the sentence that names an end the quote leaves to a pronoun
+        ("Kell tracks them. He ambushes Rook ...": the quote starts at "Kell"), within its paragraph
+        and two sentences; unchanged when no earlier sentence names it."""
+        sents = self.doc.sentences
+        start = sents[sent_index]
+        for key in ends:
+            forms = _name_forms(self.doc.ents[key])
+            if not forms or _names(sents[sent_index].span.text, forms):
+                continue
+            for back in range(sent_index - 1, max(sent_index - 3, -1), -1):
+                if sents[back].paragraph != sents[sent_index].paragraph or sents[back].heading:
+                    break
+                if _names(sents[back].span.text, forms):
+                    start = sents[back] if sents[back].start < start.start else start
+                    break
+        if start.index == sent_index:
+            return ev
+        return self.make_evidence(start.start, sents[sent_index].end, conf)
+
+    def credit_sentences(self) -> set[int]:
+        """Sentences that credit the film's people (a person named, a cast or crew relation read): an
+        `appears_in` quotes the story's own sentences before these."""
+        doc = self.doc
+        out = {f.sentence for f in self.found if f.predicate in CREDIT_PREDICATES}
+        for e in doc.ents.values():
+            if e.type is P:
+                out |= {m[0] for m in e.mentions}
+        return out
 
     def comparisons(self) -> Iterable[tuple[str, int, str]]:
         """(out-of-story entity, sentence, what it is compared with): a character near it, or the work."""
@@ -724,6 +771,8 @@ class _Run:
     def iri(self, e: Ent) -> str:
         if e.key == self.doc.work_key and self.about.iri:
             return self.about.iri
+        if e.key in self.known and e.in_universe:
+            return self.known[e.key].iri
         if e.type is EntityType.UNIVERSE:
             return entity_iri("universe", slugify(e.name))
         scope = "review" if e.in_universe else "mentioned"
@@ -733,10 +782,12 @@ class _Run:
         evidence = [self.mention_evidence(m) for m in e.mentions[:3]]
         if not evidence:
             evidence = [self.evidence(self.doc.sentences[0], 0.5)] if self.doc.sentences else []
-        name = clean_name(e.name)  # no zero-width, bidi or trailing punctuation characters
-        if e.key == self.doc.work_key and self.about.title:
+        name, aliases_in = clean_name(e.name), {clean_name(a) for a in e.aliases}  # no zero-width, bidi
+        if e.key == self.doc.work_key and self.about.title:  # or trailing punctuation characters
             name = self.about.title
-        aliases = sorted({clean_name(a) for a in e.aliases} - {name})
+        if e.key in self.known and e.in_universe:  # the stored name wins; the text's is an alias
+            name, aliases_in = self.known[e.key].name, {*aliases_in, clean_name(e.name)}
+        aliases = sorted(a for a in aliases_in if a != name)
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
         return Entity(
@@ -765,6 +816,70 @@ class _Run:
             end=end,
             quote=text[start:end],
         )
+
+
+def _name_forms(e: Ent) -> set[str]:
+    """The words a sentence may name a named entity by: its name, aliases and their capitalised words
+    of three letters or more ("Holt" for "Maren Holt"); none for a description ("her sister")."""
+    if e.descriptive:
+        return set()
+    names = [e.name, *e.aliases]
+    return {n.casefold() for n in names} | {
+        w.casefold() for n in names for w in n.split() if len(w) >= 3 and w[:1].isupper()
+    }
+
+
+def _names(text: str, forms: set[str]) -> bool:
+    """Whether `text` holds one of `forms` as whole words (case-insensitive)."""
+    words = f" {' '.join(''.join(c if c.isalnum() else ' ' for c in text.casefold()).split())} "
+    return any(f" {' '.join(''.join(c if c.isalnum() else ' ' for c in f).split())} " in words for f in forms)
+
+
+def _describes_place(doc: Doc, sent: Sentence, tok: Any, key: str) -> bool:
+    """Whether the place `tok` names only describes another place named in the same phrase ("Greyhold,
+    the guild's fortress in the hills above Velmora": Velmora): the path up from it meets the other
+    place's name before any verb."""
+    t = tok
+    while t.head.i != t.i and t.head.pos_ not in ("VERB", "AUX"):
+        t = t.head
+        other = doc.ref(sent, t)
+        if other is not None and other != key and doc.ents[other].type is L:
+            return True
+    return False
+
+
+#: relations that credit a film's people, not its story
+CREDIT_PREDICATES = frozenset(
+    {"portrayed_by", "directed_by", "written_by", "produced_by", "cast_member", "composer", "music_by"}
+)
+
+#: words that open a sentence set somewhere the text does not name ("Back in the capital, ...")
+_SCENE_OPENERS = frozenset({"in", "at", "inside", "to"})
+#: verbs that set what follows somewhere ("takes place at", "moves to", "is set in")
+_SETTING_VERBS = frozenset({"take", "move", "shift", "set", "relocate"})
+
+
+def _unnamed_scene(sent: Sentence) -> bool:
+    """A sentence set at a place it does not name: "Back in the capital, X ...", "At the fort, X ..." (a
+    place noun), "the final battle takes place at the refinery"; later events are not set at the scene
+    named before."""
+    toks = [t for t in sent.span if not t.is_punct]
+    if len(toks) < 3:
+        return False
+    for v in (t for t in toks if t.lemma_.lower() in _SETTING_VERBS):  # "the battle takes place at the mill"
+        if v.lemma_.lower() == "take" and not any(c.lower_ == "place" for c in v.children):
+            continue
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ in _SCENE_OPENERS):
+            if any(c.dep_ == "pobj" and c.pos_ == "NOUN" and c.ent_type_ == "" for c in prep.children):
+                return True
+    first, second = toks[0], toks[1]
+    prep = second if first.lower_ == "back" else first
+    if prep.lower_ not in _SCENE_OPENERS:
+        return False
+    nouns = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+    if not nouns:
+        return False
+    return first.lower_ == "back" or nouns[0].lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_HEADS
 
 
 def parallel_objects(doc: Doc) -> None:

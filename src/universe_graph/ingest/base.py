@@ -6,12 +6,14 @@ A reader turns one file into a `ClaimSet` (the source plus its entities, relatio
 
 from __future__ import annotations
 
+import csv
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
 
 from ..errors import BadInput, Problem
+from ..known import KnownName
 from ..model import CanonTier, ClaimSet, EntityType, Source, SourceKind, slugify
 from ..vocab import entity_iri
 
@@ -28,6 +30,7 @@ class SourceOptions:
     about_title: str | None = None  # the work's title, when a text source is about a work not yet known
     on_error: Literal["fail", "skip"] = "fail"  # a bad row or record: stop, or skip it and count it
     filter: str | None = None  # reader-specific selection, e.g. IMDb title ids or a title pattern
+    known: tuple[KnownName, ...] = ()  # what the graph knows of a text's work: its people, characters
 
 
 NO_OPTIONS = SourceOptions()
@@ -110,8 +113,11 @@ def get_reader(kind: str, *, where: str = "--format") -> Reader:
 def detect_kind(path: Path, head: str) -> SourceKind:
     """Which registered reader recognises this content (fallback readers, such as prose, last)."""
     for kind, cls in sorted(_READERS.items(), key=lambda item: item[1].fallback):
-        if cls.sniff(head):
-            return kind
+        try:
+            if cls.sniff(head):
+                return kind
+        except (ValueError, TypeError, RecursionError, csv.Error):  # odd content is not this format
+            continue
     valid = ", ".join(sorted(k.value for k in _READERS))
     raise BadInput.at(
         str(path),

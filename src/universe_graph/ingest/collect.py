@@ -6,15 +6,20 @@ together, so a caller either gets every claim set or a BadInput naming each bad 
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import BadInput
+from pydantic import ValidationError
+
+from ..errors import BadInput, Problem
+from ..known import known_for_work, merge_known
 from ..model import ClaimSet, Source, SourceKind
 from .base import (
     NO_OPTIONS,
     SNIFF_BYTES,
+    Reader,
     SourceOptions,
     default_source_id,
     detect_kind,
@@ -23,6 +28,7 @@ from .base import (
     readers,
 )
 from .manifest import ManifestEntry, find_manifest, read_manifest
+from .safety import check_values
 from .text import decode, read_bytes
 
 #: File names a folder scan passes over: documentation, not sources.
@@ -81,16 +87,27 @@ def read_paths(
         except BadInput as e:
             errors.append(e)
     loaded = Loaded()
-    read: list[_Planned] = []
-    _prepare_reviews(plan, processes)
-    for item in plan:
-        try:
-            loaded.claimsets.append(_read(item, loaded))
-            read.append(item)
-        except BadInput as e:
-            errors.append(e)
+    read: list[tuple[int, _Planned]] = []
+    failed: list[tuple[int, BadInput]] = []
+    reviews = [_is_review(item) for item in plan]
+    # reviews last: the works they are about and what is known of them come from the other sources
+    for is_review in (False, True):
+        todo = [(i, item) for i, item in enumerate(plan) if reviews[i] is is_review]
+        if is_review:
+            ahead = [(item.path, _options(item, loaded, review=True)) for _, item in todo]
+            _prepare_reviews(ahead, processes)
+        for i, item in todo:
+            try:
+                loaded.claimsets.append(_read(item, loaded))
+                read.append((i, item))
+            except BadInput as e:
+                failed.append((i, e))
+    order = sorted(range(len(read)), key=lambda k: read[k][0])  # back in the order given
+    loaded.claimsets = [loaded.claimsets[k] for k in order]
+    read = [read[k] for k in order]
+    errors += [e for _, e in sorted(failed, key=lambda pair: pair[0])]
     try:
-        _resolve_about(read, loaded)
+        _resolve_about([item for _, item in read], loaded)
         _check_unique_ids(loaded)
     except BadInput as e:
         return Loaded(warnings=loaded.warnings), [*errors, e]
@@ -156,25 +173,25 @@ def _head(path: Path) -> str:
     return decode(path, data, allow_empty=True).text  # raises the located error
 
 
-def _prepare_reviews(plan: list[_Planned], processes: int | None) -> None:
-    """Reviews are worked on ahead in one batch across files: on every core, or parsed together."""
-    if SourceKind.REVIEW not in readers():
-        return
-    items = []
-    for item in plan:
-        kind = item.kind
-        if kind is None:
-            try:
-                head = _head(item.path)
-                kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
-            except BadInput:
-                continue
-        if kind == SourceKind.REVIEW.value:
-            items.append((item.path, item.options))
-    if len(items) > 1:
-        from .review import ReviewReader
+def _is_review(item: _Planned) -> bool:
+    """Whether `item` is read as a review (its declared kind, or detected from its head)."""
+    kind = item.kind
+    if kind is None:
+        try:
+            head = _head(item.path)
+            kind = detect_kind(item.path, head).value if head.strip() and "\x00" not in head else None
+        except BadInput:
+            return False
+    return kind == SourceKind.REVIEW.value
 
-        ReviewReader.prepare(items, processes)
+
+def _prepare_reviews(items: list[tuple[Path, SourceOptions]], processes: int | None) -> None:
+    """Reviews are worked on ahead in one batch across files: on every core, or parsed together."""
+    if SourceKind.REVIEW not in readers() or len(items) < 2:
+        return
+    from .review import ReviewReader
+
+    ReviewReader.prepare(items, processes)
 
 
 def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
@@ -190,12 +207,9 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
     if SourceKind(kind) not in readers():
         return _without_reader(item, kind, read_bytes(item.path), loaded)
     reader = get_reader(kind, where=item.where or "--format")
-    options = item.options
-    if item.about_key is not None:  # a work of a source read before this one: tell the reader now
-        known = _works(loaded).get(item.about_key)
-        if known is not None:
-            options = replace(options, about=known)
-    claims = reader.run(item.path, options)
+    options = _options(item, loaded, review=kind == SourceKind.REVIEW.value)
+    claims = _run(reader, item.path, options, kind)
+    check_values(claims)  # a value no store can keep is refused here, before anything is written
     for warning in getattr(reader, "warnings", []):
         loaded.warnings.append(warning)
     counts: dict[str, int] = getattr(reader, "counts", {})
@@ -206,6 +220,59 @@ def _read(item: _Planned, loaded: Loaded) -> ClaimSet:
         count, first = len(reader.skipped), reader.skipped[0]
         loaded.warnings.append(f"{item.path}: skipped {count} bad row(s) or record(s); first: {first}")
     return claims
+
+
+#: what a reader raises on input it was not written for (a wrong JSON type, a huge CSV field, an
+#: integer past Python's digit limit): still an input error, located at the file at least
+_READER_FAILURES = (
+    ValueError,
+    TypeError,
+    RecursionError,
+    csv.Error,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+)
+
+
+def _run(reader: Reader, path: Path, options: SourceOptions, kind: str) -> ClaimSet:
+    """Run a reader; a failure it did not turn into BadInput itself becomes one naming the file."""
+    try:
+        return reader.run(path, options)
+    except BadInput:
+        raise
+    except ValidationError as e:  # a value the model refuses (a name over 500 characters, ...)
+        raise BadInput(
+            [
+                Problem(
+                    file=str(path),
+                    field=".".join(str(part) for part in error["loc"]) or None,
+                    message=f"{error['msg']} (read as {kind})",
+                )
+                for error in e.errors(include_url=False)[:20]
+            ]
+        ) from e
+    except RecursionError as e:
+        raise BadInput.at(str(path), f"nested too deeply to read as {kind}") from e
+    except _READER_FAILURES as e:
+        text = " ".join(str(e).split())[:300]
+        raise BadInput.at(str(path), f"cannot be read as {kind}: {type(e).__name__}: {text}") from e
+
+
+def _options(item: _Planned, loaded: Loaded, *, review: bool) -> SourceOptions:
+    """The item's options completed by the sources read before it: the IRI of a manifest's
+    `about: <key>` work, and for a review what those sources know of its work."""
+    options = item.options
+    if item.about_key is not None:
+        work = _works(loaded).get(item.about_key)
+        if work is not None:
+            options = replace(options, about=work)
+    if review and options.about is not None:
+        metadata = [cs for cs in loaded.claimsets if cs.source.kind is not SourceKind.REVIEW]
+        batch = known_for_work(metadata, options.about)  # not other reviews: the same for every review
+        options = replace(options, known=merge_known(options.known, batch))
+    return options
 
 
 def _without_reader(item: _Planned, kind: str, data: bytes, loaded: Loaded) -> ClaimSet:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,48 @@ def load_json(path: Path) -> tuple[Any, TextFile]:
     """Parse a JSON file; a syntax error becomes BadInput at its line and column."""
     text = read_text(path)
     try:
-        return json.loads(text.text), text
+        data = json.loads(text.text)
     except json.JSONDecodeError as e:
         raise BadInput.at(str(path), f"malformed JSON: {e.msg} at column {e.colno}", line=e.lineno) from e
+    except RecursionError as e:
+        raise BadInput.at(str(path), "malformed JSON: nested too deeply") from e
+    except ValueError as e:  # an integer past Python's digit limit
+        raise BadInput.at(str(path), f"malformed JSON: {e}", line=_line_of_long_number(text.text)) from e
+    try:  # a `\ud800` escape alone decodes to a lone surrogate, which no store can keep
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise BadInput.at(
+            str(path),
+            "a lone surrogate escape (\\uD800-\\uDFFF) is not a character",
+            line=_line_of_surrogate(text.text),
+        ) from e
+    except (RecursionError, ValueError):  # deep or huge: the readers say what they make of it
+        pass
+    return data, text
+
+
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LOW = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+_LONG_NUMBER = re.compile(r"[-0-9]{4300}")
+
+
+def _line_of_surrogate(text: str) -> int | None:
+    """The line of the first surrogate escape that is not half of a pair (to locate the error)."""
+    paired_low = -1
+    for match in _SURROGATE.finditer(text):
+        if match.start() == paired_low:
+            continue
+        high = match.group()[3].lower() in "89ab"
+        if high and _LOW.match(text, match.end()):
+            paired_low = match.end()
+            continue
+        return text.count("\n", 0, match.start()) + 1
+    return None
+
+
+def _line_of_long_number(text: str) -> int | None:
+    match = _LONG_NUMBER.search(text)
+    return None if match is None else text.count("\n", 0, match.start()) + 1
 
 
 def pointer(*parts: str | int) -> str:

@@ -2,10 +2,16 @@
 
 PyYAML's composed node tree carries marks; we walk it once to record `path -> line` and to
 refuse duplicate keys (which plain YAML loading silently overwrites).
+
+Aliases (`*name`) are allowed, within a budget: what they expand to beyond the document's own
+values may hold at most `ALIAS_BUDGET` values. A few hundred bytes of nested anchors can otherwise
+expand to billions of values (an "alias bomb") that every later step would walk; such a document,
+and an alias that contains itself, is refused with the line of the entry where it happened.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +24,8 @@ from pydantic_core import ErrorDetails
 from ..errors import BadInput, Problem
 
 Loc = tuple[str | int, ...]
+#: values that aliases may add to a document (each value an alias repeats counts once per repeat)
+ALIAS_BUDGET = 10_000
 
 try:  # the C loader is much faster where libyaml is present
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -94,7 +102,7 @@ def load(path: Path, text: str) -> LocatedYaml:
         if node is None:
             raise BadInput.at(name, "empty YAML document")
         lines: dict[Loc, int] = {}
-        _walk(name, node, (), lines)
+        _Walk(name, lines).node(node, (), aliased=False)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -103,6 +111,12 @@ def load(path: Path, text: str) -> LocatedYaml:
         raise BadInput.at(name, f"malformed YAML: {what}", line=line) from e
     except yaml.YAMLError as e:
         raise BadInput.at(name, f"malformed YAML: {e}") from e
+    except RecursionError as e:
+        raise BadInput.at(name, "malformed YAML: nested too deeply") from e
+    except ValueError as e:  # a constructor refused a scalar: an integer past Python's digit limit
+        long_number = re.search(r"\d{4300}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise BadInput.at(name, f"malformed YAML: {e}", line=line) from e
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -110,21 +124,59 @@ def load(path: Path, text: str) -> LocatedYaml:
     return LocatedYaml(file=name, data=data, lines=lines)
 
 
-def _walk(file: str, node: yaml.Node, loc: Loc, lines: dict[Loc, int]) -> None:
-    lines.setdefault(loc, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
+class _Walk:
+    """One walk over a composed document: lines by path, duplicate keys, the alias budget."""
+
+    def __init__(self, file: str, lines: dict[Loc, int]) -> None:
+        self.file, self.lines = file, lines
+        self.seen: set[int] = set()  # ids of the nodes visited, to tell a repeat (an alias)
+        self.open: set[int] = set()  # ids of the nodes being walked (an alias to one is a cycle)
+        self.extra = 0  # values visited again through aliases
+
+    def node(self, node: yaml.Node, loc: Loc, *, aliased: bool, origin: int | None = None) -> None:
+        """Walk one node; `origin` is the line of the innermost container not reached by an alias
+        (an aliased node's own marks point at its anchor, not at where the alias stands)."""
+        key = id(node)
+        if key in self.open:
+            where = origin or self.lines.get(loc)
+            raise BadInput.at(self.file, "an alias contains itself", line=where, field=dotted(loc))
+        aliased = aliased or key in self.seen
+        if aliased:
+            self.extra += 1
+            if self.extra > ALIAS_BUDGET:
+                raise BadInput.at(
+                    self.file,
+                    f"aliases expand to more than {ALIAS_BUDGET:,} values (nested anchors: an alias bomb?)",
+                    line=origin or self.lines.get(loc),
+                    field=dotted(loc),
+                )
+        self.seen.add(key)
+        self.lines.setdefault(loc, node.start_mark.line + 1)
+        if not aliased:
+            origin = self.lines[loc]
+        self.open.add(key)
+        try:
+            if isinstance(node, yaml.MappingNode):
+                self._mapping(node, loc, aliased, origin)
+            elif isinstance(node, yaml.SequenceNode):
+                for index, item in enumerate(node.value):
+                    self.lines[(*loc, index)] = item.start_mark.line + 1
+                    self.node(item, (*loc, index), aliased=aliased, origin=origin)
+        finally:
+            self.open.discard(key)
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, aliased: bool, origin: int | None) -> None:
         seen: dict[object, int] = {}
         for key_node, value_node in node.value:
             key: str | int = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
                 raise BadInput.at(
-                    file, f"duplicate key (first at line {seen[key]})", line=line, field=dotted((*loc, key))
+                    self.file,
+                    f"duplicate key (first at line {seen[key]})",
+                    line=line,
+                    field=dotted((*loc, key)),
                 )
             seen[key] = line
-            lines[(*loc, key)] = line
-            _walk(file, value_node, (*loc, key), lines)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*loc, index)] = item.start_mark.line + 1
-            _walk(file, item, (*loc, index), lines)
+            self.lines[(*loc, key)] = line
+            self.node(value_node, (*loc, key), aliased=aliased, origin=line if not aliased else origin)

@@ -97,7 +97,7 @@ class ReviewReader(Reader):
 
 
 def _hint(options: SourceOptions) -> WorkHint:
-    return WorkHint(iri=options.about, title=options.about_title)
+    return WorkHint(iri=options.about, title=options.about_title, known=options.known)
 
 
 def _ready(source: Source, hint: WorkHint) -> Extraction | None:

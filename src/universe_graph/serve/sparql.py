@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ..stores.oxigraph import _looks_like_update
+from ..stores.sparql_guard import ServiceRefused, check_service
 from .errors import ApiError, ErrorBody
 from .media import CONTENT_TYPES, GRAPH_TYPES, RESULT_TYPES, SHORT, preferences
 from .sparql_pool import PoolBusy, QueryTimeout
@@ -129,6 +130,10 @@ async def sparql(request: Request) -> Response:
     """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) by content negotiation."""
     state: ServerState = request.app.state.server
     query, params = await _query_text(request)
+    try:
+        check_service(query, state.settings.service_allow)
+    except ServiceRefused as e:
+        raise ApiError(403, "UG.ClientError.Sparql.ServiceRefused", e.problems[0].message) from e
     prefs = _prefs(request, params)
     try:
         answer = await run_in_threadpool(state.pool.run, query, prefs)

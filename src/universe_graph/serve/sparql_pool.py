@@ -59,7 +59,10 @@ class _Worker:
         """Wait until the worker has opened the store (so its start never counts against a query)."""
         if not self.conn.poll(timeout):
             raise StoreUnavailable(f"a SPARQL worker did not start within {timeout:g} s")
-        status, _, message, _ = self.conn.recv()
+        try:
+            status, _, message, _ = self.conn.recv()
+        except (EOFError, OSError) as e:  # killed while starting (the server is closing)
+            raise StoreUnavailable("a SPARQL worker exited while starting") from e
         if status != "ready":
             raise StoreUnavailable(str(message))
 
@@ -115,7 +118,8 @@ class SparqlPool:
             try:
                 worker.wait_ready(START_TIMEOUT)
             except StoreUnavailable:
-                log.exception("a replacement SPARQL worker failed to start")
+                if not self._closed:  # a shutdown during the respawn is not a failure
+                    log.exception("a replacement SPARQL worker failed to start")
                 self._retire(worker)
                 return
             if self._closed:

@@ -22,6 +22,8 @@ class ServerState:
     settings: ServeSettings
     pool: SparqlPool = field(init=False)
     write_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: held while the projection's server is restarted after a runaway Cypher query
+    restart_lock: threading.Lock = field(default_factory=threading.Lock)
     askers: dict[CanonTier | None, Asker] = field(default_factory=dict)  # their name indexes, per canon floor
     #: one per query-API computation running, released when its thread ends (even after a timeout)
     json_slots: threading.BoundedSemaphore = field(init=False)
@@ -33,6 +35,8 @@ class ServerState:
                 "a remote SPARQL store is queried at its own endpoint"
             )
         s = self.settings
+        if self.store.projection is not None:  # runaway Cypher stops in FalkorDB itself
+            self.store.projection.server.bound_queries(max(1, int(s.timeout * 1000)), s.query_memory)
         self.json_slots = threading.BoundedSemaphore(s.json_workers)
         graphs = [g.value for g in self.store.canonical.current_graphs()]
         self.pool = SparqlPool(

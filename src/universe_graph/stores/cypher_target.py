@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from ..model import ClaimSet
@@ -129,22 +129,28 @@ class CypherProjection(ABC):
             self._run(cypher.delete_nodes(), {"iris": list(batch)})
 
     # ------------------------------------------------------------------ following the canonical graph
-    def follow(self, canonical: CanonicalStore) -> list[str]:
+    def follow(
+        self,
+        canonical: CanonicalStore,
+        project: Callable[[str, ClaimSet | None, str | None], object] | None = None,
+    ) -> list[str]:
         """Project every source whose marker is missing or stale, drop the gone ones; their ids.
 
         Only the stale sources are read back from the canonical store, so a second call with
-        nothing new changes nothing.
+        nothing new changes nothing. `project` replaces `project_one` (the store passes one that
+        reports and skips a source the engine refuses, so opening never fails on one source).
         """
+        run = project or self.project_one
         markers = self.markers()
         current = canonical.sources()
         changed = []
         for sid, record in current.items():
             if markers.get(sid) != record.graph:
-                self.project_one(sid, canonical.claims_of(record), record.graph)
+                run(sid, canonical.claims_of(record), record.graph)
                 changed.append(sid)
         for sid in markers:
             if sid not in current:
-                self.project_one(sid, None, None)
+                run(sid, None, None)
                 changed.append(sid)
         return changed
 

@@ -31,7 +31,11 @@ class FalkorProjection(CypherProjection):
     )
 
     def __init__(self, folder: Path) -> None:
-        self.server = EmbeddedFalkorDB(folder / "projection")
+        self.folder = folder / "projection"
+        self._open()
+
+    def _open(self) -> None:
+        self.server = EmbeddedFalkorDB(self.folder)
         self.graph = self.server.graph(GRAPH)
         self.sync_graph = self.server.graph(SYNC_GRAPH)
         for graph, statement in [(self.graph, cypher.node_index()), (self.sync_graph, cypher.marker_index())]:
@@ -75,6 +79,12 @@ class FalkorProjection(CypherProjection):
             raise BadInput.at("query", f"Cypher error: {message}") from e
         columns = [str(h[1]) if isinstance(h, list | tuple) else str(h) for h in result.header]
         return columns, [list(row) for row in result.result_set]
+
+    def restart(self) -> None:
+        """End the server without saving (a runaway query holds it) and start it again from its
+        last save; the caller heals what that save lacks (`UniverseStore.restart_projection`)."""
+        self.server.kill()
+        self._open()
 
     def close(self) -> None:
         self.server.close()

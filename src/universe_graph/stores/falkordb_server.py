@@ -9,10 +9,12 @@ and persists to one RDB file inside the data folder, written by explicit synchro
 
 from __future__ import annotations
 
+import concurrent.futures
 import ctypes
 import fcntl
 import importlib.util
 import os
+import queue
 import re
 import shutil
 import signal
@@ -20,10 +22,12 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import falkordb  # type: ignore[import-untyped]
 import redis
@@ -73,6 +77,58 @@ def _die_with_parent() -> Callable[[], None]:
             os._exit(1)
 
     return preexec
+
+
+_keeper: queue.Queue[tuple[Callable[[], Any], concurrent.futures.Future[Any]]] | None = None
+_keeper_lock = threading.Lock()
+
+
+def _keep(calls: queue.Queue[tuple[Callable[[], Any], concurrent.futures.Future[Any]]]) -> None:
+    while True:
+        call, future = calls.get()
+        if future.set_running_or_notify_cancel():
+            try:
+                future.set_result(call())
+            except BaseException as e:
+                future.set_exception(e)
+
+
+def _in_keeper(call: Callable[[], Any]) -> Any:
+    """Run `call` on one thread that lives as long as the process (started on first use).
+
+    PR_SET_PDEATHSIG fires when the *thread* that spawned the child ends: a server started from a
+    short-lived thread (a web server's worker, restarting the projection after a runaway query)
+    would be killed when that thread exits, so such servers are spawned from here.
+    """
+    global _keeper
+    with _keeper_lock:
+        if _keeper is None:
+            _keeper = queue.Queue()
+            threading.Thread(target=_keep, args=(_keeper,), daemon=True, name="ug-falkordb-keeper").start()
+        calls = _keeper
+    future: concurrent.futures.Future[Any] = concurrent.futures.Future()
+    calls.put((call, future))
+    return future.result()
+
+
+def _spawn(command: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    """Start the server, from the main thread or else from the keeper thread (see `_in_keeper`)."""
+
+    def start() -> subprocess.Popen[bytes]:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            cwd=cwd,
+            start_new_session=True,
+            preexec_fn=_die_with_parent(),
+        )
+
+    if threading.current_thread() is threading.main_thread():
+        return start()
+    result: subprocess.Popen[bytes] = _in_keeper(start)
+    return result
 
 
 def _run_base() -> Path:
@@ -217,15 +273,7 @@ class EmbeddedFalkorDB:
             # A new session keeps a terminal's Ctrl-C away from the server: this process handles it
             # and closes (saving); PDEATHSIG covers the case where this process dies without closing.
             # preexec_fn is not fork-safe with threads in theory; it only calls prctl and getppid.
-            proc = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                cwd=self._run_dir,
-                start_new_session=True,
-                preexec_fn=_die_with_parent(),
-            )
+            proc = _spawn(command, self._run_dir)
         except (OSError, subprocess.SubprocessError, StoreUnavailable) as e:
             shutil.rmtree(self._run_dir, ignore_errors=True)
             os.close(lock_fd)
@@ -233,6 +281,7 @@ class EmbeddedFalkorDB:
                 raise
             raise StoreUnavailable(f"cannot start FalkorDB ({server}): {e}") from e
         self._proc = proc
+        self._lock_fd = lock_fd
         # No retries: redis-py's default (3, exponential backoff) turns a stopped server into a
         # 4-second stall on every call, SHUTDOWN included; a local socket gains nothing from retrying.
         self._client = redis.Redis(
@@ -282,6 +331,17 @@ class EmbeddedFalkorDB:
         self._check_open()
         return self._db.select_graph(name)
 
+    def bound_queries(self, timeout_ms: int, memory_bytes: int) -> None:
+        """Bound every query in the server itself: TIMEOUT_MAX stops one that runs longer (the
+        per-query `timeout` a client sends cannot exceed it) and QUERY_MEM_CAPACITY stops one
+        that needs more memory, so a runaway query ends in FalkorDB, not only in its client."""
+        self._check_open()
+        try:
+            self._client.execute_command("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", max(1, timeout_ms))  # type: ignore[no-untyped-call]
+            self._client.execute_command("GRAPH.CONFIG", "SET", "QUERY_MEM_CAPACITY", max(1, memory_bytes))  # type: ignore[no-untyped-call]
+        except redis.RedisError as e:
+            raise StoreUnavailable(f"FalkorDB refused the query bounds: {e}") from e
+
     def save(self) -> None:
         """Synchronous SAVE, so the RDB file on disk equals the current data."""
         self._check_open()
@@ -293,6 +353,23 @@ class EmbeddedFalkorDB:
     def close(self) -> None:
         """Save, stop the server and wait for it, remove the socket; a second call does nothing."""
         self._finalizer()
+
+    def kill(self) -> None:
+        """Stop the server at once, without saving (a runaway query holds it); the RDB file keeps
+        the state of the last save, which the store heals from when it starts again."""
+        if self._finalizer.detach() is not None:
+            _stop(self._proc, self._client, self._run_dir, self._lock_fd, save=False)
+
+    def rss(self) -> int:
+        """The server's resident memory in bytes (0 once it has exited)."""
+        try:
+            status = Path(f"/proc/{self._proc.pid}/status").read_text()
+        except OSError:
+            return 0
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        return 0
 
     def _check_open(self) -> None:
         if self.closed:

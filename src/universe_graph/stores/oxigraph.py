@@ -34,6 +34,7 @@ from .base import (
     register,
 )
 from .lock import WriterLock
+from .sparql_guard import check_service
 
 _REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
 _RECORD_OF = ox.NamedNode(str(UG.record_of))
@@ -326,6 +327,7 @@ class OxigraphStore(CanonicalStore):
         `bindings` are substituted by the engine (SEP-0007), never pasted into the text; a bound
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
+        check_service(sparql)  # pyoxigraph would follow SERVICE to any URL
         dataset = self._dataset(tuple(graphs) if graphs is not None else None)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()

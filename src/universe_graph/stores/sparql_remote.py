@@ -52,6 +52,7 @@ from .base import (
 )
 from .lock import WriterLock
 from .oxigraph import QUERY_PREFIXES, ox_to_rdflib
+from .sparql_guard import check_service
 
 TIMEOUT = 120.0  # seconds per HTTP request
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -482,6 +483,7 @@ class RemoteSparqlStore(CanonicalStore):
                 "query",
                 "SPARQL Update is refused: the graph is read-only here; write through `ingest` and `retract`",
             )
+        check_service(sparql)  # the server would make the request, from its own network
         text = sparql
         if bindings:
             names = list(bindings)

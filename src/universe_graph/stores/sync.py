@@ -20,6 +20,12 @@ from .oxigraph import OxigraphStore
 from .sparql_remote import RemoteSparqlStore, is_url
 
 
+def _one_line(error: BaseException, limit: int = 300) -> str:
+    """An exception as one short line, for reports."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 @dataclass(frozen=True)
 class Change:
     """What happened to one source."""
@@ -82,9 +88,27 @@ class UniverseStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> None:
-        if self.projection is not None:
+    def _project(self, source_id: str, claims: ClaimSet | None, version: str | None) -> bool:
+        """Project one source; a failure is reported and skipped, never raised (the canonical
+        store has committed, and a store must stay openable whatever one source holds)."""
+        if self.projection is None:
+            return True
+        try:
             self.projection.project(source_id, claims, version)
+            return True
+        except Exception as first:  # the engine refused a value or a statement
+            error: Exception = first
+        try:  # drop what was half-written; its marker goes too, so the next open tries again
+            self.projection.project(source_id, None, None)
+            left = ""
+        except Exception as e:
+            left = f"; its partial projection could not be removed either ({_one_line(e)})"
+        self.reports.append(
+            f"source {source_id!r} could not be projected ({_one_line(error)}): it is in the "
+            f"canonical store but missing from the Cypher projection{left}; retract it or fix "
+            "it and ingest it again"
+        )
+        return False
 
     def follow_outside(self) -> None:
         """Bring the projections configured to follow (a Neo4j database) up to date.
@@ -111,10 +135,18 @@ class UniverseStore:
         """Re-project every source whose sync marker is missing or stale; returns their ids."""
         if self.projection is None:
             return []
-        healed = self.projection.follow(self.canonical)
+        healed = self.projection.follow(self.canonical, self._project)
         if healed:
             self.projection.save()
         return healed
+
+    def restart_projection(self) -> list[str]:
+        """End the projection's server and start it again, then heal: what its last save lacks is
+        re-projected from the canonical store (the ids returned)."""
+        if self.projection is None:
+            return []
+        self.projection.restart()
+        return self.heal()
 
     def ingest(
         self,
@@ -124,8 +156,14 @@ class UniverseStore:
     ) -> list[Change]:
         """Resolve each source's entities against the store, write it atomically, then project it.
 
-        Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`.
+        Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`,
+        as is a source the projection refuses (it stays committed in the canonical store). A value
+        no engine can keep (NUL, a lone surrogate) raises BadInput before the first write.
         """
+        from ..ingest.safety import check_values
+
+        for claims in sources:  # every source checked before the first write
+            check_values(claims)
         changes = []
         sources, self.reports = resolve_all(sources, index=index_from_store(self.canonical))
         for claims in sources:

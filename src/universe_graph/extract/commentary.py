@@ -1,0 +1,83 @@
+"""The reviewer's commentary that names things outside the story, marked like a comparison.
+
+An actor's other roles ("unlike the villain he played in [Film]", "has dropped his [Character]
+voice") and the reviewer's own fandom ("I am a lifelong fan of the [X] books", "as a fan of [X]")
+name works and characters of other stories; their tokens join `doc.comparison`, so the names there
+stay out of the universe (`in_universe: false`) and no relation or event is read from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Doc, Sentence
+
+#: verbs of an actor's part in a work ("the villain he played in X", "her turn she starred in in X")
+ROLE_VERBS = frozenset({"play", "star", "portray", "voice", "appear"})
+#: nouns of an actor's manner carried over from another part ("his X voice", "her X accent")
+MANNER_NOUNS = frozenset({"voice", "accent", "persona", "drawl", "shtick", "swagger", "mannerisms", "growl"})
+#: nouns of a reviewer's fandom ("a fan of X")
+FAN_NOUNS = frozenset({"fan", "fans", "admirer", "devotee", "lover"})
+#: who a reviewer's fandom belongs to
+REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
+
+
+def commentary_scopes(doc: Doc, title: str | None = None) -> None:
+    """Mark the tokens of an actor's other roles and of the reviewer's fandom as outside the story
+    (`title`: the reviewed work's, never marked)."""
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            lemma = tok.lemma_.lower()
+            if tok.lower_ == "unlike" and tok.dep_ == "prep":  # "unlike the villain he played in X"
+                _mark(doc, sent, tok.subtree)
+            elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
+                        if not _the_work(title, pobj):
+                            _mark(doc, sent, pobj.subtree)
+            elif lemma in MANNER_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                for comp in (c for c in tok.children if c.dep_ == "compound" and _titled(c)):
+                    _mark(doc, sent, comp.subtree)  # "his Captain X voice"
+            elif lemma in FAN_NOUNS and _reviewers(tok):
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                        _mark(doc, sent, pobj.subtree)
+
+
+def _mark(doc: Doc, sent: Sentence, toks: Any) -> None:
+    for t in toks:
+        doc.comparison.add((sent.index, t.i))
+
+
+def _titled(tok: Any) -> bool:
+    """A capitalised name or title among the token's own words."""
+    return any(t.text[:1].isupper() for t in tok.subtree if t.i <= tok.i)
+
+
+def _other_role(verb: Any) -> bool:
+    """ "the villain he played in X", "the role she played in X": a past part told in a relative clause
+    whose object is the noun it hangs on (an actor's present part in this film is a credit, read
+    elsewhere; "the man she played cards with in X" plays something else)."""
+    return (
+        verb.dep_ == "relcl"
+        and verb.tag_ == "VBD"
+        and verb.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("dobj", "prt") for c in verb.children)
+    )
+
+
+def _the_work(title: str | None, tok: Any) -> bool:
+    """The title is the reviewed work itself ("the part she played in [this film's title]")."""
+    words = " ".join(t.text for t in tok.subtree).casefold()
+    return title is not None and title.casefold().removeprefix("the ") in words
+
+
+def _reviewers(tok: Any) -> bool:
+    """ "I am a fan of X", "as a lifelong fan of X", "my fellow fans of X": the reviewer's fandom."""
+    if any(c.dep_ == "poss" and c.lower_ in REVIEWER for c in tok.children):
+        return True
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        return any(c.dep_ == "nsubj" and c.lower_ in REVIEWER for c in tok.head.children)
+    return bool(tok.dep_ == "pobj" and tok.head.lower_ == "as")
