@@ -8,7 +8,8 @@ measured in the same run so a reader can see what the extractor adds.
 
 from __future__ import annotations
 
-from . import corpus as _corpus  # noqa: F401  (registers the corpus benchmark)
+from . import corpus as _corpus  # noqa: F401  (registers "corpus")
+from . import litbank as _litbank  # noqa: F401  (registers "litbank")
 from .base import BenchOptions, BenchReport, benchmarks, detect, register, run_benchmark
 
 __all__ = ["BenchOptions", "BenchReport", "benchmarks", "detect", "register", "run_benchmark"]

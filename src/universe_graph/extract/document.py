@@ -15,7 +15,19 @@ from ..model import EntityType
 from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
+from .names import (
+    PLACE_HEAD_WORDS,
+    action_votes,
+    address_votes,
+    group_votes,
+    honorific_before,
+    locative_votes,
+    refine_runs,
+    title_votes,
+)
 
+#: at most this much of a name's type votes comes from the NER, however often it tags the name
+NER_VOTE_CAP = 3.0
 BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
@@ -60,6 +72,7 @@ class Ent:
     fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
     descriptive: bool = False
     ner: bool = False  # the NER labelled at least one mention
+    ner_votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
     work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison
     salience: float = 0.0
 
@@ -118,8 +131,14 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     i = span.start
     while i < span.end:
         tok = span.doc[i]
-        if tok.lower_ + "." in lx.ABBREVIATIONS and i + 1 < span.end and span.doc[i + 1].text == ".":
-            i += 2  # "Sgt. Anya Kovac": the title is not part of the name
+        titled = honorific_before(span, i)  # "Mr. Bennet", "Sgt. Anya Kovac": the title is in the name
+        if (
+            not titled
+            and tok.lower_ + "." in lx.ABBREVIATIONS
+            and i + 1 < span.end
+            and span.doc[i + 1].text == "."
+        ):
+            i += 2
             continue
         if (
             tok.lower_ in lx.CREW_WORDS
@@ -128,8 +147,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         ):
             i += 1  # "Director Jane Roe": a credit, the name follows
             continue
-        if _name_token(tok):
-            j = i + 1
+        if titled or _name_token(tok):
+            j = i + max(titled, 1)
             while j < span.end:
                 if _name_token(span.doc[j]):
                     j += 1
@@ -174,7 +193,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
             for r in overlapping:
                 runs.remove(r)
             runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
-    return sorted(runs)
+    return refine_runs(span, runs)
 
 
 def _of_name(span: Any, i: int) -> int | None:
@@ -215,12 +234,18 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     """Type votes from one mention's neighbourhood (tokens `first`..`last`)."""
     head = last
     for kind, weight in _ner_votes(first, last):
-        ent.votes[kind] += weight
+        # the NER's guesses for one name are one model's, not independent evidence: capped
+        given = ent.ner_votes[kind]
+        ent.votes[kind] += max(0.0, min(weight, NER_VOTE_CAP - given))
+        ent.ner_votes[kind] = given + weight
         ent.ner = True
     low = last.lower_
-    if low in lx.PLACE_HEADS:
+    titled = first.i < last.i and title_votes(ent, first)  # "Mrs. Hall" is a person, not a hall
+    if low in lx.PLACE_HEADS and not titled:
         ent.votes[L] += 3
-    if low in lx.ORG_HEADS:
+    elif low in PLACE_HEAD_WORDS and first.i < last.i and not titled and last.ent_type_ != "PERSON":
+        ent.votes[L] += 3  # "Wexley Hall", not "Hetty Green" (a person by the NER)
+    if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
     if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
         ent.votes[L] += 3
@@ -305,6 +330,10 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
         ent.votes[C] += 0.6
+    action_votes(ent, head, _is_person_noun)
+    group_votes(ent, first, last)
+    locative_votes(ent, first, last)
+    address_votes(ent, first, last)
     while head.dep_ == "conj" and head.head is not head:  # "kill Owen and Beru": Beru is an object too
         head = head.head
     verb = head.head.head if head.dep_ == "pobj" and head.head.dep_ == "agent" else head.head

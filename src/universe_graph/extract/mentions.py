@@ -17,6 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
+from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
@@ -69,8 +70,25 @@ def comparison_scopes(doc: Doc) -> None:
             if start is None:
                 continue
             end = _scope_end(span, start)
+            if low == "like":
+                end = min(end, _simile_end(span, start))
             for i in range(start, end):
                 doc.comparison.add((sent.index, i))
+
+
+def _simile_end(span: Any, start: int) -> int:
+    """A simile with a common noun ("waddling like a lizard up Holborn Hill") compares only that
+    noun phrase: what follows it is the story again. Another comparison runs on (its end: the
+    sentence's)."""
+    doc = span.doc
+    if start + 1 >= span.end or doc[start].lower_ not in ("a", "an") or not doc[start + 1].text[:1].islower():
+        return int(span.end)
+    k = start + 1
+    while k < span.end and doc[k].text[:1].islower() and doc[k].pos_ in ("ADJ", "NOUN", "ADV"):
+        k += 1
+    if doc[k - 1].pos_ != "NOUN" or (k < span.end and doc[k].pos_ == "PROPN"):
+        return int(span.end)  # "like a younger Sarah Connor": the phrase names someone
+    return k
 
 
 def _said_by_reviewer(verb: Any) -> bool:
@@ -224,12 +242,14 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
-            if j - i == 1 and _demonym(toks[0]):
+            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks) or named_object(toks):
                 continue
-            ent = _mention(doc, sent, name, i, j)
+            ent = _mention(doc, sent, name, i, j, lead=article_before(span, i, j))
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
     _drop_lone_openers(doc)
     _merge_short_names(doc)
+    merge_variants(doc, _merge)
+    stated_aliases(doc, _merge)
     known = _known_names(doc)
     mapped: dict[int, set[int]] = {}
     for s, i in doc.token_ent:
@@ -291,7 +311,10 @@ def _mention(
     *,
     key: str | None = None,
     fixed: EntityType | None = None,
+    lead: int = 0,
 ) -> Ent:
+    """Record a mention of `name` at tokens [i, j) of the sentence; its offsets also cover `lead`
+    tokens before i (an article that belongs to the mention: "the Arno")."""
     key = key or name_key(name)
     ent = doc.ent(key, name)
     if fixed is not None:
@@ -301,7 +324,7 @@ def _mention(
         ent.name = name
     elif name != ent.name:
         ent.aliases.add(name)
-    tok_start, tok_end = sent.span.doc[i], sent.span.doc[j - 1]
+    tok_start, tok_end = sent.span.doc[i - lead], sent.span.doc[j - 1]
     start = sent.offset + tok_start.idx
     end = sent.offset + tok_end.idx + len(tok_end.text)
     ent.mentions.append((sent.index, start, end))
@@ -424,7 +447,7 @@ def _known_names(doc: Doc) -> tuple[NameFinder | None, dict[str, Ent]]:
         words = e.name.split()
         if e.type is C and e.fixed is None and 2 <= len(words) <= 3:  # "Ilse" for "Ilse Marr"
             for w in (words[0], words[-1]):
-                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS
+                plain = w.lower() in lx.NOT_NAMES or w.lower() in STOP_WORDS or title_word(w) is not None
                 if w[:1].isupper() and w.isalpha() and not plain and len(w) > 2:
                     parts.setdefault(w, []).append(e)
     for w, ents in parts.items():
