@@ -116,6 +116,10 @@ def test_named_objects_are_not_entities() -> None:
     # an actor whose family name is an object word is still a person
     claims = extract("Ossa Venn is played by Lena Stone, who gives the film its heart.")
     assert named(claims, "Lena Stone") is not None
+    # a name that people work for or belong to is a group, whatever word it ends in
+    claims = extract("Ossa Venn, a spy for the Silver Lamp, meets Bram Holt, a member of the Iron Key.")
+    lamp, key = named(claims, "Silver Lamp"), named(claims, "Iron Key")
+    assert lamp is not None and key is not None and lamp.type.value == key.type.value == "Organization"
 
 
 def test_a_plural_name_after_the_is_a_group() -> None:

@@ -244,7 +244,7 @@ def test_a_part_in_the_reviewed_film_and_a_story_voice_stay_in() -> None:
 def test_the_reviewers_fandom_is_outside_the_story() -> None:
     for opening, name in (
         ("As a longtime fan of Captain Moray, I expected more.", "Captain Moray"),
-        ("I am a huge fan of Dr. Ash Quill and his books.", "Ash Quill"),
+        ("I am a huge fan of Dr. Ash Quill and his books.", "Dr. Ash Quill"),  # the title is in the name
         ("My fellow fans of Tarn Hollow will cheer.", "Tarn Hollow"),
     ):
         c = extract(f"{opening} Wren Sallow hunts Corvin Aske through Velmora.", "Lantern Nights")

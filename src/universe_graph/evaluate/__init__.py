@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import corpus as _corpus  # noqa: F401  (registers "corpus")
 from . import litbank as _litbank  # noqa: F401  (registers "litbank")
+from . import redocred as _redocred  # noqa: F401  (registers "redocred")
 from .base import BenchOptions, BenchReport, benchmarks, detect, register, run_benchmark
 
 __all__ = ["BenchOptions", "BenchReport", "benchmarks", "detect", "register", "run_benchmark"]

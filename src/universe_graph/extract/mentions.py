@@ -21,8 +21,12 @@ from .names import article_before, merge_variants, named_object, not_a_name, sta
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
-_TITLE_TAIL = re.compile(r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis)\s*$", re.I)
+_TITLE_TAIL = re.compile(
+    r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
+)
 WITH = ("with", "to")
+#: NER labels of words before "film" that are never the work: "a 1952 British film", "a Cannes film"
+NOT_TITLES = frozenset({"NORP", "GPE", "LANGUAGE", "DATE"})
 SMALL_WORDS = frozenset({"for", "of", "the", "and", "in", "on", "a", "an", "to", "at", "with"})
 
 
@@ -175,6 +179,8 @@ def in_comparison(doc: Doc, sent: Sentence, i: int) -> bool:
 
 def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     """The work's title: the caller's, else the most frequent "the X movie", else the title line."""
+    from .works import INSTITUTION_NOUNS, MEDIUM_WORDS, encyclopedic, lead_title  # works reads this module
+
     counts: Counter[str] = Counter()
     for sent in doc.sentences:
         toks = list(sent.span)
@@ -187,25 +193,90 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
                     and toks[j - 1].lower_ not in ("the", "a", "an")
                 ):
                     j -= 1
+                while j < k and (
+                    toks[j].ent_type_ in NOT_TITLES or toks[j].like_num or toks[j].lower_ in MEDIUM_WORDS
+                ):
+                    j += 1  # "a 1952 British film": the year and the demonym are never the work
+                after = toks[k + 1].lower_ if k + 1 < len(toks) else ""
+                e = k
+                while e > j and toks[e - 1].lower_ in MEDIUM_WORDS:
+                    e -= 1  # "a Chinese TV series": the medium is not the title
+                if after in INSTITUTION_NOUNS or j == e:  # "the Cannes Film Festival"
+                    continue
+                if all(t.pos_ == "ADJ" or t.ent_type_ in NOT_TITLES for t in toks[j:e]):
+                    continue  # "a Chinese TV series": a demonym is never the work
                 if j > 0 or not sent.heading:
-                    words = " ".join(t.text for t in toks[j:k] if t.text != "’s" and t.tag_ != "POS")
+                    words = " ".join(t.text for t in toks[j:e] if t.text != "’s" and t.tag_ != "POS")
                     if words and toks[j].pos_ in ("PROPN", "NOUN", "ADJ"):
                         counts[words] += 1
     aliases: list[str] = []
     if title:
         return title, aliases
+    lead = lead_title(doc)  # "X is a 1961 British film directed by Y"
+    if lead:
+        return lead, aliases
     first = next((s for s in doc.sentences if s.heading), None)
     if counts:
         best, n = counts.most_common(1)[0]
-        if n >= 2 or first is None:
+        if encyclopedic(doc):  # "X (born 1950) is a singer ... the Y film": Y is not the text's work
+            if n >= 3:
+                return best, aliases
+        elif n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
-        line = str(_TITLE_SPLIT.split(first.span.text.strip())[0])
+        whole = first.span.text.strip()
+        full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
+        prose = doc.text[first.end :]
+        if ":" in full and full in prose and len(full.split()) <= 8:
+            return full, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
+        line = str(_TITLE_SPLIT.split(whole)[0])
         line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
             return line, aliases
+    # "I finally saw <i>Salt and Ember</i>", "saw \"Salt and Ember\"" (a review, not an article)
+    marked = None if encyclopedic(doc) else _marked_titles(doc)
+    if marked:
+        return marked.most_common(1)[0][0], aliases
     return None, aliases
+
+
+_ITALIC = re.compile(r"<(i|em|cite)>\s*([^<>]{1,80}?)\s*</\1>", re.I)
+_QUOTED = re.compile(r"[\"“]([^\"“”\n]{1,80}?)[\"”]")
+#: a speech verb right after a closing quote: the quote is what someone said
+_SPOKEN = re.compile(
+    r"\s*(said|says|asked|asks|cried|cries|replied|replies|answered|whispered|shouted|called|added)\b", re.I
+)
+
+
+def _marked_titles(doc: Doc) -> Counter[str]:
+    """Titles set in italics (HTML <i>, <em>, <cite>), or in double quotes in the first two
+    sentences or twice: one to eight words, each capitalised or a small word, the first capitalised
+    ("Salt and Ember", not "a real treat"; not a song quoted once in passing)."""
+    found: Counter[str] = Counter()
+    for m in _ITALIC.finditer(doc.text):
+        found[m.group(2)] += 1
+    prose = [s for s in doc.sentences if not s.heading]
+    early = prose[1].end if len(prose) > 1 else len(doc.text)
+    quoted: Counter[str] = Counter()
+    first_at: dict[str, int] = {}
+    for m in _QUOTED.finditer(doc.text):
+        if _SPOKEN.match(doc.text, m.end()) or "," in m.group(1).strip().rstrip(","):
+            continue  # '"Good-evening, Mr. Tolliver," said the doctor': speech, not a title
+        title = m.group(1).strip().rstrip(",.")
+        quoted[title] += 1
+        first_at.setdefault(title, m.start())
+    for title, n in quoted.items():  # a quoted title named early, or more than once
+        if (n >= 2 or first_at[title] < early) and len(title.split()) >= 2:  # not a nickname "Deaw"
+            found[title] += n
+    out: Counter[str] = Counter()
+    for title, n in found.items():
+        words = title.split()
+        if not 1 <= len(words) <= 8 or not words[0][:1].isupper():
+            continue
+        if all(w[:1].isupper() or w[:1].isdigit() or w.lower() in SMALL_WORDS for w in words):
+            out[title] = n
+    return out
 
 
 def collect_names(doc: Doc, work_title: str | None) -> None:
@@ -242,7 +313,9 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
-            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks) or named_object(toks):
+            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks):
+                continue
+            if named_object(toks) and not _serves(toks[-1]):
                 continue
             ent = _mention(doc, sent, name, i, j, lead=article_before(span, i, j))
             vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
@@ -257,6 +330,16 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
     in_order: set[int] = set()  # the mention lists sorted in this pass (`_add_in_order`)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
         _heading_mentions(doc, sent, known, mapped.get(sent.index, set()), in_order)
+
+
+def _serves(head: Any) -> bool:
+    """ "a killer for the Quiet Lamp", "a member of the Iron Key": a name that people work for or
+    belong to is a group, whatever word it ends in."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return False
+    noun = prep.head.lemma_.lower()
+    return noun in lx.PERSON_NOUNS or noun in lx.MEMBER_NOUNS
 
 
 def _demonym(tok: Any) -> bool:

@@ -40,6 +40,16 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
 from .relations import Found, Reader, asserted, descriptions, place_links
+from .works import (
+    NOT_SCREEN_NOUNS,
+    WORK_PREDICATES,
+    Literal,
+    WorkReader,
+    character_cues,
+    encyclopedic,
+    lead_kind,
+    mark_title,
+)
 
 
 @dataclass
@@ -126,6 +136,8 @@ class _Run:
         self.found: list[Found] = []
         self.seeds: list[Seed] = []
         self.known: dict[str, KnownName] = {}  # entity key -> the known entity it names
+        self.literals: list[Literal] = []
+        self.encyclopedic = False
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -134,6 +146,11 @@ class _Run:
             self.warnings.append(f"{self.source.location}: HTML; tags were skipped, offsets index the file")
         comparison_scopes(doc)
         title, _ = find_work(doc, self.about.title)
+        # a text opening "X is a 1961 film ..." is encyclopedic: its names are real people unless
+        # it calls them characters (no "appears_in" for the director it names)
+        self.encyclopedic = self.about.title is None and encyclopedic(doc)
+        if title:
+            mark_title(doc, title, self.about.type)
         commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
@@ -143,6 +160,12 @@ class _Run:
             work.in_story = max(work.in_story, 1)
         self.known = apply_known(doc, self.about.known)
         self.cast_and_crew()
+        works = WorkReader(
+            doc, self.mark, encyclopedic=self.encyclopedic
+        )  # credits, release years, sequels and series of the work
+        works.read()
+        self.found += works.found
+        self.literals = works.literals
         resolve_pronouns(doc)
         self.found += descriptions(doc)
         parallel_objects(doc)
@@ -178,6 +201,8 @@ class _Run:
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
+                    if _epithet_before(sent, tok, before, doc):
+                        continue  # "the Gray Widow (Mara Quell)": a real name behind an alias, not an actor
                     if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
@@ -316,8 +341,20 @@ class _Run:
             self.doc.token_ent[(sent.index, t.i)] = key
         return key
 
+    def mark(self, sent: Sentence, run: Any, kind: EntityType) -> str:
+        """A name a credit or a work pattern types (`kind`), mentioned in this sentence."""
+        key = self.person(sent, run)
+        ent = self.doc.ents[key]
+        ent.fixed = kind
+        if len(run.text) > len(ent.name):  # "A Cry of Gulls", known as "Cry of Gulls"
+            ent.aliases.add(ent.name)
+            ent.name = run.text
+        return key
+
     def crew(self, sent: Sentence, run: Any, pred: str) -> None:
         person = self.person(sent, run)
+        if lead_kind(self.doc) in NOT_SCREEN_NOUNS:
+            return  # a song's "written by" is its lyricist, a single's "directed by" its video's
         if self.doc.work_key:
             self.found.append(Found(self.doc.work_key, pred, person, sent.index, 0.9))
 
@@ -622,20 +659,37 @@ class _Run:
             relations[key] = Relation(subject=iris[s], predicate=pred, object=iris[o], evidence=[ev])
 
         for f in self.found:
-            if f.predicate in ("portrayed_by", "directed_by", "written_by") or (
+            if f.predicate in ("portrayed_by", *WORK_PREDICATES) or (
                 doc.ents[f.subject].in_universe and doc.ents[f.object].in_universe
             ):
                 relate(f.subject, f.predicate, f.object, f.sentence, f.confidence)
+        for lit in self.literals:
+            if lit.subject in iris:
+                ev = self.evidence(doc.sentences[lit.sentence], lit.confidence)
+                key = (iris[lit.subject], lit.predicate, str(lit.value))
+                if key not in relations:
+                    relations[key] = Relation(
+                        subject=iris[lit.subject], predicate=lit.predicate, object=lit.value, evidence=[ev]
+                    )
         if doc.work_key:
             credits = self.credit_sentences()
+            cued = None
+            if self.encyclopedic:
+                cued = character_cues(doc) | {f.subject for f in self.found if f.predicate == "portrayed_by"}
             for k, e in ents.items():
                 prose = [m for m in e.story if not doc.sentences[m[0]].heading]
-                if e.type is C and not e.descriptive and e.in_universe and prose:
+                if (
+                    e.type is C
+                    and not e.descriptive
+                    and e.in_universe
+                    and prose
+                    and (cued is None or k in cued)
+                ):
                     # quote a sentence of the story, not a list of credits that happens to name her first
                     told = [m for m in prose if m[0] not in credits] or prose
                     relate(k, "appears_in", doc.work_key, told[0][0], 0.7)
             lead = self.lead()
-            if lead is not None:
+            if lead is not None and (cued is None or lead[0] in cued):
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
         for k, sent_index, subject in self.comparisons():
             relate(subject, "compared_to", k, sent_index, 0.7)
@@ -894,6 +948,17 @@ def parallel_objects(doc: Doc) -> None:
                 want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
                 if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
                     doc.token_ent[(sent.index, tok.i)] = key
+
+
+def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
+    """The name before a bracket is an epithet with "the" ("the Gray Widow (Mara Quell)", "the
+    masked rider (Ezra Vane)"): what the bracket holds is who that is, not who plays them."""
+    i = paren.i - 1
+    while i > sent.span.start and doc.ref(sent, paren.doc[i - 1]) == key:
+        i -= 1
+    if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
+        return True
+    return bool(i > sent.span.start and paren.doc[i - 1].lower_ == "the")
 
 
 def _name_span(tok: Any) -> Any:

@@ -1,0 +1,948 @@
+"""Works and credits: the work an encyclopedic lead is about, and what the text says of it.
+
+An encyclopedic lead names its subject first: "Gray Harbor is a 1961 British film directed by Olan
+Vesk and starring Mira Tull". The subject of that copula, when its attribute is a kind of work
+("film", "album", "novel"), is the text's work; the adjectives in between ("British", "1961") are
+never the work. Credits are read from the parse, and credit the work only when the verb or noun is
+anchored on it (the lead's attribute, the work's name, "it", "the film"), never another title named
+nearby ("he also directed Lowtide" credits nothing to the text's work):
+
+- "directed by", "written by", "written and produced by", "produced by" (a verb and its conjuncts
+  share the agent), "starring A and B", "It stars A, B and C" (each conjunct a cast member);
+- release years: "is a 1961 film", "Gray Harbor (1961)", "released on 4 May 1961", "first published
+  in 1961";
+- sequels and series: "the sequel to X", "a prequel to X", "followed by X", "preceded by X", "the
+  second film in the X series" / "the X franchise" (a franchise is a Universe).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import EntityType
+from . import lexicon as lx
+from .document import Doc, Sentence, name_key
+from .relations import Found, asserted
+
+#: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
+LEAD_WORK_NOUNS = frozenset(
+    {
+        "film", "movie", "documentary", "feature", "short", "album", "ep", "single", "song", "novel",
+        "novella", "book", "game", "series", "sitcom", "miniseries", "serial", "show", "programme",
+        "program", "telenovela", "opera", "play", "musical", "comic", "manga", "anime", "story",
+        "poem", "episode", "mixtape", "soundtrack", "compilation", "anthology", "sequel", "prequel",
+        "installment", "instalment", "remake", "trilogy", "cartoon", "drama", "comedy", "thriller",
+        "western", "adaptation", "newspaper", "magazine", "periodical", "journal", "strip",
+        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition",
+    }
+)  # fmt: skip
+#: nouns that refer back to the work ("the film was released", "the album features")
+WORK_REFERENCES = LEAD_WORK_NOUNS - {"feature", "short", "story", "drama", "comedy", "thriller", "western"}
+#: credit verbs (past participle with "by", or active) and the predicate each gives
+CREDIT_VERBS = {
+    "direct": "directed_by",
+    "write": "written_by",
+    "produce": "produced_by",
+    "co-write": "written_by",
+}
+#: verbs of release: their date is the release year
+RELEASE_VERBS = frozenset({"release", "publish", "premiere", "air", "debut", "issue", "broadcast"})
+#: nouns a series or franchise is named with; a franchise is a Universe, the others a Series
+SERIES_NOUNS = {
+    "series": EntityType.SERIES,
+    "saga": EntityType.SERIES,
+    "trilogy": EntityType.SERIES,
+    "cycle": EntityType.SERIES,
+    "franchise": EntityType.UNIVERSE,
+}
+WORK_TYPES = (EntityType.FILM, EntityType.SERIES)
+COPULAS = frozenset({"is", "was", "are", "were", "’s"})
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+@dataclass
+class Literal:
+    """A datatype fact about an entity ("release_year" 1961), quoted from one sentence."""
+
+    subject: str
+    predicate: str
+    value: int | str
+    sentence: int
+    confidence: float
+
+
+Mark = Callable[[Sentence, Any, EntityType], str]
+
+#: kinds of work without a director, screenwriters or a cast: a song's or novel's "written by" is
+#: its lyricist or author, a single's "directed by" is its video's, an album "features" its guests
+NOT_SCREEN_NOUNS = frozenset(
+    {"album", "ep", "single", "song", "novel", "novella", "book", "poem", "mixtape", "soundtrack",
+     "compilation", "anthology", "newspaper", "magazine", "periodical", "journal", "strip", "painting",
+     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story"}
+)  # fmt: skip
+#: words before "film" or "series" that name a medium, never a title ("a Chinese TV series")
+MEDIUM_WORDS = frozenset({"tv", "television", "radio", "web", "video", "dvd", "imax", "3d"})
+#: first words of an honour's name, which a person's article dates like a title ("Order of the
+#: Red Star (1946)", "People's Artist (1983)")
+HONOUR_WORDS = frozenset({"order", "medal", "prize", "award", "artist", "hero", "cross", "honour", "honor"})
+#: nouns after "X film" that make X a festival or an institution, not a work ("the Cannes Film Festival")
+INSTITUTION_NOUNS = frozenset(
+    {
+        "festival",
+        "awards",
+        "award",
+        "industry",
+        "school",
+        "critics",
+        "society",
+        "institute",
+        "academy",
+        "market",
+    }
+)
+
+
+def lead_kind(doc: Doc) -> str | None:
+    """The kind of work an encyclopedic lead names ("film", "album"), None without such a lead."""
+    lead = _lead(doc)
+    return str(lead[1].lemma_.lower()) if lead else None
+
+
+def _lead(doc: Doc) -> tuple[str, Any] | None:
+    """The title and the kind-of-work noun of an encyclopedic first sentence, or None."""
+    sent = next((s for s in doc.sentences if not s.heading), None)
+    if sent is None:
+        return None
+    toks = list(sent.span)
+    cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    if cop is None or cop == 0:
+        return None
+    kind = _work_noun(toks[cop])
+    if kind is None:
+        return None
+    words: list[str] = []
+    depth = 0
+    quoted = False
+    for k, t in enumerate(toks[:cop]):
+        nxt = toks[k + 1] if k + 1 < cop else None
+        if t.text in QUOTES:
+            quoted = not quoted
+        if depth == 0 and not quoted and t.text[:1].islower() and t.pos_ in ("VERB", "PRON", "AUX"):
+            return None  # "The Hollow Bell opens the cycle, and it is a thriller": no lead
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.text == "," and nxt is not None and nxt.text[:1].islower():
+            break  # "X, also known as Y, is", "X, released in the US as Y, is"
+        elif depth == 0 and t.lower_ == "or" and t.text == "or" and k > 0:
+            break  # "X or Y is": the first name
+        elif depth == 0:
+            words.append(t.text_with_ws)
+    title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
+    first = title[:1]
+    if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
+        return None
+    return title, kind
+
+
+def _work_noun(cop: Any) -> Any:
+    """The copula's attribute when it names a kind of work ("a 1961 film", "a film biography",
+    "the title of the first single"); the parse's attribute first, else the first noun after."""
+    head = cop.head if cop.dep_ != "ROOT" else cop
+    attrs = [c for c in (*cop.children, *head.children) if c.dep_ == "attr" and c.i > cop.i]
+    if not attrs or attrs[0].lemma_.lower() not in LEAD_WORK_NOUNS:
+        # a quoted title may derail the parse ("a rhythm and blues single" with "single" an
+        # adjective): the first kind-of-work word heading its phrase, before any verb or preposition
+        for t in cop.doc[cop.i + 1 : min(cop.sent.end, cop.i + 10)]:
+            nxt = t.nbor(1) if t.i + 1 < cop.sent.end else None
+            heads = nxt is None or nxt.pos_ not in ("NOUN", "PROPN")
+            if (t.lower_ in LEAD_WORK_NOUNS and heads and t.dep_ not in ("amod", "compound")) or (
+                attrs and t == attrs[0]
+            ):
+                attrs = [t]
+                break
+            if t.pos_ in ("VERB", "ADP", "SCONJ") and t.dep_ != "amod":  # "a racing video game"
+                break
+    if not attrs:
+        return None
+    noun = attrs[0]
+    if noun.lemma_.lower() in ("title", "name"):  # "is the title of the first single"
+        inner = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        noun = inner[0] if inner else noun
+    if noun.lemma_.lower() in LEAD_WORK_NOUNS:
+        return noun
+    kinds = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in LEAD_WORK_NOUNS]
+    return kinds[0] if kinds else None  # "a 1952 film biography"
+
+
+def lead_title(doc: Doc) -> str | None:
+    """The subject of an encyclopedic first sentence, "X is a 1961 British film ...": the words
+    before the copula (a bracket after the title, an "also known as" clause and surrounding
+    quotes dropped) when the copula's attribute is a kind of work. None otherwise."""
+    lead = _lead(doc)
+    return lead[0] if lead else None
+
+
+def _year(tok: Any) -> int | None:
+    return int(tok.text) if _YEAR.match(tok.text) else None
+
+
+def _name_run(tok: Any) -> Any:
+    """The name a token ends or belongs to: the NER entity holding it, else its title-case
+    compounds and itself ("J. Elder Wills"). None for a common word."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "GPE", "NORP"):
+            span = ent
+            if span[0].lower_ == "the":
+                span = span[1:]
+            return span if len(span) else None
+    if not tok.text[:1].isupper():
+        return None
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "flat", "nmod") and c.text[:1].isupper():
+            start = min(start, c.left_edge.i)
+    span = tok.doc[start : tok.i + 1]
+    if not all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "de", "the") for t in span):
+        return None
+    return span
+
+
+TITLE_SMALL_WORDS = frozenset(
+    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le"}
+)
+
+
+def _title_word(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.tag_ == "POS")
+
+
+def _title_before(paren: Any) -> Any:
+    """The title right before a bracket: title-case words (small words between them, quotes
+    around them); None when there is none."""
+    doc, start = paren.doc, paren.sent.start
+    end = paren.i
+    if end - 1 >= start and doc[end - 1].text in QUOTES:
+        end -= 1
+    i = end
+    while i - 1 >= start:
+        if _title_word(doc[i - 1]):
+            i -= 1
+            continue
+        k = i - 1  # "The Princess and the Frog": small words between title words
+        while k >= start and doc[k].lower_ in TITLE_SMALL_WORDS and i < end:
+            k -= 1
+        if k < i - 1 and k >= start and _title_word(doc[k]):
+            i = k
+            continue
+        break
+    if i == end or not _title_word(doc[i]) or doc[i].tag_ == "POS":
+        return None
+    if doc[i].lower_ in HONOUR_WORDS or any(t.lower_ in HONOUR_WORDS for t in doc[i:end]):
+        return None
+    return doc[i:end]
+
+
+def _title_after(noun: Any) -> Any:
+    """The title right after a work noun ("the 2012 film The Power of Few"); None without one."""
+    doc, end = noun.doc, noun.sent.end
+    i = j = noun.i + 1
+    if i < end and doc[i].text in QUOTES:
+        i = j = i + 1
+    while j < end and (
+        _title_word(doc[j])
+        or (doc[j].lower_ in TITLE_SMALL_WORDS and j + 1 < end and _title_word(doc[j + 1]) and j > i)
+    ):
+        j += 1
+    if j == i or not doc[i].text[:1].isupper():
+        return None
+    return doc[i:j]
+
+
+def _the_work_part(tok: Any) -> bool:
+    """A noun with "the", "this" or "its" ("the film", "its screenplay", "the cast")."""
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets and tok.i > tok.sent.start:
+        dets = [tok.nbor(-1).lower_]
+    return bool(dets) and dets[0] in ("the", "this", "its")
+
+
+def _conjuncts(tok: Any) -> list[Any]:
+    """A token and the tokens conjoined with it ("A, B and C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in ("conj", "appos") and c.pos_ in ("PROPN", "NOUN", "VERB", "X"):
+            out += _conjuncts(c)
+    return out
+
+
+class WorkReader:
+    """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
+
+    def __init__(self, doc: Doc, mark: Mark, *, encyclopedic: bool = False) -> None:
+        self.doc, self.mark, self.encyclopedic = doc, mark, encyclopedic
+        self.found: list[Found] = []
+        self.literals: list[Literal] = []
+        kind = lead_kind(doc)
+        self.screen = kind not in NOT_SCREEN_NOUNS
+        lead = _lead(doc)
+        self.lead_noun = lead[1] if lead else None  # "single" in '"X" is a 1967 single'
+
+    def read(self) -> None:
+        doc = self.doc
+        if doc.work_key is None and not self.encyclopedic:
+            return
+        for ent in doc.ents.values():  # "the Ironclad Cinematic Universe", "the Ironclad Franchise"
+            if ent.fixed is None and ent.name.split()[-1:] in (["Universe"], ["Multiverse"], ["Franchise"]):
+                ent.fixed = EntityType.UNIVERSE
+        if self.lead_noun is not None and doc.work_key is not None:  # '"X" is a 1967 single'
+            noun = self.lead_noun
+            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.i)
+            years = [y for t in noun.doc[cop : noun.i] if (y := _year(t)) is not None]  # not the title's
+            first = next(s for s in doc.sentences if not s.heading)
+            if years:
+                self.literal(first, "release_year", years[-1], 0.85)
+        portrayals = Portrayals(self)
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            for tok in sent.span:
+                self.token(sent, tok)
+                portrayals.token(sent, tok)
+
+    # the work a phrase is anchored on ------------------------------------------------------
+    def is_work(self, sent: Sentence, tok: Any) -> bool:
+        """Does this token stand for the text's work: its name, "it" early on, "the film", or the
+        attribute of a copula whose subject is the work ("X is a film ...")?"""
+        doc = self.doc
+        if doc.work_key is None:
+            return False
+        if self.lead_noun is not None and tok == self.lead_noun:
+            return True  # the lead's kind of work, however the parser attached it
+        ref = doc.ref(sent, tok)
+        if ref is not None:
+            return ref == doc.work_key
+        low = tok.lower_
+        if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self.last_work(sent, tok) == doc.work_key
+        if tok.lemma_.lower() in LEAD_WORK_NOUNS:
+            if tok.dep_ in ("attr", "conj"):
+                head = tok
+                while head.dep_ == "conj":
+                    head = head.head
+                if head.dep_ == "attr":
+                    subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    return bool(subj) and self.is_work(sent, subj[0])
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in WORK_REFERENCES:
+                dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+                return bool(dets) and dets[0] in ("the", "this", "its")
+        return False
+
+    def cast_cue(self, sent: Sentence, tok: Any) -> bool:
+        """ "The film stars" misparsed as a noun, or "the cast included/includes/featured"."""
+        if tok.lower_ == "stars" and tok.pos_ == "NOUN" and tok.i > sent.span.start:
+            before = tok.nbor(-1)
+            return before.lemma_.lower() in WORK_REFERENCES and _the_work_part(before)
+        if tok.lemma_ in ("include", "feature") and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            return bool(subj) and subj[0].lemma_.lower() == "cast" and _the_work_part(subj[0])
+        return False
+
+    def last_work(self, sent: Sentence, tok: Any) -> str | None:
+        """The work last named as a subject before `tok` ("it" stands for it): the text's work,
+        or another title a pattern typed as a work."""
+        doc = self.doc
+        for s in reversed(doc.sentences[: sent.index + 1]):
+            for t in reversed(s.span):
+                if s.index == sent.index and t.i >= tok.i:
+                    continue
+                if (
+                    t.dep_ in ("nsubj", "nsubjpass")
+                    and t.lemma_.lower() in WORK_REFERENCES
+                    and _the_work_part(t)
+                ):
+                    return doc.work_key  # "The film premiered ... It was released"
+                ref = doc.ref(s, t) if t.dep_ in ("nsubj", "nsubjpass") else None
+                if ref is not None and (ref == doc.work_key or doc.ents[ref].fixed in WORK_TYPES):
+                    return ref
+        return None
+
+    def anchor(self, verb: Any) -> Any:
+        """The noun a credit verb or noun is said of: through conjuncts and "by" phrases up to an
+        adjectival clause's noun, else the verb's subject."""
+        t = verb
+        while t.dep_ in ("conj", "pobj", "agent", "prep", "dobj", "cc") and t.head is not t:
+            t = t.head
+        if t.dep_ in ("acl", "relcl", "appos"):
+            return t.head
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and t.dep_ == "advcl":  # "Released as a single in 1991, X reached ..."
+            subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subj[0] if subj else None
+
+    # one token -------------------------------------------------------------------------------
+    def token(self, sent: Sentence, tok: Any) -> None:
+        lemma = tok.lemma_.lower()
+        if lemma in CREDIT_VERBS and tok.tag_ == "VBN" and asserted(tok):
+            self.credit_by(sent, tok)
+        elif self.screen and self.cast_cue(sent, tok):
+            self.cast_list(sent, tok)
+        elif self.screen and (
+            tok.lower_ in ("starring", "co-starring")
+            or (lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB")
+        ):
+            self.starring(sent, tok)
+        if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
+            self.released(sent, tok)
+        if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
+            self.sequel(sent, tok)
+        if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
+            self.followed(sent, tok)
+        if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
+            self.series(sent, tok)
+        if tok.text == "(" and tok.i > sent.span.start:
+            self.dated_title(sent, tok)  # "Gray Harbor (1961)"
+        if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
+            self.titled_noun(sent, tok)
+        if tok.dep_ == "attr" and lemma == "episode" and self.is_work(sent, tok):
+            self.episode_of(sent, tok)
+        if tok.dep_ == "attr" and lemma in LEAD_WORK_NOUNS and self.is_work(sent, tok):
+            for c in tok.children:  # "is a 1961 film"
+                year = _year(c) if c.dep_ in ("nummod", "amod", "compound", "npadvmod") else None
+                if year is not None:
+                    self.literal(sent, "release_year", year, 0.85)
+
+    def literal(
+        self, sent: Sentence, pred: str, value: int | str, conf: float, subject: str | None = None
+    ) -> None:
+        """A datatype fact of the text's work (or of `subject`, another work it names)."""
+        key = subject or self.doc.work_key
+        assert key is not None
+        self.literals.append(Literal(key, pred, value, sent.index, conf))
+
+    def people(self, sent: Sentence, heads: list[Any], *, allow_org: bool = False) -> list[str]:
+        """Each named conjunct as a Person (an Organization when `allow_org` and the NER says so:
+        "produced by Capistrano Films")."""
+        out: list[str] = []
+        for h in heads:
+            for c in _conjuncts(h):
+                run = _name_run(c)
+                if run is None or name_key(run.text) == self.doc.work_key:
+                    continue
+                this = EntityType.PERSON
+                if allow_org and run[-1].ent_type_ == "ORG":
+                    this = EntityType.ORGANIZATION
+                out.append(self.mark(sent, run, this))
+        return out
+
+    def credit_by(self, sent: Sentence, verb: Any) -> None:
+        """ "directed by A", "written and produced by A and B": the verb credits its own agent's
+        people, or, with no agent of its own, those of the next verb it is conjoined with ("written
+        and produced by A"); "written by A and directed by B" gives A no direction."""
+        pred = CREDIT_VERBS.get(verb.lemma_.lower())
+        if pred is None or (pred != "produced_by" and not self.screen):
+            return
+        agents = [a for a in verb.children if a.dep_ == "agent"]
+        if not agents:  # a shared agent: on the next conjoined participle
+            chain = [verb]
+            t = verb
+            while t.dep_ == "conj" and t.head.tag_ == "VBN":
+                t = t.head
+                chain.append(t)
+            chain += [c for c in verb.subtree if c.dep_ == "conj" and c.tag_ == "VBN"]
+            later = sorted((v for v in chain if v.i > verb.i), key=lambda v: v.i)
+            for v in later:
+                agents = [a for a in v.children if a.dep_ == "agent"]
+                if agents:
+                    break
+        if not agents:
+            return
+        anchor = self.anchor(verb)
+        screenplay = anchor is not None and _the_work_part(anchor) and pred == "written_by"
+        if not screenplay and (anchor is None or not self.is_work(sent, anchor)):
+            return  # "The screenplay was written by A" is the work's writer too
+        pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
+            if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
+                continue
+            self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
+
+    def starring(self, sent: Sentence, verb: Any) -> None:
+        """ "starring A and B", "It stars A, B and C": cast members of the work."""
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr")]
+        for p in self.people(sent, objs):
+            if self.doc.ents[p].fixed is EntityType.PERSON:
+                self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def cast_list(self, sent: Sentence, tok: Any) -> None:
+        """ "The film stars A, B and C" (parsed as the noun "film stars"), "The cast included A,
+        B and C": each name of the list after the cue is a cast member."""
+        if self.doc.work_key is None:
+            return
+        for p in self.listed(sent, tok.i + 1):
+            self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.85))
+
+    def listed(self, sent: Sentence, start: int) -> list[str]:
+        """The people of a list "A, B, C and D" opening at token `start`: each item two to four
+        title-case words; the list ends at the first item that is not one."""
+        doc, end = sent.span.doc, sent.span.end
+        out: list[str] = []
+        i = start
+        while i < end:
+            j = i
+            while (
+                j < end
+                and (doc[j].text[:1].isupper() or doc[j].text in (".", "-"))
+                and doc[j].text not in QUOTES
+            ):
+                j += 1
+            while j > i and doc[j - 1].text in (".", "-"):  # the sentence's full stop
+                j -= 1
+            run = doc[i:j]
+            if not 2 <= len(run) <= 5 or not run[0].is_alpha:
+                break
+            out.append(self.mark(sent, run, EntityType.PERSON))
+            if j < end and doc[j].text == ",":
+                j += 1
+            if j < end and doc[j].lower_ in ("and", "&"):
+                j += 1
+            if j == i + len(run):  # no separator: the list is over
+                break
+            i = j
+        return out
+
+    def released(self, sent: Sentence, verb: Any) -> None:
+        """ "It was released on 4 May 1961", "first published in 1961", "released January 25,
+        2011": the release year of the work; in an encyclopedic text also of another title the
+        verb releases ("the label released Nightfall in 1975")."""
+        anchor = self.anchor(verb)
+        subject: str | None = None
+        if anchor is None or not self.is_work(sent, anchor):
+            if not self.encyclopedic:
+                return
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objs.append(verb.head)
+            named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
+            subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
+            if subject is None:
+                return
+        dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
+        dated += [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "obl") and c.ent_type_ == "DATE"]
+        for holder in dated:
+            years = [y for t in holder.subtree if (y := _year(t)) is not None]
+            if years:
+                self.literal(sent, "release_year", years[0], 0.85, subject)
+                return
+
+    def dated_title(self, sent: Sentence, paren: Any) -> None:
+        """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
+        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)")."""
+        span = sent.span
+        if paren.i + 2 >= span.end or paren.nbor(2).text != ")":
+            return
+        year = _year(paren.nbor(1))
+        if year is None:
+            return
+        run = _title_before(paren)
+        if run is None:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and key == self.doc.work_key:
+            self.literal(sent, "release_year", year, 0.85)
+            return
+        if not self.encyclopedic or run[-1].ent_type_ == "PERSON":
+            return
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def titled_noun(self, sent: Sentence, noun: Any) -> None:
+        """ "the 1988 feature film A Cry of Gulls": a work noun with a year, the title after it."""
+        if not self.encyclopedic or self.is_work(sent, noun):
+            return
+        years = [y for c in noun.children if c.dep_ in ("nummod", "amod", "compound") and (y := _year(c))]
+        run = _title_after(noun)
+        if years and run is not None and run[-1].ent_type_ != "PERSON":
+            key = self.doc.ref(sent, run[-1])
+            if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+                return
+            if key != self.doc.work_key:
+                self.literal(sent, "release_year", years[0], 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def other_work(self, sent: Sentence, tok: Any) -> str | None:
+        """A named work other than the text's own, marked a Film when it has no fixed type."""
+        run = _name_run(tok)
+        if run is None:
+            return None
+        key = self.doc.ref(sent, run[-1]) or name_key(run.text)
+        if key == self.doc.work_key:
+            return None
+        return self.mark(sent, run, EntityType.FILM)
+
+    def sequel(self, sent: Sentence, noun: Any) -> None:
+        """ "X is the sequel to Y" (X follows Y), "a prequel to Y" (Y follows X)."""
+        if not self.is_work(sent, noun):
+            return
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "of")):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                other = self.other_work(sent, o)
+                if other is None or self.doc.work_key is None:
+                    continue
+                if noun.lemma_.lower() == "prequel":
+                    self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
+                else:
+                    self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def followed(self, sent: Sentence, verb: Any) -> None:
+        """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor) or self.doc.work_key is None:
+            return
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for o in (c for c in agent.children if c.dep_ == "pobj"):
+                for c in _conjuncts(o)[:1]:
+                    other = self.other_work(sent, c)
+                    if other is None:
+                        continue
+                    if verb.lemma_.lower() == "follow":
+                        self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
+                    else:
+                        self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def episode_of(self, sent: Sentence, noun: Any) -> None:
+        """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
+        ninth season of the comedy series Grey Lantern": the work is part of that series."""
+        cur = noun
+        for _ in range(3):
+            of = [o for p in cur.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if not of:
+                return
+            target = of[0]
+            named = [target] if target.pos_ == "PROPN" else []
+            named += [c for c in target.children if c.dep_ in ("poss", "appos") and c.pos_ == "PROPN"]
+            if named:
+                run = _name_run(named[0])
+                if run is None:
+                    return
+                if run.start > sent.span.start and run.doc[run.start - 1].text == "The":
+                    run = run.doc[run.start - 1 : run.end]  # "The Wardens'"
+                key = self.mark(sent, run, EntityType.SERIES)
+                if key != self.doc.work_key and self.doc.work_key is not None:
+                    self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+                return
+            cur = target
+
+    def series(self, sent: Sentence, noun: Any) -> None:
+        """ "the second film in the X series", "part of the X franchise", "the series X": the work is
+        part of a series (a Universe for a franchise)."""
+        kind = EntityType.UNIVERSE if noun.lower_ in lx.UNIVERSE_NAME_NOUNS else SERIES_NOUNS[noun.lower_]
+        names = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        compounds = [c for c in noun.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        run = _name_run(names[0]) if names else None
+        if run is None and compounds:
+            run = noun.doc[compounds[0].left_edge.i : noun.i]
+            if not all(t.text[:1].isupper() or t.is_punct for t in run):
+                return
+        if run is None or not len(run) or noun.dep_ not in ("pobj",):
+            return
+        prep = noun.head
+        if prep.lower_ not in ("in", "of", "from"):
+            return
+        holder = prep.head  # "the second film in", or "part of" said of the work
+        if not self.is_work(sent, holder):
+            subj = [c for c in holder.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                holder.lower_ != "part"
+                or holder.dep_ != "attr"
+                or not subj
+                or not self.is_work(sent, subj[0])
+            ):
+                return
+        known = self.doc.ref(sent, run[-1])
+        if known is not None and self.doc.ents[known].fixed in (EntityType.UNIVERSE, EntityType.SERIES):
+            key = known  # "the Hollowmere saga": named a Universe already
+        else:
+            key = self.mark(sent, run, kind)
+        if key != self.doc.work_key and self.doc.work_key is not None:
+            self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+
+
+#: predicates kept between a work and people or other works, who are outside the story
+WORK_PREDICATES = frozenset(
+    {"directed_by", "written_by", "produced_by", "cast_member", "follows", "part_of_series"}
+)
+
+
+def _fold_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower().replace("’", "'"))
+
+
+def mark_title(doc: Doc, title: str, kind: EntityType) -> None:
+    """Every prose occurrence of the work's title, small words and quotes included ("Song of
+    Freedom", "Extreme Makeover: Home Edition"), as a mention of the work, before names are
+    collected (so "Freedom" is not a character of its own). The first word keeps its capital."""
+    from .mentions import _mention  # mentions reads this module's lead_title
+
+    want = _fold_words(title)
+    if not want:
+        return
+    key = name_key(title)
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        i = span.start
+        while i < span.end:
+            tok = span.doc[i]
+            matched = 0
+            if tok.text[:1].isupper() or tok.text[:1].isdigit():
+                for j in range(i + 1, min(span.end, i + 3 * len(want) + 2) + 1):
+                    got = _fold_words(span.doc[i:j].text)
+                    if got == want:
+                        matched = j
+                        break
+                    if len(got) > len(want) or got != want[: len(got)]:
+                        break
+            if matched and (sent.index, i) not in doc.token_ent:
+                _mention(doc, sent, title, i, matched, key=key, fixed=kind)
+                i = matched
+            else:
+                i += 1
+
+
+#: nouns that say a name is a character of the work ("the protagonist, X"; "X is a main character")
+CHARACTER_NOUNS = frozenset(
+    {"character", "protagonist", "antagonist", "hero", "heroine", "villain", "narrator", "title character"}
+)
+
+
+def character_cues(doc: Doc) -> set[str]:
+    """Names the text itself calls characters: "X is a main character", "the character X", "X,
+    the protagonist". In an encyclopedic text the other names are people of the real world."""
+    out: set[str] = set()
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            if tok.lemma_.lower() not in CHARACTER_NOUNS or tok.pos_ != "NOUN":
+                continue
+            near = [c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+            if tok.dep_ == "appos":
+                near.append(tok.head)
+            if tok.dep_ == "attr":
+                near += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
+    return out
+
+
+def encyclopedic(doc: Doc) -> bool:
+    """A text that opens, with no title line, by defining its subject: "X (born 1911) was an
+    American songwriter", "X is a 1961 film". Its names are people and things of the real world;
+    a review (a title line, then prose) or a plot summary is not read this way."""
+    if not doc.sentences or doc.sentences[0].heading:
+        return False
+    span = doc.sentences[0].span
+    if not span.text[:1].isupper() and span.text[:1] not in QUOTES:
+        return False
+    if lead_title(doc) is not None:
+        return True
+    for tok in list(span)[:45]:
+        if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+            named = bool(subj) and (subj[0].text[:1].isupper() or span.text[:1] in QUOTES)
+            return bool(attrs) and named  # "X (born 1950) is a singer", a quoted title
+    return False
+
+
+#: nouns of a performance: "A, in her last appearance as X", "A's turn as X", "A's portrayal of X"
+PERFORMANCE_NOUNS = frozenset({"appearance", "turn", "role", "performance", "outing", "portrayal", "debut"})
+#: words before a name that make it a real person of the cast or crew ("star A", "directors A and B")
+PERSON_CUES = {
+    "star": "cast_member",
+    "stars": "cast_member",
+    "co-star": "cast_member",
+    "actor": "cast_member",
+    "actress": "cast_member",
+    "director": "directed_by",
+    "directors": "directed_by",
+    "writer": "written_by",
+    "writers": "written_by",
+    "producer": "produced_by",
+    "producers": "produced_by",
+    "composer": "",
+}
+#: verbs of a craft that are not a role ("The score, composed by A"): the agent is a person of the crew
+CRAFT_VERBS = frozenset({"compose", "score", "shoot", "edit", "design", "choreograph", "photograph"})
+
+
+def _run_ending(doc: Any, end: int, start: int) -> Any:
+    """The proper-name run whose last token is `end - 1` (two to five title-case words)."""
+    i = end
+    while i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        i -= 1
+    run = doc[i:end]
+    return run if 1 <= len(run) <= 5 else None
+
+
+def _run_starting(doc: Any, start: int, end: int) -> Any:
+    """The proper-name run opening at `start`."""
+    j = start
+    while j < end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    run = doc[start:j]
+    return run if 1 <= len(run) <= 5 else None
+
+
+class Portrayals:
+    """Cast constructions of reviews: who plays whom, and which names are real people."""
+
+    def __init__(self, reader: WorkReader) -> None:
+        self.r = reader
+        self.doc = reader.doc
+
+    def person_run(self, run: Any) -> bool:
+        """Two to four title-case words the NER or a credit probe takes for a person, named
+        nowhere else as acting in the story."""
+        if run is None or not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
+            return False
+        key = self.doc.ents.get(name_key(run.text))
+        if key is not None and key.in_story > 2:
+            return False
+        from .rules import _credited_person, _dictionary_word  # rules reads this module
+
+        if any(t.ent_type_ == "PERSON" for t in run) or _credited_person(run.text):
+            return True
+        return not all(_dictionary_word(t.lower_) for t in run)
+
+    def role(self, sent: Sentence, run: Any) -> str | None:
+        """The character a name run stands for (an entity of the text, not the work)."""
+        if run is None:
+            return None
+        key = self.doc.ref(sent, run[-1])
+        if (
+            key is None
+            or key == self.doc.work_key
+            or self.doc.ents[key].fixed not in (None, EntityType.CHARACTER)
+        ):
+            return None
+        return key
+
+    def credit(self, sent: Sentence, role: str | None, actor: Any) -> None:
+        if role is None or not self.person_run(actor):
+            return
+        person = self.r.mark(sent, actor, EntityType.PERSON)
+        if person != role:
+            self.doc.ents[role].fixed = EntityType.CHARACTER
+            self.r.found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
+
+    def token(self, sent: Sentence, tok: Any) -> None:
+        doc, span = tok.doc, sent.span
+        low = tok.lower_
+        if (
+            low in ("played", "portrayed")
+            and tok.i == span.start
+            and tok.i + 1 < span.end
+            and tok.nbor(1).lower_ == "by"
+        ):
+            comma = next((t for t in span if t.text == "," and t.i > tok.i), None)  # "Played by A, X is"
+            if comma is not None:
+                self.credit(
+                    sent, self.role(sent, _run_starting(doc, comma.i + 1, span.end)), doc[tok.i + 2 : comma.i]
+                )
+        if (
+            tok.lemma_ in ("play", "portray")
+            and tok.tag_ == "VB"
+            and tok.i - 2 >= span.start
+            and tok.nbor(-1).lower_ == "to"
+        ):
+            actor = _run_ending(doc, tok.i - 1, span.start)  # "enables A to play X"
+            self.credit(sent, self.role(sent, _run_starting(doc, tok.i + 1, span.end)), actor)
+        if (
+            tok.lemma_.lower() in PERFORMANCE_NOUNS
+            and tok.i + 2 < span.end
+            and tok.nbor(1).lower_ in ("as", "of")
+        ):
+            role = self.role(sent, _run_starting(doc, tok.i + 2, span.end))
+            owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+            if owner:  # "A's portrayal of X", "A's turn as X"
+                self.credit(sent, role, _run_ending(doc, owner[0].i + 1, span.start))
+            elif tok.nbor(1).lower_ == "as":  # "A, in her last appearance as X,"
+                k = tok.i - 1
+                while (
+                    k > span.start
+                    and doc[k].text != ","
+                    and doc[k].pos_ in ("ADJ", "PRON", "DET", "ADP", "NUM")
+                ):
+                    k -= 1
+                if doc[k].text == ",":
+                    self.credit(sent, role, _run_ending(doc, k, span.start))
+        if low == "(" and tok.i > span.start:
+            self.pair(sent, tok)
+        if low in PERSON_CUES and tok.i + 1 < span.end:
+            self.cued(sent, tok)
+        if tok.lemma_.lower() in CRAFT_VERBS and tok.tag_ == "VBN":
+            for agent in (c for c in tok.children if c.dep_ == "agent"):
+                for o in (c for c in agent.children if c.dep_ == "pobj"):
+                    run = _run_ending(doc, o.i + 1, span.start)
+                    if self.person_run(run):
+                        self.r.mark(sent, run, EntityType.PERSON)  # "the score, composed by A"
+
+    def pair(self, sent: Sentence, paren: Any) -> None:
+        """ "X and Y (A and B)": the two names in brackets play the two before, in order."""
+        doc, span = paren.doc, sent.span
+        close = next((t for t in doc[paren.i + 1 : min(span.end, paren.i + 12)] if t.text == ")"), None)
+        second = _run_ending(doc, paren.i, span.start)
+        if (
+            close is None
+            or second is None
+            or second.start - 2 < span.start
+            or doc[second.start - 1].lower_ != "and"
+        ):
+            return
+        first = _run_ending(doc, second.start - 1, span.start)
+        inner = doc[paren.i + 1 : close.i]
+        cut = next((t.i for t in inner if t.lower_ == "and"), None)
+        if first is None or cut is None:
+            return
+        a, b = doc[paren.i + 1 : cut], doc[cut + 1 : close.i]
+        roles = (self.role(sent, first), self.role(sent, second))
+        if all(roles) and self.person_run(a) and self.person_run(b):
+            self.credit(sent, roles[0], a)
+            self.credit(sent, roles[1], b)
+
+    def cued(self, sent: Sentence, cue: Any) -> None:
+        """ "star A's willingness", "directors A, B and C": real people, not characters; an
+        entity that took the cue word into its name ("Star A") loses it."""
+        doc, span = cue.doc, sent.span
+        if cue.i > span.start and cue.nbor(-1).tag_ == "POS":
+            return  # "the Combine's director, X": a character's title
+        people = self.r.listed(sent, cue.i + 1) if cue.lower_.endswith("s") and cue.lower_ != "stars" else []
+        if not people:
+            run = _run_starting(doc, cue.i + 1, span.end)
+            if run is not None and cue.text[:1].isupper():
+                key = self.doc.ref(sent, run[-1])  # "Star Jon Hale" taken as one name
+                if key is not None and self.doc.ents[key].name.lower().startswith(cue.lower_ + " "):
+                    ent = self.doc.ents[key]
+                    ent.aliases.add(ent.name)
+                    ent.name = run.text
+                    ent.fixed = EntityType.PERSON
+                    people = [key]
+            if not people and self.person_run(run):
+                people = [self.r.mark(sent, run, EntityType.PERSON)]
+        pred = PERSON_CUES[cue.lower_]
+        work = self.doc.work_key
+        subj = [t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        about_work = work is not None and bool(subj) and self.r.is_work(sent, subj[0])
+        for p in people:
+            if pred and about_work and work is not None and pred != "cast_member":
+                self.r.found.append(Found(work, pred, p, sent.index, 0.8))
