@@ -8,12 +8,13 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from universe_graph.extract import Extraction, WorkHint, pool
 from universe_graph.extract.mentions import NameFinder
-from universe_graph.extract.rules import RulesExtractor
+from universe_graph.extract.rules import RulesExtractor, parse
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import Loaded, read_paths
 from universe_graph.model import CanonTier, Source, SourceKind
@@ -141,3 +142,28 @@ def test_name_finder_finds_what_the_pattern_found() -> None:
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
         expected = [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)]
         assert NameFinder(names).finditer(text) == expected, (names, text)
+
+
+def test_a_long_text_parsed_across_workers_matches_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text of `PARSE_WORDS` words or more is parsed in chunks on the workers (sent back as
+    `DocBin`s); the rules then read the same parse as when it is parsed here."""
+    text = _review(3, 120)
+    source = Source(
+        id="long", location="long.txt", kind=SourceKind.REVIEW, tier=CanonTier.REVIEW, content_hash="0" * 64
+    )
+    here = RulesExtractor().extract(parse(text), source).claims
+    monkeypatch.setattr(pool, "cores", lambda: 2)
+    monkeypatch.setattr(pool, "PARSE_WORDS", 200)  # this text is "long" now
+    chunks: list[int] = []
+    original = pool._parse_across
+
+    def spy(extractor: str, texts: list[str], processes: int, batch_size: int) -> list[Any]:
+        chunks.append(len(texts))
+        return original(extractor, texts, processes, batch_size)
+
+    monkeypatch.setattr(pool, "_parse_across", spy)
+    across = RulesExtractor().extract(parse(text), source).claims
+    assert chunks and chunks[0] > 1  # parsed on the workers
+    assert len(here.relations) > 10
+    assert here == across
+    assert here.model_dump_json() == across.model_dump_json()

@@ -137,8 +137,9 @@ def framing_seeds(doc: Doc) -> list[tuple[int, Framing, list[str]]]:
         if sent.heading:
             continue
         for tok in sent.span:
-            if in_comparison(doc, sent, tok.i) or _reviewer(tok):
-                continue
+            candidate = verb_framing(tok.lemma_) if tok.pos_ == "VERB" else noun_framing(tok.lower_)
+            if candidate is None or in_comparison(doc, sent, tok.i) or _reviewer(tok):
+                continue  # the cheap test first: `_reviewer` reads the head's children (many on a long list)
             framing: Framing | None = None
             experiencer: list[str] = []
             if tok.pos_ == "VERB" and verb_framing(tok.lemma_) is not None:

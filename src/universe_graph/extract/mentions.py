@@ -7,6 +7,7 @@ is). Descriptions ("the man himself") point forward to a name that opens the nex
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Any
@@ -326,8 +327,9 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
     mapped: dict[int, set[int]] = {}
     for s, i in doc.token_ent:
         mapped.setdefault(s, set()).add(i)
+    in_order: set[int] = set()  # the mention lists sorted in this pass (`_add_in_order`)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
-        _heading_mentions(doc, sent, known, mapped.get(sent.index, set()))
+        _heading_mentions(doc, sent, known, mapped.get(sent.index, set()), in_order)
 
 
 def _serves(head: Any) -> bool:
@@ -442,21 +444,19 @@ def _forget(doc: Doc, key: str) -> None:
 
 def _merge_short_names(doc: Doc) -> None:
     """ "Marlowe" is "Ada Marlowe" when one longer name of the same type ends or starts with it."""
+    # the longer names by their first word, last word and the parts of a hyphenated first word, in
+    # the text's order: an index, not a scan of every name per short name (1,000 names: a million
+    # pairs). Only one-word names are merged or forgotten below, so the index stays true.
+    by_word: dict[str, list[Ent]] = {}
+    for other in doc.ents.values():
+        if " " in other.key and other.fixed is None:
+            words = other.key.split()
+            for w in dict.fromkeys([words[-1], words[0], *words[0].split("-")]):
+                by_word.setdefault(w, []).append(other)
     for key, ent in list(doc.ents.items()):
         if " " in key or ent.fixed is not None:
             continue
-        longer = [
-            other
-            for other in doc.ents.values()
-            if other.key != key
-            and other.fixed is None
-            and (
-                other.key.split()[-1] == key
-                or other.key.split()[0] == key
-                or key in other.key.split()[0].split("-")
-            )
-            and " " in other.key
-        ]
+        longer = [other for other in by_word.get(key, []) if other.key != key]
         if ent.type is EntityType.LOCATION:
             # "Corin" of "Corin Ash": the NER's guess alone, or a place that also acts as a person
             weak = ent.votes[EntityType.LOCATION] <= 1.5 or ent.votes[EntityType.CHARACTER] >= 1
@@ -540,8 +540,24 @@ def _known_names(doc: Doc) -> tuple[NameFinder | None, dict[str, Ent]]:
     return NameFinder(sorted(owner, key=len, reverse=True)), owner
 
 
+def _add_in_order(items: list[tuple[int, int, int]], item: tuple[int, int, int], in_order: set[int]) -> None:
+    """Add a mention and keep the list sorted: sorted whole the first time (merged names may have
+    left it out of order), then by binary insertion (a sort per mention was quadratic in a name's
+    mentions: minutes for a name said 50,000 times)."""
+    if id(items) in in_order:
+        bisect.insort(items, item)
+    else:
+        items.append(item)
+        items.sort()
+        in_order.add(id(items))
+
+
 def _heading_mentions(
-    doc: Doc, sent: Sentence, known: tuple[NameFinder | None, dict[str, Ent]], taken: set[int]
+    doc: Doc,
+    sent: Sentence,
+    known: tuple[NameFinder | None, dict[str, Ent]],
+    taken: set[int],
+    in_order: set[int],
 ) -> None:
     pattern, owner = known
     if pattern is None:
@@ -559,14 +575,12 @@ def _heading_mentions(
         for t in toks:
             doc.token_ent[(sent.index, t.i)] = ent.key
         where = (sent.index, sent.offset + toks.start_char, sent.offset + toks.end_char)
-        ent.mentions.append(where)
-        ent.mentions.sort()
+        _add_in_order(ent.mentions, where, in_order)
         if in_comparison(doc, sent, toks.start):
             ent.compared += 1
         else:
             ent.in_story += 1
-            ent.story.append(where)
-            ent.story.sort()
+            _add_in_order(ent.story, where, in_order)
 
 
 def resolve_pronouns(doc: Doc) -> None:
@@ -586,26 +600,25 @@ def resolve_pronouns(doc: Doc) -> None:
                     seen.add(key)
             elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
+    by_sentence: dict[int, list[tuple[int, int, str, bool]]] = {}  # only nearby names count: no scan
+    for item in named:  # of the whole text per pronoun
+        by_sentence.setdefault(item[0], []).append(item)
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
         if tok.dep_ in ("dobj", "dative", "pobj"):
             continue  # "X offers Y gold to hand her over": an object pronoun often means someone else
-        earlier = {
-            k for s, t, k, _ in named if s == sent.index and t < tok.i and not _same_clause(sent, t, tok)
-        }
-        before = [
-            k
-            for s, t, k, p in named
-            if s == sent.index and t < tok.i and p and not _same_clause(sent, t, tok)
-        ]
+        here = by_sentence.get(sent.index, [])
+        earlier = {k for s, t, k, _ in here if t < tok.i and not _same_clause(sent, t, tok)}
+        before = [k for s, t, k, p in here if t < tok.i and p and not _same_clause(sent, t, tok)]
         if len(earlier) > 1:
             continue  # "Ann teaches Bo to fight, a lesson that saves her life": either could be meant
         if not before and not earlier:
-            before = [k for s, t, k, p in named if s == sent.index - 1 and p]
+            before = [k for s, t, k, p in by_sentence.get(sent.index - 1, []) if p]
         if len(set(before)) == 1:
             doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1
     for sent, tok in pronouns:  # 2. resolve
         want = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
-        key = _antecedent(doc, named, sent, tok, want)
+        near = [n for i in range(sent.index - 6, sent.index + 2) for n in by_sentence.get(i, [])]
+        key = _antecedent(doc, near, sent, tok, want)  # looks 6 sentences back, and 1 on
         if key is not None:
             doc.token_ent[(sent.index, tok.i)] = key
             if tok.lower_ in ("himself", "herself") and tok.head.pos_ == "NOUN":

@@ -150,16 +150,27 @@ def merge_variants(doc: Doc, merge: Any) -> None:
     named = [e for e in doc.ents.values() if e.fixed is None and not e.descriptive]
     shapes = {e.key: split_title(e.name) for e in named}
     order = sorted(named, key=lambda e: (shapes[e.key][0] is None, -len(shapes[e.key][1])))
+    # a name fits only names that open or close with its words: the candidates by first and last
+    # word (an index, not a scan of every name per name: 1,000 names were a million pairs)
+    by_end: dict[tuple[int, str], list[Ent]] = {}
+    for e in named:
+        words = shapes[e.key][1]
+        if words:
+            by_end.setdefault((0, words[0]), []).append(e)
+            by_end.setdefault((-1, words[-1]), []).append(e)
     for ent in order:
         if ent.key not in doc.ents or not _personal(ent):
             continue
         short = shapes[ent.key]
+        if not short[1]:
+            continue
+        near = {o.key: o for end in (0, -1) for o in by_end.get((end, short[1][end]), [])}
         # every name it could be part of, people or not: "Castell" of "Lionel Castell" and of
-        # "Castell Industries" is unsure, and stays apart
+        # "Castell Industries" is unsure, and stays apart (a name merged away already is no more)
         fits = [
             o
-            for o in doc.ents.values()
-            if o.key != ent.key and o.key in shapes and _fits(short, shapes[o.key])
+            for o in near.values()
+            if o.key != ent.key and doc.ents.get(o.key) is o and _fits(short, shapes[o.key])
         ]
         if len(fits) == 1 and _personal(fits[0]):
             merge(doc, ent, fits[0])

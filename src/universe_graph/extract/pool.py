@@ -1,6 +1,10 @@
 """Extraction on every core: worker processes that load the model once, parse and run the rules per
 text, and send back the pydantic claims (the parent only waits), so nothing runs on one core alone.
 
+One long text (at least `PARSE_WORDS` words) is parsed here too, whatever the number of texts: its
+blocks in consecutive chunks across the workers, each sending back its parses as a `DocBin` (the
+rules then run on the whole text in the calling process, as they read the document as a whole).
+
 Workers start with forkserver (spawn where there is none), never fork: the caller may hold threads
 (a server, a store) that a forked child would inherit half-copied. The pool stays up for the life of
 the process, so a second batch pays no start-up; `choose_processes` picks one process when the
@@ -12,12 +16,14 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from ..model import Source
 from .base import Extraction, WorkHint, get_extractor
+from .nlp import nlp
 
 #: words below which starting workers (each loads the model: seconds) costs more than it saves
 MIN_WORDS_COLD = 20_000
@@ -25,11 +31,19 @@ MIN_WORDS_COLD = 20_000
 MIN_WORDS_WARM = 1_000
 #: words per task: small texts go to a worker together (spaCy is faster on batches)
 TASK_WORDS = 2_000
+#: a text of this many words or more is parsed across the workers (`pipe`), even alone
+PARSE_WORDS = 40_000
+#: chunks of a long text's blocks per worker (more: better balance, more round trips)
+PARSE_CHUNKS_PER_WORKER = 4
+#: what a worker's parse keeps for the rules (`DocBin` attributes)
+_DOC_ATTRS = ("ORTH", "NORM", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID", "LEMMA",
+              "MORPH", "POS", "SENT_START")  # fmt: skip
 
 Item = tuple[str, Source, WorkHint | None]
 
 _executor: ProcessPoolExecutor | None = None
 _executor_key: tuple[str, int] | None = None
+_in_worker = False  # set in each worker: a worker never starts workers of its own
 
 
 def cores() -> int:
@@ -74,6 +88,47 @@ def extract_many(extractor: str, items: Sequence[Item], processes: int) -> list[
         return ex.run_many(items)
     assert all(e is not None for e in out)
     return [e for e in out if e is not None]
+
+
+def pipe[T](
+    work: Sequence[tuple[str, T]], *, batch_size: int, spread: bool, extractor: str = "rules.v3"
+) -> Iterator[tuple[Any, T]]:
+    """`nlp().pipe(work, as_tuples=True)`: (parsed doc, context) in order. Across the workers when
+    `spread` (the caller has a text of `PARSE_WORDS` words or more) and there are cores, else here."""
+    texts = [text for text, _ in work]
+    n = cores()
+    if _in_worker or n < 2 or len(work) < 2 or not spread:
+        yield from nlp().pipe(work, as_tuples=True, batch_size=batch_size)
+        return
+    try:
+        docs = _parse_across(extractor, texts, n, batch_size)
+    except BrokenProcessPool:  # a worker died (killed, out of memory): parse here
+        shutdown()
+        docs = list(nlp().pipe(texts, batch_size=batch_size))
+    for doc, (_, context) in zip(docs, work, strict=True):
+        yield doc, context
+
+
+def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: int) -> list[Any]:
+    """The texts parsed in consecutive chunks (about equal in characters) on the workers, in order."""
+    target = max(1, sum(len(t) for t in texts) // (PARSE_CHUNKS_PER_WORKER * processes))
+    bounds, start, size = [], 0, 0
+    for i, text in enumerate(texts):
+        size += len(text)
+        if size >= target:
+            bounds.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(texts):
+        bounds.append((start, len(texts)))
+    from spacy.tokens import DocBin
+
+    pool = _pool(extractor, processes)
+    futures = [pool.submit(_parse, texts[a:b], batch_size) for a, b in bounds]
+    vocab = nlp().vocab
+    docs: list[Any] = []
+    for future in futures:
+        docs.extend(DocBin().from_bytes(future.result()).get_docs(vocab))
+    return docs
 
 
 def warm(extractor: str = "rules.v3", processes: int | None = None) -> None:
@@ -123,6 +178,9 @@ def _init(extractor: str) -> None:
     """In each worker, once: load the extractor and its model, and run it on a short text (lazy setup)."""
     from ..model import CanonTier, SourceKind
 
+    global _in_worker
+    _in_worker = True
+
     source = Source(
         id="warm-up",
         location="warm-up",
@@ -135,6 +193,13 @@ def _init(extractor: str) -> None:
 
 def _work(extractor: str, items: list[Item]) -> list[Extraction]:
     return get_extractor(extractor).run_many(items)
+
+
+def _parse(texts: list[str], batch_size: int) -> bytes:
+    """In a worker: the texts parsed, as a `DocBin` (what the rules read, and nothing else)."""
+    from spacy.tokens import DocBin
+
+    return bytes(DocBin(attrs=_DOC_ATTRS, docs=nlp().pipe(texts, batch_size=batch_size)).to_bytes())
 
 
 atexit.register(shutdown)

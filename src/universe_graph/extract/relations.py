@@ -666,11 +666,14 @@ def asserted(v: Any) -> bool:
 
 
 def _conjuncts(tok: Any) -> list[Any]:
-    out = []
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.append(c)
-            out.extend(_conjuncts(c))
+    """The token's conjuncts, depth first (a loop, not recursion: a list of 1,000 names is a chain
+    of 1,000 `conj` arcs)."""
+    out: list[Any] = []
+    stack = [c for c in reversed(list(tok.children)) if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop()
+        out.append(c)
+        stack.extend(k for k in reversed(list(c.children)) if k.dep_ == "conj")
     return out
 
 

@@ -29,8 +29,10 @@ from ..model import (
 )
 from ..vocab import entity_iri
 from . import lexicon as lx
+from . import pool
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
+from .chars import blank_format, clean_name
 from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .framing import clause_framing, frames, framing_seeds
@@ -69,21 +71,25 @@ def parse(text: str) -> Doc:
 
 
 def parse_many(texts: Sequence[str], *, batch_size: int = 64) -> list[Doc]:
-    """Several texts through one `nlp.pipe`, in this process (`pool.extract_many` uses every core)."""
+    """Several texts through one `nlp.pipe`, in this process, or across the workers when one text
+    has `pool.PARSE_WORDS` words to parse or more (`pool.extract_many` spreads many texts)."""
     work: list[tuple[str, tuple[int, Block]]] = []
+    longest = 0
     for t, text in enumerate(texts):
-        source = blank_html(text) if looks_like_html(text) else text
+        source = blank_format(blank_html(text) if looks_like_html(text) else text)
+        size = len(work)
         for block in blocks(source):
             work.append((source[block.start : block.end], (t, block)))
+        longest = max(longest, sum(pool.words(piece) for piece, _ in work[size:]))
     docs = [Doc(text=text, sentences=[]) for text in texts]
     section = [0] * len(texts)
     paragraph = [0] * len(texts)
-    pipe = nlp().pipe(work, as_tuples=True, batch_size=batch_size)
+    pipe = pool.pipe(work, batch_size=batch_size, spread=longest >= pool.PARSE_WORDS)
     for parsed, (t, block) in pipe:
         doc = docs[t]
-        if block.heading:
-            section[t] += 1
-        paragraph[t] += 1
+        if block.piece == 0:  # a long paragraph's later pieces (`layout.pieces`) stay in its section
+            section[t] += block.heading
+            paragraph[t] += 1
         sents = [parsed[:]] if block.heading else _join_abbreviations(list(parsed.sents))
         for span in sents:
             if not span.text.strip():
@@ -830,11 +836,11 @@ class _Run:
         evidence = [self.mention_evidence(m) for m in e.mentions[:3]]
         if not evidence:
             evidence = [self.evidence(self.doc.sentences[0], 0.5)] if self.doc.sentences else []
-        name, aliases_in = e.name, set(e.aliases)
-        if e.key == self.doc.work_key and self.about.title:
+        name, aliases_in = clean_name(e.name), {clean_name(a) for a in e.aliases}  # no zero-width, bidi
+        if e.key == self.doc.work_key and self.about.title:  # or trailing punctuation characters
             name = self.about.title
         if e.key in self.known and e.in_universe:  # the stored name wins; the text's is an alias
-            name, aliases_in = self.known[e.key].name, {*aliases_in, e.name}
+            name, aliases_in = self.known[e.key].name, {*aliases_in, clean_name(e.name)}
         aliases = sorted(a for a in aliases_in if a != name)
         if e.key == self.doc.work_key:
             aliases += [f"{name} movie"] if self.about.type is EntityType.FILM else [f"{name} series"]
