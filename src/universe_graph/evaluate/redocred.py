@@ -286,6 +286,12 @@ def score_document(
             keys.add(pairs[0])
         else:
             keys.add((pid, min(map(fold, heads), default=""), min(map(fold, tails), default="")))
+    return tally(keys, gold, pids)
+
+
+def tally(keys: set[Any], gold: set[Any], pids: Iterable[str]) -> dict[str, Counts]:
+    """Per-id true positives, false positives and misses of predicted `keys` against `gold`
+    (each key an (id, head, tail) triple)."""
     out = {pid: Counts() for pid in pids}
     for key in keys:
         if key in gold:
@@ -336,15 +342,7 @@ def score_clusters(
     pids = list(pids)
     gold = gold_triples(doc, pids)
     keys = {p for p in predicted if p[0] in pids}
-    out = {pid: Counts() for pid in pids}
-    for key in keys:
-        if key in gold:
-            out[key[0]].tp += 1
-        else:
-            out[key[0]].fp += 1
-    for key in gold - keys:
-        out[key[0]].fn += 1
-    return out
+    return tally(keys, gold, pids)
 
 
 def claim_triples(claims: ClaimSet) -> list[Triple]:
