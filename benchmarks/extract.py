@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from universe_graph.extract import pool
+from universe_graph.extract import DEFAULT_EXTRACTOR, pool
 from universe_graph.extract.nlp import nlp
 from universe_graph.ingest.collect import read_paths
 
@@ -105,7 +105,7 @@ def main() -> None:
         for processes in args.processes:
             if processes > 1:
                 start = time.perf_counter()
-                pool.warm("rules.v3", processes)
+                pool.warm(DEFAULT_EXTRACTOR, processes)
                 print(
                     f"worker pool start-up, {processes} processes (once per process): "
                     f"{time.perf_counter() - start:.2f} s"

@@ -3,15 +3,15 @@ characters are the stored entities; an unknown or ambiguous name is left to the 
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 from conftest import Invoke
-from universe_graph.extract import WorkHint, get_extractor
+from extracthelp import run_rules
+from universe_graph.extract import WorkHint
 from universe_graph.ingest import load_paths
 from universe_graph.known import KnownName, known_for_work, merge_known
-from universe_graph.model import CanonTier, ClaimSet, EntityType, Source, SourceKind
+from universe_graph.model import ClaimSet, EntityType
 from universe_graph.vocab import entity_iri
 
 TEXT = (
@@ -23,14 +23,7 @@ HEROINE = KnownName(entity_iri("harbor", "character", "ilsa"), EntityType.CHARAC
 
 
 def extract(text: str, known: tuple[KnownName, ...]) -> ClaimSet:
-    source = Source(
-        id="t",
-        location="t.txt",
-        kind=SourceKind.REVIEW,
-        tier=CanonTier.REVIEW,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    return get_extractor("rules.v3").run(text, source, WorkHint(title="Harbor Lights", known=known)).claims
+    return run_rules(text, WorkHint(title="Harbor Lights", known=known))
 
 
 def by_name(claims: ClaimSet) -> dict[str, tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 
-from universe_graph.extract import WorkHint, get_extractor
+from universe_graph.extract import DEFAULT_EXTRACTOR, WorkHint, get_extractor
 from universe_graph.model import CanonTier, Source, SourceKind
 
 
@@ -18,7 +18,7 @@ def _facts(text: str) -> tuple[str | None, set[tuple[str, str, str]]]:
         tier=CanonTier.REVIEW,
         content_hash=hashlib.sha256(text.encode()).hexdigest(),
     )
-    claims = get_extractor("rules.v3").run(text, source, WorkHint()).claims
+    claims = get_extractor(DEFAULT_EXTRACTOR).run(text, source, WorkHint()).claims
     names = {e.id: e.name for e in claims.entities}
     work = names.get(claims.source.about or "")
     rels = {

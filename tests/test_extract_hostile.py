@@ -3,7 +3,6 @@ recurse, invisible characters leave names. Functional checks on small inputs (no
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 import unicodedata
@@ -13,30 +12,19 @@ from typing import Any
 
 import pytest
 
-from universe_graph.extract import get_extractor, mentions, pool
+from extracthelp import run_rules
+from universe_graph.extract import mentions, pool
 from universe_graph.extract import names as names_module
 from universe_graph.extract.chars import FORMAT_CLASS, blank_format, clean_name
 from universe_graph.extract.layout import MAX_PIECE, blocks, pieces
 from universe_graph.extract.nlp import nlp
 from universe_graph.extract.relations import _conjuncts
 from universe_graph.extract.rules import parse
-from universe_graph.model import CanonTier, ClaimSet, Entity, Event, Relation, Source, SourceKind
+from universe_graph.model import ClaimSet
 
 
 def extract(text: str) -> ClaimSet:
-    source = Source(
-        id="t",
-        location="t.txt",
-        kind=SourceKind.REVIEW,
-        tier=CanonTier.REVIEW,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    claims = get_extractor("rules.v3").run(text, source).claims
-    items: list[Entity | Relation | Event] = [*claims.entities, *claims.relations, *claims.events]
-    for item in items:
-        for ev in item.evidence:
-            assert ev.quote == text[ev.start : ev.end]
-    return claims
+    return run_rules(text)
 
 
 def spans(text: str) -> list[str]:

@@ -5,25 +5,12 @@ Each construction is tested with a case that must change and one that must not.
 
 from __future__ import annotations
 
-import hashlib
-
-from universe_graph.extract import get_extractor
-from universe_graph.model import CanonTier, ClaimSet, Entity, Source, SourceKind
+from extracthelp import run_rules
+from universe_graph.model import ClaimSet, Entity
 
 
 def extract(text: str) -> ClaimSet:
-    source = Source(
-        id="t",
-        location="t.txt",
-        kind=SourceKind.REVIEW,
-        tier=CanonTier.REVIEW,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    claims = get_extractor("rules.v3").run(text, source).claims
-    for e in claims.entities:
-        for ev in e.evidence:
-            assert ev.quote == text[ev.start : ev.end]
-    return claims
+    return run_rules(text)
 
 
 def named(claims: ClaimSet, name: str) -> Entity | None:

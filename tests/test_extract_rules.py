@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from universe_graph.extract import WorkHint, extractors, get_extractor
-from universe_graph.model import CanonTier, ClaimSet, Entity, Event, Relation, Source, SourceKind
+from extracthelp import run_rules
+from universe_graph.extract import DEFAULT_EXTRACTOR, WorkHint, extractors
+from universe_graph.model import ClaimSet
 
 
 def extract(text: str, title: str | None = None) -> ClaimSet:
-    source = Source(
-        id="t",
-        location="t.txt",
-        kind=SourceKind.REVIEW,
-        tier=CanonTier.REVIEW,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    claims = get_extractor("rules.v3").run(text, source, WorkHint(title=title) if title else None).claims
-    items: list[Entity | Relation | Event] = [*claims.entities, *claims.relations, *claims.events]
-    for item in items:
-        for ev in item.evidence:
-            assert ev.quote == text[ev.start : ev.end]  # every quote exact
-            assert (ev.extractor, ev.extractor_version) == ("rules", "v3")
-    return claims
+    return run_rules(text, WorkHint(title=title) if title else None)
 
 
 def triples(claims: ClaimSet) -> set[tuple[str, str, str]]:
@@ -40,7 +26,7 @@ def entity(claims: ClaimSet, name: str) -> tuple[str, bool] | None:
 
 
 def test_registry_names_extractors_by_version() -> None:
-    assert "rules.v3" in extractors()
+    assert DEFAULT_EXTRACTOR == "rules.v4" and DEFAULT_EXTRACTOR in extractors()
 
 
 def test_killing_with_passive_and_negation() -> None:

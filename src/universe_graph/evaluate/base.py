@@ -9,13 +9,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import BadInput
+from ..extract.base import DEFAULT_EXTRACTOR
 
 
 @dataclass(frozen=True)
 class BenchOptions:
     """What every benchmark takes: the extractor, how many items at most, and whether to run the baseline."""
 
-    extractor: str = "rules.v3"
+    extractor: str = DEFAULT_EXTRACTOR
     limit: int | None = None
     baseline: bool = True
 

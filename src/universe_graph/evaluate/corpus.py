@@ -206,7 +206,7 @@ def summarise(folder: str, rows: list[TextRow]) -> CorpusReport:
 @register("corpus", is_corpus)
 def run_corpus(path: Path, options: BenchOptions) -> CorpusReport:
     """Score every text of the folder `path` (the first `options.limit` by name) with the review
-    reader's extractor (`rules.v3`; `options.extractor` names no other yet)."""
+    reader's extractor (`DEFAULT_EXTRACTOR`; `options.extractor` names no other yet)."""
     found = pairs(path)[: options.limit]
     rows = [TextRow(name=name, score=score_pair(text, gold)) for name, text, gold in found]
     report = summarise(str(path), rows)

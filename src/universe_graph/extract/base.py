@@ -1,7 +1,7 @@
 """The extractor interface and registry: text in, a `ClaimSet` out, registered by name and version.
 
 A better extractor (another model, an LLM endpoint) is one more subclass registered here; the
-review reader picks one by its registry name (`"rules.v3"`) and records it on every claim.
+review reader picks one by its registry name (`"rules.v4"`) and records it on every claim.
 """
 
 from __future__ import annotations
@@ -57,12 +57,14 @@ class Extractor(ABC):
         return [self.run(text, source, about) for text, source, about in items]
 
 
+#: the extractor the review reader, the worker pool and `eval` use unless told otherwise
+DEFAULT_EXTRACTOR = "rules.v4"
 _EXTRACTORS: dict[str, type[Extractor]] = {}
 _INSTANCES: dict[str, Extractor] = {}
 
 
 def register(cls: type[Extractor]) -> type[Extractor]:
-    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v3")."""
+    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v4")."""
     _EXTRACTORS[f"{cls.name}.{cls.version}"] = cls
     return cls
 
@@ -71,7 +73,7 @@ def extractors() -> list[str]:
     return sorted(_EXTRACTORS)
 
 
-def get_extractor(name: str = "rules.v3") -> Extractor:
+def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
     """The (shared, stateless) extractor registered under `name`; an unknown name lists the others."""
     if name not in _EXTRACTORS:
         raise BadInput.at("--extractor", f"no extractor {name!r}; valid: {', '.join(extractors())}")

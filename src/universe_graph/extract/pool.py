@@ -22,7 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..model import Source
-from .base import Extraction, WorkHint, get_extractor
+from .base import DEFAULT_EXTRACTOR, Extraction, WorkHint, get_extractor
 from .nlp import nlp
 
 #: words below which starting workers (each loads the model: seconds) costs more than it saves
@@ -57,7 +57,7 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-def choose_processes(texts: Sequence[str], extractor: str = "rules.v3") -> int:
+def choose_processes(texts: Sequence[str], extractor: str = DEFAULT_EXTRACTOR) -> int:
     """How many processes to use: one for a single text, few small texts, or one core; else all cores."""
     n = min(cores(), len(texts))
     if n < 2:
@@ -91,7 +91,7 @@ def extract_many(extractor: str, items: Sequence[Item], processes: int) -> list[
 
 
 def pipe[T](
-    work: Sequence[tuple[str, T]], *, batch_size: int, spread: bool, extractor: str = "rules.v3"
+    work: Sequence[tuple[str, T]], *, batch_size: int, spread: bool, extractor: str = DEFAULT_EXTRACTOR
 ) -> Iterator[tuple[Any, T]]:
     """`nlp().pipe(work, as_tuples=True)`: (parsed doc, context) in order. Across the workers when
     `spread` (the caller has a text of `PARSE_WORDS` words or more) and there are cores, else here."""
@@ -131,7 +131,7 @@ def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: 
     return docs
 
 
-def warm(extractor: str = "rules.v3", processes: int | None = None) -> None:
+def warm(extractor: str = DEFAULT_EXTRACTOR, processes: int | None = None) -> None:
     """Start the workers now (each loads the model), so the first batch does not wait for them."""
     n = processes or cores()
     if n >= 2:

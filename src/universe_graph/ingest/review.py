@@ -1,6 +1,6 @@
 """The `review` reader: a review or plot summary (plain text or HTML) turned into claims by an extractor.
 
-The text is read as UTF-8; the extractor (`rules.v3` unless the caller picks another) finds the
+The text is read as UTF-8; the extractor (`rules.v4` unless the caller picks another) finds the
 work, its universe, characters, places, groups, relations and plot events, each with exact evidence.
 """
 
@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import BadInput
-from ..extract import Extraction, WorkHint, get_extractor
+from ..extract import DEFAULT_EXTRACTOR, Extraction, WorkHint, get_extractor
 from ..extract.layout import looks_like_html
 from ..extract.nlp import MAX_CHARS
 from ..extract.pool import choose_processes, extract_many
@@ -33,8 +33,8 @@ class ReviewReader(Reader):
 
     kind = SourceKind.REVIEW
     name = "rules"
-    version = "v3"
-    extractor = "rules.v3"
+    version = "v4"
+    extractor = DEFAULT_EXTRACTOR
     fallback = True  # prose: only when no structured format recognises the content
 
     def __init__(self) -> None:
