@@ -96,13 +96,16 @@ class NameIndex:
         import difflib
 
         key = lookup_key(name)
+        words = f" {key} "
+        inside = [k for k in self.folded if key and words in f" {k} "][: 20 * n]  # whole words first
         close = difflib.get_close_matches(key, list(self.folded), n=4 * n)
         scored: dict[str, float] = {}
-        for k in close:
-            for c in self.folded[k]:
-                if c.type != LITERAL and not is_placeholder(c.name):
-                    ratio = difflib.SequenceMatcher(a=key, b=lookup_key(c.name)).ratio()
-                    scored[c.name] = max(scored.get(c.name, 0.0), ratio)
+        for bonus, keys in ((1.0, inside), (0.0, close)):
+            for k in keys:
+                for c in self.folded[k]:
+                    if c.type != LITERAL and not is_placeholder(c.name):
+                        ratio = bonus + difflib.SequenceMatcher(a=key, b=lookup_key(c.name)).ratio()
+                        scored[c.name] = max(scored.get(c.name, 0.0), ratio)
         return sorted(scored, key=lambda shown: (-scored[shown], shown))[:n]
 
 

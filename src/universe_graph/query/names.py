@@ -160,20 +160,23 @@ def suggestions(index: NameIndex, key: str, kind: str | None = None, n: int = 5)
     """The closest entities' display names, ranked by how close their whole name is to `key`.
 
     Aliases help find an entity ("Ben" finds Obi-Wan Kenobi) but the suggestion is the entity's
-    name, once, never the alias fragment ("Wan"); a key inside a longer name ("Chapter 4") is the
-    fallback when nothing is close.
+    name, once, never the alias fragment ("Wan"). Names that hold the key as whole words come first
+    ("Padme" -> "Padmé Amidala"), then close spellings; a key inside a longer name ("Chapter 4")
+    is the fallback when neither is found.
     """
     pool = [k for k, iris in index.by_name.items() if any(_fits(index.refs[i], kind) for i in iris)]
+    words = f" {key} "
+    inside = [k for k in pool if key and words in f" {k} "]  # "padme" in "padme amidala": first
     close = difflib.get_close_matches(key, pool, n=4 * n, cutoff=0.6)
-    if not close:  # a part of a longer name: "Chapter 4" for "John Wick: Chapter 4"
-        words = f" {key} "
-        close = [k for k in pool if key and words in f" {k} "] or [k for k in pool if key and key in k]
+    if not close and not inside:  # a part of a longer name: "Chapter 4" for "John Wick: Chapter 4"
+        close = [k for k in pool if key and key in k]
     scored: dict[str, float] = {}
-    for k in close:
-        for iri in index.by_name[k]:
-            ref = index.refs[iri]
-            if not _fits(ref, kind) or is_placeholder(ref.name):
-                continue
-            whole = difflib.SequenceMatcher(a=key, b=lookup_key(ref.name)).ratio()
-            scored[ref.name] = max(scored.get(ref.name, 0.0), whole)
+    for bonus, keys in ((1.0, inside), (0.0, close)):
+        for k in keys:
+            for iri in index.by_name[k]:
+                ref = index.refs[iri]
+                if not _fits(ref, kind) or is_placeholder(ref.name):
+                    continue
+                whole = bonus + difflib.SequenceMatcher(a=key, b=lookup_key(ref.name)).ratio()
+                scored[ref.name] = max(scored.get(ref.name, 0.0), whole)
     return sorted(scored, key=lambda name: (-scored[name], name))[:n]
