@@ -248,8 +248,9 @@ def test_one_entity_under_two_labels_is_not_ambiguous_with_itself(saga: Universe
 
 
 def test_two_entities_under_one_name_are_refused(saga: UniverseStore) -> None:
-    with pytest.raises(AmbiguousName):
+    with pytest.raises(AmbiguousName) as info:
         Asker(saga).ask("who trained Corra?")
+    assert "character/corra-1>" in str(info.value) and "character/corra-2>" in str(info.value)
     with pytest.raises(AmbiguousName):
         find_entity(saga, "corra")
 

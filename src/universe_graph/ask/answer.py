@@ -275,9 +275,12 @@ class Asker:
                 results = [(c, self.run(chain, c)) for c in fitting]
                 answered = [(c, rows) for c, rows in results if rows]
                 if len(answered) > 1:
+                    shown = [(c.name, c.type) for c, _ in answered]
+                    if len(set(shown)) < len(shown):  # two things of one name and type: their IRIs tell
+                        shown = [(f"{c.name} <{c.key}>", c.type) for c, _ in answered]
                     raise AmbiguousName(
                         text[start:end].strip("[]"),
-                        [(c.name, c.type) for c, _ in answered],
+                        shown,
                         how="a more specific name (or [brackets] and a type word in the question)",
                     )
                 if answered:
