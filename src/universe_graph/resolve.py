@@ -9,6 +9,7 @@ and the ambiguity is reported: we refuse to guess. Each fact keeps its own sourc
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -34,6 +35,33 @@ def normal(name: str) -> str:
     return text
 
 
+_NOT_WORD = re.compile(r"[^\w]+|_+")
+
+
+def lookup_key(name: str) -> str:
+    """The one key every name lookup compares (CLI, `ask`, API): accents, hyphens, punctuation,
+    case and a leading article do not matter ("Obi Wan" and "Obi-Wan" meet, "Padme" and "Padmé").
+
+    Stricter than `normal`, which identity resolution and scoring keep: a lookup is a person typing
+    a name, so it forgives more; two names that differ only in punctuation still are one key.
+    """
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", name))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    text = " ".join(_NOT_WORD.sub(" ", bare.replace("’", "").replace("'", "").casefold()).split())
+    for article in ("the ", "a ", "an "):
+        if text.startswith(article) and len(text) > len(article):
+            return text[len(article) :]
+    return text
+
+
+def best_name(names: Iterable[str]) -> str | None:
+    """The display name among an entity's names: a real name before an id ("Peter Cushing" before
+    "person/5"), then the first in sorted order so the choice never depends on ingest order.
+    None when there is no name at all."""
+    ranked = sorted(set(names), key=lambda n: (is_placeholder(n), n))
+    return ranked[0] if ranked else None
+
+
 def _family(kind: EntityType) -> str:
     return "Work" if kind.is_work else kind.value
 
@@ -46,6 +74,7 @@ class Index:
     family: dict[str, str] = field(default_factory=dict)
     works_by_title_year: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
     names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> normalised names
+    shown: dict[str, str] = field(default_factory=dict)  # iri -> its best real name (display name)
     credited: dict[str, set[str]] = field(
         default_factory=lambda: defaultdict(set)
     )  # work -> people, characters
@@ -56,12 +85,22 @@ class Index:
             self.family[entity.id] = _family(entity.type)
             for scheme, value in entity.external_ids.model_dump(exclude_none=True).items():
                 self.by_id[(scheme, str(value))].add(entity.id)
+            self._show(entity.id, [entity.name] if not is_placeholder(entity.name) else entity.aliases)
             for name in _names(entity):
                 self.names[entity.id].add(name)
                 if entity.type.is_work and entity.id in years:
                     self.works_by_title_year[(name, years[entity.id])].add(entity.id)
         for who, work in _links(claims):
             self.credited[work].add(who)
+
+    def _show(self, iri: str, names: Iterable[str]) -> None:
+        """Remember the entity's best real name (ids are never remembered as names)."""
+        real = [n for n in names if not is_placeholder(n)]
+        if iri in self.shown:
+            real.append(self.shown[iri])
+        best = best_name(real)
+        if best is not None:
+            self.shown[iri] = best
 
 
 _IDS_QUERY = """
@@ -71,8 +110,9 @@ SELECT ?e ?type ?scheme ?value WHERE {
                         (ug:movielens_id "movielens") }
 }"""
 _NAMES_QUERY = """
-SELECT ?e ?type ?name WHERE {
-  ?e a ?type ; rdfs:label|ug:alias ?name .
+SELECT ?e ?type ?p ?name WHERE {
+  ?e a ?type ; ?p ?name .
+  VALUES ?p { rdfs:label ug:alias }
   VALUES ?type { ug:Film ug:Series ug:Person ug:Character ug:Organization ug:Location ug:Universe }
 }"""
 _YEARS_QUERY = "SELECT ?w ?year WHERE { ?w ug:release_year ?year }"
@@ -93,11 +133,19 @@ def index_from_store(store: CanonicalStore) -> Index:
             index.family[row["e"].value] = family
             index.by_id[(row["scheme"].value, row["value"].value)].add(row["e"].value)
     names: dict[str, set[str]] = defaultdict(set)
+    aliases: dict[str, list[str]] = defaultdict(list)
     for row in store.query(_NAMES_QUERY):
         iri = row["e"].value
         index.family[iri] = families[row["type"].value]
         if not is_placeholder(row["name"].value):
             names[iri].add(normal(row["name"].value))
+            if row["p"].value.endswith("#label"):
+                index._show(iri, [row["name"].value])
+            else:
+                aliases[iri].append(row["name"].value)
+    for iri, alias_names in aliases.items():  # an alias is shown only where no label is a name
+        if iri not in index.shown:
+            index._show(iri, alias_names)
     years = {row["w"].value: int(row["year"].value) for row in store.query(_YEARS_QUERY)}
     for iri, known in names.items():
         index.names[iri] |= known
@@ -137,8 +185,13 @@ class Resolution:
     ambiguous: list[str]  # human-readable reports
 
 
-def resolve(claims: ClaimSet, index: Index) -> Resolution:
-    """Map the source's entities onto known ones; returns the rewritten claims and the reports."""
+def resolve(claims: ClaimSet, index: Index, pinned: frozenset[str] = frozenset()) -> Resolution:
+    """Map the source's entities onto known ones; returns the rewritten claims and the reports.
+
+    An entity whose IRI is `pinned` (already stored, if only as another source's placeholder) keeps
+    it: mapping it by name elsewhere would leave the stored references on a nameless node (SWAPI's
+    residents pointing at `planets/1` after a review named Tatooine first). External ids still merge.
+    """
     mapping: dict[str, str] = {}
     reports: list[str] = []
 
@@ -164,7 +217,7 @@ def resolve(claims: ClaimSet, index: Index) -> Resolution:
         settle(entity, found, "external id")
     years = _years(claims)
     for entity in claims.entities:  # 2. works by title and year
-        if entity.id in mapping or not entity.type.is_work or entity.id not in years:
+        if entity.id in mapping or entity.id in pinned or not entity.type.is_work or entity.id not in years:
             continue
         found = set()
         for name in _names(entity):
@@ -174,7 +227,11 @@ def resolve(claims: ClaimSet, index: Index) -> Resolution:
     for subject, work in _links(claims):
         links[subject].add(mapping.get(work, work))
     for entity in claims.entities:  # 3. people and characters by name and a shared work
-        if entity.id in mapping or entity.type not in (EntityType.PERSON, EntityType.CHARACTER):
+        if (
+            entity.id in mapping
+            or entity.id in pinned
+            or entity.type not in (EntityType.PERSON, EntityType.CHARACTER)
+        ):
             continue
         names = set(_names(entity))
         if not names or not links.get(entity.id):
@@ -187,7 +244,12 @@ def resolve(claims: ClaimSet, index: Index) -> Resolution:
         }
         settle(entity, found, "name and a shared work")
     for entity in claims.entities:  # 4. groups, places and universes by name (and type) alone
-        if entity.id in mapping or entity.type not in NAME_ONLY or not entity.in_universe:
+        if (
+            entity.id in mapping
+            or entity.id in pinned
+            or entity.type not in NAME_ONLY
+            or not entity.in_universe
+        ):
             continue
         names = set(_names(entity))
         found = {iri for iri, known in index.names.items() if known & names and iri != entity.id}
@@ -234,14 +296,56 @@ def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
 def resolve_all(
     batch: Iterable[ClaimSet], known: Iterable[ClaimSet] = (), index: Index | None = None
 ) -> tuple[list[ClaimSet], list[str]]:
-    """Resolve each source against what is known (claims, or a ready index) and the sources before it."""
+    """Resolve each source against what is known (claims, or a ready index) and the sources before it.
+
+    Two passes, so the batch's order does not matter: every merge decided anywhere in the batch is
+    applied to every source of it (a film file's `planets/1` follows the planet file's merge), and
+    an entity a source only points at by id is then named by its entity's best real name, so an id
+    never becomes a second label of a named entity.
+    """
     index = index or Index()
     for claims in known:
         index.add(claims)
-    out, reports = [], []
+    pinned = frozenset(index.family)  # IRIs already stored keep their identity
+    resolved, reports = [], []
+    mapping: dict[str, str] = {}
     for claims in batch:
-        result = resolve(claims, index)
+        result = resolve(claims, index, pinned)
         index.add(result.claims)
-        out.append(result.claims)
+        resolved.append(result.claims)
+        mapping.update(result.merged)
+    for iri in mapping:  # a chain (X merged into Y, Y later into Z) ends at its last IRI
+        seen = {iri}
+        while mapping[iri] in mapping and mapping[iri] not in seen:
+            seen.add(mapping[iri])
+            mapping[iri] = mapping[mapping[iri]]
         reports += result.ambiguous
-    return out, reports
+    return [_named(_rewrite(c, mapping) if _refers(c, mapping) else c, index) for c in resolved], reports
+
+
+def _refers(claims: ClaimSet, mapping: Mapping[str, str]) -> bool:
+    """True when any entity, relation end, qualifier, event reference or `about` is in `mapping`."""
+    if not mapping:
+        return False
+    ends: list[object] = [e.id for e in claims.entities]
+    for r in claims.relations:
+        ends += [r.subject, r.object, r.qualifiers.character, r.qualifiers.work]
+    for event in claims.events:
+        ends += [event.work, event.location, *(p.entity for p in event.participants)]
+    ends.append(claims.source.about)
+    return any(isinstance(end, str) and end in mapping for end in ends)
+
+
+def _named(claims: ClaimSet, index: Index) -> ClaimSet:
+    """Placeholders (entities named only by an id) renamed to their entity's best real name."""
+    renames = {
+        e.id: index.shown[e.id]
+        for e in claims.entities
+        if is_placeholder(e.name) and not e.aliases and e.id in index.shown
+    }
+    if not renames:
+        return claims
+    entities = [
+        e.model_copy(update={"name": renames[e.id]}) if e.id in renames else e for e in claims.entities
+    ]
+    return claims.model_copy(update={"entities": entities})

@@ -17,9 +17,10 @@ import pyoxigraph as ox
 from pydantic import BaseModel
 
 from ..errors import AmbiguousName, CannotAnswer, NotFound
-from ..model import CanonTier
+from ..model import CanonTier, is_placeholder
 from ..query import path, profile, timeline
 from ..query.evidence import ClaimReader, EvidenceRef
+from ..resolve import best_name
 from ..stores.sync import UniverseStore
 from . import names, parse
 from .chains import LITERAL, Chain, Direction, path_sparql, sparql
@@ -274,9 +275,12 @@ class Asker:
                 results = [(c, self.run(chain, c)) for c in fitting]
                 answered = [(c, rows) for c, rows in results if rows]
                 if len(answered) > 1:
+                    shown = [(c.name, c.type) for c, _ in answered]
+                    if len(set(shown)) < len(shown):  # two things of one name and type: their IRIs tell
+                        shown = [(f"{c.name} <{c.key}>", c.type) for c, _ in answered]
                     raise AmbiguousName(
                         text[start:end].strip("[]"),
-                        [(c.name, c.type) for c, _ in answered],
+                        shown,
                         how="a more specific name (or [brackets] and a type word in the question)",
                     )
                 if answered:
@@ -298,8 +302,12 @@ class Asker:
         rows = []
         for row in _rows(self.store.canonical.query(sparql(chain, canon=self.canon is not None), bindings)):
             answer, name = row["answer"], row["name"]
-            shown = name.value if name is not None else answer.value
             iri = answer.value if isinstance(answer, ox.NamedNode) else None
+            shown = name.value if name is not None else answer.value
+            if iri is not None and (
+                name is None or is_placeholder(shown)
+            ):  # a real name, if any source has one
+                shown = self.index.display.get(iri, shown)
             rows.append((Item(name=shown, iri=iri, support=int(row["support"].value)), answer))
         return rows
 
@@ -371,8 +379,10 @@ class Asker:
         if isinstance(term, ox.Literal):
             return term.value
         assert isinstance(term, ox.NamedNode)
+        if term.value in self.index.display:  # the entity's best real name, never an id beside it
+            return self.index.display[term.value]
         rows = list(_rows(self.store.canonical.query("SELECT ?e ?l WHERE { ?e rdfs:label ?l }", {"e": term})))
-        return rows[0]["l"].value if rows else term.value
+        return best_name(r["l"].value for r in rows) or term.value
 
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"

@@ -1,7 +1,11 @@
-"""Entity linking: every name, alias and value the store holds, case- and article-insensitively.
+"""Entity linking: every name, alias and value the store holds, keyed by `resolve.lookup_key`
+(accents, hyphens, punctuation, case and a leading article do not matter).
 
 A question names its topic either in brackets (`[Black Snake Moan]`, MetaQA's convention) or in
-plain words; then the longest known name inside the question is taken.
+plain words; then the longest known name inside the question is taken, but never a part of a
+longer capitalised name the store does not know ("Skywalker" inside "Luke Skywalker" is not read
+as someone else's alias). One entity is one candidate, shown by its best real name, however many
+labels it has, so it is never ambiguous with itself.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from .. import ontology
-from ..model import EntityType
-from ..resolve import normal
+from ..model import EntityType, is_placeholder
+from ..resolve import best_name, lookup_key
 from ..stores.base import CanonicalStore
 from .chains import LITERAL
 
@@ -51,12 +55,13 @@ class NameIndex:
 
     exact: dict[str, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     folded: dict[str, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
+    display: dict[str, str] = field(default_factory=dict)  # entity iri -> its display name
     max_words: int = 1
 
     def add(self, name: str, candidate: Candidate) -> None:
         if candidate not in self.exact[name]:
             self.exact[name].append(candidate)
-        key = normal(name)
+        key = lookup_key(name)
         if candidate not in self.folded[key]:
             self.folded[key].append(candidate)
         self.max_words = min(MAX_NAME_WORDS, max(self.max_words, len(WORD_RE.findall(name))))
@@ -66,7 +71,7 @@ class NameIndex:
         found = self.exact.get(name.strip())
         if found:
             return list(found)
-        return list(self.folded.get(normal(name), ()))
+        return list(self.folded.get(lookup_key(name), ()))
 
     def mentions(self, text: str) -> list[tuple[int, int, list[Candidate]]]:
         """Every known name inside `text` as (start, end, candidates), longest first, then leftmost."""
@@ -77,28 +82,115 @@ class NameIndex:
                 start, end = words[i][0], words[j][1]
                 span = text[start:end].rstrip("?.!,")
                 candidates = self.lookup(span)
-                if candidates and any(c.isalnum() for c in span):
+                if (
+                    candidates
+                    and any(c.isalnum() for c in span)
+                    and not _inside_name(text, start, start + len(span))
+                ):
                     found.append((start, start + len(span), candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         return found
 
     def suggestions(self, name: str, n: int = 5) -> list[str]:
+        """Display names of the closest entities, by whole name; never an alias fragment or an id."""
         import difflib
 
-        close = difflib.get_close_matches(normal(name), list(self.folded), n=n)
-        return [self.folded[c][0].name for c in close]
+        key = lookup_key(name)
+        words = f" {key} "
+        inside = [k for k in self.folded if key and words in f" {k} "][: 20 * n]  # whole words first
+        close = difflib.get_close_matches(key, list(self.folded), n=4 * n)
+        scored: dict[str, float] = {}
+        for bonus, keys in ((1.0, inside), (0.0, close)):
+            for k in keys:
+                for c in self.folded[k]:
+                    if c.type != LITERAL and not is_placeholder(c.name):
+                        ratio = bonus + difflib.SequenceMatcher(a=key, b=lookup_key(c.name)).ratio()
+                        scored[c.name] = max(scored.get(c.name, 0.0), ratio)
+        return sorted(scored, key=lambda shown: (-scored[shown], shown))[:n]
+
+
+#: capitalised words that start a question rather than continue a name
+QUESTION_WORDS = frozenset(
+    [
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "which",
+        "where",
+        "when",
+        "why",
+        "how",
+        "did",
+        "does",
+        "do",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "in",
+        "on",
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "to",
+        "for",
+        "by",
+        "with",
+        "from",
+        "as",
+        "at",
+        "tell",
+        "list",
+        "name",
+        "show",
+        "give",
+    ]
+)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is glued to a capitalised word next to it, so it is only a part
+    of a longer name ("Skywalker" in "who killed Luke Skywalker?"); question words don't count."""
+
+    def capitalised(word: str) -> bool:
+        return word[:1].isupper() and word.casefold() not in QUESTION_WORDS
+
+    before = re.search(r"([\w'’-]+)\s+$", text[:start])
+    after = re.match(r"\s+([\w'’-]+)", text[end:])
+    glued = text[end : end + 1].isalnum() or (start > 0 and text[start - 1].isalnum())
+    return (
+        glued or bool(before and capitalised(before.group(1))) or bool(after and capitalised(after.group(1)))
+    )
 
 
 def build(store: CanonicalStore) -> NameIndex:
     """The name index of everything the store holds (entities by label and alias, string values)."""
     index = NameIndex()
     types = " ".join(f"ug:{t.value}" for t in EntityType)
+    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    aliases: dict[tuple[str, str], set[str]] = defaultdict(set)
+    terms: dict[str, ox.NamedNode] = {}
     for row in store.query(_ENTITIES % types):
         iri, kind = row["e"], row["type"].value.rsplit("#", 1)[-1]
-        candidate = Candidate(term=iri, type=kind, name=row["label"].value)
-        index.add(row["label"].value, candidate)
+        terms[iri.value] = iri
+        labels[(iri.value, kind)].add(row["label"].value)
         if row["alias"] is not None:
-            index.add(row["alias"].value, candidate)
+            aliases[(iri.value, kind)].add(row["alias"].value)
+    for (iri_text, kind), known in sorted(labels.items()):  # one candidate per entity and type
+        real = [n for n in known if not is_placeholder(n)]
+        shown = best_name(real) or best_name(n for n in aliases[(iri_text, kind)] if not is_placeholder(n))
+        shown = shown or best_name(known) or iri_text
+        index.display.setdefault(iri_text, shown)
+        candidate = Candidate(term=terms[iri_text], type=kind, name=shown)
+        for name in sorted(known | aliases[(iri_text, kind)]):
+            index.add(name, candidate)
     valued = [info.name for info in ontology.predicates().values() if info.datatype in ("string", "integer")]
     for row in store.query(_VALUES % " ".join(f"ug:{p}" for p in valued)):
         value = row["v"]

@@ -16,7 +16,7 @@ from pyoxigraph import NamedNode
 from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
 from ..export import merge, to_json_data
 from ..ingest import SourceOptions
-from ..ingest.collect import read_paths
+from ..ingest.collect import read_paths, replacing_others
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
@@ -68,7 +68,13 @@ def open_store(ctx: click.Context) -> UniverseStore:
 @click.option(
     "--tier", type=click.Choice([t.value for t in CanonTier]), default=None, help="Canon tier of the sources."
 )
-@click.option("--all-or-nothing", is_flag=True, help="Store nothing if any source is bad.")
+@click.option("--all-or-nothing", is_flag=True, help="Store nothing if any source is bad (or clashes).")
+@click.option(
+    "--replace",
+    "replace_others",
+    is_flag=True,
+    help="Let a source replace a stored source of another kind or location under the same id.",
+)
 @click.option(
     "--about", default=None, metavar="WORK", help="The work a review is about: entity id, work key or title."
 )
@@ -83,6 +89,7 @@ def ingest(
     source_id: str | None,
     tier: str | None,
     all_or_nothing: bool,
+    replace_others: bool,
     about: str | None,
     on_error: str,
     selection: str | None,
@@ -107,6 +114,12 @@ def ingest(
     changes = []
     if loaded.claimsets:
         with open_store(ctx) as store:
+            if not replace_others:  # never silently over another kind's or place's source
+                stored = {sid: record.source for sid, record in store.canonical.sources().items()}
+                loaded.claimsets, refused = replacing_others(loaded.claimsets, stored)
+                if refused and all_or_nothing:
+                    raise BadInput.merge(refused)
+                errors += refused
             show = len(loaded.claimsets) > 5 and sys.stderr.isatty()
             with click.progressbar(
                 length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
@@ -142,7 +155,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
     With the work's id, what the store knows of it (credited people, characters) for the extractor."""
     if about is None:
         return None, None, ()
-    from ..resolve import normal
+    from ..resolve import lookup_key
 
     location = store_folder(ctx)
     given = about if ":" in about and "/" in about else None
@@ -156,7 +169,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
                     str(r["w"].value): str(r["name"].value)
                     for r in rows
                     if str(r["w"].value).rsplit("/", 1)[-1] == about
-                    or normal(str(r["name"].value)) == normal(about)
+                    or lookup_key(str(r["name"].value)) == lookup_key(about)
                 }
                 if len(found) > 1:
                     works = [(iri, "work") for iri in sorted(found)]

@@ -7,7 +7,8 @@ together, so a caller either gets every claim set or a BadInput naming each bad 
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from ..errors import BadInput, Problem
 from ..known import known_for_work, merge_known
-from ..model import ClaimSet, Source, SourceKind
+from ..model import ClaimSet, Source, SourceKind, slugify
 from .base import (
     NO_OPTIONS,
     SNIFF_BYTES,
@@ -108,10 +109,10 @@ def read_paths(
     errors += [e for _, e in sorted(failed, key=lambda pair: pair[0])]
     try:
         _resolve_about([item for _, item in read], loaded)
-        _check_unique_ids(loaded)
     except BadInput as e:
         return Loaded(warnings=loaded.warnings), [*errors, e]
-    return loaded, errors
+    clashes = _drop_clashing_ids(loaded)
+    return loaded, [*errors, *clashes]
 
 
 def _plan(path: Path, kind: str | None, options: SourceOptions) -> list[_Planned]:
@@ -130,7 +131,19 @@ def _plan(path: Path, kind: str | None, options: SourceOptions) -> list[_Planned
     files = sorted(p for p in path.rglob("*") if p.is_file() and not _skipped(p, path))
     if not files:
         raise BadInput.at(str(path), "folder holds no source files")
-    return [_Planned(p, kind, options) for p in files]
+    if options.source_id is not None:  # --id names one source: several files would clash on it
+        return [_Planned(p, kind, options) for p in files]
+    return [_Planned(p, kind, replace(options, source_id=folder_source_id(p, path))) for p in files]
+
+
+def folder_source_id(path: Path, root: Path) -> str:
+    """A file's source id inside an ingested folder: its path relative to the folder, so two files
+    with one base name never clash (`heads/name.basics.tsv` -> `heads-name-basics`). A file at the
+    folder's top keeps its base-name id (`films.json` -> `films`), the id a single file gets, so
+    re-ingesting a file alone or with its folder updates one source. A manifest's ids win."""
+    relative = path.relative_to(root)
+    parts = [*relative.parts[:-1], default_source_id(Path(relative.name))]
+    return "-".join(slugify(part) for part in parts)
 
 
 def _from_entry(folder: Path, entry: ManifestEntry, where: str) -> _Planned:
@@ -318,10 +331,56 @@ def _resolve_about(plan: list[_Planned], loaded: Loaded) -> None:
         loaded.claimsets[index].source.about = iri
 
 
-def _check_unique_ids(loaded: Loaded) -> None:
-    seen: dict[str, str] = {}
+def _drop_clashing_ids(loaded: Loaded) -> list[BadInput]:
+    """Sources that share one id are all left out (which one is meant is not guessed), one error
+    naming every file of the clash; the other sources are kept, so one clash stores the rest."""
+    by_id: dict[str, list[ClaimSet]] = {}
     for cs in loaded.claimsets:
-        sid = cs.source.id
-        if sid in seen:
-            raise BadInput.at(cs.source.location, f"source id {sid!r} is also used by {seen[sid]}")
-        seen[sid] = cs.source.location
+        by_id.setdefault(cs.source.id, []).append(cs)
+    errors = []
+    for sid, group in by_id.items():
+        if len(group) > 1:
+            where = ", ".join(cs.source.location for cs in group)
+            errors.append(
+                BadInput.at(
+                    group[0].source.location,
+                    f"source id {sid!r} is used by {len(group)} files ({where}); none of them was stored; "
+                    "give each its own id (a manifest, or --id for one file)",
+                )
+            )
+    loaded.claimsets = [cs for cs in loaded.claimsets if len(by_id[cs.source.id]) == 1]
+    return errors
+
+
+def replacing_others(
+    claimsets: Sequence[ClaimSet], stored: Mapping[str, Source]
+) -> tuple[list[ClaimSet], list[BadInput]]:
+    """The sources that may be written, and one error per source that would silently replace a
+    stored source of another kind or location under the same id (TMDb's `films.json` over SWAPI's
+    `films`). A source read again from its own place (or with the same bytes) replaces freely."""
+    keep, errors = [], []
+    for cs in claimsets:
+        old = stored.get(cs.source.id)
+        if old is None or _same_source(old, cs.source):
+            keep.append(cs)
+            continue
+        errors.append(
+            BadInput.at(
+                cs.source.location,
+                f"source id {cs.source.id!r} is already {old.kind.value} source {old.location}; storing this "
+                f"{cs.source.kind.value} source would replace it. Give it another id (--id, a manifest) or "
+                "pass --replace",
+            )
+        )
+    return keep, errors
+
+
+def _same_source(old: Source, new: Source) -> bool:
+    """One source read again: the same kind, and the same place or the same bytes."""
+    if old.kind is not new.kind:
+        return False
+    if old.content_hash == new.content_hash or old.location == new.location:
+        return True
+    if ":" in old.location.split("/", 1)[0] or ":" in new.location.split("/", 1)[0]:  # URLs
+        return False
+    return os.path.realpath(old.location) == os.path.realpath(new.location)

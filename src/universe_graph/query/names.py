@@ -1,4 +1,8 @@
-"""Name lookup: case-, NFKC- and alias-insensitive, refusing to guess between candidates.
+"""Name lookup: accent-, hyphen-, punctuation-, case- and alias-insensitive, refusing to guess.
+
+Every name is keyed by `resolve.lookup_key`, the one normaliser all lookups share. An entity is
+shown by its best real name (`resolve.best_name`); an id (`people/4`, `nm0000148`) is shown only
+for an entity no source names, and is never listed among aliases or suggestions.
 
 An ambiguous name (John Wick the film or the character) raises `AmbiguousName` listing every
 candidate with its type and how to choose; an unknown name raises `NotFound` with the closest
@@ -18,7 +22,7 @@ from pydantic import BaseModel
 
 from ..errors import AmbiguousName, BadInput, NotFound
 from ..model import EntityType, is_placeholder
-from ..resolve import normal
+from ..resolve import best_name, lookup_key
 from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
@@ -71,12 +75,14 @@ def build_index(store: CanonicalStore, graphs: frozenset[str]) -> NameIndex:
                 into[iri].append(quad.object.value)
     index = NameIndex()
     for iri, kind in types.items():
-        names = sorted(set(labels.get(iri, [])), key=lambda n: (is_placeholder(n), n))
-        name = names[0] if names else iri
-        alias_list = sorted({*names[1:], *aliases.get(iri, [])} - {name})
+        real = sorted({n for n in [*labels.get(iri, []), *aliases.get(iri, [])] if not is_placeholder(n)})
+        ids = sorted({n for n in labels.get(iri, []) if is_placeholder(n)})
+        name = best_name([n for n in labels.get(iri, []) if not is_placeholder(n)]) or best_name(real)
+        name = name or (ids[0] if ids else iri)  # an id only where no source names the entity
+        alias_list = [n for n in real if n != name]
         index.refs[iri] = EntityRef(iri=iri, name=name, type=kind, aliases=alias_list)
-        for text in [name, *alias_list]:
-            key = normal(text)
+        for text in [name, *alias_list, *ids]:  # an id still finds its entity, but is never shown
+            key = lookup_key(text)
             index.by_name[key].add(iri)
             index.shown.setdefault(key, text)
     return index
@@ -129,7 +135,7 @@ def find_entity(
     index = name_index(store)
     if name in index.refs and _fits(index.refs[name], kind):
         return index.refs[name]
-    key = normal(name)
+    key = lookup_key(name)
     found = [index.refs[i] for i in sorted(index.by_name.get(key, ())) if _fits(index.refs[i], kind)]
     if len(found) == 1:
         return found[0]
@@ -146,9 +152,31 @@ def find_entity(
         if same_type:
             how += " or the IRI"
         raise AmbiguousName(name, candidates, how=how)
-    pool = [k for k, iris in index.by_name.items() if any(_fits(index.refs[i], kind) for i in iris)]
-    close = difflib.get_close_matches(key, pool, n=5, cutoff=0.6)
-    if not close:  # a part of a longer name: "Chapter 4" for "John Wick: Chapter 4"
-        close = [k for k in pool if key and key in k][:5]
     what = "entity" if kind is None else kind
-    raise NotFound(what, name, [index.shown[c] for c in close])
+    raise NotFound(what, name, suggestions(index, key, kind))
+
+
+def suggestions(index: NameIndex, key: str, kind: str | None = None, n: int = 5) -> list[str]:
+    """The closest entities' display names, ranked by how close their whole name is to `key`.
+
+    Aliases help find an entity ("Ben" finds Obi-Wan Kenobi) but the suggestion is the entity's
+    name, once, never the alias fragment ("Wan"). Names that hold the key as whole words come first
+    ("Padme" -> "Padmé Amidala"), then close spellings; a key inside a longer name ("Chapter 4")
+    is the fallback when neither is found.
+    """
+    pool = [k for k, iris in index.by_name.items() if any(_fits(index.refs[i], kind) for i in iris)]
+    words = f" {key} "
+    inside = [k for k in pool if key and words in f" {k} "]  # "padme" in "padme amidala": first
+    close = difflib.get_close_matches(key, pool, n=4 * n, cutoff=0.6)
+    if not close and not inside:  # a part of a longer name: "Chapter 4" for "John Wick: Chapter 4"
+        close = [k for k in pool if key and key in k]
+    scored: dict[str, float] = {}
+    for bonus, keys in ((1.0, inside), (0.0, close)):
+        for k in keys:
+            for iri in index.by_name[k]:
+                ref = index.refs[iri]
+                if not _fits(ref, kind) or is_placeholder(ref.name):
+                    continue
+                whole = bonus + difflib.SequenceMatcher(a=key, b=lookup_key(ref.name)).ratio()
+                scored[ref.name] = max(scored.get(ref.name, 0.0), whole)
+    return sorted(scored, key=lambda name: (-scored[name], name))[:n]
