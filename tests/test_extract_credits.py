@@ -306,3 +306,27 @@ def test_each_credit_verb_keeps_its_own_agent() -> None:
     assert ("Lowmoor", "produced_by", "Kel Darrow") in rels
     assert ("Lowmoor", "produced_by", "Tam Oduya") not in rels
     assert ("Lowmoor", "written_by", "Kel Darrow") not in rels
+
+
+def test_a_performer_article_makes_the_performer_cast_of_the_works_acted_in() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor and singer. He appeared in Gray Harbor (2004)"
+        " and Lowtide (2006). In 2009, he had a minor role in the Welsh film Cold Quay."
+    )
+    for work in ("Gray Harbor", "Lowtide", "Cold Quay"):
+        assert (work, "cast_member", "Dara Voss") in rels
+
+
+def test_a_performer_article_credits_nothing_the_performer_did_not_act_in() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor and singer. She directed Brine Hill (2010)."
+        " Mira Tull appeared in Salt Quay (2011). He appeared in London."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_acting_verbs_in_an_article_about_a_director_credit_no_cast() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1931) is a Danish director and painter. He appeared in Gray Harbor (2004)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)

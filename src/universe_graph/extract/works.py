@@ -281,6 +281,40 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+#: nouns of a performer's trade: the subject of "X (born 1980) is an Irish actor" is a cast member
+#: of the works the text says X acted in
+PERFORMER_NOUNS = frozenset({"actor", "actress", "comedian", "performer", "entertainer"})
+#: verbs of acting in a work ("appeared in X", "starred in X", "played Ann in X")
+ACTING_VERBS = frozenset({"appear", "star", "co-star", "play", "portray", "guest"})
+#: nouns of acting in a work ("a minor role in X", "roles in films including X and Y")
+ACTING_NOUNS = frozenset({"role", "part", "appearance", "cameo"})
+#: verbs that hold an acting noun ("had a role in X", "landed a part in X")
+ROLE_VERBS = frozenset({"have", "play", "land", "get", "take", "be"})
+#: subjects that stand for a performer article's own subject when they act ("He appeared in X")
+PERFORMER_PRONOUNS = frozenset({"he", "she"})
+#: named-entity labels that are never a work acted in ("appeared in London", "starred in 1990")
+NOT_WORK_LABELS = frozenset({"PERSON", "GPE", "LOC", "DATE", "NORP", "TIME", "CARDINAL", "ORDINAL", "FAC"})
+#: labels of a number or date, never a title even with a year after it
+DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
+    """The subject of a performer's encyclopedic lead ("Dara Voss (born 1980) is an Irish actor and
+    singer") with its sentence, or None when the lead defines no performer."""
+    sent = next((s for s in doc.sentences if not s.heading), None)
+    if sent is None:
+        return None
+    for tok in list(sent.span)[:45]:
+        if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            attrs = [c for c in tok.children if c.dep_ == "attr"]
+            nouns = [t for a in attrs for t in _conjuncts(a)]
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
+            if subj and any(n.lemma_.lower() in PERFORMER_NOUNS for n in nouns):
+                return sent, subj[0]
+            return None
+    return None
+
+
 class WorkReader:
     """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
 
@@ -308,12 +342,112 @@ class WorkReader:
             if years:
                 self.literal(first, "release_year", years[-1], 0.85)
         portrayals = Portrayals(self)
+        performer = self.performer() if doc.work_key is None else None
         for sent in doc.sentences:
             if sent.heading:
                 continue
             for tok in sent.span:
                 self.token(sent, tok)
                 portrayals.token(sent, tok)
+                if performer is not None:
+                    self.acted_in(sent, tok, performer)
+
+    # a performer's works -----------------------------------------------------------------------
+    def performer(self) -> str | None:
+        """The key of the person a performer's article is about (marked a Person), or None."""
+        found = _performer(self.doc)
+        if found is None:
+            return None
+        sent, subj = found
+        run = _name_run(subj)
+        return self.mark(sent, run, EntityType.PERSON) if run is not None else None
+
+    def acted_in(self, sent: Sentence, tok: Any, person: str) -> None:
+        """ "He appeared in Gray Harbor (2004) and Lowtide", "she had a minor role in the film Cold
+        Quay", "roles in films including A and B": in a performer's article, each work the
+        performer acted in has the performer as a cast member. The actor of the verb (or of the
+        verb holding the noun) must be the performer: a name of theirs or "he"/"she"; "She
+        directed X", "Bo Lund appeared in X" credit nothing."""
+        lemma = tok.lemma_.lower()
+        if lemma in ACTING_VERBS and tok.pos_ == "VERB" and asserted(tok):
+            verb = tok
+        elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN":
+            verb = tok.head
+            while verb.dep_ in ("dobj", "conj", "pobj", "prep") and verb.head is not verb:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ROLE_VERBS:
+                return
+        else:
+            return
+        head = verb
+        while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj:
+            return
+        who = subj[0]
+        if who.lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, who) != person:
+            return
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        if verb is not tok:  # "had roles in X": the place phrase hangs off the verb
+            holders.append(verb)
+        pobjs = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "on")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        works: list[str] = []
+        for o in pobjs:
+            for c in _conjuncts(o):
+                works += self.acted_work(sent, c)
+        for w in works:
+            if w != person:
+                self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
+
+    def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
+        """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
+        work noun introduces ("the 2004 film, Born to Fight", "the film Cold Quay", "films
+        including A and B"). Places, dates and people are none."""
+        if tok.lemma_.lower() in LEAD_WORK_NOUNS and tok.pos_ == "NOUN":
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            named += [
+                o
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ in ("including", "like")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            out: list[str] = []
+            for n in named:
+                for c in _conjuncts(n):
+                    out += self.acted_work(sent, c)
+            run = _title_after(tok)
+            if not out and run is not None and run[-1].ent_type_ not in NOT_WORK_LABELS:
+                out.append(self.mark(sent, run, EntityType.FILM))
+            return out
+        doc = tok.doc
+        run = doc[tok.left_edge.i : tok.i + 1]  # its own words, not a conjoined title's
+        if run[0].lower_ == "the" and run[0].text != "The":
+            run = run[1:]
+        if (
+            not len(run)
+            or not _title_word(run[0])
+            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS for t in run)
+        ):
+            return []
+        end = run.end
+        dated = end + 2 < sent.span.end and doc[end].text == "(" and _year(doc[end + 1]) is not None
+        if tok.ent_type_ in DATE_LABELS or (not dated and tok.ent_type_ in NOT_WORK_LABELS):
+            return []  # "in London" is a place, "in Gray Harbor (2004)" a work whatever the NER says
+        key = self.doc.ref(sent, tok)
+        if key == self.doc.work_key or (
+            key is not None and not dated and self.doc.ents[key].fixed not in (None, *WORK_TYPES)
+        ):
+            return []
+        return [self.mark(sent, run, EntityType.FILM)]
 
     # the work a phrase is anchored on ------------------------------------------------------
     def is_work(self, sent: Sentence, tok: Any) -> bool:
