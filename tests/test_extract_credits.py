@@ -330,3 +330,23 @@ def test_acting_verbs_in_an_article_about_a_director_credit_no_cast() -> None:
         "Olan Vesk (born 1931) is a Danish director and painter. He appeared in Gray Harbor (2004)."
     )
     assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_starred_a_as_x_lists_cast_and_characters() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1961 British film. The film was directed by Olan Vesk and starred Mira Tull"
+        " as Helen, Jon Hale as Marcus, and Cole Dray as Petra."
+    )
+    for actor, role in (("Mira Tull", "Helen"), ("Jon Hale", "Marcus"), ("Cole Dray", "Petra")):
+        assert ("Gray Harbor", "cast_member", actor) in rels
+        assert (role, "portrayed_by", actor) in rels
+    assert ("Gray Harbor", "directed_by", "Mira Tull") not in rels  # the verb's misparse
+    assert ("Gray Harbor", "directed_by", "Olan Vesk") in rels
+
+
+def test_a_cast_list_ends_at_an_item_that_is_no_name() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1961 British film. It stars Lara Finch as Dot, and was shot in the Dark Vale."
+    )
+    assert ("Gray Harbor", "cast_member", "Lara Finch") in rels
+    assert not any(o in ("Dark Vale", "the Dark Vale") for _, p, o in rels if p == "cast_member")

@@ -565,6 +565,8 @@ class WorkReader:
         out: list[str] = []
         for h in heads:
             for c in _conjuncts(h):
+                if any(v.dep_ == "amod" and v.pos_ == "VERB" and v.i < c.i for v in c.children):
+                    break  # "directed by A and starred B": B is no director (a misparse)
                 run = _name_run(c)
                 if run is None or name_key(run.text) == self.doc.work_key:
                     continue
@@ -607,14 +609,56 @@ class WorkReader:
             self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
 
     def starring(self, sent: Sentence, verb: Any) -> None:
-        """ "starring A and B", "It stars A, B and C": cast members of the work."""
+        """ "starring A and B", "It stars A, B and C": cast members of the work; "starred A as X,
+        B as Y, and C as Z": each person a cast member, each name after "as" a character the
+        person plays (the list is read word by word, as the parser often breaks it)."""
         anchor = self.anchor(verb)
         if anchor is None or not self.is_work(sent, anchor):
+            root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ != "amod" or not subj or not self.is_work(sent, subj[0]):
+                return
+            self.as_roles(sent, verb)
             return
+        self.as_roles(sent, verb)
         objs = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr")]
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def as_roles(self, sent: Sentence, verb: Any) -> None:
+        """ "A as X, B as Y, and C as Z" right after a cast verb: cast members and the characters
+        they play. Every item must be a person's name (two to five title-case words) with its
+        role; the list ends at the first item that is not one."""
+        doc, end = sent.span.doc, sent.span.end
+        work = self.doc.work_key
+        if work is None:
+            return
+        i = verb.i + 1
+        while i < end:
+            actor = _run_starting(doc, i, end)
+            if actor is None or len(actor) < 2 or actor.end >= end:
+                return
+            role = None
+            if doc[actor.end].lower_ == "as":
+                role = _run_starting(doc, actor.end + 1, end)
+                if role is None:
+                    return
+            person = self.mark(sent, actor, EntityType.PERSON)
+            if person != work:
+                self.found.append(Found(work, "cast_member", person, sent.index, 0.85))
+            if role is not None:
+                character = self.mark(sent, role, EntityType.CHARACTER)
+                if person != character and work not in (person, character):
+                    self.found.append(Found(character, "portrayed_by", person, sent.index, 0.85))
+            j = (role or actor).end
+            if j < end and doc[j].text == ",":
+                j += 1
+            if j < end and doc[j].lower_ == "and":
+                j += 1
+            if j == (role or actor).end:
+                return
+            i = j
 
     def cast_list(self, sent: Sentence, tok: Any) -> None:
         """ "The film stars A, B and C" (parsed as the noun "film stars"), "The cast included A,
