@@ -350,3 +350,29 @@ def test_a_cast_list_ends_at_an_item_that_is_no_name() -> None:
     )
     assert ("Gray Harbor", "cast_member", "Lara Finch") in rels
     assert not any(o in ("Dark Vale", "the Dark Vale") for _, p, o in rels if p == "cast_member")
+
+
+def test_a_dated_title_in_a_list_has_its_year_whatever_the_ner_calls_it() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. Gray Harbor was the first of"
+        " them, followed by Rani Tell (1930) and Zulom (1931)."
+    )
+    assert ("Rani Tell", "release_year", "1930") in rels
+    assert ("Zulom", "release_year", "1931") in rels
+
+
+def test_a_person_with_dates_is_no_dated_title() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk (1901–1966). Olan Vesk"
+        " (born 1901) wrote it."
+    )
+    assert not any(s == "Olan Vesk" and p == "release_year" for s, p, _ in rels)
+
+
+def test_the_protagonist_is_x_makes_x_a_character_of_the_work() -> None:
+    _, rels = _facts(
+        "Salt Row is the third novel in Ada Rune's series The Wardens. The protagonist is Florin, an"
+        " escaped prisoner. The publisher is Gale Press."
+    )
+    assert ("Florin", "appears_in", "Salt Row") in rels
+    assert not any(s == "Gale Press" and p == "appears_in" for s, p, _ in rels)

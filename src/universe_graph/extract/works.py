@@ -341,6 +341,10 @@ class WorkReader:
             first = next(s for s in doc.sentences if not s.heading)
             if years:
                 self.literal(first, "release_year", years[-1], 0.85)
+        if self.encyclopedic and doc.work_key is not None:
+            for key in character_cues(doc):  # "The protagonist is Florin": a character, whatever the NER says
+                if key != doc.work_key and doc.ents[key].fixed is None:
+                    doc.ents[key].fixed = EntityType.CHARACTER
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
         for sent in doc.sentences:
@@ -737,7 +741,7 @@ class WorkReader:
         if key is not None and key == self.doc.work_key:
             self.literal(sent, "release_year", year, 0.85)
             return
-        if not self.encyclopedic or run[-1].ent_type_ == "PERSON":
+        if not self.encyclopedic:
             return
         if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
             return
@@ -918,6 +922,8 @@ def character_cues(doc: Doc) -> set[str]:
                 near.append(tok.head)
             if tok.dep_ == "attr":
                 near += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
+                near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
     return out
 
