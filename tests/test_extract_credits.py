@@ -376,3 +376,22 @@ def test_the_protagonist_is_x_makes_x_a_character_of_the_work() -> None:
     )
     assert ("Florin", "appears_in", "Salt Row") in rels
     assert not any(s == "Gale Press" and p == "appears_in" for s, p, _ in rels)
+
+
+def test_a_performer_is_cast_of_the_work_of_her_role_and_titles_keep_their_words() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor known for her role as Mira Quell in the drama"
+        " Cold Quay. She has gained attention for her roles in Blue Finch (2005). She appeared in"
+        " Hart of Dixon and the BBC's Lantern Row."
+    )
+    for work in ("Cold Quay", "Blue Finch", "Hart of Dixon", "Lantern Row"):
+        assert (work, "cast_member", "Dara Voss") in rels
+    assert not any(w in ("Hart", "BBC's Lantern Row") for w, p, _ in rels if p == "cast_member")
+
+
+def test_someone_elses_roles_credit_the_performer_nothing() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor. Her sister Mira Voss's roles in Iron Bell were"
+        " praised. Mira Voss had a role in Salt Quay (2001)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)

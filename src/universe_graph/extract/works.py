@@ -315,6 +315,42 @@ def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
     return None
 
 
+def _own_title(tok: Any) -> Any:
+    """The title a token heads: its words to the left ("The Pale Vine", not a conjoined title's)
+    and the title words after it ("Hart of Dixie", "Miles to Graceland"); the NER's span when that
+    holds a title the parser split at "and" or "&" ("Parks and Recreation", "Law & Order")."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if (
+            ent.start <= tok.i < ent.end
+            and ent.label_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT")
+            and any(t.lower_ in ("and", "&") for t in ent)
+            and all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS or t.text == "&" for t in ent)
+        ):
+            return ent
+    start, end = tok.left_edge.i, tok.i + 1
+    owners = [t.i for t in doc[start : tok.i] if t.tag_ == "POS"]
+    if owners:
+        start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
+    while (
+        end + 1 < tok.sent.end
+        and doc[end].lower_ in TITLE_SMALL_WORDS - {"and"}
+        and _title_word(doc[end + 1])
+        and doc[end] in tok.subtree
+    ):
+        end += 2
+        while end < tok.sent.end and _title_word(doc[end]) and doc[end].tag_ != "POS":
+            end += 1
+    return doc[start:end]
+
+
+def _such(noun: Any) -> bool:
+    """ "films such as X", "such shows as X": the noun's examples follow "as"."""
+    return any(c.lower_ == "such" for c in noun.children) or any(
+        c.lower_ == "such" for p in noun.children if p.lower_ == "as" for c in p.children
+    )
+
+
 class WorkReader:
     """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
 
@@ -373,8 +409,13 @@ class WorkReader:
         verb holding the noun) must be the performer: a name of theirs or "he"/"she"; "She
         directed X", "Bo Lund appeared in X" credit nothing."""
         lemma = tok.lemma_.lower()
+        owner = [c for c in tok.children if c.dep_ == "poss"]
         if lemma in ACTING_VERBS and tok.pos_ == "VERB" and asserted(tok):
             verb = tok
+        elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN" and owner:  # "known for her roles in X"
+            if owner[0].lower_ not in ("his", "her") and self.doc.ref(sent, owner[0]) != person:
+                return
+            verb = None
         elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN":
             verb = tok.head
             while verb.dep_ in ("dobj", "conj", "pobj", "prep") and verb.head is not verb:
@@ -383,18 +424,23 @@ class WorkReader:
                 return
         else:
             return
-        head = verb
-        while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
-            head = head.head
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not subj:
-            return
-        who = subj[0]
-        if who.lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, who) != person:
-            return
+        if verb is not None:
+            head = verb
+            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                return
+            who = subj[0]
+            if who.lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, who) != person:
+                return
         holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
-        if verb is not tok:  # "had roles in X": the place phrase hangs off the verb
+        if verb is not None and verb is not tok:  # "had roles in X": the phrase hangs off the verb
             holders.append(verb)
+        if verb is None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            holders.append(tok.head.head)  # "known for her role as Ann in X"
+        # "his role as Ann in X": the work phrase may hang off the role's name
+        holders += [o for h in list(holders) for p in h.children if p.lower_ == "as" for o in p.children]
         pobjs = [
             o
             for h in holders
@@ -420,7 +466,8 @@ class WorkReader:
             named += [
                 o
                 for p in tok.children
-                if p.dep_ == "prep" and p.lower_ in ("including", "like")
+                if p.dep_ == "prep"
+                and (p.lower_ in ("including", "like") or (p.lower_ == "as" and _such(tok)))
                 for o in p.children
                 if o.dep_ == "pobj"
             ]
@@ -433,7 +480,7 @@ class WorkReader:
                 out.append(self.mark(sent, run, EntityType.FILM))
             return out
         doc = tok.doc
-        run = doc[tok.left_edge.i : tok.i + 1]  # its own words, not a conjoined title's
+        run = _own_title(tok)
         if run[0].lower_ == "the" and run[0].text != "The":
             run = run[1:]
         if (
