@@ -395,3 +395,21 @@ def test_someone_elses_roles_credit_the_performer_nothing() -> None:
         " praised. Mira Voss had a role in Salt Quay (2001)."
     )
     assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_a_cast_list_takes_initials_and_one_word_stage_names() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. The cast included Mane Tol,"
+        " P. Jairon, Sakrel and Shankar Bhol."
+    )
+    for actor in ("Mane Tol", "P. Jairon", "Sakrel", "Shankar Bhol"):
+        assert ("Gray Harbor", "cast_member", actor) in rels
+
+
+def test_a_cast_list_stops_at_a_common_phrase() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. The cast included Mane Tol,"
+        " several Dutch extras and Sakrel."
+    )
+    assert ("Gray Harbor", "cast_member", "Mane Tol") in rels
+    assert ("Gray Harbor", "cast_member", "Sakrel") not in rels

@@ -716,12 +716,14 @@ class WorkReader:
         B and C": each name of the list after the cue is a cast member."""
         if self.doc.work_key is None:
             return
-        for p in self.listed(sent, tok.i + 1):
+        for p in self.listed(sent, tok.i + 1, single=True):
             self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.85))
 
-    def listed(self, sent: Sentence, start: int) -> list[str]:
+    def listed(self, sent: Sentence, start: int, *, single: bool = False) -> list[str]:
         """The people of a list "A, B, C and D" opening at token `start`: each item two to four
-        title-case words; the list ends at the first item that is not one."""
+        title-case words (an initial "P." counts as one); the list ends at the first item that is
+        not one. With `single` (a cast list: "The cast included A, B, Sakra and C"), a one-word
+        proper name between separators is an item too (a stage name)."""
         doc, end = sent.span.doc, sent.span.end
         out: list[str] = []
         i = start
@@ -736,7 +738,16 @@ class WorkReader:
             while j > i and doc[j - 1].text in (".", "-"):  # the sentence's full stop
                 j -= 1
             run = doc[i:j]
-            if not 2 <= len(run) <= 5 or not run[0].is_alpha:
+            lone = (
+                single
+                and len(run) == 1
+                and run[0].pos_ == "PROPN"
+                and run[0].is_alpha
+                and j < end
+                and (doc[j].text in (",", ".") or doc[j].lower_ in ("and", "&"))
+                and bool(out)
+            )
+            if not (2 <= len(run) <= 5 or lone) or not run[0].text.rstrip(".").isalpha():
                 break
             out.append(self.mark(sent, run, EntityType.PERSON))
             if j < end and doc[j].text == ",":
