@@ -413,3 +413,19 @@ def test_a_cast_list_stops_at_a_common_phrase() -> None:
     )
     assert ("Gray Harbor", "cast_member", "Mane Tol") in rels
     assert ("Gray Harbor", "cast_member", "Sakrel") not in rels
+
+
+def test_a_dated_title_in_an_article_keeps_its_own_credits() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1960) is an Indian actor and writer. His first script for another director"
+        " was Salt Quay (2015), directed by Ada Rune."
+    )
+    assert ("Salt Quay", "directed_by", "Ada Rune") in rels
+
+
+def test_an_undated_name_before_a_credit_gets_none() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1960) is an Indian actor and writer. He met Mara Lind, directed by Ada Rune"
+        " in a play."
+    )
+    assert not any(p == "directed_by" for _, p, _ in rels)

@@ -344,6 +344,12 @@ def _own_title(tok: Any) -> Any:
     return doc[start:end]
 
 
+def verb_between(tok: Any) -> bool:
+    """Is the token a verb's subject rather than a noun a participle describes? ("X (2015)
+    became ... directed by A" is not X's credit unless the participle hangs off X.)"""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
 def _such(noun: Any) -> bool:
     """ "films such as X", "such shows as X": the noun's examples follow "as"."""
     return any(c.lower_ == "such" for c in noun.children) or any(
@@ -651,13 +657,32 @@ class WorkReader:
             return
         anchor = self.anchor(verb)
         screenplay = anchor is not None and _the_work_part(anchor) and pred == "written_by"
+        work = self.doc.work_key or ""
         if not screenplay and (anchor is None or not self.is_work(sent, anchor)):
-            return  # "The screenplay was written by A" is the work's writer too
+            other = self.dated_work(sent, anchor) if anchor is not None else None
+            if other is None:
+                return  # "The screenplay was written by A" is the work's writer too
+            work = other
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
         for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
             if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
                 continue
-            self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
+            if p != work:
+                self.found.append(Found(work, pred, p, sent.index, 0.9))
+
+    def dated_work(self, sent: Sentence, tok: Any) -> str | None:
+        """In an encyclopedic text, another work a credit hangs off: a title with its year in
+        brackets right after it ("Salt Quay (2015), directed by A"), already typed a work; its
+        credits are its own, never the text's work's."""
+        if not self.encyclopedic or tok.pos_ != "PROPN" or verb_between(tok):
+            return None
+        doc, end = tok.doc, sent.span.end
+        if not (tok.i + 3 < end and doc[tok.i + 1].text == "(" and _year(doc[tok.i + 2]) is not None):
+            return None
+        key = self.doc.ref(sent, tok)
+        if key is None or key == self.doc.work_key or self.doc.ents[key].fixed not in WORK_TYPES:
+            return None
+        return key
 
     def starring(self, sent: Sentence, verb: Any) -> None:
         """ "starring A and B", "It stars A, B and C": cast members of the work; "starred A as X,
