@@ -12,7 +12,12 @@ nearby ("he also directed Lowtide" credits nothing to the text's work):
 - release years: "is a 1961 film", "Gray Harbor (1961)", "released on 4 May 1961", "first published
   in 1961";
 - sequels and series: "the sequel to X", "a prequel to X", "followed by X", "preceded by X", "the
-  second film in the X series" / "the X franchise" (a franchise is a Universe).
+  second film in the X series" / "the X franchise" (a franchise is a Universe);
+- cast lists with roles: "starred A as X, B as Y, and C as Z" (each role a character the person
+  plays), "The cast included A, P. B, Sakra and C";
+- a performer's article ("X (born 1980) is an Irish actor"): each work X, "he" or "she" appeared,
+  starred or had a role in ("her role as Ann in Y", "roles in Y (2005) and Z") has X in its cast;
+- another dated title's own credits in an article ("Y (2015), directed by A").
 """
 
 from __future__ import annotations
