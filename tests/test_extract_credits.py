@@ -306,3 +306,126 @@ def test_each_credit_verb_keeps_its_own_agent() -> None:
     assert ("Lowmoor", "produced_by", "Kel Darrow") in rels
     assert ("Lowmoor", "produced_by", "Tam Oduya") not in rels
     assert ("Lowmoor", "written_by", "Kel Darrow") not in rels
+
+
+def test_a_performer_article_makes_the_performer_cast_of_the_works_acted_in() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor and singer. He appeared in Gray Harbor (2004)"
+        " and Lowtide (2006). In 2009, he had a minor role in the Welsh film Cold Quay."
+    )
+    for work in ("Gray Harbor", "Lowtide", "Cold Quay"):
+        assert (work, "cast_member", "Dara Voss") in rels
+
+
+def test_a_performer_article_credits_nothing_the_performer_did_not_act_in() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor and singer. She directed Brine Hill (2010)."
+        " Mira Tull appeared in Salt Quay (2011). He appeared in London."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_acting_verbs_in_an_article_about_a_director_credit_no_cast() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1931) is a Danish director and painter. He appeared in Gray Harbor (2004)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_starred_a_as_x_lists_cast_and_characters() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1961 British film. The film was directed by Olan Vesk and starred Mira Tull"
+        " as Helen, Jon Hale as Marcus, and Cole Dray as Petra."
+    )
+    for actor, role in (("Mira Tull", "Helen"), ("Jon Hale", "Marcus"), ("Cole Dray", "Petra")):
+        assert ("Gray Harbor", "cast_member", actor) in rels
+        assert (role, "portrayed_by", actor) in rels
+    assert ("Gray Harbor", "directed_by", "Mira Tull") not in rels  # the verb's misparse
+    assert ("Gray Harbor", "directed_by", "Olan Vesk") in rels
+
+
+def test_a_cast_list_ends_at_an_item_that_is_no_name() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1961 British film. It stars Lara Finch as Dot, and was shot in the Dark Vale."
+    )
+    assert ("Gray Harbor", "cast_member", "Lara Finch") in rels
+    assert not any(o in ("Dark Vale", "the Dark Vale") for _, p, o in rels if p == "cast_member")
+
+
+def test_a_dated_title_in_a_list_has_its_year_whatever_the_ner_calls_it() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. Gray Harbor was the first of"
+        " them, followed by Rani Tell (1930) and Zulom (1931)."
+    )
+    assert ("Rani Tell", "release_year", "1930") in rels
+    assert ("Zulom", "release_year", "1931") in rels
+
+
+def test_a_person_with_dates_is_no_dated_title() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk (1901–1966). Olan Vesk"
+        " (born 1901) wrote it."
+    )
+    assert not any(s == "Olan Vesk" and p == "release_year" for s, p, _ in rels)
+
+
+def test_the_protagonist_is_x_makes_x_a_character_of_the_work() -> None:
+    _, rels = _facts(
+        "Salt Row is the third novel in Ada Rune's series The Wardens. The protagonist is Florin, an"
+        " escaped prisoner. The publisher is Gale Press."
+    )
+    assert ("Florin", "appears_in", "Salt Row") in rels
+    assert not any(s == "Gale Press" and p == "appears_in" for s, p, _ in rels)
+
+
+def test_a_performer_is_cast_of_the_work_of_her_role_and_titles_keep_their_words() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor known for her role as Mira Quell in the drama"
+        " Cold Quay. She has gained attention for her roles in Blue Finch (2005). She appeared in"
+        " Hart of Dixon and the BBC's Lantern Row."
+    )
+    for work in ("Cold Quay", "Blue Finch", "Hart of Dixon", "Lantern Row"):
+        assert (work, "cast_member", "Dara Voss") in rels
+    assert not any(w in ("Hart", "BBC's Lantern Row") for w, p, _ in rels if p == "cast_member")
+
+
+def test_someone_elses_roles_credit_the_performer_nothing() -> None:
+    _, rels = _facts(
+        "Dara Voss (born 4 May 1980) is an Irish actor. Her sister Mira Voss's roles in Iron Bell were"
+        " praised. Mira Voss had a role in Salt Quay (2001)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+def test_a_cast_list_takes_initials_and_one_word_stage_names() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. The cast included Mane Tol,"
+        " P. Jairon, Sakrel and Shankar Bhol."
+    )
+    for actor in ("Mane Tol", "P. Jairon", "Sakrel", "Shankar Bhol"):
+        assert ("Gray Harbor", "cast_member", actor) in rels
+
+
+def test_a_cast_list_stops_at_a_common_phrase() -> None:
+    _, rels = _facts(
+        "Gray Harbor is a 1930 Indian silent film directed by Olan Vesk. The cast included Mane Tol,"
+        " several Dutch extras and Sakrel."
+    )
+    assert ("Gray Harbor", "cast_member", "Mane Tol") in rels
+    assert ("Gray Harbor", "cast_member", "Sakrel") not in rels
+
+
+def test_a_dated_title_in_an_article_keeps_its_own_credits() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1960) is an Indian actor and writer. His first script for another director"
+        " was Salt Quay (2015), directed by Ada Rune."
+    )
+    assert ("Salt Quay", "directed_by", "Ada Rune") in rels
+
+
+def test_an_undated_name_before_a_credit_gets_none() -> None:
+    _, rels = _facts(
+        "Olan Vesk (born 1960) is an Indian actor and writer. He met Mara Lind, directed by Ada Rune"
+        " in a play."
+    )
+    assert not any(p == "directed_by" for _, p, _ in rels)

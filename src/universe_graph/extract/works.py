@@ -12,7 +12,12 @@ nearby ("he also directed Lowtide" credits nothing to the text's work):
 - release years: "is a 1961 film", "Gray Harbor (1961)", "released on 4 May 1961", "first published
   in 1961";
 - sequels and series: "the sequel to X", "a prequel to X", "followed by X", "preceded by X", "the
-  second film in the X series" / "the X franchise" (a franchise is a Universe).
+  second film in the X series" / "the X franchise" (a franchise is a Universe);
+- cast lists with roles: "starred A as X, B as Y, and C as Z" (each role a character the person
+  plays), "The cast included A, P. B, Sakra and C";
+- a performer's article ("X (born 1980) is an Irish actor"): each work X, "he" or "she" appeared,
+  starred or had a role in ("her role as Ann in Y", "roles in Y (2005) and Z") has X in its cast;
+- another dated title's own credits in an article ("Y (2015), directed by A").
 """
 
 from __future__ import annotations
@@ -281,6 +286,82 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+#: nouns of a performer's trade: the subject of "X (born 1980) is an Irish actor" is a cast member
+#: of the works the text says X acted in
+PERFORMER_NOUNS = frozenset({"actor", "actress", "comedian", "performer", "entertainer"})
+#: verbs of acting in a work ("appeared in X", "starred in X", "played Ann in X")
+ACTING_VERBS = frozenset({"appear", "star", "co-star", "play", "portray", "guest"})
+#: nouns of acting in a work ("a minor role in X", "roles in films including X and Y")
+ACTING_NOUNS = frozenset({"role", "part", "appearance", "cameo"})
+#: verbs that hold an acting noun ("had a role in X", "landed a part in X")
+ROLE_VERBS = frozenset({"have", "play", "land", "get", "take", "be"})
+#: subjects that stand for a performer article's own subject when they act ("He appeared in X")
+PERFORMER_PRONOUNS = frozenset({"he", "she"})
+#: named-entity labels that are never a work acted in ("appeared in London", "starred in 1990")
+NOT_WORK_LABELS = frozenset({"PERSON", "GPE", "LOC", "DATE", "NORP", "TIME", "CARDINAL", "ORDINAL", "FAC"})
+#: labels of a number or date, never a title even with a year after it
+DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+
+
+def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
+    """The subject of a performer's encyclopedic lead ("Dara Voss (born 1980) is an Irish actor and
+    singer") with its sentence, or None when the lead defines no performer."""
+    sent = next((s for s in doc.sentences if not s.heading), None)
+    if sent is None:
+        return None
+    for tok in list(sent.span)[:45]:
+        if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            attrs = [c for c in tok.children if c.dep_ == "attr"]
+            nouns = [t for a in attrs for t in _conjuncts(a)]
+            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
+            if subj and any(n.lemma_.lower() in PERFORMER_NOUNS for n in nouns):
+                return sent, subj[0]
+            return None
+    return None
+
+
+def _own_title(tok: Any) -> Any:
+    """The title a token heads: its words to the left ("The Pale Vine", not a conjoined title's)
+    and the title words after it ("Hart of Dixie", "Miles to Graceland"); the NER's span when that
+    holds a title the parser split at "and" or "&" ("Parks and Recreation", "Law & Order")."""
+    doc = tok.doc
+    for ent in doc.ents:
+        if (
+            ent.start <= tok.i < ent.end
+            and ent.label_ in ("WORK_OF_ART", "ORG", "PRODUCT", "EVENT")
+            and any(t.lower_ in ("and", "&") for t in ent)
+            and all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS or t.text == "&" for t in ent)
+        ):
+            return ent
+    start, end = tok.left_edge.i, tok.i + 1
+    owners = [t.i for t in doc[start : tok.i] if t.tag_ == "POS"]
+    if owners:
+        start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
+    while (
+        end + 1 < tok.sent.end
+        and doc[end].lower_ in TITLE_SMALL_WORDS - {"and"}
+        and _title_word(doc[end + 1])
+        and doc[end] in tok.subtree
+    ):
+        end += 2
+        while end < tok.sent.end and _title_word(doc[end]) and doc[end].tag_ != "POS":
+            end += 1
+    return doc[start:end]
+
+
+def verb_between(tok: Any) -> bool:
+    """Is the token a verb's subject rather than a noun a participle describes? ("X (2015)
+    became ... directed by A" is not X's credit unless the participle hangs off X.)"""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+
+
+def _such(noun: Any) -> bool:
+    """ "films such as X", "such shows as X": the noun's examples follow "as"."""
+    return any(c.lower_ == "such" for c in noun.children) or any(
+        c.lower_ == "such" for p in noun.children if p.lower_ == "as" for c in p.children
+    )
+
+
 class WorkReader:
     """Credits, release years, sequels and series of the text's work, read sentence by sentence."""
 
@@ -307,13 +388,128 @@ class WorkReader:
             first = next(s for s in doc.sentences if not s.heading)
             if years:
                 self.literal(first, "release_year", years[-1], 0.85)
+        if self.encyclopedic and doc.work_key is not None:
+            for key in character_cues(doc):  # "The protagonist is Florin": a character, whatever the NER says
+                if key != doc.work_key and doc.ents[key].fixed is None:
+                    doc.ents[key].fixed = EntityType.CHARACTER
         portrayals = Portrayals(self)
+        performer = self.performer() if doc.work_key is None else None
         for sent in doc.sentences:
             if sent.heading:
                 continue
             for tok in sent.span:
                 self.token(sent, tok)
                 portrayals.token(sent, tok)
+                if performer is not None:
+                    self.acted_in(sent, tok, performer)
+
+    # a performer's works -----------------------------------------------------------------------
+    def performer(self) -> str | None:
+        """The key of the person a performer's article is about (marked a Person), or None."""
+        found = _performer(self.doc)
+        if found is None:
+            return None
+        sent, subj = found
+        run = _name_run(subj)
+        return self.mark(sent, run, EntityType.PERSON) if run is not None else None
+
+    def acted_in(self, sent: Sentence, tok: Any, person: str) -> None:
+        """ "He appeared in Gray Harbor (2004) and Lowtide", "she had a minor role in the film Cold
+        Quay", "roles in films including A and B": in a performer's article, each work the
+        performer acted in has the performer as a cast member. The actor of the verb (or of the
+        verb holding the noun) must be the performer: a name of theirs or "he"/"she"; "She
+        directed X", "Bo Lund appeared in X" credit nothing."""
+        lemma = tok.lemma_.lower()
+        owner = [c for c in tok.children if c.dep_ == "poss"]
+        if lemma in ACTING_VERBS and tok.pos_ == "VERB" and asserted(tok):
+            verb = tok
+        elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN" and owner:  # "known for her roles in X"
+            if owner[0].lower_ not in ("his", "her") and self.doc.ref(sent, owner[0]) != person:
+                return
+            verb = None
+        elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN":
+            verb = tok.head
+            while verb.dep_ in ("dobj", "conj", "pobj", "prep") and verb.head is not verb:
+                verb = verb.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in ROLE_VERBS:
+                return
+        else:
+            return
+        if verb is not None:
+            head = verb
+            while head.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in head.children):
+                head = head.head
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                return
+            who = subj[0]
+            if who.lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, who) != person:
+                return
+        holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        if verb is not None and verb is not tok:  # "had roles in X": the phrase hangs off the verb
+            holders.append(verb)
+        if verb is None and tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            holders.append(tok.head.head)  # "known for her role as Ann in X"
+        # "his role as Ann in X": the work phrase may hang off the role's name
+        holders += [o for h in list(holders) for p in h.children if p.lower_ == "as" for o in p.children]
+        pobjs = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "on")
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        works: list[str] = []
+        for o in pobjs:
+            for c in _conjuncts(o):
+                works += self.acted_work(sent, c)
+        for w in works:
+            if w != person:
+                self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
+
+    def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
+        """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
+        work noun introduces ("the 2004 film, Born to Fight", "the film Cold Quay", "films
+        including A and B"). Places, dates and people are none."""
+        if tok.lemma_.lower() in LEAD_WORK_NOUNS and tok.pos_ == "NOUN":
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            named += [
+                o
+                for p in tok.children
+                if p.dep_ == "prep"
+                and (p.lower_ in ("including", "like") or (p.lower_ == "as" and _such(tok)))
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            out: list[str] = []
+            for n in named:
+                for c in _conjuncts(n):
+                    out += self.acted_work(sent, c)
+            run = _title_after(tok)
+            if not out and run is not None and run[-1].ent_type_ not in NOT_WORK_LABELS:
+                out.append(self.mark(sent, run, EntityType.FILM))
+            return out
+        doc = tok.doc
+        run = _own_title(tok)
+        if run[0].lower_ == "the" and run[0].text != "The":
+            run = run[1:]
+        if (
+            not len(run)
+            or not _title_word(run[0])
+            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS for t in run)
+        ):
+            return []
+        end = run.end
+        dated = end + 2 < sent.span.end and doc[end].text == "(" and _year(doc[end + 1]) is not None
+        if tok.ent_type_ in DATE_LABELS or (not dated and tok.ent_type_ in NOT_WORK_LABELS):
+            return []  # "in London" is a place, "in Gray Harbor (2004)" a work whatever the NER says
+        key = self.doc.ref(sent, tok)
+        if key == self.doc.work_key or (
+            key is not None and not dated and self.doc.ents[key].fixed not in (None, *WORK_TYPES)
+        ):
+            return []
+        return [self.mark(sent, run, EntityType.FILM)]
 
     # the work a phrase is anchored on ------------------------------------------------------
     def is_work(self, sent: Sentence, tok: Any) -> bool:
@@ -431,6 +627,8 @@ class WorkReader:
         out: list[str] = []
         for h in heads:
             for c in _conjuncts(h):
+                if any(v.dep_ == "amod" and v.pos_ == "VERB" and v.i < c.i for v in c.children):
+                    break  # "directed by A and starred B": B is no director (a misparse)
                 run = _name_run(c)
                 if run is None or name_key(run.text) == self.doc.work_key:
                     continue
@@ -464,35 +662,98 @@ class WorkReader:
             return
         anchor = self.anchor(verb)
         screenplay = anchor is not None and _the_work_part(anchor) and pred == "written_by"
+        work = self.doc.work_key or ""
         if not screenplay and (anchor is None or not self.is_work(sent, anchor)):
-            return  # "The screenplay was written by A" is the work's writer too
+            other = self.dated_work(sent, anchor) if anchor is not None else None
+            if other is None:
+                return  # "The screenplay was written by A" is the work's writer too
+            work = other
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
         for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
             if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
                 continue
-            self.found.append(Found(self.doc.work_key or "", pred, p, sent.index, 0.9))
+            if p != work:
+                self.found.append(Found(work, pred, p, sent.index, 0.9))
+
+    def dated_work(self, sent: Sentence, tok: Any) -> str | None:
+        """In an encyclopedic text, another work a credit hangs off: a title with its year in
+        brackets right after it ("Salt Quay (2015), directed by A"), already typed a work; its
+        credits are its own, never the text's work's."""
+        if not self.encyclopedic or tok.pos_ != "PROPN" or verb_between(tok):
+            return None
+        doc, end = tok.doc, sent.span.end
+        if not (tok.i + 3 < end and doc[tok.i + 1].text == "(" and _year(doc[tok.i + 2]) is not None):
+            return None
+        key = self.doc.ref(sent, tok)
+        if key is None or key == self.doc.work_key or self.doc.ents[key].fixed not in WORK_TYPES:
+            return None
+        return key
 
     def starring(self, sent: Sentence, verb: Any) -> None:
-        """ "starring A and B", "It stars A, B and C": cast members of the work."""
+        """ "starring A and B", "It stars A, B and C": cast members of the work; "starred A as X,
+        B as Y, and C as Z": each person a cast member, each name after "as" a character the
+        person plays (the list is read word by word, as the parser often breaks it)."""
         anchor = self.anchor(verb)
         if anchor is None or not self.is_work(sent, anchor):
+            root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
+            subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ != "amod" or not subj or not self.is_work(sent, subj[0]):
+                return
+            self.as_roles(sent, verb)
             return
+        self.as_roles(sent, verb)
         objs = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr")]
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def as_roles(self, sent: Sentence, verb: Any) -> None:
+        """ "A as X, B as Y, and C as Z" right after a cast verb: cast members and the characters
+        they play. Every item must be a person's name (two to five title-case words) with its
+        role; the list ends at the first item that is not one."""
+        doc, end = sent.span.doc, sent.span.end
+        work = self.doc.work_key
+        if work is None:
+            return
+        i = verb.i + 1
+        while i < end:
+            actor = _run_starting(doc, i, end)
+            if actor is None or len(actor) < 2 or actor.end >= end:
+                return
+            role = None
+            if doc[actor.end].lower_ == "as":
+                role = _run_starting(doc, actor.end + 1, end)
+                if role is None:
+                    return
+            person = self.mark(sent, actor, EntityType.PERSON)
+            if person != work:
+                self.found.append(Found(work, "cast_member", person, sent.index, 0.85))
+            if role is not None:
+                character = self.mark(sent, role, EntityType.CHARACTER)
+                if person != character and work not in (person, character):
+                    self.found.append(Found(character, "portrayed_by", person, sent.index, 0.85))
+            j = (role or actor).end
+            if j < end and doc[j].text == ",":
+                j += 1
+            if j < end and doc[j].lower_ == "and":
+                j += 1
+            if j == (role or actor).end:
+                return
+            i = j
 
     def cast_list(self, sent: Sentence, tok: Any) -> None:
         """ "The film stars A, B and C" (parsed as the noun "film stars"), "The cast included A,
         B and C": each name of the list after the cue is a cast member."""
         if self.doc.work_key is None:
             return
-        for p in self.listed(sent, tok.i + 1):
+        for p in self.listed(sent, tok.i + 1, single=True):
             self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.85))
 
-    def listed(self, sent: Sentence, start: int) -> list[str]:
+    def listed(self, sent: Sentence, start: int, *, single: bool = False) -> list[str]:
         """The people of a list "A, B, C and D" opening at token `start`: each item two to four
-        title-case words; the list ends at the first item that is not one."""
+        title-case words (an initial "P." counts as one); the list ends at the first item that is
+        not one. With `single` (a cast list: "The cast included A, B, Sakra and C"), a one-word
+        proper name between separators is an item too (a stage name)."""
         doc, end = sent.span.doc, sent.span.end
         out: list[str] = []
         i = start
@@ -507,7 +768,16 @@ class WorkReader:
             while j > i and doc[j - 1].text in (".", "-"):  # the sentence's full stop
                 j -= 1
             run = doc[i:j]
-            if not 2 <= len(run) <= 5 or not run[0].is_alpha:
+            lone = (
+                single
+                and len(run) == 1
+                and run[0].pos_ == "PROPN"
+                and run[0].is_alpha
+                and j < end
+                and (doc[j].text in (",", ".") or doc[j].lower_ in ("and", "&"))
+                and bool(out)
+            )
+            if not (2 <= len(run) <= 5 or lone) or not run[0].text.rstrip(".").isalpha():
                 break
             out.append(self.mark(sent, run, EntityType.PERSON))
             if j < end and doc[j].text == ",":
@@ -559,7 +829,7 @@ class WorkReader:
         if key is not None and key == self.doc.work_key:
             self.literal(sent, "release_year", year, 0.85)
             return
-        if not self.encyclopedic or run[-1].ent_type_ == "PERSON":
+        if not self.encyclopedic:
             return
         if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
             return
@@ -740,6 +1010,8 @@ def character_cues(doc: Doc) -> set[str]:
                 near.append(tok.head)
             if tok.dep_ == "attr":
                 near += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
+                near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
     return out
 
