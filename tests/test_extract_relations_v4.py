@@ -347,3 +347,31 @@ def test_a_killer_for_a_guild_works_for_it() -> None:
 def test_a_gift_for_someone_employs_nobody() -> None:
     c = extract("Wren Sallow dances as a favour for Corvin Aske. Pip Marl, a stranger to Corvin Aske, waits.")
     assert not any(p == "works_for" for _, p, _ in triples(c))
+
+
+def test_a_name_given_by_a_naming_verb_stands_for_its_noun() -> None:
+    c = extract(
+        "In Saltmere, Carrick's enforcer, a one-eyed giant called Brannoch, guards the pier. "
+        "Noor Vey meets Brannoch at dawn.",
+        "Saltmere",
+    )
+    assert entity(c, "Brannoch") == ("Character", True)
+    assert ("Brannoch", "works_for", "Carrick") in triples(c)
+    assert entity(c, "Carrick's enforcer") is None  # the description is the named man, not a second one
+    c = extract("In Saltmere, Noor Vey rides to a fishing village called Orrow.", "Saltmere")
+    assert entity(c, "Orrow") == ("Location", True)
+
+
+def test_a_name_the_parser_takes_for_an_adverb_is_the_object() -> None:
+    met = "Noor Brecker meets Brannoch Vale in the harbor."
+    t = triples(extract(f"{met} Noor later kills Brannoch.", "Saltmere"))
+    assert ("Noor Brecker", "killed", "Brannoch Vale") in t
+    t = triples(extract(f"{met} Noor later kills time.", "Saltmere"))
+    assert not any(p == "killed" for _, p, _ in t)
+
+
+def test_drowning_someone_kills_them_but_drowning_is_a_death() -> None:
+    t = triples(extract("In Saltmere, Brannoch Hale drowns Ilyan Vey beneath the pier.", "Saltmere"))
+    assert ("Brannoch Hale", "killed", "Ilyan Vey") in t
+    t = triples(extract("In Saltmere, Brannoch Hale fights Ilyan Vey, and Brannoch Hale drowns.", "Saltmere"))
+    assert not any(p == "killed" for _, p, _ in t)

@@ -230,6 +230,10 @@ def _name_token(tok: Any) -> bool:
     return tok.lower_ not in lx.NOT_NAMES
 
 
+#: "a giant called X", "a village named Y": the name is what the noun before the verb is
+NAMING_VERBS = frozenset({"call", "name", "dub", "nickname"})
+
+
 def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> None:
     """Type votes from one mention's neighbourhood (tokens `first`..`last`)."""
     head = last
@@ -253,6 +257,13 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         if first.lower_ in lx.ORG_HEADS:
             ent.votes[ORG] += 3
         elif first.lower_ in lx.PLACE_HEADS | lx.PLACE_INTRO:
+            ent.votes[L] += 3
+    if head.dep_ in ("oprd", "attr", "xcomp", "dobj") and head.head.lemma_ in NAMING_VERBS:
+        noun = head.head.head  # "a one-eyed giant called Brannoch", "a village named Orrow"
+        nouns = [noun, noun.head] if noun.dep_ == "appos" else [noun]  # "X's enforcer, a giant called Y"
+        if head.head.dep_ == "acl" and any(_is_person_noun(n) for n in nouns):
+            ent.votes[C] += 3
+        elif head.head.dep_ == "acl" and noun.lemma_.lower() in lx.PLACE_HEADS | lx.PLACE_INTRO:
             ent.votes[L] += 3
     for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
         if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):

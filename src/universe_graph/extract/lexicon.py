@@ -4,7 +4,13 @@ from __future__ import annotations
 
 #: verb lemma -> (predicate, direction); direction "fwd" is subject -> object, "rev" object -> subject
 VERBS: dict[str, tuple[str, str]] = {
-    **{v: ("killed", "fwd") for v in ("kill", "murder", "assassinate", "slay", "execute", "slaughter")},
+    **{
+        v: ("killed", "fwd")
+        for v in (
+            *("kill", "murder", "assassinate", "slay", "execute", "slaughter"),
+            *("drown", "strangle", "behead"),
+        )
+    },
     **{
         v: ("defeated", "fwd")
         for v in ("defeat", "overpower", "vanquish", "overcome", "outfight", "best", "petrify", "maroon")

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import ORG, C, Doc, Ent, L, P, Sentence
+from .document import NAMING_VERBS, ORG, C, Doc, Ent, L, P, Sentence
 from .mentions import in_comparison
 
 #: argument types per predicate: (subject types, object types)
@@ -360,6 +360,10 @@ class Reader:
         obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         for prt in (c for c in v.children if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
+        if not obj_toks and v.lemma_.lower() in lx.VERBS and v.i + 1 < sent.span.end:
+            nxt = v.nbor(1)  # "Noor later kills Brannoch": the parser may take the name for an adverb
+            if nxt.dep_ == "npadvmod" and nxt.head == v and nxt.tag_ == "NNP":
+                obj_toks = [nxt]
         if (
             len(subj_toks) == 1
             and subj_toks[0].i > v.i
@@ -733,6 +737,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 ]
                 if not named and tok.dep_ == "compound" and (k := doc.ref(sent, tok.head)):
                     named = [k]  # "her younger brother Kofi Eze" parsed as a compound of the name
+                if not named:  # "Carrick's enforcer, a one-eyed giant called Brannoch"
+                    named = _called(doc, sent, tok)
                 if (
                     not named and tok.i + 2 < sent.span.end and tok.nbor(1).text == ","
                 ):  # "his guard, Dax Moreno,"
@@ -832,6 +838,18 @@ def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
                 return []
             out.append(k)
     return list(dict.fromkeys(out))
+
+
+def _called(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """ "X's enforcer, a giant called Brannoch": the name a noun in apposition is given by a naming
+    verb ("called", "named"), standing for the description."""
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        for verb in (c for c in appos.children if c.dep_ == "acl" and c.lemma_ in NAMING_VERBS):
+            for name in (c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")):
+                key = doc.ref(sent, name)
+                if key is not None and doc.ents[key].type is C:
+                    return [key]
+    return []
 
 
 def _kin_by_surname(doc: Doc, sent: Sentence, owner: Ent, named: str) -> Ent:

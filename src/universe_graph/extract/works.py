@@ -193,6 +193,10 @@ def lead_title(doc: Doc) -> str | None:
     return lead[0] if lead else None
 
 
+#: sentences back that "it" may reach for the work it stands for
+IT_LOOKBACK = 6
+
+
 def _year(tok: Any) -> int | None:
     return int(tok.text) if _YEAR.match(tok.text) else None
 
@@ -553,7 +557,9 @@ class WorkReader:
         """The work last named as a subject before `tok` ("it" stands for it): the text's work,
         or another title a pattern typed as a work."""
         doc = self.doc
-        for s in reversed(doc.sentences[: sent.index + 1]):
+        # "it" stands for something named in the last few sentences: a bounded look back (a scan to
+        # the start of the text for every "it" was quadratic on long texts)
+        for s in reversed(doc.sentences[max(0, sent.index - IT_LOOKBACK) : sent.index + 1]):
             for t in reversed(s.span):
                 if s.index == sent.index and t.i >= tok.i:
                     continue
