@@ -8,7 +8,7 @@ import pytest
 
 from universe_graph.evaluate import detect
 from universe_graph.evaluate.litbank import (
-    Counts,
+    MatchCounts,
     b_cubed,
     detokenise,
     load_sample,
@@ -107,11 +107,11 @@ def test_shared_word_baseline_skips_honorifics() -> None:
 
 
 def test_counts_add_up_and_empty_is_zero() -> None:
-    total = Counts()
-    total += Counts(1, 2, 4)
-    total += Counts(1, 2, 0)
+    total = MatchCounts()
+    total += MatchCounts(1, 2, 4)
+    total += MatchCounts(1, 2, 0)
     assert (total.precision, total.recall) == (0.5, 0.5)
-    assert Counts().f1 == 0.0
+    assert MatchCounts().f1 == 0.0
 
 
 def test_detects_a_litbank_folder(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 from universe_graph.evaluate import detect
 from universe_graph.evaluate.redocred import (
-    Counts,
+    IdCounts,
     claim_triples,
     clusters_named,
     cooccurrence,
@@ -94,7 +94,7 @@ def test_score_document_hand_computed() -> None:
     assert (got["P577"].tp, got["P577"].fp, got["P577"].fn) == (1, 0, 0)
     assert (got["P161"].tp, got["P161"].fp, got["P161"].fn) == (0, 1, 1)
     assert (got["P1441"].tp, got["P1441"].fp, got["P1441"].fn) == (0, 1, 0)
-    total = Counts()
+    total = IdCounts()
     for c in got.values():
         total.add(c)
     # 2 true, 2 false, 2 missed: P = 2/4, R = 2/4, F1 = 0.5

@@ -169,14 +169,14 @@ def is_litbank(path: Path) -> bool:
 
 # scoring ---------------------------------------------------------------------------------------
 @dataclass
-class Counts:
+class MatchCounts:
     """True positives, predicted and gold counts, summable over samples."""
 
     tp: float = 0
     predicted: float = 0
     gold: float = 0
 
-    def __iadd__(self, other: Counts) -> Counts:
+    def __iadd__(self, other: MatchCounts) -> MatchCounts:
         self.tp += other.tp
         self.predicted += other.predicted
         self.gold += other.gold
@@ -200,16 +200,16 @@ def name_counts(
     predicted: Mapping[Span, str],
     gold: Mapping[Span, str],
     unscored: frozenset[Span] | set[Span] = frozenset(),
-) -> tuple[Counts, Counts]:
+) -> tuple[MatchCounts, MatchCounts]:
     """(untyped, typed) counts of exact-span matches; predicted spans on an unscored gold span
     (VEH) are dropped."""
     pred = {s: k for s, k in predicted.items() if s not in unscored}
-    untyped = Counts(sum(1 for s in pred if s in gold), len(pred), len(gold))
-    typed = Counts(sum(1 for s, k in pred.items() if gold.get(s) == k), len(pred), len(gold))
+    untyped = MatchCounts(sum(1 for s in pred if s in gold), len(pred), len(gold))
+    typed = MatchCounts(sum(1 for s, k in pred.items() if gold.get(s) == k), len(pred), len(gold))
     return untyped, typed
 
 
-def b_cubed(gold: Mapping[Span, str], predicted: Mapping[Span, str]) -> tuple[Counts, Counts]:
+def b_cubed(gold: Mapping[Span, str], predicted: Mapping[Span, str]) -> tuple[MatchCounts, MatchCounts]:
     """B-cubed (precision counts, recall counts) over the gold mentions: `predicted` maps some of
     them to cluster ids; a gold mention it lacks is a cluster of its own. Each count's `tp` is the
     sum of per-mention scores and its denominator the number of mentions, so samples add up."""
@@ -226,17 +226,17 @@ def b_cubed(gold: Mapping[Span, str], predicted: Mapping[Span, str]) -> tuple[Co
         p += both / len(clusters[cluster_of[s]])
         r += both / len(chains[c])
     n = len(gold)
-    return Counts(p, n, 0), Counts(r, 0, n)
+    return MatchCounts(p, n, 0), MatchCounts(r, 0, n)
 
 
-def muc(gold: Mapping[Span, str], predicted: Mapping[Span, str]) -> Counts:
+def muc(gold: Mapping[Span, str], predicted: Mapping[Span, str]) -> MatchCounts:
     """MUC link counts over the gold mentions (unfound mentions are singletons): tp is the recall
     numerator, `gold` the number of gold links, `predicted` the number of predicted links, with the
     precision numerator equal to tp when both sides hold the same mentions (they do here)."""
     pred = {s: predicted.get(s, f"alone:{s}") for s in gold}
     tp, n_gold = _muc_side(gold, pred)
     _, n_pred = _muc_side(pred, dict(gold))
-    return Counts(tp, n_pred, n_gold)
+    return MatchCounts(tp, n_pred, n_gold)
 
 
 def _muc_side(key: Mapping[Span, str], response: Mapping[Span, str]) -> tuple[int, int]:
@@ -345,7 +345,7 @@ class Figures(BaseModel):
     gold: float
 
     @classmethod
-    def of(cls, c: Counts) -> Figures:
+    def of(cls, c: MatchCounts) -> Figures:
         return cls(
             precision=c.precision, recall=c.recall, f1=c.f1, tp=c.tp, predicted=c.predicted, gold=c.gold
         )
@@ -363,7 +363,7 @@ class SystemFigures(BaseModel):
     coref_muc: Figures
 
 
-def _b3_figures(p: Counts, r: Counts) -> Figures:
+def _b3_figures(p: MatchCounts, r: MatchCounts) -> Figures:
     prec = p.tp / p.predicted if p.predicted else 0.0
     rec = r.tp / r.gold if r.gold else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -373,14 +373,16 @@ def _b3_figures(p: Counts, r: Counts) -> Figures:
 class _Tally:
     def __init__(self) -> None:
         self.names, self.typed, self.b3p, self.b3r, self.muc = (
-            Counts(),
-            Counts(),
-            Counts(),
-            Counts(),
-            Counts(),
+            MatchCounts(),
+            MatchCounts(),
+            MatchCounts(),
+            MatchCounts(),
+            MatchCounts(),
         )
 
-    def add(self, sample: Sample, pred: Predicted) -> tuple[Counts, Counts, Counts, Counts]:
+    def add(
+        self, sample: Sample, pred: Predicted
+    ) -> tuple[MatchCounts, MatchCounts, MatchCounts, MatchCounts]:
         untyped, typed = name_counts(pred.names, sample.names, sample.unscored)
         p, r = b_cubed(sample.chains, pred.clusters)
         self.names += untyped
@@ -468,7 +470,7 @@ def run_litbank(path: Path, options: BenchOptions) -> LitBankReport:
         raise BadInput.at(str(path), "no sample with both entities/X.txt and coref/X.ann")
     found = found[: options.limit] if options.limit else found
     ours, base = _Tally(), _Tally()
-    gold_p, gold_r = Counts(), Counts()
+    gold_p, gold_r = MatchCounts(), MatchCounts()
     errors: dict[str, int] = defaultdict(int)
     lines: list[SampleLine] = []
     for sample in found:

@@ -222,12 +222,15 @@ Triple = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 @dataclass
-class Counts:
+class IdCounts:
+    """One Wikidata id's true positives, false positives and misses (LitBank's `MatchCounts`
+    counts predicted and gold instead, since its coreference credit is fractional)."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: Counts) -> None:
+    def add(self, other: IdCounts) -> None:
         self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
 
     @property
@@ -268,7 +271,7 @@ def gold_triples(doc: Mapping[str, Any], pids: Iterable[str]) -> set[tuple[str, 
 
 def score_document(
     doc: Mapping[str, Any], predicted: Iterable[Triple], pids: Iterable[str]
-) -> dict[str, Counts]:
+) -> dict[str, IdCounts]:
     """Per-id counts for one document: a prediction is true when its ends stand for the two
     clusters of a gold relation with that id; each gold relation is found at most once."""
     pids = list(pids)
@@ -289,10 +292,10 @@ def score_document(
     return tally(keys, gold, pids)
 
 
-def tally(keys: set[Any], gold: set[Any], pids: Iterable[str]) -> dict[str, Counts]:
+def tally(keys: set[Any], gold: set[Any], pids: Iterable[str]) -> dict[str, IdCounts]:
     """Per-id true positives, false positives and misses of predicted `keys` against `gold`
     (each key an (id, head, tail) triple)."""
-    out = {pid: Counts() for pid in pids}
+    out = {pid: IdCounts() for pid in pids}
     for key in keys:
         if key in gold:
             out[key[0]].tp += 1
@@ -337,7 +340,7 @@ def cooccurrence(doc: Mapping[str, Any], pids: Iterable[str]) -> list[tuple[str,
 
 def score_clusters(
     doc: Mapping[str, Any], predicted: Iterable[tuple[str, int, int]], pids: Iterable[str]
-) -> dict[str, Counts]:
+) -> dict[str, IdCounts]:
     """Per-id counts for predictions made directly on the gold clusters (the baseline)."""
     pids = list(pids)
     gold = gold_triples(doc, pids)
@@ -402,8 +405,8 @@ class RedocredReport(BenchReport):
             "  (tp/fp/fn)   baseline P/R/F1",
         ]
         for line in self.ids:
-            c = Counts(line.tp, line.fp, line.fn)
-            b = Counts(line.base_tp, line.base_fp, line.gold - line.base_tp)
+            c = IdCounts(line.tp, line.fp, line.fn)
+            b = IdCounts(line.base_tp, line.base_fp, line.gold - line.base_tp)
             lines.append(
                 f"{line.pid:<6} {','.join(line.predicates):<34} {line.gold:>5} {c.precision:>6.3f} "
                 f"{c.recall:>6.3f} {c.f1:>6.3f}  ({c.tp}/{c.fp}/{c.fn})   "
@@ -430,7 +433,7 @@ class RedocredReport(BenchReport):
         return "\n".join(lines)
 
 
-def _figures(c: Counts) -> dict[str, float]:
+def _figures(c: IdCounts) -> dict[str, float]:
     return {"precision": c.precision, "recall": c.recall, "f1": c.f1, "tp": c.tp, "fp": c.fp, "fn": c.fn}
 
 
@@ -457,8 +460,8 @@ def run_redocred(path: Path, options: BenchOptions) -> RedocredReport:
     extractor = get_extractor(options.extractor)
     items = [(t, _source(i, t), WorkHint(type=EntityType.FILM)) for i, t in enumerate(texts)]
     results = extractor.run_many(items)
-    per: dict[str, Counts] = {p: Counts() for p in pids}
-    base: dict[str, Counts] = {p: Counts() for p in pids}
+    per: dict[str, IdCounts] = {p: IdCounts() for p in pids}
+    base: dict[str, IdCounts] = {p: IdCounts() for p in pids}
     works = right = 0
     wrong: list[str] = []
     for doc, result in zip(docs, results, strict=True):
@@ -492,7 +495,7 @@ def run_redocred(path: Path, options: BenchOptions) -> RedocredReport:
         )
         for p in pids
     ]
-    film_total, all_total, base_film, base_all = Counts(), Counts(), Counts(), Counts()
+    film_total, all_total, base_film, base_all = IdCounts(), IdCounts(), IdCounts(), IdCounts()
     for p in pids:
         all_total.add(per[p])
         base_all.add(base[p])
