@@ -3,22 +3,13 @@ construction with its positive and its negative case."""
 
 from __future__ import annotations
 
-import hashlib
-
-from universe_graph.extract import DEFAULT_EXTRACTOR, WorkHint, get_extractor
-from universe_graph.model import CanonTier, Source, SourceKind
+from extracthelp import run_rules
+from universe_graph.extract import WorkHint
 
 
 def _facts(text: str) -> tuple[str | None, set[tuple[str, str, str]]]:
     """The work the extractor took the text to be about, and its relations by name."""
-    source = Source(
-        id="t",
-        location="t.txt",
-        kind=SourceKind.REVIEW,
-        tier=CanonTier.REVIEW,
-        content_hash=hashlib.sha256(text.encode()).hexdigest(),
-    )
-    claims = get_extractor(DEFAULT_EXTRACTOR).run(text, source, WorkHint()).claims
+    claims = run_rules(text, WorkHint())
     names = {e.id: e.name for e in claims.entities}
     work = names.get(claims.source.about or "")
     rels = {
