@@ -112,14 +112,7 @@ def pipe[T](
 def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: int) -> list[Any]:
     """The texts parsed in consecutive chunks (about equal in characters) on the workers, in order."""
     target = max(1, sum(len(t) for t in texts) // (PARSE_CHUNKS_PER_WORKER * processes))
-    bounds, start, size = [], 0, 0
-    for i, text in enumerate(texts):
-        size += len(text)
-        if size >= target:
-            bounds.append((start, i + 1))
-            start, size = i + 1, 0
-    if start < len(texts):
-        bounds.append((start, len(texts)))
+    bounds = _runs([len(t) for t in texts], target)
     from spacy.tokens import DocBin
 
     pool = _pool(extractor, processes)
@@ -148,17 +141,22 @@ def shutdown() -> None:
 
 def _chunks(items: Sequence[Item], processes: int) -> list[tuple[int, int]]:
     """Consecutive runs of items of about TASK_WORDS words (at least 2 tasks per worker when possible)."""
-    total = sum(words(t) for t, _, _ in items)
-    target = max(1, min(TASK_WORDS, total // (2 * processes)))
-    chunks, start, count = [], 0, 0
-    for i, (text, _, _) in enumerate(items):
-        count += words(text)
-        if count >= target:
-            chunks.append((start, i + 1))
-            start, count = i + 1, 0
-    if start < len(items):
-        chunks.append((start, len(items)))
-    return chunks
+    sizes = [words(t) for t, _, _ in items]
+    return _runs(sizes, max(1, min(TASK_WORDS, sum(sizes) // (2 * processes))))
+
+
+def _runs(sizes: Sequence[int], target: int) -> list[tuple[int, int]]:
+    """Consecutive index ranges [start, end) whose sizes add up to at least `target` (the last may
+    be smaller), covering every item in order."""
+    runs, start, size = [], 0, 0
+    for i, n in enumerate(sizes):
+        size += n
+        if size >= target:
+            runs.append((start, i + 1))
+            start, size = i + 1, 0
+    if start < len(sizes):
+        runs.append((start, len(sizes)))
+    return runs
 
 
 def _pool(extractor: str, processes: int) -> ProcessPoolExecutor:
