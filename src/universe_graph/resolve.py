@@ -62,6 +62,13 @@ def best_name(names: Iterable[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
+def names_work(iri: str, names: Iterable[str], wanted: str) -> bool:
+    """Whether a work is the one a user named (`--about`): its key (the IRI's last part), or one
+    of its names under the lookup key."""
+    key = lookup_key(wanted)
+    return iri.rsplit("/", 1)[-1] == wanted or any(lookup_key(n) == key for n in names)
+
+
 def _family(kind: EntityType) -> str:
     return "Work" if kind.is_work else kind.value
 

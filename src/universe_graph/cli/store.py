@@ -155,7 +155,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
     With the work's id, what the store knows of it (credited people, characters) for the extractor."""
     if about is None:
         return None, None, ()
-    from ..resolve import lookup_key
+    from ..resolve import names_work
 
     location = store_folder(ctx)
     given = about if ":" in about and "/" in about else None
@@ -168,8 +168,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
                 found = {
                     str(r["w"].value): str(r["name"].value)
                     for r in rows
-                    if str(r["w"].value).rsplit("/", 1)[-1] == about
-                    or lookup_key(str(r["name"].value)) == lookup_key(about)
+                    if names_work(str(r["w"].value), [str(r["name"].value)], about)
                 }
                 if len(found) > 1:
                     works = [(iri, "work") for iri in sorted(found)]

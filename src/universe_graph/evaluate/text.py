@@ -13,7 +13,7 @@ from ..extract.score import Score, score
 from ..ingest import SourceOptions, load_paths
 from ..ingest.text import read_text
 from ..known import known_for_work
-from ..resolve import normal
+from ..resolve import names_work
 
 
 def about_options(about: str | None) -> SourceOptions:
@@ -61,11 +61,7 @@ def background_options(background: Sequence[Path], about: str | None) -> SourceO
     claimsets = load_paths(list(background)).claimsets
     works = {e.id: e for cs in claimsets for e in cs.entities if e.type.is_work}
     if about is not None:
-        works = {
-            iri: e
-            for iri, e in works.items()
-            if iri.rsplit("/", 1)[-1] == about or normal(about) in {normal(n) for n in (e.name, *e.aliases)}
-        }
+        works = {iri: e for iri, e in works.items() if names_work(iri, (e.name, *e.aliases), about)}
     if len(works) != 1:
         named = ", ".join(sorted(e.name for e in works.values())) or "none"
         raise BadInput.at(
