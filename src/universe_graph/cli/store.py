@@ -8,22 +8,22 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from pyoxigraph import NamedNode
 
 from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
 from ..export import merge, to_json_data
-from ..ingest import SourceOptions
-from ..ingest.collect import read_paths, replacing_others
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.oxigraph import OxigraphStore
 from ..stores.sparql_remote import RemoteSparqlStore
-from ..stores.sync import UniverseStore
 from .main import FILTER, ON_ERROR, cli, emit_json, out
+
+if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the projection FalkorDB
+    from ..stores.sync import UniverseStore
 
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -53,6 +53,8 @@ def store_folder(ctx: click.Context) -> Path | str:
 
 def open_store(ctx: click.Context) -> UniverseStore:
     """The store for writing (or Cypher), with the local state folder of a remote one."""
+    from ..stores.sync import UniverseStore
+
     state: Path | None = ctx.obj.get("state")
     return UniverseStore(store_folder(ctx), state=state)
 
@@ -96,6 +98,9 @@ def ingest(
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
+    from ..ingest import SourceOptions
+    from ..ingest.collect import read_paths, replacing_others
+
     about_iri, about_title, known = _about(ctx, about)
     options = SourceOptions(
         source_id=source_id,
