@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -78,3 +79,63 @@ def test_a_full_disk_is_still_an_error(store: Path) -> None:
         )
     assert done.returncode != 0
     assert "No space left on device" in done.stderr
+
+
+def _triples(path: Path, rows: int) -> Path:
+    """A synthetic `subject|relation|object` file (MetaQA's shape; names made up here)."""
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(rows):
+            f.write(f"Synthetic Film {i}|directed_by|Synthetic Director {i % 97}\n")
+    return path
+
+
+def _ingest_on_a_pty(store: Path, source: Path) -> tuple[int, str, str]:
+    """Ingest with stderr on a pseudo-terminal (stdout a pipe); exit code, stdout and what the pty showed."""
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [*UG, "--store", str(store), "ingest", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**ENV, "TERM": "xterm"},
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # EIO: the child closed its end
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.stdout is not None
+    out = proc.stdout.read().decode()
+    return proc.wait(timeout=300), out, shown.decode(errors="replace")
+
+
+def test_a_single_long_source_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    source = _triples(tmp_path / "kb.txt", 6000)
+    code, out, shown = _ingest_on_a_pty(tmp_path / "store", source)
+    assert code == 0, shown
+    assert "added" in out and "6000 relations" in out
+    assert "reading kb.txt" in shown and "100%" in shown
+
+
+def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
+    source = _triples(tmp_path / "kb.txt", 6000)
+    done = subprocess.run(
+        [*UG, "--store", str(tmp_path / "store"), "ingest", str(source)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "reading" not in done.stderr and "%" not in done.stderr
+
+
+def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:
+    code, _, shown = _ingest_on_a_pty(tmp_path / "store", _triples(tmp_path / "small.txt", 50))
+    assert code == 0, shown
+    assert "reading" not in shown
