@@ -120,6 +120,7 @@ def test_a_single_long_source_shows_a_progress_bar_on_a_terminal(tmp_path: Path)
     assert code == 0, shown
     assert "added" in out and "6000 relations" in out
     assert "reading kb.txt" in shown and "100%" in shown
+    assert "storing" in shown  # the store phase has its bar too (it moves per source)
 
 
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
@@ -132,7 +133,7 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    assert "reading" not in done.stderr and "%" not in done.stderr
+    assert "reading" not in done.stderr and "storing" not in done.stderr and "%" not in done.stderr
 
 
 def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:

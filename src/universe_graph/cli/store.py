@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from pyoxigraph import NamedNode
 
+from .. import progress
 from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
 from ..export import merge, to_json_data
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
@@ -125,11 +125,10 @@ def ingest(
                 if refused and all_or_nothing:
                     raise BadInput.merge(refused)
                 errors += refused
-            show = len(loaded.claimsets) > 5 and sys.stderr.isatty()
-            with click.progressbar(
-                length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
-            ) as bar:
-                changes = store.ingest(loaded.claimsets, progress=lambda _: bar.update(1))
+            # by claims, so one long source (MetaQA's kb.txt) shows a bar too; it moves per source stored
+            size = {c.source.id: len(c.entities) + len(c.relations) + len(c.events) for c in loaded.claimsets}
+            with progress.bar(sum(size.values()), "storing") as bar:
+                changes = store.ingest(loaded.claimsets, progress=lambda sid: bar.update(size.get(sid, 0)))
             for report_line in store.reports:
                 click.echo(f"warning: {report_line}", err=True)
     if report == "json":
