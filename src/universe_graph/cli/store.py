@@ -62,8 +62,9 @@ def open_store(ctx: click.Context) -> UniverseStore:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "kind", default=None, metavar="KIND", help="Force the input format (default: by content)."
+    "--from", "kind", default=None, metavar="KIND", help="Force the input kind (default: by content)."
 )
+@click.option("--format", "old_kind", default=None, metavar="KIND", hidden=True, help="Deprecated: --from.")
 @click.option(
     "--id", "source_id", default=None, help="Source id (one file only; default: from the file name)."
 )
@@ -88,6 +89,7 @@ def ingest(
     ctx: click.Context,
     paths: tuple[Path, ...],
     kind: str | None,
+    old_kind: str | None,
     source_id: str | None,
     tier: str | None,
     all_or_nothing: bool,
@@ -99,8 +101,21 @@ def ingest(
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
     from ..ingest import SourceOptions
+    from ..ingest.base import parse_kind
     from ..ingest.collect import read_paths, replacing_others
 
+    typed = "--from"
+    if old_kind is not None:  # --format means the output format everywhere else
+        if kind is not None:
+            raise click.UsageError("give the input kind once: --from (--format is its deprecated name)")
+        click.echo(
+            "warning: --format on ingest is deprecated, use --from for the input kind "
+            "(for a JSON report, --report json)",
+            err=True,
+        )
+        kind, typed = old_kind, "--format"
+    if kind is not None:
+        parse_kind(kind, where=typed)  # an unknown kind is named with the option the user typed
     about_iri, about_title, known = _about(ctx, about)
     options = SourceOptions(
         source_id=source_id,
