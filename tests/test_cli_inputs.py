@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import Invoke
@@ -67,3 +68,30 @@ def test_utf16_without_a_bom_is_named(invoke: Invoke, tmp_path: Path) -> None:
     assert done.exit_code == 1
     assert "UTF-16 text without a byte-order mark: save it as UTF-8" in done.stderr
     assert f"{source}:1:" in done.stderr  # the file and the line
+
+
+def test_cypher_on_a_busy_store_points_to_the_http_endpoint(invoke: Invoke, tmp_path: Path) -> None:
+    """The store's lock is held (as `serve` holds it): the refusal says where Cypher goes meanwhile."""
+    from universe_graph.stores.sync import UniverseStore
+
+    store = tmp_path / "store"
+    source = tmp_path / "kb.txt"
+    source.write_text(LINES, encoding="utf-8")
+    assert invoke("--store", store, "ingest", source).exit_code == 0
+    with UniverseStore(store):
+        done = invoke("--store", store, "cypher", "MATCH (n) RETURN count(n)")
+    assert done.exit_code == 1
+    assert "is in use by PID" in done.stderr and "/db/neo4j/query/v2" in done.stderr
+    free = invoke("--store", store, "cypher", "MATCH (n:Film) RETURN count(n)", "--format", "json")
+    assert free.exit_code == 0, free.output
+    assert json.loads(free.stdout)["values"] == [[12]]  # the lock is free again: the query runs
+
+
+def test_retract_with_a_typo_suggests_the_source(invoke: Invoke, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    source = tmp_path / "made-up-kb.txt"
+    source.write_text(LINES, encoding="utf-8")
+    assert invoke("--store", store, "ingest", source).exit_code == 0
+    done = invoke("--store", store, "retract", "made-up-bk")
+    assert done.exit_code == 1
+    assert "did you mean: made-up-kb?" in done.stderr

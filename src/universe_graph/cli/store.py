@@ -13,7 +13,7 @@ import click
 from pyoxigraph import NamedNode
 
 from .. import progress
-from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
+from ..errors import EXIT_ERROR, AmbiguousName, BadInput, StoreBusy, UniverseGraphError
 from ..export import merge, to_json_data
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
@@ -25,6 +25,11 @@ from .main import FILTER, ON_ERROR, cli, emit_json, out
 if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the projection FalkorDB
     from ..stores.sync import UniverseStore
 
+#: where Cypher goes while `serve` holds the store (the Neo4j Query API shape, port as `serve` defaults)
+CYPHER_WHILE_SERVING = (
+    "if it is `universe-graph serve`, send the query to its Cypher endpoint instead: "
+    'POST http://127.0.0.1:8765/db/neo4j/query/v2 with {"statement": "...", "parameters": {...}}'
+)
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -300,9 +305,12 @@ def _table(columns: list[str], rows: list[list[Any]]) -> None:
 def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a read-only Cypher query over the projection (write clauses are refused)."""
     bound = _params(params)
-    with open_store(ctx) as store:
-        assert store.projection is not None
-        columns, rows = store.projection.query(query, bound)
+    try:
+        with open_store(ctx) as store:
+            assert store.projection is not None
+            columns, rows = store.projection.query(query, bound)
+    except StoreBusy as e:  # most often `serve` holds it: its endpoint answers Cypher meanwhile
+        raise StoreBusy(e.location, e.pid, hint=CYPHER_WHILE_SERVING) from e
     if fmt == "json":
         emit_json({"fields": columns, "values": [[_jsonable(v) for v in row] for row in rows]})
     else:
