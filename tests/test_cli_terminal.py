@@ -140,3 +140,31 @@ def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:
     code, _, shown = _ingest_on_a_pty(tmp_path / "store", _triples(tmp_path / "small.txt", 50))
     assert code == 0, shown
     assert "reading" not in shown
+
+
+def test_a_long_check_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """`check PATHS` over a long source: a bar by rule on the pty, none on the piped stdout."""
+    source = _triples(tmp_path / "kb.txt", 6000)
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [*UG, "check", "--no-shacl", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env={**ENV, "TERM": "xterm"},
+    )
+    os.close(slave)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    assert proc.stdout is not None
+    out = proc.stdout.read().decode()
+    assert proc.wait(timeout=300) in (0, 3), shown
+    assert "checking" in shown.decode(errors="replace") and "100%" in shown.decode(errors="replace")
+    assert "checking" not in out and "%" not in out

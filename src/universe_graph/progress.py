@@ -27,9 +27,12 @@ def on_terminal() -> bool:
 
 
 @contextmanager
-def bar(length: int, label: str, *, unit: str = "rows") -> Iterator[Any]:
-    """A click progress bar of `length` rows (or bytes, with unit="bytes"), hidden when it would not help."""
-    rows = length // ROW_BYTES if unit == "bytes" else length
+def bar(length: int, label: str, *, unit: str = "rows", size: int | None = None) -> Iterator[Any]:
+    """A click progress bar of `length` rows (or bytes, with unit="bytes"), hidden when it would not help.
+
+    `size` is how much work it stands for in rows when its steps are coarser (rules over many claims).
+    """
+    rows = size if size is not None else length // ROW_BYTES if unit == "bytes" else length
     shown = rows >= MIN_ROWS and on_terminal()
     with click.progressbar(length=max(length, 1), label=label, file=sys.stderr, hidden=not shown) as progress:
         yield progress
