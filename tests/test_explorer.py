@@ -11,7 +11,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from servehelp import QUOTE, Running, build_store, running
+from servehelp import JOHN, QUOTE, WINSTON, Running, build_store, running
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = os.environ.get("UG_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -258,3 +258,18 @@ def test_sparql_page_only_for_browsers(server: Running) -> None:
         server.url + "/sparql", params={"query": "ASK {}"}, headers={"Accept": browser_accept}, timeout=60
     )
     assert ask.status_code == 200 and "<textarea" not in ask.text
+
+
+def test_nodes_api_gives_types_in_the_order_asked(server: Running) -> None:
+    """What the page asks to colour a path's middle nodes: every IRI typed, an unknown one a 404."""
+    iris = [WINSTON, JOHN]
+    found = httpx.get(server.url + "/api/nodes", params=[("iri", i) for i in iris], timeout=60)
+    assert found.status_code == 200, found.text
+    assert [(n["iri"], n["type"], n["in_universe"]) for n in found.json()] == [
+        (WINSTON, "Character", True),
+        (JOHN, "Character", True),
+    ]
+    unknown = [("iri", JOHN), ("iri", JOHN + "-nobody")]
+    missing = httpx.get(server.url + "/api/nodes", params=unknown, timeout=60)
+    assert missing.status_code == 404
+    assert "-nobody" in missing.json()["errors"][0]["message"]
