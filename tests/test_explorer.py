@@ -269,7 +269,7 @@ def test_nodes_api_gives_types_in_the_order_asked(server: Running) -> None:
         (WINSTON, "Character", True),
         (JOHN, "Character", True),
     ]
-    unknown = [("iri", JOHN), ("iri", JOHN + "-nobody")]
+    unknown = {"iri": [JOHN, JOHN + "-nobody"]}
     missing = httpx.get(server.url + "/api/nodes", params=unknown, timeout=60)
     assert missing.status_code == 404
     assert "-nobody" in missing.json()["errors"][0]["message"]
