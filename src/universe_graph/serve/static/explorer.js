@@ -175,16 +175,18 @@
   // Labels that still overlap (long names on a small ring) are pushed apart vertically, a few times over.
   function spreadLabels() {
     const nodes = cy.nodes(":visible").toArray();
+    const box = (n) => n.boundingBox({ includeLabels: true, includeOverlays: false });
     for (let pass = 0; pass < 6; pass += 1) {
       let moved = false;
+      const boxes = nodes.map(box);  // measured once a pass; a moved node is measured again
       for (let i = 0; i < nodes.length; i += 1) {
         for (let j = i + 1; j < nodes.length; j += 1) {
-          const a = nodes[i].boundingBox({ includeLabels: true, includeOverlays: false });
-          const b = nodes[j].boundingBox({ includeLabels: true, includeOverlays: false });
+          const a = boxes[i], b = boxes[j];
           if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) {
-            const lower = nodes[i].position("y") >= nodes[j].position("y") ? nodes[i] : nodes[j];
+            const k = nodes[i].position("y") >= nodes[j].position("y") ? i : j;
             const push = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + 2;
-            lower.position("y", lower.position("y") + push);
+            nodes[k].position("y", nodes[k].position("y") + push);
+            boxes[k] = box(nodes[k]);
             moved = true;
           }
         }
