@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..model import EntityType
@@ -257,15 +258,25 @@ def _title_before(paren: Any) -> Any:
     return doc[i:end]
 
 
-def _title_after(noun: Any) -> Any:
-    """The title right after a work noun ("the 2012 film The Power of Few"); None without one."""
+def _title_after(noun: Any, *, comma: bool = False) -> Any:
+    """The title right after a work noun ("the 2012 film The Power of Few"; with `comma` also
+    "a 1978 sequel, Iron Tide"); None without one."""
     doc, end = noun.doc, noun.sent.end
     i = j = noun.i + 1
+    if comma and i < end and doc[i].text == ",":
+        i = j = i + 1
     if i < end and doc[i].text in QUOTES:
         i = j = i + 1
     while j < end and (
         _title_word(doc[j])
-        or (doc[j].lower_ in TITLE_SMALL_WORDS and j + 1 < end and _title_word(doc[j + 1]) and j > i)
+        or (
+            doc[j].lower_ in TITLE_SMALL_WORDS
+            and j + 1 < end
+            and _title_word(doc[j + 1])
+            and _year(doc[j + 1]) is None  # "Born to Run and 2006 film X": a new item
+            and j > i
+        )
+        or (doc[j].text in ("&", "-") and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Law & Order"
     ):
         j += 1
     if j == i or not doc[i].text[:1].isupper():
@@ -343,9 +354,9 @@ def _own_title(tok: Any) -> Any:
         start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
     while (
         end + 1 < tok.sent.end
-        and doc[end].lower_ in TITLE_SMALL_WORDS - {"and"}
+        and (doc[end].lower_ in TITLE_SMALL_WORDS - {"and"} or doc[end].text == "&")
         and _title_word(doc[end + 1])
-        and doc[end] in tok.subtree
+        and (doc[end] in tok.subtree or doc[end].text == "&")
     ):
         end += 2
         while end < tok.sent.end and _title_word(doc[end]) and doc[end].tag_ != "POS":
@@ -471,6 +482,46 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
+        places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
+        if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
+            self.played_role(sent, tok, verb, person, works[0])
+
+    def played_role(self, sent: Sentence, tok: Any, verb: Any, person: str, work: str) -> None:
+        """The character a performer played in one work: "her role as Ann Kell in Low Tide",
+        "starred as Cy Dunn in Gray Harbor", "played Bo Marr in Salt Quay", "the role of Bo Marr":
+        the character is present in that work and portrayed by the performer. Only when the
+        sentence names exactly one work there (with two, which role belongs to which is unsaid)."""
+        holders = [tok] if verb is None or verb is tok else [tok, verb]
+        roles = [o for h in holders for p in h.children if p.lower_ == "as" for o in p.children]
+        roles += [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if tok.lemma_.lower() in ("play", "portray", "voice") and tok.pos_ == "VERB":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            roles += objs
+            roles += [
+                o
+                for d in objs
+                if d.lemma_.lower() in ACTING_NOUNS
+                for p in d.children
+                if p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]  # "played the role of X"
+        for role in roles:
+            if role.pos_ != "PROPN" or role.ent_type_ in NOT_WORK_LABELS - {"PERSON"} or _listed(role):
+                continue  # "played Ann Kell in Low Tide and Gray Harbor": which is where, unsaid
+            run = _name_run(role)
+            if run is None or not all(t.text[:1].isupper() or t.is_punct for t in run):
+                continue
+            key = self.doc.ref(sent, run[-1])
+            if key in (person, work) or (
+                key is not None and self.doc.ents[key].fixed not in (None, EntityType.CHARACTER)
+            ):
+                continue
+            character = self.mark(sent, run, EntityType.CHARACTER)
+            if character in (person, work):
+                continue
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
+            self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
 
     def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
         """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
@@ -609,6 +660,15 @@ class WorkReader:
             self.series(sent, tok)
         if tok.text == "(" and tok.i > sent.span.start:
             self.dated_title(sent, tok)  # "Gray Harbor (1961)"
+        if (
+            self.encyclopedic
+            and _year(tok) is not None
+            and tok.i > sent.span.start
+            and tok.nbor(-1).text != "("
+        ):
+            self.year_noun(sent, tok)  # "her 2002 single "Morning Glass"", "Voss's 1977 Salt Flats album"
+        if tok.tag_ == "NNS" and lemma in SEQUENCE_NOUNS and self.encyclopedic:
+            self.sequence(sent, tok)  # "three singles: A, B and C"
         if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
             self.titled_noun(sent, tok)
         if tok.dep_ == "attr" and lemma == "episode" and self.is_work(sent, tok):
@@ -809,6 +869,11 @@ class WorkReader:
                 objs.append(verb.head)
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
             subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
+            nouns = [o for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() in LEAD_WORK_NOUNS]
+            if nouns and not self.is_work(sent, nouns[0]):  # "released its second album, Evil Crown, in"
+                run = _title_after(nouns[0], comma=True)
+                if run is not None and self.doc.ref(sent, run[-1]) != self.doc.work_key:
+                    subject = self.mark(sent, run, EntityType.FILM)
             if subject is None:
                 return
         dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
@@ -894,6 +959,93 @@ class WorkReader:
                     else:
                         self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
 
+    def year_noun(self, sent: Sentence, year_tok: Any) -> None:
+        """A year before a kind of work and its title, in an encyclopedic text: "her 2002 single
+        "Morning Glass"", "a 1978 sequel, Iron Tide", "the 1972 arcade game Brickfall" (the title
+        after the noun), "Voss's 1977 Salt in the Wind album" (the title between year and noun).
+        The title's release year is that year. Up to three words may stand between the year and
+        the noun ("1972 Atari arcade game"); a name the NER takes for a person or place is none."""
+        doc, end = year_tok.doc, sent.span.end
+        year = _year(year_tok)
+        assert year is not None
+        k = year_tok.i + 1
+        if k < end and doc[k].tag_ == "POS":
+            return  # "2004's Star Legends": a year's event as often as a work
+        noun = None
+        plain = 0  # lower-case words between ("arcade"), at most three
+        for t in doc[k : min(end, k + 9)]:
+            if t.text.islower() and t.lower_ in LEAD_WORK_NOUNS and t.tag_ != "NNS":
+                noun = t  # the parser may take "single" for an adjective
+                break
+            if t.text.islower() and t.pos_ in ("ADJ", "NOUN") and t.lower_ not in TITLE_SMALL_WORDS:
+                plain += 1
+                if plain > 3:
+                    break
+            elif not (_title_word(t) or t.lower_ in TITLE_SMALL_WORDS - {"and"}) or t.text in QUOTES:
+                break
+        if noun is None:
+            return
+        between = doc[k : noun.i]
+        run = None
+        if (
+            len(between)
+            and all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS - {"and"} for t in between)
+            and _title_word(between[0])
+            and _title_word(between[-1])
+        ):  # "1977 Salt in the Wind album": the title stands between (a maker's name is none)
+            if len(between) < 2 or any(
+                t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "ORG") for t in between
+            ):
+                return  # "a 1985 Disney film", "a 1990 Mel Vane film": a maker, not a title
+            run = between
+        else:  # "2002 single X", "1972 arcade game Brickfall": the title follows the noun (whatever
+            run = _title_after(noun, comma=True)  # the NER makes of it: the noun says what it is)
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS:
+            return
+        if noun is not None and noun.i == run.end and noun.i + 1 < end and _title_word(doc[noun.i + 1]):
+            return  # "1977 Salt Flats album Red Sky": which is the title is unclear
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        if key == self.doc.work_key and key is not None:
+            self.literal(sent, "release_year", year, 0.8)
+            return
+        self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def sequence(self, sent: Sentence, noun: Any) -> None:
+        """ "the album's three singles, "A", "B" and "C"", "the series consists of three films: A
+        (2010), B (2012) and C (2014)": a list of titles that is the whole set the noun counts, or
+        whose years rise, is given in order of release: each title follows the one before.
+        A list with neither ("singles including A and B", "other songs such as A and B") gives no
+        order."""
+        counted = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and c.ent_type_ != "DATE"]
+        doc, end = noun.doc, sent.span.end
+        i = noun.i + 1
+        if i < end and doc[i].text in (":", ",", "–", "-", "—"):
+            i += 1
+        items = _title_list(doc, i, end)
+        if len(items) < 2:
+            return
+        years = [y for _, y in items]
+        rising = all(y is not None for y in years) and all(
+            a is not None and b is not None and a < b for a, b in pairwise(years)
+        )
+        if not rising and _number(counted[0] if counted else None) != len(items):
+            return
+        keys: list[str] = []
+        for run, year in items:
+            key = self.doc.ref(sent, run[-1])
+            if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+                return  # "three members: A, B and C" named as people elsewhere
+            key = self.mark(sent, run, EntityType.FILM)
+            keys.append(key)
+            if year is not None and key != self.doc.work_key:
+                self.literal(sent, "release_year", year, 0.8, key)
+        if len(set(keys)) != len(keys):
+            return
+        for earlier, later in pairwise(keys):
+            self.found.append(Found(later, "follows", earlier, sent.index, 0.8))
+
     def episode_of(self, sent: Sentence, noun: Any) -> None:
         """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
         ninth season of the comedy series Grey Lantern": the work is part of that series."""
@@ -950,6 +1102,72 @@ class WorkReader:
             key = self.mark(sent, run, kind)
         if key != self.doc.work_key and self.doc.work_key is not None:
             self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+
+
+#: plural work nouns whose counted list of titles is in order of release ("its three singles")
+SEQUENCE_NOUNS = frozenset(
+    {"film", "movie", "album", "single", "novel", "book", "game", "sequel", "installment", "instalment",
+     "episode", "ep", "record", "volume", "entry"}
+)  # fmt: skip
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _number(tok: Any) -> int | None:
+    """A small cardinal ("three", "3"), None for anything else."""
+    if tok is None:
+        return None
+    if tok.text.isdigit():
+        return int(tok.text)
+    return _NUMBER_WORDS.get(tok.lower_)
+
+
+def _listed(tok: Any) -> bool:
+    """Does the phrase under `tok` hold a list ("A and B"), not a title joined by "&"?"""
+    return any(t.dep_ == "conj" and not any(c.text == "&" for c in t.head.children) for t in tok.subtree)
+
+
+def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
+    """The titles of a list opening at token `start`: each a quoted title or a run of title-case
+    words (small words between them), with its year when "(1997)" follows; items separated by
+    commas and "and". The list ends at the first item that is not a title."""
+    out: list[tuple[Any, int | None]] = []
+    i = start
+    while i < end:
+        if doc[i].text in QUOTES:
+            close = next((k for k in range(i + 1, min(end, i + 16)) if doc[k].text in QUOTES), None)
+            if close is None or close == i + 1 or not _title_word(doc[i + 1]):
+                break
+            run, j = doc[i + 1 : close], close + 1
+        else:
+            j = i
+            while j < end and (
+                (_title_word(doc[j]) and doc[j].text not in QUOTES and doc[j].tag_ != "POS")
+                or (
+                    doc[j].lower_ in TITLE_SMALL_WORDS - {"and"}
+                    and j > i
+                    and j + 1 < end
+                    and _title_word(doc[j + 1])
+                )
+            ):
+                j += 1
+            if j == i:
+                break
+            run = doc[i:j]
+        year = None
+        if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
+            year = _year(doc[j + 1])
+            j += 3
+        if year is None and run.start == i and doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
+            break  # an unquoted, undated name the NER takes for a person or place is no title
+        out.append((run, year))
+        if j < end and doc[j].text == ",":
+            j += 1
+        if j < end and doc[j].lower_ == "and":
+            j += 1
+        if j == run.end or (year is not None and j == run.end + 3):
+            break  # no separator: the list is over
+        i = j
+    return out
 
 
 #: predicates kept between a work and people or other works, who are outside the story

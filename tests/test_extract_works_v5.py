@@ -1,0 +1,122 @@
+"""Other works an encyclopedic text names (`extract/works.py`, round 5): the characters a performer
+played in them, the order of a counted or dated list of titles, and release years written before
+a kind of work. Invented sentences, each construction with its positive and its negative case."""
+
+from __future__ import annotations
+
+from extracthelp import run_rules
+from universe_graph.extract import WorkHint
+
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    """The text's relations by name (literals as their text)."""
+    claims = run_rules(text, WorkHint())
+    names = {e.id: e.name for e in claims.entities}
+    return {
+        (names.get(r.subject, "?"), r.predicate, names.get(str(r.object), str(r.object)))
+        for r in claims.relations
+    }
+
+
+# -------------------------------------------------------------------- a performer's roles
+def test_a_performers_role_in_one_work_is_a_character_of_that_work() -> None:
+    rels = _rels(
+        "Dara Voss (born 1980) is an Irish actor. She is best known for her role as Ann Kell in the drama "
+        "Low Tide. In 2010, she played the role of Bo Marr, a lawyer, in the legal drama The Quiet Bench."
+    )
+    assert ("Low Tide", "cast_member", "Dara Voss") in rels
+    assert ("Ann Kell", "appears_in", "Low Tide") in rels
+    assert ("Ann Kell", "portrayed_by", "Dara Voss") in rels
+    assert ("Bo Marr", "appears_in", "The Quiet Bench") in rels
+    assert ("Ann Kell", "appears_in", "The Quiet Bench") not in rels
+
+
+def test_a_role_with_two_works_in_the_sentence_goes_to_neither() -> None:
+    rels = _rels("Dara Voss (born 1980) is an Irish actor. She played Ann Kell in Low Tide and Gray Harbor.")
+    assert ("Low Tide", "cast_member", "Dara Voss") in rels
+    assert not any(p == "appears_in" for _, p, _ in rels)  # which film Ann Kell is in is unsaid
+
+
+def test_a_title_joined_by_an_ampersand_is_one_work() -> None:
+    rels = _rels(
+        "Dara Voss (born 1980) is an Irish actor. He also appeared in the drama series Salt & Pepper as "
+        "Detective Nick Vale."
+    )
+    assert ("Salt & Pepper", "cast_member", "Dara Voss") in rels
+    assert ("Nick Vale", "appears_in", "Salt & Pepper") in rels
+
+
+def test_a_role_as_himself_is_no_character() -> None:
+    rels = _rels("Dara Voss (born 1980) is an Irish actor. He appeared in Low Tide as himself.")
+    assert ("Low Tide", "cast_member", "Dara Voss") in rels
+    assert not any(p in ("appears_in", "portrayed_by") for _, p, _ in rels)
+
+
+# ----------------------------------------------------------------- the order of a list
+def test_a_counted_list_of_singles_is_in_order_of_release() -> None:
+    rels = _rels(
+        'Gray Harbor is a 1998 album by the band Low Fen. The album spawned three singles: "Ghost Lanes", '
+        '"Runaway Hill" and "Tomorrow Bay".'
+    )
+    assert ("Runaway Hill", "follows", "Ghost Lanes") in rels
+    assert ("Tomorrow Bay", "follows", "Runaway Hill") in rels
+    assert ("Tomorrow Bay", "follows", "Ghost Lanes") not in rels  # only the next one
+
+
+def test_a_list_that_is_not_the_whole_set_gives_no_order() -> None:
+    rels = _rels(
+        'Gray Harbor is a 1998 album by the band Low Fen. Its singles include "Ghost Lanes", "Runaway Hill" '
+        'and "Tomorrow Bay". The album has four singles: "Red Mile" and "Cold Quay".'
+    )
+    assert not any(p == "follows" for _, p, _ in rels)  # "include": a selection; four named two
+
+
+def test_a_dated_list_whose_years_rise_is_in_order() -> None:
+    rels = _rels(
+        "Lowmoor is an American series of action films. The series consists of films: Lowmoor (2010), "
+        "Lowmoor 2 (2012) and Lowmoor 3 (2014)."
+    )
+    assert ("Lowmoor 2", "follows", "Lowmoor") in rels
+    assert ("Lowmoor 3", "follows", "Lowmoor 2") in rels
+    assert ("Lowmoor 3", "release_year", "2014") in rels
+
+
+def test_a_dated_list_out_of_order_gives_no_order() -> None:
+    rels = _rels(
+        "Lowmoor is an American series of action films. The series has films such as Lowmoor 3 (2014), "
+        "Lowmoor (2010) and Lowmoor 2 (2012)."
+    )
+    assert not any(p == "follows" for _, p, _ in rels)
+
+
+# ------------------------------------------------------- a year before a kind of work
+def test_a_year_before_a_kind_of_work_dates_the_title_after_it() -> None:
+    rels = _rels(
+        'Dara Voss (born 1950) is an American singer. She compared it to her 2002 single "Morning Glass". '
+        "The game was followed by a 1978 sequel, Iron Tide, which became popular. It was influenced by the "
+        "1972 arcade game Brickfall."
+    )
+    assert ("Morning Glass", "release_year", "2002") in rels
+    assert ("Iron Tide", "release_year", "1978") in rels
+    assert ("Brickfall", "release_year", "1972") in rels
+
+
+def test_a_year_before_a_title_and_its_kind_dates_the_title() -> None:
+    rels = _rels(
+        "Dara Voss (born 1950) is an American singer. It was included on Voss's 1977 Salt in the Wind album. "
+        "She starred in a 1985 Disney film."
+    )
+    assert ("Salt in the Wind", "release_year", "1977") in rels
+    assert not any(p == "release_year" and s == "Disney" for s, p, _ in rels)  # a maker, not a title
+
+
+def test_a_year_before_a_plural_or_untitled_noun_dates_nothing() -> None:
+    rels = _rels("Dara Voss (born 1950) is an American singer. In 1990 British films were popular with Voss.")
+    assert not any(p == "release_year" for _, p, _ in rels)
+
+
+def test_released_with_a_work_noun_dates_its_title() -> None:
+    rels = _rels(
+        "Low Fen is an American rock band. The band released its second studio album Evil Crown in 1996."
+    )
+    assert ("Evil Crown", "release_year", "1996") in rels
