@@ -120,3 +120,55 @@ def test_released_with_a_work_noun_dates_its_title() -> None:
         "Low Fen is an American rock band. The band released its second studio album Evil Crown in 1996."
     )
     assert ("Evil Crown", "release_year", "1996") in rels
+
+
+# ------------------------------------------------------------- a character's article
+def test_a_characters_lead_places_it_in_its_work() -> None:
+    rels = _rels(
+        "King Borin is a fictional character introduced in Walt Vell's 1967 animated musical film, The Reed "
+        "Basket. He is the king of the apes."
+    )
+    assert ("King Borin", "appears_in", "The Reed Basket") in rels
+    rels = _rels("Olan Vesk is the main protagonist of the Fog Harbor series of computer adventure games.")
+    assert ("Olan Vesk", "appears_in", "Fog Harbor") in rels
+
+
+def test_a_figure_in_something_that_is_no_work_is_no_character() -> None:
+    rels = _rels("Aino Lehti is a key figure in the Labour Party of Ostland. She was born in 1950.")
+    assert not any(p == "appears_in" for _, p, _ in rels)
+    rels = _rels("Aino Lehti is a figure in the Finnish national epic Kalevo.")
+    assert ("Aino Lehti", "appears_in", "Kalevo") in rels
+
+
+# ------------------------------------------------------------ a work's plot, its series
+def test_an_episodes_plot_people_are_characters_of_the_episode_and_its_series() -> None:
+    rels = _rels(
+        '"Dry Well" is the tenth episode of the ninth season of the comedy series Grey Lantern. The episode '
+        "follows Pell and Brin as they are forced to join a club. Soon Pell crashes his car. The episode "
+        "was written by Bran Scull and directed by Jon Holm."
+    )
+    for name in ("Pell", "Brin"):
+        assert (name, "appears_in", "Dry Well") in rels
+        assert (name, "appears_in", "Grey Lantern") in rels
+    assert not any(s in ("Bran Scull", "Jon Holm") and p == "appears_in" for s, p, _ in rels)
+
+
+def test_present_tense_credits_and_past_tense_people_are_not_plot_characters() -> None:
+    rels = _rels(
+        "Low Harbor is a 1994 film directed by Ann Vell. Mira Tull stars as the widow. Ann Vell praised "
+        "the film in 1995. Dex Lorry plays the priest."
+    )
+    assert not any(p == "appears_in" for _, p, _ in rels)
+
+
+def test_a_songs_article_has_no_plot_characters() -> None:
+    rels = _rels(
+        '"Red Wake" is a 1994 song by the band Low Fen. In the video, Mick Dorn escapes from his cell and '
+        "finds Mallow."
+    )
+    assert not any(p == "appears_in" for _, p, _ in rels)
+    rels = _rels(
+        "Red Wake is a 1994 novel by Ann Vell. In the novel, Mick Dorn escapes from his cell and finds "
+        "Mallow."
+    )
+    assert ("Mick Dorn", "appears_in", "Red Wake") in rels

@@ -409,6 +409,8 @@ class WorkReader:
                     doc.ents[key].fixed = EntityType.CHARACTER
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
+        if doc.work_key is None and self.encyclopedic:
+            self.character_lead()
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -417,6 +419,85 @@ class WorkReader:
                 portrayals.token(sent, tok)
                 if performer is not None:
                     self.acted_in(sent, tok, performer)
+
+    # a character's article -------------------------------------------------------------------
+    def character_lead(self) -> None:
+        """ "Mira Tull is a main character who appears in the film The Glass Owl", "King Borin is a
+        fictional character introduced in the 1967 film, The Reed Basket", "Olan Vesk is the
+        protagonist of the Fog Harbor series", "Aino Lehti is a figure in the epic Kalevo": the
+        subject of a character's lead is present in the work its attribute names."""
+        sent = next((s for s in self.doc.sentences if not s.heading), None)
+        if sent is None:
+            return
+        root = sent.span.root
+        if root.lower_ not in COPULAS:
+            return
+        subj = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        if not subj or not attrs or attrs[0].lemma_.lower() not in CHARACTER_NOUNS | {"figure"}:
+            return
+        attr = attrs[0]
+        holders = [attr] + [
+            v
+            for v in attr.children
+            if v.dep_ in ("relcl", "acl") and v.lemma_.lower() in ("appear", "introduce", "feature", "star")
+        ]
+        preps = ("in", "of", "from") if attr.lemma_.lower() != "figure" else ("in",)
+        pobjs = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        run = _name_run(subj[0])
+        if not pobjs or run is None:
+            return
+        found = self.lead_work(sent, pobjs[0], figure=attr.lemma_.lower() == "figure")
+        if found is None:
+            return
+        title, kind = found
+        work = self.mark(sent, title, kind)
+        character = self.mark(sent, run, EntityType.CHARACTER)
+        if character != work:
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.85))
+
+    def lead_work(self, sent: Sentence, tok: Any, *, figure: bool) -> tuple[Any, EntityType] | None:
+        """The titled work a character's lead places it in: "the film The Glass Owl", "the Fog
+        Harbor series", "the epic Kalevo", "The Glass Owl"; with `figure` ("a figure in X") only a
+        title a kind-of-work word goes with ("a figure in the Labour Party" names no work)."""
+        kinds = LEAD_WORK_NOUNS | {"epic", "myth", "legend", "saga", "mythology", "scripture"}
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in kinds:
+            kind = SERIES_NOUNS.get(lemma, EntityType.FILM)
+            if kind is EntityType.UNIVERSE:
+                kind = EntityType.SERIES
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:
+                return _own_title(named[0]), kind
+            run = _title_after(tok, comma=True)
+            if run is not None:
+                return run, kind
+            before = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if before:  # "the Fog Harbor series"
+                span = tok.doc[before[0].left_edge.i : tok.i]
+                if all(t.text[:1].isupper() or t.is_punct for t in span):
+                    return span, kind
+            return None
+        if tok.pos_ != "PROPN":
+            return None
+        marked = any(t.lower_ in kinds for t in tok.subtree)  # "the Finnish national epic Kalevo"
+        if figure and not marked:
+            return None
+        if not marked and tok.ent_type_ in NOT_WORK_LABELS:
+            return None
+        run = _own_title(tok)
+        plain = [t.i for t in run if t.i < tok.i and not _title_word(t) and t.lower_ not in TITLE_SMALL_WORDS]
+        start = plain[-1] + 1 if plain else run.start  # "the Finnish national epic Kalevo": Kalevo
+        while start < tok.i and not _title_word(run.doc[start]):
+            start += 1
+        return run.doc[start : run.end], EntityType.FILM
 
     # a performer's works -----------------------------------------------------------------------
     def performer(self) -> str | None:
@@ -1237,6 +1318,61 @@ def character_cues(doc: Doc) -> set[str]:
             if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
                 near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
+    return out | plot_subjects(doc)
+
+
+#: kinds of work without a screen that still tell a story
+STORY_NOUNS = frozenset({"novel", "novella", "book", "story", "comic", "manga", "volume"})
+#: present-tense verbs said of real people in an article, never of a plot's characters ("A stars
+#: as X", "A directs"); their subjects are not characters
+PEOPLE_VERBS = frozenset(
+    {"star", "co-star", "play", "portray", "voice", "direct", "write", "produce", "compose", "host",
+     "narrate", "perform", "sing", "record", "release", "appear", "guest", "reprise", "say", "state",
+     "describe", "call", "note", "praise", "give", "rate", "review", "criticize", "believe"}
+)  # fmt: skip
+#: verbs with which a work's article introduces its plot's people ("The episode follows A and B")
+PLOT_VERBS = frozenset({"follow", "see", "center", "centre", "focus", "revolve", "feature"})
+
+
+def plot_subjects(doc: Doc) -> set[str]:
+    """The people of a work's plot, in an encyclopedic text about a work: the subjects of its
+    present-tense narration ("Bart becomes jealous", "Peter and Brian join a club"; the lead's
+    real people are told in the past tense, or by credit verbs: "A stars as X" is none), and whom
+    "the episode follows" or "the film centers on"."""
+    out: set[str] = set()
+    kind = lead_kind(doc)
+    if kind is None or (kind in NOT_SCREEN_NOUNS and kind not in STORY_NOUNS):
+        return out  # a song, an album or a painting has no plot
+    first = next((s.index for s in doc.sentences if not s.heading), 0)
+    for sent in doc.sentences:
+        if sent.heading or sent.index == first:
+            continue
+        for tok in sent.span:
+            verb = tok.head
+            people: list[Any] = []
+            if (
+                tok.dep_ == "nsubj"
+                and verb.tag_ == "VBZ"
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in PEOPLE_VERBS
+                and asserted(verb)
+            ):
+                people = [tok]
+            elif (
+                tok.dep_ in ("dobj", "pobj")
+                and verb.lemma_.lower() in PLOT_VERBS | {"on", "around"}
+                and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in WORK_REFERENCES
+                    for v in (verb, verb.head)
+                    for c in v.children
+                )
+            ):
+                people = [tok]  # "The episode follows Peter", "The film centers on Ann"
+            for p in (q for t in people for q in _conjuncts(t)):
+                if p.pos_ == "PROPN" and p.ent_type_ not in NOT_WORK_LABELS - {"PERSON"}:
+                    key = doc.ref(sent, p)
+                    if key is not None and key != doc.work_key:
+                        out.add(key)
     return out
 
 
