@@ -172,3 +172,36 @@ def test_a_songs_article_has_no_plot_characters() -> None:
         "Mallow."
     )
     assert ("Mick Dorn", "appears_in", "Red Wake") in rels
+
+
+def test_a_list_of_roles_in_works_gives_each_character_its_work() -> None:
+    rels = _rels(
+        "Mira Tull is an English actress and writer. She is known for various roles including Merle Jackson "
+        "in Salt Street, Mandy Cole in Low Heights and nurse Sarah in Death Becomes Them. She is famed for "
+        "her comedic roles in shows such as My Kin and with Ricky Vane in Extras."
+    )
+    assert ("Merle Jackson", "appears_in", "Salt Street") in rels
+    assert ("Mandy Cole", "appears_in", "Low Heights") in rels  # not "Low Heights and nurse Sarah"
+    assert ("Sarah", "appears_in", "Death Becomes Them") in rels
+    assert ("Low Heights", "cast_member", "Mira Tull") in rels
+    assert not any(s == "Ricky Vane" for s, _, _ in rels)  # a co-star "with" her, not a role
+
+
+def test_release_dates_of_the_own_work_said_around_it() -> None:
+    rels = _rels(
+        "Red Sky is a song by Ann Vell. It was released as the second single from her self-titled fifth "
+        "studio album by Sony Music on August 23, 2013."
+    )
+    assert ("Red Sky", "release_year", "2013") in rels
+    rels = _rels("Red Sky is a song by Ann Vell. It was released as the second single from her 2012 album.")
+    assert ("Red Sky", "release_year", "2012") not in rels  # the album's year, not the song's
+    rels = _rels(
+        "Kiss the Sea is the fourth studio album by Salt & Vine, released January 25, 2011 via Rook."
+    )
+    assert ("Kiss the Sea", "release_year", "2011") in rels
+    rels = _rels("Kiss the Sea is an album by Salt & Vine. The band released the album on May 5, 2004.")
+    assert ("Kiss the Sea", "release_year", "2004") in rels
+    rels = _rels(
+        "Kiss the Sea is an album by Salt & Vine. The band released the album Red Sky on May 5, 2004."
+    )
+    assert ("Kiss the Sea", "release_year", "2004") not in rels

@@ -419,6 +419,7 @@ class WorkReader:
                 portrayals.token(sent, tok)
                 if performer is not None:
                     self.acted_in(sent, tok, performer)
+                    self.role_list(sent, tok, performer)
 
     # a character's article -------------------------------------------------------------------
     def character_lead(self) -> None:
@@ -566,6 +567,51 @@ class WorkReader:
         places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
         if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
             self.played_role(sent, tok, verb, person, works[0])
+
+    def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
+        """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
+        Heights and nurse Sarah in Red Tide": after a noun of roles in a sentence about the
+        performer, each "CHARACTER in TITLE" is a character of that work, played by the performer
+        (who is in its cast). A name after "with" or "alongside" is a co-star, never a role."""
+        if noun.lemma_.lower() not in ("role", "character", "part") or noun.pos_ != "NOUN":
+            return
+        subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or (subj[0].lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, subj[0]) != person):
+            return
+        doc, start, end = noun.doc, sent.span.start, sent.span.end
+        for k in range(noun.i + 2, end - 1):
+            if doc[k].lower_ != "in":
+                continue
+            role = _run_ending(doc, k, noun.i + 1)
+            if role is None or len(role) > 4 or not all(t.is_title or t.text == "-" for t in role):
+                continue
+            before = doc[role.start - 1] if role.start > start else None
+            if before is None or not (
+                before.text == ","
+                or before.lower_ in ("and", "including", "as", "like")
+                or (
+                    before.pos_ == "NOUN"
+                    and before.text.islower()
+                    and before.lemma_.lower() not in ACTING_NOUNS
+                )  # "nurse Sarah in X"
+            ):
+                continue  # "with Ricky Vane in Extras": a co-star
+            title = _title_after(doc[k])
+            cut = next((t.i for t in title if t.lower_ == "and"), None) if title is not None else None
+            if title is not None and cut is not None and any(t.lower_ == "in" for t in doc[cut : title.end]):
+                title = doc[title.start : cut]  # "in Low Heights and Mand in ...": the next item
+            if not title or _year(title[0]) is not None or title[-1].ent_type_ in DATE_LABELS:
+                continue
+            key = self.doc.ref(sent, title[-1])
+            if key == person or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+                continue
+            work = self.mark(sent, title, EntityType.FILM)
+            character = self.mark(sent, role, EntityType.CHARACTER)
+            if len({work, character, person}) < 3:
+                continue
+            self.found.append(Found(work, "cast_member", person, sent.index, 0.8))
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
+            self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
 
     def played_role(self, sent: Sentence, tok: Any, verb: Any, person: str, work: str) -> None:
         """The character a performer played in one work: "her role as Ann Kell in Low Tide",
@@ -942,13 +988,14 @@ class WorkReader:
         verb releases ("the label released Nightfall in 1975")."""
         anchor = self.anchor(verb)
         subject: str | None = None
-        if anchor is None or not self.is_work(sent, anchor):
+        if (anchor is None or not self.is_work(sent, anchor)) and not self.own_release(sent, verb):
             if not self.encyclopedic:
                 return
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objs.append(verb.head)
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
+            named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
             subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
             nouns = [o for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() in LEAD_WORK_NOUNS]
             if nouns and not self.is_work(sent, nouns[0]):  # "released its second album, Evil Crown, in"
@@ -959,11 +1006,42 @@ class WorkReader:
                 return
         dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
         dated += [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "obl") and c.ent_type_ == "DATE"]
+        # "released as the second single from the album on 23 August 2013": a full date further down,
+        # under nouns only (not "from her 2012 album", a year without a day, nor another verb's date)
+        dated += [
+            p
+            for p in verb.subtree
+            if p.dep_ == "prep"
+            and p.lower_ == "on"
+            and p.head is not verb
+            and any(o.ent_type_ == "DATE" and o.dep_ == "pobj" for o in p.children)
+            and not any(a.pos_ in ("VERB", "AUX") for a in p.ancestors if verb in a.ancestors)
+        ]
         for holder in dated:
             years = [y for t in holder.subtree if (y := _year(t)) is not None]
             if years:
                 self.literal(sent, "release_year", years[0], 0.85, subject)
                 return
+
+    def own_release(self, sent: Sentence, verb: Any) -> bool:
+        """Is a release verb said of the text's own work though its anchor is not the work?
+        "X is the fourth album by Iron & Wine, released January 25, 2011" (the participle hangs
+        off the maker's name, within the lead's attribute), "the band released the album on"."""
+        if self.doc.work_key is None:
+            return False
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs and objs[0].lemma_.lower() in WORK_REFERENCES and _the_work_part(objs[0]):
+            return not _title_after(objs[0])  # "released the album Red Sky": another one
+        if verb.dep_ != "acl" or self.lead_noun is None:
+            return False
+        t = verb.head
+        for _ in range(4):  # up through "by X" and conjuncts to the lead's noun
+            if t == self.lead_noun:
+                return True
+            if t.dep_ not in ("pobj", "prep", "conj", "appos", "agent") or t.head is t:
+                return False
+            t = t.head
+        return False
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
