@@ -205,3 +205,33 @@ def test_release_dates_of_the_own_work_said_around_it() -> None:
         "Kiss the Sea is an album by Salt & Vine. The band released the album Red Sky on May 5, 2004."
     )
     assert ("Kiss the Sea", "release_year", "2004") not in rels
+
+
+# ------------------------------------------------------------- a film-maker's article
+def test_a_film_makers_article_credits_the_films_they_made() -> None:
+    rels = _rels(
+        "Abel Kiar (born 1940) is an Iranian film director, screenwriter and poet. Kiar attained acclaim for "
+        "directing Close Call (1990), Taste of Plums (1997) and The Wind Will Go (1999). He wrote, directed "
+        "and produced the 2012 film The Power of Ten. In 2001 he directed the film Thira."
+    )
+    for title in ("Close Call", "Taste of Plums", "The Wind Will Go", "The Power of Ten", "Thira"):
+        assert (title, "directed_by", "Abel Kiar") in rels
+    assert ("The Power of Ten", "written_by", "Abel Kiar") in rels
+    assert ("The Power of Ten", "produced_by", "Abel Kiar") in rels
+
+
+def test_a_film_makers_book_or_anothers_film_is_not_credited_to_them() -> None:
+    rels = _rels(
+        "Abel Kiar (born 1940) is an Iranian film director. He also wrote the novel Salt Road. His brother "
+        "Tam Kiar directed the film Red Hill."
+    )
+    assert not any(o == "Abel Kiar" and p in ("written_by", "directed_by") for _, p, o in rels)
+    rels = _rels("Mira Tull (born 1960) is an American novelist. She wrote and directed the film Low Tide.")
+    assert not any(p == "directed_by" for _, p, _ in rels)  # no film-maker's lead
+
+
+def test_a_film_director_is_no_film() -> None:
+    rels = _rels("Abel Kiar (born 1940) is an Iranian film director. He lives in Tehran.")
+    assert not any(s == "Abel Kiar" and p == "release_year" for s, p, _ in rels)
+    claims = run_rules("Abel Kiar (born 1940) is an Iranian film director. He lives in Tehran.", WorkHint())
+    assert claims.source.about is None

@@ -182,8 +182,19 @@ def _work_noun(cop: Any) -> Any:
         noun = inner[0] if inner else noun
     if noun.lemma_.lower() in LEAD_WORK_NOUNS:
         return noun
+    head = noun.lemma_.lower()
+    if head.endswith(("er", "or", "ist", "ian", "ess")) or head in NOT_WORK_HEADS:
+        return None  # "an Iranian film director", "a film company": a person or a firm of the trade
     kinds = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in LEAD_WORK_NOUNS]
     return kinds[0] if kinds else None  # "a 1952 film biography"
+
+
+#: nouns a kind of work may qualify that are no work: "a film company", "a film star"
+NOT_WORK_HEADS = frozenset(
+    {"company", "studio", "festival", "award", "industry", "star", "character", "genre", "technique",
+     "format", "theatre", "theater", "school", "label", "group", "band", "house", "network", "channel",
+     "personality", "icon", "figure", "person", "man", "woman", "family", "magnate"}
+)  # fmt: skip
 
 
 def lead_title(doc: Doc) -> str | None:
@@ -318,9 +329,15 @@ NOT_WORK_LABELS = frozenset({"PERSON", "GPE", "LOC", "DATE", "NORP", "TIME", "CA
 DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
-def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
+#: nouns of a film-maker's trade: the subject of "X (born 1940) is an Iranian film director" directed,
+#: wrote or produced the films the text says he directed, wrote or produced
+MAKER_NOUNS = frozenset({"director", "filmmaker", "film-maker", "screenwriter", "producer"})
+
+
+def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sentence, Any] | None:
     """The subject of a performer's encyclopedic lead ("Dara Voss (born 1980) is an Irish actor and
-    singer") with its sentence, or None when the lead defines no performer."""
+    singer") with its sentence, or None when the lead defines no performer (with `kinds`: no
+    person of those trades, "an Iranian film director")."""
     sent = next((s for s in doc.sentences if not s.heading), None)
     if sent is None:
         return None
@@ -329,7 +346,7 @@ def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
             attrs = [c for c in tok.children if c.dep_ == "attr"]
             nouns = [t for a in attrs for t in _conjuncts(a)]
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
-            if subj and any(n.lemma_.lower() in PERFORMER_NOUNS for n in nouns):
+            if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
     return None
@@ -409,6 +426,7 @@ class WorkReader:
                     doc.ents[key].fixed = EntityType.CHARACTER
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
+        maker = self.performer(MAKER_NOUNS) if doc.work_key is None else None
         if doc.work_key is None and self.encyclopedic:
             self.character_lead()
         for sent in doc.sentences:
@@ -420,6 +438,8 @@ class WorkReader:
                 if performer is not None:
                     self.acted_in(sent, tok, performer)
                     self.role_list(sent, tok, performer)
+                if maker is not None:
+                    self.made(sent, tok, maker)
 
     # a character's article -------------------------------------------------------------------
     def character_lead(self) -> None:
@@ -501,9 +521,10 @@ class WorkReader:
         return run.doc[start : run.end], EntityType.FILM
 
     # a performer's works -----------------------------------------------------------------------
-    def performer(self) -> str | None:
-        """The key of the person a performer's article is about (marked a Person), or None."""
-        found = _performer(self.doc)
+    def performer(self, kinds: frozenset[str] = PERFORMER_NOUNS) -> str | None:
+        """The key of the person a performer's article is about (marked a Person), or None (with
+        `kinds`: of a person of those trades)."""
+        found = _performer(self.doc, kinds)
         if found is None:
             return None
         sent, subj = found
@@ -567,6 +588,46 @@ class WorkReader:
         places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
         if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
             self.played_role(sent, tok, verb, person, works[0])
+
+    def made(self, sent: Sentence, verb: Any, person: str) -> None:
+        """ "He directed Low Tide (1990)", "known for directing Salt Quay (1997) and Cold Road
+        (1999)", "he wrote, directed and produced the 2012 film Grey Mile": in a film-maker's
+        article, each film the person directed, wrote or produced has them as its director, writer
+        or producer. The verb is active and its actor the person ("he", "she" or a name of
+        theirs); a book or a song written is no screenplay."""
+        pred = CREDIT_VERBS.get(verb.lemma_.lower())
+        if pred is None or verb.pos_ != "VERB" or not asserted(verb):
+            return
+        shared = verb.tag_ == "VBN" and verb.dep_ in ("conj", "xcomp")  # "wrote, directed and produced"
+        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:
+            return  # "directed by X" is no act of the article's person
+        head = verb
+        while head.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+        if verb.tag_ == "VBG" and not subj:  # "known for directing X": the sentence's subject
+            subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or (subj[0].lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, subj[0]) != person):
+            return
+        chain = [
+            verb,
+            *(c for c in head.subtree if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB" and c.i > verb.i),
+        ]
+        objs = [o for v in chain for o in v.children if o.dep_ == "dobj"][:1]  # the verbs share it
+        works: list[str] = []
+        for o in objs:
+            if o.lemma_.lower() in NOT_SCREEN_NOUNS:
+                return  # "she wrote the novel X"
+            if _title_word(o):  # "directing A (1990), B (1997) and C (1999)": the parse breaks such lists
+                items = _title_list(o.doc, _own_title(o).start, sent.span.end)
+                if len(items) > 1 and all(y is not None for _, y in items):
+                    works += [self.mark(sent, run, EntityType.FILM) for run, _ in items]
+                    continue
+            for c in _conjuncts(o):
+                works += self.acted_work(sent, c)
+        for w in works:
+            if w != person:
+                self.found.append(Found(w, pred, person, sent.index, 0.8))
 
     def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
         """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
@@ -668,8 +729,8 @@ class WorkReader:
             for n in named:
                 for c in _conjuncts(n):
                     out += self.acted_work(sent, c)
-            run = _title_after(tok)
-            if not out and run is not None and run[-1].ent_type_ not in NOT_WORK_LABELS:
+            run = _title_after(tok)  # "the film Thira": the noun says what it is, whatever the NER says
+            if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
                 out.append(self.mark(sent, run, EntityType.FILM))
             return out
         doc = tok.doc
