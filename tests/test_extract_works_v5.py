@@ -235,3 +235,17 @@ def test_a_film_director_is_no_film() -> None:
     assert not any(s == "Abel Kiar" and p == "release_year" for s, p, _ in rels)
     claims = run_rules("Abel Kiar (born 1940) is an Iranian film director. He lives in Tehran.", WorkHint())
     assert claims.source.about is None
+
+
+def test_a_relative_clause_gives_another_works_cast() -> None:
+    rels = _rels(
+        "Leo Maro (born 1973) is an American filmmaker. He directed the 2012 film The Power of Ten, which "
+        "featured the ensemble cast of Chris Walk, Christa Slate, Ann Dery and others."
+    )
+    for actor in ("Chris Walk", "Christa Slate", "Ann Dery"):
+        assert ("The Power of Ten", "cast_member", actor) in rels
+    rels = _rels(
+        "Leo Maro (born 1973) is an American singer. He toured with the band Low Fen, which featured Chris "
+        "Walk and Ann Dery."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)  # a band is no work with a cast

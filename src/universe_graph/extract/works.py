@@ -948,6 +948,9 @@ class WorkReader:
         B as Y, and C as Z": each person a cast member, each name after "as" a character the
         person plays (the list is read word by word, as the parser often breaks it)."""
         anchor = self.anchor(verb)
+        if anchor is not None and not self.is_work(sent, anchor) and verb.dep_ == "relcl":
+            self.other_cast(sent, verb, anchor)  # "the 2012 film Grey Mile, which featured A, B and C"
+            return
         if anchor is None or not self.is_work(sent, anchor):
             root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -960,6 +963,31 @@ class WorkReader:
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def other_cast(self, sent: Sentence, verb: Any, anchor: Any) -> None:
+        """ "the 2012 film Grey Mile, which featured the ensemble cast of A, B and C", "Low Tide,
+        which starred A and B": in an encyclopedic text, the cast of another work the relative
+        clause hangs off (a title already typed a work, or the title after a work noun)."""
+        if not self.encyclopedic:
+            return
+        key = self.doc.ref(sent, anchor)
+        if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in LEAD_WORK_NOUNS:
+            named = [c for c in anchor.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            key = self.doc.ref(sent, named[0]) if named else None
+        if key is None or key == self.doc.work_key or self.doc.ents[key].fixed not in WORK_TYPES:
+            return
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objs:
+            return
+        start = objs[0].left_edge.i
+        if objs[0].lemma_.lower() == "cast":  # "the ensemble cast of A, B"
+            of = [p for p in objs[0].children if p.lower_ == "of"]
+            if not of:
+                return
+            start = of[0].i + 1
+        for p in self.listed(sent, start, single=True):
+            if p != key and self.doc.ents[p].fixed is EntityType.PERSON:
+                self.found.append(Found(key, "cast_member", p, sent.index, 0.8))
 
     def as_roles(self, sent: Sentence, verb: Any) -> None:
         """ "A as X, B as Y, and C as Z" right after a cast verb: cast members and the characters
