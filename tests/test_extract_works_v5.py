@@ -249,3 +249,17 @@ def test_a_relative_clause_gives_another_works_cast() -> None:
         "Walk and Ann Dery."
     )
     assert not any(p == "cast_member" for _, p, _ in rels)  # a band is no work with a cast
+
+
+def test_preceded_by_two_films_follows_the_later_one() -> None:
+    rels = _rels(
+        "Clear Sky is a 1994 American spy thriller film directed by Phil Noy. It was preceded by the 1990 "
+        "film The Hunt for Red Coast and the 1992 film Patriot Hills."
+    )
+    assert ("Clear Sky", "follows", "Patriot Hills") in rels
+    assert ("Clear Sky", "follows", "The Hunt for Red Coast") not in rels  # not just before it
+    rels = _rels(
+        "Clear Sky is a 1994 film directed by Phil Noy. It was followed by Red Coast and Patriot Hills."
+    )
+    assert ("Red Coast", "follows", "Clear Sky") in rels
+    assert ("Patriot Hills", "follows", "Clear Sky") not in rels

@@ -1198,8 +1198,20 @@ class WorkReader:
             return
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for o in (c for c in agent.children if c.dep_ == "pobj"):
-                for c in _conjuncts(o)[:1]:
-                    other = self.other_work(sent, c)
+                # "followed by A and B": A comes next; "preceded by the 1990 film A and the 1992 film
+                # B": B came just before
+                items = [c for c in _conjuncts(o) if c.dep_ != "appos" or c.head.pos_ != "NOUN"]
+                for c in items[:1] if verb.lemma_.lower() == "follow" else items[-1:]:
+                    if c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS:
+                        run = _title_after(c)  # "the 1992 film Grey Mile"
+                        ref = self.doc.ref(sent, run[-1]) if run is not None else None
+                        other = (
+                            self.mark(sent, run, EntityType.FILM)
+                            if run is not None and ref != self.doc.work_key
+                            else None
+                        )
+                    else:
+                        other = self.other_work(sent, c)
                     if other is None:
                         continue
                     if verb.lemma_.lower() == "follow":
