@@ -263,3 +263,12 @@ def test_preceded_by_two_films_follows_the_later_one() -> None:
     )
     assert ("Red Coast", "follows", "Clear Sky") in rels
     assert ("Patriot Hills", "follows", "Clear Sky") not in rels
+
+
+def test_a_persons_film_is_their_direction() -> None:
+    rels = _rels(
+        "Red Wake is a 1994 song by the band Low Fen. Its best known use was in Olan Vesk's controversial "
+        "film Cold Killers. It was also used in Rook's film Salt Road and in the Paramount film Grey Mile."
+    )
+    assert ("Cold Killers", "directed_by", "Olan Vesk") in rels
+    assert not any(p == "directed_by" and s in ("Salt Road", "Grey Mile") for s, p, _ in rels)

@@ -855,6 +855,8 @@ class WorkReader:
             and tok.nbor(-1).text != "("
         ):
             self.year_noun(sent, tok)  # "her 2002 single "Morning Glass"", "Voss's 1977 Salt Flats album"
+        if self.encyclopedic and lemma in ("film", "movie") and tok.pos_ == "NOUN":
+            self.owned_film(sent, tok)  # "Olan Vesk's 1994 film Low Tide", "the Olan Vesk film Low Tide"
         if tok.tag_ == "NNS" and lemma in SEQUENCE_NOUNS and self.encyclopedic:
             self.sequence(sent, tok)  # "three singles: A, B and C"
         if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
@@ -1271,6 +1273,36 @@ class WorkReader:
             self.literal(sent, "release_year", year, 0.8)
             return
         self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def owned_film(self, sent: Sentence, noun: Any) -> None:
+        """ "Olan Vesk's controversial film Low Tide", "the Olan Vesk film Low Tide": a film said to
+        be a person's is that person's direction. The owner must be a person's name (the NER's,
+        two words at least: "Rook's film", "the Paramount film" credit nothing) and the title must
+        follow the noun."""
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        owners += [  # "the Olan Vesk film": the name right before the noun
+            c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1
+        ]
+        if not owners:
+            return
+        run = _name_run(owners[0])
+        while run is not None and len(run) and run[-1].tag_ == "POS":
+            run = run[:-1]  # the NER's "Olan Vesk's"
+        if run is None or len(run) < 2 or any(t.ent_type_ != "PERSON" for t in run):
+            return
+        named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        title = _title_after(noun, comma=True)
+        if title is None and named:
+            title = _own_title(named[0])
+        if title is None or not len(title) or title[-1].ent_type_ in DATE_LABELS:
+            return
+        key = self.doc.ref(sent, title[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        work = self.mark(sent, title, EntityType.FILM)
+        person = self.mark(sent, run, EntityType.PERSON)
+        if work != person:
+            self.found.append(Found(work, "directed_by", person, sent.index, 0.75))
 
     def sequence(self, sent: Sentence, noun: Any) -> None:
         """ "the album's three singles, "A", "B" and "C"", "the series consists of three films: A
