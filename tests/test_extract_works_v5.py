@@ -272,3 +272,21 @@ def test_a_persons_film_is_their_direction() -> None:
     )
     assert ("Cold Killers", "directed_by", "Olan Vesk") in rels
     assert not any(p == "directed_by" and s in ("Salt Road", "Grey Mile") for s, p, _ in rels)
+
+
+def test_a_title_owned_by_a_year_is_released_that_year() -> None:
+    rels = _rels(
+        "Grey Mile is a 2001 video album. It consists of music videos filmed from 1979's Off the Road to "
+        "2001's Unbroken. It came out after 1990's Gulf War."
+    )
+    assert ("Off the Road", "release_year", "1979") in rels  # not "Off the Road to 2001"
+    assert ("Unbroken", "release_year", "2001") in rels
+    assert not any(s == "Gulf War" for s, _, _ in rels)  # an event, no work
+
+
+def test_a_title_opening_with_star_keeps_its_first_word() -> None:
+    claims = run_rules(
+        "Star Legends II is a 2006 action video game. It is the follow up to 2004's Star Legends.", WorkHint()
+    )
+    names = {e.id: e.name for e in claims.entities}
+    assert names.get(claims.source.about or "") == "Star Legends II"

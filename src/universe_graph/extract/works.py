@@ -1232,7 +1232,8 @@ class WorkReader:
         assert year is not None
         k = year_tok.i + 1
         if k < end and doc[k].tag_ == "POS":
-            return  # "2004's Star Legends": a year's event as often as a work
+            self.year_owned(sent, year_tok)
+            return
         noun = None
         plain = 0  # lower-case words between ("arcade"), at most three
         for t in doc[k : min(end, k + 9)]:
@@ -1273,6 +1274,41 @@ class WorkReader:
             self.literal(sent, "release_year", year, 0.8)
             return
         self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def year_owned(self, sent: Sentence, year_tok: Any) -> None:
+        """ "the follow-up to 2004's Star Legends", "from 1979's Off the Road to 2001's Unbroken":
+        a title owned by a year is that year's release, in an article about a work (an article
+        about anything else writes "1990's Gulf War" too, and a named event or place is none)."""
+        if self.doc.work_key is None:
+            return
+        doc, end = year_tok.doc, sent.span.end
+        i = j = year_tok.i + 2
+        while j < end and (
+            (_title_word(doc[j]) and doc[j].tag_ != "POS" and doc[j].text not in QUOTES)
+            or (doc[j].text == "-" and j > i and j + 1 < end and _title_word(doc[j + 1]))
+            or (
+                doc[j].lower_ in TITLE_SMALL_WORDS - {"and"}
+                and j > i
+                and j + 1 < end
+                and _title_word(doc[j + 1])
+                and _year(doc[j + 1]) is None  # "from 1979's A to 2001's B"
+            )
+        ):
+            j += 1
+        run = doc[i:j]
+        if not len(run) or not run[0].text[:1].isupper():
+            return
+        if any(t.ent_type_ in ("EVENT", "GPE", "LOC", "FAC", "NORP", "DATE", "LAW") for t in run):
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        year = _year(year_tok)
+        assert year is not None
+        if key == self.doc.work_key:
+            self.literal(sent, "release_year", year, 0.8)
+        else:
+            self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
 
     def owned_film(self, sent: Sentence, noun: Any) -> None:
         """ "Olan Vesk's controversial film Low Tide", "the Olan Vesk film Low Tide": a film said to
@@ -1774,7 +1810,12 @@ class Portrayals:
             run = _run_starting(doc, cue.i + 1, span.end)
             if run is not None and cue.text[:1].isupper():
                 key = self.doc.ref(sent, run[-1])  # "Star Jon Hale" taken as one name
-                if key is not None and self.doc.ents[key].name.lower().startswith(cue.lower_ + " "):
+                if (
+                    key is not None
+                    and key != self.doc.work_key  # "Star Legends II is a 2006 game": a title, whole
+                    and self.doc.ents[key].fixed not in WORK_TYPES
+                    and self.doc.ents[key].name.lower().startswith(cue.lower_ + " ")
+                ):
                     ent = self.doc.ents[key]
                     ent.aliases.add(ent.name)
                     ent.name = run.text
