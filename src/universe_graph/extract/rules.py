@@ -673,12 +673,11 @@ class _Run:
                     )
         if doc.work_key:
             credits = self.credit_sentences()
-            series = {
+            # an article's episode or volume: its characters are its series' too (works.py's hook)
+            wholes = {
                 f.object for f in self.found if f.subject == doc.work_key and f.predicate == "part_of_series"
             }
-            wholes = (
-                series if self.encyclopedic else set()
-            )  # an article's episode (a review's cast: not asked)
+            wholes = wholes if self.encyclopedic else set()
             cued = None
             if self.encyclopedic:
                 cued = character_cues(doc) | {f.subject for f in self.found if f.predicate == "portrayed_by"}
