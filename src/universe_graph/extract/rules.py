@@ -673,6 +673,11 @@ class _Run:
                     )
         if doc.work_key:
             credits = self.credit_sentences()
+            # an article's episode or volume: its characters are its series' too (works.py's hook)
+            wholes = {
+                f.object for f in self.found if f.subject == doc.work_key and f.predicate == "part_of_series"
+            }
+            wholes = wholes if self.encyclopedic else set()
             cued = None
             if self.encyclopedic:
                 cued = character_cues(doc) | {f.subject for f in self.found if f.predicate == "portrayed_by"}
@@ -688,6 +693,8 @@ class _Run:
                     # quote a sentence of the story, not a list of credits that happens to name her first
                     told = [m for m in prose if m[0] not in credits] or prose
                     relate(k, "appears_in", doc.work_key, told[0][0], 0.7)
+                    for whole in wholes:  # an episode's characters are its series' characters
+                        relate(k, "appears_in", whole, told[0][0], 0.6)
             lead = self.lead()
             if lead is not None and (cued is None or lead[0] in cued):
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
