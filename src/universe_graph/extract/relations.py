@@ -705,7 +705,9 @@ def descriptions(doc: Doc) -> list[Found]:
                     and doc.ents[owner].type is C
                     and doc.ents[named_head].type is C
                 ):
-                    pred, direction = lx.RELATIONAL_NOUNS[lemma if lemma in lx.RELATIONAL_NOUNS else low]
+                    noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                    pred, direction = lx.RELATIONAL_NOUNS[noun]
+                    kin.setdefault((owner, noun), named_head)
                     pair = (owner, named_head) if direction in ("fwd", "sym") else (named_head, owner)
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                 continue
@@ -744,6 +746,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 ):  # "his guard, Dax Moreno,"
                     k = doc.ref(sent, tok.nbor(2))
                     named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
+                if not named:  # "take Calla's daughter Juno hostage", "X's only friend is Y"
+                    named = _name_after(doc, sent, tok) or _copula_named(doc, sent, tok)
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
                     if pred == "family_of" and poss[0].pos_ == "PRON":
                         owner_ent = _kin_by_surname(doc, sent, owner_ent, named[0])
@@ -758,9 +762,12 @@ def descriptions(doc: Doc) -> list[Found]:
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
+                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key)):
+                    doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
+                    continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
-                name = " ".join([f"{owner_ent.name}'s", *mods, noun])
+                name = " ".join([f"{_owner_as_written(poss[0], owner_ent)}'s", *mods, noun])
                 ent = _describe(doc, sent, tok, key, name, C)
                 pair = (owner_ent.key, ent.key) if direction == "fwd" else (ent.key, owner_ent.key)
                 if direction == "sym":
@@ -838,6 +845,56 @@ def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
                 return []
             out.append(k)
     return list(dict.fromkeys(out))
+
+
+def _owner_as_written(poss: Any, owner: Ent) -> str:
+    """The owner of a description as the text writes it ("Steck's soldiers", not the full name's
+    "Yara Steck's soldiers"), so the description keeps the text's own words; a pronoun owner
+    ("her daughter") is named by the owner's name."""
+    words = [t.text for t in poss.subtree if t.dep_ != "case" and t.pos_ == "PROPN"]
+    written = " ".join(words)
+    return written if words and written in owner.name else owner.name
+
+
+def _name_after(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """ "take Calla's daughter Juno hostage": a named character right after a relational noun, when the
+    parser hung both on a later noun instead of making the name the noun's head or apposition."""
+    if tok.i + 1 >= sent.span.end:
+        return []
+    nxt = tok.nbor(1)
+    if nxt.pos_ != "PROPN" or nxt.dep_ not in ("compound", "appos") or in_comparison(doc, sent, nxt.i):
+        return []
+    if nxt.dep_ == "compound" and nxt.head.i <= nxt.i:
+        return []
+    key = doc.ref(sent, nxt)
+    if key is None or doc.ents[key].type is not C or doc.ents[key].descriptive:
+        return []
+    return [key]
+
+
+def _copula_named(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """ "Maeve's only friend is the blacksmith Hana Vetch": the named character a copula equates
+    with the relational noun that is its subject (never under negation: "is not Y")."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not asserted(tok.head):
+        return []
+    for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+        key = doc.ref(sent, attr)
+        if key is None and attr.pos_ == "NOUN":  # "is the old smith, Hana Vetch"
+            key = next((k for c in attr.children if c.dep_ == "appos" and (k := doc.ref(sent, c))), None)
+        if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive:
+            return [key]
+    return []
+
+
+def _kin_back(kin: dict[tuple[str, str], str], named: str) -> str | None:
+    """ "her younger brother Piet ... Piet's sister": the one character whose named kin `named` is,
+    standing for a kin noun `named` owns (none when two characters name `named` as kin)."""
+    owners = {
+        owner
+        for (owner, noun), k in kin.items()
+        if k == named and owner != named and lx.RELATIONAL_NOUNS.get(noun, ("", ""))[0] == "family_of"
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _called(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
