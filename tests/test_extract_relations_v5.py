@@ -79,3 +79,78 @@ def test_description_of_a_pronoun_owner_uses_the_full_name() -> None:
         "Esme Rook, and seize the station."
     )
     assert "Marek Tull's soldiers" in names(c)
+
+
+# credits after a cast list: the actor is a credited Person, often by one word ---------------------
+CAST = "Harbour Lights is a tense harbour thriller. It stars Ana Brill, Tomasz Kedde and Ruth Olafsen. "
+
+
+def test_one_word_actor_plays_a_character_after_a_cast_list() -> None:
+    c = extract(
+        CAST + "Brill plays Ora Vane, a ferry pilot who hides a debt. Ora Vane flees.", "Harbour Lights"
+    )
+    t = triples(c)
+    assert ("Ora Vane", "portrayed_by", "Ana Brill") in t
+    assert ("Ora Vane", "appears_in", "Harbour Lights") in t
+
+
+def test_a_character_playing_a_character_is_no_credit() -> None:
+    c = extract(CAST + "Ora Vane is a pilot. Ora Vane plays Jem Kass at cards and loses.", "Harbour Lights")
+    assert not any(p == "portrayed_by" and o == "Ora Vane" for _, p, o in triples(c))
+    assert ("Jem Kass", "portrayed_by", "Ora Vane") not in triples(c)
+
+
+def test_parenthesised_surname_and_played_by_surname() -> None:
+    c = extract(
+        CAST + "Her only ally is the ferryman Jem Kass (Kedde), who owes her a favour. "
+        "Played by Olafsen, Wenna Roe is all ice.",
+        "Harbour Lights",
+    )
+    t = triples(c)
+    assert ("Jem Kass", "portrayed_by", "Tomasz Kedde") in t
+    assert ("Wenna Roe", "portrayed_by", "Ruth Olafsen") in t
+
+
+def test_parenthesised_place_is_no_credit() -> None:
+    c = extract(
+        CAST + "Jem Kass works the ferry to Skellan Point (Brill). Jem Kass sleeps.", "Harbour Lights"
+    )
+    assert ("Jem Kass", "portrayed_by", "Ana Brill") not in triples(c)
+
+
+def test_with_actor_as_the_character_and_role_as() -> None:
+    c = extract(
+        "The Long Tide is a 2021 drama film directed by Pia Lund, starring Ana Brill and Ruth Olafsen. "
+        "Brill reprises her role as the pilot Ora Vane, with Olafsen as the harbour master Wenna Roe. "
+        "Ora Vane defies Wenna Roe."
+    )
+    t = triples(c)
+    assert ("Ora Vane", "portrayed_by", "Ana Brill") in t
+    assert ("Wenna Roe", "portrayed_by", "Ruth Olafsen") in t
+
+
+def test_a_character_as_a_title_is_no_credit() -> None:
+    c = extract(
+        CAST + "Ora Vane is a pilot in Skellan. Ora Vane, as the new captain Jem Kass, sails.",
+        "Harbour Lights",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+def test_newcomer_actor_as_the_character_in_commas() -> None:
+    c = extract(
+        CAST + "Ora Vane hides a debt from Jem Kass. Still, Brill carries the film, and Marcus Doyle, as "
+        "the shifty innkeeper Jem Kass, steals every scene he is in.",
+        "Harbour Lights",
+    )
+    t = triples(c)
+    assert ("Jem Kass", "portrayed_by", "Marcus Doyle") in t
+    assert ("Harbour Lights", "cast_member", "Marcus Doyle") in t
+    assert ("Marcus Doyle", "appears_in", "Harbour Lights") not in t
+
+
+def test_possessive_portrayal_of_a_character() -> None:
+    c = extract(
+        CAST + "Wenna Roe runs the docks. Olafsen's portrayal of Wenna Roe is chilling.", "Harbour Lights"
+    )
+    assert ("Wenna Roe", "portrayed_by", "Ruth Olafsen") in triples(c)
