@@ -154,3 +154,65 @@ def test_possessive_portrayal_of_a_character() -> None:
         CAST + "Wenna Roe runs the docks. Olafsen's portrayal of Wenna Roe is chilling.", "Harbour Lights"
     )
     assert ("Wenna Roe", "portrayed_by", "Ruth Olafsen") in triples(c)
+
+
+# commentary: what a performance reminds the reviewer of, and where the film premiered -------------
+def in_story(claims: ClaimSet, name: str) -> bool | None:
+    return next((e.in_universe for e in claims.entities if e.name == name), None)
+
+
+def test_what_reminds_the_reviewer_is_out_of_the_story() -> None:
+    c = extract(
+        "Harbour Lights follows Ora Vane, a ferry pilot. Brill's turn reminded me of Dunstan Voss from "
+        "the old Quarry Road series, and Ora Vane is just as cold.",
+        "Harbour Lights",
+    )
+    assert in_story(c, "Dunstan Voss") is False
+    assert not any(s == "Dunstan Voss" for s, p, _ in triples(c) if p == "appears_in")
+    assert in_story(c, "Ora Vane") is True
+
+
+def test_a_character_reminding_another_stays_in_the_story() -> None:
+    c = extract(
+        "Ora Vane sails at night. Ora Vane reminds Jem Kass of his brother Tobin Kass.", "Harbour Lights"
+    )
+    assert in_story(c, "Tobin Kass") is True
+
+
+def test_where_the_film_premiered_is_out_of_the_story() -> None:
+    c = extract(
+        "Harbour Lights is a 2020 thriller film. The film premiered at the Lisbon Harbour Film Festival. "
+        "Ora Vane, a ferry pilot, hides from Jem Kass in Skellan Point.",
+        "Harbour Lights",
+    )
+    assert in_story(c, "Lisbon Harbour Film Festival") in (False, None)
+    assert in_story(c, "Skellan Point") is True
+
+
+def test_a_character_opening_at_a_place_stays_in_the_story() -> None:
+    c = extract(
+        "Ora Vane is a ferry pilot. Ora opens the tavern at Skellan Point and hides from Jem Kass.",
+        "Harbour Lights",
+    )
+    assert in_story(c, "Skellan Point") is True
+
+
+def test_where_the_film_opens_is_the_story_setting() -> None:
+    c = extract(
+        "The film opens in the fishing town of Skellan Point, where Ora Vane hides from Jem Kass.",
+        "Harbour Lights",
+    )
+    assert in_story(c, "Skellan Point") is True
+
+
+# crew lists -----------------------------------------------------------------------------------------
+def test_each_writer_of_a_written_by_list_is_crew() -> None:
+    c = extract(
+        "Harbour Lights is a 2020 thriller film directed by Pia Lund, written by Edda Sorn and Tomas "
+        "Ferrante, and starring Ana Brill. Ora Vane, a ferry pilot, hides from Jem Kass.",
+    )
+    t = triples(c)
+    assert ("Harbour Lights", "written_by", "Edda Sorn") in t
+    assert ("Harbour Lights", "written_by", "Tomas Ferrante") in t
+    assert ("Tomas Ferrante", "appears_in", "Harbour Lights") not in t
+    assert ("Harbour Lights", "written_by", "Ana Brill") not in t

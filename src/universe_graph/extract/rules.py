@@ -229,7 +229,9 @@ class _Run:
                             self.crew(sent, run, pred)
                 if tok.lemma_ in ("direct", "write", "pen") and tok.tag_ == "VBN" and asserted(tok):
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
-                        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        for pobj in (
+                            t for c in agent.children if c.dep_ == "pobj" for t in [c, *_name_conjuncts(c)]
+                        ):  # "written by A and B": each conjunct a writer
                             run = _name_span(pobj)
                             if run is not None and (run[0].ent_type_ == "PERSON" or len(run) >= 2):
                                 self.crew(
@@ -1076,6 +1078,21 @@ def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
     if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
         return True
     return bool(i > sent.span.start and paren.doc[i - 1].lower_ == "the")
+
+
+def _name_conjuncts(tok: Any) -> list[Any]:
+    """The proper nouns conjoined to `tok` ("A and B", "A, B and C"), in order; a name after a verb
+    ("directed by A and starred B": the parser's conjunct) is not one of them."""
+    out: list[Any] = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        run = _name_span(c)
+        first = run[0] if run is not None else c
+        if c.pos_ == "PROPN" and first.i > 0 and first.nbor(-1).lower_ in (",", "and", "&"):
+            out.append(c)
+            stack.extend(k for k in c.children if k.dep_ == "conj")
+    return out
 
 
 def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
