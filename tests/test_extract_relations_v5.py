@@ -216,3 +216,36 @@ def test_each_writer_of_a_written_by_list_is_crew() -> None:
     assert ("Harbour Lights", "written_by", "Tomas Ferrante") in t
     assert ("Tomas Ferrante", "appears_in", "Harbour Lights") not in t
     assert ("Harbour Lights", "written_by", "Ana Brill") not in t
+
+
+# the named subject of a description, and a name the parser takes for an adjective -----------------
+def test_a_description_given_a_name_acts_under_that_name() -> None:
+    c = extract(
+        "Tova Brisk runs the docks. When Pell Amsel refuses to pay, Tova's enforcer, a scarred giant "
+        "called Orm, drowns Pell beneath the pier."
+    )
+    t = triples(c)
+    assert ("Orm", "killed", "Pell Amsel") in t
+    assert ("Tova Brisk", "killed", "Pell Amsel") not in t
+
+
+def test_a_description_without_a_name_does_not_act_as_someone() -> None:
+    c = extract("Tova Brisk runs the docks. When Pell Amsel refuses to pay, Tova's enforcer drowns Pell.")
+    t = triples(c)
+    assert [s for s, p, _ in t if p == "killed"] == ["Tova's enforcer"]
+
+
+def test_a_subject_taken_for_an_adjective_is_shared_by_the_next_verb() -> None:
+    c = extract(
+        "Ilyan Varro, a retired diver, hunts Orm. Inside the vault, Ilyan fights Orm and kills him "
+        "with a boathook."
+    )
+    t = triples(c)
+    assert ("Ilyan Varro", "killed", "Orm") in t
+
+
+def test_an_adjective_is_no_subject() -> None:
+    c = extract(
+        "Ilyan Varro, a retired diver, hunts Orm. Inside the vault, angry divers fight Orm and kill him."
+    )
+    assert ("Ilyan Varro", "killed", "Orm") not in triples(c)

@@ -383,8 +383,7 @@ class Reader:
             return [], [], False  # "Ann corners Bo, ..." read as one noun phrase "Ann corners Bo": unreliable
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
         if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
-            stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
-            subjects = [k for t in stray for k in self.ents_of(sent, t)]
+            subjects = self.stray_subjects(sent, v)
         if not subj_toks and not subjects:
             subjects = self.inherited_subject(sent, v) or self.left_clause_subject(sent, v)
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
@@ -485,6 +484,17 @@ class Reader:
                 roles.setdefault(victim, "victim" if kind == "killing" else "target")
             self.seeds.append((sent.index, kind, roles, tok))
 
+    def stray_subjects(self, sent: Sentence, v: Any) -> list[str]:
+        """A name the parser hung on a verb from its left as a compound, modifier or adjective
+        ("Anya confronts", "Inside the vault, Ilyan fights": "Ilyan" tagged as an adjective)."""
+        stray = [
+            c
+            for c in v.children
+            if c.i < v.i
+            and (c.dep_ in ("compound", "npadvmod", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper()))
+        ]
+        return [k for t in stray for k in self.ents_of(sent, t)]
+
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
         """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
         dep_verb = v.dep_ == "dep" and v.head.pos_ == "VERB" and v.i > v.head.i  # "X calls Y, then frees Z"
@@ -497,6 +507,10 @@ class Reader:
             left = self.left_clause_subject(sent, head)
             if left:
                 return left
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and (
+                stray := self.stray_subjects(sent, head)
+            ):
+                return stray  # "Ilyan fights Brannoch and kills him": the misparsed subject is shared
             if head.dep_ in ("conj", "advcl") and head.head is not head:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
@@ -749,6 +763,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 if not named:  # "take Calla's daughter Juno hostage", "X's only friend is Y"
                     named = _name_after(doc, sent, tok) or _copula_named(doc, sent, tok)
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
+                    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):  # "X's enforcer, a giant
+                        doc.token_ent[(sent.index, tok.i)] = named[0]  # called B, drowns him": B acts
                     if pred == "family_of" and poss[0].pos_ == "PRON":
                         owner_ent = _kin_by_surname(doc, sent, owner_ent, named[0])
                     kin[(owner_ent.key, noun)] = named[0]
