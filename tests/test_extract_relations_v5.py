@@ -249,3 +249,31 @@ def test_an_adjective_is_no_subject() -> None:
         "Ilyan Varro, a retired diver, hunts Orm. Inside the vault, angry divers fight Orm and kill him."
     )
     assert ("Ilyan Varro", "killed", "Orm") not in triples(c)
+
+
+# a definite place noun stands for the one named place described by it ----------------------------
+def event_places(claims: ClaimSet) -> list[tuple[str, str | None]]:
+    """(kind, location name) of each event, in order."""
+    names = {e.id: e.name for e in claims.entities}
+    return [(e.kind, names.get(str(e.location))) for e in claims.events]
+
+
+def test_the_vault_is_the_named_vault() -> None:
+    c = extract(
+        "Kesh Varro is a retired diver in the port of Saltby. Orm's men seize Noor Vell and lock her in "
+        "the Drumhouse, a flooded vault beneath the old quay. Kesh swims into the harbour at night. "
+        "Inside the vault, Kesh fights Orm and kills him.",
+        "Saltby Nights",
+    )
+    assert ("killing", "Drumhouse") in event_places(c)
+
+
+def test_a_noun_describing_two_places_names_neither() -> None:
+    c = extract(
+        "Kesh Varro is a retired diver in the port of Saltby. Orm's men seize Noor Vell and lock her in "
+        "the Drumhouse, a flooded vault beneath the old quay. Tam Rees hides in the Saltkeep, a dry "
+        "vault under the market. Inside the vault, Kesh fights Orm and kills him.",
+        "Saltby Nights",
+    )
+    assert ("killing", "Drumhouse") not in event_places(c)
+    assert ("killing", "Saltkeep") not in event_places(c)

@@ -818,6 +818,7 @@ def descriptions(doc: Doc) -> list[Found]:
                 and tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "at", "inside")
                 and not reviewer
+                and doc.ref(sent, tok) is None  # "inside the vault": already the named vault
             ):
                 dets = [c for c in tok.children if c.dep_ == "det"]
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
@@ -828,6 +829,58 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+#: prepositions of where something happens ("inside the vault", "beneath the fortress")
+SCENE_PREPS = frozenset({"in", "inside", "at", "into", "beneath", "under", "within", "outside", "near", "to"})
+
+
+def place_nouns(doc: Doc) -> None:
+    """ "the Bellhouse, a flooded vault ... Inside the vault, ...": a definite common noun after a
+    preposition of place stands for the one named place the text described by that noun before
+    (in apposition or with a copula); two places described by one noun name neither."""
+    described: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        later: list[tuple[Any, str]] = []
+        for tok in sent.span:
+            if tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
+                continue
+            lemma = tok.lemma_.lower()
+            place = _described_place(doc, sent, tok)
+            if place is not None:
+                described.setdefault(lemma, set()).add(place)
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            if (
+                definite
+                and doc.ref(sent, tok) is None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in SCENE_PREPS
+            ):
+                later.append((tok, lemma))
+        for tok, lemma in later:
+            places = described.get(lemma, set())
+            if len(places) == 1 and not any(c.dep_ in ("compound", "poss") for c in tok.children):
+                doc.token_ent[(sent.index, tok.i)] = next(iter(places))
+
+
+def _described_place(doc: Doc, sent: Sentence, tok: Any) -> str | None:
+    """The named story place a noun describes: "X, a flooded vault" (apposition) or "X is a vault"."""
+    dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if tok.dep_ == "appos":
+        key = doc.ref(sent, tok.head)
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        key = doc.ref(sent, subj[0]) if subj else None
+    elif dets and dets[0].i - 2 >= sent.span.start and dets[0].nbor(-1).text == ",":
+        key = doc.ref(sent, dets[0].nbor(-2))  # "lock her in the X, a flooded vault": misparsed apposition
+    else:
+        return None
+    if key is None or doc.ents[key].type is not L or not doc.ents[key].in_universe:
+        return None
+    return key
 
 
 def _group_by_noun(doc: Doc, sent: Sentence, tok: Any) -> list[str]:

@@ -40,7 +40,7 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import _merge as merge_into
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
-from .relations import Found, Reader, asserted, descriptions, place_links
+from .relations import Found, Reader, asserted, descriptions, place_links, place_nouns
 from .works import (
     NOT_SCREEN_NOUNS,
     WORK_PREDICATES,
@@ -169,6 +169,7 @@ class _Run:
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.literals = works.literals
         resolve_pronouns(doc)
+        place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
         self.found += descriptions(doc)
         parallel_objects(doc)
         reader = Reader(doc)
