@@ -277,3 +277,35 @@ def test_a_noun_describing_two_places_names_neither() -> None:
     )
     assert ("killing", "Drumhouse") not in event_places(c)
     assert ("killing", "Saltkeep") not in event_places(c)
+
+
+# a group's leader named after "whose", and a group "run by" someone ---------------------------------
+def test_whose_leader_in_apposition_leads_the_group() -> None:
+    c = extract(
+        "Kesh Varro is a diver. The harbour is ruled by the Tarrmen, a gang of smugglers whose leader, "
+        "Old Maud Fenn, takes a share of every cargo."
+    )
+    t = triples(c)
+    assert ("Old Maud Fenn", "leads", "Tarrmen") in t
+    assert ("Tarrmen", "leads", "Old Maud Fenn") not in t
+
+
+def test_whose_friend_is_no_leader() -> None:
+    c = extract(
+        "Kesh Varro is a diver. The harbour is ruled by the Tarrmen, a gang of smugglers whose friend, "
+        "Old Maud Fenn, takes a share of every cargo."
+    )
+    assert not any(p == "leads" for _, p, _ in triples(c))
+
+
+def test_a_group_run_by_someone_is_led_by_them() -> None:
+    c = extract(
+        "Kesh Varro once cracked safes for the Ash Compact, a smuggling ring run by the silver-haired "
+        "Gideon Marl. Gideon Marl threatens Kesh Varro."
+    )
+    assert ("Gideon Marl", "leads", "Ash Compact") in triples(c)
+
+
+def test_running_a_place_or_running_away_leads_nothing() -> None:
+    c = extract("Kesh Varro runs the Blue Anchor Inn in Saltby. Gideon Marl runs from the Ash Compact.")
+    assert not any(p == "leads" for _, p, _ in triples(c))

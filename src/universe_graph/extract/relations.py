@@ -183,6 +183,11 @@ class Reader:
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
+        if lemma == "run" and v.tag_ == "VBN" and v.dep_ == "acl" and passive:
+            for group in (k for k in self.ents_of(sent, v.head) if self.doc.ents[k].type is ORG):
+                for boss in subjects:  # "the X Compact, a smuggling ring run by Y": Y leads it
+                    self.add(sent, boss, "leads", group, 0.8)
+            return
         told = len(self.seeds)
         self.verb_relations(sent, v, lemma, subjects, objects, passive)
         if len(self.seeds) == told:
@@ -528,10 +533,32 @@ class Reader:
         return []
 
     # nouns ---------------------------------------------------------------------------------
+    def whose_leader(self, sent: Sentence, n: Any) -> bool:
+        """ "the Gullmen, a gang whose leader, Mother Carrick, takes ...": the name in apposition to a
+        leader noun owned by "whose" leads the group the clause hangs on (True when the noun was
+        read here, so the apposition is not read the other way round)."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in n.children):
+            return False
+        if n.dep_ in ("appos", "conj"):
+            antecedent = n.head  # "X, whose leader, Y, ...": the parser hangs the noun on X (or on X's noun)
+        elif n.head.dep_ == "relcl":
+            antecedent = n.head.head  # "X, whose leader Y founded": the clause's head
+        else:
+            return True
+        groups = [k for k in self.ents_of(sent, antecedent) if self.doc.ents[k].type is ORG]
+        named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]
+        people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
+        for p in people:
+            for g in groups:
+                self.add(sent, p, "leads", g, 0.85)
+        return True
+
     def noun(self, sent: Sentence, n: Any) -> None:
         """Appositions and copulas: "X, Y's lieutenant", "X is a member of Z", "the leader of Z, X"."""
         lemma = n.lemma_.lower()
         people: list[str] = []
+        if lemma in lx.LEADER_NOUNS and self.whose_leader(sent, n):
+            return
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
         elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
