@@ -382,7 +382,7 @@ class _Run:
                     role, actor = pair
                     doc.ents[actor].fixed = P
                     self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
-                    if doc.work_key and self.about.title is not None:  # a review's credit: its work's cast
+                    if doc.work_key:  # an actor credited with a part in the text's work is in its cast
                         self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
 
     def credit_pair(self, sent: Sentence, tok: Any) -> tuple[str, str] | None:
