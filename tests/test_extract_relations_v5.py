@@ -2,8 +2,12 @@
 
 Each construction has a positive case (the relation is read, or the right entity stands for a
 description) and a negative one (a near sentence that must not give it): a kin noun followed by its
-name, a copula naming a description, a kin noun pointing back at the one who named the kin, and a
-description named as the text writes its owner.
+name, a copula naming a description, a kin noun pointing back at the one who named the kin, a
+description named as the text writes its owner, credits after a cast list (one-word actors, "(Surname)",
+"Played by Surname", "with A as the X Y", "A, as the X Y,", "A's portrayal of X"), what reminds the
+reviewer and where the film premiered kept out of the story, "written by A and B", a description given
+a name by "called", a subject the parser took for an adjective, a place noun standing for the named
+place it described, and a group's leader after "whose" or "run by".
 """
 
 from __future__ import annotations
