@@ -34,6 +34,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             continue
         for tok in sent.span:
             lemma = tok.lemma_.lower()
+            if tok.text == "(":
+                _actor_aside(doc, sent, tok)
             if tok.lower_ == "unlike" and tok.dep_ == "prep":  # "unlike the villain he played in X"
                 _mark(doc, sent, tok.subtree)
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
@@ -54,6 +56,40 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         _mark(doc, sent, pobj.subtree)
+
+
+def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
+    """An aside in brackets about an actor's other work: after the actor of a credit ("A (X, Y)
+    stars as Z", "played by A (X)") all of it; inside any bracket, from "best known as" or "known for"
+    on ("Z (A, best known as Y on X)"). A bracket naming the actor of a character ("Z (A)") is kept."""
+    doc_, end = paren.doc, sent.span.end
+    close = next((t for t in doc_[paren.i + 1 : min(end, paren.i + 16)] if t.text == ")"), None)
+    if close is None or close.i == paren.i + 1:
+        return
+    inner = doc_[paren.i + 1 : close.i]
+    for t in inner:
+        if t.lower_ == "known" and t.i + 1 < close.i and t.nbor(1).lower_ in ("as", "for"):
+            k = t.i
+            while k - 1 > paren.i and doc_[k - 1].pos_ == "ADV":
+                k -= 1  # "best", "still", "perhaps"
+            _mark(doc, sent, doc_[k : close.i])  # "(A, best known as Y on X)"
+            return
+    start = paren.i
+    while start - 1 >= sent.span.start and doc_[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == paren.i or any(t.ent_type_ == "PERSON" for t in inner):
+        return
+    before = doc_[start - 2 : start] if start - 2 >= sent.span.start else None
+    credited = before is not None and before[1].lower_ == "by" and before[0].lemma_ in ("play", "portray")
+    after = doc_[close.i + 1 : close.i + 3] if close.i + 2 < end else None
+    acting = (
+        after is not None
+        and after[0].lemma_ in ("star", "play", "portray")
+        and (after[0].pos_ == "VERB" or after[0].lemma_ == "star")  # "stars as" is often parsed a noun
+        and (after[0].lemma_ != "star" or after[1].lower_ == "as")
+    )
+    if credited or acting:
+        _mark(doc, sent, inner)
 
 
 def _mark(doc: Doc, sent: Sentence, toks: Any) -> None:

@@ -200,10 +200,23 @@ class _Run:
                     close = next(
                         (t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None
                     )
+                    aside = next(  # "X (A, best known as Y)": the actor, then an aside about them
+                        (
+                            t
+                            for t in span.doc[tok.i + 2 : min(span.end, tok.i + 7)]
+                            if t.text == "," and in_comparison(doc, sent, t.i + 1)
+                        ),
+                        None,
+                    )
+                    close = close or aside
                     before = doc.ref(sent, tok.nbor(-1))
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
+                    if aside is not None and aside.i < close.i:
+                        close = aside
                     inner = span.doc[tok.i + 1 : close.i]
+                    if in_comparison(doc, sent, tok.i + 1):
+                        continue  # "played by A (X)": the actor's other work, no actor of A
                     if _epithet_before(sent, tok, before, doc):
                         continue  # "the Gray Widow (Mara Quell)": a real name behind an alias, not an actor
                     if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
@@ -1116,12 +1129,28 @@ def _name_span(tok: Any) -> Any:
     if tok.pos_ != "PROPN":
         return None
     doc = tok.doc
+    start, end = tok.sent.start, tok.sent.end
     i = j = tok.i
-    while i - 1 >= tok.sent.start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
-        i -= 1
-    while j + 1 < tok.sent.end and doc[j + 1].pos_ == "PROPN":
-        j += 1
+    while True:
+        if i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
+            i -= 1
+        elif i - 2 >= start and _tight_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN":
+            i -= 2  # "Arlow-Reyes": a double-barrelled name is one name
+        else:
+            break
+    while True:
+        if j + 1 < end and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        elif j + 2 < end and _tight_hyphen(doc, j + 1) and doc[j + 2].pos_ == "PROPN":
+            j += 2
+        else:
+            break
     return doc[i : j + 1]
+
+
+def _tight_hyphen(doc: Any, k: int) -> bool:
+    """Whether token `k` is a hyphen written with no space on either side ("Arlow-Reyes")."""
+    return doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
 #: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")

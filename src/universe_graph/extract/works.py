@@ -209,6 +209,19 @@ def lead_title(doc: Doc) -> str | None:
 IT_LOOKBACK = 6
 
 
+def _credited_name(tok: Any) -> bool:
+    """Whether `tok` is a name credited by a participle ("directed by A"): the parser hangs the
+    next credit of a list ("directed by A, written by B, and starring C") on A."""
+    agent = tok.head
+    return (
+        tok.dep_ in ("pobj", "conj")
+        and tok.pos_ == "PROPN"
+        and agent.dep_ == "agent"
+        and agent.head.lemma_.lower() in CREDIT_VERBS
+        and agent.head.tag_ == "VBN"
+    )
+
+
 def _year(tok: Any) -> int | None:
     return int(tok.text) if _YEAR.match(tok.text) else None
 
@@ -819,6 +832,8 @@ class WorkReader:
         t = verb
         while t.dep_ in ("conj", "pobj", "agent", "prep", "dobj", "cc") and t.head is not t:
             t = t.head
+        if t.dep_ == "acl" and _credited_name(t.head):
+            return self.anchor(t.head.head.head)  # "directed by A, written by B": B's verb is A's
         if t.dep_ in ("acl", "relcl", "appos"):
             return t.head
         subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -1678,8 +1693,21 @@ def _run_starting(doc: Any, start: int, end: int) -> Any:
     j = start
     while j < end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         j += 1
+        if _hyphen_joins(doc, j, end):
+            j += 2  # "Ola Brandt-Kerr": a double-barrelled name is one run
     run = doc[start:j]
-    return run if 1 <= len(run) <= 5 else None
+    return run if 1 <= len(run) <= 7 and run[-1].text != "-" else None
+
+
+def _hyphen_joins(doc: Any, j: int, end: int) -> bool:
+    """Whether token `j` is a hyphen written tight between two title-case words."""
+    return (
+        j + 1 < end
+        and doc[j].text == "-"
+        and not doc[j - 1].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].text[:1].isupper()
+    )
 
 
 class Portrayals:

@@ -1,0 +1,82 @@
+"""Credits of an encyclopedic lead written as one chain, double-barrelled names, and an actor's
+other work in brackets, on invented sentences: each construction read, and a near sentence that
+must not give it."""
+
+from __future__ import annotations
+
+from test_extract_rules import entity, extract, triples
+
+LEAD = (
+    "Marrow Gate is a 2014 British thriller film directed by Ann Wolde, written by Piet Krane and "
+    "Lisbet Varga-Moss, and starring Ola Brandt-Kerr, Ingrid Sefton and Cal Dorne."
+)
+
+REVIEW = (
+    "Low Ember Review: A Quiet Heist\n\n"
+    "I work late, and Low Ember kept me awake. It stars Dara Quell, Ivo Serrat and Lena Fosse. "
+    "Quell (Copper and Ash, The Glass Summer) stars as Mina Hale, a forger who robs the Salt Bank. "
+    "Mina is hunted by a detective, played by Lena Fosse (The Glass Summer)."
+)
+
+
+# "directed by A, written by B, and starring C": the parser hangs each credit on the name before ---
+def test_credit_chain_credits_the_work() -> None:
+    t = triples(extract(LEAD))
+    assert ("Marrow Gate", "written_by", "Lisbet Varga-Moss") in t
+    for actor in ("Ola Brandt-Kerr", "Ingrid Sefton", "Cal Dorne"):
+        assert ("Marrow Gate", "cast_member", actor) in t
+    assert ("Marrow Gate", "cast_member", "Ola Brandt") not in t  # the name is not cut at its hyphen
+
+
+def test_participles_that_credit_nothing_climb_no_chain() -> None:
+    c = extract(
+        "Marrow Gate is a 2014 British film directed by Ann Wolde. Its hero is guarded by Ivo Serrat, "
+        "hunted by Cal Dorne, and haunted by Piet Krane."
+    )
+    assert not {p for _, p, _ in triples(c)} & {"cast_member", "written_by", "produced_by"}
+
+
+# a crew member named with a craft noun is a person, not a character of the story ---------------
+def test_music_by_a_double_barrelled_name_is_a_person() -> None:
+    c = extract(LEAD + " The film has music by Tobin Arlow-Reyes.")
+    assert entity(c, "Tobin Arlow-Reyes") == ("Person", True)
+    assert ("Tobin Arlow-Reyes", "appears_in", "Marrow Gate") not in triples(c)
+
+
+# an actor's other work in brackets after a credit ----------------------------------------------
+def test_brackets_after_a_credited_actor_are_other_work() -> None:
+    c = extract(REVIEW)
+    t = triples(c)
+    for title in ("Copper and Ash", "The Glass Summer"):
+        found = entity(c, title)
+        assert found is not None and found[1] is False  # outside the story
+        assert (title, "appears_in", "Low Ember") not in t
+    assert not any(p == "portrayed_by" and o == "The Glass Summer" for _, p, o in t)
+
+
+def test_brackets_naming_the_actor_of_a_character_stay_a_credit() -> None:
+    credit = REVIEW.replace("Quell (Copper and Ash, The Glass Summer) stars as", "Mina Hale (Dara Quell) is")
+    c = extract(credit)
+    assert ("Mina Hale", "portrayed_by", "Dara Quell") in triples(c)
+
+
+def test_best_known_aside_is_outside_the_story_and_keeps_the_credit() -> None:
+    c = extract(
+        REVIEW.replace(
+            "played by Lena Fosse (The Glass Summer)",
+            "Bo Kell (Lena Fosse, best known as Nurse Tam on Grey Ward)",
+        )
+    )
+    t = triples(c)
+    assert ("Bo Kell", "portrayed_by", "Lena Fosse") in t
+    for name in ("Nurse Tam", "Grey Ward"):
+        found = entity(c, name)
+        assert found is None or found[1] is False
+        assert (name, "appears_in", "Low Ember") not in t
+
+
+def test_known_as_outside_brackets_is_the_story() -> None:
+    c = extract(REVIEW + " The forger, known as Grey Ward in the docks, hides at the Salt Bank.")
+    assert entity(c, "Grey Ward") != ("Location", False)
+    found = entity(c, "Grey Ward")
+    assert found is None or found[1] is True
