@@ -1,10 +1,15 @@
 """Identity across sources: one entity per real thing, never two things merged into one.
 
-An incoming entity takes the IRI of a known one when (in this order) they share an external id
-(Wikidata, IMDb, TMDb typed, MovieLens); or, for works, the same normalised title and release
-year; or, for people and characters, the same normalised name and a shared work. Types must
-agree (a film and a series are both works). When several known entities fit, nothing is merged
-and the ambiguity is reported: we refuse to guess. Each fact keeps its own source.
+Resolution is a stage of its own that decides over everything known at once (the store and the
+incoming sources), so neither ingest order nor batch order changes the outcome. Entities of one
+family (a film and a series are both works) become one when, in this order, they share an
+external id (Wikidata, IMDb, TMDb typed, MovieLens); for groups, places and universes, one name;
+for works, one release year and one title (articles, episode numbering and punctuation aside;
+a whole title may be the main title or subtitle of another); for people, one name and a shared
+work; for characters, one name or alias and a shared work, then one universe. Guards keep apart
+two ids of one scheme and a documentary from the work it is about. When one context fits several
+entities nothing is merged and the ambiguity is reported: we refuse to guess. Each fact keeps its
+own source; the IRI kept for a group is chosen by `rank`, never by who came first.
 """
 
 from __future__ import annotations
@@ -225,13 +230,13 @@ SELECT ?s ?p ?o WHERE {
 
 
 def index_from_store(store: CanonicalStore) -> Index:
-    """The identity index of everything a store holds, by four queries (not by reading it all back)."""
+    """The identity index of everything a store holds, by five queries (not by reading it all back)."""
     index = Index()
     ug = str(UG._NS)
     for row in store.query(_TYPES_QUERY):
-        node = index.node(row["e"].value, EntityType(row["type"].value.removeprefix(ug)))
+        typed = index.node(row["e"].value, EntityType(row["type"].value.removeprefix(ug)))
         if row["in"] is not None and row["in"].value == "false":
-            node.in_universe = False
+            typed.in_universe = False
     for row in store.query(_IDS_QUERY):
         if (node := index.nodes.get(row["e"].value)) is not None:
             node.ids.add((row["scheme"].value, row["value"].value))
@@ -332,6 +337,7 @@ class _Resolver:
         self.groups = _Groups(sorted(self.nodes))
         self.result = ResolutionResult()
         self._ids: dict[str, dict[str, set[str]]] = {}
+        self._decided: set[tuple[str, str, tuple[str, ...]]] = set()
 
     def name_of(self, iri: str) -> str:
         return self.index.shown.get(iri, iri.rsplit("/", 1)[-1])
@@ -341,7 +347,10 @@ class _Resolver:
         decision = Decision(
             outcome=outcome, rule=rule, entities=entities, names=[self.name_of(i) for i in entities], why=why
         )
-        getattr(self.result, outcome).append(decision)
+        seen = (outcome, decision.rule, tuple(entities))
+        if seen not in self._decided:  # one report per set of entities, not one per member
+            self._decided.add(seen)
+            getattr(self.result, outcome).append(decision)
         return decision
 
     def run(self) -> ResolutionResult:
@@ -406,6 +415,7 @@ class _Resolver:
         after, so the order of entities does not matter. Returns whether anything merged."""
         self._ids = self.group_ids()
         unions: list[tuple[str, str, str]] = []
+        blocked: set[str] = set()  # groups with an ambiguous member: nobody merges into them
         for iri in sorted(contexts):
             mine = self.groups.find(iri)
             found: dict[str, str] = {}
@@ -422,6 +432,7 @@ class _Resolver:
                 for g in kept:
                     found.setdefault(g, why)
             if ambiguous is not None:
+                blocked.add(mine)
                 if final:
                     why, kept = ambiguous
                     self.decide(
@@ -431,9 +442,16 @@ class _Resolver:
             unions += [(iri, g, why) for g, why in sorted(found.items())]
         merged = False
         for iri, other, why in unions:
-            if self.groups.union(iri, other):
-                merged = True
-                self.decide("merged", rule, [iri, other], why)
+            a, b = self.groups.find(iri), self.groups.find(other)
+            if a == b or {a, b} & blocked or self.clash(a, b) is not None:
+                continue  # two merges into one group must not join two things apart
+            self.groups.union(a, b)
+            keep, drop = (a, b) if self.groups.find(a) == a else (b, a)
+            ids = self._ids.setdefault(keep, defaultdict(set))
+            for scheme, values in self._ids.pop(drop, {}).items():
+                ids[scheme] |= values
+            merged = True
+            self.decide("merged", rule, [iri, other], why)
         return merged
 
     def works(self, *, final: bool) -> bool:
