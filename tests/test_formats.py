@@ -253,6 +253,8 @@ def test_identity_against_what_the_store_holds(tmp_path: Path, invoke: Invoke, s
 
 
 def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: Path) -> None:
+    import copy
+
     from universe_graph.resolve import Index, index_from_store, resolve_batch
     from universe_graph.stores.oxigraph import OxigraphStore
 
@@ -276,17 +278,7 @@ def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: 
         "calum4_person_956_combined_credits.json",
     ]:
         incoming = one(tmdb / file)
-        a = resolve_batch([incoming], index=index_from_store_copy(from_store)).result
+        a = resolve_batch([incoming], index=copy.deepcopy(from_store)).result  # the stored index alone
         b = resolve_batch([incoming], known=stored).result
         assert a == b, file
         assert a.merged, file  # something was recognised in each
-
-
-def index_from_store_copy(index: object) -> Index:
-    """A deep copy, so each resolution starts from the stored index alone."""
-    import copy
-
-    from universe_graph.resolve import Index
-
-    assert isinstance(index, Index)
-    return copy.deepcopy(index)

@@ -314,7 +314,7 @@ def test_people_need_a_shared_work_as_well_as_a_name() -> None:
 
 def _entity_set(store: UniverseStore) -> set[tuple[str, str, str]]:
     rows = store.canonical.query("SELECT ?e ?t ?l WHERE { ?e a ?t ; rdfs:label ?l }")
-    return {(r["e"].value, r["t"].value, r["l"].value) for r in rows}  # type: ignore[index,union-attr]
+    return {(r["e"].value, r["t"].value, r["l"].value) for r in rows}  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ own source; the IRI kept for a group is chosen by `rank`, never by who came firs
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -61,6 +62,9 @@ def lookup_key(name: str) -> str:
     return text
 
 
+_name_key = functools.lru_cache(maxsize=1 << 17)(lookup_key)  # identity looks up each name many times
+
+
 def best_name(names: Iterable[str]) -> str | None:
     """The display name among an entity's names: a real name before an id ("Peter Cushing" before
     "person/5"), then the first in sorted order so the choice never depends on ingest order.
@@ -87,6 +91,7 @@ _EPISODE_TAIL = re.compile(r"\s*\b(?:episode|part|chapter|volume|vol|book)\s+(?:
 _SEPARATOR = re.compile(r"\s*:\s+|\s+[-\u2013\u2014]\s+")
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def title_keys(title: str) -> tuple[str, frozenset[str]]:
     """A work's title as (whole key, part keys) for matching across sources.
 
@@ -338,6 +343,7 @@ class _Resolver:
         self.result = ResolutionResult()
         self._ids: dict[str, dict[str, set[str]]] = {}
         self._decided: set[tuple[str, str, tuple[str, ...]]] = set()
+        self._with_ids = [iri for iri, node in self.nodes.items() if node.ids]
 
     def name_of(self, iri: str) -> str:
         return self.index.shown.get(iri, iri.rsplit("/", 1)[-1])
@@ -356,6 +362,7 @@ class _Resolver:
     def run(self) -> ResolutionResult:
         self.by_ids()
         self.by_name_alone()
+        self._ids = self.group_ids()  # kept up to date by `settle` from here on
         for stage in (self.works, self.people, self.characters):
             for _ in range(10):  # a merge may reveal another (three sources, one film)
                 if not stage(final=False):
@@ -370,10 +377,11 @@ class _Resolver:
     # -- guards ---------------------------------------------------------------------------------
     def group_ids(self) -> dict[str, dict[str, set[str]]]:
         """Each group's external ids by scheme (two values of one scheme: two things)."""
-        out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for iri, node in self.nodes.items():
-            for scheme, value in node.ids:
-                out[self.groups.find(iri)][scheme].add(value)
+        out: dict[str, dict[str, set[str]]] = {}
+        for iri in self._with_ids:
+            group = out.setdefault(self.groups.find(iri), {})
+            for scheme, value in self.nodes[iri].ids:
+                group.setdefault(scheme, set()).add(value)
         return out
 
     def clash(self, a: str, b: str) -> str | None:
@@ -413,7 +421,6 @@ class _Resolver:
         """Merge each entity with every group it matches, unless in one context it matches two
         groups (then it is ambiguous: reported, never guessed). Decided from one state, applied
         after, so the order of entities does not matter. Returns whether anything merged."""
-        self._ids = self.group_ids()
         unions: list[tuple[str, str, str]] = []
         blocked: set[str] = set()  # groups with an ambiguous member: nobody merges into them
         for iri in sorted(contexts):
@@ -447,9 +454,9 @@ class _Resolver:
                 continue  # two merges into one group must not join two things apart
             self.groups.union(a, b)
             keep, drop = (a, b) if self.groups.find(a) == a else (b, a)
-            ids = self._ids.setdefault(keep, defaultdict(set))
+            ids = self._ids.setdefault(keep, {})
             for scheme, values in self._ids.pop(drop, {}).items():
-                ids[scheme] |= values
+                ids[scheme] = ids.get(scheme, set()) | values
             merged = True
             self.decide("merged", rule, [iri, other], why)
         return merged
@@ -515,7 +522,7 @@ class _Resolver:
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
         mine: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for iri, where in places.items():
-            for key in {lookup_key(n) for n in self.nodes[iri].names}:
+            for key in {_name_key(n) for n in self.nodes[iri].names}:
                 for place in where:
                     holders[(place, key)].add(iri)
                     mine[iri].append((place, key))
