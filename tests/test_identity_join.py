@@ -10,10 +10,12 @@ not depend on the order in which the sources are ingested.
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
 
+from conftest import Invoke
 from universe_graph.model import (
     CanonTier,
     ClaimSet,
@@ -339,3 +341,21 @@ def test_permutations_resolve_to_one_mapping() -> None:
     first = resolve_batch([f() for f in SOURCES]).result.mapping
     for perm in itertools.permutations(SOURCES):
         assert resolve_batch([f() for f in perm]).result.mapping == first
+
+
+def test_candidates_list_what_resolution_left_with_evidence(tmp_path: Path, invoke: Invoke) -> None:
+    film = FILM + "night-harbor"
+    story = _crowd("story", [CHAR + "corra-1", CHAR + "corra-2"], film)
+    other = _crowd("other", [CHAR + "other-corra"], FILM + "other-night-harbor")
+    with UniverseStore(tmp_path / "store", projection=False) as store:
+        store.ingest([story, other, movielens(), fixtures()])
+    result = invoke("--store", str(tmp_path / "store"), "candidates", "--format", "json")
+    found = {tuple(c["entities"]): c for c in json.loads(result.stdout)}
+    corras = found[(CHAR + "corra-1", CHAR + "other-corra")]
+    assert corras["listed"].startswith("ambiguous") and "same name 'corra'" in corras["evidence_for"]
+    assert any(w.startswith("shared work") for w in corras["evidence_for"])
+    remake = found[(FILM + "movielens-5", FILM + "movielens-9")]  # the film kept as movielens-5
+    assert "different years 1981 and 2003" in remake["evidence_against"]
+    assert not any(FILM + "swapi-films-1" in pair for pair in found)  # merged: nothing to decide
+    text = invoke("--store", str(tmp_path / "store"), "candidates", "--type", "Film").stdout
+    assert "against: different years 1981 and 2003" in text and "Corra" not in text

@@ -62,7 +62,7 @@ def lookup_key(name: str) -> str:
     return text
 
 
-_name_key = functools.lru_cache(maxsize=1 << 17)(lookup_key)  # identity looks up each name many times
+name_key = functools.lru_cache(maxsize=1 << 17)(lookup_key)  # identity looks up each name many times
 
 
 def best_name(names: Iterable[str]) -> str | None:
@@ -522,7 +522,7 @@ class _Resolver:
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
         mine: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for iri, where in places.items():
-            for key in {_name_key(n) for n in self.nodes[iri].names}:
+            for key in {name_key(n) for n in self.nodes[iri].names}:
                 for place in where:
                     holders[(place, key)].add(iri)
                     mine[iri].append((place, key))

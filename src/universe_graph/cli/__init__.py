@@ -4,6 +4,7 @@
 from . import ask as _ask  # noqa: F401
 from . import check as _check  # noqa: F401
 from . import extract as _extract  # noqa: F401
+from . import identity as _identity  # noqa: F401
 from . import push as _push  # noqa: F401
 from . import query as _query  # noqa: F401
 from . import serve as _serve  # noqa: F401
