@@ -38,14 +38,14 @@ SELECT ?e ?t ?l WHERE {
 }"""
 
 
-def ingest(src: Path, store: Path, data: Path) -> float:
+def ingest(src: Path, store: Path, data: Path, samples: list[str]) -> float:
     """Ingest every sample with the code under `src` into `store`; seconds taken (0 if reused)."""
     done = store / "INGESTED"
     if done.exists():
         return 0.0
     shutil.rmtree(store, ignore_errors=True)
     env = {**os.environ, "PYTHONPATH": str(src)}
-    paths = [str(data / s) for s in SAMPLES]
+    paths = [str(data / s) for s in samples]
     start = time.perf_counter()
     run = subprocess.run(
         [
@@ -94,31 +94,49 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--before-src", type=Path, required=True, help="the baseline's src folder (main)")
+    parser.add_argument("--before-src", type=Path, help="the baseline's src folder (main)")
     parser.add_argument("--data", type=Path, default=HERE.parent / "shared" / "data")
     parser.add_argument("--work", type=Path, default=Path("/tmp/ug-duplicates"))
     parser.add_argument("--fresh", action="store_true", help="ingest again even if the stores exist")
     parser.add_argument("--show", type=int, default=15, help="largest groups left to print")
+    parser.add_argument(
+        "--samples", nargs="+", default=list(SAMPLES), help="paths under --data to ingest (default: all)"
+    )
+    parser.add_argument(
+        "--stores", nargs=2, type=Path, metavar=("BEFORE", "AFTER"), help="count two existing stores only"
+    )
     args = parser.parse_args()
+    if args.stores:
+        report({"before": groups(args.stores[0]), "after": groups(args.stores[1])}, {}, args.show)
+        return
+    if args.before_src is None:
+        parser.error("--before-src is required unless --stores is given")
     if args.fresh:
         shutil.rmtree(args.work, ignore_errors=True)
     args.work.mkdir(parents=True, exist_ok=True)
-    times = {}
-    results = {}
+    times: dict[str, float] = {}
+    results: dict[str, tuple[int, dict[tuple[str, str], list[str]]]] = {}
     for label, src in (("before", args.before_src.resolve()), ("after", HERE / "src")):
         store = args.work / label
-        times[label] = ingest(src, store, args.data)
+        times[label] = ingest(src, store, args.data, args.samples)
         results[label] = groups(store)
+    report(results, times, args.show)
+
+
+def report(
+    results: dict[str, tuple[int, dict[tuple[str, str], list[str]]]], times: dict[str, float], show: int
+) -> None:
+    """Print both stores' counts, the ratios, and the largest groups left after."""
     print(f"{'':8}{'entities':>10}{'dup groups':>12}{'in groups':>11}")
     for label, (entities, dups) in results.items():
         print(f"{label:8}{entities:>10}{len(dups):>12}{sum(len(v) for v in dups.values()):>11}")
     before, after = len(results["before"][1]), len(results["after"][1])
     print(f"duplicate groups after / before: {after / before:.3f}" if before else "no groups before")
-    if times["before"] and times["after"]:
+    if times.get("before") and times.get("after"):
         print(f"ingest time after / before: {times['after'] / times['before']:.2f}")
     else:
         print("ingest time ratio: not measured (a store was reused; --fresh to measure)")
-    left = sorted(results["after"][1].items(), key=lambda kv: (-len(kv[1]), kv[0]))[: args.show]
+    left = sorted(results["after"][1].items(), key=lambda kv: (-len(kv[1]), kv[0]))[:show]
     for (kind, key), iris in left:
         print(f"  {len(iris):>3} {kind:<12} {key!r}")
 

@@ -102,7 +102,8 @@ def candidates(
             add(a, b, f"ambiguous: {decision.why}")
     for decision in result.kept_apart:
         if len(decision.entities) == 2:
-            add(*decision.entities, f"kept apart: {decision.why}")
+            first, second = decision.entities
+            add(first, second, f"kept apart: {decision.why}")
     by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri, node in sorted(index.nodes.items()):
         if node.kind is EntityType.GENRE or iri not in index.shown:
