@@ -18,6 +18,10 @@ ROLE_VERBS = frozenset({"play", "star", "portray", "voice", "appear"})
 MANNER_NOUNS = frozenset({"voice", "accent", "persona", "drawl", "shtick", "swagger", "mannerisms", "growl"})
 #: nouns of a reviewer's fandom ("a fan of X")
 FAN_NOUNS = frozenset({"fan", "fans", "admirer", "devotee", "lover"})
+#: verbs of a work's release: where and when it premiered is the world's, not the story's
+RELEASE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"})
+#: nouns a text uses for the work it is about ("the film premiered at ...")
+WORK_NOUNS = frozenset({"film", "movie", "picture", "sequel", "series", "show", "documentary", "it"})
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
 
@@ -40,6 +44,12 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             elif lemma in MANNER_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
                 for comp in (c for c in tok.children if c.dep_ == "compound" and _titled(c)):
                     _mark(doc, sent, comp.subtree)  # "his Captain X voice"
+            elif lemma == "remind" and any(c.dep_ == "dobj" and c.lower_ in REVIEWER for c in tok.children):
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                    _mark(doc, sent, prep.subtree)  # "X reminded me of Vincent Morrow from [Series]"
+            elif lemma in RELEASE_VERBS and tok.pos_ == "VERB" and _about_the_work(tok, title):
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")):
+                    _mark(doc, sent, prep.subtree)  # "The film premiered at the [X] Film Festival"
             elif lemma in FAN_NOUNS and _reviewers(tok):
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -81,3 +91,12 @@ def _reviewers(tok: Any) -> bool:
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lower_ in REVIEWER for c in tok.head.children)
     return bool(tok.dep_ == "pobj" and tok.head.lower_ == "as")
+
+
+def _about_the_work(verb: Any, title: str | None) -> bool:
+    """The verb's subject is the work itself: "the film", "it", or its title ("The film premiered at",
+    "X was released in"); a character who "opens" a door or a ship "released in" a bay is not."""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in WORK_NOUNS or subj.lemma_.lower() in WORK_NOUNS or _the_work(title, subj):
+            return True
+    return False

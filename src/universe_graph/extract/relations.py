@@ -183,6 +183,11 @@ class Reader:
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
+        if lemma == "run" and v.tag_ == "VBN" and v.dep_ == "acl" and passive:
+            for group in (k for k in self.ents_of(sent, v.head) if self.doc.ents[k].type is ORG):
+                for boss in subjects:  # "the X Compact, a smuggling ring run by Y": Y leads it
+                    self.add(sent, boss, "leads", group, 0.8)
+            return
         told = len(self.seeds)
         self.verb_relations(sent, v, lemma, subjects, objects, passive)
         if len(self.seeds) == told:
@@ -383,8 +388,7 @@ class Reader:
             return [], [], False  # "Ann corners Bo, ..." read as one noun phrase "Ann corners Bo": unreliable
         subjects = [k for t in subj_toks for k in self.ents_of(sent, t)]
         if not subj_toks:  # a misparsed subject: a name hung on the verb from its left ("Anya confronts")
-            stray = [c for c in v.children if c.dep_ in ("compound", "npadvmod", "nmod") and c.i < v.i]
-            subjects = [k for t in stray for k in self.ents_of(sent, t)]
+            subjects = self.stray_subjects(sent, v)
         if not subj_toks and not subjects:
             subjects = self.inherited_subject(sent, v) or self.left_clause_subject(sent, v)
         elif subj_toks and subj_toks[0].lower_ in ("who", "that") and v.dep_ == "relcl":
@@ -485,6 +489,17 @@ class Reader:
                 roles.setdefault(victim, "victim" if kind == "killing" else "target")
             self.seeds.append((sent.index, kind, roles, tok))
 
+    def stray_subjects(self, sent: Sentence, v: Any) -> list[str]:
+        """A name the parser hung on a verb from its left as a compound, modifier or adjective
+        ("Anya confronts", "Inside the vault, Ilyan fights": "Ilyan" tagged as an adjective)."""
+        stray = [
+            c
+            for c in v.children
+            if c.i < v.i
+            and (c.dep_ in ("compound", "npadvmod", "nmod") or (c.dep_ == "amod" and c.text[:1].isupper()))
+        ]
+        return [k for t in stray for k in self.ents_of(sent, t)]
+
     def inherited_subject(self, sent: Sentence, v: Any) -> list[str]:
         """A conjoined or participial verb shares its head's subject ("Raised in X, she ...")."""
         dep_verb = v.dep_ == "dep" and v.head.pos_ == "VERB" and v.i > v.head.i  # "X calls Y, then frees Z"
@@ -497,6 +512,10 @@ class Reader:
             left = self.left_clause_subject(sent, head)
             if left:
                 return left
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children) and (
+                stray := self.stray_subjects(sent, head)
+            ):
+                return stray  # "Ilyan fights Brannoch and kills him": the misparsed subject is shared
             if head.dep_ in ("conj", "advcl") and head.head is not head:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
@@ -514,10 +533,32 @@ class Reader:
         return []
 
     # nouns ---------------------------------------------------------------------------------
+    def whose_leader(self, sent: Sentence, n: Any) -> bool:
+        """ "the Gullmen, a gang whose leader, Mother Carrick, takes ...": the name in apposition to a
+        leader noun owned by "whose" leads the group the clause hangs on (True when the noun was
+        read here, so the apposition is not read the other way round)."""
+        if not any(c.dep_ == "poss" and c.lower_ == "whose" for c in n.children):
+            return False
+        if n.dep_ in ("appos", "conj"):
+            antecedent = n.head  # "X, whose leader, Y, ...": the parser hangs the noun on X (or on X's noun)
+        elif n.head.dep_ == "relcl":
+            antecedent = n.head.head  # "X, whose leader Y founded": the clause's head
+        else:
+            return True
+        groups = [k for k in self.ents_of(sent, antecedent) if self.doc.ents[k].type is ORG]
+        named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]
+        people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
+        for p in people:
+            for g in groups:
+                self.add(sent, p, "leads", g, 0.85)
+        return True
+
     def noun(self, sent: Sentence, n: Any) -> None:
         """Appositions and copulas: "X, Y's lieutenant", "X is a member of Z", "the leader of Z, X"."""
         lemma = n.lemma_.lower()
         people: list[str] = []
+        if lemma in lx.LEADER_NOUNS and self.whose_leader(sent, n):
+            return
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
         elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
@@ -705,7 +746,9 @@ def descriptions(doc: Doc) -> list[Found]:
                     and doc.ents[owner].type is C
                     and doc.ents[named_head].type is C
                 ):
-                    pred, direction = lx.RELATIONAL_NOUNS[lemma if lemma in lx.RELATIONAL_NOUNS else low]
+                    noun = lemma if lemma in lx.RELATIONAL_NOUNS else low
+                    pred, direction = lx.RELATIONAL_NOUNS[noun]
+                    kin.setdefault((owner, noun), named_head)
                     pair = (owner, named_head) if direction in ("fwd", "sym") else (named_head, owner)
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                 continue
@@ -744,7 +787,11 @@ def descriptions(doc: Doc) -> list[Found]:
                 ):  # "his guard, Dax Moreno,"
                     k = doc.ref(sent, tok.nbor(2))
                     named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
+                if not named:  # "take Calla's daughter Juno hostage", "X's only friend is Y"
+                    named = _name_after(doc, sent, tok) or _copula_named(doc, sent, tok)
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
+                    if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):  # "X's enforcer, a giant
+                        doc.token_ent[(sent.index, tok.i)] = named[0]  # called B, drowns him": B acts
                     if pred == "family_of" and poss[0].pos_ == "PRON":
                         owner_ent = _kin_by_surname(doc, sent, owner_ent, named[0])
                     kin[(owner_ent.key, noun)] = named[0]
@@ -758,9 +805,12 @@ def descriptions(doc: Doc) -> list[Found]:
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
+                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key)):
+                    doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
+                    continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
-                name = " ".join([f"{owner_ent.name}'s", *mods, noun])
+                name = " ".join([f"{_owner_as_written(poss[0], owner_ent)}'s", *mods, noun])
                 ent = _describe(doc, sent, tok, key, name, C)
                 pair = (owner_ent.key, ent.key) if direction == "fwd" else (ent.key, owner_ent.key)
                 if direction == "sym":
@@ -795,6 +845,7 @@ def descriptions(doc: Doc) -> list[Found]:
                 and tok.dep_ == "pobj"
                 and tok.head.lower_ in ("in", "at", "inside")
                 and not reviewer
+                and doc.ref(sent, tok) is None  # "inside the vault": already the named vault
             ):
                 dets = [c for c in tok.children if c.dep_ == "det"]
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
@@ -805,6 +856,58 @@ def descriptions(doc: Doc) -> list[Found]:
                     name = " ".join([*mods[-1:], *nouns, lemma])
                     _describe(doc, sent, tok, name, name, L)
     return found
+
+
+#: prepositions of where something happens ("inside the vault", "beneath the fortress")
+SCENE_PREPS = frozenset({"in", "inside", "at", "into", "beneath", "under", "within", "outside", "near", "to"})
+
+
+def place_nouns(doc: Doc) -> None:
+    """ "the Bellhouse, a flooded vault ... Inside the vault, ...": a definite common noun after a
+    preposition of place stands for the one named place the text described by that noun before
+    (in apposition or with a copula); two places described by one noun name neither."""
+    described: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        later: list[tuple[Any, str]] = []
+        for tok in sent.span:
+            if tok.pos_ != "NOUN" or in_comparison(doc, sent, tok.i):
+                continue
+            lemma = tok.lemma_.lower()
+            place = _described_place(doc, sent, tok)
+            if place is not None:
+                described.setdefault(lemma, set()).add(place)
+                continue
+            definite = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+            if (
+                definite
+                and doc.ref(sent, tok) is None
+                and tok.dep_ == "pobj"
+                and tok.head.lower_ in SCENE_PREPS
+            ):
+                later.append((tok, lemma))
+        for tok, lemma in later:
+            places = described.get(lemma, set())
+            if len(places) == 1 and not any(c.dep_ in ("compound", "poss") for c in tok.children):
+                doc.token_ent[(sent.index, tok.i)] = next(iter(places))
+
+
+def _described_place(doc: Doc, sent: Sentence, tok: Any) -> str | None:
+    """The named story place a noun describes: "X, a flooded vault" (apposition) or "X is a vault"."""
+    dets = [c for c in tok.children if c.dep_ == "det" and c.lower_ in ("a", "an")]
+    if tok.dep_ == "appos":
+        key = doc.ref(sent, tok.head)
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        key = doc.ref(sent, subj[0]) if subj else None
+    elif dets and dets[0].i - 2 >= sent.span.start and dets[0].nbor(-1).text == ",":
+        key = doc.ref(sent, dets[0].nbor(-2))  # "lock her in the X, a flooded vault": misparsed apposition
+    else:
+        return None
+    if key is None or doc.ents[key].type is not L or not doc.ents[key].in_universe:
+        return None
+    return key
 
 
 def _group_by_noun(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
@@ -838,6 +941,56 @@ def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
                 return []
             out.append(k)
     return list(dict.fromkeys(out))
+
+
+def _owner_as_written(poss: Any, owner: Ent) -> str:
+    """The owner of a description as the text writes it ("Steck's soldiers", not the full name's
+    "Yara Steck's soldiers"), so the description keeps the text's own words; a pronoun owner
+    ("her daughter") is named by the owner's name."""
+    words = [t.text for t in poss.subtree if t.dep_ != "case" and t.pos_ == "PROPN"]
+    written = " ".join(words)
+    return written if words and written in owner.name else owner.name
+
+
+def _name_after(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """ "take Calla's daughter Juno hostage": a named character right after a relational noun, when the
+    parser hung both on a later noun instead of making the name the noun's head or apposition."""
+    if tok.i + 1 >= sent.span.end:
+        return []
+    nxt = tok.nbor(1)
+    if nxt.pos_ != "PROPN" or nxt.dep_ not in ("compound", "appos") or in_comparison(doc, sent, nxt.i):
+        return []
+    if nxt.dep_ == "compound" and nxt.head.i <= nxt.i:
+        return []
+    key = doc.ref(sent, nxt)
+    if key is None or doc.ents[key].type is not C or doc.ents[key].descriptive:
+        return []
+    return [key]
+
+
+def _copula_named(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
+    """ "Maeve's only friend is the blacksmith Hana Vetch": the named character a copula equates
+    with the relational noun that is its subject (never under negation: "is not Y")."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_ != "be" or not asserted(tok.head):
+        return []
+    for attr in (c for c in tok.head.children if c.dep_ == "attr"):
+        key = doc.ref(sent, attr)
+        if key is None and attr.pos_ == "NOUN":  # "is the old smith, Hana Vetch"
+            key = next((k for c in attr.children if c.dep_ == "appos" and (k := doc.ref(sent, c))), None)
+        if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive:
+            return [key]
+    return []
+
+
+def _kin_back(kin: dict[tuple[str, str], str], named: str) -> str | None:
+    """ "her younger brother Piet ... Piet's sister": the one character whose named kin `named` is,
+    standing for a kin noun `named` owns (none when two characters name `named` as kin)."""
+    owners = {
+        owner
+        for (owner, noun), k in kin.items()
+        if k == named and owner != named and lx.RELATIONAL_NOUNS.get(noun, ("", ""))[0] == "family_of"
+    }
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _called(doc: Doc, sent: Sentence, tok: Any) -> list[str]:

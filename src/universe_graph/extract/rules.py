@@ -37,9 +37,10 @@ from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
+from .mentions import _merge as merge_into
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
-from .relations import Found, Reader, asserted, descriptions, place_links
+from .relations import Found, Reader, asserted, descriptions, place_links, place_nouns
 from .works import (
     NOT_SCREEN_NOUNS,
     WORK_PREDICATES,
@@ -165,8 +166,10 @@ class _Run:
         )  # credits, release years, sequels and series of the work
         works.read()
         self.found += works.found
+        self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.literals = works.literals
         resolve_pronouns(doc)
+        place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
         self.found += descriptions(doc)
         parallel_objects(doc)
         reader = Reader(doc)
@@ -227,7 +230,9 @@ class _Run:
                             self.crew(sent, run, pred)
                 if tok.lemma_ in ("direct", "write", "pen") and tok.tag_ == "VBN" and asserted(tok):
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
-                        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        for pobj in (
+                            t for c in agent.children if c.dep_ == "pobj" for t in [c, *_name_conjuncts(c)]
+                        ):  # "written by A and B": each conjunct a writer
                             run = _name_span(pobj)
                             if run is not None and (run[0].ent_type_ == "PERSON" or len(run) >= 2):
                                 self.crew(
@@ -357,6 +362,121 @@ class _Run:
             return  # a song's "written by" is its lyricist, a single's "directed by" its video's
         if self.doc.work_key:
             self.found.append(Found(self.doc.work_key, pred, person, sent.index, 0.9))
+
+    # credits that lean on the cast named before ---------------------------------------------
+    def review_credits(self) -> None:
+        """Reviews' credits after a cast list, where the actor is a credited Person (often by one word:
+        "It stars Ana Brill ... Brill plays Ora", "Ora (Brill)", "Played by Brill, Ora is ...",
+        "Brill's portrayal of Ora", "with Brill as the smuggler Ora"), and "Ana Brill, as the shifty
+        Ora Vane, steals every scene" for an actor named nowhere else. Only a character on the other
+        side gives a credit: "Ora, as the eldest, inherits" and "Ora plays Bo at chess" give none."""
+        doc = self.doc
+        for sent in doc.sentences:
+            if sent.heading:
+                continue
+            for tok in sent.span:
+                if in_comparison(doc, sent, tok.i):
+                    continue
+                pair = self.credit_pair(sent, tok)
+                if pair is not None:
+                    role, actor = pair
+                    doc.ents[actor].fixed = P
+                    self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
+                    if doc.work_key:  # an actor credited with a part in the text's work is in its cast
+                        self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+
+    def credit_pair(self, sent: Sentence, tok: Any) -> tuple[str, str] | None:
+        """(character, actor) of one credit construction anchored on `tok`, or None."""
+        doc = self.doc
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if lemma in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD") and asserted(tok):
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            obj = [c for c in tok.children if c.dep_ == "dobj"]
+            if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
+                return self.credited(sent, obj[0], subj[0])
+        if lemma in ("play", "portray") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+            subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
+            agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if len(subj) == 1 and len(agents) == 1:
+                return self.credited(sent, subj[0], agents[0])
+        if low == "(" and tok.i + 2 < sent.span.end and tok.nbor(2).text == ")" and tok.i > sent.span.start:
+            return self.credited(sent, tok.nbor(-1), tok.nbor(1))  # "Ora Vane (Brill)"
+        if low in ("portrayal", "performance", "turn") and tok.i + 1 < sent.span.end:
+            poss = [c for c in tok.children if c.dep_ == "poss"]  # "Brill's portrayal of Ora"
+            prep = tok.nbor(1)
+            if poss and prep.lower_ in ("of", "as") and prep.head == tok:
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if objs:
+                    return self.credited(sent, _named_in(doc, sent, objs[0]), poss[0])
+        if low == "as" and tok.i > sent.span.start:
+            return self.credit_as_after(sent, tok)
+        return None
+
+    def credit_as_after(self, sent: Sentence, as_tok: Any) -> tuple[str, str] | None:
+        """ "with Brill as the smuggler Ora", "Brill reprises her role as Ora", "Ana Brill, as the shifty
+        Ora Vane, steals": the actor just before "as" (or the subject of "her role as"), the
+        character named in the few words after it."""
+        doc = self.doc
+        role = None
+        for t in sent.span.doc[as_tok.i + 1 : min(sent.span.end, as_tok.i + 6)]:
+            if t.is_punct or t.lower_ in ("and", "as", "who", "which"):
+                break
+            if doc.ref(sent, t) is not None:
+                role = t
+                break
+        if role is None:
+            return None
+        before = as_tok.nbor(-1)
+        if before.lower_ in ("role", "part") and before.head.pos_ == "VERB":
+            subj = [c for c in before.head.children if c.dep_ == "nsubj"]  # "A reprises her role as X"
+            return self.credited(sent, role, subj[0]) if len(subj) == 1 else None
+        if before.text == "," and as_tok.i - 2 >= sent.span.start:  # "Ana Brill, as the shifty Ora Vane,"
+            role_run = _name_span(role)
+            last = role_run[-1].i if role_run is not None else role.i
+            if last + 1 >= sent.span.end or sent.span.doc[last + 1].text != ",":
+                return None
+            run = _name_span(as_tok.nbor(-2))
+            key = doc.ref(sent, as_tok.nbor(-2))
+            if run is None or key is None or doc.ents[key].type is P:
+                return self.credited(sent, role, as_tok.nbor(-2))
+            one_name = doc.ents[key].in_story <= 1 and 2 <= len(run) <= 4
+            whole_role = role_run is not None and role_run.text == doc.ents[doc.ref(sent, role) or ""].name
+            credits = any(e.fixed is P for e in doc.ents.values())  # a text that credits actors
+            if one_name and whole_role and credits and (run[0].ent_type_ == "PERSON" or _person_name(run)):
+                return self.credited(sent, role, as_tok.nbor(-2), newcomer=True)
+            return None
+        return self.credited(sent, role, before)
+
+    def credited(
+        self, sent: Sentence, role_tok: Any, actor_tok: Any, newcomer: bool = False
+    ) -> tuple[str, str] | None:
+        """(character, actor) when `role_tok` names a character and `actor_tok` a credited Person (or,
+        with `newcomer`, a name the caller has checked is an actor's)."""
+        if role_tok is None or actor_tok is None:
+            return None
+        doc = self.doc
+        role, actor = doc.ref(sent, role_tok), doc.ref(sent, actor_tok)
+        if role is None or actor is None or role == actor:
+            return None
+        if doc.ents[role].type is not C or doc.ents[role].descriptive:
+            return None
+        if doc.ents[actor].type is not P and not newcomer:
+            actor = self.credited_surname(actor)
+        return (role, actor) if actor is not None and actor != role else None
+
+    def credited_surname(self, key: str) -> str | None:
+        """ "Played by Olafsen" after "It stars ... Ruth Olafsen": a one-word name that is the last word
+        of exactly one credited Person is that Person (merged into it); otherwise None."""
+        doc = self.doc
+        if " " in key or not doc.ents[key].in_universe:
+            return None
+        people = [e for e in doc.ents.values() if e.fixed is P and " " in e.key and e.key.split()[-1] == key]
+        if len(people) != 1 or any(
+            e.key != key and e.type is C and key in e.key.split() for e in doc.ents.values()
+        ):
+            return None  # no credited person, two of them, or a character shares the word
+        merge_into(doc, doc.ents[key], people[0])
+        return people[0].key
 
     # inferences across sentences -----------------------------------------------------------
     def group_membership(self) -> None:
@@ -673,6 +793,11 @@ class _Run:
                     )
         if doc.work_key:
             credits = self.credit_sentences()
+            # an article's episode or volume: its characters are its series' too (works.py's hook)
+            wholes = {
+                f.object for f in self.found if f.subject == doc.work_key and f.predicate == "part_of_series"
+            }
+            wholes = wholes if self.encyclopedic else set()
             cued = None
             if self.encyclopedic:
                 cued = character_cues(doc) | {f.subject for f in self.found if f.predicate == "portrayed_by"}
@@ -688,6 +813,8 @@ class _Run:
                     # quote a sentence of the story, not a list of credits that happens to name her first
                     told = [m for m in prose if m[0] not in credits] or prose
                     relate(k, "appears_in", doc.work_key, told[0][0], 0.7)
+                    for whole in wholes:  # an episode's characters are its series' characters
+                        relate(k, "appears_in", whole, told[0][0], 0.6)
             lead = self.lead()
             if lead is not None and (cued is None or lead[0] in cued):
                 relate(doc.work_key, "protagonist", lead[0], lead[1], lead[2])
@@ -959,6 +1086,29 @@ def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
     if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
         return True
     return bool(i > sent.span.start and paren.doc[i - 1].lower_ == "the")
+
+
+def _name_conjuncts(tok: Any) -> list[Any]:
+    """The proper nouns conjoined to `tok` ("A and B", "A, B and C"), in order; a name after a verb
+    ("directed by A and starred B": the parser's conjunct) is not one of them."""
+    out: list[Any] = []
+    stack = [c for c in tok.children if c.dep_ == "conj"]
+    while stack:
+        c = stack.pop(0)
+        run = _name_span(c)
+        first = run[0] if run is not None else c
+        if c.pos_ == "PROPN" and first.i > 0 and first.nbor(-1).lower_ in (",", "and", "&"):
+            out.append(c)
+            stack.extend(k for k in c.children if k.dep_ == "conj")
+    return out
+
+
+def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
+    """The token that names a character in a noun phrase: `tok` itself, or its named apposition
+    ("the astronaut Calla Renn")."""
+    if doc.ref(sent, tok) is not None:
+        return tok
+    return next((c for c in tok.children if c.dep_ in ("appos", "compound") and doc.ref(sent, c)), None)
 
 
 def _name_span(tok: Any) -> Any:

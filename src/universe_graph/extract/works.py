@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..model import EntityType
@@ -181,8 +182,19 @@ def _work_noun(cop: Any) -> Any:
         noun = inner[0] if inner else noun
     if noun.lemma_.lower() in LEAD_WORK_NOUNS:
         return noun
+    head = noun.lemma_.lower()
+    if head.endswith(("er", "or", "ist", "ian", "ess")) or head in NOT_WORK_HEADS:
+        return None  # "an Iranian film director", "a film company": a person or a firm of the trade
     kinds = [c for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in LEAD_WORK_NOUNS]
     return kinds[0] if kinds else None  # "a 1952 film biography"
+
+
+#: nouns a kind of work may qualify that are no work: "a film company", "a film star"
+NOT_WORK_HEADS = frozenset(
+    {"company", "studio", "festival", "award", "industry", "star", "character", "genre", "technique",
+     "format", "theatre", "theater", "school", "label", "group", "band", "house", "network", "channel",
+     "personality", "icon", "figure", "person", "man", "woman", "family", "magnate"}
+)  # fmt: skip
 
 
 def lead_title(doc: Doc) -> str | None:
@@ -257,15 +269,25 @@ def _title_before(paren: Any) -> Any:
     return doc[i:end]
 
 
-def _title_after(noun: Any) -> Any:
-    """The title right after a work noun ("the 2012 film The Power of Few"); None without one."""
+def _title_after(noun: Any, *, comma: bool = False) -> Any:
+    """The title right after a work noun ("the 2012 film The Power of Few"; with `comma` also
+    "a 1978 sequel, Iron Tide"); None without one."""
     doc, end = noun.doc, noun.sent.end
     i = j = noun.i + 1
+    if comma and i < end and doc[i].text == ",":
+        i = j = i + 1
     if i < end and doc[i].text in QUOTES:
         i = j = i + 1
     while j < end and (
         _title_word(doc[j])
-        or (doc[j].lower_ in TITLE_SMALL_WORDS and j + 1 < end and _title_word(doc[j + 1]) and j > i)
+        or (
+            doc[j].lower_ in TITLE_SMALL_WORDS
+            and j + 1 < end
+            and _title_word(doc[j + 1])
+            and _year(doc[j + 1]) is None  # "Born to Run and 2006 film X": a new item
+            and j > i
+        )
+        or (doc[j].text in ("&", "-") and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Law & Order"
     ):
         j += 1
     if j == i or not doc[i].text[:1].isupper():
@@ -307,9 +329,15 @@ NOT_WORK_LABELS = frozenset({"PERSON", "GPE", "LOC", "DATE", "NORP", "TIME", "CA
 DATE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 
 
-def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
+#: nouns of a film-maker's trade: the subject of "X (born 1940) is an Iranian film director" directed,
+#: wrote or produced the films the text says he directed, wrote or produced
+MAKER_NOUNS = frozenset({"director", "filmmaker", "film-maker", "screenwriter", "producer"})
+
+
+def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sentence, Any] | None:
     """The subject of a performer's encyclopedic lead ("Dara Voss (born 1980) is an Irish actor and
-    singer") with its sentence, or None when the lead defines no performer."""
+    singer") with its sentence, or None when the lead defines no performer (with `kinds`: no
+    person of those trades, "an Iranian film director")."""
     sent = next((s for s in doc.sentences if not s.heading), None)
     if sent is None:
         return None
@@ -318,7 +346,7 @@ def _performer(doc: Doc) -> tuple[Sentence, Any] | None:
             attrs = [c for c in tok.children if c.dep_ == "attr"]
             nouns = [t for a in attrs for t in _conjuncts(a)]
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
-            if subj and any(n.lemma_.lower() in PERFORMER_NOUNS for n in nouns):
+            if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
     return None
@@ -343,9 +371,9 @@ def _own_title(tok: Any) -> Any:
         start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
     while (
         end + 1 < tok.sent.end
-        and doc[end].lower_ in TITLE_SMALL_WORDS - {"and"}
+        and (doc[end].lower_ in TITLE_SMALL_WORDS - {"and"} or doc[end].text == "&")
         and _title_word(doc[end + 1])
-        and doc[end] in tok.subtree
+        and (doc[end] in tok.subtree or doc[end].text == "&")
     ):
         end += 2
         while end < tok.sent.end and _title_word(doc[end]) and doc[end].tag_ != "POS":
@@ -398,6 +426,9 @@ class WorkReader:
                     doc.ents[key].fixed = EntityType.CHARACTER
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
+        maker = self.performer(MAKER_NOUNS) if doc.work_key is None else None
+        if doc.work_key is None and self.encyclopedic:
+            self.character_lead()
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -406,11 +437,94 @@ class WorkReader:
                 portrayals.token(sent, tok)
                 if performer is not None:
                     self.acted_in(sent, tok, performer)
+                    self.role_list(sent, tok, performer)
+                if maker is not None:
+                    self.made(sent, tok, maker)
+
+    # a character's article -------------------------------------------------------------------
+    def character_lead(self) -> None:
+        """ "Mira Tull is a main character who appears in the film The Glass Owl", "King Borin is a
+        fictional character introduced in the 1967 film, The Reed Basket", "Olan Vesk is the
+        protagonist of the Fog Harbor series", "Aino Lehti is a figure in the epic Kalevo": the
+        subject of a character's lead is present in the work its attribute names."""
+        sent = next((s for s in self.doc.sentences if not s.heading), None)
+        if sent is None:
+            return
+        root = sent.span.root
+        if root.lower_ not in COPULAS:
+            return
+        subj = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+        if not subj or not attrs or attrs[0].lemma_.lower() not in CHARACTER_NOUNS | {"figure"}:
+            return
+        attr = attrs[0]
+        holders = [attr] + [
+            v
+            for v in attr.children
+            if v.dep_ in ("relcl", "acl") and v.lemma_.lower() in ("appear", "introduce", "feature", "star")
+        ]
+        preps = ("in", "of", "from") if attr.lemma_.lower() != "figure" else ("in",)
+        pobjs = [
+            o
+            for h in holders
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        run = _name_run(subj[0])
+        if not pobjs or run is None:
+            return
+        found = self.lead_work(sent, pobjs[0], figure=attr.lemma_.lower() == "figure")
+        if found is None:
+            return
+        title, kind = found
+        work = self.mark(sent, title, kind)
+        character = self.mark(sent, run, EntityType.CHARACTER)
+        if character != work:
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.85))
+
+    def lead_work(self, sent: Sentence, tok: Any, *, figure: bool) -> tuple[Any, EntityType] | None:
+        """The titled work a character's lead places it in: "the film The Glass Owl", "the Fog
+        Harbor series", "the epic Kalevo", "The Glass Owl"; with `figure` ("a figure in X") only a
+        title a kind-of-work word goes with ("a figure in the Labour Party" names no work)."""
+        kinds = LEAD_WORK_NOUNS | {"epic", "myth", "legend", "saga", "mythology", "scripture"}
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in kinds:
+            kind = SERIES_NOUNS.get(lemma, EntityType.FILM)
+            if kind is EntityType.UNIVERSE:
+                kind = EntityType.SERIES
+            named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if named:
+                return _own_title(named[0]), kind
+            run = _title_after(tok, comma=True)
+            if run is not None:
+                return run, kind
+            before = [c for c in tok.lefts if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+            if before:  # "the Fog Harbor series"
+                span = tok.doc[before[0].left_edge.i : tok.i]
+                if all(t.text[:1].isupper() or t.is_punct for t in span):
+                    return span, kind
+            return None
+        if tok.pos_ != "PROPN":
+            return None
+        marked = any(t.lower_ in kinds for t in tok.subtree)  # "the Finnish national epic Kalevo"
+        if figure and not marked:
+            return None
+        if not marked and tok.ent_type_ in NOT_WORK_LABELS:
+            return None
+        run = _own_title(tok)
+        plain = [t.i for t in run if t.i < tok.i and not _title_word(t) and t.lower_ not in TITLE_SMALL_WORDS]
+        start = plain[-1] + 1 if plain else run.start  # "the Finnish national epic Kalevo": Kalevo
+        while start < tok.i and not _title_word(run.doc[start]):
+            start += 1
+        return run.doc[start : run.end], EntityType.FILM
 
     # a performer's works -----------------------------------------------------------------------
-    def performer(self) -> str | None:
-        """The key of the person a performer's article is about (marked a Person), or None."""
-        found = _performer(self.doc)
+    def performer(self, kinds: frozenset[str] = PERFORMER_NOUNS) -> str | None:
+        """The key of the person a performer's article is about (marked a Person), or None (with
+        `kinds`: of a person of those trades)."""
+        found = _performer(self.doc, kinds)
         if found is None:
             return None
         sent, subj = found
@@ -471,6 +585,131 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
+        places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
+        if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
+            self.played_role(sent, tok, verb, person, works[0])
+
+    def made(self, sent: Sentence, verb: Any, person: str) -> None:
+        """ "He directed Low Tide (1990)", "known for directing Salt Quay (1997) and Cold Road
+        (1999)", "he wrote, directed and produced the 2012 film Grey Mile": in a film-maker's
+        article, each film the person directed, wrote or produced has them as its director, writer
+        or producer. The verb is active and its actor the person ("he", "she" or a name of
+        theirs); a book or a song written is no screenplay."""
+        pred = CREDIT_VERBS.get(verb.lemma_.lower())
+        if pred is None or verb.pos_ != "VERB" or not asserted(verb):
+            return
+        shared = verb.tag_ == "VBN" and verb.dep_ in ("conj", "xcomp")  # "wrote, directed and produced"
+        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:
+            return  # "directed by X" is no act of the article's person
+        head = verb
+        while head.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in head.children):
+            head = head.head
+        subj = [c for c in head.children if c.dep_ in ("nsubj",)]
+        if verb.tag_ == "VBG" and not subj:  # "known for directing X": the sentence's subject
+            subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or (subj[0].lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, subj[0]) != person):
+            return
+        chain = [
+            verb,
+            *(c for c in head.subtree if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB" and c.i > verb.i),
+        ]
+        objs = [o for v in chain for o in v.children if o.dep_ == "dobj"][:1]  # the verbs share it
+        works: list[str] = []
+        for o in objs:
+            if o.lemma_.lower() in NOT_SCREEN_NOUNS:
+                return  # "she wrote the novel X"
+            if _title_word(o):  # "directing A (1990), B (1997) and C (1999)": the parse breaks such lists
+                items = _title_list(o.doc, _own_title(o).start, sent.span.end)
+                if len(items) > 1 and all(y is not None for _, y in items):
+                    works += [self.mark(sent, run, EntityType.FILM) for run, _ in items]
+                    continue
+            for c in _conjuncts(o):
+                works += self.acted_work(sent, c)
+        for w in works:
+            if w != person:
+                self.found.append(Found(w, pred, person, sent.index, 0.8))
+
+    def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
+        """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
+        Heights and nurse Sarah in Red Tide": after a noun of roles in a sentence about the
+        performer, each "CHARACTER in TITLE" is a character of that work, played by the performer
+        (who is in its cast). A name after "with" or "alongside" is a co-star, never a role."""
+        if noun.lemma_.lower() not in ("role", "character", "part") or noun.pos_ != "NOUN":
+            return
+        subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj or (subj[0].lower_ not in PERFORMER_PRONOUNS and self.doc.ref(sent, subj[0]) != person):
+            return
+        doc, start, end = noun.doc, sent.span.start, sent.span.end
+        for k in range(noun.i + 2, end - 1):
+            if doc[k].lower_ != "in":
+                continue
+            role = _run_ending(doc, k, noun.i + 1)
+            if role is None or len(role) > 4 or not all(t.is_title or t.text == "-" for t in role):
+                continue
+            before = doc[role.start - 1] if role.start > start else None
+            if before is None or not (
+                before.text == ","
+                or before.lower_ in ("and", "including", "as", "like")
+                or (
+                    before.pos_ == "NOUN"
+                    and before.text.islower()
+                    and before.lemma_.lower() not in ACTING_NOUNS
+                )  # "nurse Sarah in X"
+            ):
+                continue  # "with Ricky Vane in Extras": a co-star
+            title = _title_after(doc[k])
+            cut = next((t.i for t in title if t.lower_ == "and"), None) if title is not None else None
+            if title is not None and cut is not None and any(t.lower_ == "in" for t in doc[cut : title.end]):
+                title = doc[title.start : cut]  # "in Low Heights and Mand in ...": the next item
+            if not title or _year(title[0]) is not None or title[-1].ent_type_ in DATE_LABELS:
+                continue
+            key = self.doc.ref(sent, title[-1])
+            if key == person or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+                continue
+            work = self.mark(sent, title, EntityType.FILM)
+            character = self.mark(sent, role, EntityType.CHARACTER)
+            if len({work, character, person}) < 3:
+                continue
+            self.found.append(Found(work, "cast_member", person, sent.index, 0.8))
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
+            self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
+
+    def played_role(self, sent: Sentence, tok: Any, verb: Any, person: str, work: str) -> None:
+        """The character a performer played in one work: "her role as Ann Kell in Low Tide",
+        "starred as Cy Dunn in Gray Harbor", "played Bo Marr in Salt Quay", "the role of Bo Marr":
+        the character is present in that work and portrayed by the performer. Only when the
+        sentence names exactly one work there (with two, which role belongs to which is unsaid)."""
+        holders = [tok] if verb is None or verb is tok else [tok, verb]
+        roles = [o for h in holders for p in h.children if p.lower_ == "as" for o in p.children]
+        roles += [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if tok.lemma_.lower() in ("play", "portray", "voice") and tok.pos_ == "VERB":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            roles += objs
+            roles += [
+                o
+                for d in objs
+                if d.lemma_.lower() in ACTING_NOUNS
+                for p in d.children
+                if p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]  # "played the role of X"
+        for role in roles:
+            if role.pos_ != "PROPN" or role.ent_type_ in NOT_WORK_LABELS - {"PERSON"} or _listed(role):
+                continue  # "played Ann Kell in Low Tide and Gray Harbor": which is where, unsaid
+            run = _name_run(role)
+            if run is None or not all(t.text[:1].isupper() or t.is_punct for t in run):
+                continue
+            key = self.doc.ref(sent, run[-1])
+            if key in (person, work) or (
+                key is not None and self.doc.ents[key].fixed not in (None, EntityType.CHARACTER)
+            ):
+                continue
+            character = self.mark(sent, run, EntityType.CHARACTER)
+            if character in (person, work):
+                continue
+            self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
+            self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
 
     def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
         """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
@@ -490,8 +729,8 @@ class WorkReader:
             for n in named:
                 for c in _conjuncts(n):
                     out += self.acted_work(sent, c)
-            run = _title_after(tok)
-            if not out and run is not None and run[-1].ent_type_ not in NOT_WORK_LABELS:
+            run = _title_after(tok)  # "the film Thira": the noun says what it is, whatever the NER says
+            if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
                 out.append(self.mark(sent, run, EntityType.FILM))
             return out
         doc = tok.doc
@@ -609,6 +848,17 @@ class WorkReader:
             self.series(sent, tok)
         if tok.text == "(" and tok.i > sent.span.start:
             self.dated_title(sent, tok)  # "Gray Harbor (1961)"
+        if (
+            self.encyclopedic
+            and _year(tok) is not None
+            and tok.i > sent.span.start
+            and tok.nbor(-1).text != "("
+        ):
+            self.year_noun(sent, tok)  # "her 2002 single "Morning Glass"", "Voss's 1977 Salt Flats album"
+        if self.encyclopedic and lemma in ("film", "movie") and tok.pos_ == "NOUN":
+            self.owned_film(sent, tok)  # "Olan Vesk's 1994 film Low Tide", "the Olan Vesk film Low Tide"
+        if tok.tag_ == "NNS" and lemma in SEQUENCE_NOUNS and self.encyclopedic:
+            self.sequence(sent, tok)  # "three singles: A, B and C"
         if tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
             self.titled_noun(sent, tok)
         if tok.dep_ == "attr" and lemma == "episode" and self.is_work(sent, tok):
@@ -700,6 +950,9 @@ class WorkReader:
         B as Y, and C as Z": each person a cast member, each name after "as" a character the
         person plays (the list is read word by word, as the parser often breaks it)."""
         anchor = self.anchor(verb)
+        if anchor is not None and not self.is_work(sent, anchor) and verb.dep_ == "relcl":
+            self.other_cast(sent, verb, anchor)  # "the 2012 film Grey Mile, which featured A, B and C"
+            return
         if anchor is None or not self.is_work(sent, anchor):
             root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -712,6 +965,31 @@ class WorkReader:
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
+
+    def other_cast(self, sent: Sentence, verb: Any, anchor: Any) -> None:
+        """ "the 2012 film Grey Mile, which featured the ensemble cast of A, B and C", "Low Tide,
+        which starred A and B": in an encyclopedic text, the cast of another work the relative
+        clause hangs off (a title already typed a work, or the title after a work noun)."""
+        if not self.encyclopedic:
+            return
+        key = self.doc.ref(sent, anchor)
+        if anchor.pos_ == "NOUN" and anchor.lemma_.lower() in LEAD_WORK_NOUNS:
+            named = [c for c in anchor.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            key = self.doc.ref(sent, named[0]) if named else None
+        if key is None or key == self.doc.work_key or self.doc.ents[key].fixed not in WORK_TYPES:
+            return
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objs:
+            return
+        start = objs[0].left_edge.i
+        if objs[0].lemma_.lower() == "cast":  # "the ensemble cast of A, B"
+            of = [p for p in objs[0].children if p.lower_ == "of"]
+            if not of:
+                return
+            start = of[0].i + 1
+        for p in self.listed(sent, start, single=True):
+            if p != key and self.doc.ents[p].fixed is EntityType.PERSON:
+                self.found.append(Found(key, "cast_member", p, sent.index, 0.8))
 
     def as_roles(self, sent: Sentence, verb: Any) -> None:
         """ "A as X, B as Y, and C as Z" right after a cast verb: cast members and the characters
@@ -801,23 +1079,60 @@ class WorkReader:
         verb releases ("the label released Nightfall in 1975")."""
         anchor = self.anchor(verb)
         subject: str | None = None
-        if anchor is None or not self.is_work(sent, anchor):
+        if (anchor is None or not self.is_work(sent, anchor)) and not self.own_release(sent, verb):
             if not self.encyclopedic:
                 return
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objs.append(verb.head)
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
+            named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
             subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
+            nouns = [o for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() in LEAD_WORK_NOUNS]
+            if nouns and not self.is_work(sent, nouns[0]):  # "released its second album, Evil Crown, in"
+                run = _title_after(nouns[0], comma=True)
+                if run is not None and self.doc.ref(sent, run[-1]) != self.doc.work_key:
+                    subject = self.mark(sent, run, EntityType.FILM)
             if subject is None:
                 return
         dated = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on")]
         dated += [c for c in verb.children if c.dep_ in ("npadvmod", "dobj", "obl") and c.ent_type_ == "DATE"]
+        # "released as the second single from the album on 23 August 2013": a full date further down,
+        # under nouns only (not "from her 2012 album", a year without a day, nor another verb's date)
+        dated += [
+            p
+            for p in verb.subtree
+            if p.dep_ == "prep"
+            and p.lower_ == "on"
+            and p.head is not verb
+            and any(o.ent_type_ == "DATE" and o.dep_ == "pobj" for o in p.children)
+            and not any(a.pos_ in ("VERB", "AUX") for a in p.ancestors if verb in a.ancestors)
+        ]
         for holder in dated:
             years = [y for t in holder.subtree if (y := _year(t)) is not None]
             if years:
                 self.literal(sent, "release_year", years[0], 0.85, subject)
                 return
+
+    def own_release(self, sent: Sentence, verb: Any) -> bool:
+        """Is a release verb said of the text's own work though its anchor is not the work?
+        "X is the fourth album by Iron & Wine, released January 25, 2011" (the participle hangs
+        off the maker's name, within the lead's attribute), "the band released the album on"."""
+        if self.doc.work_key is None:
+            return False
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        if objs and objs[0].lemma_.lower() in WORK_REFERENCES and _the_work_part(objs[0]):
+            return not _title_after(objs[0])  # "released the album Red Sky": another one
+        if verb.dep_ != "acl" or self.lead_noun is None:
+            return False
+        t = verb.head
+        for _ in range(4):  # up through "by X" and conjuncts to the lead's noun
+            if t == self.lead_noun:
+                return True
+            if t.dep_ not in ("pobj", "prep", "conj", "appos", "agent") or t.head is t:
+                return False
+            t = t.head
+        return False
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
@@ -885,14 +1200,179 @@ class WorkReader:
             return
         for agent in (c for c in verb.children if c.dep_ == "agent"):
             for o in (c for c in agent.children if c.dep_ == "pobj"):
-                for c in _conjuncts(o)[:1]:
-                    other = self.other_work(sent, c)
+                # "followed by A and B": A comes next; "preceded by the 1990 film A and the 1992 film
+                # B": B came just before
+                items = [c for c in _conjuncts(o) if c.dep_ != "appos" or c.head.pos_ != "NOUN"]
+                for c in items[:1] if verb.lemma_.lower() == "follow" else items[-1:]:
+                    if c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS:
+                        run = _title_after(c)  # "the 1992 film Grey Mile"
+                        ref = self.doc.ref(sent, run[-1]) if run is not None else None
+                        other = (
+                            self.mark(sent, run, EntityType.FILM)
+                            if run is not None and ref != self.doc.work_key
+                            else None
+                        )
+                    else:
+                        other = self.other_work(sent, c)
                     if other is None:
                         continue
                     if verb.lemma_.lower() == "follow":
                         self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
                     else:
                         self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def year_noun(self, sent: Sentence, year_tok: Any) -> None:
+        """A year before a kind of work and its title, in an encyclopedic text: "her 2002 single
+        "Morning Glass"", "a 1978 sequel, Iron Tide", "the 1972 arcade game Brickfall" (the title
+        after the noun), "Voss's 1977 Salt in the Wind album" (the title between year and noun).
+        The title's release year is that year. Up to three words may stand between the year and
+        the noun ("1972 Atari arcade game"); a name the NER takes for a person or place is none."""
+        doc, end = year_tok.doc, sent.span.end
+        year = _year(year_tok)
+        assert year is not None
+        k = year_tok.i + 1
+        if k < end and doc[k].tag_ == "POS":
+            self.year_owned(sent, year_tok)
+            return
+        noun = None
+        plain = 0  # lower-case words between ("arcade"), at most three
+        for t in doc[k : min(end, k + 9)]:
+            if t.text.islower() and t.lower_ in LEAD_WORK_NOUNS and t.tag_ != "NNS":
+                noun = t  # the parser may take "single" for an adjective
+                break
+            if t.text.islower() and t.pos_ in ("ADJ", "NOUN") and t.lower_ not in TITLE_SMALL_WORDS:
+                plain += 1
+                if plain > 3:
+                    break
+            elif not (_title_word(t) or t.lower_ in TITLE_SMALL_WORDS - {"and"}) or t.text in QUOTES:
+                break
+        if noun is None:
+            return
+        between = doc[k : noun.i]
+        run = None
+        if (
+            len(between)
+            and all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS - {"and"} for t in between)
+            and _title_word(between[0])
+            and _title_word(between[-1])
+        ):  # "1977 Salt in the Wind album": the title stands between (a maker's name is none)
+            if len(between) < 2 or any(
+                t.ent_type_ in ("PERSON", "GPE", "NORP", "DATE", "ORG") for t in between
+            ):
+                return  # "a 1985 Disney film", "a 1990 Mel Vane film": a maker, not a title
+            run = between
+        else:  # "2002 single X", "1972 arcade game Brickfall": the title follows the noun (whatever
+            run = _title_after(noun, comma=True)  # the NER makes of it: the noun says what it is)
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS:
+            return
+        if noun is not None and noun.i == run.end and noun.i + 1 < end and _title_word(doc[noun.i + 1]):
+            return  # "1977 Salt Flats album Red Sky": which is the title is unclear
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        if key == self.doc.work_key and key is not None:
+            self.literal(sent, "release_year", year, 0.8)
+            return
+        self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def year_owned(self, sent: Sentence, year_tok: Any) -> None:
+        """ "the follow-up to 2004's Star Legends", "from 1979's Off the Road to 2001's Unbroken":
+        a title owned by a year is that year's release, in an article about a work (an article
+        about anything else writes "1990's Gulf War" too, and a named event or place is none)."""
+        if self.doc.work_key is None:
+            return
+        doc, end = year_tok.doc, sent.span.end
+        i = j = year_tok.i + 2
+        while j < end and (
+            (_title_word(doc[j]) and doc[j].tag_ != "POS" and doc[j].text not in QUOTES)
+            or (doc[j].text == "-" and j > i and j + 1 < end and _title_word(doc[j + 1]))
+            or (
+                doc[j].lower_ in TITLE_SMALL_WORDS - {"and"}
+                and j > i
+                and j + 1 < end
+                and _title_word(doc[j + 1])
+                and _year(doc[j + 1]) is None  # "from 1979's A to 2001's B"
+            )
+        ):
+            j += 1
+        run = doc[i:j]
+        if not len(run) or not run[0].text[:1].isupper():
+            return
+        if any(t.ent_type_ in ("EVENT", "GPE", "LOC", "FAC", "NORP", "DATE", "LAW") for t in run):
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        year = _year(year_tok)
+        assert year is not None
+        if key == self.doc.work_key:
+            self.literal(sent, "release_year", year, 0.8)
+        else:
+            self.literal(sent, "release_year", year, 0.8, self.mark(sent, run, EntityType.FILM))
+
+    def owned_film(self, sent: Sentence, noun: Any) -> None:
+        """ "Olan Vesk's controversial film Low Tide", "the Olan Vesk film Low Tide": a film said to
+        be a person's is that person's direction. The owner must be a person's name (the NER's,
+        two words at least: "Rook's film", "the Paramount film" credit nothing) and the title must
+        follow the noun."""
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        owners += [  # "the Olan Vesk film": the name right before the noun
+            c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1
+        ]
+        if not owners:
+            return
+        run = _name_run(owners[0])
+        while run is not None and len(run) and run[-1].tag_ == "POS":
+            run = run[:-1]  # the NER's "Olan Vesk's"
+        if run is None or len(run) < 2 or any(t.ent_type_ != "PERSON" for t in run):
+            return
+        named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        title = _title_after(noun, comma=True)
+        if title is None and named:
+            title = _own_title(named[0])
+        if title is None or not len(title) or title[-1].ent_type_ in DATE_LABELS:
+            return
+        key = self.doc.ref(sent, title[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        work = self.mark(sent, title, EntityType.FILM)
+        person = self.mark(sent, run, EntityType.PERSON)
+        if work != person:
+            self.found.append(Found(work, "directed_by", person, sent.index, 0.75))
+
+    def sequence(self, sent: Sentence, noun: Any) -> None:
+        """ "the album's three singles, "A", "B" and "C"", "the series consists of three films: A
+        (2010), B (2012) and C (2014)": a list of titles that is the whole set the noun counts, or
+        whose years rise, is given in order of release: each title follows the one before.
+        A list with neither ("singles including A and B", "other songs such as A and B") gives no
+        order."""
+        counted = [c for c in noun.children if c.dep_ == "nummod" and c.like_num and c.ent_type_ != "DATE"]
+        doc, end = noun.doc, sent.span.end
+        i = noun.i + 1
+        if i < end and doc[i].text in (":", ",", "–", "-", "—"):
+            i += 1
+        items = _title_list(doc, i, end)
+        if len(items) < 2:
+            return
+        years = [y for _, y in items]
+        rising = all(y is not None for y in years) and all(
+            a is not None and b is not None and a < b for a, b in pairwise(years)
+        )
+        if not rising and _number(counted[0] if counted else None) != len(items):
+            return
+        keys: list[str] = []
+        for run, year in items:
+            key = self.doc.ref(sent, run[-1])
+            if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+                return  # "three members: A, B and C" named as people elsewhere
+            key = self.mark(sent, run, EntityType.FILM)
+            keys.append(key)
+            if year is not None and key != self.doc.work_key:
+                self.literal(sent, "release_year", year, 0.8, key)
+        if len(set(keys)) != len(keys):
+            return
+        for earlier, later in pairwise(keys):
+            self.found.append(Found(later, "follows", earlier, sent.index, 0.8))
 
     def episode_of(self, sent: Sentence, noun: Any) -> None:
         """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
@@ -950,6 +1430,72 @@ class WorkReader:
             key = self.mark(sent, run, kind)
         if key != self.doc.work_key and self.doc.work_key is not None:
             self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+
+
+#: plural work nouns whose counted list of titles is in order of release ("its three singles")
+SEQUENCE_NOUNS = frozenset(
+    {"film", "movie", "album", "single", "novel", "book", "game", "sequel", "installment", "instalment",
+     "episode", "ep", "record", "volume", "entry"}
+)  # fmt: skip
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _number(tok: Any) -> int | None:
+    """A small cardinal ("three", "3"), None for anything else."""
+    if tok is None:
+        return None
+    if tok.text.isdigit():
+        return int(tok.text)
+    return _NUMBER_WORDS.get(tok.lower_)
+
+
+def _listed(tok: Any) -> bool:
+    """Does the phrase under `tok` hold a list ("A and B"), not a title joined by "&"?"""
+    return any(t.dep_ == "conj" and not any(c.text == "&" for c in t.head.children) for t in tok.subtree)
+
+
+def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
+    """The titles of a list opening at token `start`: each a quoted title or a run of title-case
+    words (small words between them), with its year when "(1997)" follows; items separated by
+    commas and "and". The list ends at the first item that is not a title."""
+    out: list[tuple[Any, int | None]] = []
+    i = start
+    while i < end:
+        if doc[i].text in QUOTES:
+            close = next((k for k in range(i + 1, min(end, i + 16)) if doc[k].text in QUOTES), None)
+            if close is None or close == i + 1 or not _title_word(doc[i + 1]):
+                break
+            run, j = doc[i + 1 : close], close + 1
+        else:
+            j = i
+            while j < end and (
+                (_title_word(doc[j]) and doc[j].text not in QUOTES and doc[j].tag_ != "POS")
+                or (
+                    doc[j].lower_ in TITLE_SMALL_WORDS - {"and"}
+                    and j > i
+                    and j + 1 < end
+                    and _title_word(doc[j + 1])
+                )
+            ):
+                j += 1
+            if j == i:
+                break
+            run = doc[i:j]
+        year = None
+        if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
+            year = _year(doc[j + 1])
+            j += 3
+        if year is None and run.start == i and doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
+            break  # an unquoted, undated name the NER takes for a person or place is no title
+        out.append((run, year))
+        if j < end and doc[j].text == ",":
+            j += 1
+        if j < end and doc[j].lower_ == "and":
+            j += 1
+        if j == run.end or (year is not None and j == run.end + 3):
+            break  # no separator: the list is over
+        i = j
+    return out
 
 
 #: predicates kept between a work and people or other works, who are outside the story
@@ -1019,6 +1565,61 @@ def character_cues(doc: Doc) -> set[str]:
             if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
                 near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
+    return out | plot_subjects(doc)
+
+
+#: kinds of work without a screen that still tell a story
+STORY_NOUNS = frozenset({"novel", "novella", "book", "story", "comic", "manga", "volume"})
+#: present-tense verbs said of real people in an article, never of a plot's characters ("A stars
+#: as X", "A directs"); their subjects are not characters
+PEOPLE_VERBS = frozenset(
+    {"star", "co-star", "play", "portray", "voice", "direct", "write", "produce", "compose", "host",
+     "narrate", "perform", "sing", "record", "release", "appear", "guest", "reprise", "say", "state",
+     "describe", "call", "note", "praise", "give", "rate", "review", "criticize", "believe"}
+)  # fmt: skip
+#: verbs with which a work's article introduces its plot's people ("The episode follows A and B")
+PLOT_VERBS = frozenset({"follow", "see", "center", "centre", "focus", "revolve", "feature"})
+
+
+def plot_subjects(doc: Doc) -> set[str]:
+    """The people of a work's plot, in an encyclopedic text about a work: the subjects of its
+    present-tense narration ("Bart becomes jealous", "Peter and Brian join a club"; the lead's
+    real people are told in the past tense, or by credit verbs: "A stars as X" is none), and whom
+    "the episode follows" or "the film centers on"."""
+    out: set[str] = set()
+    kind = lead_kind(doc)
+    if kind is None or (kind in NOT_SCREEN_NOUNS and kind not in STORY_NOUNS):
+        return out  # a song, an album or a painting has no plot
+    first = next((s.index for s in doc.sentences if not s.heading), 0)
+    for sent in doc.sentences:
+        if sent.heading or sent.index == first:
+            continue
+        for tok in sent.span:
+            verb = tok.head
+            people: list[Any] = []
+            if (
+                tok.dep_ == "nsubj"
+                and verb.tag_ == "VBZ"
+                and verb.pos_ == "VERB"
+                and verb.lemma_.lower() not in PEOPLE_VERBS
+                and asserted(verb)
+            ):
+                people = [tok]
+            elif (
+                tok.dep_ in ("dobj", "pobj")
+                and verb.lemma_.lower() in PLOT_VERBS | {"on", "around"}
+                and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in WORK_REFERENCES
+                    for v in (verb, verb.head)
+                    for c in v.children
+                )
+            ):
+                people = [tok]  # "The episode follows Peter", "The film centers on Ann"
+            for p in (q for t in people for q in _conjuncts(t)):
+                if p.pos_ == "PROPN" and p.ent_type_ not in NOT_WORK_LABELS - {"PERSON"}:
+                    key = doc.ref(sent, p)
+                    if key is not None and key != doc.work_key:
+                        out.add(key)
     return out
 
 
@@ -1209,7 +1810,12 @@ class Portrayals:
             run = _run_starting(doc, cue.i + 1, span.end)
             if run is not None and cue.text[:1].isupper():
                 key = self.doc.ref(sent, run[-1])  # "Star Jon Hale" taken as one name
-                if key is not None and self.doc.ents[key].name.lower().startswith(cue.lower_ + " "):
+                if (
+                    key is not None
+                    and key != self.doc.work_key  # "Star Legends II is a 2006 game": a title, whole
+                    and self.doc.ents[key].fixed not in WORK_TYPES
+                    and self.doc.ents[key].name.lower().startswith(cue.lower_ + " ")
+                ):
                     ent = self.doc.ents[key]
                     ent.aliases.add(ent.name)
                     ent.name = run.text
