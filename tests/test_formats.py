@@ -12,8 +12,8 @@ from universe_graph.errors import BadInput
 from universe_graph.export import merge
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import SourceOptions, load_paths
-from universe_graph.model import ClaimSet, EntityType, Export, SourceKind
-from universe_graph.resolve import normal, resolve_all
+from universe_graph.model import ClaimSet, EntityType, Export, ExternalIds, SourceKind
+from universe_graph.resolve import normal, resolve_all, resolve_batch
 from universe_graph.validate import shacl_problems
 
 UNIVERSE = sample_path() / "john-wick.universe.yaml"
@@ -192,16 +192,19 @@ def test_works_by_title_and_year_and_ambiguity_reported(tmp_path: Path) -> None:
         "7,Heat (1995),Drama\n8,Sabrina (1995),Drama\n9,Sabrina (1954),Drama\n", encoding="utf-8"
     )
     first = one(tmp_path / "a" / "movies.csv", source_id="a")
-    second = one(tmp_path / "b" / "movies.csv", source_id="b")
-    (a_resolved, b_resolved), reports = resolve_all([first, second])
-    b_ids = {
-        e.name + str(e.external_ids.movielens): e.id for e in b_resolved.entities if e.type is EntityType.FILM
-    }
-    sabrina_1995 = next(e.id for e in a_resolved.entities if e.external_ids.movielens == 3)
-    assert b_ids["Sabrina8"] == sabrina_1995  # same title, same year: one film
-    assert b_ids["Sabrina9"] != sabrina_1995  # same title, other year: another film
-    assert any("'Heat'" in r and "several" in r for r in reports)  # two known Heats (1995): refuse to guess
-    assert b_ids["Heat7"].endswith("movielens-7")
+    listed = one(tmp_path / "b" / "movies.csv", source_id="b")
+    (_, apart), _ = resolve_all([first, listed])  # two MovieLens ids: two things, whatever the title
+    assert {e.id for e in apart.entities} == {e.id for e in listed.entities}
+    bare = [e.model_copy(update={"external_ids": ExternalIds()}) for e in listed.entities]
+    second = listed.model_copy(update={"entities": bare})  # the same titles from a source without ids
+    done = resolve_batch([first, second])
+    kept = {e.external_ids.movielens: done.result.mapping.get(e.id, e.id) for e in listed.entities}
+    sabrina_1995 = next(e.id for e in first.entities if e.external_ids.movielens == 3)
+    assert kept[8] == done.result.mapping.get(sabrina_1995, sabrina_1995)  # same title, same year: one film
+    assert kept[9] != kept[8]  # same title, other year: another film
+    reports = done.result.reports()
+    assert any("Heat" in r and "not merged" in r for r in reports)  # two known Heats (1995): refuse to guess
+    assert kept[7].endswith("movielens-7")
 
 
 def test_an_unknown_character_name_stays_its_own_entity(shared: Path, tmp_path: Path) -> None:
@@ -250,7 +253,9 @@ def test_identity_against_what_the_store_holds(tmp_path: Path, invoke: Invoke, s
 
 
 def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: Path) -> None:
-    from universe_graph.resolve import Index, index_from_store, resolve
+    import copy
+
+    from universe_graph.resolve import Index, index_from_store, resolve_batch
     from universe_graph.stores.oxigraph import OxigraphStore
 
     stored = [one(UNIVERSE), one(shared / "data/movielens/links.csv")]
@@ -264,6 +269,8 @@ def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: 
     from_claims = Index()
     for claims in stored:
         from_claims.add(claims)
+    assert from_store.nodes == from_claims.nodes
+    assert from_store.shown == from_claims.shown
     tmdb = shared / "data/tmdb"
     for file in [
         "marcospss_mock_john_wick_3_details.json",
@@ -271,8 +278,7 @@ def test_the_store_index_resolves_like_the_claims_index(tmp_path: Path, shared: 
         "calum4_person_956_combined_credits.json",
     ]:
         incoming = one(tmdb / file)
-        a, b = resolve(incoming, from_store), resolve(incoming, from_claims)
-        assert a.merged == b.merged and a.ambiguous == b.ambiguous, file
+        a = resolve_batch([incoming], index=copy.deepcopy(from_store)).result  # the stored index alone
+        b = resolve_batch([incoming], known=stored).result
+        assert a == b, file
         assert a.merged, file  # something was recognised in each
-    assert from_store.works_by_title_year == from_claims.works_by_title_year
-    assert {k: v for k, v in from_store.by_id.items()} == {k: v for k, v in from_claims.by_id.items() if v}

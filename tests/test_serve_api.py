@@ -176,6 +176,21 @@ def test_explorer_data(server: Running) -> None:
     assert_error(get(u + "/api/neighbourhood", params={"iri": JOHN + "-nobody"}), 404)
 
 
+def test_search_uses_the_lookup_key_and_suggests(server: Running) -> None:
+    u = server.url
+    exact = get(u + "/api/search", params={"q": "WINSTON-scott"}).json()  # case and a hyphen forgiven
+    assert [(n["name"], n["match"]) for n in exact][:1] == [("Winston Scott", "exact")]
+    words = get(u + "/api/search", params={"q": "wick"}).json()  # whole words of longer names
+    order = [n["match"] for n in words]  # an alias "Wick" is exact; then the names holding the word
+    assert order == sorted(order) and "words" in order and "suggestion" not in order
+    assert {"John Wick", "John Wick universe"} <= {n["name"] for n in words}
+    assert len({n["iri"] for n in words}) == len(words)  # each entity once
+    close = get(u + "/api/search", params={"q": "Winstn Scott"}).json()  # nothing matches: suggestions
+    assert [(n["name"], n["match"]) for n in close][:1] == [("Winston Scott", "suggestion")]
+    assert get(u + "/api/search", params={"q": "Sco"}).json() == []  # a fragment is not a word
+    assert_error(get(u + "/api/search", params={"q": "--"}), 400)  # no name left to look up
+
+
 def test_query_layer_over_http(server: Running) -> None:
     u = server.url
     store = server.state.store

@@ -1,24 +1,32 @@
 """Identity across sources: one entity per real thing, never two things merged into one.
 
-An incoming entity takes the IRI of a known one when (in this order) they share an external id
-(Wikidata, IMDb, TMDb typed, MovieLens); or, for works, the same normalised title and release
-year; or, for people and characters, the same normalised name and a shared work. Types must
-agree (a film and a series are both works). When several known entities fit, nothing is merged
-and the ambiguity is reported: we refuse to guess. Each fact keeps its own source.
+Resolution is a stage of its own that decides over everything known at once (the store and the
+incoming sources), so neither ingest order nor batch order changes the outcome. Entities of one
+family (a film and a series are both works) become one when, in this order, they share an
+external id (Wikidata, IMDb, TMDb typed, MovieLens); for groups, places and universes, one name;
+for works, one release year and one title (articles, episode numbering and punctuation aside;
+a whole title may be the main title or subtitle of another); for people, one name and a shared
+work; for characters, one name or alias and a shared work, then one universe. Guards keep apart
+two ids of one scheme and a documentary from the work it is about. When one context fits several
+entities nothing is merged and the ambiguity is reported: we refuse to guess. Each fact keeps its
+own source; the IRI kept for a group is chosen by `rank`, never by who came first.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from .model import ClaimSet, Entity, EntityType, is_placeholder
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import ClaimSet, EntityType, is_placeholder
 from .stores.base import CanonicalStore
-from .vocab import UG
+from .vocab import ID_BASE, UG
 
 WORK_LINKS = {"cast_member", "directed_by", "written_by", "produced_by"}  # work -> person
 CHARACTER_LINKS = {"appears_in"}  # character -> work
@@ -54,6 +62,9 @@ def lookup_key(name: str) -> str:
     return text
 
 
+name_key = functools.lru_cache(maxsize=1 << 17)(lookup_key)  # identity looks up each name many times
+
+
 def best_name(names: Iterable[str]) -> str | None:
     """The display name among an entity's names: a real name before an id ("Peter Cushing" before
     "person/5"), then the first in sorted order so the choice never depends on ingest order.
@@ -73,32 +84,124 @@ def _family(kind: EntityType) -> str:
     return "Work" if kind.is_work else kind.value
 
 
+# ------------------------------------------------------------------------------------------ titles
+
+_EPISODE_HEAD = re.compile(r"^(?:episode|part|chapter|volume|vol|book)\s+(?:[ivxlcdm]+|\d+)\b\s*")
+_EPISODE_TAIL = re.compile(r"\s*\b(?:episode|part|chapter|volume|vol|book)\s+(?:[ivxlcdm]+|\d+)$")
+_SEPARATOR = re.compile(r"\s*:\s+|\s+[-\u2013\u2014]\s+")
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def title_keys(title: str) -> tuple[str, frozenset[str]]:
+    """A work's title as (whole key, part keys) for matching across sources.
+
+    The whole key is the lookup key of the title without its episode numbering ("Star Wars:
+    Episode IV - A New Hope" -> "star wars new hope"); the parts are the main title and the
+    subtitle when the title has a colon or a spaced dash ("star wars", "new hope"). A whole title
+    may match another's whole or part, never a part another's part ("X: One" is not "X: Two").
+    """
+    segments = []
+    for raw in _SEPARATOR.split(title):
+        key = _EPISODE_TAIL.sub("", _EPISODE_HEAD.sub("", lookup_key(raw))).strip()
+        if key:
+            segments.append(lookup_key(key))
+    whole = " ".join(segments) or lookup_key(title)
+    parts = frozenset({segments[0], segments[-1]}) - {whole} if len(segments) > 1 else frozenset()
+    return whole, parts
+
+
+_UNIVERSE_WORDS = re.compile(r"\s+(?:cinematic universe|universe|collection|franchise|film series|saga)$")
+
+
+def universe_key(name: str) -> str:
+    """A universe's name without the generic word a source adds ("X Collection", "X universe")."""
+    key = normal(name)
+    bare = _UNIVERSE_WORDS.sub("", key)
+    return bare or key
+
+
+# ------------------------------------------------------------------------------------------ index
+
+
+@dataclass
+class Node:
+    """What identity needs to know of one entity, gathered from every source that mentions it."""
+
+    kind: EntityType
+    names: set[str] = field(default_factory=set)  # real names (labels and aliases), as given
+    ids: set[tuple[str, str]] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    genres: set[str] = field(default_factory=set)
+    works: set[str] = field(default_factory=set)  # works a person or character is credited in
+    universes: set[str] = field(default_factory=set)  # part_of_universe / part_of_series objects
+    in_universe: bool = True
+    id_labels: bool = False  # some source labels it by an id only
+
+    @property
+    def family(self) -> str:
+        return _family(self.kind)
+
+    @property
+    def year(self) -> int | None:
+        """The earliest release year any source gives."""
+        return min(self.years) if self.years else None
+
+
+DOCUMENTARY = ID_BASE + "genre/documentary"
+_EXTERNAL_KEY = re.compile(r"^(?:imdb|tmdb|movielens|swapi|wikidata)-")
+
+
+def rank(iri: str) -> tuple[bool, str]:
+    """Which IRI of a merged group is kept: an IRI a source chose (a universe file's) before one
+    minted from an external id, then the smallest, so the choice never depends on ingest order."""
+    return (bool(_EXTERNAL_KEY.match(iri.rsplit("/", 1)[-1])) or "/wikidata-label/" in iri, iri)
+
+
 @dataclass
 class Index:
-    """What is known: entities by external id, works by (title, year), names by shared work."""
+    """Everything identity knows: one `Node` per entity IRI, stored or incoming."""
 
-    by_id: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
-    family: dict[str, str] = field(default_factory=dict)
-    works_by_title_year: dict[tuple[str, int], set[str]] = field(default_factory=lambda: defaultdict(set))
-    names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # iri -> normalised names
+    nodes: dict[str, Node] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # iri -> its best real name (display name)
-    credited: dict[str, set[str]] = field(
-        default_factory=lambda: defaultdict(set)
-    )  # work -> people, characters
+
+    def node(self, iri: str, kind: EntityType) -> Node:
+        known = self.nodes.get(iri)
+        if known is None:
+            known = self.nodes[iri] = Node(kind)
+        return known
+
+    @property
+    def family(self) -> dict[str, str]:
+        return {iri: node.family for iri, node in self.nodes.items()}
 
     def add(self, claims: ClaimSet) -> None:
-        years = _years(claims)
+        """Learn one source's entities and the links identity compares."""
         for entity in claims.entities:
-            self.family[entity.id] = _family(entity.type)
+            node = self.node(entity.id, entity.type)
             for scheme, value in entity.external_ids.model_dump(exclude_none=True).items():
-                self.by_id[(scheme, str(value))].add(entity.id)
-            self._show(entity.id, [entity.name] if not is_placeholder(entity.name) else entity.aliases)
-            for name in _names(entity):
-                self.names[entity.id].add(name)
-                if entity.type.is_work and entity.id in years:
-                    self.works_by_title_year[(name, years[entity.id])].add(entity.id)
-        for who, work in _links(claims):
-            self.credited[work].add(who)
+                node.ids.add((scheme, str(value)))
+            real = [n for n in [entity.name, *entity.aliases] if not is_placeholder(n)]
+            node.names.update(real)
+            node.in_universe = node.in_universe and entity.in_universe
+            node.id_labels = node.id_labels or is_placeholder(entity.name)
+            self._show(entity.id, [entity.name] if not is_placeholder(entity.name) else real)
+        for r in claims.relations:
+            self._link(r.subject, r.predicate, r.object)
+
+    def _link(self, subject: str, predicate: str, obj: object) -> None:
+        node = self.nodes.get(subject)
+        if predicate == "release_year" and isinstance(obj, int) and node is not None:
+            node.years.add(obj)
+        elif not isinstance(obj, str):
+            return
+        elif predicate == "genre" and node is not None:
+            node.genres.add(obj)
+        elif predicate in ("part_of_universe", "part_of_series") and node is not None:
+            node.universes.add(obj)
+        elif predicate in WORK_LINKS and obj in self.nodes:
+            self.nodes[obj].works.add(subject)
+        elif predicate in CHARACTER_LINKS and node is not None:
+            node.works.add(obj)
 
     def _show(self, iri: str, names: Iterable[str]) -> None:
         """Remember the entity's best real name (ids are never remembered as names)."""
@@ -110,159 +213,401 @@ class Index:
             self.shown[iri] = best
 
 
+_TYPES_QUERY = """
+SELECT ?e ?type ?in WHERE {
+  ?e a ?type .
+  VALUES ?type { ug:Film ug:Series ug:Person ug:Character ug:Organization ug:Location ug:Universe ug:Genre }
+  OPTIONAL { ?e ug:in_universe ?in }
+}"""
 _IDS_QUERY = """
-SELECT ?e ?type ?scheme ?value WHERE {
-  ?e a ?type ; ?p ?value .
+SELECT ?e ?scheme ?value WHERE {
+  ?e ?p ?value .
   VALUES (?p ?scheme) { (ug:wikidata_id "wikidata") (ug:imdb_id "imdb") (ug:tmdb_id "tmdb")
                         (ug:movielens_id "movielens") }
 }"""
-_NAMES_QUERY = """
-SELECT ?e ?type ?p ?name WHERE {
-  ?e a ?type ; ?p ?name .
-  VALUES ?p { rdfs:label ug:alias }
-  VALUES ?type { ug:Film ug:Series ug:Person ug:Character ug:Organization ug:Location ug:Universe }
-}"""
-_YEARS_QUERY = "SELECT ?w ?year WHERE { ?w ug:release_year ?year }"
-_CREDITS_QUERY = """
-SELECT ?who ?work WHERE {
-  { ?work ug:cast_member|ug:directed_by|ug:written_by|ug:produced_by ?who } UNION { ?who ug:appears_in ?work }
+_NAMES_QUERY = "SELECT ?e ?p ?name WHERE { ?e ?p ?name . VALUES ?p { rdfs:label ug:alias } }"
+_LINKS_QUERY = """
+SELECT ?s ?p ?o WHERE {
+  ?s ?p ?o .
+  VALUES ?p { ug:release_year ug:genre ug:part_of_universe ug:part_of_series ug:cast_member
+              ug:directed_by ug:written_by ug:produced_by ug:appears_in }
 }"""
 
 
 def index_from_store(store: CanonicalStore) -> Index:
-    """The identity index of everything a store holds, by four queries (not by reading it all back)."""
+    """The identity index of everything a store holds, by five queries (not by reading it all back)."""
     index = Index()
     ug = str(UG._NS)
-    families = {ug + kind.value: _family(kind) for kind in EntityType}
+    for row in store.query(_TYPES_QUERY):
+        typed = index.node(row["e"].value, EntityType(row["type"].value.removeprefix(ug)))
+        if row["in"] is not None and row["in"].value == "false":
+            typed.in_universe = False
     for row in store.query(_IDS_QUERY):
-        family = families.get(row["type"].value)
-        if family:
-            index.family[row["e"].value] = family
-            index.by_id[(row["scheme"].value, row["value"].value)].add(row["e"].value)
-    names: dict[str, set[str]] = defaultdict(set)
+        if (node := index.nodes.get(row["e"].value)) is not None:
+            node.ids.add((row["scheme"].value, row["value"].value))
     aliases: dict[str, list[str]] = defaultdict(list)
     for row in store.query(_NAMES_QUERY):
-        iri = row["e"].value
-        index.family[iri] = families[row["type"].value]
-        if not is_placeholder(row["name"].value):
-            names[iri].add(normal(row["name"].value))
-            if row["p"].value.endswith("#label"):
-                index._show(iri, [row["name"].value])
-            else:
-                aliases[iri].append(row["name"].value)
+        iri, name = row["e"].value, row["name"].value
+        if (node := index.nodes.get(iri)) is None:
+            continue
+        if is_placeholder(name):
+            node.id_labels = node.id_labels or row["p"].value.endswith("#label")
+            continue
+        node.names.add(name)
+        if row["p"].value.endswith("#label"):
+            index._show(iri, [name])
+        else:
+            aliases[iri].append(name)
     for iri, alias_names in aliases.items():  # an alias is shown only where no label is a name
         if iri not in index.shown:
             index._show(iri, alias_names)
-    years = {row["w"].value: int(row["year"].value) for row in store.query(_YEARS_QUERY)}
-    for iri, known in names.items():
-        index.names[iri] |= known
-        if index.family[iri] == "Work" and iri in years:
-            for name in known:
-                index.works_by_title_year[(name, years[iri])].add(iri)
-    for row in store.query(_CREDITS_QUERY):
-        index.credited[row["work"].value].add(row["who"].value)
+    for row in store.query(_LINKS_QUERY):
+        obj = row["o"]
+        value: object = int(obj.value) if row["p"].value.endswith("release_year") else obj.value
+        index._link(row["s"].value, row["p"].value.removeprefix(ug), value)
     return index
 
 
-def _names(entity: Entity) -> list[str]:
-    return [normal(n) for n in [entity.name, *entity.aliases] if not is_placeholder(n)]
+# ------------------------------------------------------------------------------------------ result
 
 
-def _years(claims: ClaimSet) -> dict[str, int]:
-    return {
-        r.subject: r.object
-        for r in claims.relations
-        if r.predicate == "release_year" and isinstance(r.object, int)
-    }
+Outcome = Literal["merged", "kept_apart", "ambiguous"]
 
 
-def _links(claims: ClaimSet) -> Iterable[tuple[str, str]]:
-    """(person or character, work) pairs: who is credited in or appears in which work."""
-    for r in claims.relations:
-        if r.predicate in WORK_LINKS and isinstance(r.object, str):
-            yield r.object, r.subject
-        elif r.predicate in CHARACTER_LINKS and isinstance(r.object, str):
-            yield r.subject, r.object
+class Decision(BaseModel):
+    """One identity decision: which entities, by which rule, with what outcome, and why."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outcome: Outcome
+    rule: str  # external id, title and year, name, name and a shared work, name and universe
+    entities: list[str]
+    names: list[str]
+    why: str
+
+    def line(self) -> str:
+        """The decision as one line for a report."""
+        shown = ", ".join(f"{n} <{e}>" for n, e in zip(self.names, self.entities, strict=True))
+        return f"{self.outcome.replace('_', ' ')} by {self.rule}: {shown}: {self.why}"
+
+
+class ResolutionResult(BaseModel):
+    """What resolution did: every merge, every pair kept apart by a guard, every ambiguity."""
+
+    merged: list[Decision] = Field(default_factory=list)
+    kept_apart: list[Decision] = Field(default_factory=list)
+    ambiguous: list[Decision] = Field(default_factory=list)
+    mapping: dict[str, str] = Field(default_factory=dict)  # merged IRI -> the IRI kept
+
+    def reports(self, limit: int = 20) -> list[str]:
+        """The ambiguities as warning lines (the first `limit`, then how many more)."""
+        lines = [d.line() for d in self.ambiguous[:limit]]
+        if len(self.ambiguous) > limit:
+            lines.append(f"... and {len(self.ambiguous) - limit} more ambiguous identities (not merged)")
+        return lines
+
+
+# ------------------------------------------------------------------------------------------ clustering
+
+
+class _Groups:
+    """Union-find over IRIs; the representative of a group is its best-ranked IRI."""
+
+    def __init__(self, iris: Iterable[str]) -> None:
+        self.parent = {iri: iri for iri in iris}
+
+    def find(self, iri: str) -> str:
+        root = iri
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[iri] != root:
+            self.parent[iri], iri = root, self.parent[iri]
+        return root
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        keep, drop = (ra, rb) if rank(ra) <= rank(rb) else (rb, ra)
+        self.parent[drop] = keep
+        return True
+
+
+class _Resolver:
+    """Decides identity over a whole index at once, stage by stage, so order never matters."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.nodes = index.nodes
+        self.groups = _Groups(sorted(self.nodes))
+        self.result = ResolutionResult()
+        self._ids: dict[str, dict[str, set[str]]] = {}
+        self._decided: set[tuple[str, str, tuple[str, ...]]] = set()
+        self._with_ids = [iri for iri, node in self.nodes.items() if node.ids]
+
+    def name_of(self, iri: str) -> str:
+        return self.index.shown.get(iri, iri.rsplit("/", 1)[-1])
+
+    def decide(self, outcome: Outcome, rule: str, iris: Iterable[str], why: str) -> Decision:
+        entities = sorted(set(iris))
+        decision = Decision(
+            outcome=outcome, rule=rule, entities=entities, names=[self.name_of(i) for i in entities], why=why
+        )
+        seen = (outcome, decision.rule, tuple(entities))
+        if seen not in self._decided:  # one report per set of entities, not one per member
+            self._decided.add(seen)
+            getattr(self.result, outcome).append(decision)
+        return decision
+
+    def run(self) -> ResolutionResult:
+        self.by_ids()
+        self.by_name_alone()
+        self._ids = self.group_ids()  # kept up to date by `settle` from here on
+        for stage in (self.works, self.people, self.characters):
+            for _ in range(10):  # a merge may reveal another (three sources, one film)
+                if not stage(final=False):
+                    break
+            stage(final=True)
+        for iri in self.nodes:
+            root = self.groups.find(iri)
+            if root != iri:
+                self.result.mapping[iri] = root
+        return self.result
+
+    # -- guards ---------------------------------------------------------------------------------
+    def group_ids(self) -> dict[str, dict[str, set[str]]]:
+        """Each group's external ids by scheme (two values of one scheme: two things)."""
+        out: dict[str, dict[str, set[str]]] = {}
+        for iri in self._with_ids:
+            group = out.setdefault(self.groups.find(iri), {})
+            for scheme, value in self.nodes[iri].ids:
+                group.setdefault(scheme, set()).add(value)
+        return out
+
+    def clash(self, a: str, b: str) -> str | None:
+        """Why two groups must stay apart whatever their names say (different ids of one scheme)."""
+        ids_a, ids_b = self._ids.get(a, {}), self._ids.get(b, {})
+        for scheme in sorted(set(ids_a) & set(ids_b)):
+            if not ids_a[scheme] & ids_b[scheme]:
+                return f"different {scheme} ids ({', '.join(sorted(ids_a[scheme] | ids_b[scheme]))})"
+        return None
+
+    # -- stages ---------------------------------------------------------------------------------
+    def by_ids(self) -> None:
+        """Entities of one family that share any external id are one."""
+        holders: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for iri, node in sorted(self.nodes.items()):
+            for scheme, value in node.ids:
+                holders[(node.family, scheme, value)].append(iri)
+        for (_, scheme, value), iris in sorted(holders.items()):
+            merged = [b for b in iris[1:] if self.groups.union(iris[0], b)]
+            if merged:
+                self.decide("merged", "external id", [iris[0], *merged], f"same {scheme} id {value}")
+
+    def by_name_alone(self) -> None:
+        """Groups, places and universes (in the story) of one type and one name are one."""
+        holders: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
+        for iri, node in sorted(self.nodes.items()):
+            if node.kind in NAME_ONLY and node.in_universe:
+                keyer = universe_key if node.kind is EntityType.UNIVERSE else normal
+                for key in {keyer(n) for n in node.names}:
+                    holders[(node.kind, key)].append(iri)
+        for (_, key), iris in sorted(holders.items()):
+            merged = [b for b in iris[1:] if self.groups.union(iris[0], b)]
+            if merged:
+                self.decide("merged", "name", [iris[0], *merged], f"same type and name {key!r}")
+
+    def settle(self, rule: str, contexts: Mapping[str, list[tuple[str, set[str]]]], *, final: bool) -> bool:
+        """Merge each entity with every group it matches, unless in one context it matches two
+        groups (then it is ambiguous: reported, never guessed). Decided from one state, applied
+        after, so the order of entities does not matter. Returns whether anything merged."""
+        unions: list[tuple[str, str, str]] = []
+        blocked: set[str] = set()  # groups with an ambiguous member: nobody merges into them
+        for iri in sorted(contexts):
+            mine = self.groups.find(iri)
+            found: dict[str, str] = {}
+            ambiguous: tuple[str, set[str]] | None = None
+            for why, others in contexts[iri]:
+                groups = {self.groups.find(o) for o in others} - {mine}
+                kept = {g for g in groups if self.clash(mine, g) is None}
+                if final:
+                    for g in sorted(groups - kept):
+                        self.decide("kept_apart", rule, [iri, g], f"{why}, but {self.clash(mine, g)}")
+                if len(kept) > 1:
+                    ambiguous = (why, kept)
+                    break
+                for g in kept:
+                    found.setdefault(g, why)
+            if ambiguous is not None:
+                blocked.add(mine)
+                if final:
+                    why, kept = ambiguous
+                    self.decide(
+                        "ambiguous", rule, [iri, *kept], f"{why} fits {len(kept)} entities; not merged"
+                    )
+                continue
+            unions += [(iri, g, why) for g, why in sorted(found.items())]
+        merged = False
+        for iri, other, why in unions:
+            a, b = self.groups.find(iri), self.groups.find(other)
+            if a == b or {a, b} & blocked or self.clash(a, b) is not None:
+                continue  # two merges into one group must not join two things apart
+            self.groups.union(a, b)
+            keep, drop = (a, b) if self.groups.find(a) == a else (b, a)
+            ids = self._ids.setdefault(keep, {})
+            for scheme, values in self._ids.pop(drop, {}).items():
+                ids[scheme] = ids.get(scheme, set()) | values
+            merged = True
+            self.decide("merged", rule, [iri, other], why)
+        return merged
+
+    def works(self, *, final: bool) -> bool:
+        """Works: one release year and one title (whole, or a part of the other's), never a
+        documentary with a work that is not one."""
+        whole: dict[tuple[str, int], set[str]] = defaultdict(set)
+        part: dict[tuple[str, int], set[str]] = defaultdict(set)
+        keys: dict[str, list[tuple[str, frozenset[str], int]]] = {}
+        for iri, node in self.nodes.items():
+            if node.family != "Work" or node.year is None or not node.names:
+                continue
+            year = node.year
+            mine = [(*title_keys(n), year) for n in sorted(node.names)]
+            keys[iri] = mine
+            for w, parts, _ in mine:
+                whole[(w, year)].add(iri)
+                for p in parts:
+                    part[(p, year)].add(iri)
+        contexts: dict[str, list[tuple[str, set[str]]]] = {}
+        for iri, mine in keys.items():
+            doc = DOCUMENTARY in self.nodes[iri].genres
+            found: list[tuple[str, set[str]]] = []
+            for w, parts, year in mine:
+                matches = [(f"title {w!r} ({year})", whole[(w, year)] | part[(w, year)])]
+                matches += [(f"title {p!r} ({year}) within a longer title", whole[(p, year)]) for p in parts]
+                for why, others in matches:
+                    others = others - {iri}
+                    apart = {o for o in others if (DOCUMENTARY in self.nodes[o].genres) != doc}
+                    if final:
+                        for o in sorted(apart):
+                            if self.groups.find(o) != self.groups.find(iri):
+                                self.decide(
+                                    "kept_apart",
+                                    "title and year",
+                                    [iri, o],
+                                    f"{why}, but one is a documentary",
+                                )
+                    if others - apart:
+                        found.append((why, others - apart))
+            if found:
+                contexts[iri] = found
+        if final:
+            self._years_apart(whole)
+        return self.settle("title and year", contexts, final=final)
+
+    def _years_apart(self, whole: Mapping[tuple[str, int], set[str]]) -> None:
+        """Report works of one title in different years (kept apart: remakes, not duplicates)."""
+        by_title: dict[str, set[str]] = defaultdict(set)
+        for (w, _), iris in whole.items():
+            by_title[w] |= {self.groups.find(i) for i in iris}
+        for w, groups in sorted(by_title.items()):
+            if len(groups) > 1:
+                years = sorted({y for g in groups for y in self.nodes[g].years if self.nodes[g].years})
+                self.decide("kept_apart", "title and year", groups, f"title {w!r} in different years {years}")
+
+    def _named_in(
+        self, kind: EntityType, places: Mapping[str, set[str]], label: str
+    ) -> dict[str, list[tuple[str, set[str]]]]:
+        """Contexts for people or characters: per place (a work or universe group), the others
+        of that place with one of the entity's names."""
+        holders: dict[tuple[str, str], set[str]] = defaultdict(set)
+        mine: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for iri, where in places.items():
+            for key in {name_key(n) for n in self.nodes[iri].names}:
+                for place in where:
+                    holders[(place, key)].add(iri)
+                    mine[iri].append((place, key))
+        contexts: dict[str, list[tuple[str, set[str]]]] = {}
+        for iri, pairs in mine.items():
+            found = [
+                (f"name {key!r} {label} {self.name_of(place)!r}", holders[(place, key)] - {iri})
+                for place, key in sorted(pairs)
+                if holders[(place, key)] - {iri}
+            ]
+            if found:
+                contexts[iri] = found
+        return contexts
+
+    def people(self, *, final: bool) -> bool:
+        """People: one name and a shared work."""
+        places = {
+            iri: {self.groups.find(w) for w in node.works if w in self.nodes}
+            for iri, node in self.nodes.items()
+            if node.kind is EntityType.PERSON and node.names
+        }
+        return self.settle(
+            "name and a shared work", self._named_in(EntityType.PERSON, places, "in"), final=final
+        )
+
+    def characters(self, *, final: bool) -> bool:
+        """Characters: one name (or alias) and a shared work, then one name and one universe."""
+        chars = {
+            iri: node for iri, node in self.nodes.items() if node.kind is EntityType.CHARACTER and node.names
+        }
+        works = {
+            iri: {self.groups.find(w) for w in node.works if w in self.nodes} for iri, node in chars.items()
+        }
+        merged = self.settle(
+            "name and a shared work", self._named_in(EntityType.CHARACTER, works, "in"), final=final
+        )
+        series: dict[str, set[str]] = defaultdict(set)  # work group -> its universes
+        for iri, node in self.nodes.items():
+            if node.family == "Work":
+                series[self.groups.find(iri)] |= {
+                    self.groups.find(u) for u in node.universes if u in self.nodes
+                }
+        universes = {
+            iri: {self.groups.find(u) for u in node.universes if u in self.nodes}
+            | {u for w in node.works if w in self.nodes for u in series.get(self.groups.find(w), set())}
+            for iri, node in chars.items()
+        }
+        contexts = self._named_in(EntityType.CHARACTER, universes, "of the universe")
+        return self.settle("name and universe", contexts, final=final) or merged
+
+
+def resolve_index(index: Index) -> ResolutionResult:
+    """Decide identity over everything an index knows: merges, pairs kept apart, ambiguities."""
+    return _Resolver(index).run()
+
+
+# ------------------------------------------------------------------------------------------ applying
 
 
 @dataclass
 class Resolution:
-    claims: ClaimSet
-    merged: dict[str, str]  # incoming iri -> known iri
-    ambiguous: list[str]  # human-readable reports
+    """Claims rewritten onto one IRI per real thing, and the result that says why."""
+
+    claims: list[ClaimSet]
+    result: ResolutionResult
+    index: Index
 
 
-def resolve(claims: ClaimSet, index: Index, pinned: frozenset[str] = frozenset()) -> Resolution:
-    """Map the source's entities onto known ones; returns the rewritten claims and the reports.
+def resolve_batch(
+    batch: Iterable[ClaimSet], known: Iterable[ClaimSet] = (), index: Index | None = None
+) -> Resolution:
+    """Resolve sources against each other and what is known (claims, or a ready index).
 
-    An entity whose IRI is `pinned` (already stored, if only as another source's placeholder) keeps
-    it: mapping it by name elsewhere would leave the stored references on a nameless node (SWAPI's
-    residents pointing at `planets/1` after a review named Tatooine first). External ids still merge.
+    The whole index is resolved at once, so neither the batch's order nor the order in which
+    sources were stored matters: the kept IRI of each group is chosen by `rank`.
     """
-    mapping: dict[str, str] = {}
-    reports: list[str] = []
-
-    def settle(entity: Entity, candidates: set[str], why: str) -> bool:
-        candidates = {c for c in candidates if index.family.get(c) == _family(entity.type) and c != entity.id}
-        if len(candidates) == 1:
-            mapping[entity.id] = next(iter(candidates))
-            return True
-        if len(candidates) > 1:
-            reports.append(
-                f"{entity.name!r} ({entity.type.value}, {claims.source.id}) matches several by {why}: "
-                f"{', '.join(sorted(candidates))}; not merged"
-            )
-            return True  # decided: stay separate
-        return False
-
-    for entity in claims.entities:  # 1. external ids, for every type
-        found: set[str] = set()
-        for scheme, value in entity.external_ids.model_dump(exclude_none=True).items():
-            found |= index.by_id.get((scheme, str(value)), set())
-        if entity.id in found:
-            continue  # already the same IRI
-        settle(entity, found, "external id")
-    years = _years(claims)
-    for entity in claims.entities:  # 2. works by title and year
-        if entity.id in mapping or entity.id in pinned or not entity.type.is_work or entity.id not in years:
-            continue
-        found = set()
-        for name in _names(entity):
-            found |= index.works_by_title_year.get((name, years[entity.id]), set())
-        settle(entity, found, "title and year")
-    links: dict[str, set[str]] = defaultdict(set)
-    for subject, work in _links(claims):
-        links[subject].add(mapping.get(work, work))
-    for entity in claims.entities:  # 3. people and characters by name and a shared work
-        if (
-            entity.id in mapping
-            or entity.id in pinned
-            or entity.type not in (EntityType.PERSON, EntityType.CHARACTER)
-        ):
-            continue
-        names = set(_names(entity))
-        if not names or not links.get(entity.id):
-            continue
-        found = {
-            iri
-            for work in links[entity.id]
-            for iri in index.credited.get(work, ())
-            if index.names[iri] & names
-        }
-        settle(entity, found, "name and a shared work")
-    for entity in claims.entities:  # 4. groups, places and universes by name (and type) alone
-        if (
-            entity.id in mapping
-            or entity.id in pinned
-            or entity.type not in NAME_ONLY
-            or not entity.in_universe
-        ):
-            continue
-        names = set(_names(entity))
-        found = {iri for iri, known in index.names.items() if known & names and iri != entity.id}
-        settle(entity, found, "name")
-    rewritten = _rewrite(claims, mapping) if mapping else claims
-    return Resolution(rewritten, mapping, reports)
+    index = index or Index()
+    for claims in known:
+        index.add(claims)
+    batch = list(batch)
+    for claims in batch:
+        index.add(claims)
+    result = resolve_index(index)
+    out = [apply(claims, result.mapping, index) for claims in batch]
+    return Resolution(out, result, index)
 
 
 def remapped(claims: ClaimSet, mapping: Mapping[str, str]) -> dict[str, Any]:
@@ -287,47 +632,38 @@ def remapped(claims: ClaimSet, mapping: Mapping[str, str]) -> dict[str, Any]:
     return data
 
 
-def _rewrite(claims: ClaimSet, mapping: dict[str, str]) -> ClaimSet:
-    data = remapped(claims, mapping)
-    merged: dict[str, dict[str, Any]] = {}
-    for entity in data["entities"]:  # two incoming entities that became one
-        known = merged.get(entity["id"])
-        if known is None:
-            merged[entity["id"]] = entity
-        else:
-            known["evidence"] = [*known["evidence"], *entity["evidence"]]
-    data["entities"] = list(merged.values())
-    return ClaimSet.model_validate(data)
+def apply(claims: ClaimSet, mapping: Mapping[str, str], index: Index) -> ClaimSet:
+    """One source's claims on the kept IRIs, each placeholder named by its entity's best name."""
+    rewritten = _rewrite(claims, mapping) if _refers(claims, mapping) else claims
+    return _named(rewritten, index, mapping)
 
 
 def resolve_all(
     batch: Iterable[ClaimSet], known: Iterable[ClaimSet] = (), index: Index | None = None
 ) -> tuple[list[ClaimSet], list[str]]:
-    """Resolve each source against what is known (claims, or a ready index) and the sources before it.
+    """`resolve_batch` for callers that want the claims and the ambiguity warnings only."""
+    done = resolve_batch(batch, known, index)
+    return done.claims, done.result.reports()
 
-    Two passes, so the batch's order does not matter: every merge decided anywhere in the batch is
-    applied to every source of it (a film file's `planets/1` follows the planet file's merge), and
-    an entity a source only points at by id is then named by its entity's best real name, so an id
-    never becomes a second label of a named entity.
-    """
-    index = index or Index()
-    for claims in known:
-        index.add(claims)
-    pinned = frozenset(index.family)  # IRIs already stored keep their identity
-    resolved, reports = [], []
-    mapping: dict[str, str] = {}
-    for claims in batch:
-        result = resolve(claims, index, pinned)
-        index.add(result.claims)
-        resolved.append(result.claims)
-        mapping.update(result.merged)
-    for iri in mapping:  # a chain (X merged into Y, Y later into Z) ends at its last IRI
-        seen = {iri}
-        while mapping[iri] in mapping and mapping[iri] not in seen:
-            seen.add(mapping[iri])
-            mapping[iri] = mapping[mapping[iri]]
-        reports += result.ambiguous
-    return [_named(_rewrite(c, mapping) if _refers(c, mapping) else c, index) for c in resolved], reports
+
+def _rewrite(claims: ClaimSet, mapping: Mapping[str, str]) -> ClaimSet:
+    data = remapped(claims, mapping)
+    merged: dict[str, dict[str, Any]] = {}
+    for entity in data["entities"]:  # two entities of one source that became one
+        known = merged.get(entity["id"])
+        if known is None:
+            merged[entity["id"]] = entity
+            continue
+        known["evidence"] = [*known["evidence"], *entity["evidence"]]
+        if is_placeholder(known["name"]) and not is_placeholder(entity["name"]):
+            known["name"], entity["name"] = entity["name"], known["name"]
+        extra = [n for n in [entity["name"], *entity["aliases"]] if not is_placeholder(n)]
+        known["aliases"] = [a for a in dict.fromkeys([*known["aliases"], *extra]) if a != known["name"]]
+        for scheme, value in entity["external_ids"].items():
+            if known["external_ids"].get(scheme) is None:
+                known["external_ids"][scheme] = value
+    data["entities"] = list(merged.values())
+    return ClaimSet.model_validate(data)
 
 
 def _refers(claims: ClaimSet, mapping: Mapping[str, str]) -> bool:
@@ -343,13 +679,18 @@ def _refers(claims: ClaimSet, mapping: Mapping[str, str]) -> bool:
     return any(isinstance(end, str) and end in mapping for end in ends)
 
 
-def _named(claims: ClaimSet, index: Index) -> ClaimSet:
+def _named(claims: ClaimSet, index: Index, mapping: Mapping[str, str] | None = None) -> ClaimSet:
     """Placeholders (entities named only by an id) renamed to their entity's best real name."""
-    renames = {
-        e.id: index.shown[e.id]
-        for e in claims.entities
-        if is_placeholder(e.name) and not e.aliases and e.id in index.shown
-    }
+    groups: dict[str, list[str]] = defaultdict(list)
+    for iri, kept in (mapping or {}).items():
+        groups[kept].append(iri)
+    renames = {}
+    for e in claims.entities:
+        if is_placeholder(e.name) and not e.aliases:
+            names = [index.shown[i] for i in {e.id, *groups.get(e.id, [])} if i in index.shown]
+            best = best_name(names)
+            if best is not None:
+                renames[e.id] = best
     if not renames:
         return claims
     entities = [

@@ -54,6 +54,11 @@ class StoreLocation(click.ParamType[Any, "Path | str"]):
 # or FalkorDB; tests/test_startup.py checks this table against the commands themselves.
 COMMANDS: dict[str, tuple[str, str]] = {
     "ask": ("ask", "Answer a question in English, with the query it ran and the evidence."),
+    "candidates": (
+        "identity",
+        "Pairs that may be one entity but are not merged (near names, same type, shared context), "
+        "with the evidence for and against; ambiguities first.",
+    ),
     "check": (
         "check",
         "Check continuity: dead then alive, one body in two places, sources that disagree, "

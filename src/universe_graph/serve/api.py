@@ -41,7 +41,9 @@ def _projection(request: Request) -> Any:
 
 @router.get("/search", response_model=list[explore.NodeRef], summary="Find characters, organizations, works")
 async def search(request: Request, q: str = Query(min_length=1, max_length=200)) -> list[explore.NodeRef]:
-    return await run_in_threadpool(explore.search, _projection(request), q)
+    """Entities by the lookup key (forgiving accents, hyphens, punctuation, case), each with how
+    it matched; close spellings come back as suggestions when nothing matches."""
+    return await run_in_threadpool(explore.search_names, _state(request).store, q)
 
 
 @router.get("/neighbourhood", response_model=explore.Neighbourhood, summary="An entity and its neighbours")

@@ -6,14 +6,17 @@ value is a bound parameter.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
 from .. import ontology
 from ..errors import BadInput, NotFound
+from ..query.names import NameIndex, name_index
+from ..resolve import lookup_key
 from ..stores import projection as _projection
 from ..stores.falkordb import FalkorProjection
+from ..stores.sync import UniverseStore
 
 #: node classes a search offers (events are reached from works)
 SEARCHABLE = ("Character", "Organization", "Film", "Series", "Person", "Location", "Universe")
@@ -28,6 +31,9 @@ class NodeRef(BaseModel):
     name: str
     type: str
     in_universe: bool = True  # False: mentioned only outside the story (a reviewer's comparison)
+    #: how a search found it: the whole name or an alias ("exact"), as whole words of a longer
+    #: name ("words"), or as a close spelling when nothing else matched ("suggestion")
+    match: Literal["exact", "words", "suggestion"] | None = None
 
 
 class EdgeRef(BaseModel):
@@ -56,25 +62,38 @@ def _label(rel_type: str) -> str:
         return name.replace("_", " ")
 
 
-def search(projection: FalkorProjection, q: str, limit: int = 20) -> list[NodeRef]:
-    """Entities whose name or alias contains `q` (case-insensitive), exact and prefix matches first."""
-    text = q.strip().lower()
-    if not text:
+def search_names(store: UniverseStore, q: str, limit: int = 20) -> list[NodeRef]:
+    """Entities a typed name denotes, by the lookup key every name lookup uses (accents, hyphens,
+    punctuation and case aside): whole-name or alias matches first, then names holding the text as
+    whole words, shortest first; close spellings only when neither is found. Each entity once,
+    under its display name (an id is never shown where a source names the entity)."""
+    key = lookup_key(q)
+    if not key:
         raise BadInput.at("q", "give a name to search for")
-    _, rows = projection.query(
-        "MATCH (n:Node) WHERE NOT n:Event AND (toLower(n.name) CONTAINS $q OR "
-        "any(a IN coalesce(n.aliases, []) WHERE toLower(a) CONTAINS $q)) "
-        "RETURN n.iri, n.name, labels(n) LIMIT 200",
-        {"q": text},
-    )
-    found = [NodeRef(iri=iri, name=name or iri, type=_type(labels)) for iri, name, labels in rows]
-    found = [n for n in found if n.type in SEARCHABLE]
+    return name_hits(name_index(store), key, limit)
 
-    def rank(n: NodeRef) -> tuple[int, str]:
-        name = n.name.lower()
-        return (0 if name == text else 1 if name.startswith(text) else 2, name)
 
-    return sorted(found, key=rank)[:limit]
+def name_hits(index: NameIndex, key: str, limit: int) -> list[NodeRef]:
+    """The ranked hits of one lookup key in a name index (see `search_names`)."""
+    exact = sorted(index.by_name.get(key, ()))
+    words = f" {key} "
+    longer = sorted((k for k in index.by_name if k != key and words in f" {k} "), key=lambda k: (len(k), k))
+    tiers: list[tuple[Literal["exact", "words", "suggestion"], list[str]]] = [
+        ("exact", exact),
+        ("words", [iri for k in longer for iri in sorted(index.by_name[k])]),
+    ]
+    if not exact and not longer:
+        import difflib
+
+        close = difflib.get_close_matches(key, list(index.by_name), n=limit, cutoff=0.75)
+        tiers.append(("suggestion", [iri for k in close for iri in sorted(index.by_name[k])]))
+    out: dict[str, NodeRef] = {}
+    for match, iris in tiers:
+        for iri in iris:
+            ref = index.refs[iri]
+            if iri not in out and ref.type in SEARCHABLE:
+                out[iri] = NodeRef(iri=iri, name=ref.name, type=ref.type, match=match)
+    return list(out.values())[:limit]
 
 
 def _ref(iri: str, name: str | None, labels: list[str], in_universe: bool | None) -> NodeRef:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ClaimSet
-from ..resolve import index_from_store, resolve_all
+from ..resolve import Index, ResolutionResult, apply, index_from_store, resolve_batch
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .neo4j import PushReport
@@ -64,6 +64,7 @@ class UniverseStore:
         state: Path | None = None,
     ) -> None:
         self.reports: list[str] = []
+        self.resolution: ResolutionResult | None = None  # what the last ingest's resolution decided
         self.pushed: PushReport | None = None  # the last push to a following Neo4j database
         self.canonical: OxigraphStore | RemoteSparqlStore
         if is_url(location):
@@ -165,8 +166,11 @@ class UniverseStore:
         for claims in sources:  # every source checked before the first write
             check_values(claims)
         changes = []
-        sources, self.reports = resolve_all(sources, index=index_from_store(self.canonical))
-        for claims in sources:
+        done = resolve_batch(sources, index=index_from_store(self.canonical))
+        self.resolution, self.reports = done.result, done.result.reports()
+        incoming = {claims.source.id for claims in done.claims}
+        stored = self._touched(done.result.mapping, done.index, skip=incoming)
+        for claims in [*done.claims, *stored]:
             write: Write = self.canonical.put(claims, hook)
             if write.outcome is not WriteOutcome.UNCHANGED:
                 self._project(claims.source.id, claims, write.record.graph)
@@ -188,6 +192,30 @@ class UniverseStore:
             self.projection.save()
         self.follow_outside()
         return changes
+
+    def _touched(self, mapping: dict[str, str], index: Index, skip: set[str]) -> list[ClaimSet]:
+        """Stored sources that a merge or a newly known name changes, rewritten: an entity that
+        now has another IRI, or one still labelled by an id that some source names."""
+        from pyoxigraph import NamedNode
+
+        renamed = [iri for iri, node in index.nodes.items() if node.id_labels and iri in index.shown]
+        iris = sorted({*mapping, *renamed})
+        if not iris:
+            return []
+        current = self.canonical.sources()
+        graphs = {record.graph: sid for sid, record in current.items() if sid not in skip}
+        live = frozenset(graphs)
+        hit: set[str] = set()
+        for iri in iris:
+            node = NamedNode(iri)
+            for quad in [
+                *self.canonical.quads(node, None, None, live),
+                *self.canonical.quads(None, None, node, live),
+            ]:
+                graph = quad.graph_name
+                if isinstance(graph, NamedNode):
+                    hit.add(graphs[graph.value])
+        return [apply(self.canonical.claims_of(current[sid]), mapping, index) for sid in sorted(hit)]
 
     def retract(self, source_id: str) -> Change:
         self.canonical.retract(source_id)
