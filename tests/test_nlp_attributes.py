@@ -63,9 +63,9 @@ def test_an_unknown_test_keeps_the_stock_matcher() -> None:
     from spacy.lang.en import English
 
     blank = English()
-    ruler = blank.add_pipe("attribute_ruler")
+    ruler: Any = blank.add_pipe("attribute_ruler")
     ruler.add([[{"ORTH": "Calder"}]], {"POS": "PROPN"})
     assert IndexedMatches.of(ruler) is None
-    other = English().add_pipe("attribute_ruler")
+    other: Any = English().add_pipe("attribute_ruler")
     other.add([[{"LOWER": "calder"}]], {"POS": "PROPN"})
     assert IndexedMatches.of(other) is not None
