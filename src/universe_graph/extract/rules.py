@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..known import KnownName
@@ -885,8 +885,15 @@ def _name_forms(e: Ent) -> set[str]:
 
 def _names(text: str, forms: set[str]) -> bool:
     """Whether `text` holds one of `forms` as whole words (case-insensitive)."""
-    words = f" {' '.join(''.join(c if c.isalnum() else ' ' for c in text.casefold()).split())} "
-    return any(f" {' '.join(''.join(c if c.isalnum() else ' ' for c in f).split())} " in words for f in forms)
+    words = _spaced(text.casefold())
+    return any(_spaced(f) in words for f in forms)
+
+
+@lru_cache(maxsize=4096)
+def _spaced(text: str) -> str:
+    """`text` as its runs of letters and digits, one space apart and one either side (cached: the
+    same sentences and names are checked again for every relation of a text)."""
+    return f" {' '.join(''.join(c if c.isalnum() else ' ' for c in text).split())} "
 
 
 def _describes_place(doc: Doc, sent: Sentence, tok: Any, key: str) -> bool:
