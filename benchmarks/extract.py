@@ -15,14 +15,18 @@ Fair to both sides: the model is loaded, one-time lazy set-up run (a first `nlp.
 the model) and spaCy's own `n_process` start-up (it starts its workers on every call, inside its
 timing) are printed apart. Bare `nlp.pipe` with n processes gets a batch size that spreads the texts
 over them. Each cell is the best of `--rounds` interleaved runs (noise on a shared machine only adds
-time). Rates and ratios, not seconds, because these machines are shared and noisy.
+time). Rates and ratios, not seconds, because these machines are shared and noisy. Each cell also
+gives the ratio of CPU time (`cpu_seconds`: this process, its finished children, and the running
+workers of the pool), which the machine's other jobs disturb less than the wall clock.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import os
 import random
+import resource
 import tempfile
 import time
 from pathlib import Path
@@ -86,6 +90,13 @@ def review(words: int, rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
+def cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process, of its children that have ended (spaCy's
+    `n_process` workers), and of the pool's running workers (read from /proc where there is one)."""
+    ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + ended.ru_utime + ended.ru_stime + pool.worker_cpu_seconds()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--words", type=int, default=30_000, help="words per size (texts = words / size)")
@@ -129,21 +140,25 @@ def main() -> None:
             for processes in args.processes:
                 batch = pipeline.batch_size if processes == 1 else max(1, math.ceil(count / (2 * processes)))
                 batch = min(batch, pipeline.batch_size)
-                bare_best = ours_best = math.inf
+                bare_best = ours_best = bare_cpu = ours_cpu = math.inf
                 for _ in range(args.rounds):
-                    start = time.perf_counter()
+                    start, cpu = time.perf_counter(), cpu_seconds()
                     for _doc in pipeline.pipe(texts, n_process=processes, batch_size=batch):
                         pass
                     bare_best = min(bare_best, time.perf_counter() - start)
-                    start = time.perf_counter()
+                    bare_cpu = min(bare_cpu, cpu_seconds() - cpu)
+                    start, cpu = time.perf_counter(), cpu_seconds()
                     loaded, errors = read_paths(paths, kind="review", processes=processes)
                     ours_best = min(ours_best, time.perf_counter() - start)
+                    ours_cpu = min(ours_cpu, cpu_seconds() - cpu)
                     assert not errors and len(loaded.claimsets) == count
                 bare, ours = words / bare_best, words / ours_best
                 print(
                     f"{size:>6} words x {count:>3}, processes={processes}: "
                     f"bare nlp.pipe {bare:7.0f} words/s, review path {ours:7.0f} words/s, "
-                    f"ratio {ours / bare:.2f} (goal >= 0.8; auto would pick {chosen})",
+                    f"ratio {ours / bare:.2f} (goal >= 0.8; auto would pick {chosen}); "
+                    f"CPU {bare_cpu:.1f} s / {ours_cpu:.1f} s, ratio {bare_cpu / ours_cpu:.2f}; "
+                    f"load {os.getloadavg()[0]:.1f}",
                     flush=True,
                 )
 

@@ -19,6 +19,10 @@ Inputs (each made to about the given size in KB, except the conjunction):
 `--baseline` also times bare `nlp.pipe` over the same text's blank-line paragraphs (spaCy alone, one
 process), so a figure can be read against what the parse alone costs on the machine at that moment.
 `--profile NAME` runs one input under cProfile and prints the 25 costliest functions (cumulative).
+Each input also gets its CPU time: this process's and the worker pool's (a text of
+`pool.PARSE_WORDS` words or more is parsed across the workers), so a figure taken on a loaded
+machine can be read as what it would take on free cores (parse CPU / cores + the rest); the pool
+is started before any timing.
 """
 
 from __future__ import annotations
@@ -143,28 +147,33 @@ def _at_most(text: str, size: int) -> str:
 
 
 def run_one(path: Path) -> tuple[float, str]:
-    """Seconds to read `path` as a review, and what came of it (claim sets, located errors, a crash)."""
+    """Seconds to read `path` as a review, and what came of it (claim sets, located errors, a crash,
+    CPU seconds here and in the workers)."""
+    from universe_graph.extract import pool
     from universe_graph.ingest.collect import read_paths
 
-    start = time.perf_counter()
+    start, own, workers = time.perf_counter(), time.process_time(), pool.worker_cpu_seconds()
     try:
         loaded, errors = read_paths([path], kind="review", processes=1)
     except Exception as e:  # a crash is a finding to print, not to stop on
         return time.perf_counter() - start, f"CRASH {type(e).__name__}"
-    outcome = f"{len(loaded.claimsets)} claim set(s), {len(errors)} located error(s)"
-    return time.perf_counter() - start, outcome
+    seconds = time.perf_counter() - start
+    own, workers = time.process_time() - own, pool.worker_cpu_seconds() - workers
+    outcome = f"{len(loaded.claimsets)} claim set(s), {len(errors)} located error(s); CPU here {own:.1f} s"
+    return seconds, outcome + (f", workers {workers:.1f} s" if workers else "")
 
 
-def bare_parse(text: str) -> float:
-    """Seconds of bare `nlp.pipe` over the text's blank-line paragraphs (the baseline: spaCy alone)."""
+def bare_parse(text: str) -> tuple[float, float]:
+    """Seconds and CPU seconds of bare `nlp.pipe` over the text's blank-line paragraphs (the
+    baseline: spaCy alone, one process)."""
     from universe_graph.extract.nlp import nlp
 
     pipeline = nlp()
     paragraphs = [p[: pipeline.max_length] for p in re.split(r"\n\s*\n", text) if p.strip()]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _doc in pipeline.pipe(paragraphs):
         pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def main() -> None:
@@ -176,6 +185,7 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative", help="cProfile sort key (cumulative, tottime)")
     args = parser.parse_args()
 
+    from universe_graph.extract import pool
     from universe_graph.extract.nlp import nlp
     from universe_graph.ingest.collect import read_paths
 
@@ -184,6 +194,7 @@ def main() -> None:
         warm = Path(tmp) / "warm.txt"
         warm.write_text(ordinary(2000, random.Random(1)), encoding="utf-8")
         read_paths([warm], kind="review", processes=1)  # lazy set-up outside the timings
+        pool.warm()  # the workers a long text is parsed on: started outside the timings
         if args.profile:
             path = Path(tmp) / "profiled.txt"
             text = _at_most(INPUTS[args.profile](args.kb[0] * 1000, random.Random(7)), args.kb[0] * 1000)
@@ -203,7 +214,10 @@ def main() -> None:
                 path.write_text(text, encoding="utf-8")
                 seconds, outcome = run_one(path)
                 size = len(text.encode("utf-8")) / 1000
-                bare = f", bare nlp.pipe {bare_parse(text):7.2f} s" if args.baseline else ""
+                bare = ""
+                if args.baseline:
+                    wall, cpu = bare_parse(text)
+                    bare = f", bare nlp.pipe {wall:7.2f} s (CPU {cpu:.1f} s)"
                 print(f"{name:>12} {size:8.1f} KB: {seconds:7.2f} s ({outcome}){bare}", flush=True)
 
 

@@ -131,6 +131,20 @@ def warm(extractor: str = DEFAULT_EXTRACTOR, processes: int | None = None) -> No
         _pool(extractor, n).submit(_work, extractor, []).result()
 
 
+def worker_cpu_seconds() -> float:
+    """CPU seconds (user and system) the running workers have used so far, read from /proc (0 where
+    there is none): for benchmarks, which add it to their own process's time."""
+    total = 0.0
+    for pid in sorted(getattr(_executor, "_processes", None) or {}):
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:  # no /proc (not Linux), or the worker has ended
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def shutdown() -> None:
     """Stop the workers (also done at exit)."""
     global _executor, _executor_key
