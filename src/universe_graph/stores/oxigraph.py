@@ -294,18 +294,15 @@ class OxigraphStore(CanonicalStore):
         return has_merged(self._store)
 
     def _build_merged(self) -> None:
-        """Build the merged default graph from the current versions, with its marker, in one
-        transaction (a store written before the merged graph existed, or a new one)."""
-        current = " ".join(str(g) for g in self.current_graphs())
-        marker = f"{_MERGED} {_MERGE_OF} true"
-        steps = [f"DROP SILENT GRAPH {_MERGED}"]
-        if current:
-            steps.append(
-                f"INSERT {{ GRAPH {_MERGED} {{ ?s ?p ?o }} }} "
-                f"WHERE {{ VALUES ?g {{ {current} }} GRAPH ?g {{ ?s ?p ?o }} }}"
-            )
-        steps.append(f"INSERT DATA {{ GRAPH {_REGISTRY} {{ {marker} }} }}")
-        self._store.update(" ;\n".join(steps))
+        """Build the merged default graph from the current versions (a store written before it
+        existed, or a new one): bulk-loaded, then marked complete in one commit. Readers go on using
+        the versions until the mark; an interrupted build is dropped and redone on the next open."""
+        self._store.remove_graph(_MERGED)
+        for graph in self.current_graphs():
+            quads = self._store.quads_for_pattern(None, None, None, graph)
+            self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, _MERGED) for q in quads)
+        complete = ox.Literal("true", datatype=_XSD_BOOLEAN)
+        self._store.extend([ox.Quad(_MERGED, _MERGE_OF, complete, _REGISTRY)])
         self._store.flush()
 
     def collect_garbage(self) -> None:
