@@ -87,7 +87,7 @@ class OxigraphStore(CanonicalStore):
 
     name = "oxigraph"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        atomic_swap=True, read_only_open=True, query_timeout=False
+        atomic_swap=True, read_only_open=True, query_timeout=False, local_files=True
     )
     batch_size: ClassVar[int] = 50_000  # quads per bulk_extend call
 
@@ -298,9 +298,9 @@ class OxigraphStore(CanonicalStore):
         existed, or a new one): bulk-loaded, then marked complete in one commit. Readers go on using
         the versions until the mark; an interrupted build is dropped and redone on the next open."""
         self._store.remove_graph(_MERGED)
-        for graph in self.current_graphs():
-            quads = self._store.quads_for_pattern(None, None, None, graph)
-            self._store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, _MERGED) for q in quads)
+        for graph in self.current_graphs():  # engine to engine, as N-Triples text: no Python term per quad
+            text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            self._store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=_MERGED)
         complete = ox.Literal("true", datatype=_XSD_BOOLEAN)
         self._store.extend([ox.Quad(_MERGED, _MERGE_OF, complete, _REGISTRY)])
         self._store.flush()
