@@ -58,7 +58,7 @@ def test_bad_reviews_change_nothing(tmp_path: Path, invoke: Invoke, content: byt
     before = dump(folder)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    result = invoke("--store", folder, "ingest", bad, "--format", "review")
+    result = invoke("--store", folder, "ingest", bad, "--from", "review")
     assert result.exit_code == 1
     assert message in result.output and "bad.txt" in result.output
     assert dump(folder) == before

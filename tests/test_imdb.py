@@ -71,20 +71,21 @@ def tsv(folder: Path, kind: TsvKind, rows: Sequence[str], name: str | None = Non
 # ---------------------------------------------------------------- recognising the files
 
 
-def test_reader_is_registered_and_sniffs_the_five_mapped_dumps(imdb: Path) -> None:
+def test_reader_is_registered_and_sniffs_the_seven_mapped_dumps(imdb: Path) -> None:
     assert readers()[SourceKind.IMDB] is ImdbReader
     heads = imdb / "heads"
     for kind in TsvKind:
         assert ImdbReader.sniff((heads / f"{kind.value}.tsv").read_text(encoding="utf-8")[:4096]), kind
-    for other in ("title.akas.tsv", "title.ratings.tsv"):
-        assert not ImdbReader.sniff((heads / other).read_text(encoding="utf-8"))
+    assert {kind.value for kind in TsvKind} >= {"title.akas", "title.ratings"}
     assert not ImdbReader.sniff("format: universe-graph/universe@1\n")
     assert ImdbReader.sniff("\ufefftconst\tdirectors\twriters\r\ntt0000001\tnm0005690\t\\N\r\n")
 
 
 def test_an_unknown_header_is_a_located_error(tmp_path: Path, imdb: Path) -> None:
+    unknown = tmp_path / "title.unknown.tsv"
+    unknown.write_text("tconst\tfavouriteColour\ntt0000001\tblue\n", encoding="utf-8")
     with pytest.raises(BadInput) as e:
-        read(imdb / "heads/title.ratings.tsv")
+        read(unknown)
     assert e.value.problems[0].line == 1
     assert "not an IMDb TSV header" in e.value.problems[0].message
 
@@ -334,6 +335,9 @@ BAD_ROWS = [
     (TsvKind.CREW, "tt0000002\tnm0721526,0721527\t\\N", "directors", "not an IMDb id"),
     (TsvKind.PRINCIPALS, 'tt0000002\t1\tnm0721526\tactor\t\\N\t["Clown"', "characters", "malformed JSON"),
     (TsvKind.PRINCIPALS, 'tt0000002\t1\tnm0721526\tactor\t\\N\t{"name": "Clown"}', "characters", "JSON list"),
+    (TsvKind.RATINGS, "tt0000002\t11.5\t283", "averageRating", "outside 0 to 10"),
+    (TsvKind.RATINGS, "tt0000002\tgood\t283", "averageRating", "not a number"),
+    (TsvKind.RATINGS, "tt0000002\t5.6\t\\N", "numVotes", "needs its number of votes"),
 ]  # fmt: skip
 GOOD_ROWS = {
     TsvKind.BASICS: "tt0000001\tshort\tCarmencita\tCarmencita\t0\t1894\t\\N\t1\tDocumentary,Short",
@@ -341,6 +345,7 @@ GOOD_ROWS = {
     TsvKind.PRINCIPALS: 'tt0000001\t1\tnm1588970\tactress\t\\N\t["Carmencita"]',
     TsvKind.EPISODE: "tt0042816\ttt0989125\t1\t17",
     TsvKind.CREW: "tt0000001\tnm0005690\t\\N",
+    TsvKind.RATINGS: "tt0000001\t5.7\t2095",
 }
 
 
@@ -469,3 +474,65 @@ def test_memory_stays_bounded_by_what_is_kept(tmp_path: Path) -> None:
     }
     assert reader.stats["filtered-out"] == 200_000 - 30
     assert peak < 50 * 2**20, f"peak {peak / 2**20:.1f} MiB"
+
+
+def test_ratings_give_a_rating_and_its_votes(imdb: Path) -> None:
+    claims, reader = read(imdb / "heads" / "title.ratings.tsv")
+    assert objects(claims, film("tt0000001"), "rating") == {5.7}
+    assert objects(claims, film("tt0000001"), "votes") == {2095}
+    assert objects(claims, film("tt0000003"), "rating") == {6.5}
+    assert reader.stats["kept"] == 7
+    assert [ev.line for r in rels(claims, film("tt0000002")) for ev in r.evidence] == [3, 3]
+
+
+def test_akas_are_aliases_of_the_title_from_every_region(tmp_path: Path) -> None:
+    path = tsv(
+        tmp_path,
+        TsvKind.AKAS,
+        [
+            "tt0000009\t1\tMiss Jerry\t\\N\t\\N\toriginal\t\\N\t1",
+            "tt0000009\t2\tFräulein Jerry\tDE\tde\timdbDisplay\t\\N\t0",
+            "tt0000009\t3\tMiss Jerry\tUS\t\\N\t\\N\t\\N\t0",  # the same title again: one alias
+            "tt0000010\t1\tLa sortie\tFR\t\\N\t\\N\t\\N\t0",
+        ],
+    )
+    claims, reader = read(path)
+    assert entity(claims, film("tt0000009")).aliases == ["Miss Jerry", "Fräulein Jerry"]
+    assert entity(claims, film("tt0000010")).aliases == ["La sortie"]
+    assert reader.stats["kept"] == 4 and reader.stats["aliases"] == 3
+    assert claims.relations == []
+
+
+def test_akas_with_a_bad_region_or_flag_are_located(tmp_path: Path) -> None:
+    for row, field in (
+        ("tt0000009\t2\tFräulein Jerry\tgermany\tde\t\\N\t\\N\t0", "region"),
+        ("tt0000009\t2\tFräulein Jerry\tDE\tde\t\\N\t\\N\tyes", "isOriginalTitle"),
+        ("tt0000009\t2\t\\N\tDE\tde\t\\N\t\\N\t0", "title"),
+    ):
+        path = tsv(tmp_path, TsvKind.AKAS, [row])
+        with pytest.raises(BadInput) as e:
+            read(path)
+        [problem] = e.value.problems
+        assert (problem.line, problem.field) == (2, field)
+
+
+def test_ingest_reads_ratings_and_akas_beside_basics(imdb: Path, tmp_path: Path) -> None:
+    """The two dumps are no longer 'unrecognised content': stored, they meet title.basics by IMDb id."""
+    from click.testing import CliRunner
+
+    from universe_graph.cli import cli
+
+    store = tmp_path / "store"
+    heads = imdb / "heads"
+    done = CliRunner().invoke(
+        cli,
+        [
+            "--store",
+            str(store),
+            "ingest",
+            *(str(heads / f) for f in ("title.basics.tsv", "title.ratings.tsv", "title.akas.tsv")),
+        ],
+    )
+    assert done.exit_code == 0, done.output
+    assert "unrecognised" not in done.output
+    assert "title-ratings" in done.stdout and "title-akas" in done.stdout

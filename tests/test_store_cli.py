@@ -190,7 +190,7 @@ def test_each_located_error_through_ingest(
     before = dump(store)
     bad = tmp_path / "bad.universe.yaml"
     bad.write_bytes(content)
-    result = invoke("--store", store, "ingest", bad, "--format", "universe")
+    result = invoke("--store", store, "ingest", bad, "--from", "universe")
     assert result.exit_code == 1
     where = f"{bad}:{line}" if line else str(bad)
     assert result.stderr.startswith(f"error: {where}: "), result.stderr

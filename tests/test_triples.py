@@ -107,7 +107,7 @@ def test_bad_lines_are_located_or_skipped(tmp_path: Path, line: str, expected: s
 def test_ingest_and_query_through_the_cli(tmp_path: Path, invoke: Invoke) -> None:
     path = write(tmp_path, KB, "movies")
     store = tmp_path / "store"
-    done = invoke("--store", store, "ingest", "--format", "triples", path)
+    done = invoke("--store", store, "ingest", "--from", "triples", path)
     assert done.exit_code == 0, done.output
     query = 'SELECT ?n WHERE { ?f rdfs:label "Heat" ; ug:cast_member ?p . ?p rdfs:label ?n } ORDER BY ?n'
     rows = json.loads(invoke("--store", store, "sparql", query, "--format", "json").stdout)

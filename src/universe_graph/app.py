@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .snapshot import Snapshot, snapshot
 from .stores.base import CanonicalStore, engine, engine_for
-from .stores.sync import UniverseStore
+
+if TYPE_CHECKING:  # imported where used: the projection pulls FalkorDB, which a command may not need
+    from .snapshot import Snapshot
+    from .stores.sync import UniverseStore
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,19 @@ class App:
     def reader(self, *, projection: bool = False) -> Iterator[UniverseStore]:
         """The store for reading: canonical only (read-only), or with the Cypher projection (which
         opens the store for writing, as the projection's server needs its folder)."""
+        from .stores.sync import UniverseStore
+
         with UniverseStore(self.location, read_only=not projection, state=self.state) as store:
             yield store
 
     def writer(self) -> UniverseStore:
         """The store for writing (ingest, retract, reproject, serve), with its projection."""
+        from .stores.sync import UniverseStore
+
         return UniverseStore(self.location, state=self.state)
 
     def snapshot(self, store: UniverseStore) -> Snapshot:
         """The read snapshot of the store's current version, shared by every reader in the process."""
+        from .snapshot import snapshot
+
         return snapshot(store)

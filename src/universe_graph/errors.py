@@ -84,10 +84,10 @@ class AmbiguousName(UniverseGraphError):
 class StoreBusy(UniverseGraphError):
     """Another process owns the store for writing."""
 
-    def __init__(self, location: str, pid: int | None) -> None:
+    def __init__(self, location: str, pid: int | None, hint: str = "") -> None:
         self.location, self.pid = location, pid
         owner = f"PID {pid}" if pid is not None else "another process"
-        super().__init__(f"store {location} is in use by {owner}")
+        super().__init__(f"store {location} is in use by {owner}" + (f"; {hint}" if hint else ""))
 
 
 class StoreUnavailable(UniverseGraphError):

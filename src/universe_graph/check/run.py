@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pydantic import Field
 
@@ -71,8 +71,11 @@ def run_check(
     work: str | None = None,
     fail_on: str = "error",
     rules: Sequence[str] | None = None,
+    progress: Callable[[str], None] | None = None,
 ) -> CheckReport:
-    """Run the rules over the sources at `canon` or stronger; keep findings about `work` if given."""
+    """Run the rules over the sources at `canon` or stronger; keep findings about `work` if given.
+
+    `progress` is told each rule's name once it has run (for a progress bar)."""
     available = registered()
     chosen = list(rules) if rules is not None else list(available)
     unknown = [r for r in chosen if r not in available]
@@ -80,7 +83,11 @@ def run_check(
         raise NotFound("rule", unknown[0], sorted(available))
     work_iri = find_work(claimsets, work) if work else None
     universe = Universe(within_canon(claimsets, canon))
-    findings = [f for name in chosen for f in available[name]().run(universe)]
+    findings: list[Finding] = []
+    for name in chosen:
+        findings.extend(available[name]().run(universe))
+        if progress:
+            progress(name)
     if work_iri:
         findings = [f for f in findings if work_iri in f.works]
     findings.sort(key=lambda f: (-f.severity.level, f.rule, f.message))

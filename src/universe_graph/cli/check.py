@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from .. import progress
 from ..check import registered, run_check
 from ..check.render import render_text
 from ..errors import ProblemsFound
@@ -60,9 +61,16 @@ def check(
     if no_shacl:
         chosen = [r for r in chosen if r != "structure"]
     claimsets = _from_paths(paths) if paths else _from_store(ctx)
-    report = run_check(
-        claimsets, canon=CanonTier(canon) if canon else None, work=work, fail_on=fail_on, rules=chosen
-    )
+    claims = sum(len(c.entities) + len(c.relations) + len(c.events) for c in claimsets)
+    with progress.bar(len(chosen), "checking", size=claims) as bar:
+        report = run_check(
+            claimsets,
+            canon=CanonTier(canon) if canon else None,
+            work=work,
+            fail_on=fail_on,
+            rules=chosen,
+            progress=lambda _: bar.update(1),
+        )
     if fmt == "json":
         emit_json(report.model_dump(mode="json"))
     else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import io
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,6 +16,18 @@ from .. import __version__
 from ..errors import EXIT_ERROR, UniverseGraphError
 
 MAX_ERROR_LINES = 40
+#: the exit code of a writer whose reader closed the pipe: 128 + SIGPIPE, what a shell reports
+EXIT_BROKEN_PIPE = 128 + 13
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real file descriptor (a test runner)
+        pass
 
 
 class StoreLocation(click.ParamType[Any, "Path | str"]):
@@ -34,8 +49,95 @@ class StoreLocation(click.ParamType[Any, "Path | str"]):
         return path
 
 
+# Each command's module (under universe_graph.cli) and the first paragraph of its help. The root
+# imports a command's module only when that command runs, so `--help` starts without spaCy, FastAPI
+# or FalkorDB; tests/test_startup.py checks this table against the commands themselves.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ask": ("ask", "Answer a question in English, with the query it ran and the evidence."),
+    "check": (
+        "check",
+        "Check continuity: dead then alive, one body in two places, sources that disagree, "
+        "relationships that turn without cause, broken order, and the SHACL shapes; every finding "
+        "cites its evidence.",
+    ),
+    "convert": (
+        "sources",
+        "Turn sources into the export shape (or RDF) without a store; identities resolved across them.",
+    ),
+    "cypher": ("store", "Run a read-only Cypher query over the projection (write clauses are refused)."),
+    "eval": ("extract", "Score the extractor on PATH: one text with --gold, or a benchmark's data."),
+    "eval-qa": ("ask", "Hits@1 of `ask` on a question file (MetaQA format), overall and per question type."),
+    "export": ("store", "Export the stored graph: json (the contract), RDF formats, or GraphML."),
+    "ingest": (
+        "store",
+        "Read sources and store them (each atomically); bad ones are reported and change nothing.",
+    ),
+    "learn-qa": (
+        "ask",
+        "Learn question templates -> relation chains from training questions against the store.",
+    ),
+    "path": (
+        "query",
+        "The shortest connections between A and B, each hop with its relation, direction and evidence.",
+    ),
+    "profile": (
+        "query",
+        "Everything about one entity: type, aliases, relations by section, appearances, with sources.",
+    ),
+    "push": ("push", "Project the canonical graph into another database."),
+    "queries": ("query", "List the named queries with their parameters and result columns."),
+    "query": (
+        "query",
+        "Run a named query (see `queries`); IRI parameters also take names, resolved like `profile`.",
+    ),
+    "reproject": ("store", "Rebuild the Cypher projection from the canonical graph."),
+    "retract": ("store", "Remove what one source claimed; facts other sources also claim stay."),
+    "serve": ("serve", "Serve /sparql, /db/{name}/query/v2 (Cypher), the JSON API and the explorer at /."),
+    "sources": ("store", "The stored sources: id, kind, tier, what they are about, where they came from."),
+    "sparql": ("store", "Run a read-only SPARQL query over the canonical graph (SPARQL Update is refused)."),
+    "stats": ("store", "Counts: sources, entities by type, relations by predicate, events."),
+    "timeline": ("query", "A work's plot in order, grouped by act, with places, participants and evidence."),
+    "validate": (
+        "sources",
+        "Check universe files and other sources against the models and the SHACL shapes.",
+    ),
+    "works": (
+        "query",
+        "The franchise in release order and in in-universe chronology, with sequels and spin-offs.",
+    ),
+}
+
+
 class Root(click.Group):
-    """A group that turns our errors into `error: ...` lines and their exit codes."""
+    """A group that loads each command's module on first use, and turns our errors into
+    `error: ...` lines and their exit codes."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMANDS) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            known = COMMANDS.get(cmd_name)
+            if known is not None:
+                importlib.import_module(f"{__package__}.{known[0]}")
+            else:  # a command not in the table yet: look for it in every module
+                for module, _ in COMMANDS.values():
+                    importlib.import_module(f"{__package__}.{module}")
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the table, without importing the commands' modules."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        rows = []
+        for name in names:
+            if name in COMMANDS:
+                placeholder = click.Command(name, help=COMMANDS[name][1])  # shortened as click does
+                rows.append((name, placeholder.get_short_help_str(limit)))
+            elif (cmd := self.commands.get(name)) is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -49,6 +151,9 @@ class Root(click.Group):
             if len(lines) > MAX_ERROR_LINES:
                 click.echo(f"error: ... and {len(lines) - MAX_ERROR_LINES} more", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as Unix tools do
+            _quiet_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
         except OSError as e:  # disk full, permission denied while writing output...
             if (ctx.obj or {}).get("debug"):
                 raise

@@ -3,28 +3,33 @@
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from pyoxigraph import NamedNode
 
+from .. import progress
 from ..app import App
-from ..errors import EXIT_ERROR, AmbiguousName, BadInput, UniverseGraphError
+from ..errors import EXIT_ERROR, AmbiguousName, BadInput, StoreBusy, UniverseGraphError
 from ..export import merge, to_json_data
-from ..ingest import SourceOptions
-from ..ingest.collect import read_paths, replacing_others
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.base import CanonicalStore
-from ..stores.sync import UniverseStore
 from .main import FILTER, ON_ERROR, cli, emit_json, out
 
+if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the projection FalkorDB
+    from ..stores.sync import UniverseStore
+
+#: where Cypher goes while `serve` holds the store (the Neo4j Query API shape, port as `serve` defaults)
+CYPHER_WHILE_SERVING = (
+    "if it is `universe-graph serve`, send the query to its Cypher endpoint instead: "
+    'POST http://127.0.0.1:8765/db/neo4j/query/v2 with {"statement": "...", "parameters": {...}}'
+)
 READ_FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
@@ -56,8 +61,9 @@ def open_store(ctx: click.Context) -> UniverseStore:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--format", "kind", default=None, metavar="KIND", help="Force the input format (default: by content)."
+    "--from", "kind", default=None, metavar="KIND", help="Force the input kind (default: by content)."
 )
+@click.option("--format", "old_kind", default=None, metavar="KIND", hidden=True, help="Deprecated: --from.")
 @click.option(
     "--id", "source_id", default=None, help="Source id (one file only; default: from the file name)."
 )
@@ -82,6 +88,7 @@ def ingest(
     ctx: click.Context,
     paths: tuple[Path, ...],
     kind: str | None,
+    old_kind: str | None,
     source_id: str | None,
     tier: str | None,
     all_or_nothing: bool,
@@ -92,6 +99,22 @@ def ingest(
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
+    from ..ingest import SourceOptions
+    from ..ingest.base import parse_kind
+    from ..ingest.collect import read_paths, replacing_others
+
+    typed = "--from"
+    if old_kind is not None:  # --format means the output format everywhere else
+        if kind is not None:
+            raise click.UsageError("give the input kind once: --from (--format is its deprecated name)")
+        click.echo(
+            "warning: --format on ingest is deprecated, use --from for the input kind "
+            "(for a JSON report, --report json)",
+            err=True,
+        )
+        kind, typed = old_kind, "--format"
+    if kind is not None:
+        parse_kind(kind, where=typed)  # an unknown kind is named with the option the user typed
     about_iri, about_title, known = _about(ctx, about)
     options = SourceOptions(
         source_id=source_id,
@@ -116,11 +139,10 @@ def ingest(
                 if refused and all_or_nothing:
                     raise BadInput.merge(refused)
                 errors += refused
-            show = len(loaded.claimsets) > 5 and sys.stderr.isatty()
-            with click.progressbar(
-                length=len(loaded.claimsets), label="ingesting", file=sys.stderr, hidden=not show
-            ) as bar:
-                changes = store.ingest(loaded.claimsets, progress=lambda _: bar.update(1))
+            # by claims, so one long source (MetaQA's kb.txt) shows a bar too; it moves per source stored
+            size = {c.source.id: len(c.entities) + len(c.relations) + len(c.events) for c in loaded.claimsets}
+            with progress.bar(sum(size.values()), "storing") as bar:
+                changes = store.ingest(loaded.claimsets, progress=lambda sid: bar.update(size.get(sid, 0)))
             for report_line in store.reports:
                 click.echo(f"warning: {report_line}", err=True)
     if report == "json":
@@ -277,9 +299,12 @@ def _table(columns: list[str], rows: list[list[Any]]) -> None:
 def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) -> None:
     """Run a read-only Cypher query over the projection (write clauses are refused)."""
     bound = _params(params)
-    with open_store(ctx) as store:
-        assert store.projection is not None
-        columns, rows = store.projection.query(query, bound)
+    try:
+        with open_store(ctx) as store:
+            assert store.projection is not None
+            columns, rows = store.projection.query(query, bound)
+    except StoreBusy as e:  # most often `serve` holds it: its endpoint answers Cypher meanwhile
+        raise StoreBusy(e.location, e.pid, hint=CYPHER_WHILE_SERVING) from e
     if fmt == "json":
         emit_json({"fields": columns, "values": [[_jsonable(v) for v in row] for row in rows]})
     else:

@@ -6,6 +6,7 @@ together, so a caller either gets every claim set or a BadInput naming each bad 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import os
 from collections.abc import Mapping, Sequence
@@ -178,6 +179,8 @@ def _head(path: Path) -> str:
             data = f.read(SNIFF_BYTES)
     except OSError:
         data = read_bytes(path)  # raises the located error
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # read as UTF-16 by `decode`
+        return data[: len(data) - len(data) % 2].decode("utf-16", errors="replace")
     for cut in range(4):  # the sniff window may split a multi-byte character at its end
         try:
             return data[: len(data) - cut].decode("utf-8-sig")

@@ -1,5 +1,6 @@
 """Reader for IMDb's non-commercial TSV dumps: title.basics, title.principals, name.basics,
-title.episode and title.crew, one file per call, which one told by its header line.
+title.episode, title.crew, title.ratings and title.akas, one file per call, which one told by its
+header line.
 
 The dumps are large (tens of millions of rows), so files are streamed block by block and
 memory grows only with what is kept. `--filter` keeps a few titles: a list of tconsts, or
@@ -48,16 +49,19 @@ MAX_LINE = 1 << 24  # a "line" this long is not IMDb TSV (real rows are well und
 TCONST = re.compile(r"tt[0-9]{7,}")  # used with fullmatch; ASCII digits only, as IMDB_ID in the model
 NCONST = re.compile(r"nm[0-9]{7,}")
 INTEGER = re.compile(r"[0-9]+")
+REGION = re.compile(r"[A-Z]{2,4}")  # ISO 3166 codes, and IMDb's own (XWW: worldwide, XYU, SUHH...)
 
 
 class TsvKind(StrEnum):
-    """The five dump files this reader maps; the value is the dump's file stem."""
+    """The dump files this reader maps; the value is the dump's file stem."""
 
     BASICS = "title.basics"
     PRINCIPALS = "title.principals"
     NAMES = "name.basics"
     EPISODE = "title.episode"
     CREW = "title.crew"
+    RATINGS = "title.ratings"
+    AKAS = "title.akas"
 
 
 COLUMNS: dict[TsvKind, tuple[str, ...]] = {
@@ -67,6 +71,9 @@ COLUMNS: dict[TsvKind, tuple[str, ...]] = {
     TsvKind.NAMES: ("nconst", "primaryName", "birthYear", "deathYear", "primaryProfession", "knownForTitles"),
     TsvKind.EPISODE: ("tconst", "parentTconst", "seasonNumber", "episodeNumber"),
     TsvKind.CREW: ("tconst", "directors", "writers"),
+    TsvKind.RATINGS: ("tconst", "averageRating", "numVotes"),
+    TsvKind.AKAS: ("titleId", "ordering", "title", "region", "language", "types", "attributes",
+                   "isOriginalTitle"),
 }  # fmt: skip
 HEADERS: dict[tuple[str, ...], TsvKind] = {columns: kind for kind, columns in COLUMNS.items()}
 
@@ -387,6 +394,8 @@ class ImdbReader(Reader):
             TsvKind.NAMES: self._names,
             TsvKind.EPISODE: self._episode,
             TsvKind.CREW: self._crew,
+            TsvKind.RATINGS: self._ratings,
+            TsvKind.AKAS: self._akas,
         }
 
     # ------------------------------------------------------------ selection
@@ -563,6 +572,52 @@ class ImdbReader(Reader):
         for predicate, people in (("directed_by", directors), ("written_by", writers)):
             for nconst in people:
                 self._claims.claim(work, predicate, self._person(nconst, ev), ev)
+
+    def _ratings(self, line: int, row: Row) -> None:
+        """A title's IMDb rating (0 to 10) and the number of votes it rests on."""
+        tconst = _tconst(row[0])
+        rating = _rating(row[1])
+        votes = _integer(row[2], "numVotes")
+        if votes is None:
+            raise _RowError("numVotes", "missing; a rating needs its number of votes")
+        self.stats["kept"] += 1
+        ev = self._claims.evidence(line=line)
+        work = self._work(tconst, ev)
+        self._claims.claim(work, "rating", rating, ev)
+        self._claims.claim(work, "votes", votes, ev)
+
+    def _akas(self, line: int, row: Row) -> None:
+        """An alternative title (a region's, a language's, a working title) as an alias of the title.
+
+        The alias has no region of its own in the model: the row it came from (its evidence line on
+        the title) says which region and language use it.
+        """
+        tconst = _tconst(row[0])
+        _integer(row[1], "ordering")
+        title = _name(row[2], "title")
+        if row[3] != NULL and not REGION.fullmatch(row[3]):
+            raise _RowError("region", f"{row[3]!r} is not a region code like US or DE")
+        if row[7] not in ("0", "1", NULL):
+            raise _RowError("isOriginalTitle", f"{row[7]!r} is not 0 or 1")
+        self.stats["kept"] += 1
+        claims = self._claims
+        ev = claims.evidence(line=line)
+        work = self._work(tconst, ev)
+        known = claims.entities[work]
+        if title != known.name and title not in known.aliases:
+            known.aliases.append(title)
+            self.stats["aliases"] += 1
+
+
+def _rating(value: str) -> float:
+    """IMDb's averageRating: a decimal from 0 to 10."""
+    try:
+        rating = float(value)
+    except ValueError:
+        raise _RowError("averageRating", f"{value!r} is not a number") from None
+    if not 0 <= rating <= 10:
+        raise _RowError("averageRating", f"{value} is outside 0 to 10")
+    return rating
 
 
 @contextmanager

@@ -51,6 +51,13 @@ async def neighbourhood(
     return await run_in_threadpool(explore.neighbourhood, _projection(request), iri)
 
 
+@router.get("/nodes", response_model=list[explore.NodeRef], summary="Entities by IRI, in the order asked")
+async def nodes(
+    request: Request, iri: Annotated[list[str], Query(min_length=1, max_length=explore.MAX_NODES)]
+) -> list[explore.NodeRef]:
+    return await run_in_threadpool(explore.nodes, _projection(request), iri)
+
+
 class IngestChange(BaseModel):
     source: str
     outcome: str

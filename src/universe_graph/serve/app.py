@@ -13,7 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.staticfiles import StaticFiles
 
 from .. import __version__
-from . import api, cypher, errors, query_api, sparql
+from . import api, cypher, errors, pages, query_api, sparql
 from .guards import BodyLimit
 from .state import ServerState
 
@@ -42,6 +42,7 @@ def create_app(state: ServerState) -> FastAPI:
     app.include_router(api.router)
     app.include_router(query_api.router)
     app.include_router(api.sources_router)
+    app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)

@@ -13,6 +13,7 @@ from ..stores.oxigraph import _looks_like_update
 from ..stores.sparql_guard import ServiceRefused, check_service
 from .errors import ApiError, ErrorBody
 from .media import CONTENT_TYPES, GRAPH_TYPES, RESULT_TYPES, SHORT, preferences
+from .pages import sparql_page, wants_page
 from .sparql_pool import PoolBusy, QueryTimeout
 from .state import ServerState
 
@@ -128,6 +129,8 @@ _DOC: dict[str, Any] = {
 @router.post("/sparql", operation_id="sparql_post", **_DOC)
 async def sparql(request: Request) -> Response:
     """Answer a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) by content negotiation."""
+    if wants_page(request):  # a browser opening /sparql: the query form, not a protocol error
+        return sparql_page()
     state: ServerState = request.app.state.server
     query, params = await _query_text(request)
     try:
