@@ -6,8 +6,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from test_rdf_roundtrip import normal
 from universe_graph.model import CanonTier
+from universe_graph.stores.merged import MERGED_GRAPH
 from universe_graph.stores.oxigraph import OxigraphStore
 from universe_graph.stores.sync import UniverseStore
 
@@ -63,5 +66,14 @@ def dump(folder: Path) -> dict[str, Any]:
         projected = store.projection.edges()
         assert projected == edges, (sorted(projected - edges)[:5], sorted(edges - projected)[:5])
         nodes = sorted((row[0], tuple(sorted(row[1])), row[2]) for row in store.projection.nodes())
-        graphs = sorted(str(g) for g in store.canonical._store.named_graphs())
+        engine = store.canonical._store
+        merged = ox.NamedNode(MERGED_GRAPH)
+        graphs = sorted(str(g) for g in engine.named_graphs() if g != merged)
+
+        def triples(graph: ox.NamedNode) -> set[tuple[object, object, object]]:
+            quads = engine.quads_for_pattern(None, None, None, graph)
+            return {(q.subject, q.predicate, q.object) for q in quads}
+
+        union = set().union(*(triples(g) for g in store.canonical.current_graphs()))
+        assert triples(merged) == union  # the merged default graph is the set of current triples
     return {"canonical": canonical, "edges": edges, "nodes": nodes, "graph_count": len(graphs)}

@@ -125,6 +125,7 @@ class UG(DefinedNamespace):
     version_graph: URIRef
     retracted: URIRef
     claims_digest: URIRef
+    merge_of_current: URIRef
 
 
 #: Predicates a Relation may use, in the ontology's order (rdf type ug:RelationProperty).

@@ -21,6 +21,7 @@ from ..model import CanonTier, is_placeholder
 from ..query import path, profile, timeline
 from ..query.evidence import ClaimReader, EvidenceRef
 from ..resolve import best_name
+from ..snapshot import snapshot
 from ..stores.sync import UniverseStore
 from . import names, parse
 from .chains import LITERAL, Chain, Direction, path_sparql, sparql
@@ -138,7 +139,7 @@ class Asker:
     @property
     def index(self) -> NameIndex:
         if self._index is None:
-            self._index = names.build(self.store.canonical)
+            self._index = snapshot(self.store).part("ask-names", lambda: names.build(self.store.canonical))
         return self._index
 
     # ------------------------------------------------------------------ intents

@@ -13,8 +13,8 @@ from ..errors import ProblemsFound
 from ..ingest import load_paths
 from ..model import CanonTier, ClaimSet
 from ..resolve import resolve_all
-from ..stores.oxigraph import OxigraphStore
 from .main import cli, emit_json
+from .store import read_only
 
 
 @cli.command()
@@ -60,7 +60,7 @@ def check(
     chosen = list(rules) or list(registered())
     if no_shacl:
         chosen = [r for r in chosen if r != "structure"]
-    claimsets = _from_paths(paths) if paths else _from_store(ctx.obj["store"])
+    claimsets = _from_paths(paths) if paths else _from_store(ctx)
     claims = sum(len(c.entities) + len(c.relations) + len(c.events) for c in claimsets)
     with progress.bar(len(chosen), "checking", size=claims) as bar:
         report = run_check(
@@ -81,12 +81,10 @@ def check(
         raise ProblemsFound(f"check found {len(failing)} finding(s) at or above {fail_on} (worst: {worst})")
 
 
-def _from_store(folder: Path) -> list[ClaimSet]:
-    store = OxigraphStore(folder, read_only=True)
-    try:
+def _from_store(ctx: click.Context) -> list[ClaimSet]:
+    """Every current source's claims, from the store the root options name (a folder or a server)."""
+    with read_only(ctx) as store:
         return store.claimsets()
-    finally:
-        store.close()
 
 
 def _from_paths(paths: tuple[Path, ...]) -> list[ClaimSet]:

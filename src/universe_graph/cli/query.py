@@ -18,7 +18,7 @@ from ..query.profile import profile
 from ..query.timeline import timeline
 from ..stores.sync import UniverseStore
 from .main import cli, emit_json
-from .store import store_folder
+from .store import app_of
 
 FORMAT = click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -40,8 +40,9 @@ AS_OF = click.option(
 
 @contextmanager
 def opened(ctx: click.Context, *, projection: bool = False) -> Iterator[UniverseStore]:
-    """The store, read-only (canonical only) unless the Cypher projection is needed."""
-    with UniverseStore(store_folder(ctx), read_only=not projection) as store:
+    """The store, read-only (canonical only) unless the Cypher projection is needed; with `--state`
+    honoured (a SPARQL server's projection lives in its state folder)."""
+    with app_of(ctx).reader(projection=projection) as store:
         yield store
 
 

@@ -10,7 +10,7 @@ import click
 
 from ..errors import BadInput
 from .main import cli
-from .store import store_folder
+from .store import open_store
 
 
 @cli.command()
@@ -98,7 +98,6 @@ def serve(
     from ..serve.app import create_app
     from ..serve.settings import ServeSettings
     from ..serve.state import ServerState
-    from ..stores.sync import UniverseStore
 
     if token is not None and len(token) < 8:
         raise BadInput.at("--token", "use a token of at least 8 characters")
@@ -116,7 +115,7 @@ def serve(
         sparql_workers=workers,
         json_workers=json_workers,
     )
-    with UniverseStore(store_folder(ctx)) as store:
+    with open_store(ctx) as store:
         state = ServerState(store=store, settings=settings)
         # uvicorn shuts down gracefully on SIGINT/SIGTERM, then raises the signal again for the handler
         # that was there before it: ours ends the command normally, so the store is closed and saved.

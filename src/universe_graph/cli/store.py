@@ -13,13 +13,13 @@ import click
 from pyoxigraph import NamedNode
 
 from .. import progress
+from ..app import App
 from ..errors import EXIT_ERROR, AmbiguousName, BadInput, StoreBusy, UniverseGraphError
 from ..export import merge, to_json_data
 from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
-from ..stores.oxigraph import OxigraphStore
-from ..stores.sparql_remote import RemoteSparqlStore
+from ..stores.base import CanonicalStore
 from .main import FILTER, ON_ERROR, cli, emit_json, out
 
 if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the projection FalkorDB
@@ -35,33 +35,27 @@ READ_FORMAT = click.option(
 )
 
 
+def app_of(ctx: click.Context) -> App:
+    """The application object of the root options `--store` and `--state` (env UG_STORE, UG_STATE):
+    every command opens the store through it."""
+    return App(ctx.obj["store"], ctx.obj.get("state"))
+
+
 @contextmanager
-def read_only(ctx: click.Context) -> Iterator[OxigraphStore | RemoteSparqlStore]:
+def read_only(ctx: click.Context) -> Iterator[CanonicalStore]:
     """The canonical store opened read-only (no lock: fine beside a running ingest)."""
-    location = store_folder(ctx)
-    store: OxigraphStore | RemoteSparqlStore
-    if isinstance(location, str):
-        store = RemoteSparqlStore(location, read_only=True)
-    else:
-        store = OxigraphStore(location, read_only=True)
-    try:
+    with app_of(ctx).canonical() as store:
         yield store
-    finally:
-        store.close()
 
 
 def store_folder(ctx: click.Context) -> Path | str:
     """The store: a folder, or the URL of a SPARQL server."""
-    location: Path | str = ctx.obj["store"]
-    return location
+    return app_of(ctx).location
 
 
 def open_store(ctx: click.Context) -> UniverseStore:
     """The store for writing (or Cypher), with the local state folder of a remote one."""
-    from ..stores.sync import UniverseStore
-
-    state: Path | None = ctx.obj.get("state")
-    return UniverseStore(store_folder(ctx), state=state)
+    return app_of(ctx).writer()
 
 
 @cli.command()
@@ -188,7 +182,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
     try:
         with read_only(ctx) as store:
             if given is None:
-                rows: list[Any] = list(store.query(_WORKS_QUERY))  # type: ignore[arg-type]
+                rows: list[Any] = list(store.query(_WORKS_QUERY))
                 found = {
                     str(r["w"].value): str(r["name"].value)
                     for r in rows
@@ -200,7 +194,7 @@ def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | Non
                 given = next(iter(found), None)
             if given is None:
                 return None, about, ()
-            rows = list(store.query(KNOWN_QUERY, {"work": NamedNode(given)}))  # type: ignore[arg-type]
+            rows = list(store.query(KNOWN_QUERY, {"work": NamedNode(given)}))
             known = known_from_rows(rows)
     except AmbiguousName:
         raise

@@ -4,13 +4,12 @@
 the engine for each one's relations costs far more than the search. This index reads every walkable
 relation once (one scan per predicate) into per-node arrays of neighbour ids and packed
 (predicate, direction, version graph) codes, so a canon floor is a set of graph ids to keep. It is
-cached per canonical store and rebuilt when the store's current version graphs change (every
-ingest or retract makes a new version), as the name index is.
+a part of the store version's read snapshot (`snapshot.py`): built once per version, shared in
+the process and persisted beside the store, as the name index is.
 """
 
 from __future__ import annotations
 
-import weakref
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +21,6 @@ from ..ontology import predicates
 from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import source_view
 from .groups import PATH_SKIP
 
 _UG = str(UG._NS)
@@ -45,6 +43,10 @@ class AdjacencyIndex:
     neighbour: list[array[int]]
     code: list[array[int]]
     _graphs: dict[frozenset[int] | None, nx.Graph[int]] = field(default_factory=dict, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the networkx graphs (rebuilt per floor on demand, and larger)."""
+        return {**self.__dict__, "_graphs": {}}
 
     def graph(self, kept: frozenset[int] | None) -> nx.Graph[int]:
         """The index as a networkx graph of node ids under a canon floor (built once per floor), for
@@ -131,15 +133,10 @@ def embedded(store: UniverseStore) -> CanonicalStore:
     return store.canonical
 
 
-_CACHE: weakref.WeakKeyDictionary[CanonicalStore, AdjacencyIndex] = weakref.WeakKeyDictionary()
-
-
 def adjacency(store: UniverseStore) -> AdjacencyIndex:
-    """The adjacency index of the store's current version (cached until a source changes)."""
-    canonical = embedded(store)
-    version = source_view(store).version
-    cached = _CACHE.get(canonical)
-    if cached is not None and cached.version == version:
-        return cached
-    _CACHE[canonical] = index = build_adjacency(canonical, version)
-    return index
+    """The adjacency index of the store's current version (its read snapshot's part, built once
+    per version and persisted beside the store)."""
+    from ..snapshot import snapshot
+
+    shot = snapshot(store)
+    return shot.part("adjacency", lambda: build_adjacency(embedded(store), shot.view.version))

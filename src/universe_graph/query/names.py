@@ -12,7 +12,6 @@ names. The index of names is read once per store version (four graphs change, it
 from __future__ import annotations
 
 import difflib
-import weakref
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -26,7 +25,6 @@ from ..resolve import best_name, lookup_key
 from ..stores.base import CanonicalStore
 from ..stores.sync import UniverseStore
 from ..vocab import UG
-from .canon import source_view
 
 _UG = str(UG._NS)
 #: Types a user may name with --type: the entity classes, plus Work for films and series.
@@ -88,21 +86,13 @@ def build_index(store: CanonicalStore, graphs: frozenset[str]) -> NameIndex:
     return index
 
 
-_CACHE: weakref.WeakKeyDictionary[CanonicalStore, tuple[tuple[str, ...], NameIndex]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def name_index(store: UniverseStore) -> NameIndex:
-    """The name index of the store's current version (cached until a source changes)."""
-    canonical = store.canonical
-    version = source_view(store).version
-    cached = _CACHE.get(canonical)
-    if cached is not None and cached[0] == version:
-        return cached[1]
-    index = build_index(canonical, frozenset(version))
-    _CACHE[canonical] = (version, index)
-    return index
+    """The name index of the store's current version (its read snapshot's part, built once per
+    version and persisted beside the store)."""
+    from ..snapshot import snapshot
+
+    shot = snapshot(store)
+    return shot.part("names", lambda: build_index(store.canonical, frozenset(shot.view.version)))
 
 
 def check_type(type: str | None) -> str | None:

@@ -33,7 +33,14 @@ class WorkInfo:
 
 
 def release_order(store: UniverseStore) -> dict[str, WorkInfo]:
-    """Every work in release order: by year, then by its place in the `follows` chain, then title."""
+    """Every work in release order: by year, then by its place in the `follows` chain, then title
+    (a part of the store version's read snapshot: read once per version, persisted beside the store)."""
+    from ..snapshot import snapshot
+
+    return snapshot(store).part("release-order", lambda: _release_order(store))
+
+
+def _release_order(store: UniverseStore) -> dict[str, WorkInfo]:
     found: dict[str, tuple[str, int | None, int]] = {}
     for row in store.canonical.query(_WORKS):  # type: ignore[union-attr]
         iri = row["w"].value

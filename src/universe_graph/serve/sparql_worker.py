@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 import pyoxigraph as ox
 
+from ..stores.merged import DefaultGraph, default_graph_of
 from .media import choose
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -127,6 +128,7 @@ class Runner:
         self.path, self.prefixes, self.max_rows = path, prefixes, max_rows
         self.store: ox.Store | None = None
         self.graphs: list[ox.NamedNode] = []
+        self.default: DefaultGraph = ox.DefaultGraph()
         self.generation = -1
 
     def refresh(self, generation: int, graphs: list[str]) -> None:
@@ -134,6 +136,7 @@ class Runner:
         self.store = None
         self.store = ox.Store.read_only(self.path)
         self.graphs = [ox.NamedNode(g) for g in graphs]
+        self.default = default_graph_of(self.store, self.graphs)  # a set, as SPARQL defines it
         self.generation = generation
 
     def run(self, query: str, prefs: list[tuple[str, float]]) -> Answer:
@@ -142,7 +145,7 @@ class Runner:
             result = self.store.query(
                 query,
                 prefixes=self.prefixes,
-                default_graph=list(self.graphs) or ox.DefaultGraph(),
+                default_graph=self.default,
                 named_graphs=list(self.graphs),
             )
         except SyntaxError as e:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..ask.answer import Asker
 from ..errors import StoreUnavailable
 from ..model import CanonTier
-from ..stores.oxigraph import QUERY_PREFIXES, OxigraphStore
+from ..stores.oxigraph import QUERY_PREFIXES
 from ..stores.sync import UniverseStore
 from .settings import ServeSettings
 from .sparql_pool import SparqlPool
@@ -29,7 +29,7 @@ class ServerState:
     json_slots: threading.BoundedSemaphore = field(init=False)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.store.canonical, OxigraphStore):
+        if not self.store.canonical.capabilities.local_files:  # the SPARQL workers open its files
             raise StoreUnavailable(
                 "serve answers SPARQL from the embedded store; "
                 "a remote SPARQL store is queried at its own endpoint"

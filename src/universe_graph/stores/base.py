@@ -27,6 +27,7 @@ class Capabilities:
     atomic_swap: bool  # a source's new version becomes visible in one commit
     read_only_open: bool  # readers can open beside a writer
     query_timeout: bool  # the engine can bound a query's time itself
+    local_files: bool = False  # its files are on this machine: worker processes may open them read-only
 
 
 @dataclass(frozen=True)

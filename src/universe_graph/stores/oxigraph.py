@@ -4,6 +4,10 @@ Atomic and crash-safe by construction: a new version is bulk-written into a fres
 query reads, then made current by adding one version record in a single commit (the record with
 the highest sequence wins; a retraction is a record without a graph). Superseded records and
 graphs, and leftovers of an unfinished write, are removed afterwards and on the next open.
+
+The default graph of a query is SPARQL 1.1's merge of the current versions, a set: Oxigraph's
+multi-graph default graph is a bag (a triple two sources state matches twice), so the store keeps
+the merge as one more graph, `MERGED_GRAPH`, changed in the same transaction as the version record.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from .base import (
     register,
 )
 from .lock import WriterLock
+from .merged import MERGE_OF, MERGED_GRAPH, DefaultGraph, has_merged
 from .sparql_guard import check_service
 
 _REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
@@ -44,6 +49,8 @@ _VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
 _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
+_MERGED = ox.NamedNode(MERGED_GRAPH)
+_MERGE_OF = ox.NamedNode(MERGE_OF)
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = _XSD + "string"
 _XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
@@ -80,7 +87,7 @@ class OxigraphStore(CanonicalStore):
 
     name = "oxigraph"
     capabilities: ClassVar[Capabilities] = Capabilities(
-        atomic_swap=True, read_only_open=True, query_timeout=False
+        atomic_swap=True, read_only_open=True, query_timeout=False, local_files=True
     )
     batch_size: ClassVar[int] = 50_000  # quads per bulk_extend call
 
@@ -89,6 +96,7 @@ class OxigraphStore(CanonicalStore):
         self.read_only = read_only
         self._commits = 0  # bumped by every commit of a version record (readers cache on it)
         self._datasets: dict[tuple[str, ...], tuple[ox.NamedNode, ...]] = {}  # graph IRIs -> engine terms
+        self._merged_for: tuple[str, ...] | None = None  # the last dataset found to be every current version
         self._lock = WriterLock(folder)
         path = folder / "canonical"
         try:
@@ -182,7 +190,9 @@ class OxigraphStore(CanonicalStore):
             raise BadInput.at(claims.source.location, str(e)) from e
         if hook:
             hook("before-commit")
-        self._commit_record(sid, sequence, graph, digest.hexdigest())
+        others = [g for key, (_, g, _) in records.items() if g is not None and key != str(source_iri(sid))]
+        old = None if previous is None else ox.NamedNode(previous.graph)
+        self._commit_record(sid, sequence, graph, digest.hexdigest(), merge=(old, [*others, graph]))
         self._store.flush()
         if hook:
             hook("after-commit")
@@ -221,7 +231,9 @@ class OxigraphStore(CanonicalStore):
             raise NotFound("source", source_id, get_close_matches(source_id, list(current), n=3))
         records = self._records()
         sequence = max(seq for seq, _, _ in records.values()) + 1
-        self._commit_record(source_id, sequence, None)
+        key = str(source_iri(source_id))
+        others = [g for k, (_, g, _) in records.items() if g is not None and k != key]
+        self._commit_record(source_id, sequence, None, merge=(ox.NamedNode(current[source_id].graph), others))
         self._store.flush()
         return current[source_id]
 
@@ -232,9 +244,18 @@ class OxigraphStore(CanonicalStore):
         return None
 
     def _commit_record(
-        self, source_id: str, sequence: int, graph: ox.NamedNode | None, digest: str | None = None
+        self,
+        source_id: str,
+        sequence: int,
+        graph: ox.NamedNode | None,
+        digest: str | None = None,
+        merge: tuple[ox.NamedNode | None, list[ox.NamedNode]] | None = None,
     ) -> None:
-        """Add one version record in a single commit: the switch to `graph` (None: retracted)."""
+        """Add one version record in a single commit: the switch to `graph` (None: retracted).
+
+        With `merge` = (the version it replaces, the graphs current after it), the merged default
+        graph gains the new version's triples and loses the old one's that no other current version
+        states, in the same transaction (a SPARQL Update is one transaction in Oxigraph)."""
         record = ox.NamedNode(f"{ID_BASE}registry/{source_id}/{sequence}")
         quads = [
             ox.Quad(record, _TYPE, _VERSION_RECORD, _REGISTRY),
@@ -247,8 +268,42 @@ class OxigraphStore(CanonicalStore):
             quads.append(ox.Quad(record, _VERSION_GRAPH, graph, _REGISTRY))
         if digest is not None:
             quads.append(ox.Quad(record, _DIGEST, ox.Literal(digest), _REGISTRY))
-        self._store.extend(quads)
+        if merge is None or not self.merged():
+            self._store.extend(quads)
+        else:
+            old, current = merge
+            steps = []
+            if graph is not None:
+                steps.append(
+                    f"INSERT {{ GRAPH {_MERGED} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+                )
+            if old is not None:
+                keep = " ".join(str(g) for g in current)
+                steps.append(
+                    f"DELETE {{ GRAPH {_MERGED} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {old} {{ ?s ?p ?o }} "
+                    f"FILTER NOT EXISTS {{ VALUES ?g {{ {keep} }} GRAPH ?g {{ ?s ?p ?o }} }} }}"
+                )
+            data = " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+            steps.append(f"INSERT DATA {{ GRAPH {_REGISTRY} {{ {data} }} }}")
+            self._store.update(" ;\n".join(steps))
         self._commits += 1
+
+    def merged(self) -> bool:
+        """Whether the store keeps the merged default graph (stores written before it do not, until
+        a writer opens them)."""
+        return has_merged(self._store)
+
+    def _build_merged(self) -> None:
+        """Build the merged default graph from the current versions (a store written before it
+        existed, or a new one): bulk-loaded, then marked complete in one commit. Readers go on using
+        the versions until the mark; an interrupted build is dropped and redone on the next open."""
+        self._store.remove_graph(_MERGED)
+        for graph in self.current_graphs():  # engine to engine, as N-Triples text: no Python term per quad
+            text = self._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+            self._store.bulk_load(text, ox.RdfFormat.N_TRIPLES, to_graph=_MERGED)
+        complete = ox.Literal("true", datatype=_XSD_BOOLEAN)
+        self._store.extend([ox.Quad(_MERGED, _MERGE_OF, complete, _REGISTRY)])
+        self._store.flush()
 
     def collect_garbage(self) -> None:
         """Drop superseded records and every graph no current record points to (crash leftovers too).
@@ -262,7 +317,7 @@ class OxigraphStore(CanonicalStore):
         for record, _, _ in self._all_records():
             if record.value not in keep_records:
                 self._remove_subject(record)
-        live = {graph.value for _, graph, _ in newest.values() if graph is not None}
+        live = {graph.value for _, graph, _ in newest.values() if graph is not None} | {MERGED_GRAPH}
         for name in list(self._store.named_graphs()):
             if isinstance(name, ox.NamedNode) and name.value != REGISTRY_GRAPH and name.value not in live:
                 self._store.remove_graph(name)
@@ -270,6 +325,8 @@ class OxigraphStore(CanonicalStore):
             if current is None:
                 self._remove_subject(record)
         self._store.flush()
+        if not self.merged():
+            self._build_merged()
 
     def _remove_subject(self, record: ox.NamedNode) -> None:
         for quad in list(self._store.quads_for_pattern(record, None, None, _REGISTRY)):
@@ -329,6 +386,7 @@ class OxigraphStore(CanonicalStore):
         """
         check_service(sparql)  # pyoxigraph would follow SERVICE to any URL
         dataset = self._dataset(tuple(graphs) if graphs is not None else None)
+        default = self.default_graph(dataset, all_current=graphs is None)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): v for k, v in (bindings or {}).items()
         }
@@ -336,7 +394,7 @@ class OxigraphStore(CanonicalStore):
             return self._store.query(
                 sparql,
                 prefixes=QUERY_PREFIXES,
-                default_graph=list(dataset) or ox.DefaultGraph(),
+                default_graph=default,
                 named_graphs=list(dataset),
                 substitutions=substitutions or None,
             )
@@ -348,6 +406,19 @@ class OxigraphStore(CanonicalStore):
                     "write through `ingest` and `retract`",
                 ) from e
             raise BadInput.at("query", f"SPARQL syntax error: {e}") from e
+
+    def default_graph(self, dataset: Sequence[ox.NamedNode], *, all_current: bool = False) -> DefaultGraph:
+        """A query's default graph: the merged graph (a set) when the dataset is every current
+        version; else the versions themselves (a canon floor's subset: a bag, see the module doc)."""
+        if not dataset:
+            return ox.DefaultGraph()
+        key = tuple(sorted(g.value for g in dataset))
+        if self._merged_for != key:
+            whole = all_current or set(key) == {g.value for g in self.current_graphs()}
+            self._merged_for = key if whole and self.merged() else None
+        if self._merged_for == key:
+            return [_MERGED]
+        return list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph](dataset)
 
     def _dataset(self, graphs: tuple[str, ...] | None) -> Sequence[ox.NamedNode]:
         """A query's dataset as engine terms, remembered per graph set (named queries ask often)."""
