@@ -217,7 +217,7 @@ class Asker:
             inner = self._relation("which " + m["rest"], evidence=evidence)
             n = len(inner.answers)
             return inner.model_copy(
-                update={"question": text, "shape": "count", "count": n, "sentence": f"{n}. {inner.sentence}"}
+                update={"question": text, "shape": "count", "count": n, "sentence": f"{n}: {inner.sentence}"}
             )
         m = DIES_IN_RE.match(text)
         if m and self._slot(m["w"]):
@@ -281,6 +281,7 @@ class Asker:
         return Answer(
             question=text,
             intent="path",
+            sentence=f"{result.source.name} is connected to {result.target.name}: {chain}.",
             reading=(
                 f"a connection from {result.source}{self._not(a, result.source.iri)} to {result.target}"
                 f"{self._not(b, result.target.iri)} (names read as characters first)"
@@ -320,11 +321,7 @@ class Asker:
         return Answer(
             question=text,
             intent="timeline",
-            sentence=f"In {which}{result.work.name}: "
-            + "; ".join(events[:8])
-            + (f"; and {len(events) - 8} more events." if len(events) > 8 else ".")
-            if events
-            else "",
+            sentence=f"In {which}{result.work.name}, {_count(len(events), 'event')}, in order:",
             reading=f"the plot of {which}{result.work} (named query `plot`)",
             query="timeline (named queries plot and participants)",
             bindings={"work": result.work.iri},
@@ -337,6 +334,7 @@ class Asker:
         return Answer(
             question=text,
             intent="profile",
+            sentence=f"{result.entity.name} is a {result.entity.type.lower()}; what the store records:",
             reading=f"everything about {result.entity}{self._not(who, result.entity.iri)}",
             query="profile (named queries over the entity's relations and appearances)",
             bindings={"entity": result.entity.iri},
@@ -415,7 +413,9 @@ class Asker:
 
     def closest_forms(self, text: str, n: int = 4) -> list[str]:
         """Supported questions closest to `text`: the examples and the learned templates (NE as X)."""
-        forms = list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+        typed = " ".join(text.lower().strip(" ?.!").split())
+        forms = [f for f in list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+                 if f.lower().strip(" ?") != typed]  # fmt: skip
         scored = sorted(
             forms, key=lambda f: (-difflib.SequenceMatcher(a=text.lower(), b=f.lower()).ratio(), f)
         )
@@ -470,7 +470,9 @@ class Asker:
                 self.closest_forms(text),
             )
         raise CannotAnswer(
-            text, "I found no relation words in it that fit " + first[0].describe(), self.closest_forms(text)
+            text,
+            "I found no relation words in it that fit " + " or ".join(c.describe() for c in first),
+            self.closest_forms(text),
         )
 
     def run(
@@ -821,6 +823,10 @@ DEATHS_IN = """SELECT DISTINCT ?work ?x WHERE {
 } ORDER BY STR(?x)"""
 YEAR = "SELECT ?w ?y WHERE { ?w ug:release_year ?y }"
 DEPTH = "SELECT ?w (COUNT(DISTINCT ?x) AS ?n) WHERE { ?w ug:follows+ ?x } GROUP BY ?w"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _join(names: list[str]) -> str:

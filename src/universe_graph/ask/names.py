@@ -97,8 +97,8 @@ class NameIndex:
         return found
 
     def near(self, name: str) -> list[Candidate]:
-        """Entities a mistyped or shortened name may mean: one edit away from a whole name or alias
-        ("Chewbaca", "the phantom menance"), or its first words ("padme", "obi wan", "Said").
+        """Entities a mistyped or shortened name may mean: its first words ("padme", "obi wan", "Said"),
+        or else one edit away from a whole name or alias ("Chewbaca", "the phantom menance").
         Values are never near matches; the caller decides whether the match is unique and usable."""
         key = lookup_key(POSSESSIVE_RE.sub("", name))
         if len(key) < MIN_NEAR:
@@ -106,8 +106,8 @@ class NameIndex:
         if self._near is None:
             self._near = _near_tables(self.folded)
         deletes, prefixes = self._near
-        keys: set[str] = set(prefixes.get(key, ()))
-        for variant in {key} | _deletes(key):
+        keys: set[str] = set(prefixes.get(key, ()))  # first words ("Kira" of "Kira Solé") before typos
+        for variant in () if keys else {key} | _deletes(key):
             for known in deletes.get(variant, ()):
                 if _one_edit(key, known):
                     keys.add(known)
@@ -129,8 +129,12 @@ class NameIndex:
                 span = text[start:end].rstrip("?.!,")
                 if not span.split():
                     continue
-                first, last = span.split()[0].casefold(), POSSESSIVE_RE.sub("", span.split()[-1]).casefold()
-                if any(w in QUESTION_WORDS or w in skip or not w.isalpha() for w in (first, last)):
+                first, last = (
+                    POSSESSIVE_RE.sub("", w).casefold() for w in (span.split()[0], span.split()[-1])
+                )
+                if any(
+                    w in QUESTION_WORDS or w in skip or not any(c.isalnum() for c in w) for w in (first, last)
+                ):
                     continue
                 if self.lookup(span) or self.lookup(POSSESSIVE_RE.sub("", span)):
                     continue
