@@ -552,7 +552,9 @@ class Asker:
             question=text,
             intent="relation",
             reading=reading,
-            sentence=sentence(topic.name, chain, [i.name for i in items], within[0].name if within else None),
+            sentence=sentence(
+                topic.name, chain, [i.name for i in ranked(items)], within[0].name if within else None
+            ),
             within=within[0].name if within else None,
             topic=Topic(
                 mention=mention,
@@ -825,6 +827,11 @@ YEAR = "SELECT ?w ?y WHERE { ?w ug:release_year ?y }"
 DEPTH = "SELECT ?w (COUNT(DISTINCT ?x) AS ?n) WHERE { ?w ug:follows+ ?x } GROUP BY ?w"
 
 
+def ranked(items: list[Item]) -> list[Item]:
+    """Most supported first, then by name: the same order whichever engine returned the rows."""
+    return sorted(items, key=lambda i: (-i.support, i.name))
+
+
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
@@ -848,7 +855,7 @@ def sentence(topic: str, chain: Chain, answers: list[str], within: str | None = 
         return ""
     listed, where = _join(answers), f" in {within}" if within else ""
     if len(chain.hops) > 1:
-        return f"{topic}, {chain.reading()}: {listed}{where}."
+        return f"From {topic}, {chain.reading()}: {listed}{where}."
     phrase = chain.hops[0].reading()
     words = phrase.split()
     if words[-1] == "by" or words[0] in STATIVE:
@@ -857,6 +864,8 @@ def sentence(topic: str, chain: Chain, answers: list[str], within: str | None = 
         return f"{topic} {phrase} {listed}{where}."
     if words[-1] == "of":
         return f"{topic} is {phrase} {listed}{where}."
+    if len(answers) > 1 and phrase in ("cast member", "protagonist", "tag", "genre", "language"):
+        phrase += "s"  # a noun label, plural for several answers
     return f"The {phrase} of {topic}{where}: {listed}."
 
 
