@@ -185,6 +185,8 @@ def test_plot_parts_map_onto_the_timelines_acts(fan: tuple[Asker, Path]) -> None
     end = ask(fan, "how does John Wick: Chapter 4 end?")
     assert end.result is not None and [a["act"] for a in end.result["acts"]] == [3]
     assert "John dies of his wounds on the steps of Sacré-Cœur" in {a.name for a in end.answers}
+    typo = ask(fan, "what happens at the start of Balerina?")  # a near name of a work, unique
+    assert typo.result is not None and typo.result["work"]["name"] == "Ballerina"
     final = ask(fan, "what happens in the final act of John Wick: Chapter 3?")
     assert final.result is not None and [a["act"] for a in final.result["acts"]] == [3]
 

@@ -194,11 +194,12 @@ class Asker:
         bracket = BRACKET_RE.search(text) is not None
         for rx in ACT_RES:
             m = rx.match(text)
-            if m and self._links(m["w"]) and ("ord" not in m.groupdict() or m["ord"].lower() in ORDINALS):
+            if m and self._slot(m["w"]) and ("ord" not in m.groupdict() or m["ord"].lower() in ORDINALS):
                 act: int | str | None = ORDINALS[m["ord"].lower()] if m.groupdict().get("ord") else None
                 if m.groupdict().get("part"):
                     act = PARTS[m["part"].lower()]
-                return self._timeline(text, m["w"], act)
+                work = m["w"] if self._links(m["w"]) else self._slot(m["w"])[0].name  # a near name: its own
+                return self._timeline(text, work, act)
         for rx in PROFILE_RES:
             m = rx.match(text)
             if m and not bracket and self._links(m["x"]):
