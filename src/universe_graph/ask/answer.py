@@ -389,6 +389,7 @@ class Asker:
     def _candidates(self, text: str, start: int, end: int, found: list[Candidate]) -> list[tuple[Chain, str]]:
         """Chains to try, best first: the learned template, the ontology's labels, near templates."""
         template = template_of(text, start, end)
+        bracketed = BRACKET_RE.search(text) is not None  # MetaQA's templated kind: the labels only
         out: list[tuple[Chain, str]] = []
         known = self.templates.exact(template)
         if known is not None:
@@ -398,7 +399,7 @@ class Asker:
                 out.append((chain, f"learned template '{near}' with its relation words swapped"))
         out += [
             (c, "relation words read from the ontology's labels")
-            for c in parse.chains(text, (start, end), frozenset(c.type for c in found))
+            for c in parse.chains(text, (start, end), frozenset(c.type for c in found), fan=not bracketed)
         ]
         near_chains = [(s, n, c) for s, n, c in self.templates.nearest(template) if s >= MIN_SIMILARITY]
         for score, near, chain in near_chains:
@@ -431,7 +432,8 @@ class Asker:
         tried = False
         near_names: list[str] = []
         for start, end, found, near in mentions:
-            wanted = parse.wanted_types(asked, (start, end))
+            bracketed = BRACKET_RE.search(asked) is not None
+            wanted = frozenset() if bracketed else parse.wanted_types(asked, (start, end))
             for chain, how in self._candidates(asked, start, end, found):
                 fitting = [c for c in found if c.type in chain.start_types()]
                 if near and len(fitting) != 1:  # a near name must be unique among the usable ones

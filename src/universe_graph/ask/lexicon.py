@@ -135,11 +135,13 @@ def _alt_phrases(name: str) -> set[Phrase]:
 
 
 @cache
-def phrases() -> tuple[Phrase, ...]:
-    """Every relation phrase, longest first (so "directed by" wins over "directed")."""
+def phrases(alternatives: bool = True) -> tuple[Phrase, ...]:
+    """Every relation phrase, longest first (so "directed by" wins over "directed"); without
+    `alternatives`, from the labels and inverse labels only (how [bracketed] questions are read)."""
     out: set[Phrase] = set()
     for info in ontology.predicates().values():
-        out |= _alt_phrases(info.name)
+        if alternatives:
+            out |= _alt_phrases(info.name)
         for text, reading in ((info.label, Reading.LABEL), (info.inverse_label, Reading.INVERSE)):
             words = tuple(text.lower().split())
             out.add(Phrase(words, info.name, reading))
@@ -185,7 +187,7 @@ def _noun_twin(phrase: Phrase, out: set[Phrase]) -> bool:
 
 
 @cache
-def type_words() -> dict[str, frozenset[str]]:
+def type_words(alternatives: bool = True) -> dict[str, frozenset[str]]:
     """Words that say what kind of answer is wanted: class labels and their plurals, and wh-words."""
     g = ontology.graph()
     out: dict[str, set[str]] = {}
@@ -195,7 +197,8 @@ def type_words() -> dict[str, frozenset[str]]:
         if label is None or name not in {t.value for t in EntityType} | {"Work"}:
             continue
         kinds = {EntityType.FILM.value, EntityType.SERIES.value} if name == "Work" else {name}
-        for text in [str(label), *(str(v) for v in g.objects(cls, SKOS.altLabel))]:
+        alts = [str(v) for v in g.objects(cls, SKOS.altLabel)] if alternatives else []
+        for text in [str(label), *alts]:
             for word in (text.lower(), _plural(text.lower())):
                 out.setdefault(word, set()).update(kinds)
     people = {EntityType.PERSON.value, EntityType.CHARACTER.value, EntityType.ORGANIZATION.value}

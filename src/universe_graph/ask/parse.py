@@ -30,13 +30,14 @@ class Match:
     phrase: Phrase
 
 
-def phrase_matches(question: str, span: tuple[int, int]) -> list[Match]:
+def phrase_matches(question: str, span: tuple[int, int], fan: bool = True) -> list[Match]:
     """Relation phrases in the question outside the topic's span, longest at each place, left to right
-    (one match per phrase; the phrases of one place and length are alternatives, see `places`)."""
+    (one match per phrase; the phrases of one place and length are alternatives, see `places`).
+    Without `fan` (a [bracketed] templated question): the labels only, the first phrase at a place."""
     words = [w for w in tokens(question) if w[2] <= span[0] or w[1] >= span[1]]
     found: list[Match] = []
     i = 0
-    table = phrases()
+    table = phrases(fan)
     while i < len(words):
         length = 0
         for phrase in table:
@@ -49,6 +50,8 @@ def phrase_matches(question: str, span: tuple[int, int]) -> list[Match]:
                 if contiguous:
                     found.append(Match(window[0][1], window[-1][2], phrase))
                     length = n
+                    if not fan:
+                        break
         i += max(length, 1)
     return found
 
@@ -72,9 +75,9 @@ def possessive(question: str, span: tuple[int, int], match: Match) -> bool:
     return bool(OF_RE.match(question[match.end : span[0]]))
 
 
-def wanted_types(question: str, span: tuple[int, int]) -> frozenset[str]:
+def wanted_types(question: str, span: tuple[int, int], fan: bool = True) -> frozenset[str]:
     """Answer types the question's words ask for ("which films" -> Film, Series; "who" -> people)."""
-    table = type_words()
+    table = type_words(fan)
     out: set[str] = set()
     for word, start, end in tokens(question):
         if (end <= span[0] or start >= span[1]) and word in table:
@@ -82,28 +85,33 @@ def wanted_types(question: str, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def chains(question: str, span: tuple[int, int], topic_types: frozenset[str] | None = None) -> list[Chain]:
-    """Candidate chains for a question whose topic (of one of `topic_types`) is at `span`, best first."""
-    groups = places(phrase_matches(question, span))[:MAX_PHRASES]
-    wanted = wanted_types(question, span)
+def chains(
+    question: str, span: tuple[int, int], topic_types: frozenset[str] | None = None, fan: bool = True
+) -> list[Chain]:
+    """Candidate chains for a question whose topic (of one of `topic_types`) is at `span`, best first.
+
+    `fan` (a plain question, not MetaQA's [bracketed] templated kind) adds the alternative labels,
+    every phrase a place could be, possessive nouns read one way, and "where" for any place."""
+    groups = places(phrase_matches(question, span, fan))[:MAX_PHRASES]
+    wanted = wanted_types(question, span, fan)
     if groups:
         ordered = sorted(
             groups,
             key=lambda g: (g[0].start - span[1]) if g[0].start >= span[1] else (span[0] - g[0].end),
         )
-        options = [_hops(question, span, group) for group in ordered]
+        options = [_hops(question, span, group, fan) for group in ordered]
         out = [Chain(hops=tuple(hops)) for hops in itertools.product(*options)]
         good = [c for c in out if c.is_well_typed()]
         typed = [c for c in good if not wanted or c.answer_types() & wanted]
         return typed or good
-    return _by_types(question, span, wanted, topic_types)
+    return _by_types(question, span, wanted, topic_types, fan)
 
 
-def _hops(question: str, span: tuple[int, int], group: list[Match]) -> list[Hop]:
+def _hops(question: str, span: tuple[int, int], group: list[Match], fan: bool = True) -> list[Hop]:
     """The hops one place's phrases can mean: a possessive noun reads one way, a verb by its side."""
     out: list[Hop] = []
     for m in group:
-        if possessive(question, span, m):
+        if fan and possessive(question, span, m):
             directions: tuple[Direction, ...] = (m.phrase.possessive(),)
         else:
             directions = m.phrase.directions(m.start >= span[1])
@@ -115,7 +123,11 @@ def _hops(question: str, span: tuple[int, int], group: list[Match]) -> list[Hop]
 
 
 def _by_types(
-    question: str, span: tuple[int, int], wanted: frozenset[str], topic_types: frozenset[str] | None
+    question: str,
+    span: tuple[int, int],
+    wanted: frozenset[str],
+    topic_types: frozenset[str] | None,
+    fan: bool = True,
 ) -> list[Chain]:
     """One-hop chains from the topic's type to the wanted type that share a word with the question.
 
@@ -128,7 +140,7 @@ def _by_types(
     scored = []
     fitting = []
     for info in ontology.predicates().values():
-        forward, inverse = alt_labels(info.name)
+        forward, inverse = alt_labels(info.name) if fan else ((), ())
         for direction, labels in (
             (Direction.FORWARD, (info.label, *forward)),
             (Direction.BACKWARD, (info.inverse_label, *inverse)),
@@ -148,6 +160,6 @@ def _by_types(
         return [c for content, _, _, c in scored if content < 0]
     if len(scored) == 1:
         return [scored[0][3]]
-    if "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
+    if fan and "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
         return [Chain(hops=(hop,)) for hop in fitting if hop.yields() == {LOCATION}]
     return []
