@@ -173,8 +173,10 @@ def test_chain_notation_round_trips() -> None:
 def test_cli(qfolder: Path, invoke: Invoke) -> None:  # noqa: F811
     done = invoke("--store", qfolder, "ask", "who trained John Wick?")
     assert done.exit_code == 0, done.output
-    assert done.stdout.startswith("answer: ")
-    assert "query:" in done.stdout and "bound ?topic = " in done.stdout and "evidence:" in done.stdout
+    assert done.stdout.startswith("John Wick was trained by ")  # the answer first, in a sentence
+    assert "evidence:" in done.stdout and "query:" not in done.stdout
+    explained = invoke("--store", qfolder, "ask", "who trained John Wick?", "--explain")
+    assert "query:" in explained.stdout and "bound ?topic = " in explained.stdout
     data = json.loads(invoke("--store", qfolder, "ask", "who trained John Wick?", "--format", "json").stdout)
     assert {a["name"] for a in data["answers"]} == {"The Director", "Ruska Roma"}
     refused = invoke("--store", qfolder, "ask", "what is the meaning of life?")

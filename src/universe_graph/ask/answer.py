@@ -17,14 +17,15 @@ import pyoxigraph as ox
 from pydantic import BaseModel
 
 from ..errors import AmbiguousName, CannotAnswer, NotFound
-from ..model import CanonTier, is_placeholder
+from ..model import CanonTier, EntityType, is_placeholder
 from ..query import path, profile, timeline
-from ..query.evidence import ClaimReader, EvidenceRef
+from ..query.evidence import ClaimReader, EvidenceRef, Fact
 from ..resolve import best_name
 from ..snapshot import snapshot
 from ..stores.sync import UniverseStore
 from . import names, parse
 from .chains import LITERAL, Chain, Direction, path_sparql, sparql
+from .lexicon import phrases, type_words
 from .names import Candidate, NameIndex
 from .templates import BRACKET_RE, TOPIC, Templates, template_of
 from .templates import load as load_templates
@@ -63,8 +64,38 @@ PATH_RES = (
 ACT_RES = (
     re.compile(r"^what happens in (?:the )?(?P<ord>\w+) act of (?P<w>.+?)" + _Q, re.I),
     re.compile(r"^what happens in act (?P<ord>\w+) of (?P<w>.+?)" + _Q, re.I),
+    re.compile(
+        r"^what happens (?:at|in|during|towards?) (?:the )?(?P<part>start|beginning|opening|middle|end|ending"
+        r"|climax|finale|final act|last act|opening act) of (?P<w>.+?)" + _Q,
+        re.I,
+    ),
+    re.compile(r"^how does (?P<w>.+?) (?P<part>start|begin|open|end|finish|conclude)" + _Q, re.I),
     re.compile(r"^what happens in (?P<w>.+?)" + _Q, re.I),
 )
+#: where a part of the plot falls among a work's acts: the first, the middle, or the last one
+PARTS = {
+    **dict.fromkeys(("start", "beginning", "opening", "opening act", "begin", "open"), "first"),
+    "middle": "middle",
+    **dict.fromkeys(
+        ("end", "ending", "climax", "finale", "final act", "last act", "finish", "conclude"), "last"
+    ),
+}
+COUNT_RE = re.compile(r"^how many (?P<rest>.+)$", re.I)
+ORDER_RE = re.compile(r"\b(?P<which>first|earliest|last|latest|most recent)\b\s*", re.I)
+YES_NO_RE = re.compile(r"^(?P<aux>did|does|do|is|was|are|were|has|have|had)\s+(?P<rest>.+)$", re.I)
+IN_WORK_RE = re.compile(
+    r"^(?P<aux>is|was|are|were|does|did|do)\s+(?P<a>.+?)\s+(?:(?:appear|star|act|feature)\w*\s+)?in\s+"
+    r"(?P<w>.+?)" + _Q,
+    re.I,
+)
+DIE_RE = re.compile(r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)" + _Q, re.I)
+DIES_IN_RE = re.compile(r"^who (?:dies|died|is killed|was killed|gets killed) in (?P<w>.+?)" + _Q, re.I)
+WITHIN_RE = re.compile(r"\s+(?:in|during)\s+$", re.I)
+EXTRA_SKIP = frozenset(
+    {"film", "films", "movie", "movies", "happens", "happen", "many", "much", "first", "last", "dies", "die",
+     "dead", "alive", "live", "lives", "play", "plays", "played", "come", "comes", "came", "out", "after",
+     "before", "where", "when", "appear", "appears", "appeared"}
+)  # fmt: skip
 PROFILE_RES = (
     re.compile(r"^(?:who|what) (?:is|was|are|were) (?P<x>.+?)" + _Q, re.I),
     re.compile(r"^tell me (?:about|everything about) (?P<x>.+?)" + _Q, re.I),
@@ -99,12 +130,20 @@ class Support(BaseModel):
     steps: list[Step]
 
 
+Shape = Literal["list", "count", "yes/no", "first", "last"]
+
+
 class Answer(BaseModel):
     """What `ask` prints: the answer, how the question was read, the query it ran, and the evidence."""
 
     question: str
     intent: Literal["relation", "path", "timeline", "profile"]
     reading: str
+    sentence: str = ""  # the answer in a sentence, printed first
+    shape: Shape = "list"
+    verdict: Literal["yes", "not recorded"] | None = None  # for yes/no questions
+    count: int | None = None  # for "how many"
+    within: str | None = None  # the work a constraint phrase ("in Ballerina") filtered by
     topic: Topic | None = None
     chain: str | None = None
     query: str | None = None
@@ -135,6 +174,7 @@ class Asker:
         self.templates = templates if templates is not None else load_templates()
         self._index: NameIndex | None = None
         self._reader: ClaimReader | None = None
+        self._skip_words: frozenset[str] | None = None
 
     @property
     def index(self) -> NameIndex:
@@ -152,16 +192,79 @@ class Asker:
             m = rx.match(text)
             if m and self._links(m["a"]) and self._links(m["b"]):
                 return self._path(text, m["a"], m["b"])
+        bracket = BRACKET_RE.search(text) is not None
         for rx in ACT_RES:
             m = rx.match(text)
-            if m and self._links(m["w"]) and ("ord" not in m.groupdict() or m["ord"].lower() in ORDINALS):
-                act = ORDINALS[m["ord"].lower()] if m.groupdict().get("ord") else None
-                return self._timeline(text, m["w"], act)
+            if m and self._slot(m["w"]) and ("ord" not in m.groupdict() or m["ord"].lower() in ORDINALS):
+                act: int | str | None = ORDINALS[m["ord"].lower()] if m.groupdict().get("ord") else None
+                if m.groupdict().get("part"):
+                    act = PARTS[m["part"].lower()]
+                work = m["w"] if self._links(m["w"]) else self._slot(m["w"])[0].name  # a near name: its own
+                return self._timeline(text, work, act)
         for rx in PROFILE_RES:
             m = rx.match(text)
-            if m and BRACKET_RE.search(text) is None and self._links(m["x"]):
+            if m and not bracket and self._links(m["x"]):
                 return self._profile(text, m["x"])
+        if not bracket:
+            shaped = self._shaped(text, evidence)
+            if shaped is not None:
+                return shaped
         return self._relation(text, evidence=evidence)
+
+    # ------------------------------------------------------------------ answer shapes
+    def _shaped(self, text: str, evidence: bool) -> Answer | None:
+        """Counts, yes/no, deaths, first and last: the shapes a fan's question takes beyond a list."""
+        m = COUNT_RE.match(text)
+        if m:
+            inner = self._relation("which " + m["rest"], evidence=evidence)
+            n = len(inner.answers)
+            return inner.model_copy(
+                update={"question": text, "shape": "count", "count": n, "sentence": f"{n}: {inner.sentence}"}
+            )
+        m = DIES_IN_RE.match(text)
+        if m and self._slot(m["w"]):
+            return self._deaths_in(text, m["w"])
+        m = DIE_RE.match(text)
+        if m and self._slot(m["x"]):
+            return self._dies(text, m["x"])
+        m = IN_WORK_RE.match(text)
+        if m and self._slot(m["a"]) and self._slot(m["w"]):
+            return self._is_in(text, m["a"], m["w"])
+        m = YES_NO_RE.match(text)
+        if m:
+            return self._yes_no(text, evidence)
+        m = ORDER_RE.search(text)
+        if m:
+            rest = (text[: m.start()] + text[m.end() :]).strip()
+            inner = self._relation(rest, evidence=evidence)
+            return self._ordered(
+                text, inner, "first" if m["which"].lower() in ("first", "earliest") else "last"
+            )
+        return None
+
+    def _slot(self, mention: str) -> list[Candidate]:
+        """What a whole slot of a question names: exactly, or a unique near name (a typo, first names)."""
+        mention = names.POSSESSIVE_RE.sub("", mention.strip(" []"))
+        found = self.index.lookup(mention)
+        if found:
+            return found
+        near = self.index.near(mention)
+        return near if len({c.key for c in near}) == 1 else []
+
+    def _one(self, mention: str, types: frozenset[str], what: str) -> Candidate:
+        """The one entity of a usable type a slot names; refuses (with suggestions) rather than guess."""
+        found = [c for c in self._slot(mention) if c.type in types]
+        if not found:
+            raise NotFound(what, mention.strip(" []"), self._suggest(mention))
+        if len(found) > 1:
+            raise AmbiguousName(
+                mention.strip(" []"), [(c.name, c.type) for c in found], how="a more specific name"
+            )
+        return found[0]
+
+    def _suggest(self, mention: str) -> list[str]:
+        near = [c.name for c in self.index.near(mention)]
+        return list(dict.fromkeys(near + self.index.suggestions(mention)))[:5]
 
     def _not(self, mention: str, iri: str) -> str:
         """ ", not X (film) or Y (universe)": the other things a mention could have meant."""
@@ -180,6 +283,7 @@ class Asker:
         return Answer(
             question=text,
             intent="path",
+            sentence=f"{result.source.name} is connected to {result.target.name}: {chain}.",
             reading=(
                 f"a connection from {result.source}{self._not(a, result.source.iri)} to {result.target}"
                 f"{self._not(b, result.target.iri)} (names read as characters first)"
@@ -190,17 +294,36 @@ class Asker:
             result=result.model_dump(mode="json"),
         )
 
-    def _timeline(self, text: str, work: str, act: int | None) -> Answer:
+    def _timeline(self, text: str, work: str, act: int | str | None) -> Answer:
+        """The plot, or one act of it; a part ("the start", "the end", "the climax") is the first, the
+        middle or the last of the acts the timeline has."""
         result = timeline(self.store, work.strip(" []"), canon=self.canon)
-        acts = [a for a in result.acts if act is None or a.act == act]
+        numbered = sorted({a.act for a in result.acts if a.act is not None})
+        part = act if isinstance(act, str) else None
+        if part is not None:
+            if not numbered:
+                raise NothingRecorded(
+                    text, f"not recorded: {result.work.name} has no acts in its timeline", ()
+                )
+            middle = numbered[1:-1] or numbered[len(numbered) // 2 : len(numbered) // 2 + 1]
+            chosen = {"first": numbered[:1], "last": numbered[-1:], "middle": middle}[part]
+            act = chosen[0] if len(chosen) == 1 else None
+            acts = [a for a in result.acts if a.act in chosen]
+        else:
+            acts = [a for a in result.acts if act is None or a.act == act]
         if act is not None and not acts:
             known = ", ".join(str(a.act) for a in result.acts if a.act is not None) or "none"
             raise NotFound(f"act of {result.work.name}", str(act), [f"acts known: {known}"])
         result = result.model_copy(update={"acts": acts})
         which = f"act {act} of " if act else ""
+        if part is not None:
+            listed = ", ".join(str(a.act) for a in acts)
+            which = f"the {part} act{'s' if len(acts) > 1 else ''} (act {listed}) of "
+        events = [e.label for a in acts for e in a.events]
         return Answer(
             question=text,
             intent="timeline",
+            sentence=f"In {which}{result.work.name}, {_count(len(events), 'event')}, in order:",
             reading=f"the plot of {which}{result.work} (named query `plot`)",
             query="timeline (named queries plot and participants)",
             bindings={"work": result.work.iri},
@@ -213,6 +336,7 @@ class Asker:
         return Answer(
             question=text,
             intent="profile",
+            sentence=f"{result.entity.name} is a {result.entity.type.lower()}; what the store records:",
             reading=f"everything about {result.entity}{self._not(who, result.entity.iri)}",
             query="profile (named queries over the entity's relations and appearances)",
             bindings={"entity": result.entity.iri},
@@ -221,18 +345,52 @@ class Asker:
         )
 
     # ------------------------------------------------------------------ relation questions
-    def _mentions(self, text: str) -> list[tuple[int, int, list[Candidate]]]:
+    def _mentions(self, text: str) -> list[tuple[int, int, list[Candidate], bool]]:
+        """Names in the question, best first, each flagged when it is only near a known name (a typo,
+        a first name); a near name overlapping a shorter exact one wins ("the phantom menance" is not
+        *The Phantom*), and is answered only when it is unique and answers (else it is a suggestion)."""
         bracket = BRACKET_RE.search(text)
         if bracket:
             found = self.index.lookup(bracket.group(1))
             if not found:
                 raise NotFound("entity or value", bracket.group(1), self.index.suggestions(bracket.group(1)))
-            return [(bracket.start(), bracket.end(), found)]
-        return self.index.mentions(text)[:3]
+            return [(bracket.start(), bracket.end(), found, False)]
+        exact = self.index.mentions(text)
+        near = [
+            n for n in self.index.near_mentions(text, self._skip())
+            if not any(x[0] <= n[0] and n[1] <= x[1] for x in exact)
+        ]  # fmt: skip
+        kept = [
+            (a, b, f, False)
+            for a, b, f in exact
+            if not any(n[1] - n[0] > b - a and n[0] < b and a < n[1] for n in near)
+        ]
+        return (kept + [(a, b, f, True) for a, b, f in near])[:3]
+
+    def _skip(self) -> frozenset[str]:
+        """Words that are never the start or end of a near name: relation and answer-type words."""
+        if self._skip_words is None:
+            words = {w for p in phrases() for w in p.words} | set(type_words()) | EXTRA_SKIP
+            self._skip_words = frozenset(words)
+        return self._skip_words
+
+    def _within(self, text: str) -> tuple[Candidate, str, str] | None:
+        """A constraint phrase at the end ("who plays Winston in Ballerina"): the work, its mention, and
+        the question without it; only when another name is left to be the topic."""
+        for start, end, found, _near in self._mentions(text):
+            works = [c for c in found if c.type in WORKS]
+            tail = text[end:].strip(" ?.!")
+            before = WITHIN_RE.search(text[:start])
+            if works and not tail and before and len(works) == 1:
+                rest = text[: before.start()] + text[end:]
+                if self._mentions(rest):
+                    return works[0], text[start:end], rest
+        return None
 
     def _candidates(self, text: str, start: int, end: int, found: list[Candidate]) -> list[tuple[Chain, str]]:
         """Chains to try, best first: the learned template, the ontology's labels, near templates."""
         template = template_of(text, start, end)
+        bracketed = BRACKET_RE.search(text) is not None  # MetaQA's templated kind: the labels only
         out: list[tuple[Chain, str]] = []
         known = self.templates.exact(template)
         if known is not None:
@@ -242,7 +400,7 @@ class Asker:
                 out.append((chain, f"learned template '{near}' with its relation words swapped"))
         out += [
             (c, "relation words read from the ontology's labels")
-            for c in parse.chains(text, (start, end), frozenset(c.type for c in found))
+            for c in parse.chains(text, (start, end), frozenset(c.type for c in found), fan=not bracketed)
         ]
         near_chains = [(s, n, c) for s, n, c in self.templates.nearest(template) if s >= MIN_SIMILARITY]
         for score, near, chain in near_chains:
@@ -258,45 +416,101 @@ class Asker:
 
     def closest_forms(self, text: str, n: int = 4) -> list[str]:
         """Supported questions closest to `text`: the examples and the learned templates (NE as X)."""
-        forms = list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+        typed = " ".join(text.lower().strip(" ?.!").split())
+        forms = [f for f in list(SUPPORTED) + [t.replace(TOPIC, "X") for t in self.templates.table]
+                 if f.lower().strip(" ?") != typed]  # fmt: skip
         scored = sorted(
             forms, key=lambda f: (-difflib.SequenceMatcher(a=text.lower(), b=f.lower()).ratio(), f)
         )
         return scored[:n]
 
     def _relation(self, text: str, *, evidence: bool) -> Answer:
-        mentions = self._mentions(text)
+        within = None if BRACKET_RE.search(text) else self._within(text)
+        asked = within[2] if within else text
+        mentions = self._mentions(asked)
         if not mentions:
             raise CannotAnswer(text, "it names nothing the store knows", self.closest_forms(text))
         tried = False
-        for start, end, found in mentions:
-            for chain, how in self._candidates(text, start, end, found):
+        near_names: list[str] = []
+        for start, end, found, near in mentions:
+            bracketed = BRACKET_RE.search(asked) is not None
+            wanted = frozenset() if bracketed else parse.wanted_types(asked, (start, end))
+            for chain, how in self._candidates(asked, start, end, found):
                 fitting = [c for c in found if c.type in chain.start_types()]
+                if near and len(fitting) != 1:  # a near name must be unique among the usable ones
+                    near_names += [c.name for c in fitting]
+                    continue
                 tried = tried or bool(fitting)
-                results = [(c, self.run(chain, c)) for c in fitting]
+                results = [(c, self.run(chain, c, within=within[0] if within else None, wanted=wanted))
+                           for c in fitting]  # fmt: skip
                 answered = [(c, rows) for c, rows in results if rows]
                 if len(answered) > 1:
                     shown = [(c.name, c.type) for c, _ in answered]
                     if len(set(shown)) < len(shown):  # two things of one name and type: their IRIs tell
                         shown = [(f"{c.name} <{c.key}>", c.type) for c, _ in answered]
                     raise AmbiguousName(
-                        text[start:end].strip("[]"),
+                        asked[start:end].strip("[]"),
                         shown,
                         how="a more specific name (or [brackets] and a type word in the question)",
                     )
                 if answered:
                     topic, rows = answered[0]
                     attempt = Attempt(chain, topic, rows, how)
-                    return self._answer(text, text[start:end].strip("[]"), found, attempt, evidence)
-        why = (
-            "no relation in it leads anywhere from " + ", ".join(c.describe() for c in mentions[0][2])
-            if tried
-            else "I found no relation words in it that fit " + mentions[0][2][0].describe()
+                    mention = asked[start:end].strip("[]")
+                    return self._answer(text, mention, found, attempt, evidence, within, near)
+                near_names += [c.name for c in fitting] if near else []
+        if all(near for *_, near in mentions):  # only near names: suggestions, never an answer
+            mention = asked[mentions[0][0] : mentions[0][1]]
+            names_ = list(dict.fromkeys(near_names + [c.name for c in mentions[0][2]]))
+            raise NotFound("entity or value", mention, names_[:5])
+        first = next(m for m in mentions if not m[3])[2]
+        if tried:
+            where = f" in {within[0].name}" if within else ""
+            raise NothingRecorded(
+                text,
+                "not recorded: the store has no answer to it for "
+                + ", ".join(c.describe() for c in first)
+                + where,
+                self.closest_forms(text),
+            )
+        raise CannotAnswer(
+            text,
+            "I found no relation words in it that fit " + " or ".join(c.describe() for c in first),
+            self.closest_forms(text),
         )
-        raise CannotAnswer(text, why, self.closest_forms(text))
 
-    def run(self, chain: Chain, topic: Candidate) -> list[tuple[Item, Term]]:
-        """The chain's answers from one topic: a single query, the topic (and tier floor) bound."""
+    def run(
+        self,
+        chain: Chain,
+        topic: Candidate,
+        *,
+        within: Candidate | None = None,
+        wanted: frozenset[str] = frozenset(),
+    ) -> list[tuple[Item, Term]]:
+        """The chain's answers from one topic: a single query, the topic (and tier floor) bound; then,
+        for a fan's question, only answers in the work `within` and of the `wanted` types (when the
+        question's type word narrows what the chain can give: "which planets" among what a film features)."""
+        rows = self._run(chain, topic)
+        narrow = wanted & ENTITY_TYPES
+        if narrow and chain.answer_types() - narrow and chain.answer_types() & narrow:
+            rows = [(item, term) for item, term in rows if self._types(term) & narrow]
+        if within is not None:
+            rows = [(item, term) for item, term in rows if self._in_work(topic.term, term, within.term)]
+        return rows
+
+    def _types(self, term: Term) -> set[str]:
+        if not isinstance(term, ox.NamedNode):
+            return {LITERAL}
+        found = _rows(self.store.canonical.query("SELECT ?e ?t WHERE { ?e a ?t }", {"e": term}))
+        return {row["t"].value.rsplit("#", 1)[-1] for row in found}
+
+    def _in_work(self, topic: Term, answer: Term, work: Term) -> bool:
+        """Whether the answer is tied to the work: the claim between it and the topic is qualified by
+        the work (a credit's `work`), or it appears in the work, or is in its cast."""
+        found = _rows(self.store.canonical.query(IN_WORK, {"topic": topic, "answer": answer, "work": work}))
+        return any(True for _ in found)
+
+    def _run(self, chain: Chain, topic: Candidate) -> list[tuple[Item, Term]]:
         bindings: dict[str, ox.NamedNode | ox.Literal] = {"topic": topic.term}
         if self.canon is not None:
             bindings["floor"] = ox.Literal(str(self.canon.rank), datatype=ox.NamedNode(XSD_INTEGER))
@@ -313,21 +527,39 @@ class Asker:
         return rows
 
     def _answer(
-        self, text: str, mention: str, found: list[Candidate], attempt: Attempt, evidence: bool
+        self,
+        text: str,
+        mention: str,
+        found: list[Candidate],
+        attempt: Attempt,
+        evidence: bool,
+        within: tuple[Candidate, str, str] | None = None,
+        near: bool = False,
     ) -> Answer:
         topic, chain = attempt.topic, attempt.chain
         others = [c.describe() for c in found if c != topic]
         reading = f'"{mention}" read as {topic.describe()}'
+        if near:
+            reading += " (the nearest known name)"
         if others:
             reading += f", not {' or '.join(others)}"
         reading += f"; {chain.reading()} ({attempt.how})"
+        if within is not None:
+            reading += f"; only what is tied to {within[0].describe()} (a credit's work, or appears in it)"
         bound = {"topic": topic.term.value}
+        if within is not None:
+            bound["work"] = within[0].term.value
         if self.canon is not None:
             bound["floor"] = f"{self.canon.rank} ({self.canon.value} or stronger)"
+        items = [item for item, _ in attempt.rows]
         return Answer(
             question=text,
             intent="relation",
             reading=reading,
+            sentence=sentence(
+                topic.name, chain, [i.name for i in ranked(items)], within[0].name if within else None
+            ),
+            within=within[0].name if within else None,
             topic=Topic(
                 mention=mention,
                 name=topic.name,
@@ -336,10 +568,205 @@ class Asker:
                 others=others,
             ),
             chain=chain.notation(),
-            query=sparql(chain, canon=self.canon is not None),
+            query=sparql(chain, canon=self.canon is not None)
+            + (f"\n# then, per answer:\n{IN_WORK}" if within else ""),
             bindings=bound,
-            answers=[item for item, _ in attempt.rows],
+            answers=items,
             support=self._support(chain, topic, attempt.rows[:MAX_EVIDENCE]) if evidence else [],
+        )
+
+    # ------------------------------------------------------------------ yes/no, deaths, order
+    def _reader_(self) -> ClaimReader:
+        self._reader = self._reader or ClaimReader(self.store)
+        return self._reader
+
+    def _allowed(self, fact: Fact) -> bool:
+        """A fact at or above the canon floor (every fact when there is none)."""
+        return self.canon is None or CanonTier(fact.tier).rank <= self.canon.rank
+
+    def _facts(self, *, subject: str | None = None, obj: str | None = None) -> list[Fact]:
+        return [f for f in self._reader_().claims(subject=subject, obj=obj) if self._allowed(f)]
+
+    def _verdict(
+        self, text: str, reading: str, yes: str, no: str, steps: list[Step], query: str, bound: dict[str, str]
+    ) -> Answer:
+        found = bool(steps)
+        return Answer(
+            question=text,
+            intent="relation",
+            shape="yes/no",
+            reading=reading,
+            verdict="yes" if found else "not recorded",
+            sentence=f"Yes: {yes}." if found else f"Not recorded: {no}.",
+            query=query,
+            bindings=bound,
+            answers=[Item(name="yes", iri=None, support=len(steps))] if found else [],
+            support=[Support(answer="yes", steps=steps)] if found else [],
+        )
+
+    def _step(self, fact: Fact) -> Step:
+        obj = fact.object if not fact.object_is_iri else self._name(ox.NamedNode(str(fact.object)))
+        relation = fact.predicate.replace("_", " ") + (
+            f" (in {self._name(ox.NamedNode(fact.work))})" if fact.work else ""
+        )
+        return Step(
+            subject=self._name(ox.NamedNode(fact.subject)),
+            relation=relation,
+            object=str(obj),
+            evidence=fact.evidence,
+        )
+
+    def _dies(self, text: str, who: str) -> Answer:
+        x = self._one(who, frozenset({EntityType.CHARACTER.value}), "character")
+        facts = [f for f in self._facts(subject=x.key) if f.predicate == "fate" and str(f.object) == "dead"]
+        works = sorted({self._name(ox.NamedNode(f.work)) for f in facts if f.work})
+        where = f" (in {', '.join(works)})" if works else ""
+        return self._verdict(
+            text,
+            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"',
+            f"{x.name} dies{where}",
+            f"the store records no death of {x.name}",
+            [self._step(f) for f in facts],
+            "claims about the character with predicate fate",
+            {"subject": x.key},
+        )
+
+    def _deaths_in(self, text: str, work: str) -> Answer:
+        w = self._one(work, WORKS, "work")
+        found = _rows(self.store.canonical.query(DEATHS_IN, {"work": w.term}))
+        dead = [row["x"] for row in found if isinstance(row["x"], ox.NamedNode)]
+        items, support = [], []
+        for term in dead:
+            facts = [f for f in self._facts(subject=term.value) if f.predicate == "fate" and f.work == w.key]
+            if not facts:
+                continue
+            name = self._name(term)
+            items.append(Item(name=name, iri=term.value, support=len(facts)))
+            support.append(Support(answer=name, steps=[self._step(f) for f in facts]))
+        if not items:
+            raise NothingRecorded(text, f"not recorded: the store records no death in {w.name}", ())
+        names_ = [i.name for i in items]
+        return Answer(
+            question=text,
+            intent="relation",
+            reading=f'"{work}" read as {w.describe()}; deaths are `fate` "dead" claims qualified by the work',
+            sentence=f"{_join(names_)} {'die' if len(names_) > 1 else 'dies'} in {w.name}.",
+            within=w.name,
+            query=DEATHS_IN,
+            bindings={"work": w.key},
+            answers=items,
+            support=support[:MAX_EVIDENCE],
+        )
+
+    def _is_in(self, text: str, who: str, work: str) -> Answer:
+        w = self._one(work, WORKS, "work")
+        a = self._one(
+            who, ENTITY_TYPES - WORKS - {EntityType.UNIVERSE.value, EntityType.GENRE.value}, "entity"
+        )
+        if a.type == EntityType.PERSON.value:
+            facts = [
+                f for f in self._facts(subject=w.key) if f.predicate == "cast_member" and f.object == a.key
+            ]
+            facts += [f for f in self._facts(obj=a.key) if f.predicate == "portrayed_by" and f.work == w.key]
+        else:
+            facts = [
+                f for f in self._facts(subject=a.key) if f.predicate == "appears_in" and f.object == w.key
+            ]
+            facts += [
+                f for f in self._facts(subject=a.key) if f.predicate == "portrayed_by" and f.work == w.key
+            ]
+        return self._verdict(
+            text,
+            f'"{who}" read as {a.describe()}, "{work}" as {w.describe()}; '
+            "in it: its cast, a credit in it, or appears in it",
+            f"{a.name} is in {w.name}",
+            f"the store has nothing putting {a.name} in {w.name}",
+            [self._step(f) for f in facts],
+            "claims: cast member, portrayed by (in work), appears in",
+            {"entity": a.key, "work": w.key},
+        )
+
+    def _yes_no(self, text: str, evidence: bool) -> Answer | None:
+        """ "did X betray Y": read it as a question about one name with the other as the answer; yes
+        when the other is among the answers, "not recorded" when the reading runs and it is not."""
+        mentions = sorted(
+            [m for m in self._mentions(text) if not m[3] or len({c.key for c in m[2]}) == 1],
+            key=lambda m: m[0],
+        )
+        pairs = [(a, b) for a in mentions for b in mentions if a[0] < b[0] and a[1] <= b[0]]
+        if not pairs:
+            return None
+        first, second = pairs[0]
+        understood = None
+        for topic, target in ((first, second), (second, first)):
+            rest = text[: target[0]] + text[target[1] :]
+            try:
+                inner = self._relation(rest, evidence=False)
+            except NothingRecorded as e:
+                understood = understood or e
+                continue
+            except CannotAnswer:
+                continue
+            keys = {c.key for c in target[2]}
+            hit = [i for i in inner.answers if i.iri in keys]
+            if inner.topic is None or not any(c.key == inner.topic.iri for c in topic[2]):
+                continue
+            chain = Chain.parse(inner.chain or "")
+            yes = f"{inner.topic.name} {chain.reading()} {target[2][0].name}"
+            if topic is second and len(chain.hops) == 1:  # say it in the question's order
+                hop = chain.hops[0]
+                flipped = {Direction.FORWARD: Direction.BACKWARD, Direction.BACKWARD: Direction.FORWARD}
+                back = hop.model_copy(update={"direction": flipped.get(hop.direction, hop.direction)})
+                yes = f"{target[2][0].name} {back.reading()} {inner.topic.name}"
+            if hit:
+                t = self.index.lookup(hit[0].name) or target[2]
+                term = next(c for c in t + target[2] if c.key == hit[0].iri).term
+                cand = next(c for c in topic[2] if c.key == inner.topic.iri)
+                steps = [st for sp in self._support(chain, cand, [(hit[0], term)]) for st in sp.steps]
+                out = self._verdict(text, inner.reading, yes, "", steps, inner.query or "", inner.bindings)
+                return out.model_copy(update={"chain": inner.chain, "topic": inner.topic})
+            understood = understood or NothingRecorded(text, "", ())
+            no = f"the store has nothing saying {yes}"
+            out = self._verdict(text, inner.reading, yes, no, [], inner.query or "", inner.bindings)
+            return out.model_copy(update={"chain": inner.chain, "topic": inner.topic})
+        if understood is not None:
+            a, b = first[2][0].name, second[2][0].name
+            why = "both names found; nothing recorded between them in the question's words"
+            return self._verdict(
+                text, why, "", f"the store has nothing linking {a} and {b} that way", [], "", {}
+            )
+        return None
+
+    def _ordered(self, text: str, inner: Answer, which: Literal["first", "last"]) -> Answer:
+        """The first or last of the answers by release: release year, then how many works it follows."""
+        keyed = []
+        for item in inner.answers:
+            if item.iri is None:
+                continue
+            term = ox.NamedNode(item.iri)
+            if not self._types(term) & WORKS:
+                continue
+            years = [int(r["y"].value) for r in _rows(self.store.canonical.query(YEAR, {"w": term}))
+                     if r["y"] is not None and r["y"].value.lstrip("-").isdigit()]  # fmt: skip
+            row = next(iter(_rows(self.store.canonical.query(DEPTH, {"w": term}))), None)
+            depth = int(row["n"].value) if row is not None and row["n"] is not None else 0
+            keyed.append((min(years) if years else 10**6, depth, item.name, item))
+        if not keyed:
+            raise CannotAnswer(
+                text, f"'{which}' orders works by release, and none of the answers is a work", ()
+            )
+        keyed.sort(key=lambda k: (k[0], k[1], k[2]))
+        year, _, _, chosen = keyed[0] if which == "first" else keyed[-1]
+        when = f" ({year})" if year < 10**6 else ""
+        return inner.model_copy(
+            update={
+                "question": text,
+                "shape": which,
+                "answers": [chosen],
+                "support": [s for s in inner.support if s.answer == chosen.name],
+                "sentence": f"{chosen.name}{when}, the {which} by release of: {inner.sentence}",
+                "reading": inner.reading + f"; the {which} by release year, then by `follows`",
+            }
         )
 
     # ------------------------------------------------------------------ evidence
@@ -387,6 +814,67 @@ class Asker:
 
 
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+WORKS = frozenset({EntityType.FILM.value, EntityType.SERIES.value})
+ENTITY_TYPES = frozenset(t.value for t in EntityType)
+IN_WORK = """SELECT ?topic ?answer ?work WHERE {
+  { ?c rdf:subject ?topic ; rdf:object ?answer ; ug:qualifier_work ?work }
+  UNION { ?c rdf:subject ?answer ; rdf:object ?topic ; ug:qualifier_work ?work }
+  UNION { ?answer ug:appears_in ?work }
+  UNION { ?work ug:cast_member ?answer }
+} LIMIT 1"""
+
+
+DEATHS_IN = """SELECT DISTINCT ?work ?x WHERE {
+  ?c rdf:subject ?x ; rdf:predicate ug:fate ; rdf:object "dead" ; ug:qualifier_work ?work
+} ORDER BY STR(?x)"""
+YEAR = "SELECT ?w ?y WHERE { ?w ug:release_year ?y }"
+DEPTH = "SELECT ?w (COUNT(DISTINCT ?x) AS ?n) WHERE { ?w ug:follows+ ?x } GROUP BY ?w"
+
+
+def ranked(items: list[Item]) -> list[Item]:
+    """Most supported first, then by name: the same order whichever engine returned the rows."""
+    return sorted(items, key=lambda i: (-i.support, i.name))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _join(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C" (the first 20, then how many more)."""
+    shown = names[:20] + ([f"{len(names) - 20} more"] if len(names) > 20 else [])
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+STATIVE = frozenset({"located", "set"})  # "is located in", "is set after"
+VERBS = frozenset(
+    {"features", "contains", "leads", "follows", "wrote", "portrays", "employs", "met", "fought"}
+)
+
+
+def sentence(topic: str, chain: Chain, answers: list[str], within: str | None = None) -> str:
+    """The answer as an English sentence made from the ontology's labels: "John Wick was trained by
+    The Director and Ruska Roma.", "The genre of Heat is Crime." """
+    if not answers:
+        return ""
+    listed, where = _join(answers), f" in {within}" if within else ""
+    if len(chain.hops) > 1:
+        return f"From {topic}, {chain.reading()}: {listed}{where}."
+    phrase = chain.hops[0].reading()
+    words = phrase.split()
+    if words[-1] == "by" or words[0] in STATIVE:
+        return f"{topic} {'was' if words[-1] == 'by' else 'is'} {phrase} {listed}{where}."
+    if words[0].endswith("ed") or words[0] in VERBS or (len(words) == 2 and words[0].endswith("s")):
+        return f"{topic} {phrase} {listed}{where}."
+    if words[-1] == "of":
+        return f"{topic} is {phrase} {listed}{where}."
+    if len(answers) > 1 and phrase in ("cast member", "protagonist", "tag", "genre", "language"):
+        phrase += "s"  # a noun label, plural for several answers
+    return f"The {phrase} of {topic}{where}: {listed}."
+
+
+class NothingRecorded(CannotAnswer):
+    """The question was understood and its names found, but the store records no answer."""
 
 
 def _rows(result: object) -> ox.QuerySolutions:

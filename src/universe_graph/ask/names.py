@@ -57,6 +57,7 @@ class NameIndex:
     folded: dict[str, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     display: dict[str, str] = field(default_factory=dict)  # entity iri -> its display name
     max_words: int = 1
+    _near: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None  # built on first use
 
     def add(self, name: str, candidate: Candidate) -> None:
         if candidate not in self.exact[name]:
@@ -74,7 +75,8 @@ class NameIndex:
         return list(self.folded.get(lookup_key(name), ()))
 
     def mentions(self, text: str) -> list[tuple[int, int, list[Candidate]]]:
-        """Every known name inside `text` as (start, end, candidates), longest first, then leftmost."""
+        """Every known name inside `text` as (start, end, candidates), longest first, then leftmost;
+        a possessive is not part of the name ("Charon's boss" names Charon)."""
         words = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
         found = []
         for i in range(len(words)):
@@ -82,12 +84,63 @@ class NameIndex:
                 start, end = words[i][0], words[j][1]
                 span = text[start:end].rstrip("?.!,")
                 candidates = self.lookup(span)
+                bare = POSSESSIVE_RE.sub("", span)
+                if not candidates and bare != span:
+                    span, candidates = bare, self.lookup(bare)
                 if (
                     candidates
                     and any(c.isalnum() for c in span)
                     and not _inside_name(text, start, start + len(span))
                 ):
                     found.append((start, start + len(span), candidates))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        return found
+
+    def near(self, name: str) -> list[Candidate]:
+        """Entities a mistyped or shortened name may mean: its first words ("padme", "obi wan", "Said"),
+        or else one edit away from a whole name or alias ("Chewbaca", "the phantom menance").
+        Values are never near matches; the caller decides whether the match is unique and usable."""
+        key = lookup_key(POSSESSIVE_RE.sub("", name))
+        if len(key) < MIN_NEAR:
+            return []
+        if self._near is None:
+            self._near = _near_tables(self.folded)
+        deletes, prefixes = self._near
+        keys: set[str] = set(prefixes.get(key, ()))  # first words ("Kira" of "Kira Solé") before typos
+        for variant in () if keys else {key} | _deletes(key):
+            for known in deletes.get(variant, ()):
+                if _one_edit(key, known):
+                    keys.add(known)
+        out: list[Candidate] = []
+        for k in sorted(keys):
+            for c in self.folded.get(k, ()):
+                if c.type != LITERAL and c not in out:
+                    out.append(c)
+        return out
+
+    def near_mentions(self, text: str, skip: frozenset[str]) -> list[tuple[int, int, list[Candidate]]]:
+        """Spans of `text` no known name covers that are near a name (see `near`), longest first; a
+        span starts and ends on a word that is neither a question word nor in `skip` (relation words)."""
+        words = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+        found = []
+        for i in range(len(words)):
+            for j in range(i, min(len(words), i + self.max_words)):
+                start, end = words[i][0], words[j][1]
+                span = text[start:end].rstrip("?.!,")
+                if not span.split():
+                    continue
+                first, last = (
+                    POSSESSIVE_RE.sub("", w).casefold() for w in (span.split()[0], span.split()[-1])
+                )
+                if any(
+                    w in QUESTION_WORDS or w in skip or not any(c.isalnum() for c in w) for w in (first, last)
+                ):
+                    continue
+                if self.lookup(span) or self.lookup(POSSESSIVE_RE.sub("", span)):
+                    continue
+                candidates = self.near(span)
+                if candidates:
+                    found.append((start, start + len(POSSESSIVE_RE.sub("", span)), candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         return found
 
@@ -107,6 +160,50 @@ class NameIndex:
                         ratio = bonus + difflib.SequenceMatcher(a=key, b=lookup_key(c.name)).ratio()
                         scored[c.name] = max(scored.get(c.name, 0.0), ratio)
         return sorted(scored, key=lambda shown: (-scored[shown], shown))[:n]
+
+
+POSSESSIVE_RE = re.compile(r"(?<=\w)(?:'s|’s|'|’)$")
+MIN_NEAR = 4  # shorter names are too easily one edit from another word
+
+
+def _deletes(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one insertion, deletion, substitution or swap of neighbours."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _near_tables(folded: dict[str, list[Candidate]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Each entity key's one-deletion variants, and its leading words ("obi wan" of "obi wan kenobi")."""
+    deletes: dict[str, set[str]] = defaultdict(set)
+    prefixes: dict[str, set[str]] = defaultdict(set)
+    for key, candidates in folded.items():
+        if len(key) < MIN_NEAR or all(c.type == LITERAL for c in candidates):
+            continue
+        deletes[key].add(key)
+        for variant in _deletes(key):
+            deletes[variant].add(key)
+        words = key.split()
+        for n in range(1, len(words)):
+            head = " ".join(words[:n])
+            if len(head) >= MIN_NEAR:
+                prefixes[head].add(key)
+    return deletes, prefixes
 
 
 #: capitalised words that start a question rather than continue a name

@@ -10,13 +10,17 @@ relation phrase, the predicates that lead from the topic's type to the wanted an
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from .. import ontology
+from ..model import EntityType
 from .chains import Chain, Direction, Hop
-from .lexicon import PARTICLES, Phrase, phrases, tokens, type_words
+from .lexicon import PARTICLES, Phrase, alt_labels, phrases, tokens, type_words
 
 MAX_PHRASES = 4
+LOCATION = EntityType.LOCATION.value
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been"})
 
 
 @dataclass(frozen=True)
@@ -26,29 +30,54 @@ class Match:
     phrase: Phrase
 
 
-def phrase_matches(question: str, span: tuple[int, int]) -> list[Match]:
-    """Relation phrases in the question outside the topic's span, longest at each place, left to right."""
+def phrase_matches(question: str, span: tuple[int, int], fan: bool = True) -> list[Match]:
+    """Relation phrases in the question outside the topic's span, longest at each place, left to right
+    (one match per phrase; the phrases of one place and length are alternatives, see `places`).
+    Without `fan` (a [bracketed] templated question): the labels only, the first phrase at a place."""
     words = [w for w in tokens(question) if w[2] <= span[0] or w[1] >= span[1]]
     found: list[Match] = []
     i = 0
-    table = phrases()
+    table = phrases(fan)
     while i < len(words):
+        length = 0
         for phrase in table:
             n = len(phrase.words)
+            if length and n < length:
+                break
             window = words[i : i + n]
             if len(window) == n and tuple(w[0] for w in window) == phrase.words:
                 contiguous = all(b[1] - a[2] <= 2 for a, b in itertools.pairwise(window))
                 if contiguous:
                     found.append(Match(window[0][1], window[-1][2], phrase))
-                    i += n - 1
-                    break
-        i += 1
+                    length = n
+                    if not fan:
+                        break
+        i += max(length, 1)
     return found
 
 
-def wanted_types(question: str, span: tuple[int, int]) -> frozenset[str]:
+def places(matches: list[Match]) -> list[list[Match]]:
+    """Matches grouped by where they are: the phrases one place could be, in table order."""
+    grouped: dict[tuple[int, int], list[Match]] = {}
+    for m in matches:
+        grouped.setdefault((m.start, m.end), []).append(m)
+    return list(grouped.values())
+
+
+POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)?\s*$")
+OF_RE = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?$", re.I)
+
+
+def possessive(question: str, span: tuple[int, int], match: Match) -> bool:
+    """Whether the phrase is a noun owned by the topic: "X's mentor", "the mentor of X"."""
+    if match.start >= span[1]:
+        return bool(POSSESSIVE_RE.match(question[span[1] : match.start].lower()))
+    return bool(OF_RE.match(question[match.end : span[0]]))
+
+
+def wanted_types(question: str, span: tuple[int, int], fan: bool = True) -> frozenset[str]:
     """Answer types the question's words ask for ("which films" -> Film, Series; "who" -> people)."""
-    table = type_words()
+    table = type_words(fan)
     out: set[str] = set()
     for word, start, end in tokens(question):
         if (end <= span[0] or start >= span[1]) and word in table:
@@ -56,28 +85,49 @@ def wanted_types(question: str, span: tuple[int, int]) -> frozenset[str]:
     return frozenset(out)
 
 
-def chains(question: str, span: tuple[int, int], topic_types: frozenset[str] | None = None) -> list[Chain]:
-    """Candidate chains for a question whose topic (of one of `topic_types`) is at `span`, best first."""
-    matches = phrase_matches(question, span)[:MAX_PHRASES]
-    wanted = wanted_types(question, span)
-    if matches:
+def chains(
+    question: str, span: tuple[int, int], topic_types: frozenset[str] | None = None, fan: bool = True
+) -> list[Chain]:
+    """Candidate chains for a question whose topic (of one of `topic_types`) is at `span`, best first.
+
+    `fan` (a plain question, not MetaQA's [bracketed] templated kind) adds the alternative labels,
+    every phrase a place could be, possessive nouns read one way, and "where" for any place."""
+    groups = places(phrase_matches(question, span, fan))[:MAX_PHRASES]
+    wanted = wanted_types(question, span, fan)
+    if groups:
         ordered = sorted(
-            matches,
-            key=lambda m: (m.start - span[1]) if m.start >= span[1] else (span[0] - m.end),
+            groups,
+            key=lambda g: (g[0].start - span[1]) if g[0].start >= span[1] else (span[0] - g[0].end),
         )
-        options = [
-            [Hop(predicate=m.phrase.predicate, direction=d) for d in m.phrase.directions(m.start >= span[1])]
-            for m in ordered
-        ]
+        options = [_hops(question, span, group, fan) for group in ordered]
         out = [Chain(hops=tuple(hops)) for hops in itertools.product(*options)]
         good = [c for c in out if c.is_well_typed()]
         typed = [c for c in good if not wanted or c.answer_types() & wanted]
         return typed or good
-    return _by_types(question, span, wanted, topic_types)
+    return _by_types(question, span, wanted, topic_types, fan)
+
+
+def _hops(question: str, span: tuple[int, int], group: list[Match], fan: bool = True) -> list[Hop]:
+    """The hops one place's phrases can mean: a possessive noun reads one way, a verb by its side."""
+    out: list[Hop] = []
+    for m in group:
+        if fan and possessive(question, span, m):
+            directions: tuple[Direction, ...] = (m.phrase.possessive(),)
+        else:
+            directions = m.phrase.directions(m.start >= span[1])
+        for d in directions:
+            hop = Hop(predicate=m.phrase.predicate, direction=d)
+            if hop not in out:
+                out.append(hop)
+    return out
 
 
 def _by_types(
-    question: str, span: tuple[int, int], wanted: frozenset[str], topic_types: frozenset[str] | None
+    question: str,
+    span: tuple[int, int],
+    wanted: frozenset[str],
+    topic_types: frozenset[str] | None,
+    fan: bool = True,
 ) -> list[Chain]:
     """One-hop chains from the topic's type to the wanted type that share a word with the question.
 
@@ -88,18 +138,28 @@ def _by_types(
         return []
     words = {w for w, start, end in tokens(question) if end <= span[0] or start >= span[1]}
     scored = []
+    fitting = []
     for info in ontology.predicates().values():
-        for direction, label in ((Direction.FORWARD, info.label), (Direction.BACKWARD, info.inverse_label)):
+        forward, inverse = alt_labels(info.name) if fan else ((), ())
+        for direction, labels in (
+            (Direction.FORWARD, (info.label, *forward)),
+            (Direction.BACKWARD, (info.inverse_label, *inverse)),
+        ):
             if info.symmetric and direction is Direction.BACKWARD:
                 continue
             hop = Hop(predicate=info.name, direction=Direction.BOTH if info.symmetric else direction)
             if not hop.yields() & wanted or (topic_types is not None and not hop.accepts() & topic_types):
                 continue
-            shared = words & set(label.lower().split())
+            fitting.append(hop)
+            shared = words & {w for label in labels for w in label.lower().split()} - COPULAS
             if shared:
                 content = len(shared - PARTICLES)
                 scored.append((-content, -len(shared), hop.notation(), Chain(hops=(hop,))))
     scored.sort(key=lambda x: (x[0], x[1], x[2]))
     if any(s[0] < 0 for s in scored):
         return [c for content, _, _, c in scored if content < 0]
-    return [scored[0][3]] if len(scored) == 1 else []
+    if len(scored) == 1:
+        return [scored[0][3]]
+    if fan and "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
+        return [Chain(hops=(hop,)) for hop in fitting if hop.yields() == {LOCATION}]
+    return []

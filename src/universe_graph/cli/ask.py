@@ -21,61 +21,75 @@ SHOW = 20
 
 @cli.command("ask")
 @click.argument("question")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also print how the question was read and the query it ran, bound values too.",
+)
 @CANON
 @FORMAT
 @click.pass_context
-def ask_command(ctx: click.Context, question: str, canon: str | None, fmt: str) -> None:
-    """Answer a question in English, with the query it ran and the evidence."""
+def ask_command(ctx: click.Context, question: str, explain: bool, canon: str | None, fmt: str) -> None:
+    """Answer a question in English: the answer in a sentence, then the evidence for each answer."""
     with opened(ctx) as store:
         answer = Asker(store, canon=CanonTier(canon) if canon else None).ask(question)
     if fmt == "json":
         emit_json(answer.model_dump(mode="json"))
         return
-    _print(answer)
+    for line in render(answer, explain=explain):
+        click.echo(line)
 
 
-def _print(answer: Answer) -> None:
+def render(answer: Answer, *, explain: bool = False) -> list[str]:
+    """The answer as text: the sentence first, then each answer with its evidence under it (one line
+    per source, no repeats); with `explain`, the reading, the chain and the query with its bindings."""
     names = [a.name for a in answer.answers]
     shown = ", ".join(names[:SHOW]) + (f" (and {len(names) - SHOW} more)" if len(names) > SHOW else "")
-    click.echo(f"answer: {shown or '(nothing)'}")
-    click.echo(f"reading: {answer.reading}")
-    if answer.chain:
-        click.echo(f"chain: {answer.chain}")
-    if answer.query:
-        click.echo("query:")
-        for line in answer.query.splitlines():
-            click.echo(f"  {line}")
-        for key, value in answer.bindings.items():
-            click.echo(f"  bound ?{key} = {value}")
+    out = [answer.sentence or f"answer: {shown or '(nothing)'}"]
     if answer.support:
-        click.echo("evidence:")
+        out.append("evidence:")
         for support in answer.support:
-            click.echo(f"  {support.answer}:")
+            if answer.shape != "yes/no":
+                out.append(f"  {support.answer}")
             for step in support.steps:
-                click.echo(f"    {step.subject} --{step.relation}--> {step.object}")
-                _evidence(step.evidence)
+                out.append(f"    {step.subject} --{step.relation}--> {step.object}")
+                out += _evidence(step.evidence)
     if answer.result is not None and answer.intent == "timeline":
-        click.echo("evidence:")
         for act in answer.result["acts"]:
+            out.append(f"  act {act['act']}:" if act["act"] is not None else "  (no act):")
             for event in act["events"]:
-                click.echo(f"  act {act['act']}, {event['order']}. {event['label']}")
-                _evidence([EvidenceRef.model_validate(e) for e in event["evidence"]])
+                kind = f" [{event['kind']}]" if event.get("kind") else ""
+                out.append(f"    {event['order']}. {event['label']}{kind}")
+                out += _evidence([EvidenceRef.model_validate(e) for e in event["evidence"]])
     if answer.result is not None and answer.intent == "path":
-        click.echo("evidence:")
+        out.append("evidence:")
         for hop in answer.result["paths"][0] if answer.result["paths"] else []:
             x, y = (hop["subject_name"], hop["object_name"])
-            click.echo(f"  {x} --{hop['predicate'].replace('_', ' ')}--> {y}")
-            _evidence([EvidenceRef.model_validate(e) for e in hop["evidence"]])
+            out.append(f"    {x} --{hop['predicate'].replace('_', ' ')}--> {y}")
+            out += _evidence([EvidenceRef.model_validate(e) for e in hop["evidence"]])
     if answer.result is not None and answer.intent == "profile":
         for section in answer.result["sections"]:
-            facts = ", ".join(f"{f['label']} {f['other_name'] or f['value']}" for f in section["facts"])
-            click.echo(f"  {section['heading']}: {facts}")
+            facts = ", ".join(
+                dict.fromkeys(f"{f['label']} {f['other_name'] or f['value']}" for f in section["facts"])
+            )
+            out.append(f"  {section['heading']}: {facts}")
+    if explain:
+        out.append(f"reading: {answer.reading}")
+        if answer.chain:
+            out.append(f"chain: {answer.chain}")
+        if answer.query:
+            out.append("query:")
+            out += [f"  {line}" for line in answer.query.splitlines()]
+            out += [f"  bound ?{key} = {value}" for key, value in answer.bindings.items()]
+    return out
 
 
-def _evidence(evidence: list[EvidenceRef]) -> None:
+def _evidence(evidence: list[EvidenceRef]) -> list[str]:
+    lines = []
     for e in evidence:
         quote = f' "{e.quote}"' if e.quote else ""
-        click.echo(f"      source {e.source} ({e.tier}), {e.locator}{quote}")
+        lines.append(f"      {e.source} ({e.tier}), {e.locator}{quote}")
+    return list(dict.fromkeys(lines))
 
 
 @cli.command("eval-qa")
