@@ -1,6 +1,6 @@
-"""Credits of an encyclopedic lead written as one chain, double-barrelled names, and an actor's
-other work in brackets, on invented sentences: each construction read, and a near sentence that
-must not give it."""
+"""Credits of an encyclopedic lead written as one chain, double-barrelled names, an actor's other
+work in brackets, and NER names cut at a verb, on invented sentences: each construction read, and a
+near sentence that must not give it."""
 
 from __future__ import annotations
 
@@ -80,3 +80,18 @@ def test_known_as_outside_brackets_is_the_story() -> None:
     assert entity(c, "Grey Ward") != ("Location", False)
     found = entity(c, "Grey Ward")
     assert found is None or found[1] is True
+
+
+# an NER name never runs over a lower-case verb ---------------------------------------------------
+def test_a_name_never_runs_over_a_verb() -> None:
+    c = extract(
+        "Dusha and the partisans attack the mill with Lev on the night of the flood. "
+        "Lev rescues Emil from the cellar, and Dusha kills Haskel on the bridge."
+    )
+    assert not any("rescues" in e.name for e in c.entities)
+    assert entity(c, "Lev") is not None
+
+
+def test_small_words_inside_a_name_stay() -> None:
+    c = extract("Maren Holt sails to the Isle of Rook. Maren Holt hides on the Isle of Rook.")
+    assert any(e.name.endswith("Isle of Rook") for e in c.entities)

@@ -176,8 +176,8 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"):
             continue
         a, b = ent.start, ent.end
-        cut = next((k for k in range(a + 1, b) if span.doc[k].is_punct and span.doc[k].text != "."), None)
-        b = cut if cut is not None else b  # "Ivo Sand - Hale": a name never runs over a dash
+        cut = next((k for k in range(a + 1, b) if _breaks_name(span.doc[k])), None)
+        b = cut if cut is not None else b  # never over a dash or a verb
         while a < b and span.doc[a].lower_ in ("the", "a", "an"):
             a += 1
         while b > a and (span.doc[b - 1].is_punct or span.doc[b - 1].tag_ == "POS"):
@@ -194,6 +194,14 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
                 runs.remove(r)
             runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
     return refine_runs(span, runs)
+
+
+def _breaks_name(tok: Any) -> bool:
+    """A token an NER name never runs over: punctuation but a full stop ("Ivo Sand - Hale"), or a
+    verb written in lower case ("Lev rescues Emil" taken as one organisation)."""
+    if tok.is_punct:
+        return bool(tok.text != ".")
+    return tok.pos_ in ("VERB", "AUX") and tok.text[:1].islower()
 
 
 def _of_name(span: Any, i: int) -> int | None:
