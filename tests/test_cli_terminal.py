@@ -89,15 +89,11 @@ def _triples(path: Path, rows: int) -> Path:
     return path
 
 
-def _ingest_on_a_pty(store: Path, source: Path) -> tuple[int, str, str]:
-    """Ingest with stderr on a pseudo-terminal (stdout a pipe); exit code, stdout and what the pty showed."""
+def _on_a_pty(args: list[str]) -> tuple[int, str, str]:
+    """Run the CLI with stderr on a pseudo-terminal (stdout a pipe); exit code, stdout and what the
+    pty showed."""
     master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [*UG, "--store", str(store), "ingest", str(source)],
-        stdout=subprocess.PIPE,
-        stderr=slave,
-        env={**ENV, "TERM": "xterm"},
-    )
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=slave, env={**ENV, "TERM": "xterm"})
     os.close(slave)
     shown = b""
     while True:
@@ -112,6 +108,11 @@ def _ingest_on_a_pty(store: Path, source: Path) -> tuple[int, str, str]:
     assert proc.stdout is not None
     out = proc.stdout.read().decode()
     return proc.wait(timeout=300), out, shown.decode(errors="replace")
+
+
+def _ingest_on_a_pty(store: Path, source: Path) -> tuple[int, str, str]:
+    """Ingest with stderr on a pseudo-terminal."""
+    return _on_a_pty([*UG, "--store", str(store), "ingest", str(source)])
 
 
 def test_a_single_long_source_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
@@ -145,26 +146,7 @@ def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:
 def test_a_long_check_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     """`check PATHS` over a long source: a bar by rule on the pty, none on the piped stdout."""
     source = _triples(tmp_path / "kb.txt", 6000)
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [*UG, "check", "--no-shacl", str(source)],
-        stdout=subprocess.PIPE,
-        stderr=slave,
-        env={**ENV, "TERM": "xterm"},
-    )
-    os.close(slave)
-    shown = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        shown += chunk
-    os.close(master)
-    assert proc.stdout is not None
-    out = proc.stdout.read().decode()
-    assert proc.wait(timeout=300) in (0, 3), shown
-    assert "checking" in shown.decode(errors="replace") and "100%" in shown.decode(errors="replace")
+    code, out, shown = _on_a_pty([*UG, "check", "--no-shacl", str(source)])
+    assert code in (0, 3), shown
+    assert "checking" in shown and "100%" in shown
     assert "checking" not in out and "%" not in out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -77,24 +78,28 @@ class NameIndex:
     def mentions(self, text: str) -> list[tuple[int, int, list[Candidate]]]:
         """Every known name inside `text` as (start, end, candidates), longest first, then leftmost;
         a possessive is not part of the name ("Charon's boss" names Charon)."""
-        words = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
         found = []
+        for start, span in self._spans(text):
+            candidates = self.lookup(span)
+            bare = POSSESSIVE_RE.sub("", span)
+            if not candidates and bare != span:
+                span, candidates = bare, self.lookup(bare)
+            if (
+                candidates
+                and any(c.isalnum() for c in span)
+                and not _inside_name(text, start, start + len(span))
+            ):
+                found.append((start, start + len(span), candidates))
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
+        return found
+
+    def _spans(self, text: str) -> Iterator[tuple[int, str]]:
+        """Every run of up to `max_words` words of `text` as (start, span), trailing punctuation cut."""
+        words = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
         for i in range(len(words)):
             for j in range(i, min(len(words), i + self.max_words)):
                 start, end = words[i][0], words[j][1]
-                span = text[start:end].rstrip("?.!,")
-                candidates = self.lookup(span)
-                bare = POSSESSIVE_RE.sub("", span)
-                if not candidates and bare != span:
-                    span, candidates = bare, self.lookup(bare)
-                if (
-                    candidates
-                    and any(c.isalnum() for c in span)
-                    and not _inside_name(text, start, start + len(span))
-                ):
-                    found.append((start, start + len(span), candidates))
-        found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
-        return found
+                yield start, text[start:end].rstrip("?.!,")
 
     def near(self, name: str) -> list[Candidate]:
         """Entities a mistyped or shortened name may mean: its first words ("padme", "obi wan", "Said"),
@@ -121,26 +126,20 @@ class NameIndex:
     def near_mentions(self, text: str, skip: frozenset[str]) -> list[tuple[int, int, list[Candidate]]]:
         """Spans of `text` no known name covers that are near a name (see `near`), longest first; a
         span starts and ends on a word that is neither a question word nor in `skip` (relation words)."""
-        words = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
         found = []
-        for i in range(len(words)):
-            for j in range(i, min(len(words), i + self.max_words)):
-                start, end = words[i][0], words[j][1]
-                span = text[start:end].rstrip("?.!,")
-                if not span.split():
-                    continue
-                first, last = (
-                    POSSESSIVE_RE.sub("", w).casefold() for w in (span.split()[0], span.split()[-1])
-                )
-                if any(
-                    w in QUESTION_WORDS or w in skip or not any(c.isalnum() for c in w) for w in (first, last)
-                ):
-                    continue
-                if self.lookup(span) or self.lookup(POSSESSIVE_RE.sub("", span)):
-                    continue
-                candidates = self.near(span)
-                if candidates:
-                    found.append((start, start + len(POSSESSIVE_RE.sub("", span)), candidates))
+        for start, span in self._spans(text):
+            if not span.split():
+                continue
+            first, last = (POSSESSIVE_RE.sub("", w).casefold() for w in (span.split()[0], span.split()[-1]))
+            if any(
+                w in QUESTION_WORDS or w in skip or not any(c.isalnum() for c in w) for w in (first, last)
+            ):
+                continue
+            if self.lookup(span) or self.lookup(POSSESSIVE_RE.sub("", span)):
+                continue
+            candidates = self.near(span)
+            if candidates:
+                found.append((start, start + len(POSSESSIVE_RE.sub("", span)), candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         return found
 
