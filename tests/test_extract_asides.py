@@ -95,3 +95,65 @@ def test_a_name_never_runs_over_a_verb() -> None:
 def test_small_words_inside_a_name_stay() -> None:
     c = extract("Maren Holt sails to the Isle of Rook. Maren Holt hides on the Isle of Rook.")
     assert any(e.name.endswith("Isle of Rook") for e in c.entities)
+
+
+# an aside names no comparison ------------------------------------------------------------------
+def test_an_aside_is_compared_to_nothing() -> None:
+    t = triples(extract(REVIEW))
+    assert not any(p == "compared_to" for _, p, _ in t)
+
+
+def test_a_comparison_still_compares() -> None:
+    c = extract(REVIEW + " Mina is like Vera Stoll in The Long Coast.")
+    assert any(p == "compared_to" for _, p, _ in triples(c))
+
+
+# the actor of an unnamed part is a person --------------------------------------------------------
+def test_played_by_after_an_unnamed_part_is_an_actor() -> None:
+    c = extract(REVIEW.replace("Lena Fosse (The Glass Summer)", "Greta Vollmann-Ree"))
+    assert entity(c, "Greta Vollmann-Ree") == ("Person", True)
+    assert ("Greta Vollmann-Ree", "appears_in", "Low Ember") not in triples(c)
+
+
+def test_a_character_played_by_someone_else_stays_a_character() -> None:
+    c = extract(REVIEW + " Mina is betrayed by Ora Belk, a fence played by Ivo Serrat.")
+    assert entity(c, "Ora Belk") == ("Character", True)
+
+
+# "as X's old mentor, Y": the part is Y, never the owner X ----------------------------------------
+CREDITS = (
+    "Marrow Gate is a 2014 British thriller film directed by Ann Wolde, and starring Ola Brandt, Ingrid "
+    "Sefton and Cal Dorne. Brandt returns as the pilot Ilse Varn, alongside Sefton as the governor Mara "
+    "Pell and Dorne as Ilse's old mentor"
+)
+
+
+def test_an_owned_part_credits_the_name_after_it() -> None:
+    t = triples(extract(CREDITS + ", Teodor Vask."))
+    assert ("Teodor Vask", "portrayed_by", "Cal Dorne") in t
+    assert ("Ilse Varn", "portrayed_by", "Cal Dorne") not in t
+    assert ("Mara Pell", "portrayed_by", "Ingrid Sefton") in t
+
+
+def test_an_owned_part_without_a_name_credits_nothing() -> None:
+    t = triples(extract(CREDITS + "."))
+    assert not any(o == "Cal Dorne" and p == "portrayed_by" for _, p, o in t)
+
+
+# "produced by A for B Pictures": the company is outside the story --------------------------------
+def test_the_company_a_film_was_produced_for_is_outside_the_story() -> None:
+    c = extract(
+        "Marrow Gate is a 2014 British thriller film directed by Ann Wolde. Produced by Mina Oduya for "
+        "Brightfen Pictures, the film follows Ilse Varn."
+    )
+    found = entity(c, "Brightfen Pictures")
+    assert found is None or found[1] is False
+    assert ("Brightfen Pictures", "appears_in", "Marrow Gate") not in triples(c)
+
+
+def test_a_company_the_story_names_stays_in_it() -> None:
+    c = extract(
+        "Marrow Gate is a 2014 British thriller film directed by Ann Wolde. Produced by Mina Oduya for "
+        "Brightfen Pictures, the film follows Ilse Varn. In the film, Ilse Varn works for Brightfen Pictures."
+    )
+    assert ("Ilse Varn", "works_for", "Brightfen Pictures") in triples(c)

@@ -22,6 +22,8 @@ FAN_NOUNS = frozenset({"fan", "fans", "admirer", "devotee", "lover"})
 RELEASE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"})
 #: nouns a text uses for the work it is about ("the film premiered at ...")
 WORK_NOUNS = frozenset({"film", "movie", "picture", "sequel", "series", "show", "documentary", "it"})
+#: verbs of making a film whose "for X" names the company it was made for, not a place in the story
+MAKING_VERBS = frozenset({"produce", "co-produce", "coproduce", "finance", "co-finance"})
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
 
@@ -36,6 +38,12 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             lemma = tok.lemma_.lower()
             if tok.text == "(":
                 _actor_aside(doc, sent, tok)
+            if lemma in MAKING_VERBS and tok.tag_ == "VBN":  # "produced by A for Tallmoor Pictures"
+                for prep in (c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"):
+                    if prep.head.i != tok.i and prep.head.dep_ not in ("pobj", "conj", "appos"):
+                        continue
+                    for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
+                        _mark(doc, sent, pobj.subtree, aside=True)
             if tok.lower_ == "unlike" and tok.dep_ == "prep":  # "unlike the villain he played in X"
                 _mark(doc, sent, tok.subtree)
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
@@ -72,7 +80,7 @@ def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
             k = t.i
             while k - 1 > paren.i and doc_[k - 1].pos_ == "ADV":
                 k -= 1  # "best", "still", "perhaps"
-            _mark(doc, sent, doc_[k : close.i])  # "(A, best known as Y on X)"
+            _mark(doc, sent, doc_[k : close.i], aside=True)  # "(A, best known as Y on X)"
             return
     start = paren.i
     while start - 1 >= sent.span.start and doc_[start - 1].pos_ == "PROPN":
@@ -89,12 +97,14 @@ def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
         and (after[0].lemma_ != "star" or after[1].lower_ == "as")
     )
     if credited or acting:
-        _mark(doc, sent, inner)
+        _mark(doc, sent, inner, aside=True)
 
 
-def _mark(doc: Doc, sent: Sentence, toks: Any) -> None:
+def _mark(doc: Doc, sent: Sentence, toks: Any, aside: bool = False) -> None:
     for t in toks:
         doc.comparison.add((sent.index, t.i))
+        if aside:
+            doc.aside.add((sent.index, t.i))
 
 
 def _titled(tok: Any) -> bool:

@@ -109,6 +109,9 @@ class Doc:
     #: (sentence index, token index in the sentence's doc) -> entity key
     token_ent: dict[tuple[int, int], str] = field(default_factory=dict)
     comparison: set[tuple[int, int]] = field(default_factory=set)
+    #: the part of `comparison` that is an aside about the real world (an actor's other work, a
+    #: production company), not a comparison: its names are outside the story and compared to nothing
+    aside: set[tuple[int, int]] = field(default_factory=set)
     work_key: str | None = None
 
     def ent(self, key: str, name: str) -> Ent:

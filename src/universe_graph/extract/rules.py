@@ -290,14 +290,14 @@ class _Run:
                                 target = doc.ref(sent, passive[0])
                             if target is not None and doc.ents[target].type is not C:
                                 continue
-                            if (
-                                run is not None
-                                and target is not None
-                                and (2 <= len(run) <= 4 and all(t.is_title and t.is_alpha for t in run))
-                            ):
+                            if run is None or not _actor_name(run):
+                                continue
+                            if target is not None:
                                 self.found.append(
                                     Found(target, "portrayed_by", self.person(sent, run), sent.index, 0.9)
                                 )
+                            elif tok.dep_ in ("acl", "appos") and tok.head.pos_ == "NOUN":
+                                self.person(sent, run)  # "a detective, played by Jo Roe": an actor still
 
     def credit_as(self, sent: Sentence, prep: Any) -> None:
         """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
@@ -440,6 +440,9 @@ class _Run:
                 break
         if role is None:
             return None
+        role = self.owned_role(sent, role)
+        if role is None:
+            return None
         before = as_tok.nbor(-1)
         if before.lower_ in ("role", "part") and before.head.pos_ == "VERB":
             subj = [c for c in before.head.children if c.dep_ == "nsubj"]  # "A reprises her role as X"
@@ -460,6 +463,22 @@ class _Run:
                 return self.credited(sent, role, as_tok.nbor(-2), newcomer=True)
             return None
         return self.credited(sent, role, before)
+
+    def owned_role(self, sent: Sentence, role: Any) -> Any:
+        """The character a credit's "as" names: `role` itself, or, for "as Ilse's old mentor, Teodor
+        Vask", the name after the owned noun (never the owner); None when that name is missing."""
+        run = _name_span(role)
+        last = run[-1].i if run is not None else role.i
+        doc, end = sent.span.doc, sent.span.end
+        if last + 1 >= end or doc[last + 1].tag_ != "POS":
+            return role
+        for t in doc[last + 2 : min(end, last + 8)]:
+            if t.text == ",":
+                after = doc[t.i + 1] if t.i + 1 < end else None
+                return after if after is not None and self.doc.ref(sent, after) is not None else None
+            if t.is_punct or t.lower_ in ("and", "who", "which"):
+                return None
+        return None
 
     def credited(
         self, sent: Sentence, role_tok: Any, actor_tok: Any, newcomer: bool = False
@@ -896,6 +915,8 @@ class _Run:
                 continue
             for sent_index, start, _end in e.mentions:
                 sent = doc.sentences[sent_index]
+                if any(sent.offset + t.idx == start and (sent_index, t.i) in doc.aside for t in sent.span):
+                    continue  # an aside ("A (X, Y) stars as Z"): outside the story, compared to nothing
                 candidates = [
                     (abs(sent.offset + t.idx - start), ref)
                     for t in sent.span
@@ -1130,6 +1151,12 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
     if doc.ref(sent, tok) is not None:
         return tok
     return next((c for c in tok.children if c.dep_ in ("appos", "compound") and doc.ref(sent, c)), None)
+
+
+def _actor_name(run: Any) -> bool:
+    """Two to four title-case words, a double-barrelled one counted as one ("Jo Arlow-Reyes")."""
+    words = [t for t in run if t.text != "-"]
+    return 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
 
 
 def _name_span(tok: Any) -> Any:
