@@ -53,7 +53,10 @@ class StoreLocation(click.ParamType[Any, "Path | str"]):
 # imports a command's module only when that command runs, so `--help` starts without spaCy, FastAPI
 # or FalkorDB; tests/test_startup.py checks this table against the commands themselves.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "ask": ("ask", "Answer a question in English, with the query it ran and the evidence."),
+    "ask": (
+        "ask",
+        "Answer a question in English: the answer in a sentence, then the evidence for each answer.",
+    ),
     "candidates": (
         "identity",
         "Pairs that may be one entity but are not merged (near names, same type, shared context), "
