@@ -155,7 +155,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
             while j < span.end:
                 if _name_token(span.doc[j]):
                     j += 1
-                elif _glued_hyphen(span, j):  # "Obi-Wan", "R2-D2"
+                elif glued_hyphen(span.doc, j, span.end):  # "Obi-Wan", "R2-D2"
                     j += 2
                 else:
                     break
@@ -225,12 +225,12 @@ def _of_name(span: Any, i: int) -> int | None:
     return j if j > k else None
 
 
-def _glued_hyphen(span: Any, j: int) -> bool:
-    """A hyphen with no space either side, between two capitalised pieces of one name."""
-    if j + 1 >= span.end or span.doc[j].text not in ("-", "\u2010"):
+def glued_hyphen(doc: Any, j: int, end: int) -> bool:
+    """Whether token `j` is a hyphen with no space either side, before a capitalised piece of one
+    name within `end` ("Obi-Wan", "R2-D2", "Ola Brandt-Kerr")."""
+    if j < 1 or j + 1 >= end or doc[j].text not in ("-", "\u2010"):
         return False
-    before, after = span.doc[j - 1], span.doc[j + 1]
-    return not before.whitespace_ and not span.doc[j].whitespace_ and after.text[:1].isupper()
+    return not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].text[:1].isupper()
 
 
 def _name_token(tok: Any) -> bool:

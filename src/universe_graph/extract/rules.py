@@ -34,7 +34,7 @@ from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes
-from .document import C, Doc, Ent, L, P, Sentence, name_key
+from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import _merge as merge_into
@@ -1169,23 +1169,18 @@ def _name_span(tok: Any) -> Any:
     while True:
         if i - 1 >= start and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in lx.CREW_WORDS:
             i -= 1
-        elif i - 2 >= start and _tight_hyphen(doc, i - 1) and doc[i - 2].pos_ == "PROPN":
+        elif i - 2 >= start and glued_hyphen(doc, i - 1, end) and doc[i - 2].pos_ == "PROPN":
             i -= 2  # "Arlow-Reyes": a double-barrelled name is one name
         else:
             break
     while True:
         if j + 1 < end and doc[j + 1].pos_ == "PROPN":
             j += 1
-        elif j + 2 < end and _tight_hyphen(doc, j + 1) and doc[j + 2].pos_ == "PROPN":
+        elif glued_hyphen(doc, j + 1, end) and doc[j + 2].pos_ == "PROPN":
             j += 2
         else:
             break
     return doc[i : j + 1]
-
-
-def _tight_hyphen(doc: Any, k: int) -> bool:
-    """Whether token `k` is a hyphen written with no space on either side ("Arlow-Reyes")."""
-    return doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
 #: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")

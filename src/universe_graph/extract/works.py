@@ -30,7 +30,7 @@ from typing import Any
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import Doc, Sentence, name_key
+from .document import Doc, Sentence, glued_hyphen, name_key
 from .relations import Found, asserted
 
 #: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
@@ -1693,21 +1693,10 @@ def _run_starting(doc: Any, start: int, end: int) -> Any:
     j = start
     while j < end and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
         j += 1
-        if _hyphen_joins(doc, j, end):
+        if glued_hyphen(doc, j, end):
             j += 2  # "Ola Brandt-Kerr": a double-barrelled name is one run
     run = doc[start:j]
-    return run if 1 <= len(run) <= 7 and run[-1].text != "-" else None
-
-
-def _hyphen_joins(doc: Any, j: int, end: int) -> bool:
-    """Whether token `j` is a hyphen written tight between two title-case words."""
-    return (
-        j + 1 < end
-        and doc[j].text == "-"
-        and not doc[j - 1].whitespace_
-        and not doc[j].whitespace_
-        and doc[j + 1].text[:1].isupper()
-    )
+    return run if 1 <= len(run) <= 7 else None
 
 
 class Portrayals:
