@@ -145,3 +145,31 @@ def test_a_store_written_before_the_merge_is_upgraded_by_a_writer(twice: Path, t
     OxigraphStore(old).close()  # a writer's open builds the merge
     assert _store_rows(old, LABELS) == sorted(set(names))
     assert str(UG.merge_of_current) == MERGE_OF
+
+
+def test_a_floor_that_was_every_source_excludes_a_later_one(tmp_path: Path) -> None:
+    """A dataset that was every current version is a floor once another source is stored in the same
+    process: the query must not read the merged graph, which now holds the new source too."""
+    from universe_graph.fixtures import synthetic
+    from universe_graph.model import ClaimSet
+
+    store = OxigraphStore(tmp_path / "store")
+    try:
+        store.put(synthetic(5, seed=1))
+        store.collect_garbage()
+        first = tuple(g.value for g in store.current_graphs())
+        count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+        def counted() -> list[str]:
+            rows = store.query(count, graphs=first)
+            assert isinstance(rows, ox.QuerySolutions)
+            return [r[0].value for r in rows]
+
+        before = counted()
+        other = synthetic(40, seed=2).model_dump()
+        other["source"].update(id="other", location="other.yaml")
+        store.put(ClaimSet.model_validate(other))
+        assert len(store.current_graphs()) == 2
+        assert counted() == before
+    finally:
+        store.close()

@@ -287,6 +287,7 @@ class OxigraphStore(CanonicalStore):
             steps.append(f"INSERT DATA {{ GRAPH {_REGISTRY} {{ {data} }} }}")
             self._store.update(" ;\n".join(steps))
         self._commits += 1
+        self._merged_for = None  # the set of current versions changed: a dataset that was all of them is not
 
     def merged(self) -> bool:
         """Whether the store keeps the merged default graph (stores written before it do not, until
