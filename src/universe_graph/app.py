@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from .stores.base import CanonicalStore, engine, engine_for
 
 if TYPE_CHECKING:  # imported where used: the projection pulls FalkorDB, which a command may not need
-    from .snapshot import Snapshot
     from .stores.sync import UniverseStore
 
 
@@ -58,9 +57,3 @@ class App:
         from .stores.sync import UniverseStore
 
         return UniverseStore(self.location, state=self.state)
-
-    def snapshot(self, store: UniverseStore) -> Snapshot:
-        """The read snapshot of the store's current version, shared by every reader in the process."""
-        from .snapshot import snapshot
-
-        return snapshot(store)

@@ -170,10 +170,6 @@ class Index:
             known = self.nodes[iri] = Node(kind)
         return known
 
-    @property
-    def family(self) -> dict[str, str]:
-        return {iri: node.family for iri, node in self.nodes.items()}
-
     def add(self, claims: ClaimSet) -> None:
         """Learn one source's entities and the links identity compares."""
         for entity in claims.entities:
@@ -514,9 +510,7 @@ class _Resolver:
                 years = sorted({y for g in groups for y in self.nodes[g].years if self.nodes[g].years})
                 self.decide("kept_apart", "title and year", groups, f"title {w!r} in different years {years}")
 
-    def _named_in(
-        self, kind: EntityType, places: Mapping[str, set[str]], label: str
-    ) -> dict[str, list[tuple[str, set[str]]]]:
+    def _named_in(self, places: Mapping[str, set[str]], label: str) -> dict[str, list[tuple[str, set[str]]]]:
         """Contexts for people or characters: per place (a work or universe group), the others
         of that place with one of the entity's names."""
         holders: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -544,9 +538,7 @@ class _Resolver:
             for iri, node in self.nodes.items()
             if node.kind is EntityType.PERSON and node.names
         }
-        return self.settle(
-            "name and a shared work", self._named_in(EntityType.PERSON, places, "in"), final=final
-        )
+        return self.settle("name and a shared work", self._named_in(places, "in"), final=final)
 
     def characters(self, *, final: bool) -> bool:
         """Characters: one name (or alias) and a shared work, then one name and one universe."""
@@ -556,9 +548,7 @@ class _Resolver:
         works = {
             iri: {self.groups.find(w) for w in node.works if w in self.nodes} for iri, node in chars.items()
         }
-        merged = self.settle(
-            "name and a shared work", self._named_in(EntityType.CHARACTER, works, "in"), final=final
-        )
+        merged = self.settle("name and a shared work", self._named_in(works, "in"), final=final)
         series: dict[str, set[str]] = defaultdict(set)  # work group -> its universes
         for iri, node in self.nodes.items():
             if node.family == "Work":
@@ -570,7 +560,7 @@ class _Resolver:
             | {u for w in node.works if w in self.nodes for u in series.get(self.groups.find(w), set())}
             for iri, node in chars.items()
         }
-        contexts = self._named_in(EntityType.CHARACTER, universes, "of the universe")
+        contexts = self._named_in(universes, "of the universe")
         return self.settle("name and universe", contexts, final=final) or merged
 
 

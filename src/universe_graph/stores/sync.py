@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import ClaimSet
-from ..resolve import Index, ResolutionResult, apply, index_from_store, resolve_batch
+from ..resolve import Index, apply, index_from_store, resolve_batch
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .neo4j import PushReport
@@ -64,7 +64,6 @@ class UniverseStore:
         state: Path | None = None,
     ) -> None:
         self.reports: list[str] = []
-        self.resolution: ResolutionResult | None = None  # what the last ingest's resolution decided
         self.pushed: PushReport | None = None  # the last push to a following Neo4j database
         self.canonical: OxigraphStore | RemoteSparqlStore
         if is_url(location):
@@ -167,7 +166,7 @@ class UniverseStore:
             check_values(claims)
         changes = []
         done = resolve_batch(sources, index=index_from_store(self.canonical))
-        self.resolution, self.reports = done.result, done.result.reports()
+        self.reports = done.result.reports()
         incoming = {claims.source.id for claims in done.claims}
         stored = self._touched(done.result.mapping, done.index, skip=incoming)
         for claims in [*done.claims, *stored]:
