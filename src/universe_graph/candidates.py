@@ -15,7 +15,7 @@ from itertools import combinations
 from pydantic import BaseModel
 
 from .model import EntityType
-from .resolve import DOCUMENTARY, Index, Node, ResolutionResult, index_from_store, name_key, resolve_index
+from .resolve import DOCUMENTARY, Index, ResolutionResult, index_from_store, name_key, resolve_index
 from .stores.base import CanonicalStore
 
 
@@ -30,14 +30,6 @@ class Candidate(BaseModel):
     evidence_against: list[str]
 
 
-def _family(node: Node) -> str:
-    return "Work" if node.kind.is_work else node.kind.value
-
-
-def _show(index: Index, iri: str) -> str:
-    return index.shown.get(iri, iri.rsplit("/", 1)[-1])
-
-
 def weigh(index: Index, a: str, b: str) -> tuple[list[str], list[str]]:
     """The evidence for and against two entities being one, as readable lines."""
     na, nb = index.nodes[a], index.nodes[b]
@@ -48,14 +40,14 @@ def weigh(index: Index, a: str, b: str) -> tuple[list[str], list[str]]:
         pro.append(f"same name {shared[0]!r}")
     works = sorted(na.works & nb.works)
     if works:
-        pro.append("shared work: " + ", ".join(_show(index, w) for w in works[:3]))
+        pro.append("shared work: " + ", ".join(index.name_of(w) for w in works[:3]))
     universes = sorted(na.universes & nb.universes)
     if universes:
-        pro.append("same universe: " + ", ".join(_show(index, u) for u in universes[:3]))
+        pro.append("same universe: " + ", ".join(index.name_of(u) for u in universes[:3]))
     elif na.universes and nb.universes:
         con.append(
             "different universes: "
-            + " / ".join(", ".join(sorted(_show(index, u) for u in n.universes)[:2]) for n in (na, nb))
+            + " / ".join(", ".join(sorted(index.name_of(u) for u in n.universes)[:2]) for n in (na, nb))
         )
     if na.years and nb.years:
         if na.years & nb.years:
@@ -83,14 +75,16 @@ def candidates(
     listed: dict[tuple[str, str], Candidate] = {}
 
     def add(a: str, b: str, why: str) -> None:
+        if len(listed) >= limit:
+            return  # the list is full: weigh no more pairs (insertion order keeps the first `limit`)
         a, b = sorted((root.get(a, a), root.get(b, b)))
         node = index.nodes[a]
-        if a == b or (a, b) in listed or (kind is not None and kind not in (node.kind.value, _family(node))):
+        if a == b or (a, b) in listed or (kind is not None and kind not in (node.kind.value, node.family)):
             return
         pro, con = weigh(index, a, b)
         listed[(a, b)] = Candidate(
             entities=[a, b],
-            names=[_show(index, a), _show(index, b)],
+            names=[index.name_of(a), index.name_of(b)],
             type=node.kind.value,
             listed=why,
             evidence_for=pro,
@@ -108,7 +102,7 @@ def candidates(
     for iri, node in sorted(index.nodes.items()):
         if node.kind is EntityType.GENRE or iri not in index.shown:
             continue
-        by_name[(_family(node), name_key(index.shown[iri]))].add(root.get(iri, iri))
+        by_name[(node.family, name_key(index.shown[iri]))].add(root.get(iri, iri))
     for (_, _), iris in sorted(by_name.items()):
         for a, b in list(combinations(sorted(iris), 2))[:10]:
             add(a, b, "same name, not merged")

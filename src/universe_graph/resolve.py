@@ -170,6 +170,10 @@ class Index:
             known = self.nodes[iri] = Node(kind)
         return known
 
+    def name_of(self, iri: str) -> str:
+        """How a decision or candidate shows an entity: its display name, else the id's last part."""
+        return self.shown.get(iri, iri.rsplit("/", 1)[-1])
+
     def add(self, claims: ClaimSet) -> None:
         """Learn one source's entities and the links identity compares."""
         for entity in claims.entities:
@@ -342,7 +346,7 @@ class _Resolver:
         self._with_ids = [iri for iri, node in self.nodes.items() if node.ids]
 
     def name_of(self, iri: str) -> str:
-        return self.index.shown.get(iri, iri.rsplit("/", 1)[-1])
+        return self.index.name_of(iri)
 
     def decide(self, outcome: Outcome, rule: str, iris: Iterable[str], why: str) -> Decision:
         entities = sorted(set(iris))
