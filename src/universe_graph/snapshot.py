@@ -105,20 +105,14 @@ class Snapshot:
 _SNAPSHOTS: weakref.WeakKeyDictionary[CanonicalStore, Snapshot] = weakref.WeakKeyDictionary()
 
 
-def persist_folder(store: UniverseStore) -> Path:
-    """Where a store's snapshot parts persist: the store folder, or a SPARQL server's local state
-    folder (`--state`)."""
-    return store.folder / FOLDER
-
-
 def snapshot(store: UniverseStore) -> Snapshot:
     """The read snapshot of the store's current version (a new one when the version changes)."""
     view = source_view(store)
     canonical = store.canonical
     cached = _SNAPSHOTS.get(canonical)
     if cached is not None and cached.view.version == view.version:
-        if cached.view is not view:
-            cached.view = view
+        cached.view = view
         return cached
-    _SNAPSHOTS[canonical] = made = Snapshot(view=view, folder=persist_folder(store))
+    # parts persist in the store folder (a SPARQL server's: its local state folder, `--state`)
+    _SNAPSHOTS[canonical] = made = Snapshot(view=view, folder=store.folder / FOLDER)
     return made
