@@ -198,26 +198,21 @@ class _Run:
             span = sent.span
             for tok in span:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
-                    close = next(
-                        (t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 6)] if t.text == ")"), None
-                    )
-                    aside = next(  # "X (A, best known as Y)": the actor, then an aside about them
+                    if in_comparison(doc, sent, tok.i + 1):
+                        continue  # "played by A (X)": the actor's other work, no actor of A
+                    close = next(  # ")" or, in "X (A, best known as Y)", the comma
                         (
                             t
-                            for t in span.doc[tok.i + 2 : min(span.end, tok.i + 7)]
-                            if t.text == "," and in_comparison(doc, sent, t.i + 1)
+                            for t in span.doc[tok.i + 1 : min(span.end, tok.i + 7)]
+                            if (t.text == ")" and t.i < tok.i + 6)
+                            or (t.text == "," and t.i > tok.i + 1 and in_comparison(doc, sent, t.i + 1))
                         ),
                         None,
                     )
-                    close = close or aside
                     before = doc.ref(sent, tok.nbor(-1))
                     if close is None or before is None or doc.ents[before].type is not C:
                         continue
-                    if aside is not None and aside.i < close.i:
-                        close = aside
                     inner = span.doc[tok.i + 1 : close.i]
-                    if in_comparison(doc, sent, tok.i + 1):
-                        continue  # "played by A (X)": the actor's other work, no actor of A
                     if _epithet_before(sent, tok, before, doc):
                         continue  # "the Gray Widow (Mara Quell)": a real name behind an alias, not an actor
                     if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
