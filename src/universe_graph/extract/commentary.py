@@ -18,8 +18,9 @@ ROLE_VERBS = frozenset({"play", "star", "portray", "voice", "appear"})
 MANNER_NOUNS = frozenset({"voice", "accent", "persona", "drawl", "shtick", "swagger", "mannerisms", "growl"})
 #: nouns of a reviewer's fandom ("a fan of X")
 FAN_NOUNS = frozenset({"fan", "fans", "admirer", "devotee", "lover"})
-#: verbs of a work's release: where and when it premiered is the world's, not the story's
-RELEASE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"})
+#: verbs of a work's premiere: where it premiered is the world's, not the story's (a name distinct
+#: from works.py's RELEASE_VERBS, a different list, which date a work)
+PREMIERE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"})
 #: nouns a text uses for the work it is about ("the film premiered at ...")
 WORK_NOUNS = frozenset({"film", "movie", "picture", "sequel", "series", "show", "documentary", "it"})
 #: verbs of making a film whose "for X" names the company it was made for, not a place in the story
@@ -57,7 +58,7 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             elif lemma == "remind" and any(c.dep_ == "dobj" and c.lower_ in REVIEWER for c in tok.children):
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                     _mark(doc, sent, prep.subtree)  # "X reminded me of Vincent Morrow from [Series]"
-            elif lemma in RELEASE_VERBS and tok.pos_ == "VERB" and _about_the_work(tok, title):
+            elif lemma in PREMIERE_VERBS and tok.pos_ == "VERB" and _about_the_work(tok, title):
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")):
                     _mark(doc, sent, prep.subtree)  # "The film premiered at the [X] Film Festival"
             elif lemma in FAN_NOUNS and _reviewers(tok):

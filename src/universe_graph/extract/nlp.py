@@ -97,14 +97,16 @@ class IndexedMatches:
         for number, pattern in enumerate(ruler.patterns):
             match_id = strings[str(number)]
             for tokens in pattern["patterns"]:
+                if not tokens:
+                    return None  # an empty pattern: the stock matcher handles what it means
                 compiled: list[list[tuple[int, Test]]] = []
                 for token in tokens:
                     tests = [
                         (_COLUMNS.index(name) if name in _COLUMNS else -1, _test(name, value, strings))
                         for name, value in token.items()
                     ]
-                    if not tokens or any(test is None or col < 0 for col, test in tests):
-                        return None
+                    if not tests or any(test is None or col < 0 for col, test in tests):
+                        return None  # a token with no test, or one this index cannot read
                     compiled.append([(col, test) for col, test in tests if test is not None])
                 entries.append((number, match_id, compiled))
         return cls(entries)
