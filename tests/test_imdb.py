@@ -498,6 +498,7 @@ def test_akas_are_aliases_of_the_title_from_every_region(tmp_path: Path) -> None
     )
     claims, reader = read(path)
     assert entity(claims, film("tt0000009")).aliases == ["Miss Jerry", "Fräulein Jerry"]
+    assert [ev.line for ev in entity(claims, film("tt0000009")).evidence] == [2, 3]  # each alias's row
     assert entity(claims, film("tt0000010")).aliases == ["La sortie"]
     assert reader.stats["kept"] == 4 and reader.stats["aliases"] == 3
     assert claims.relations == []

@@ -127,6 +127,18 @@ class ClaimBuilder:
         if again.evidence:
             known.evidence.append(ev)
 
+    def alias(self, iri: str, name: str, ev: Evidence) -> bool:
+        """Another name for a defined entity, with `ev` (the row that gives it) as evidence; False
+        when it is already one of its names."""
+        known = self.entities[iri]
+        before = len(known.aliases)
+        _alias(known, name)
+        if len(known.aliases) == before:
+            return False
+        if ev not in known.evidence:  # the row may already be the entity's evidence (it made it)
+            known.evidence.append(ev)
+        return True
+
     def ref(
         self, iri: str, kind: EntityType, placeholder: str, ev: Evidence, ids: Mapping[str, Any] | None = None
     ) -> str:

@@ -600,12 +600,8 @@ class ImdbReader(Reader):
         if row[7] not in ("0", "1", NULL):
             raise _RowError("isOriginalTitle", f"{row[7]!r} is not 0 or 1")
         self.stats["kept"] += 1
-        claims = self._claims
-        ev = claims.evidence(line=line)
-        work = self._work(tconst, ev)
-        known = claims.entities[work]
-        if title != known.name and title not in known.aliases:
-            known.aliases.append(title)
+        ev = self._claims.evidence(line=line)
+        if self._claims.alias(self._work(tconst, ev), title, ev):
             self.stats["aliases"] += 1
 
 
