@@ -1,7 +1,7 @@
 """Progress bars for long reads, projections and checks: on stderr when it is a terminal, never when piped.
 
 Short work shows nothing (a bar that appears and ends at once is noise); the caller says how long its
-work is, in rows or bytes, and reports each step with `update`.
+work is, in rows, and reports each step with `update`.
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from typing import Any
 
 import click
 
-#: below this many rows (or bytes / ROW_BYTES) a read ends before a bar would help
+#: below this many rows a read ends before a bar would help
 MIN_ROWS = 5000
-ROW_BYTES = 64
 
 
 def on_terminal() -> bool:
@@ -27,12 +26,12 @@ def on_terminal() -> bool:
 
 
 @contextmanager
-def bar(length: int, label: str, *, unit: str = "rows", size: int | None = None) -> Iterator[Any]:
-    """A click progress bar of `length` rows (or bytes, with unit="bytes"), hidden when it would not help.
+def bar(length: int, label: str, *, size: int | None = None) -> Iterator[Any]:
+    """A click progress bar of `length` rows, hidden when it would not help.
 
     `size` is how much work it stands for in rows when its steps are coarser (rules over many claims).
     """
-    rows = size if size is not None else length // ROW_BYTES if unit == "bytes" else length
+    rows = size if size is not None else length
     shown = rows >= MIN_ROWS and on_terminal()
     with click.progressbar(length=max(length, 1), label=label, file=sys.stderr, hidden=not shown) as progress:
         yield progress
