@@ -125,12 +125,9 @@ class Root(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:
-            known = COMMANDS.get(cmd_name)
+            known = COMMANDS.get(cmd_name)  # every command is in the table (tests/test_startup.py)
             if known is not None:
                 importlib.import_module(f"{__package__}.{known[0]}")
-            else:  # a command not in the table yet: look for it in every module
-                for module, _ in COMMANDS.values():
-                    importlib.import_module(f"{__package__}.{module}")
         return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
