@@ -127,8 +127,10 @@ def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: 
 def warm(extractor: str = DEFAULT_EXTRACTOR, processes: int | None = None) -> None:
     """Start the workers now (each loads the model), so the first batch does not wait for them."""
     n = processes or cores()
-    if n >= 2:
-        _pool(extractor, n).submit(_work, extractor, []).result()
+    if n >= 2:  # one task per worker: the executor starts workers only as tasks need them
+        pool = _pool(extractor, n)
+        for started in [pool.submit(_work, extractor, []) for _ in range(n)]:
+            started.result()
 
 
 def worker_cpu_seconds() -> float:
