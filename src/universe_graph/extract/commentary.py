@@ -39,6 +39,11 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             lemma = tok.lemma_.lower()
             if tok.text == "(":
                 _actor_aside(doc, sent, tok)
+                if other_work_bracket(tok, title):  # 'Ada Quill ("Night Lanterns")'
+                    close = next(t for t in tok.doc[tok.i + 1 : sent.span.end] if t.text == ")")
+                    _mark(doc, sent, tok.doc[tok.i + 1 : close.i], aside=True)
+            if tok.lower_ == "of" and other_work_of(tok, title):  # 'Hal Verity of "Burn Signal"'
+                _mark(doc, sent, quoted_run(tok.nbor(1)), aside=True)
             if lemma in MAKING_VERBS and tok.tag_ == "VBN":  # "produced by A for Tallmoor Pictures"
                 for prep in (c for c in tok.subtree if c.dep_ == "prep" and c.lower_ == "for"):
                     if prep.head.i != tok.i and prep.head.dep_ not in ("pobj", "conj", "appos"):
@@ -147,3 +152,95 @@ def _about_the_work(verb: Any, title: str | None) -> bool:
         if subj.lower_ in WORK_NOUNS or subj.lemma_.lower() in WORK_NOUNS or _the_work(title, subj):
             return True
     return False
+
+
+#: quotation marks that open a title (straight or curly)
+OPEN_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+#: quotation marks that close a title
+CLOSE_QUOTES = frozenset({'"', "\u201d", "'", "\u2019"})
+
+
+def quoted_run(quote: Any) -> Any:
+    """The tokens from an opening quotation mark to its closing one (at most 12 words), or an empty
+    span when none closes it."""
+    doc = quote.doc
+    end = min(quote.sent.end, quote.i + 14)
+    close = next((t for t in doc[quote.i + 1 : end] if t.text in CLOSE_QUOTES), None)
+    return doc[quote.i : close.i + 1] if close is not None else doc[quote.i : quote.i]
+
+
+def _quoted_title(quote: Any, title: str | None) -> bool:
+    """A quotation that opens with a capitalised word, other than the reviewed work's title: the
+    title of another work (a nickname in quotes opens with "the" or stands inside a name)."""
+    run = quoted_run(quote)
+    if quote.text not in OPEN_QUOTES or len(run) < 3 or not run[1].text[:1].isupper():
+        return False
+    words = " ".join(t.text for t in run[1:-1]).casefold()
+    return title is None or title.casefold().removeprefix("the ") not in words
+
+
+def _full_name_before(tok: Any) -> bool:
+    """Two to four capitalised proper nouns end just before `tok` (an actor's full name)."""
+    k = tok.i
+    while k - 1 >= tok.sent.start and tok.doc[k - 1].pos_ == "PROPN" and tok.doc[k - 1].is_title:
+        k -= 1
+    return bool(2 <= tok.i - k <= 4)
+
+
+def other_work_bracket(paren: Any, title: str | None) -> bool:
+    """'Ada Quill ("Night Lanterns")', 'Bo Stenmark (the clown in "Crawlspace")': a full name, then a
+    bracket with no comma that holds the quoted title of another work, and no name going on after
+    it ('Bram ("The Clock") Veil' is a nickname). The name is an actor; the bracket is their
+    filmography, outside the story."""
+    doc, end = paren.doc, paren.sent.end
+    close = next((t for t in doc[paren.i + 1 : min(end, paren.i + 16)] if t.text == ")"), None)
+    if close is None or not _full_name_before(paren) or not _cast_slot(paren, close):
+        return False
+    inner = doc[paren.i + 1 : close.i]
+    if any(t.text in (",", ";") for t in inner):
+        return False  # "(A, best known as ...)": read by the aside rule
+    first = inner[0] if len(inner) else None
+    if first is not None and first.text in OPEN_QUOTES:
+        return bool(_quoted_title(first, title) and quoted_run(first).end == close.i)  # '("Night Lanterns")'
+    quotes = [t for t in inner if t.text in OPEN_QUOTES and t.i > paren.i + 1]
+    return bool(  # '(the clown in "Crawlspace")'
+        quotes
+        and doc[quotes[0].i - 1].lower_ in ("in", "from", "of", "on")
+        and _quoted_title(quotes[0], title)
+        and quoted_run(quotes[0]).end == close.i
+    )
+
+
+#: what follows an actor's bracket in a cast sentence ("A (X) and B (Y) play ...", "A (X) stars as")
+CAST_NEXT_LEMMAS = frozenset(
+    {"play", "star", "co-star", "portray", "voice", "reprise", "return", "lead", "shine"}
+)
+#: what comes before an actor's name in a cast sentence ("starring A (X)", "with A (X) as ...")
+CAST_BEFORE = frozenset({"starring", "stars", "star", "with", "and", ",", "co-starring", "plus"})
+
+
+def _cast_slot(paren: Any, close: Any) -> bool:
+    """The bracket sits where a cast list puts an actor: the list goes on after it ("and", a
+    comma), an acting verb follows ("plays", "stars as", "is wonderful as"), or a credit word or
+    list joint stands before the name ("starring A (X)", "with A (X)", "B and A (X)"). A name acting
+    in the story ('Bram Veil ("The Clock") robs the bank') is in no such slot."""
+    doc, sent = paren.doc, paren.sent
+    after = doc[close.i + 1] if close.i + 1 < sent.end else None
+    if after is not None and (after.lower_ in ("and", ",") or after.lemma_.lower() in CAST_NEXT_LEMMAS):
+        return True
+    k = paren.i
+    while k - 1 >= sent.start and doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    return k > sent.start and doc[k - 1].lower_ in CAST_BEFORE
+
+
+def other_work_of(of: Any, title: str | None) -> bool:
+    """'Hal Verity of "Burn Signal"': a full name, "of", and the quoted title of another work: the
+    name is an actor known for that work."""
+    doc = of.doc
+    return bool(
+        of.i + 1 < of.sent.end
+        and doc[of.i + 1].text in OPEN_QUOTES
+        and _full_name_before(of)
+        and _quoted_title(doc[of.i + 1], title)
+    )

@@ -391,4 +391,9 @@ CRAFT_NOUNS = frozenset(
      "choreography", "effects", "production"}
 )  # fmt: skip
 #: credit words before a person's name ("director Jane Roe", "Director Jane Roe")
-CREW_WORDS = frozenset({"director", "writer", "screenwriter", "filmmaker", "showrunner"})
+CREW_WORDS = frozenset(
+    {"director", "writer", "screenwriter", "filmmaker", "showrunner", "directors", "writers", "screenwriters",
+     "filmmakers"}
+)  # fmt: skip
+#: the plural credit words, before a list of names ("directors A and B", "writers A, B and C")
+CREW_PLURALS = frozenset({"directors", "writers", "screenwriters", "filmmakers"})

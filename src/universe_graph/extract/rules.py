@@ -33,7 +33,7 @@ from . import pool
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .chars import blank_format, clean_name
-from .commentary import commentary_scopes
+from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
@@ -197,6 +197,8 @@ class _Run:
                 continue
             span = sent.span
             for tok in span:
+                if tok.text in ("(", "of") and tok.i > span.start:
+                    self.aside_actor(sent, tok)  # 'Ada Quill ("Night Lanterns")', 'A of "Burn Signal"'
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
                     if in_comparison(doc, sent, tok.i + 1):
                         continue  # "played by A (X)": the actor's other work, no actor of A
@@ -228,12 +230,15 @@ class _Run:
                     )
                     if not names and tok.i + 1 < span.end and tok.nbor(1).pos_ == "PROPN":
                         names = [tok.nbor(1)]
+                    if low in lx.CREW_PLURALS:  # "Directors A and B": each conjunct
+                        names = [c for n in names for c in (n, *_name_conjuncts(_name_head(n)))]
                     for n in names:
                         run = _name_span(n)
                         if run is not None and (run[0].ent_type_ == "PERSON" or _person_name(run)):
                             pred = (
                                 "directed_by"
-                                if low in ("director", "filmmaker", "showrunner")
+                                if low in ("director", "filmmaker", "showrunner", *lx.CREW_PLURALS)
+                                and not low.startswith(("writer", "screenwriter"))
                                 else "written_by"
                             )
                             self.crew(sent, run, pred)
@@ -252,7 +257,9 @@ class _Run:
                     and tok.i + 1 < span.end
                     and tok.nbor(1).lower_ == "by"
                 ):
-                    for pobj in (c for c in tok.nbor(1).children if c.dep_ == "pobj"):
+                    for pobj in (
+                        t for c in tok.nbor(1).children if c.dep_ == "pobj" for t in [c, *_name_conjuncts(c)]
+                    ):  # "the script by A and B": each conjunct a writer
                         run = _name_span(pobj)
                         if run is not None:
                             self.crew(sent, run, "written_by")
@@ -294,6 +301,21 @@ class _Run:
                             elif tok.dep_ in ("acl", "appos") and tok.head.pos_ == "NOUN":
                                 self.person(sent, run)  # "a detective, played by Jo Roe": an actor still
 
+    def aside_actor(self, sent: Sentence, tok: Any) -> None:
+        """The full name before a bracket or "of" that holds another work's quoted title ('Ada Quill
+        ("Night Lanterns")', 'Bo Stenmark (the clown in "Crawlspace")', 'Hal Verity of "Burn
+        Signal"') is an actor's: a Person, never a character of the story."""
+        doc = self.doc
+        title = doc.ents[doc.work_key].name if doc.work_key else None
+        if not (other_work_bracket(tok, title) if tok.text == "(" else other_work_of(tok, title)):
+            return
+        run = _name_span(tok.nbor(-1))
+        if run is not None and _actor_name(run) and run.end == tok.i:
+            key = self.person(sent, run)
+            if doc.ents[key].in_story > 2:
+                return  # a name the story uses more is not only an actor
+            doc.ents[key].fixed = P
+
     def credit_as(self, sent: Sentence, prep: Any) -> None:
         """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
         doc = self.doc
@@ -317,6 +339,7 @@ class _Run:
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         if len(subj) != 1 or len(objs) != 1 or not asserted(verb):
             return
+        objs = [_role_of(objs[0])]  # "A plays the role of X": X
         role = doc.ref(sent, objs[0])
         run = _name_span(subj[0])
         if run is not None and run[0].ent_type_ == "PERSON":  # the tagger may miss a first name
@@ -324,8 +347,12 @@ class _Run:
             while start > sent.span.start and run.doc[start - 1].ent_type_ == "PERSON":
                 start -= 1
             run = run.doc[start : run.end]
-        if role is None or run is None or doc.ents[role].type is not C or doc.ents[role].in_story < 2:
+        if role is None or run is None:
             return
+        if (doc.ents[role].in_story < 2 or doc.ents[role].type is not C) and not self.new_part(
+            sent, verb, objs[0], role
+        ):
+            return  # a one-mention name is a credit only as "A plays X" of two proper names
         if not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
             return
         actor = doc.ents.get(name_key(run.text))
@@ -333,6 +360,25 @@ class _Run:
             return  # a character named elsewhere plays someone in the story ("Ann plays Bo at chess")
         if run[0].ent_type_ == "PERSON" or _person_name(run) or self.credit_only(run):
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.85))
+
+    def new_part(self, sent: Sentence, verb: Any, obj: Any, role: str) -> bool:
+        """ "Hal Verity plays Gideon, the owner of the house": the part is named nowhere else, so the
+        credit rests on the construction alone: a proper name as the plain object of "plays", no
+        game or contest after it ("plays Bo at chess", "plays Bo against Cy", "plays Bo for a fool",
+        "plays Bo off"), and a name no pattern has typed as anything but a character. The caller
+        still requires the player's name to be a person's named nowhere else."""
+        ent = self.doc.ents[role]
+        if obj.pos_ != "PROPN" or ent.descriptive or ent.fixed not in (None, C):
+            return False
+        if ent.type is not C and ent.in_story > 1:
+            return False  # a group or place named elsewhere is not a part
+        if any(c.dep_ == "prt" for c in verb.children):
+            return False
+        after = (*verb.children, *obj.children)
+        if any(c.dep_ in ("prep", "dative") and c.lower_ in GAME_PREPS for c in after):
+            return False
+        ent.fixed = C
+        return True
 
     def credit_only(self, run: Any) -> bool:
         """Two or three capitalised words named nowhere else in the story, one of them no English
@@ -1123,6 +1169,26 @@ def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
     if paren.doc[i].lower_ == "the":  # "The Gray Widow" opening the sentence
         return True
     return bool(i > sent.span.start and paren.doc[i - 1].lower_ == "the")
+
+
+#: prepositions after "A plays B" that make it a game or a ruse, not a part ("plays Bo at chess")
+GAME_PREPS = frozenset({"at", "against", "for", "off", "into", "to", "like", "in"})
+
+
+def _role_of(obj: Any) -> Any:
+    """The object of "plays" that names the part: "the role of X" / "the part of X" give X."""
+    if obj.lemma_.lower() in ("role", "part"):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
+            if prep.i + 1 < obj.sent.end and obj.doc[prep.i + 1].pos_ == "PROPN":
+                run = _name_span(obj.doc[prep.i + 1])  # the parser may hang the name on "well"
+                return run[-1] if run is not None else obj
+    return obj
+
+
+def _name_head(tok: Any) -> Any:
+    """The last word of the name `tok` belongs to (where the parser hangs its conjuncts)."""
+    run = _name_span(tok)
+    return run[-1] if run is not None else tok
 
 
 def _name_conjuncts(tok: Any) -> list[Any]:

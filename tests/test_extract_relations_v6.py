@@ -1,0 +1,87 @@
+"""Constructions of real reviews and plot summaries of other films (read through the `pages` corpus,
+rewritten here as invented sentences with invented names), each with a positive and a negative case:
+"A plays X" for a part named only there and "A plays the role of X"; an actor's other work in a
+bracket or after "of" ('A ("Other Film")', 'A (the clown in "Other Film")', 'A of "Other Show"');
+crew lists after a plural credit word or "the script by"; and relational nouns of service, command,
+apprenticeship and marriage.
+"""
+
+from __future__ import annotations
+
+from test_extract_rules import entity, extract, triples
+
+
+# "A plays X" where the part is named only there ------------------------------------------------
+def test_plays_a_part_named_only_there_is_a_credit() -> None:
+    c = extract(
+        "Crooked Lanes is a dark comedy. Hal Verity plays Gideon, the owner of the house.", "Crooked Lanes"
+    )
+    assert ("Gideon", "portrayed_by", "Hal Verity") in triples(c)
+    assert entity(c, "Hal Verity") == ("Person", True)
+    assert ("Hal Verity", "appears_in", "Crooked Lanes") not in triples(c)
+
+
+def test_plays_a_named_rival_at_a_game_is_no_credit() -> None:
+    c = extract("Tomas Quint runs a card room. Tomas Quint plays Rolf Darby at poker and loses.")
+    assert ("Rolf Darby", "portrayed_by", "Tomas Quint") not in triples(c)
+    assert entity(c, "Tomas Quint") == ("Character", True)
+
+
+def test_plays_the_role_of_x() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Gus Harlan plays the role of Rolf Darby well. Rolf is a brute."
+    )
+    assert ("Rolf Darby", "portrayed_by", "Gus Harlan") in triples(c)
+
+
+def test_plays_the_role_of_a_common_noun_credits_nothing() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Gus Harlan plays the role of a brute well. Rolf Darby hides."
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+# an actor's other work in a bracket or after "of" -----------------------------------------------
+def test_other_work_in_brackets_is_outside_the_story() -> None:
+    c = extract(
+        'Crooked Lanes is a dark comedy. Ada Quill ("Night Lanterns") and Bo Stenmark (the clown in '
+        '"Crawlspace") play a hold-up duo. Hal Verity of "Burn Signal" is the villain.',
+        "Crooked Lanes",
+    )
+    for actor in ("Ada Quill", "Bo Stenmark", "Hal Verity"):
+        assert entity(c, actor) == ("Person", True)
+        assert (actor, "appears_in", "Crooked Lanes") not in triples(c)
+    for other in ("Night Lanterns", "Crawlspace", "Burn Signal"):
+        assert entity(c, other) is None or entity(c, other)[1] is False  # type: ignore[index]
+
+
+def test_a_quoted_nickname_in_brackets_stays_in_the_story() -> None:
+    c = extract(
+        'Crooked Lanes is a heist film. Bram Veil ("The Clock") robs the bank for Ines Dalmar. '
+        "Later Bram Veil kills Ines Dalmar.",
+        "Crooked Lanes",
+    )
+    assert ("Bram Veil", "killed", "Ines Dalmar") in triples(c)
+    assert entity(c, "Bram Veil") == ("Character", True)
+
+
+# crew lists --------------------------------------------------------------------------------------
+def test_plural_crew_word_and_script_by_credit_each_name() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Directors Carl Benn and Rob Ostrow keep it tight. "
+        "The script by Greg Hale and Gorm Russo is bland.",
+        "Crooked Lanes",
+    )
+    t = triples(c)
+    work = "Crooked Lanes"
+    assert {(work, "directed_by", "Carl Benn"), (work, "directed_by", "Rob Ostrow")} <= t
+    assert {(work, "written_by", "Greg Hale"), (work, "written_by", "Gorm Russo")} <= t
+    assert entity(c, "Rob Ostrow") == ("Person", True) and entity(c, "Gorm Russo") == ("Person", True)
+
+
+def test_a_characters_directors_are_no_credit() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. The bank's directors, Carl Benn and Rob Ostrow, hire Tomas Quint.",
+        "Crooked Lanes",
+    )
+    assert not any(p == "directed_by" for _, p, _ in triples(c))
