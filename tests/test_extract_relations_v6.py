@@ -85,3 +85,45 @@ def test_a_characters_directors_are_no_credit() -> None:
         "Crooked Lanes",
     )
     assert not any(p == "directed_by" for _, p, _ in triples(c))
+
+
+# relational nouns after "of", and the nouns of service and marriage -------------------------------
+def test_copula_relational_noun_of_a_name() -> None:
+    c = extract("Dara Voss is the daughter of Ren Voss. Ren Voss commands the Meridian.")
+    t = triples(c)
+    assert ("Dara Voss", "family_of", "Ren Voss") in t or ("Ren Voss", "family_of", "Dara Voss") in t
+
+
+def test_relational_noun_of_a_common_noun_names_no_one() -> None:
+    c = extract("Dara Voss is the daughter of a farmer. Ren Voss commands the Meridian.")
+    assert not any(p == "family_of" for _, p, _ in triples(c))
+
+
+def test_servant_and_in_law_nouns_in_apposition() -> None:
+    c = extract(
+        "Ulvar Stane's manservant, Hodd Brenner, answers the door. "
+        "Vinzo Gatti's father-in-law, Bertel Ruggiero, is a board member."
+    )
+    t = triples(c)
+    assert ("Hodd Brenner", "works_for", "Ulvar Stane") in t
+    assert ("Vinzo Gatti", "family_of", "Bertel Ruggiero") in t or (
+        "Bertel Ruggiero",
+        "family_of",
+        "Vinzo Gatti",
+    ) in t
+
+
+def test_an_unnamed_servant_ties_no_one() -> None:
+    c = extract("Ulvar Stane's manservant answers the door. Hodd Brenner waits outside.")
+    assert ("Hodd Brenner", "works_for", "Ulvar Stane") not in triples(c)
+
+
+# "fatally" makes an attack a killing ----------------------------------------------------------
+def test_fatally_shoots_kills() -> None:
+    c = extract("Tomas Reyl fatally shoots Cardo Blaine.")
+    assert ("Tomas Reyl", "killed", "Cardo Blaine") in triples(c)
+
+
+def test_a_shot_without_a_fatal_word_kills_no_one() -> None:
+    c = extract("Tomas Reyl shoots Cardo Blaine in the arm.")
+    assert ("Tomas Reyl", "killed", "Cardo Blaine") not in triples(c)

@@ -100,6 +100,19 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "dad",
             "fiancee",
             "fiance",
+            "grandson",
+            "granddaughter",
+            "half-brother",
+            "half-sister",
+            "stepbrother",
+            "stepsister",
+            "father-in-law",
+            "mother-in-law",
+            "brother-in-law",
+            "sister-in-law",
+            "son-in-law",
+            "daughter-in-law",
+            "spouse",
         )
     },
     **{
@@ -134,6 +147,14 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "underlings",
             "hitman",
             "hitmen",
+            "manservant",
+            "butler",
+            "valet",
+            "maid",
+            "squire",
+            "aide",
+            "general",
+            "generals",
         )
     },
     **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
@@ -331,6 +352,8 @@ ACTION_PREPS = frozenset(
 )
 #: what after an attack verb makes it a killing ("shoots him dead", "beats him to death")
 DEAD_WORDS = frozenset({"dead", "death"})
+#: adverbs that make an attack a killing ("fatally shoots him", "mortally wounds her")
+FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 
 #: nouns for events stated without a verb ("the betrayal is painful")
 EVENT_NOUNS: dict[str, str] = {

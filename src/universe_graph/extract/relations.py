@@ -216,6 +216,7 @@ class Reader:
         kind = lx.ACTION_KINDS.get(lemma, "other")
         dead = any(
             c.lower_ in lx.DEAD_WORDS
+            or (c.dep_ == "advmod" and c.lower_ in lx.FATAL_ADVERBS)  # "fatally shoots Bo"
             or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in lx.DEAD_WORDS for g in c.children))
             for c in v.children
         )
@@ -553,6 +554,22 @@ class Reader:
                 self.add(sent, p, "leads", g, 0.85)
         return True
 
+    def of_owners(self, sent: Sentence, n: Any) -> list[str]:
+        """The characters a relational noun names with "of" ("the daughter of Y", "an apprentice of Y
+        and Z"), never "one of" a group; only a definite or indefinite article before the noun, so
+        "his daughter of twelve" or "a daughter of the house" name no one here."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "a", "an") for c in n.children):
+            return []
+        return [
+            k
+            for prep in n.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for o in prep.children
+            if o.dep_ == "pobj"
+            for k in self.ents_of(sent, o)
+            if self.doc.ents[k].type is C
+        ]
+
     def noun(self, sent: Sentence, n: Any) -> None:
         """Appositions and copulas: "X, Y's lieutenant", "X is a member of Z", "the leader of Z, X"."""
         lemma = n.lemma_.lower()
@@ -584,6 +601,8 @@ class Reader:
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
         if not owners and lemma in lx.LEADER_NOUNS:  # "the company's new boss": the company named before
             owners = [k for c in n.children if c.dep_ == "poss" for k in _group_by_noun(self.doc, sent, c)]
+        if not owners and lemma in lx.RELATIONAL_NOUNS and n.dep_ in ("attr", "appos"):
+            owners = self.of_owners(sent, n)  # "X is the daughter of Y", "X, the apprentice of Y"
         if lemma in lx.RELATIONAL_NOUNS and owners:
             pred, direction = lx.RELATIONAL_NOUNS[lemma]
             for p in people:
