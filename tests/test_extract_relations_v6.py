@@ -127,3 +127,90 @@ def test_fatally_shoots_kills() -> None:
 def test_a_shot_without_a_fatal_word_kills_no_one() -> None:
     c = extract("Tomas Reyl shoots Cardo Blaine in the arm.")
     assert ("Tomas Reyl", "killed", "Cardo Blaine") not in triples(c)
+
+
+# kinship revealed, marriage, joined forces ----------------------------------------------------
+def test_revealed_to_be_the_son_of() -> None:
+    c = extract(
+        "Vesna Holt turns out to be the sister of Cardo Blaine. "
+        "Tomas Reyl is revealed to be the son of Brannick Lund."
+    )
+    t = triples(c)
+    assert ("Vesna Holt", "family_of", "Cardo Blaine") in t
+    assert ("Tomas Reyl", "family_of", "Brannick Lund") in t
+
+
+def test_claims_or_seems_to_be_asserts_no_kinship() -> None:
+    c = extract(
+        "Tomas Reyl claims to be the son of Brannick Lund. Vesna Holt seems to be the sister of Cardo Blaine."
+    )
+    assert not any(p == "family_of" for _, p, _ in triples(c))
+
+
+def test_married_couples() -> None:
+    c = extract("Cardo Blaine and Mira Lund are married. Tomas Reyl is married to Dara Voss.")
+    t = triples(c)
+    assert ("Cardo Blaine", "family_of", "Mira Lund") in t
+    assert ("Tomas Reyl", "family_of", "Dara Voss") in t
+
+
+def test_married_to_a_thing_or_negated_is_no_family() -> None:
+    c = extract(
+        "Cardo Blaine and Mira Lund are married to their work. Tomas Reyl is not married to Dara Voss."
+    )
+    assert not any(p == "family_of" for _, p, _ in triples(c))
+
+
+def test_joins_forces_with_is_an_alliance() -> None:
+    c = extract("Tomas Reyl joins forces with Cardo Blaine to stop Brannick Lund.")
+    t = triples(c)
+    assert ("Tomas Reyl", "ally_of", "Cardo Blaine") in t or ("Cardo Blaine", "ally_of", "Tomas Reyl") in t
+
+
+def test_joining_a_group_beside_someone_is_no_alliance() -> None:
+    c = extract("Tomas Reyl joins the guild with Cardo Blaine.")
+    t = triples(c)
+    assert ("Tomas Reyl", "ally_of", "Cardo Blaine") not in t and (
+        "Cardo Blaine",
+        "ally_of",
+        "Tomas Reyl",
+    ) not in t
+
+
+# an actor's earlier part, a film-maker's earlier film --------------------------------------------
+def test_who_played_x_in_another_work_is_outside_the_story() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Ivo Marsh, who played the outlaw Jed Crane in Dust Road, is "
+        "Tomas Reyl here. Tomas Reyl hunts Brannick Lund.",
+        "Crooked Lanes",
+    )
+    assert not any(n.startswith("Jed Crane") and p == "appears_in" for n, p, _ in triples(c))
+    assert not any(e.name.startswith("Jed Crane") and e.in_universe for e in c.entities)
+
+
+def test_who_played_cards_in_a_place_stays_in_the_story() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Tomas Reyl, who played cards in Vell Harbour, kills Nico Ferr.",
+        "Crooked Lanes",
+    )
+    assert ("Tomas Reyl", "killed", "Nico Ferr") in triples(c)
+
+
+def test_a_film_makers_previous_film_is_outside_the_story() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. Director Carl Benn's previous film, Salt Harbour, followed the "
+        "smuggler Nico Ferr. Here Tomas Reyl hunts Brannick Lund.",
+        "Crooked Lanes",
+    )
+    assert entity(c, "Nico Ferr") == ("Character", False)
+    assert ("Nico Ferr", "appears_in", "Crooked Lanes") not in triples(c)
+    assert ("Crooked Lanes", "directed_by", "Carl Benn") in triples(c)
+
+
+def test_the_previous_film_of_a_sequel_is_the_same_story() -> None:
+    c = extract(
+        "Crooked Lanes is a crime drama. The previous film followed the smuggler Nico Ferr. "
+        "Here Tomas Reyl hunts Nico Ferr.",
+        "Crooked Lanes",
+    )
+    assert entity(c, "Nico Ferr") == ("Character", True)

@@ -25,6 +25,10 @@ PREMIERE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"}
 WORK_NOUNS = frozenset({"film", "movie", "picture", "sequel", "series", "show", "documentary", "it"})
 #: verbs of making a film whose "for X" names the company it was made for, not a place in the story
 MAKING_VERBS = frozenset({"produce", "co-produce", "coproduce", "finance", "co-finance"})
+#: nouns of another work of a person's ("her previous film")
+OTHER_WORK_NOUNS = frozenset({"film", "movie", "picture", "feature", "series", "show", "novel", "book"})
+#: adjectives that put a person's work before the reviewed one ("his previous film", "her last movie")
+EARLIER_WORDS = frozenset({"previous", "earlier", "last", "prior", "recent", "latest", "other", "past"})
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
 
@@ -52,6 +56,10 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                         _mark(doc, sent, pobj.subtree, aside=True)
             if tok.lower_ == "unlike" and tok.dep_ == "prep":  # "unlike the villain he played in X"
                 _mark(doc, sent, tok.subtree)
+            elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _past_part_aside(tok, title):
+                _mark(doc, sent, tok.subtree, aside=True)  # "A, who played the outlaw X in Y, is Z here"
+            elif lemma in OTHER_WORK_NOUNS and _earlier_work(tok, title):
+                _mark(doc, sent, _clause_of(tok), aside=True)  # "Her previous film, T, followed X"
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
@@ -128,6 +136,45 @@ def _other_role(verb: Any) -> bool:
         and verb.head.pos_ == "NOUN"
         and not any(c.dep_ in ("dobj", "prt") for c in verb.children)
     )
+
+
+def _past_part_aside(verb: Any, title: str | None) -> bool:
+    """ "A, who played the outlaw X in Y, is Z here": a relative clause on a name, in the past tense,
+    whose object is a name and whose "in" names a titled work other than the reviewed one: the
+    actor's earlier part, outside the story ("Ann, who played cards in the tavern" names no work)."""
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.pos_ != "PROPN":
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
+        return False
+    if not any(c.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in verb.children):
+        return False
+    return any(  # "in Y" on the verb or on the part's name ("the outlaw X in Y")
+        o.pos_ == "PROPN" and not _the_work(title, o)
+        for prep in verb.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _earlier_work(noun: Any, title: str | None) -> bool:
+    """ "Carl Benn's previous film", "her last movie", "his earlier series": a work of someone's (a
+    person's possessive) other than the reviewed one; "the previous film" of a sequel review is the
+    same story and is not meant."""
+    if not any(c.dep_ == "amod" and c.lower_ in EARLIER_WORDS for c in noun.children):
+        return False
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not owner or _the_work(title, noun):
+        return False
+    return owner[0].lower_ in ("his", "her", "their") or owner[0].pos_ == "PROPN"
+
+
+def _clause_of(noun: Any) -> Any:
+    """The tokens the earlier work's noun speaks for: the whole clause when it is the subject (or
+    its apposition is), else the noun's own phrase."""
+    owners = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}  # "Carl Benn's": kept
+    toks = noun.head.subtree if noun.dep_ in ("nsubj", "nsubjpass") else noun.subtree
+    return [t for t in toks if t.i not in owners]
 
 
 def _the_work(title: str | None, tok: Any) -> bool:

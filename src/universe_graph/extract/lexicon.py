@@ -49,7 +49,11 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("train", "in"): ("member_of", "fwd"),
     ("grow", "in"): ("member_of", "fwd"),
     ("serve", "under"): ("works_for", "fwd"),
+    ("marry", "to"): ("family_of", "fwd"),
 }
+#: verbs whose "to be" complement is asserted of their subject: "X is revealed to be / turns out to
+#: be / proves to be Y's son" (not "claims to be", "seems to be", "pretends to be")
+REVEAL_RAISING = frozenset({"reveal", "turn", "prove", "confirm", "discover", "find", "show"})
 
 #: "seek counsel from X", "ask X for help": a noun object that turns the verb into a meeting
 COUNSEL_NOUNS = frozenset({"counsel", "advice", "help", "guidance", "aid", "refuge", "shelter", "answers"})

@@ -193,6 +193,36 @@ class Reader:
         if len(self.seeds) == told:
             self.action(sent, v, lemma, subjects, objects)
 
+    def married(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
+        """ "Ann and Bo are married", "Ann is married to Bo", "Ann and Bo marry": two characters joined
+        by a marriage verb or by "married" after "be" are family ("Ann marries Bo" is the lexicon's)."""
+        state = [c for c in v.children if c.dep_ == "acomp" and c.lower_ in ("married", "wed")]
+        if v.dep_ in ("aux", "auxpass") and v.head.lower_ in ("married", "wed"):
+            state = [v.head]  # the parser may hang the subjects on the "are" of "are married"
+        if lemma == "be" and state:
+            partners = [
+                k
+                for prep in state[0].children
+                if prep.dep_ == "prep" and prep.lower_ == "to"
+                for o in prep.children
+                if o.dep_ == "pobj"
+                for k in self.ents_of(sent, o)
+            ]
+            if any(c.dep_ == "prep" and c.lower_ not in ("to", "in", "at", "on") for c in state[0].children):
+                return  # "married for money"
+            pairs = [(s, p) for s in subjects for p in partners] if partners else []
+            if not partners and len(subjects) == 2 and not any(c.dep_ == "prep" for c in state[0].children):
+                pairs = [(subjects[0], subjects[1])]
+        elif lemma in ("marry", "wed") and not objects and len(subjects) == 2:
+            if any(c.dep_ == "prep" and c.lower_ not in ("in", "at", "on") for c in v.children):
+                return
+            pairs = [(subjects[0], subjects[1])]
+        else:
+            return
+        for a, b in pairs:
+            if a != b and self.doc.ents[a].type is C and self.doc.ents[b].type is C:
+                self.add(sent, a, "family_of", b, 0.85, v)
+
     def action(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
         """A plot event from any action verb with a character on either side ("Ann hides Bo", "Ann
         steals Bo's map", "Ann sends Cy to Bo"); "X shoots Y dead" also kills."""
@@ -264,13 +294,15 @@ class Reader:
                 if lemma == "interrogate":
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
-        for prep in v.children:
+        self.married(sent, v, lemma, subjects, objects)
+        forces = [c for c in v.children if c.dep_ == "dobj" and c.lower_ == "forces" and lemma == "join"]
+        for prep in [*v.children, *(c for f in forces for c in f.children)]:
             if prep.dep_ != "prep":
                 continue
             pobjs = [c for c in prep.children if c.dep_ == "pobj"]
             for pobj in pobjs:
                 targets = self.ents_of(sent, pobj)
-                key = (lemma, prep.lower_)
+                key = ("team", "with") if forces and prep.lower_ == "with" else (lemma, prep.lower_)
                 if key in lx.PREP_VERBS:
                     pred, _ = lx.PREP_VERBS[key]
                     for s in subjects:
@@ -583,6 +615,13 @@ class Reader:
             people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
         elif n.dep_ == "attr" and n.head.lemma_ == "be":
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+            if not people and n.head.dep_ == "xcomp" and n.head.head.lemma_.lower() in lx.REVEAL_RAISING:
+                people = [  # "X is revealed to be / turns out to be the son of Y"
+                    k
+                    for c in n.head.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    for k in self.ents_of(sent, c)
+                ]
             if not people:  # "it is her brother Bo": the name in apposition
                 people = [k for c in n.children if c.dep_ == "appos" for k in self.ents_of(sent, c)]
         elif n.dep_ == "pobj" and n.head.lower_ == "as" and n.head.head.pos_ == "VERB":
