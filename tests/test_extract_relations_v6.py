@@ -214,3 +214,41 @@ def test_the_previous_film_of_a_sequel_is_the_same_story() -> None:
         "Crooked Lanes",
     )
     assert entity(c, "Nico Ferr") == ("Character", True)
+
+
+# where characters live: through the nouns of an "in" phrase, with the ones they live with -------
+def test_lives_with_kin_in_a_place() -> None:
+    c = extract(
+        "Piet Lorn, a ferryman, lives with his mother Ola and his brother Jonas in Harrowgate, a village "
+        "on the bank of the Dorn River."
+    )
+    t = triples(c)
+    assert {("Piet Lorn", "resides_in", "Harrowgate"), ("Ola", "resides_in", "Harrowgate")} <= t
+    assert ("Jonas", "resides_in", "Harrowgate") in t
+
+
+def test_lives_above_a_shop_in_a_named_city() -> None:
+    c = extract("Tova Merrin is a retired safecracker who lives above a laundry in the port city of Vessany.")
+    assert ("Tova Merrin", "resides_in", "Vessany") in triples(c)
+
+
+def test_apposition_noun_in_a_place() -> None:
+    c = extract("Maren Tolle, a locksmith in the mountain town of Hadley Cross, once cracked safes.")
+    assert ("Maren Tolle", "resides_in", "Hadley Cross") in triples(c)
+
+
+def test_a_war_in_a_place_is_no_home() -> None:
+    c = extract(
+        "Maren Tolle, a veteran of the war in Hadley Cross, cracks safes. Maren meets Ivo Stenn there."
+    )
+    assert ("Maren Tolle", "resides_in", "Hadley Cross") not in triples(c)
+
+
+def test_living_without_a_named_place_gives_no_home() -> None:
+    c = extract("Piet Lorn lives with his mother Ola in a stilt house near the river. Harrowgate burns.")
+    assert not any(p == "resides_in" for _, p, _ in triples(c))
+
+
+def test_copula_noun_in_a_place() -> None:
+    c = extract("Ivo Stenn is a fisherman in the harbour town of Caskmouth. Ivo meets Nell Dorr.")
+    assert ("Ivo Stenn", "resides_in", "Caskmouth") in triples(c)

@@ -51,6 +51,8 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("serve", "under"): ("works_for", "fwd"),
     ("marry", "to"): ("family_of", "fwd"),
 }
+#: verbs of living somewhere ("lives with X in Y", "who lives above a shop in Y")
+RESIDE_VERBS = frozenset({"live", "reside", "dwell"})
 #: verbs whose "to be" complement is asserted of their subject: "X is revealed to be / turns out to
 #: be / proves to be Y's son" (not "claims to be", "seems to be", "pretends to be")
 REVEAL_RAISING = frozenset({"reveal", "turn", "prove", "confirm", "discover", "find", "show"})

@@ -193,6 +193,41 @@ class Reader:
         if len(self.seeds) == told:
             self.action(sent, v, lemma, subjects, objects)
 
+    def place_within(self, sent: Sentence, head: Any, first: tuple[str, ...] = ()) -> str | None:
+        """The named place an "in" phrase of `head` reaches, through the nouns it passes on the way
+        ("in a stilt house in the Netherquay", "in the port city of Vessany", "above a laundry in X"),
+        never through another verb: the first Location, or None. `first`: the prepositions the
+        path may start with (any, when empty)."""
+        stack = [c for c in head.children if c.dep_ == "prep" and (not first or c.lower_ in first)]
+        while stack:
+            prep = stack.pop(0)
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in ("in", "of", "inside", "within"):
+                    places = [k for k in self.ents_of(sent, o) if self.doc.ents[k].type is L]
+                    if places:
+                        return places[0]
+                stack += [c for c in o.children if c.dep_ == "prep"]
+        return None
+
+    def lives_in(self, sent: Sentence, v: Any, subjects: list[str]) -> None:
+        """ "X lives with his mother Ola and his brother Jonas in Harrowgate", "X, who lives above a
+        laundry in the port city of Vessany": the subject, and the characters it lives with, reside
+        in the place the verb's "in" reaches (a direct "lives in X" is the lexicon's)."""
+        if any(c.dep_ == "prep" and c.lower_ == "in" and self.ents_of(sent, c) for c in v.children):
+            return
+        place = self.place_within(sent, v)
+        if place is None:
+            return
+        residents = list(subjects)
+        if not residents and v.dep_ == "relcl" and v.head.dep_ == "attr":  # "X is a thief who lives in Y"
+            residents = [k for c in v.head.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+        for prep in (c for c in v.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                residents += [k for k in self.ents_of(sent, o) if self.doc.ents[k].type is C]
+        for r in dict.fromkeys(residents):
+            if self.doc.ents[r].type is C:
+                self.add(sent, r, "resides_in", place, 0.8, v)
+
     def married(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
         """ "Ann and Bo are married", "Ann is married to Bo", "Ann and Bo marry": two characters joined
         by a marriage verb or by "married" after "be" are family ("Ann marries Bo" is the lexicon's)."""
@@ -295,6 +330,8 @@ class Reader:
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
         self.married(sent, v, lemma, subjects, objects)
+        if lemma in lx.RESIDE_VERBS and not passive:
+            self.lives_in(sent, v, subjects)
         forces = [c for c in v.children if c.dep_ == "dobj" and c.lower_ == "forces" and lemma == "join"]
         for prep in [*v.children, *(c for f in forces for c in f.children)]:
             if prep.dep_ != "prep":
@@ -631,6 +668,11 @@ class Reader:
                 people = self.ents_of(sent, verb.head)
         if not people or (self.doc.ref(sent, n) is not None and self.doc.ref(sent, n) not in people):
             return
+        if n.dep_ in ("appos", "attr") and n.pos_ == "NOUN":  # "X is a fisherman in Y" too
+            place = self.place_within(sent, n, ("in",))  # "X, a locksmith in the town of Y": X lives there
+            for p in people:
+                if place is not None and self.doc.ents[p].type is C:
+                    self.add(sent, p, "resides_in", place, 0.8)
         if lemma in lx.PERSON_NOUNS:  # "X, a courier for the Syndicate": X works for it
             for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
