@@ -252,3 +252,51 @@ def test_living_without_a_named_place_gives_no_home() -> None:
 def test_copula_noun_in_a_place() -> None:
     c = extract("Ivo Stenn is a fisherman in the harbour town of Caskmouth. Ivo meets Nell Dorr.")
     assert ("Ivo Stenn", "resides_in", "Caskmouth") in triples(c)
+
+
+# "A stars as X" with no work named ---------------------------------------------------------------
+def test_stars_as_is_a_credit_even_when_stars_is_parsed_a_noun() -> None:
+    c = extract(
+        "Night Lanterns is a heist film. Rina Dale stars as Tova Merrin, a thief. "
+        "Tova Merrin robs Brannick Lund."
+    )
+    t = triples(c)
+    assert ("Tova Merrin", "portrayed_by", "Rina Dale") in t
+    assert ("Rina Dale", "appears_in", "Night Lanterns") not in t
+
+
+def test_a_character_who_stars_as_someone_in_a_pageant_is_no_actor() -> None:
+    c = extract(
+        "Tova Merrin hides. Tova Merrin stars as Ada Pell in the village pageant. Ada Pell hides too."
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+    assert entity(c, "Tova Merrin") == ("Character", True)
+
+
+# "X of the Group", "X, one of the Group" ---------------------------------------------------------
+def test_name_of_a_group_is_a_member() -> None:
+    c = extract(
+        "Mabel Strand of the Vessany Constabulary chases Tova Merrin. "
+        "Yuri Hask, one of the Grey Hawks, sells them out."
+    )
+    t = triples(c)
+    assert ("Mabel Strand", "member_of", "Vessany Constabulary") in t
+    assert ("Yuri Hask", "member_of", "Grey Hawks") in t
+
+
+def test_a_name_of_a_place_is_no_membership() -> None:
+    c = extract("Mabel Strand of Vessany chases Tova Merrin. The Grey Hawks hide in Vessany.")
+    assert not any(p == "member_of" for _, p, _ in triples(c))
+
+
+# a killing by someone's men ----------------------------------------------------------------------
+def test_a_killing_by_someones_men_is_theirs() -> None:
+    c = extract("Brannick Lund's men kill Ivo Stenn at the docks. Later Nell Dorr is killed by Lund's men.")
+    t = triples(c)
+    assert ("Brannick Lund", "killed", "Ivo Stenn") in t
+    assert ("Brannick Lund", "killed", "Nell Dorr") in t
+
+
+def test_someones_daughter_killing_is_not_theirs() -> None:
+    c = extract("Brannick Lund's daughter kills Ivo Stenn at the docks. Nell Dorr hides.")
+    assert ("Brannick Lund", "killed", "Ivo Stenn") not in triples(c)

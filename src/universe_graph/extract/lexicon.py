@@ -51,6 +51,11 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("serve", "under"): ("works_for", "fwd"),
     ("marry", "to"): ("family_of", "fwd"),
 }
+#: plural nouns for the people who act for someone ("Lund's men kill Ivo": a killing by Lund's crew)
+CREW_NOUNS = frozenset(
+    {"man", "men", "soldier", "soldiers", "thug", "thugs", "goon", "goons", "henchman", "henchmen",
+     "troops", "gunman", "gunmen", "hitman", "hitmen", "enforcer", "enforcers", "minion", "minions"}
+)  # fmt: skip
 #: verbs of living somewhere ("lives with X in Y", "who lives above a shop in Y")
 RESIDE_VERBS = frozenset({"live", "reside", "dwell"})
 #: verbs whose "to be" complement is asserted of their subject: "X is revealed to be / turns out to

@@ -140,6 +140,8 @@ class Reader:
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
                     self.misread_transitive(sent, tok)
+                if tok.lower_ == "of":
+                    self.of_group(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
         """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
@@ -228,6 +230,21 @@ class Reader:
             if self.doc.ents[r].type is C:
                 self.add(sent, r, "resides_in", place, 0.8, v)
 
+    def crew_owners(self, sent: Sentence, v: Any, passive: bool) -> list[str]:
+        """The characters whose men do the killing: "Brannick Lund's men kill Ivo", "Ivo is killed by
+        Lund's thugs" (the gold's convention: a killing by someone's crew is theirs)."""
+        if passive:
+            toks = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        else:
+            toks = [c for c in v.children if c.dep_ == "nsubj"]
+        out: list[str] = []
+        for t in toks:
+            if t.lemma_.lower() not in lx.CREW_NOUNS or self.doc.ref(sent, t) is not None:
+                continue
+            for poss in (c for c in t.children if c.dep_ == "poss"):
+                out += [k for k in self.ents_of(sent, poss) if self.doc.ents[k].type is C]
+        return out
+
     def married(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
         """ "Ann and Bo are married", "Ann is married to Bo", "Ann and Bo marry": two characters joined
         by a marriage verb or by "married" after "be" are family ("Ann marries Bo" is the lexicon's)."""
@@ -315,6 +332,10 @@ class Reader:
             c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or c.lower_ in lx.DEAD_WORDS | {"alive"}
             for c in v.children
         )
+        if lemma in lx.VERBS and lx.VERBS[lemma][0] == "killed" and not (passive and subjects):
+            crew = self.crew_owners(sent, v, passive)  # "Lund's men kill Ivo": Lund's men, for Lund
+            if crew and not (subjects if not passive else []):
+                subjects = crew
         if lemma in lx.VERBS and not found_as:
             pred, direction = lx.VERBS[lemma]
             for s in subjects:
@@ -622,6 +643,29 @@ class Reader:
             for g in groups:
                 self.add(sent, p, "leads", g, 0.85)
         return True
+
+    def of_group(self, sent: Sentence, of: Any) -> None:
+        """ "Mabel Strand of the Vessany Constabulary", "Yuri Hask, one of the Grey Hawks,": a
+        character's name (or "one" in apposition to it) right before "of (the)" and a group's name
+        right after it: the character is a member. Read on the words, as the parser often takes
+        the verb after the group's name for a noun."""
+        doc, span = self.doc, sent.span
+        if of.i - 1 <= span.start or of.i + 1 >= span.end:
+            return
+        before = of.nbor(-1)
+        person = doc.ref(sent, before)
+        if before.lower_ == "one" and before.dep_ == "appos":
+            person = doc.ref(sent, before.head)
+        elif person is not None and doc.ref(sent, of.nbor(1)) == person:
+            return  # "the Order of the Tide": "of" inside one name
+        if person is None or doc.ents[person].type is not C or doc.ents[person].descriptive:
+            return
+        k = of.i + 1
+        if doc_word(span, k) == "the":
+            k += 1
+        group = doc.ref(sent, span.doc[k]) if k < span.end else None
+        if group is not None and group != person and doc.ents[group].type is ORG:
+            self.add(sent, person, "member_of", group, 0.8)
 
     def of_owners(self, sent: Sentence, n: Any) -> list[str]:
         """The characters a relational noun names with "of" ("the daughter of Y", "an apprentice of Y
@@ -1154,3 +1198,8 @@ def _describe(doc: Doc, sent: Sentence, tok: Any, key: str, name: str, kind: Ent
     ent.story.append(ent.mentions[-1])
     doc.token_ent[(sent.index, tok.i)] = key
     return ent
+
+
+def doc_word(span: Any, i: int) -> str:
+    """The lower-case word at document index `i` inside `span`, or "" outside it."""
+    return str(span.doc[i].lower_) if span.start <= i < span.end else ""

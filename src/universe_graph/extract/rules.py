@@ -274,6 +274,8 @@ class _Run:
                     tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
                 ):  # "Jo Roe shines as Ann"
                     self.credit_as(sent, tok)
+                if tok.lower_ == "as" and tok.i - 1 > span.start and tok.nbor(-1).lower_ in STAR_WORDS:
+                    self.stars_as(sent, tok)  # "Rina Dale stars as Tova Merrin"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
                     self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
@@ -315,6 +317,38 @@ class _Run:
             if doc.ents[key].in_story > 2:
                 return  # a name the story uses more is not only an actor
             doc.ents[key].fixed = P
+
+    def stars_as(self, sent: Sentence, as_tok: Any) -> None:
+        """ "Rina Dale stars as Tova Merrin, a thief": the full name right before "stars" (which the
+        parser often reads as a plural noun with the name as its compound) plays the name after
+        "as"; the actor must be a person's name the story uses nowhere else, the part a name no
+        pattern typed otherwise."""
+        doc = self.doc
+        star = as_tok.nbor(-1)
+        run = _run_before(star)
+        key = doc.ref(sent, star.nbor(-1)) if star.i - 1 >= sent.span.start else None
+        if key is not None:  # the name as the text's names read it ("Rina" may be tagged a noun)
+            k = star.i
+            while k - 1 >= sent.span.start and doc.ref(sent, star.doc[k - 1]) == key:
+                k -= 1
+            run = star.doc[k : star.i] if k < star.i else run
+        role_tok = as_tok.nbor(1) if as_tok.i + 1 < sent.span.end else None
+        role_run = _name_span(role_tok) if role_tok is not None else None
+        if run is None or role_run is None or not _actor_name(run):
+            return
+        role = doc.ref(sent, role_run[-1])
+        actor = doc.ents.get(name_key(run.text))
+        if role is None or role == doc.work_key or doc.ents[role].fixed not in (None, C):
+            return
+        if actor is not None and (actor.key == role or actor.in_story > 1):
+            return  # a character named elsewhere "stars as" nothing
+        if not (run[0].ent_type_ == "PERSON" or _person_name(run) or self.credit_only(run)):
+            return
+        doc.ents[role].fixed = C
+        person = self.person(sent, run)
+        self.found.append(Found(role, "portrayed_by", person, sent.index, 0.9))
+        if doc.work_key:
+            self.found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.85))
 
     def credit_as(self, sent: Sentence, prep: Any) -> None:
         """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
@@ -1173,6 +1207,18 @@ def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
 
 #: prepositions after "A plays B" that make it a game or a ruse, not a part ("plays Bo at chess")
 GAME_PREPS = frozenset({"at", "against", "for", "off", "into", "to", "like", "in"})
+
+
+#: the words of "A stars as X" ("stars" is often parsed a plural noun)
+STAR_WORDS = frozenset({"stars", "starred", "star", "co-stars", "costars"})
+
+
+def _run_before(tok: Any) -> Any:
+    """The title-case proper-noun run that ends right before `tok`, or None."""
+    doc, k = tok.doc, tok.i
+    while k - 1 >= tok.sent.start and doc[k - 1].pos_ == "PROPN" and doc[k - 1].is_title:
+        k -= 1
+    return doc[k : tok.i] if k < tok.i else None
 
 
 def _role_of(obj: Any) -> Any:
