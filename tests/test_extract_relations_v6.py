@@ -300,3 +300,36 @@ def test_a_killing_by_someones_men_is_theirs() -> None:
 def test_someones_daughter_killing_is_not_theirs() -> None:
     c = extract("Brannick Lund's daughter kills Ivo Stenn at the docks. Nell Dorr hides.")
     assert ("Brannick Lund", "killed", "Ivo Stenn") not in triples(c)
+
+
+# a group's leader and members told around the group's name -------------------------------------
+def test_led_by_hung_on_the_main_verb_still_leads_the_group() -> None:
+    c = extract(
+        "Emil Varro joins the Grey Hawks, a band of partisans hiding in the Kolvas Forest and led by a "
+        "former schoolteacher, Captain Dora Pell."
+    )
+    assert ("Captain Dora Pell", "leads", "Grey Hawks") in triples(c)
+
+
+def test_led_by_after_a_character_leads_no_group() -> None:
+    c = extract("Emil Varro fights the Grey Hawks beside Tova Merrin and is led by Oska Brenn to safety.")
+    assert ("Oska Brenn", "leads", "Grey Hawks") not in triples(c)
+
+
+def test_whose_prophet_of_a_cult_of_divers() -> None:
+    c = extract(
+        "The thieves find the engine guarded by the Drowned Choir, a cult of divers whose prophet, "
+        "Mother Sevra, believes the engine will wake the sea."
+    )
+    assert ("Mother Sevra", "leads", "Drowned Choir") in triples(c)
+
+
+def test_group_including_names_its_members() -> None:
+    c = extract("The Wardens, including the hot-headed Idris Varn and Tam Oduya, storm the mill.")
+    t = triples(c)
+    assert {("Idris Varn", "member_of", "The Wardens"), ("Tam Oduya", "member_of", "The Wardens")} <= t
+
+
+def test_including_after_a_person_names_no_members() -> None:
+    c = extract("Lord Sable hires everyone, including Idris Varn. The Wardens storm the mill.")
+    assert not any(p == "member_of" for _, p, _ in triples(c))

@@ -56,6 +56,8 @@ CREW_NOUNS = frozenset(
     {"man", "men", "soldier", "soldiers", "thug", "thugs", "goon", "goons", "henchman", "henchmen",
      "troops", "gunman", "gunmen", "hitman", "hitmen", "enforcer", "enforcers", "minion", "minions"}
 )  # fmt: skip
+#: participles that give a group its leader ("a ring run by X", "a band of rebels led by X")
+GROUP_LEAD_VERBS = frozenset({"run", "lead", "head", "command", "rule"})
 #: verbs of living somewhere ("lives with X in Y", "who lives above a shop in Y")
 RESIDE_VERBS = frozenset({"live", "reside", "dwell"})
 #: verbs whose "to be" complement is asserted of their subject: "X is revealed to be / turns out to
@@ -178,7 +180,8 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
 #: nouns for a person's place in an organisation: "leader of X", "a member of X"
 LEADER_NOUNS = frozenset(
     {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
-     "president", "chairman", "chairwoman", "owner"}
+     "president", "chairman", "chairwoman", "owner", "prophet", "matriarch", "patriarch", "warlord",
+     "chieftain", "ringleader", "mastermind"}
 )  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {

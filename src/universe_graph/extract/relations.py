@@ -142,6 +142,8 @@ class Reader:
                     self.misread_transitive(sent, tok)
                 if tok.lower_ == "of":
                     self.of_group(sent, tok)
+                if tok.lower_ == "including":
+                    self.including(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
         """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
@@ -185,8 +187,16 @@ class Reader:
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
-        if lemma == "run" and v.tag_ == "VBN" and v.dep_ == "acl" and passive:
-            for group in (k for k in self.ents_of(sent, v.head) if self.doc.ents[k].type is ORG):
+        if lemma in lx.GROUP_LEAD_VERBS and v.tag_ == "VBN" and v.dep_ in ("acl", "conj") and passive:
+            head = v.head
+            while head.dep_ == "conj" and head.pos_ == "VERB":  # "a band hiding in X and led by Y"
+                head = head.head
+            if head.pos_ == "VERB" and head.dep_ == "acl":
+                head = head.head
+            groups = [k for k in self.ents_of(sent, head) if self.doc.ents[k].type is ORG]
+            if not groups and v.dep_ == "conj":  # the parser hung "and led by Y" on the main verb
+                groups = self.group_before(sent, v)
+            for group in groups:
                 for boss in subjects:  # "the X Compact, a smuggling ring run by Y": Y leads it
                     self.add(sent, boss, "leads", group, 0.8)
             return
@@ -637,12 +647,40 @@ class Reader:
         else:
             return True
         groups = [k for k in self.ents_of(sent, antecedent) if self.doc.ents[k].type is ORG]
+        while not groups and antecedent.dep_ == "pobj" and antecedent.head.lower_ == "of":
+            antecedent = antecedent.head.head  # "the Choir, a cult of divers whose prophet, X,"
+            groups = [k for k in self.ents_of(sent, antecedent) if self.doc.ents[k].type is ORG]
         named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]
         people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
         for p in people:
             for g in groups:
                 self.add(sent, p, "leads", g, 0.85)
         return True
+
+    def group_before(self, sent: Sentence, v: Any) -> list[str]:
+        """The group named last before `v` when no character is named between them (places may
+        be): "joins the Grey Hawks, a band hiding in the Forest and led by Y" -> the Grey Hawks."""
+        for t in reversed(list(sent.span.doc[sent.span.start : v.i])):
+            key = self.doc.ref(sent, t)
+            if key is None or self.doc.ents[key].type is L:
+                continue
+            return [key] if self.doc.ents[key].type is ORG else []
+        return []
+
+    def including(self, sent: Sentence, inc: Any) -> None:
+        """ "sends the Wardens, including Captain Idris Kell, to break it": the characters named
+        after "including" right behind a group's name are its members."""
+        doc, span = self.doc, sent.span
+        k = inc.i - 1
+        if k > span.start and span.doc[k].text == ",":
+            k -= 1
+        group = doc.ref(sent, span.doc[k]) if k >= span.start else None
+        if group is None or doc.ents[group].type is not ORG:
+            return
+        for o in (c for c in inc.children if c.dep_ == "pobj"):
+            for m in self.ents_of(sent, o):
+                if doc.ents[m].type is C and not doc.ents[m].descriptive:
+                    self.add(sent, m, "member_of", group, 0.8)
 
     def of_group(self, sent: Sentence, of: Any) -> None:
         """ "Mabel Strand of the Vessany Constabulary", "Yuri Hask, one of the Grey Hawks,": a
