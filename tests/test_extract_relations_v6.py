@@ -333,3 +333,20 @@ def test_group_including_names_its_members() -> None:
 def test_including_after_a_person_names_no_members() -> None:
     c = extract("Lord Sable hires everyone, including Idris Varn. The Wardens storm the mill.")
     assert not any(p == "member_of" for _, p, _ in triples(c))
+
+
+# a roster after a colon ----------------------------------------------------------------------
+def test_a_crew_named_before_a_colon_lists_its_members_and_its_founder() -> None:
+    c = extract(
+        "Tova Merrin puts together a crew she calls the Gilt Ravens: Pell Anders, the driver Rosa Fenn "
+        "and an ageing forger named Ivo Stenn."
+    )
+    t = triples(c)
+    for m in ("Pell Anders", "Rosa Fenn", "Ivo Stenn"):
+        assert (m, "member_of", "Gilt Ravens") in t
+    assert ("Tova Merrin", "leads", "Gilt Ravens") in t
+
+
+def test_a_colon_after_a_person_is_no_roster() -> None:
+    c = extract("The Gilt Ravens hide. Their target is Tova Merrin: Pell Anders and Rosa Fenn rob her.")
+    assert not any(p == "member_of" for _, p, _ in triples(c))

@@ -58,6 +58,8 @@ CREW_NOUNS = frozenset(
 )  # fmt: skip
 #: participles that give a group its leader ("a ring run by X", "a band of rebels led by X")
 GROUP_LEAD_VERBS = frozenset({"run", "lead", "head", "command", "rule"})
+#: verbs of bringing a group together: its subject leads it ("X assembles a crew, the Y: A, B")
+ASSEMBLE_VERBS = frozenset({"assemble", "form", "found", "gather", "recruit", "build", "raise"})
 #: verbs of living somewhere ("lives with X in Y", "who lives above a shop in Y")
 RESIDE_VERBS = frozenset({"live", "reside", "dwell"})
 #: verbs whose "to be" complement is asserted of their subject: "X is revealed to be / turns out to

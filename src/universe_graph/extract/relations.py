@@ -144,6 +144,8 @@ class Reader:
                     self.of_group(sent, tok)
                 if tok.lower_ == "including":
                     self.including(sent, tok)
+                if tok.text == ":":
+                    self.roster(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
         """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
@@ -656,6 +658,41 @@ class Reader:
             for g in groups:
                 self.add(sent, p, "leads", g, 0.85)
         return True
+
+    def roster(self, sent: Sentence, colon: Any) -> None:
+        """ "X assembles a crew, the Gilt Ravens: A, the driver B and C", "a crew she calls the Gilt
+        Ravens: A, B and C": the characters listed after a colon that follows a group's name are its
+        members; the one who assembles, forms or puts it together leads it."""
+        doc, span = self.doc, sent.span
+        if colon.i - 1 < span.start:
+            return
+        group = doc.ref(sent, colon.nbor(-1))
+        if group is None or doc.ents[group].type is not ORG:
+            return
+        members = []
+        for t in span.doc[colon.i + 1 : span.end]:
+            if t.text in (";", ":"):
+                break
+            key = doc.ref(sent, t)
+            if key is not None and key != group and doc.ents[key].type is C and not doc.ents[key].descriptive:
+                members.append(key)
+        for m in dict.fromkeys(members):
+            self.add(sent, m, "member_of", group, 0.8)
+        root = span.root
+        founders = [
+            k
+            for c in root.children
+            if c.dep_ == "nsubj"
+            for k in self.ents_of(sent, c)
+            if self.doc.ents[k].type is C
+        ]
+        assembles = root.lemma_.lower() in lx.ASSEMBLE_VERBS or (
+            root.lemma_.lower() == "put" and any(c.lower_ == "together" for c in root.children)
+        )
+        if members and assembles and group in {k for t in root.subtree for k in [doc.ref(sent, t)] if k}:
+            for f in founders:
+                if f not in members:
+                    self.add(sent, f, "leads", group, 0.8)
 
     def group_before(self, sent: Sentence, v: Any) -> list[str]:
         """The group named last before `v` when no character is named between them (places may
