@@ -350,3 +350,22 @@ def test_a_crew_named_before_a_colon_lists_its_members_and_its_founder() -> None
 def test_a_colon_after_a_person_is_no_roster() -> None:
     c = extract("The Gilt Ravens hide. Their target is Tova Merrin: Pell Anders and Rosa Fenn rob her.")
     assert not any(p == "member_of" for _, p, _ in triples(c))
+
+
+# "best known as" between commas ---------------------------------------------------------------
+def test_best_known_as_between_commas_is_outside_the_story() -> None:
+    c = extract(
+        "Crooked Lanes is a dark comedy. Hal Verity plays Gideon, the owner of the house. Verity, best known "
+        'as the spy Corwin Blake on "Burn Signal", is wonderful.',
+        "Crooked Lanes",
+    )
+    assert entity(c, "Corwin Blake") == ("Character", False)
+    assert ("Corwin Blake", "appears_in", "Crooked Lanes") not in triples(c)
+
+
+def test_known_for_without_best_stays_in_the_story() -> None:
+    c = extract(
+        "Crooked Lanes is a heist film. Ivo Stenn, known for robbing Corwin Blake, hides in the cellar.",
+        "Crooked Lanes",
+    )
+    assert entity(c, "Corwin Blake") == ("Character", True)

@@ -46,6 +46,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 if other_work_bracket(tok, title):  # 'Ada Quill ("Night Lanterns")'
                     close = next(t for t in tok.doc[tok.i + 1 : sent.span.end] if t.text == ")")
                     _mark(doc, sent, tok.doc[tok.i + 1 : close.i], aside=True)
+            if tok.lower_ == "known" and tok.i + 1 < sent.span.end and tok.nbor(1).lower_ in ("as", "for"):
+                _known_for_aside(doc, sent, tok)  # "Verity, best known as the spy X on Y, is wonderful"
             if tok.lower_ == "of" and other_work_of(tok, title):  # 'Hal Verity of "Burn Signal"'
                 _mark(doc, sent, quoted_run(tok.nbor(1)), aside=True)
             if lemma in MAKING_VERBS and tok.tag_ == "VBN":  # "produced by A for Tallmoor Pictures"
@@ -112,6 +114,28 @@ def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
     )
     if credited or acting:
         _mark(doc, sent, inner, aside=True)
+
+
+def _known_for_aside(doc: Doc, sent: Sentence, known: Any) -> None:
+    """ "A, best known as the spy X on Y, is wonderful": outside brackets, an aside between commas
+    that opens with "(best) known as/for" after a name is the actor's other work, up to its closing
+    comma (a bracket is read by `_actor_aside`)."""
+    doc_, span = known.doc, sent.span
+    k = known.i
+    while k - 1 > span.start and doc_[k - 1].pos_ == "ADV":
+        k -= 1  # "best", "still", "perhaps"
+    if not any(t.lower_ in ("best", "better") for t in doc_[k : known.i]):
+        return  # "X, known as the Clock," is an alias the story gives, not an actor's fame
+    if k - 2 < span.start or doc_[k - 1].text != "," or not doc_[k - 2].is_title:
+        return
+    if any(t.text == "(" for t in doc_[span.start : k]) and not any(
+        t.text == ")" for t in doc_[span.start : k]
+    ):
+        return  # inside an open bracket
+    end = next((t.i for t in doc_[known.i + 1 : span.end] if t.text in (",", ";", ")")), None)
+    if end is None:
+        return  # no closing comma: not an aside
+    _mark(doc, sent, doc_[k:end], aside=True)
 
 
 def _mark(doc: Doc, sent: Sentence, toks: Any, aside: bool = False) -> None:
