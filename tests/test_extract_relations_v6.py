@@ -14,9 +14,9 @@ from test_extract_rules import entity, extract, triples
 # "A plays X" where the part is named only there ------------------------------------------------
 def test_plays_a_part_named_only_there_is_a_credit() -> None:
     c = extract(
-        "Crooked Lanes is a dark comedy. Hal Verity plays Gideon, the owner of the house.", "Crooked Lanes"
+        "Crooked Lanes is a dark comedy. Hal Verity plays Rupert, the owner of the house.", "Crooked Lanes"
     )
-    assert ("Gideon", "portrayed_by", "Hal Verity") in triples(c)
+    assert ("Rupert", "portrayed_by", "Hal Verity") in triples(c)
     assert entity(c, "Hal Verity") == ("Person", True)
     assert ("Hal Verity", "appears_in", "Crooked Lanes") not in triples(c)
 
@@ -57,12 +57,12 @@ def test_other_work_in_brackets_is_outside_the_story() -> None:
 
 def test_a_quoted_nickname_in_brackets_stays_in_the_story() -> None:
     c = extract(
-        'Crooked Lanes is a heist film. Bram Veil ("The Clock") robs the bank for Ines Dalmar. '
-        "Later Bram Veil kills Ines Dalmar.",
+        'Crooked Lanes is a heist film. Sten Arvo ("The Needle") robs the bank for Greta Dalmar. '
+        "Later Sten Arvo kills Greta Dalmar.",
         "Crooked Lanes",
     )
-    assert ("Bram Veil", "killed", "Ines Dalmar") in triples(c)
-    assert entity(c, "Bram Veil") == ("Character", True)
+    assert ("Sten Arvo", "killed", "Greta Dalmar") in triples(c)
+    assert entity(c, "Sten Arvo") == ("Character", True)
 
 
 # crew lists --------------------------------------------------------------------------------------
@@ -133,16 +133,16 @@ def test_a_shot_without_a_fatal_word_kills_no_one() -> None:
 def test_revealed_to_be_the_son_of() -> None:
     c = extract(
         "Vesna Holt turns out to be the sister of Cardo Blaine. "
-        "Tomas Reyl is revealed to be the son of Brannick Lund."
+        "Tomas Reyl is revealed to be the son of Hadrik Lund."
     )
     t = triples(c)
     assert ("Vesna Holt", "family_of", "Cardo Blaine") in t
-    assert ("Tomas Reyl", "family_of", "Brannick Lund") in t
+    assert ("Tomas Reyl", "family_of", "Hadrik Lund") in t
 
 
 def test_claims_or_seems_to_be_asserts_no_kinship() -> None:
     c = extract(
-        "Tomas Reyl claims to be the son of Brannick Lund. Vesna Holt seems to be the sister of Cardo Blaine."
+        "Tomas Reyl claims to be the son of Hadrik Lund. Vesna Holt seems to be the sister of Cardo Blaine."
     )
     assert not any(p == "family_of" for _, p, _ in triples(c))
 
@@ -162,7 +162,7 @@ def test_married_to_a_thing_or_negated_is_no_family() -> None:
 
 
 def test_joins_forces_with_is_an_alliance() -> None:
-    c = extract("Tomas Reyl joins forces with Cardo Blaine to stop Brannick Lund.")
+    c = extract("Tomas Reyl joins forces with Cardo Blaine to stop Hadrik Lund.")
     t = triples(c)
     assert ("Tomas Reyl", "ally_of", "Cardo Blaine") in t or ("Cardo Blaine", "ally_of", "Tomas Reyl") in t
 
@@ -181,7 +181,7 @@ def test_joining_a_group_beside_someone_is_no_alliance() -> None:
 def test_who_played_x_in_another_work_is_outside_the_story() -> None:
     c = extract(
         "Crooked Lanes is a crime drama. Ivo Marsh, who played the outlaw Jed Crane in Dust Road, is "
-        "Tomas Reyl here. Tomas Reyl hunts Brannick Lund.",
+        "Tomas Reyl here. Tomas Reyl hunts Hadrik Lund.",
         "Crooked Lanes",
     )
     assert not any(n.startswith("Jed Crane") and p == "appears_in" for n, p, _ in triples(c))
@@ -199,7 +199,7 @@ def test_who_played_cards_in_a_place_stays_in_the_story() -> None:
 def test_a_film_makers_previous_film_is_outside_the_story() -> None:
     c = extract(
         "Crooked Lanes is a crime drama. Director Carl Benn's previous film, Salt Harbour, followed the "
-        "smuggler Nico Ferr. Here Tomas Reyl hunts Brannick Lund.",
+        "smuggler Nico Ferr. Here Tomas Reyl hunts Hadrik Lund.",
         "Crooked Lanes",
     )
     assert entity(c, "Nico Ferr") == ("Character", False)
@@ -258,7 +258,7 @@ def test_copula_noun_in_a_place() -> None:
 def test_stars_as_is_a_credit_even_when_stars_is_parsed_a_noun() -> None:
     c = extract(
         "Night Lanterns is a heist film. Rina Dale stars as Tova Merrin, a thief. "
-        "Tova Merrin robs Brannick Lund."
+        "Tova Merrin robs Hadrik Lund."
     )
     t = triples(c)
     assert ("Tova Merrin", "portrayed_by", "Rina Dale") in t
@@ -276,96 +276,99 @@ def test_a_character_who_stars_as_someone_in_a_pageant_is_no_actor() -> None:
 # "X of the Group", "X, one of the Group" ---------------------------------------------------------
 def test_name_of_a_group_is_a_member() -> None:
     c = extract(
-        "Mabel Strand of the Vessany Constabulary chases Tova Merrin. "
-        "Yuri Hask, one of the Grey Hawks, sells them out."
+        "Ruth Calder of the Vessany Constabulary chases Tova Merrin. "
+        "Benno Hask, one of the Ash Kestrels, sells them out."
     )
     t = triples(c)
-    assert ("Mabel Strand", "member_of", "Vessany Constabulary") in t
-    assert ("Yuri Hask", "member_of", "Grey Hawks") in t
+    assert ("Ruth Calder", "member_of", "Vessany Constabulary") in t
+    assert ("Benno Hask", "member_of", "Ash Kestrels") in t
 
 
 def test_a_name_of_a_place_is_no_membership() -> None:
-    c = extract("Mabel Strand of Vessany chases Tova Merrin. The Grey Hawks hide in Vessany.")
+    c = extract("Ruth Calder of Vessany chases Tova Merrin. The Ash Kestrels hide in Vessany.")
     assert not any(p == "member_of" for _, p, _ in triples(c))
 
 
 # a killing by someone's men ----------------------------------------------------------------------
 def test_a_killing_by_someones_men_is_theirs() -> None:
-    c = extract("Brannick Lund's men kill Ivo Stenn at the docks. Later Nell Dorr is killed by Lund's men.")
+    c = extract("Hadrik Lund's men kill Ivo Stenn at the docks. Later Nell Dorr is killed by Lund's men.")
     t = triples(c)
-    assert ("Brannick Lund", "killed", "Ivo Stenn") in t
-    assert ("Brannick Lund", "killed", "Nell Dorr") in t
+    assert ("Hadrik Lund", "killed", "Ivo Stenn") in t
+    assert ("Hadrik Lund", "killed", "Nell Dorr") in t
 
 
 def test_someones_daughter_killing_is_not_theirs() -> None:
-    c = extract("Brannick Lund's daughter kills Ivo Stenn at the docks. Nell Dorr hides.")
-    assert ("Brannick Lund", "killed", "Ivo Stenn") not in triples(c)
+    c = extract("Hadrik Lund's daughter kills Ivo Stenn at the docks. Nell Dorr hides.")
+    assert ("Hadrik Lund", "killed", "Ivo Stenn") not in triples(c)
 
 
 # a group's leader and members told around the group's name -------------------------------------
 def test_led_by_hung_on_the_main_verb_still_leads_the_group() -> None:
     c = extract(
-        "Emil Varro joins the Grey Hawks, a band of partisans hiding in the Kolvas Forest and led by a "
+        "Anton Varro joins the Ash Kestrels, a band of partisans hiding in the Tammer Wood and led by a "
         "former schoolteacher, Captain Dora Pell."
     )
-    assert ("Captain Dora Pell", "leads", "Grey Hawks") in triples(c)
+    assert ("Captain Dora Pell", "leads", "Ash Kestrels") in triples(c)
 
 
 def test_led_by_after_a_character_leads_no_group() -> None:
-    c = extract("Emil Varro fights the Grey Hawks beside Tova Merrin and is led by Oska Brenn to safety.")
-    assert ("Oska Brenn", "leads", "Grey Hawks") not in triples(c)
+    c = extract("Anton Varro fights the Ash Kestrels beside Tova Merrin and is led by Oska Brenn to safety.")
+    assert ("Oska Brenn", "leads", "Ash Kestrels") not in triples(c)
 
 
 def test_whose_prophet_of_a_cult_of_divers() -> None:
     c = extract(
-        "The thieves find the engine guarded by the Drowned Choir, a cult of divers whose prophet, "
-        "Mother Sevra, believes the engine will wake the sea."
+        "The thieves find the engine guarded by the Sunken Chorus, a cult of divers whose prophet, "
+        "Mother Orlaine, believes the engine will wake the sea."
     )
-    assert ("Mother Sevra", "leads", "Drowned Choir") in triples(c)
+    assert ("Mother Orlaine", "leads", "Sunken Chorus") in triples(c)
 
 
 def test_group_including_names_its_members() -> None:
-    c = extract("The Wardens, including the hot-headed Idris Varn and Tam Oduya, storm the mill.")
+    c = extract("The Lamplighters, including the hot-headed Osk Varney and Tam Ruddock, storm the mill.")
     t = triples(c)
-    assert {("Idris Varn", "member_of", "The Wardens"), ("Tam Oduya", "member_of", "The Wardens")} <= t
+    assert {
+        ("Osk Varney", "member_of", "The Lamplighters"),
+        ("Tam Ruddock", "member_of", "The Lamplighters"),
+    } <= t
 
 
 def test_including_after_a_person_names_no_members() -> None:
-    c = extract("Lord Sable hires everyone, including Idris Varn. The Wardens storm the mill.")
+    c = extract("Lord Fenwick hires everyone, including Osk Varney. The Lamplighters storm the mill.")
     assert not any(p == "member_of" for _, p, _ in triples(c))
 
 
 # a roster after a colon ----------------------------------------------------------------------
 def test_a_crew_named_before_a_colon_lists_its_members_and_its_founder() -> None:
     c = extract(
-        "Tova Merrin puts together a crew she calls the Gilt Ravens: Pell Anders, the driver Rosa Fenn "
+        "Tova Merrin puts together a crew she calls the Copper Rooks: Pell Anders, the driver Rosa Fenn "
         "and an ageing forger named Ivo Stenn."
     )
     t = triples(c)
     for m in ("Pell Anders", "Rosa Fenn", "Ivo Stenn"):
-        assert (m, "member_of", "Gilt Ravens") in t
-    assert ("Tova Merrin", "leads", "Gilt Ravens") in t
+        assert (m, "member_of", "Copper Rooks") in t
+    assert ("Tova Merrin", "leads", "Copper Rooks") in t
 
 
 def test_a_colon_after_a_person_is_no_roster() -> None:
-    c = extract("The Gilt Ravens hide. Their target is Tova Merrin: Pell Anders and Rosa Fenn rob her.")
+    c = extract("The Copper Rooks hide. Their target is Tova Merrin: Pell Anders and Rosa Fenn rob her.")
     assert not any(p == "member_of" for _, p, _ in triples(c))
 
 
 # "best known as" between commas ---------------------------------------------------------------
 def test_best_known_as_between_commas_is_outside_the_story() -> None:
     c = extract(
-        "Crooked Lanes is a dark comedy. Hal Verity plays Gideon, the owner of the house. Verity, best known "
-        'as the spy Corwin Blake on "Burn Signal", is wonderful.',
+        "Crooked Lanes is a dark comedy. Hal Verity plays Rupert, the owner of the house. Verity, best known "
+        'as the spy Emrys Blake on "Burn Signal", is wonderful.',
         "Crooked Lanes",
     )
-    assert entity(c, "Corwin Blake") == ("Character", False)
-    assert ("Corwin Blake", "appears_in", "Crooked Lanes") not in triples(c)
+    assert entity(c, "Emrys Blake") == ("Character", False)
+    assert ("Emrys Blake", "appears_in", "Crooked Lanes") not in triples(c)
 
 
 def test_known_for_without_best_stays_in_the_story() -> None:
     c = extract(
-        "Crooked Lanes is a heist film. Ivo Stenn, known for robbing Corwin Blake, hides in the cellar.",
+        "Crooked Lanes is a heist film. Ivo Stenn, known for robbing Emrys Blake, hides in the cellar.",
         "Crooked Lanes",
     )
-    assert entity(c, "Corwin Blake") == ("Character", True)
+    assert entity(c, "Emrys Blake") == ("Character", True)

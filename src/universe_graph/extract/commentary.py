@@ -261,7 +261,7 @@ def _full_name_before(tok: Any) -> bool:
 def other_work_bracket(paren: Any, title: str | None) -> bool:
     """'Ada Quill ("Night Lanterns")', 'Bo Stenmark (the clown in "Crawlspace")': a full name, then a
     bracket with no comma that holds the quoted title of another work, and no name going on after
-    it ('Bram ("The Clock") Veil' is a nickname). The name is an actor; the bracket is their
+    it ('Sten ("The Needle") Arvo' is a nickname). The name is an actor; the bracket is their
     filmography, outside the story."""
     doc, end = paren.doc, paren.sent.end
     close = next((t for t in doc[paren.i + 1 : min(end, paren.i + 16)] if t.text == ")"), None)
@@ -294,7 +294,7 @@ def _cast_slot(paren: Any, close: Any) -> bool:
     """The bracket sits where a cast list puts an actor: the list goes on after it ("and", a
     comma), an acting verb follows ("plays", "stars as", "is wonderful as"), or a credit word or
     list joint stands before the name ("starring A (X)", "with A (X)", "B and A (X)"). A name acting
-    in the story ('Bram Veil ("The Clock") robs the bank') is in no such slot."""
+    in the story ('Sten Arvo ("The Needle") robs the bank') is in no such slot."""
     doc, sent = paren.doc, paren.sent
     after = doc[close.i + 1] if close.i + 1 < sent.end else None
     if after is not None and (after.lower_ in ("and", ",") or after.lemma_.lower() in CAST_NEXT_LEMMAS):

@@ -209,7 +209,7 @@ class Reader:
 
     def place_within(self, sent: Sentence, head: Any, first: tuple[str, ...] = ()) -> str | None:
         """The named place an "in" phrase of `head` reaches, through the nouns it passes on the way
-        ("in a stilt house in the Netherquay", "in the port city of Vessany", "above a laundry in X"),
+        ("in a stilt house in the Saltings", "in the port city of Vessany", "above a laundry in X"),
         never through another verb: the first Location, or None. `first`: the prepositions the
         path may start with (any, when empty)."""
         stack = [c for c in head.children if c.dep_ == "prep" and (not first or c.lower_ in first)]
@@ -243,7 +243,7 @@ class Reader:
                 self.add(sent, r, "resides_in", place, 0.8, v)
 
     def crew_owners(self, sent: Sentence, v: Any, passive: bool) -> list[str]:
-        """The characters whose men do the killing: "Brannick Lund's men kill Ivo", "Ivo is killed by
+        """The characters whose men do the killing: "Hadrik Lund's men kill Ivo", "Ivo is killed by
         Lund's thugs" (the gold's convention: a killing by someone's crew is theirs)."""
         if passive:
             toks = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -660,8 +660,8 @@ class Reader:
         return True
 
     def roster(self, sent: Sentence, colon: Any) -> None:
-        """ "X assembles a crew, the Gilt Ravens: A, the driver B and C", "a crew she calls the Gilt
-        Ravens: A, B and C": the characters listed after a colon that follows a group's name are its
+        """ "X assembles a crew, the Copper Rooks: A, the driver B and C", "a crew she calls the Copper
+        Rooks: A, B and C": the characters listed after a colon that follows a group's name are its
         members; the one who assembles, forms or puts it together leads it."""
         doc, span = self.doc, sent.span
         if colon.i - 1 < span.start:
@@ -696,7 +696,7 @@ class Reader:
 
     def group_before(self, sent: Sentence, v: Any) -> list[str]:
         """The group named last before `v` when no character is named between them (places may
-        be): "joins the Grey Hawks, a band hiding in the Forest and led by Y" -> the Grey Hawks."""
+        be): "joins the Ash Kestrels, a band hiding in the Forest and led by Y" -> the Ash Kestrels."""
         for t in reversed(list(sent.span.doc[sent.span.start : v.i])):
             key = self.doc.ref(sent, t)
             if key is None or self.doc.ents[key].type is L:
@@ -705,7 +705,7 @@ class Reader:
         return []
 
     def including(self, sent: Sentence, inc: Any) -> None:
-        """ "sends the Wardens, including Captain Idris Kell, to break it": the characters named
+        """ "sends the Lamplighters, including Captain Osk Varney, to break it": the characters named
         after "including" right behind a group's name are its members."""
         doc, span = self.doc, sent.span
         k = inc.i - 1
@@ -720,7 +720,7 @@ class Reader:
                     self.add(sent, m, "member_of", group, 0.8)
 
     def of_group(self, sent: Sentence, of: Any) -> None:
-        """ "Mabel Strand of the Vessany Constabulary", "Yuri Hask, one of the Grey Hawks,": a
+        """ "Ruth Calder of the Vessany Constabulary", "Benno Hask, one of the Ash Kestrels,": a
         character's name (or "one" in apposition to it) right before "of (the)" and a group's name
         right after it: the character is a member. Read on the words, as the parser often takes
         the verb after the group's name for a noun."""

@@ -396,7 +396,7 @@ class _Run:
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.85))
 
     def new_part(self, sent: Sentence, verb: Any, obj: Any, role: str) -> bool:
-        """ "Hal Verity plays Gideon, the owner of the house": the part is named nowhere else, so the
+        """ "Hal Verity plays Rupert, the owner of the house": the part is named nowhere else, so the
         credit rests on the construction alone: a proper name as the plain object of "plays", no
         game or contest after it ("plays Bo at chess", "plays Bo against Cy", "plays Bo for a fool",
         "plays Bo off"), and a name no pattern has typed as anything but a character. The caller
