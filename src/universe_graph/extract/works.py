@@ -268,6 +268,9 @@ def _title_before(paren: Any) -> Any:
         if _title_word(doc[i - 1]):
             i -= 1
             continue
+        if doc[i - 1].text == "-" and i < end and i - 2 >= start and _title_word(doc[i - 2]):
+            i -= 2  # "Close-Up (1990)": the tokenizer splits a hyphenated title
+            continue
         k = i - 1  # "The Princess and the Frog": small words between title words
         while k >= start and doc[k].lower_ in TITLE_SMALL_WORDS and i < end:
             k -= 1
@@ -855,6 +858,8 @@ class WorkReader:
             self.starring(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
             self.released(sent, tok)
+        if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
             self.sequel(sent, tok)
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
@@ -1148,6 +1153,27 @@ class WorkReader:
                 return False
             t = t.head
         return False
+
+    def made_in_year(self, sent: Sentence, verb: Any) -> None:
+        """ "He directed the film Thira in 2013", "the band released its second album Evil Empire in
+        1996", "she produced its debut film Aanandam in May 2017": in an encyclopedic text, a work
+        named by a kind-of-work noun and made, released or published by an active verb "in" a year
+        came out that year. Only a verb of making or release ("saw the film X in 2013" dates a
+        viewing), only a title the noun introduces (never a bare name the NER may take for a
+        person), and never a year of another clause."""
+        if not asserted(verb):
+            return
+        years = _in_year(verb)
+        run = _work_object(verb)
+        if len(years) != 1 or run is None or run[-1].ent_type_ in DATE_LABELS:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return  # a person or a place named elsewhere
+        if key is not None and key == self.doc.work_key:
+            self.literal(sent, "release_year", years[0], 0.75)
+            return
+        self.literal(sent, "release_year", years[0], 0.75, self.mark(sent, run, EntityType.FILM))
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
@@ -1445,6 +1471,50 @@ class WorkReader:
             key = self.mark(sent, run, kind)
         if key != self.doc.work_key and self.doc.work_key is not None:
             self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
+
+
+#: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
+#: "recorded" or "shot": a recording or shoot often comes a year before the release)
+MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
+
+
+def _in_year(verb: Any) -> list[int]:
+    """The years of a verb's own "in" phrases: "in 2013", "in May 2017" (not "in the 2013
+    festival", not a year inside a longer phrase)."""
+    out: list[int] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        objs = [o for o in p.children if o.dep_ == "pobj"]
+        if len(objs) != 1 or objs[0].ent_type_ != "DATE":
+            continue
+        date = next((e for e in verb.doc.ents if e.start <= objs[0].i < e.end), None)
+        words = list(date) if date is not None else [objs[0]]
+        years = [y for t in words if (y := _year(t)) is not None]
+        if len(years) == 1 and len(words) <= 3:
+            out += years
+    return out
+
+
+def _work_object(verb: Any) -> Any:
+    """The title a verb's object introduces with a kind-of-work noun: "the film Thira" (the title
+    in apposition or after the noun), "its second studio album Evil Empire" (the parser makes the
+    noun a compound of the title). None for any other object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in LEAD_WORK_NOUNS:
+        return _title_after(obj, comma=True)
+    nouns = [
+        c
+        for c in obj.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS
+    ]
+    if obj.pos_ == "PROPN" and nouns:
+        run = _title_after(nouns[-1])
+        return run if run is not None and run.end == obj.i + 1 else None
+    return None
 
 
 #: plural work nouns whose counted list of titles is in order of release ("its three singles")
