@@ -60,3 +60,62 @@ def test_a_hyphenated_title_before_its_year_is_whole() -> None:
         "Oren Saleh (born 1950) is an Iranian film director. His films - Salt (1990) among them - won."
     )
     assert not any(s.startswith("films") for s, p, _ in rels if p == "release_year")  # a dash, not a title
+
+
+# ------------------------------------------------------------ a performer with a hyphenated name
+def test_a_performer_whose_name_ends_in_a_lower_case_part_is_read() -> None:
+    rels = _rels(
+        "Lin Ha-yeon (born February 22, 1994) is a South Korean actress who has gained attention for her "
+        "roles in Blue Heron (2005) and The Otter Family (2006)."
+    )
+    assert ("Blue Heron", "cast_member", "Lin Ha-yeon") in rels
+    assert ("The Otter Family", "cast_member", "Lin Ha-yeon") in rels
+    rels = _rels(
+        "Lin Ha-yeon (born February 22, 1994) is a South Korean painter who has gained attention for her "
+        "works in Blue Heron (2005)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)  # no performer
+
+
+def test_a_role_on_a_show_as_a_character_after_a_medium_phrase() -> None:
+    rels = _rels(
+        "Dara Voss (born 1980) is an Irish actor. On television, Voss had a recurring role on The Wardens "
+        "as Agent Bo Marr."
+    )
+    assert ("The Wardens", "cast_member", "Dara Voss") in rels
+    assert ("Bo Marr", "appears_in", "The Wardens") in rels
+    rels = _rels(
+        "Dara Voss (born 1980) is an Irish actor. In Dublin, Voss had a recurring role on The Wardens as "
+        "Agent Bo Marr."
+    )
+    assert ("The Wardens", "cast_member", "Dara Voss") in rels
+    assert not any(p == "appears_in" for _, p, _ in rels)  # two named places: which is the show's, unsaid
+
+
+# ------------------------------------------------------------ "this feature", "and stars A, B"
+def test_this_feature_is_the_film_and_its_misparsed_stars_list_its_cast() -> None:
+    rels = _rels(
+        "Brass Meadow is a 1952 American film biography of the composer Elo Vant. This 20th Century Fox "
+        "feature was produced by Ira Lomb, directed by Henk Oster, and stars Clem Weber, Dora Pagett, Rob "
+        "Wagen, and Ruth Hessel."
+    )
+    assert ("Brass Meadow", "produced_by", "Ira Lomb") in rels
+    assert ("Brass Meadow", "cast_member", "Clem Weber") in rels
+    assert ("Brass Meadow", "cast_member", "Ruth Hessel") in rels
+    rels = _rels("Brass Meadow is a 1952 album by Elo Vant. This feature was produced by Ira Lomb.")
+    assert not any(p == "produced_by" for _, p, _ in rels)  # an album's "feature" is no reference
+
+
+# ------------------------------------------------------------ "A and B play roles in the film"
+def test_people_playing_roles_in_the_film_are_its_cast() -> None:
+    rels = _rels(
+        "Salt Hollow is a 2014 Indian drama film directed by Ravi Menon. Narain Das, Innocent, Kalan Shaj, "
+        "and Lena play significant roles in the film."
+    )
+    assert ("Salt Hollow", "cast_member", "Narain Das") in rels
+    assert ("Salt Hollow", "cast_member", "Kalan Shaj") in rels
+    rels = _rels(
+        "Salt Hollow is a 2014 Indian drama film directed by Ravi Menon. Critics and Dora Pagett play a role "
+        "in the film's success. Dora Pagett has a small part in Lowtide."
+    )
+    assert not any(p in ("cast_member", "appears_in") for _, p, _ in rels)

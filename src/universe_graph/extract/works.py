@@ -361,7 +361,11 @@ def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sente
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr"]
             nouns = [t for a in attrs for t in _conjuncts(a)]
-            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
+            subj = [  # "Lin Ha-yeon (born 1994) is": the parser may tag a hyphenated name's end a noun
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj" and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            ]
             if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
@@ -601,7 +605,11 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
-        places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
+        places = [  # not "In 2010, she played" nor "On television, she had a role on X as C"
+            o
+            for o in pobjs
+            if o.ent_type_ not in DATE_LABELS and (o.pos_ == "PROPN" or o.lemma_.lower() in LEAD_WORK_NOUNS)
+        ]
         if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
             self.played_role(sent, tok, verb, person, works[0])
 
@@ -793,10 +801,22 @@ class WorkReader:
                 if head.dep_ == "attr":
                     subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     return bool(subj) and self.is_work(sent, subj[0])
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in WORK_REFERENCES:
+            if tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.lemma_.lower() in WORK_REFERENCES or self.feature(tok)
+            ):
                 dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
                 return bool(dets) and dets[0] in ("the", "this", "its")
         return False
+
+    def feature(self, tok: Any) -> bool:
+        """ "This 20th Century Fox feature was produced by A": in a film's article "the feature" or
+        "this feature" is the film ("feature" alone is no reference: "a feature of the plot")."""
+        return (
+            self.lead_noun is not None
+            and self.screen
+            and tok.lemma_.lower() == "feature"
+            and tok.pos_ == "NOUN"
+        )
 
     def cast_cue(self, sent: Sentence, tok: Any) -> bool:
         """ "The film stars" misparsed as a noun, or "the cast included/includes/featured"."""
@@ -858,6 +878,8 @@ class WorkReader:
             self.starring(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
             self.released(sent, tok)
+        if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
+            self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
         if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
             self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
@@ -976,6 +998,15 @@ class WorkReader:
         if anchor is None or not self.is_work(sent, anchor):
             root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                verb.dep_ == "compound"
+                and verb.tag_ == "VBZ"
+                and verb.i > root.i
+                and subj
+                and self.is_work(sent, subj[0])
+            ):  # "X was produced by A, directed by B, and stars C, D and E": "stars" a compound of C
+                self.cast_list(sent, verb)
+                return
             if verb.dep_ != "amod" or not subj or not self.is_work(sent, subj[0]):
                 return
             self.as_roles(sent, verb)
@@ -1153,6 +1184,40 @@ class WorkReader:
                 return False
             t = t.head
         return False
+
+    def roles_in_work(self, sent: Sentence, verb: Any) -> None:
+        """ "Narain, Innocent and Lena play significant roles in the film", "A has a small part in
+        it": the people who play or have roles "in" the text's work (its name, "the film", "it")
+        are in its cast. Only a named subject (never "critics", never "he"), and only a role in the
+        work itself ("roles in the film's success" names no part)."""
+        if self.doc.work_key is None:
+            return
+        roles = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("role", "part")]
+        places = [
+            o
+            for h in (verb, *roles)
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not roles or len(places) != 1:
+            return
+        place = places[0]
+        if any(c.dep_ == "poss" or c.tag_ == "POS" for c in place.children):
+            return  # "roles in the film's success"
+        referred = (
+            place.lemma_.lower() in WORK_REFERENCES and _the_work_part(place) and _title_after(place) is None
+        )  # "in the film", not "in the film Lowtide"
+        if not referred and not self.is_work(sent, place):
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if not subj:
+            return
+        listed = self.listed(sent, subj[0].left_edge.i, single=True)  # the parser may split a name
+        for p in listed if len(listed) > 1 else self.people(sent, subj):
+            if p != self.doc.work_key and self.doc.ents[p].fixed in (None, EntityType.PERSON):
+                self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.8))
 
     def made_in_year(self, sent: Sentence, verb: Any) -> None:
         """ "He directed the film Thira in 2013", "the band released its second album Evil Empire in
@@ -1687,8 +1752,9 @@ def plot_subjects(doc: Doc) -> set[str]:
                 and verb.tag_ == "VBZ"
                 and verb.pos_ == "VERB"
                 and verb.lemma_.lower() not in PEOPLE_VERBS
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in ACTING_NOUNS for c in verb.children)
                 and asserted(verb)
-            ):
+            ):  # "A has a small part in it" is said of an actor
                 people = [tok]
             elif (
                 tok.dep_ in ("dobj", "pobj")
@@ -1723,7 +1789,12 @@ def encyclopedic(doc: Doc) -> bool:
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-            named = bool(subj) and (subj[0].text[:1].isupper() or span.text[:1] in QUOTES)
+            named = (
+                bool(subj)
+                and (  # "Lin Ha-yeon (born 1994) is": a name ending in a lower-case part
+                    subj[0].text[:1].isupper() or subj[0].ent_type_ == "PERSON" or span.text[:1] in QUOTES
+                )
+            )
             return bool(attrs) and named  # "X (born 1950) is a singer", a quoted title
     return False
 
