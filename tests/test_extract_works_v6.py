@@ -119,3 +119,38 @@ def test_people_playing_roles_in_the_film_are_its_cast() -> None:
         "in the film's success. Dora Pagett has a small part in Lowtide."
     )
     assert not any(p in ("cast_member", "appears_in") for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ what the text's work is
+def test_a_title_ending_in_a_question_mark_is_the_leads_work() -> None:
+    rels = _rels(
+        "How Far Is Home? is the first full-length album by American punk rock band Grey Static, released "
+        "on January 19, 1982 by Tin Records."
+    )
+    assert ("How Far Is Home", "release_year", "1982") in rels
+    rels = _rels("Why Is It? Ask the band. They released it in 1990.")
+    assert not any(p == "release_year" for _, p, _ in rels)  # no lead: the next sentence is no copula
+
+
+def test_a_compact_disc_is_a_work() -> None:
+    rels = _rels(
+        "Lowtide Blues is a compact disc credited to the jazz musician Ole Marr, released in 1999 on Blue "
+        "Quay Records."
+    )
+    assert ("Lowtide Blues", "release_year", "1999") in rels
+    rels = _rels("Ole Marr is a disc jockey from Lowtide, born in 1999.")
+    assert not any(p == "release_year" for _, p, _ in rels)
+
+
+def test_a_persons_dates_make_an_article_whatever_the_parse() -> None:
+    text = (
+        "Bo Lin (; born February 23, 1968), also known in Mongolian as Senbor, is a Chinese folk and pop "
+        'singer - songwriter. He performed the theme "Xiang Tian" in the Zhao Ming film Coming Rain.'
+    )
+    claims = run_rules(text, WorkHint())
+    assert claims.source.about is None or all(
+        e.name != "Zhao Ming" for e in claims.entities if e.id == claims.source.about
+    )  # an article about a singer: "the Zhao Ming film" is not the text's work
+    plain = "Bo Lin went to see the Zhao Ming film Coming Rain. It was long."
+    about = run_rules(plain, WorkHint()).source.about
+    assert about is not None  # a plain text keeps its guess from "the X film"

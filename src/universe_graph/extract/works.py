@@ -42,7 +42,8 @@ LEAD_WORK_NOUNS = frozenset(
         "poem", "episode", "mixtape", "soundtrack", "compilation", "anthology", "sequel", "prequel",
         "installment", "instalment", "remake", "trilogy", "cartoon", "drama", "comedy", "thriller",
         "western", "adaptation", "newspaper", "magazine", "periodical", "journal", "strip",
-        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition",
+        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition", "cd",
+        "disc",
     }
 )  # fmt: skip
 #: nouns that refer back to the work ("the film was released", "the album features")
@@ -88,7 +89,7 @@ Mark = Callable[[Sentence, Any, EntityType], str]
 NOT_SCREEN_NOUNS = frozenset(
     {"album", "ep", "single", "song", "novel", "novella", "book", "poem", "mixtape", "soundtrack",
      "compilation", "anthology", "newspaper", "magazine", "periodical", "journal", "strip", "painting",
-     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story"}
+     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story", "cd", "disc"}
 )  # fmt: skip
 #: words before "film" or "series" that name a medium, never a title ("a Chinese TV series")
 MEDIUM_WORDS = frozenset({"tv", "television", "radio", "web", "video", "dvd", "imax", "3d"})
@@ -125,6 +126,10 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
         return None
     toks = list(sent.span)
     cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    if toks and toks[-1].text in ("?", "!"):
+        split = _split_lead(doc, sent)  # "How Far Is Home? is the first album by": split at the "?"
+        if split is not None:
+            return split
     if cop is None or cop == 0:
         return None
     kind = _work_noun(toks[cop])
@@ -152,6 +157,20 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
     title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
+        return None
+    return title, kind
+
+
+def _split_lead(doc: Doc, sent: Sentence) -> tuple[str, Any] | None:
+    """A lead whose title ends in "?" or "!" is split there: "Why Not Me? is the second album by
+    X" is two sentences to the parser, the title alone and then "is the second album". The title
+    is the whole first sentence when the next opens with a lower-case copula."""
+    nxt = next((s for s in doc.sentences if s.index > sent.index), None)
+    if nxt is None or not len(nxt.span) or nxt.span[0].text not in COPULAS:
+        return None
+    kind = _work_noun(nxt.span[0])
+    title = sent.span.text.strip().strip(QUOTES).strip()
+    if kind is None or not title[:1].isupper() or len(title.split()) > 10:
         return None
     return title, kind
 
@@ -1785,6 +1804,10 @@ def encyclopedic(doc: Doc) -> bool:
         return False
     if lead_title(doc) is not None:
         return True
+    opening = list(span)[:12]
+    bracket = next((t.i for t in opening if t.text.startswith("(")), None)
+    if bracket is not None and any(t.lower_ == "born" and t.i > bracket for t in opening):
+        return True  # "Han Lei (; born 1968), also known as ..., is": a person's dates, however it parses
     for tok in list(span)[:45]:
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
