@@ -154,3 +154,26 @@ def test_a_persons_dates_make_an_article_whatever_the_parse() -> None:
     plain = "Bo Lin went to see the Zhao Ming film Coming Rain. It was long."
     about = run_rules(plain, WorkHint()).source.about
     assert about is not None  # a plain text keeps its guess from "the X film"
+
+
+def test_a_film_makers_title_and_an_album_named_in_apposition_are_dated() -> None:
+    rels = _rels(
+        "Pell Stanner is an American film director and writer. In 2006, he then wrote and directed The Night "
+        "Caller, an adaptation of a 2000 novel."
+    )
+    assert ("The Night Caller", "release_year", "2006") in rels
+    rels = _rels(
+        "Grey Static is an American rock band from Ohio. In 1999 the band released its final album of "
+        "original material, The Long Road, which again credited all four members."
+    )
+    assert ("The Long Road", "release_year", "1999") in rels
+    rels = _rels("Pell Stanner is an American film director. In 2006 he directed Ann Kell in a play.")
+    assert not any(p == "release_year" for _, p, _ in rels)  # a person directed is no title
+
+
+def test_a_foreign_titles_small_words_stay_in_it() -> None:
+    rels = _rels(
+        "Lou Faure (1 May 1880 – 1950) was a French writer. Her 1928 novel Blanche et Noir reflects her hope."
+    )
+    assert ("Blanche et Noir", "release_year", "1928") in rels
+    assert ("Blanche", "release_year", "1928") not in rels

@@ -266,9 +266,12 @@ def _name_run(tok: Any) -> Any:
     return span
 
 
+#: lower-case words inside a title: English function words and the articles, conjunctions and
+#: prepositions of titles in other languages ("Blanche et Noir", "La prima notte di quiete")
 TITLE_SMALL_WORDS = frozenset(
-    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le"}
-)
+    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le",
+     "et", "di", "du", "des", "les", "y", "von", "und", "der", "die", "das"}
+)  # fmt: skip
 
 
 def _title_word(tok: Any) -> bool:
@@ -1248,6 +1251,8 @@ class WorkReader:
         if not asserted(verb):
             return
         years = _in_year(verb)
+        if not years and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            years = _in_year(verb.head)  # "In 2006, he wrote and directed X": the year is the first verb's
         run = _work_object(verb)
         if len(years) != 1 or run is None or run[-1].ent_type_ in DATE_LABELS:
             return
@@ -1589,7 +1594,19 @@ def _work_object(verb: Any) -> Any:
         return None
     obj = objs[0]
     if obj.pos_ == "NOUN" and obj.lemma_.lower() in LEAD_WORK_NOUNS:
-        return _title_after(obj, comma=True)
+        run = _title_after(obj, comma=True)
+        named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if run is None and len(named) == 1:  # "its final album of new songs, The Long Road"
+            run = _own_title(named[0])
+        return run
+    if (
+        obj.pos_ == "PROPN"
+        and verb.lemma_.lower() in CREDIT_VERBS
+        and obj.ent_type_ not in NOT_WORK_LABELS | {"ORG"}
+        and not _listed(obj)
+    ):  # "he wrote and directed The Night Listener in 2006": a film-maker's title as it stands
+        run = _own_title(obj)
+        return run if len(run) and _title_word(run[0]) else None
     nouns = [
         c
         for c in obj.children
