@@ -177,3 +177,29 @@ def test_a_foreign_titles_small_words_stay_in_it() -> None:
     )
     assert ("Blanche et Noir", "release_year", "1928") in rels
     assert ("Blanche", "release_year", "1928") not in rels
+
+
+# ------------------------------------------------------------ neighbours in a series
+def test_a_predecessor_or_sequel_set_off_by_a_comma_is_the_works_neighbour() -> None:
+    rels = _rels(
+        '"Lookin Back" is a song by American rapper Ana Brill. It was sent to radio stations on March 18, '
+        '2014, two weeks after its predecessor, "Trophy Room".'
+    )
+    assert ("Lookin Back", "follows", "Trophy Room") in rels
+    rels = _rels(
+        "Night Harbor is a 2003 video game developed by Ubi. A sequel, Night Harbor 2, is in development."
+    )
+    assert ("Night Harbor 2", "follows", "Night Harbor") in rels
+    rels = _rels(
+        "Brickfall is an arcade game developed by Atari, released on May 13, 1976. The game was followed "
+        "by a 1978 sequel, Super Brickfall, which became a pack-in game."
+    )
+    assert ("Super Brickfall", "follows", "Brickfall") in rels
+
+
+def test_a_persons_predecessor_or_a_sequel_to_another_title_is_no_neighbour() -> None:
+    rels = _rels(
+        "Night Harbor is a 2003 video game developed by Ubi. His predecessor, Ola Brandt, ran the studio. "
+        "Its developers also made a sequel to Grey Mile, the game Lowtide."
+    )
+    assert not any(p == "follows" and "Night Harbor" in (s, o) for s, p, o in rels)

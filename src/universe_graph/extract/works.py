@@ -906,6 +906,8 @@ class WorkReader:
             self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
             self.sequel(sent, tok)
+        if tok.lemma_.lower() in NEIGHBOUR_NOUNS and tok.pos_ == "NOUN" and self.encyclopedic:
+            self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
             self.followed(sent, tok)
         if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
@@ -1323,6 +1325,32 @@ class WorkReader:
                 else:
                     self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
 
+    def neighbour(self, sent: Sentence, noun: Any) -> None:
+        """ "its predecessor, "Trophy Room"", "A sequel, Iron Tide, is in development", "its
+        follow-up, Red Sky": in an article about a work, the title in apposition to such a noun
+        comes just before (predecessor) or after (sequel, successor, follow-up) the work. The noun
+        must be the work's ("its", or "a"/"the" with no other owner) and name no other work ("a
+        sequel to X" is `sequel`'s; "the band's follow-up" is not the work's)."""
+        work = self.doc.work_key
+        if work is None or any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in noun.children):
+            return
+        dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+        if len(dets) != 1 or dets[0].lower_ not in ("its", "a", "the"):
+            return  # "his predecessor" is a person's, "the band's follow-up" the band's
+        run = _title_after(noun, comma=True)
+        if run is None or noun.i + 1 >= sent.span.end or noun.nbor(1).text != ",":
+            return  # "a sequel film": only the title set off after a comma
+        key = self.doc.ref(sent, run[-1])
+        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+            return
+        other = self.mark(sent, run, EntityType.FILM)
+        if other == work:
+            return
+        if noun.lemma_.lower() == "predecessor":
+            self.found.append(Found(work, "follows", other, sent.index, 0.8))
+        else:
+            self.found.append(Found(other, "follows", work, sent.index, 0.8))
+
     def followed(self, sent: Sentence, verb: Any) -> None:
         """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
         anchor = self.anchor(verb)
@@ -1335,7 +1363,7 @@ class WorkReader:
                 items = [c for c in _conjuncts(o) if c.dep_ != "appos" or c.head.pos_ != "NOUN"]
                 for c in items[:1] if verb.lemma_.lower() == "follow" else items[-1:]:
                     if c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS:
-                        run = _title_after(c)  # "the 1992 film Grey Mile"
+                        run = _title_after(c, comma=True)  # "the 1992 film Grey Mile", "a sequel, Iron Tide"
                         ref = self.doc.ref(sent, run[-1]) if run is not None else None
                         other = (
                             self.mark(sent, run, EntityType.FILM)
@@ -1562,6 +1590,8 @@ class WorkReader:
             self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
 
 
+#: nouns of a work's neighbour in a series, with the title set off after them ("its predecessor, X")
+NEIGHBOUR_NOUNS = frozenset({"predecessor", "successor", "sequel", "follow-up"})
 #: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
 #: "recorded" or "shot": a recording or shoot often comes a year before the release)
 MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
