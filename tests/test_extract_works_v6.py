@@ -203,3 +203,24 @@ def test_a_persons_predecessor_or_a_sequel_to_another_title_is_no_neighbour() ->
         "Its developers also made a sequel to Grey Mile, the game Lowtide."
     )
     assert not any(p == "follows" and "Night Harbor" in (s, o) for s, p, o in rels)
+
+
+# ------------------------------------------------------------ a performer's other credits
+def test_an_owned_dated_title_is_dated_without_its_owner() -> None:
+    rels = _rels(
+        "Dan Orlo (born March 23, 1981) is a Thai martial arts film actor. He has also appeared in Nonzee "
+        "Varin's Queen of Lanka (2008) and Somsak (2008)."
+    )
+    assert ("Queen of Lanka", "release_year", "2008") in rels
+    assert ("Queen of Lanka", "cast_member", "Dan Orlo") in rels
+    assert not any(s.startswith("Nonzee") for s, p, _ in rels if p == "release_year")
+
+
+def test_going_on_to_roles_in_a_film_is_acting_in_it() -> None:
+    rels = _rels(
+        "Dan Orlo (born March 23, 1981) is a Thai martial arts film actor. He then went on to leading roles "
+        "in the 2004 film, Salt Quay, and the 2006 film Grey Mile."
+    )
+    assert ("Grey Mile", "cast_member", "Dan Orlo") in rels
+    rels = _rels("Dan Orlo (born March 23, 1981) is a Thai actor. He went on to Lowtide in 2004.")
+    assert not any(p == "cast_member" for _, p, _ in rels)  # going to a place is no role

@@ -300,6 +300,9 @@ def _title_before(paren: Any) -> Any:
             i = k
             continue
         break
+    owners = [k for k in range(i, end) if doc[k].tag_ == "POS"]
+    if owners:
+        i = owners[-1] + 1  # "Nonzee Varin's Queen of Lanka (2008)": the owner is not the title
     if i == end or not _title_word(doc[i]) or doc[i].tag_ == "POS":
         return None
     if doc[i].lower_ in HONOUR_WORDS or any(t.lower_ in HONOUR_WORDS for t in doc[i:end]):
@@ -358,7 +361,9 @@ ACTING_VERBS = frozenset({"appear", "star", "co-star", "play", "portray", "guest
 #: nouns of acting in a work ("a minor role in X", "roles in films including X and Y")
 ACTING_NOUNS = frozenset({"role", "part", "appearance", "cameo"})
 #: verbs that hold an acting noun ("had a role in X", "landed a part in X")
-ROLE_VERBS = frozenset({"have", "play", "land", "get", "take", "be"})
+ROLE_VERBS = frozenset(
+    {"have", "play", "land", "get", "take", "be", "go", "win", "earn"}
+)  # "went on to roles in"
 #: subjects that stand for a performer article's own subject when they act ("He appeared in X")
 PERFORMER_PRONOUNS = frozenset({"he", "she"})
 #: named-entity labels that are never a work acted in ("appeared in London", "starred in 1990")
@@ -775,7 +780,8 @@ class WorkReader:
             for n in named:
                 for c in _conjuncts(n):
                     out += self.acted_work(sent, c)
-            run = _title_after(tok)  # "the film Thira": the noun says what it is, whatever the NER says
+            run = _title_after(tok, comma=True)  # "the film Thira", "the 2004 film, Born to Run": the noun
+            # says what it is, whatever the NER says
             if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
                 out.append(self.mark(sent, run, EntityType.FILM))
             return out
