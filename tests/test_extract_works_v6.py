@@ -224,3 +224,20 @@ def test_going_on_to_roles_in_a_film_is_acting_in_it() -> None:
     assert ("Grey Mile", "cast_member", "Dan Orlo") in rels
     rels = _rels("Dan Orlo (born March 23, 1981) is a Thai actor. He went on to Lowtide in 2004.")
     assert not any(p == "cast_member" for _, p, _ in rels)  # going to a place is no role
+
+
+def test_the_last_film_to_feature_a_as_x_gives_roles() -> None:
+    rels = _rels(
+        "Clear Water is a 1994 American spy thriller film directed by Phil Noy. It is the last film to "
+        "feature "
+        "Harlan Ford as Rowan and Jim Earl as Admiral Jim Greer."
+    )
+    assert ("Clear Water", "cast_member", "Harlan Ford") in rels
+    assert ("Rowan", "portrayed_by", "Harlan Ford") in rels
+    assert ("Admiral Jim Greer", "appears_in", "Clear Water") in rels
+    rels = _rels(
+        "Clear Water is a 1994 American spy thriller film directed by Phil Noy. It is the last film to "
+        "feature "
+        "the song Grey Mile as a theme."
+    )
+    assert not any(p in ("cast_member", "portrayed_by") for _, p, _ in rels)

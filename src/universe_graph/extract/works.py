@@ -904,6 +904,14 @@ class WorkReader:
             or (lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB")
         ):
             self.starring(sent, tok)
+        elif (
+            self.screen
+            and lemma in ("star", "feature")
+            and tok.tag_ == "VB"
+            and tok.dep_ in ("acl", "relcl")
+            and self.is_work(sent, tok.head)
+        ):  # "It is the last film to feature A as X and B as Y": the roles only
+            self.as_roles(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
             self.released(sent, tok)
         if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
