@@ -241,3 +241,18 @@ def test_the_last_film_to_feature_a_as_x_gives_roles() -> None:
         "the song Grey Mile as a theme."
     )
     assert not any(p in ("cast_member", "portrayed_by") for _, p, _ in rels)
+
+
+def test_a_film_makers_directorial_debut_is_their_direction() -> None:
+    rels = _rels(
+        "Ravi Menon (born 1 October 1985) is an Indian actor, director and screenwriter. His directorial "
+        "debut was in 2010 with Salt Quay Club, also written by him. His most recent directorial was Low "
+        "Tide (2016)."
+    )
+    assert ("Salt Quay Club", "directed_by", "Ravi Menon") in rels
+    assert ("Low Tide", "directed_by", "Ravi Menon") in rels
+    rels = _rels(
+        "Ravi Menon (born 1 October 1985) is an Indian director. Ana Brill's directorial debut Salt Quay "
+        "was a hit."
+    )
+    assert ("Salt Quay", "directed_by", "Ravi Menon") not in rels  # another person's debut

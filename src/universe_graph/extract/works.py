@@ -487,6 +487,7 @@ class WorkReader:
                     self.role_list(sent, tok, performer)
                 if maker is not None:
                     self.made(sent, tok, maker)
+                    self.directorial(sent, tok, maker)
 
     # a character's article -------------------------------------------------------------------
     def character_lead(self) -> None:
@@ -679,6 +680,38 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, pred, person, sent.index, 0.8))
+
+    def directorial(self, sent: Sentence, adj: Any, person: str) -> None:
+        """ "His directorial debut was Salt Quay", "her second directorial venture Grey Mile (2012)",
+        "His directorial debut was in 2010 with Low Tide": in a film-maker's article, the title a
+        directorial noun of theirs names is their direction. The noun must be theirs ("his", "her"
+        or their name's possessive: "Ana Brill's directorial debut" in Ola Vesk's article is not)."""
+        if adj.lower_ != "directorial" or adj.dep_ not in ("amod", "compound", "nsubj"):
+            return
+        noun = adj if adj.dep_ == "nsubj" else adj.head  # "His most recent directorial was X"
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        if not owner or (owner[0].lower_ not in ("his", "her") and self.doc.ref(sent, owner[0]) != person):
+            return
+        run = _title_after(noun, comma=True)
+        cop = noun.head if noun.dep_ == "nsubj" and noun.head.lower_ in COPULAS else None
+        if run is None and cop is not None:
+            named = [c for c in cop.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+            named += [  # "was in 2010 with Low Tide"
+                o
+                for p in cop.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ]
+            run = _own_title(named[0]) if len(named) == 1 else None
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS | {"PERSON"}:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        work = self.mark(sent, run, EntityType.FILM)
+        if work != person:
+            self.found.append(Found(work, "directed_by", person, sent.index, 0.8))
 
     def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
         """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
