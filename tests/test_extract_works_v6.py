@@ -256,3 +256,16 @@ def test_a_film_makers_directorial_debut_is_their_direction() -> None:
         "was a hit."
     )
     assert ("Salt Quay", "directed_by", "Ravi Menon") not in rels  # another person's debut
+
+
+def test_with_production_by_credits_the_works_producer() -> None:
+    rels = _rels(
+        '"Blank Note" is a song recorded by American singer Ana Brill. It was written by Ana Brill, with '
+        "production by Chris Bray."
+    )
+    assert ("Blank Note", "produced_by", "Chris Bray") in rels
+    rels = _rels(
+        '"Blank Note" is a song recorded by American singer Ana Brill. Her brother grew up with production '
+        "by Chris Bray."
+    )
+    assert not any(p == "produced_by" for _, p, _ in rels)  # said of the brother, not the work

@@ -947,6 +947,8 @@ class WorkReader:
             self.as_roles(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
             self.released(sent, tok)
+        if lemma == "production" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            self.with_production(sent, tok)  # "It was written by A, with production by B"
         if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
             self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
         if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
@@ -1255,6 +1257,24 @@ class WorkReader:
                 return False
             t = t.head
         return False
+
+    def with_production(self, sent: Sentence, noun: Any) -> None:
+        """ "It was written by A and B, with production by B", "with production done by B": the
+        people "by" whom the production was done produced the work the clause's verb is said of
+        (its subject the work: "it", its name, "the song")."""
+        work = self.doc.work_key
+        verb = noun.head.head
+        if work is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        bys = [p for h in holders for p in h.children if p.lower_ == "by" and p.dep_ in ("prep", "agent")]
+        pobjs = [o for b in bys for o in b.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        for p in self.people(sent, pobjs):
+            if p != work:
+                self.found.append(Found(work, "produced_by", p, sent.index, 0.8))
 
     def roles_in_work(self, sent: Sentence, verb: Any) -> None:
         """ "Narain, Innocent and Lena play significant roles in the film", "A has a small part in
