@@ -269,3 +269,20 @@ def test_with_production_by_credits_the_works_producer() -> None:
         "by Chris Bray."
     )
     assert not any(p == "produced_by" for _, p, _ in rels)  # said of the brother, not the work
+
+
+def test_a_quoted_title_released_in_a_year_after_a_comma_or_which() -> None:
+    rels = _rels(
+        "Lin Ha (born 1940) is a Korean singer. Lin gained fame as the singing prince with the wedding "
+        'favorite "Dove House", released in 1967.'
+    )
+    assert ("Dove House", "release_year", "1967") in rels
+    rels = _rels(
+        '"Snow Baron" is a song by the Guards. The group is best known for their hit recording of "Snoopy '
+        'Baron", which was first released in 1966 as a single.'
+    )
+    assert ("Snoopy Baron", "release_year", "1966") in rels
+    rels = _rels(
+        "Lin Ha (born 1940) is a Korean singer. She met Ana Brill, who was released in 1990 from prison."
+    )
+    assert not any(p == "release_year" for _, p, _ in rels)  # a person released is no work

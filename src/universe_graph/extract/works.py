@@ -1209,9 +1209,24 @@ class WorkReader:
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objs.append(verb.head)
+            if verb.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
+                objs.append(verb.head)  # '"Snow Baron", which was first released in 1966'
+            doc = verb.doc
+            if (
+                verb.tag_ == "VBN"
+                and verb.i >= sent.span.start + 3
+                and doc[verb.i - 1].text == ","
+                and doc[verb.i - 2].text in QUOTES
+            ):  # 'the favourite "Dove House", released in 1967': the quoted title before the comma
+                quoted = _title_before(doc[verb.i - 1])
+                if quoted is not None and self.doc.ref(sent, quoted[-1]) != self.doc.work_key:
+                    key = self.doc.ref(sent, quoted[-1])
+                    if key is None or self.doc.ents[key].fixed in (None, *WORK_TYPES):
+                        subject = self.mark(sent, quoted, EntityType.FILM)
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
             named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
-            subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
+            if subject is None:
+                subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
             nouns = [o for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() in LEAD_WORK_NOUNS]
             if nouns and not self.is_work(sent, nouns[0]):  # "released its second album, Evil Crown, in"
                 run = _title_after(nouns[0], comma=True)
