@@ -286,3 +286,11 @@ def test_a_quoted_title_released_in_a_year_after_a_comma_or_which() -> None:
         "Lin Ha (born 1940) is a Korean singer. She met Ana Brill, who was released in 1990 from prison."
     )
     assert not any(p == "release_year" for _, p, _ in rels)  # a person released is no work
+
+
+def test_an_opening_participle_dates_the_work_after_its_comma() -> None:
+    lead = '"Cry Again" is the first single from singer Rick Ashby\'s third album, Free. '
+    rels = _rels(lead + 'Released as a single in January 1991, "Cry Again" reached number seven.')
+    assert ("Cry Again", "release_year", "1991") in rels
+    rels = _rels(lead + 'Released as a single in January 1991, "Lowtide" reached number seven.')
+    assert ("Cry Again", "release_year", "1991") not in rels  # another title's release

@@ -1203,7 +1203,11 @@ class WorkReader:
         verb releases ("the label released Nightfall in 1975")."""
         anchor = self.anchor(verb)
         subject: str | None = None
-        if (anchor is None or not self.is_work(sent, anchor)) and not self.own_release(sent, verb):
+        if (
+            (anchor is None or not self.is_work(sent, anchor))
+            and not self.own_release(sent, verb)
+            and not self.opening_participle(sent, verb)
+        ):
             if not self.encyclopedic:
                 return
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -1252,6 +1256,28 @@ class WorkReader:
             if years:
                 self.literal(sent, "release_year", years[0], 0.85, subject)
                 return
+
+    def opening_participle(self, sent: Sentence, verb: Any) -> bool:
+        """ "Released as a single in January 1991, "Cry Again" reached number seven": a participle
+        opening the sentence is said of the subject after its comma; True when that subject is
+        the text's work (its name, quoted or not, or "it" / "the song"), however the parser hangs
+        the title."""
+        doc, end = verb.doc, sent.span.end
+        if verb.i != sent.span.start or verb.tag_ != "VBN" or self.doc.work_key is None:
+            return False
+        comma = next((t.i for t in doc[verb.i : min(end, verb.i + 15)] if t.text == ","), None)
+        if comma is None or comma + 2 >= end:
+            return False
+        first = doc[comma + 1]
+        if first.text in QUOTES:
+            first = doc[comma + 2]
+        if first.lower_ == "it":
+            return self.last_work(sent, first) == self.doc.work_key
+        return self.doc.ref(sent, first) == self.doc.work_key or (
+            first.lower_ in ("the", "this")
+            and first.i + 1 < end
+            and doc[first.i + 1].lemma_.lower() in WORK_REFERENCES
+        )
 
     def own_release(self, sent: Sentence, verb: Any) -> bool:
         """Is a release verb said of the text's own work though its anchor is not the work?
