@@ -167,3 +167,62 @@ def test_names_match_across_the_datas_tokenisation() -> None:
     doc = {**DOC, "vertexSet": [[_m("Do n't Look Back", 0, 0, "MISC")]]}
     assert clusters_named(doc, ["Don't Look Back"]) == [0]
     assert clusters_named(doc, ["Look Back"]) == []
+
+
+def test_inverse_pairs_are_read_from_the_ontology() -> None:
+    from universe_graph.evaluate.redocred import canonical, inverse_ids
+
+    pairs = inverse_ids()
+    assert pairs["P155"] == "P156" and pairs["P156"] == "P155"
+    assert pairs["P674"] == "P1441" and pairs["P1441"] == "P674"
+    assert "P57" not in pairs and "P161" not in pairs
+    assert canonical(("P1441", 3, 0)) == ("P674", 0, 3)  # the lower id, ends swapped
+    assert canonical(("P674", 0, 3)) == ("P674", 0, 3)
+    assert canonical(("P57", 0, 2)) == ("P57", 0, 2)
+
+
+#: "Gray Harbor stars Mira Tull as Ann. Bo Lund plays Cy." with characters Ann (4) and Cy (6):
+#: Ann is labelled under both P674 and P1441, Cy under P1441 only
+CHARACTERS: dict[str, Any] = {
+    **DOC,
+    "vertexSet": [
+        *DOC["vertexSet"],
+        [_m("Ann", 1, 5, "PER")],  # 5
+        [_m("Bo Lund", 3, 0, "PER")],  # 6
+        [_m("Cy", 3, 3, "PER")],  # 7
+    ],
+    "labels": [
+        {"r": "P674", "h": 0, "t": 5, "evidence": [1]},
+        {"r": "P1441", "h": 5, "t": 0, "evidence": [1]},
+        {"r": "P1441", "h": 7, "t": 0, "evidence": [3]},
+    ],
+}
+
+
+def test_inverse_pair_facts_count_once_hand_computed() -> None:
+    # `appears_in` gives each character both ids, as claim_triples does
+    predicted = [
+        ("P1441", ("Ann",), ("Gray Harbor",)),
+        ("P674", ("Gray Harbor",), ("Ann",)),
+        ("P1441", ("Cy",), ("Gray Harbor",)),
+        ("P674", ("Gray Harbor",), ("Cy",)),
+        ("P1441", ("Bo Lund",), ("Gray Harbor",)),  # no such fact
+        ("P674", ("Gray Harbor",), ("Bo Lund",)),
+    ]
+    ids = ["P674", "P1441"]
+    each = score_document(CHARACTERS, predicted, ids)
+    # each id: P674 finds Ann, Cy and Bo Lund are false (1/2/0); P1441 finds Ann and Cy, Bo Lund false (2/1/0)
+    assert (each["P674"].tp, each["P674"].fp, each["P674"].fn) == (1, 2, 0)
+    assert (each["P1441"].tp, each["P1441"].fp, each["P1441"].fn) == (2, 1, 0)
+    once = score_document(CHARACTERS, predicted, ids, pairs_once=True)
+    # once: the facts are {Ann, Cy} (Ann's two labels one fact); predicted {Ann, Cy, Bo Lund}: 2/1/0
+    assert (once["P674"].tp, once["P674"].fp, once["P674"].fn) == (2, 1, 0)
+    assert (once["P1441"].tp, once["P1441"].fp, once["P1441"].fn) == (0, 0, 0)
+    # a miss is counted once too: nothing predicted leaves the two facts missed, not three labels
+    missed = score_document(CHARACTERS, [], ids, pairs_once=True)
+    assert (missed["P674"].fn, missed["P1441"].fn) == (2, 0)
+    nothing = score_document(CHARACTERS, [], ids)
+    assert (nothing["P1441"].fn, nothing["P674"].fn) == (2, 1)
+    # the baseline's cluster pairs the same way
+    clusters = [("P1441", 7, 0), ("P674", 0, 5)]
+    assert (score_clusters(CHARACTERS, clusters, ids, pairs_once=True)["P674"].tp) == 2

@@ -42,7 +42,8 @@ LEAD_WORK_NOUNS = frozenset(
         "poem", "episode", "mixtape", "soundtrack", "compilation", "anthology", "sequel", "prequel",
         "installment", "instalment", "remake", "trilogy", "cartoon", "drama", "comedy", "thriller",
         "western", "adaptation", "newspaper", "magazine", "periodical", "journal", "strip",
-        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition",
+        "painting", "drawing", "volume", "biography", "entry", "record", "lp", "composition", "cd",
+        "disc",
     }
 )  # fmt: skip
 #: nouns that refer back to the work ("the film was released", "the album features")
@@ -88,7 +89,7 @@ Mark = Callable[[Sentence, Any, EntityType], str]
 NOT_SCREEN_NOUNS = frozenset(
     {"album", "ep", "single", "song", "novel", "novella", "book", "poem", "mixtape", "soundtrack",
      "compilation", "anthology", "newspaper", "magazine", "periodical", "journal", "strip", "painting",
-     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story"}
+     "drawing", "volume", "record", "lp", "composition", "comic", "manga", "story", "cd", "disc"}
 )  # fmt: skip
 #: words before "film" or "series" that name a medium, never a title ("a Chinese TV series")
 MEDIUM_WORDS = frozenset({"tv", "television", "radio", "web", "video", "dvd", "imax", "3d"})
@@ -125,6 +126,10 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
         return None
     toks = list(sent.span)
     cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    if toks and toks[-1].text in ("?", "!"):
+        split = _split_lead(doc, sent)  # "How Far Is Home? is the first album by": split at the "?"
+        if split is not None:
+            return split
     if cop is None or cop == 0:
         return None
     kind = _work_noun(toks[cop])
@@ -152,6 +157,20 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
     title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
+        return None
+    return title, kind
+
+
+def _split_lead(doc: Doc, sent: Sentence) -> tuple[str, Any] | None:
+    """A lead whose title ends in "?" or "!" is split there: "Why Not Me? is the second album by
+    X" is two sentences to the parser, the title alone and then "is the second album". The title
+    is the whole first sentence when the next opens with a lower-case copula."""
+    nxt = next((s for s in doc.sentences if s.index > sent.index), None)
+    if nxt is None or not len(nxt.span) or nxt.span[0].text not in COPULAS:
+        return None
+    kind = _work_noun(nxt.span[0])
+    title = sent.span.text.strip().strip(QUOTES).strip()
+    if kind is None or not title[:1].isupper() or len(title.split()) > 10:
         return None
     return title, kind
 
@@ -247,9 +266,12 @@ def _name_run(tok: Any) -> Any:
     return span
 
 
+#: lower-case words inside a title: English function words and the articles, conjunctions and
+#: prepositions of titles in other languages ("Blanche et Noir", "La prima notte di quiete")
 TITLE_SMALL_WORDS = frozenset(
-    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le"}
-)
+    {"of", "the", "a", "an", "and", "in", "on", "to", "for", "from", "with", "at", "de", "la", "del", "le",
+     "et", "di", "du", "des", "les", "y", "von", "und", "der", "die", "das"}
+)  # fmt: skip
 
 
 def _title_word(tok: Any) -> bool:
@@ -268,6 +290,9 @@ def _title_before(paren: Any) -> Any:
         if _title_word(doc[i - 1]):
             i -= 1
             continue
+        if doc[i - 1].text == "-" and i < end and i - 2 >= start and _title_word(doc[i - 2]):
+            i -= 2  # "Close-Up (1990)": the tokenizer splits a hyphenated title
+            continue
         k = i - 1  # "The Princess and the Frog": small words between title words
         while k >= start and doc[k].lower_ in TITLE_SMALL_WORDS and i < end:
             k -= 1
@@ -275,6 +300,9 @@ def _title_before(paren: Any) -> Any:
             i = k
             continue
         break
+    owners = [k for k in range(i, end) if doc[k].tag_ == "POS"]
+    if owners:
+        i = owners[-1] + 1  # "Nonzee Varin's Queen of Lanka (2008)": the owner is not the title
     if i == end or not _title_word(doc[i]) or doc[i].tag_ == "POS":
         return None
     if doc[i].lower_ in HONOUR_WORDS or any(t.lower_ in HONOUR_WORDS for t in doc[i:end]):
@@ -333,7 +361,9 @@ ACTING_VERBS = frozenset({"appear", "star", "co-star", "play", "portray", "guest
 #: nouns of acting in a work ("a minor role in X", "roles in films including X and Y")
 ACTING_NOUNS = frozenset({"role", "part", "appearance", "cameo"})
 #: verbs that hold an acting noun ("had a role in X", "landed a part in X")
-ROLE_VERBS = frozenset({"have", "play", "land", "get", "take", "be"})
+ROLE_VERBS = frozenset(
+    {"have", "play", "land", "get", "take", "be", "go", "win", "earn"}
+)  # "went on to roles in"
 #: subjects that stand for a performer article's own subject when they act ("He appeared in X")
 PERFORMER_PRONOUNS = frozenset({"he", "she"})
 #: named-entity labels that are never a work acted in ("appeared in London", "starred in 1990")
@@ -358,7 +388,11 @@ def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sente
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr"]
             nouns = [t for a in attrs for t in _conjuncts(a)]
-            subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i and c.pos_ == "PROPN"]
+            subj = [  # "Lin Ha-yeon (born 1994) is": the parser may tag a hyphenated name's end a noun
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj" and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
+            ]
             if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
@@ -453,6 +487,7 @@ class WorkReader:
                     self.role_list(sent, tok, performer)
                 if maker is not None:
                     self.made(sent, tok, maker)
+                    self.directorial(sent, tok, maker)
 
     # a character's article -------------------------------------------------------------------
     def character_lead(self) -> None:
@@ -598,7 +633,11 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, "cast_member", person, sent.index, 0.8))
-        places = [o for o in pobjs if o.ent_type_ not in DATE_LABELS]  # not "In 2010, she played"
+        places = [  # not "In 2010, she played" nor "On television, she had a role on X as C"
+            o
+            for o in pobjs
+            if o.ent_type_ not in DATE_LABELS and (o.pos_ == "PROPN" or o.lemma_.lower() in LEAD_WORK_NOUNS)
+        ]
         if len(set(works)) == 1 and len(places) == 1 and not _listed(places[0]):
             self.played_role(sent, tok, verb, person, works[0])
 
@@ -641,6 +680,38 @@ class WorkReader:
         for w in works:
             if w != person:
                 self.found.append(Found(w, pred, person, sent.index, 0.8))
+
+    def directorial(self, sent: Sentence, adj: Any, person: str) -> None:
+        """ "His directorial debut was Salt Quay", "her second directorial venture Grey Mile (2012)",
+        "His directorial debut was in 2010 with Low Tide": in a film-maker's article, the title a
+        directorial noun of theirs names is their direction. The noun must be theirs ("his", "her"
+        or their name's possessive: "Ana Brill's directorial debut" in Ola Vesk's article is not)."""
+        if adj.lower_ != "directorial" or adj.dep_ not in ("amod", "compound", "nsubj"):
+            return
+        noun = adj if adj.dep_ == "nsubj" else adj.head  # "His most recent directorial was X"
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        if not owner or (owner[0].lower_ not in ("his", "her") and self.doc.ref(sent, owner[0]) != person):
+            return
+        run = _title_after(noun, comma=True)
+        cop = noun.head if noun.dep_ == "nsubj" and noun.head.lower_ in COPULAS else None
+        if run is None and cop is not None:
+            named = [c for c in cop.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+            named += [  # "was in 2010 with Low Tide"
+                o
+                for p in cop.children
+                if p.dep_ == "prep" and p.lower_ == "with"
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN"
+            ]
+            run = _own_title(named[0]) if len(named) == 1 else None
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS | {"PERSON"}:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return
+        work = self.mark(sent, run, EntityType.FILM)
+        if work != person:
+            self.found.append(Found(work, "directed_by", person, sent.index, 0.8))
 
     def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
         """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
@@ -742,7 +813,8 @@ class WorkReader:
             for n in named:
                 for c in _conjuncts(n):
                     out += self.acted_work(sent, c)
-            run = _title_after(tok)  # "the film Thira": the noun says what it is, whatever the NER says
+            run = _title_after(tok, comma=True)  # "the film Thira", "the 2004 film, Born to Run": the noun
+            # says what it is, whatever the NER says
             if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
                 out.append(self.mark(sent, run, EntityType.FILM))
             return out
@@ -790,10 +862,22 @@ class WorkReader:
                 if head.dep_ == "attr":
                     subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
                     return bool(subj) and self.is_work(sent, subj[0])
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() in WORK_REFERENCES:
+            if tok.dep_ in ("nsubj", "nsubjpass") and (
+                tok.lemma_.lower() in WORK_REFERENCES or self.feature(tok)
+            ):
                 dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
                 return bool(dets) and dets[0] in ("the", "this", "its")
         return False
+
+    def feature(self, tok: Any) -> bool:
+        """ "This 20th Century Fox feature was produced by A": in a film's article "the feature" or
+        "this feature" is the film ("feature" alone is no reference: "a feature of the plot")."""
+        return (
+            self.lead_noun is not None
+            and self.screen
+            and tok.lemma_.lower() == "feature"
+            and tok.pos_ == "NOUN"
+        )
 
     def cast_cue(self, sent: Sentence, tok: Any) -> bool:
         """ "The film stars" misparsed as a noun, or "the cast included/includes/featured"."""
@@ -853,10 +937,26 @@ class WorkReader:
             or (lemma in ("star", "feature") and tok.tag_ in ("VBZ", "VBD") and tok.pos_ == "VERB")
         ):
             self.starring(sent, tok)
+        elif (
+            self.screen
+            and lemma in ("star", "feature")
+            and tok.tag_ == "VB"
+            and tok.dep_ in ("acl", "relcl")
+            and self.is_work(sent, tok.head)
+        ):  # "It is the last film to feature A as X and B as Y": the roles only
+            self.as_roles(sent, tok)
         if lemma in RELEASE_VERBS and tok.pos_ == "VERB" and asserted(tok):
             self.released(sent, tok)
+        if lemma == "production" and tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+            self.with_production(sent, tok)  # "It was written by A, with production by B"
+        if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
+            self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
+        if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
+            self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
             self.sequel(sent, tok)
+        if tok.lemma_.lower() in NEIGHBOUR_NOUNS and tok.pos_ == "NOUN" and self.encyclopedic:
+            self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
             self.followed(sent, tok)
         if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
@@ -971,6 +1071,15 @@ class WorkReader:
         if anchor is None or not self.is_work(sent, anchor):
             root = sent.span.root  # "The film was directed by A and starred B as X" (misparsed)
             subj = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if (
+                verb.dep_ == "compound"
+                and verb.tag_ == "VBZ"
+                and verb.i > root.i
+                and subj
+                and self.is_work(sent, subj[0])
+            ):  # "X was produced by A, directed by B, and stars C, D and E": "stars" a compound of C
+                self.cast_list(sent, verb)
+                return
             if verb.dep_ != "amod" or not subj or not self.is_work(sent, subj[0]):
                 return
             self.as_roles(sent, verb)
@@ -1094,15 +1203,34 @@ class WorkReader:
         verb releases ("the label released Nightfall in 1975")."""
         anchor = self.anchor(verb)
         subject: str | None = None
-        if (anchor is None or not self.is_work(sent, anchor)) and not self.own_release(sent, verb):
+        if (
+            (anchor is None or not self.is_work(sent, anchor))
+            and not self.own_release(sent, verb)
+            and not self.opening_participle(sent, verb)
+        ):
             if not self.encyclopedic:
                 return
             objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objs.append(verb.head)
+            if verb.dep_ == "relcl" and any(o.lower_ in ("which", "that") for o in objs):
+                objs.append(verb.head)  # '"Snow Baron", which was first released in 1966'
+            doc = verb.doc
+            if (
+                verb.tag_ == "VBN"
+                and verb.i >= sent.span.start + 3
+                and doc[verb.i - 1].text == ","
+                and doc[verb.i - 2].text in QUOTES
+            ):  # 'the favourite "Dove House", released in 1967': the quoted title before the comma
+                quoted = _title_before(doc[verb.i - 1])
+                if quoted is not None and self.doc.ref(sent, quoted[-1]) != self.doc.work_key:
+                    key = self.doc.ref(sent, quoted[-1])
+                    if key is None or self.doc.ents[key].fixed in (None, *WORK_TYPES):
+                        subject = self.mark(sent, quoted, EntityType.FILM)
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
             named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
-            subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
+            if subject is None:
+                subject = self.other_work(sent, named[0]) if named else None  # not "by the group ABBA"
             nouns = [o for o in objs if o.pos_ == "NOUN" and o.lemma_.lower() in LEAD_WORK_NOUNS]
             if nouns and not self.is_work(sent, nouns[0]):  # "released its second album, Evil Crown, in"
                 run = _title_after(nouns[0], comma=True)
@@ -1129,6 +1257,28 @@ class WorkReader:
                 self.literal(sent, "release_year", years[0], 0.85, subject)
                 return
 
+    def opening_participle(self, sent: Sentence, verb: Any) -> bool:
+        """ "Released as a single in January 1991, "Cry Again" reached number seven": a participle
+        opening the sentence is said of the subject after its comma; True when that subject is
+        the text's work (its name, quoted or not, or "it" / "the song"), however the parser hangs
+        the title."""
+        doc, end = verb.doc, sent.span.end
+        if verb.i != sent.span.start or verb.tag_ != "VBN" or self.doc.work_key is None:
+            return False
+        comma = next((t.i for t in doc[verb.i : min(end, verb.i + 15)] if t.text == ","), None)
+        if comma is None or comma + 2 >= end:
+            return False
+        first = doc[comma + 1]
+        if first.text in QUOTES:
+            first = doc[comma + 2]
+        if first.lower_ == "it":
+            return self.last_work(sent, first) == self.doc.work_key
+        return self.doc.ref(sent, first) == self.doc.work_key or (
+            first.lower_ in ("the", "this")
+            and first.i + 1 < end
+            and doc[first.i + 1].lemma_.lower() in WORK_REFERENCES
+        )
+
     def own_release(self, sent: Sentence, verb: Any) -> bool:
         """Is a release verb said of the text's own work though its anchor is not the work?
         "X is the fourth album by Iron & Wine, released January 25, 2011" (the participle hangs
@@ -1148,6 +1298,81 @@ class WorkReader:
                 return False
             t = t.head
         return False
+
+    def with_production(self, sent: Sentence, noun: Any) -> None:
+        """ "It was written by A and B, with production by B", "with production done by B": the
+        people "by" whom the production was done produced the work the clause's verb is said of
+        (its subject the work: "it", its name, "the song")."""
+        work = self.doc.work_key
+        verb = noun.head.head
+        if work is None or verb.pos_ not in ("VERB", "AUX"):
+            return
+        anchor = self.anchor(verb)
+        if anchor is None or not self.is_work(sent, anchor):
+            return
+        holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+        bys = [p for h in holders for p in h.children if p.lower_ == "by" and p.dep_ in ("prep", "agent")]
+        pobjs = [o for b in bys for o in b.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        for p in self.people(sent, pobjs):
+            if p != work:
+                self.found.append(Found(work, "produced_by", p, sent.index, 0.8))
+
+    def roles_in_work(self, sent: Sentence, verb: Any) -> None:
+        """ "Narain, Innocent and Lena play significant roles in the film", "A has a small part in
+        it": the people who play or have roles "in" the text's work (its name, "the film", "it")
+        are in its cast. Only a named subject (never "critics", never "he"), and only a role in the
+        work itself ("roles in the film's success" names no part)."""
+        if self.doc.work_key is None:
+            return
+        roles = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ("role", "part")]
+        places = [
+            o
+            for h in (verb, *roles)
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if not roles or len(places) != 1:
+            return
+        place = places[0]
+        if any(c.dep_ == "poss" or c.tag_ == "POS" for c in place.children):
+            return  # "roles in the film's success"
+        referred = (
+            place.lemma_.lower() in WORK_REFERENCES and _the_work_part(place) and _title_after(place) is None
+        )  # "in the film", not "in the film Lowtide"
+        if not referred and not self.is_work(sent, place):
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if not subj:
+            return
+        listed = self.listed(sent, subj[0].left_edge.i, single=True)  # the parser may split a name
+        for p in listed if len(listed) > 1 else self.people(sent, subj):
+            if p != self.doc.work_key and self.doc.ents[p].fixed in (None, EntityType.PERSON):
+                self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.8))
+
+    def made_in_year(self, sent: Sentence, verb: Any) -> None:
+        """ "He directed the film Thira in 2013", "the band released its second album Evil Empire in
+        1996", "she produced its debut film Aanandam in May 2017": in an encyclopedic text, a work
+        named by a kind-of-work noun and made, released or published by an active verb "in" a year
+        came out that year. Only a verb of making or release ("saw the film X in 2013" dates a
+        viewing), only a title the noun introduces (never a bare name the NER may take for a
+        person), and never a year of another clause."""
+        if not asserted(verb):
+            return
+        years = _in_year(verb)
+        if not years and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+            years = _in_year(verb.head)  # "In 2006, he wrote and directed X": the year is the first verb's
+        run = _work_object(verb)
+        if len(years) != 1 or run is None or run[-1].ent_type_ in DATE_LABELS:
+            return
+        key = self.doc.ref(sent, run[-1])
+        if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
+            return  # a person or a place named elsewhere
+        if key is not None and key == self.doc.work_key:
+            self.literal(sent, "release_year", years[0], 0.75)
+            return
+        self.literal(sent, "release_year", years[0], 0.75, self.mark(sent, run, EntityType.FILM))
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
@@ -1208,6 +1433,32 @@ class WorkReader:
                 else:
                     self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
 
+    def neighbour(self, sent: Sentence, noun: Any) -> None:
+        """ "its predecessor, "Trophy Room"", "A sequel, Iron Tide, is in development", "its
+        follow-up, Red Sky": in an article about a work, the title in apposition to such a noun
+        comes just before (predecessor) or after (sequel, successor, follow-up) the work. The noun
+        must be the work's ("its", or "a"/"the" with no other owner) and name no other work ("a
+        sequel to X" is `sequel`'s; "the band's follow-up" is not the work's)."""
+        work = self.doc.work_key
+        if work is None or any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in noun.children):
+            return
+        dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+        if len(dets) != 1 or dets[0].lower_ not in ("its", "a", "the"):
+            return  # "his predecessor" is a person's, "the band's follow-up" the band's
+        run = _title_after(noun, comma=True)
+        if run is None or noun.i + 1 >= sent.span.end or noun.nbor(1).text != ",":
+            return  # "a sequel film": only the title set off after a comma
+        key = self.doc.ref(sent, run[-1])
+        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+            return
+        other = self.mark(sent, run, EntityType.FILM)
+        if other == work:
+            return
+        if noun.lemma_.lower() == "predecessor":
+            self.found.append(Found(work, "follows", other, sent.index, 0.8))
+        else:
+            self.found.append(Found(other, "follows", work, sent.index, 0.8))
+
     def followed(self, sent: Sentence, verb: Any) -> None:
         """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
         anchor = self.anchor(verb)
@@ -1220,7 +1471,7 @@ class WorkReader:
                 items = [c for c in _conjuncts(o) if c.dep_ != "appos" or c.head.pos_ != "NOUN"]
                 for c in items[:1] if verb.lemma_.lower() == "follow" else items[-1:]:
                     if c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS:
-                        run = _title_after(c)  # "the 1992 film Grey Mile"
+                        run = _title_after(c, comma=True)  # "the 1992 film Grey Mile", "a sequel, Iron Tide"
                         ref = self.doc.ref(sent, run[-1]) if run is not None else None
                         other = (
                             self.mark(sent, run, EntityType.FILM)
@@ -1447,6 +1698,64 @@ class WorkReader:
             self.found.append(Found(self.doc.work_key, "part_of_series", key, sent.index, 0.85))
 
 
+#: nouns of a work's neighbour in a series, with the title set off after them ("its predecessor, X")
+NEIGHBOUR_NOUNS = frozenset({"predecessor", "successor", "sequel", "follow-up"})
+#: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
+#: "recorded" or "shot": a recording or shoot often comes a year before the release)
+MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
+
+
+def _in_year(verb: Any) -> list[int]:
+    """The years of a verb's own "in" phrases: "in 2013", "in May 2017" (not "in the 2013
+    festival", not a year inside a longer phrase)."""
+    out: list[int] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ != "in":
+            continue
+        objs = [o for o in p.children if o.dep_ == "pobj"]
+        if len(objs) != 1 or objs[0].ent_type_ != "DATE":
+            continue
+        date = next((e for e in verb.doc.ents if e.start <= objs[0].i < e.end), None)
+        words = list(date) if date is not None else [objs[0]]
+        years = [y for t in words if (y := _year(t)) is not None]
+        if len(years) == 1 and len(words) <= 3:
+            out += years
+    return out
+
+
+def _work_object(verb: Any) -> Any:
+    """The title a verb's object introduces with a kind-of-work noun: "the film Thira" (the title
+    in apposition or after the noun), "its second studio album Evil Empire" (the parser makes the
+    noun a compound of the title). None for any other object."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1:
+        return None
+    obj = objs[0]
+    if obj.pos_ == "NOUN" and obj.lemma_.lower() in LEAD_WORK_NOUNS:
+        run = _title_after(obj, comma=True)
+        named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if run is None and len(named) == 1:  # "its final album of new songs, The Long Road"
+            run = _own_title(named[0])
+        return run
+    if (
+        obj.pos_ == "PROPN"
+        and verb.lemma_.lower() in CREDIT_VERBS
+        and obj.ent_type_ not in NOT_WORK_LABELS | {"ORG"}
+        and not _listed(obj)
+    ):  # "he wrote and directed The Night Listener in 2006": a film-maker's title as it stands
+        run = _own_title(obj)
+        return run if len(run) and _title_word(run[0]) else None
+    nouns = [
+        c
+        for c in obj.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in LEAD_WORK_NOUNS
+    ]
+    if obj.pos_ == "PROPN" and nouns:
+        run = _title_after(nouns[-1])
+        return run if run is not None and run.end == obj.i + 1 else None
+    return None
+
+
 #: plural work nouns whose counted list of titles is in order of release ("its three singles")
 SEQUENCE_NOUNS = frozenset(
     {"film", "movie", "album", "single", "novel", "book", "game", "sequel", "installment", "instalment",
@@ -1617,8 +1926,9 @@ def plot_subjects(doc: Doc) -> set[str]:
                 and verb.tag_ == "VBZ"
                 and verb.pos_ == "VERB"
                 and verb.lemma_.lower() not in PEOPLE_VERBS
+                and not any(c.dep_ == "dobj" and c.lemma_.lower() in ACTING_NOUNS for c in verb.children)
                 and asserted(verb)
-            ):
+            ):  # "A has a small part in it" is said of an actor
                 people = [tok]
             elif (
                 tok.dep_ in ("dobj", "pobj")
@@ -1649,11 +1959,20 @@ def encyclopedic(doc: Doc) -> bool:
         return False
     if lead_title(doc) is not None:
         return True
+    opening = list(span)[:12]
+    bracket = next((t.i for t in opening if t.text.startswith("(")), None)
+    if bracket is not None and any(t.lower_ == "born" and t.i > bracket for t in opening):
+        return True  # "Han Lei (; born 1968), also known as ..., is": a person's dates, however it parses
     for tok in list(span)[:45]:
         if tok.lower_ in COPULAS and tok.pos_ == "AUX" and tok.dep_ == "ROOT":
             attrs = [c for c in tok.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
             subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
-            named = bool(subj) and (subj[0].text[:1].isupper() or span.text[:1] in QUOTES)
+            named = (
+                bool(subj)
+                and (  # "Lin Ha-yeon (born 1994) is": a name ending in a lower-case part
+                    subj[0].text[:1].isupper() or subj[0].ent_type_ == "PERSON" or span.text[:1] in QUOTES
+                )
+            )
             return bool(attrs) and named  # "X (born 1950) is a singer", a quoted title
     return False
 
