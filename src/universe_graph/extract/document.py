@@ -334,7 +334,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if head.dep_ == "dobj" and head.head.lemma_ == "join":
         ent.votes[ORG] += 1.5
     for child in head.children:
-        if child.dep_ == "appos" and (child.lemma_.lower() in lx.PERSON_NOUNS or _person_suffix(child)):
+        if child.dep_ == "appos" and (_is_being(child) or _person_suffix(child)):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
         elif (
@@ -348,6 +348,13 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[L] += 1
         if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
             ent.votes[C] += 1
+    if (
+        head.dep_ in ("oprd", "dobj", "attr")
+        and head.head.lower_ in ("named", "called")
+        and head.head.dep_ == "acl"
+        and _is_being(head.head.head)
+    ):
+        ent.votes[C] += 3  # "a young otter named X", "a man called X": as strong as a place apposition
     if head.dep_ == "appos" and head.head.lemma_.lower() in lx.PLACE_INTRO:
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
@@ -362,15 +369,23 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     person_verb = verb.lemma_.lower() in lx.PERSON_VERBS
     if person_verb and (head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.head.dep_ == "agent"):
         ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in lx.ANIMATE_SUBJECT_VERBS:
+        ent.votes[C] += 1  # "X lives with her uncle": a being
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for attr in (c for c in head.head.children if c.dep_ == "attr"):
-            if attr.lemma_.lower() in lx.PERSON_NOUNS:
+            if _is_being(attr):
                 ent.votes[C] += 2
                 _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
         owned = head.head.lemma_.lower()
         if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY:
             ent.votes[C] += 1
+
+
+def _is_being(tok: Any) -> bool:
+    """A noun for a person or a creature that acts like one ("an assassin", "a field mouse")."""
+    word = tok.lemma_.lower()
+    return word in lx.PERSON_NOUNS or word in lx.CREATURE_NOUNS
 
 
 def _is_person_noun(tok: Any) -> bool:

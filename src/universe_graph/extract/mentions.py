@@ -20,6 +20,8 @@ from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
 from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+#: a heading's tagline after a spaced dash or bar: "Title review - the saga sinks", "Title | Review"
+_TAGLINE_SPLIT = re.compile(r"\s+[|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
 _TITLE_TAIL = re.compile(
     r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
@@ -227,8 +229,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         whole = first.span.text.strip()
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
-        if ":" in full and full in prose and len(full.split()) <= 8:
-            return full, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
+        head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
+        head = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", head)).strip()
+        for cand in (full, head):
+            if ":" in cand and cand in prose and len(cand.split()) <= 8:
+                return cand, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
         line = str(_TITLE_SPLIT.split(whole)[0])
         line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
