@@ -162,3 +162,48 @@ def test_a_place_named_like_a_creature_stays_a_place() -> None:
     assert entity(c, "Reedholm").type is EntityType.LOCATION
     assert entity(c, "Brightwater").type is EntityType.LOCATION
     assert entity(c, "Tibby").type is EntityType.CHARACTER
+
+
+# plot relations as reviews and summaries write them -------------------------------------------
+def test_lives_on_the_island_of() -> None:
+    t = triples(extract("Silas Venn lives on the island of Corran. Odile Brack hunts him."))
+    assert ("Silas Venn", "resides_in", "Corran") in t
+
+
+def test_lives_on_a_figure_of_speech_is_no_home() -> None:
+    t = triples(extract("Silas Venn lives on the edge of the law. Odile Brack hunts him."))
+    assert not any(p == "resides_in" for _, p, _ in t)
+
+
+def test_the_courier_of_a_group_works_for_it() -> None:
+    t = triples(extract("Silas Venn, the weary courier of the Lantern Guild, meets Odile Brack."))
+    assert ("Silas Venn", "works_for", "Lantern Guild") in t
+
+
+def test_the_enemy_of_a_group_does_not_work_for_it() -> None:
+    t = triples(extract("Silas Venn, the sworn enemy of the Lantern Guild, meets Odile Brack."))
+    assert ("Silas Venn", "works_for", "Lantern Guild") not in t
+
+
+def test_the_son_of_someone_is_kin() -> None:
+    t = triples(extract("Silas Venn, the son of Odile Brack, meets Pell Garrow in Keld."))
+    assert ("Silas Venn", "family_of", "Odile Brack") in t or ("Odile Brack", "family_of", "Silas Venn") in t
+
+
+def test_shoots_her_dead_kills_the_other_one() -> None:
+    t = triples(
+        extract("Silas Venn and Nell Ostrander corner Odile Brack on the bridge, where Nell shoots her dead.")
+    )
+    assert ("Nell Ostrander", "killed", "Odile Brack") in t
+
+
+def test_wanting_someone_dead_kills_nobody() -> None:
+    t = triples(
+        extract("Nell Ostrander finds Odile Brack. Nell wants her dead. Nell thinks Silas Venn dead.")
+    )
+    assert not any(p == "killed" for _, p, _ in t)
+
+
+def test_a_first_name_the_tagger_calls_a_noun_is_still_the_character() -> None:
+    t = triples(extract("Nell Ostrander meets Silas Venn in Keld. Nell shoots Silas dead."))
+    assert ("Nell Ostrander", "killed", "Silas Venn") in t

@@ -7,6 +7,7 @@ the story when every mention sits in a comparison ("think X", "like X", "X meets
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -127,8 +128,25 @@ def name_key(name: str) -> str:
     return normal(name).replace("'s", "").strip()
 
 
-def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none)."""
+def name_words(sentences: list[Sentence]) -> frozenset[str]:
+    """The words of the text's multi-word proper names that are no English word ("Nell" of "Nell
+    Ostrander"): the tagger may call one of them a common noun where it stands alone ("Nell shoots")."""
+    from .rules import _dictionary_word  # rules reads this module
+
+    out: set[str] = set()
+    for sent in sentences:
+        if sent.heading:
+            continue
+        toks = list(sent.span)
+        for a, b in itertools.pairwise(toks):
+            if a.pos_ == b.pos_ == "PROPN" and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
+                out.update(t.text for t in (a, b) if len(t.text) > 2 and not _dictionary_word(t.lower_))
+    return frozenset(out)
+
+
+def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none);
+    `known`: words of the text's names that count as name tokens whatever their tag."""
     span = sent.span
     runs: list[tuple[int, int]] = []
     i = span.start
@@ -150,7 +168,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         ):
             i += 1  # "Director Jane Roe": a credit, the name follows
             continue
-        if titled or _name_token(tok):
+        if titled or _name_token(tok) or (tok.text in known and tok.pos_ in ("NOUN", "ADJ")):
             j = i + max(titled, 1)
             while j < span.end:
                 if _name_token(span.doc[j]):

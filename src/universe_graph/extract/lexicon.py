@@ -42,6 +42,10 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("work", "under"): ("works_for", "fwd"),
     ("belong", "to"): ("member_of", "fwd"),
     ("live", "in"): ("resides_in", "fwd"),
+    ("live", "on"): ("resides_in", "fwd"),  # "lives on the island of X", "on Corran"
+    ("live", "at"): ("resides_in", "fwd"),
+    ("dwell", "in"): ("resides_in", "fwd"),
+    ("dwell", "on"): ("resides_in", "fwd"),
     ("reside", "in"): ("resides_in", "fwd"),
     ("hide", "in"): ("resides_in", "fwd"),
     ("settle", "in"): ("resides_in", "fwd"),

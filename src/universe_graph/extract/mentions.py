@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
+from .document import C, Doc, Ent, Sentence, name_key, name_words, propn_runs, vote_context
 from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
@@ -287,11 +287,12 @@ def _marked_titles(doc: Doc) -> Counter[str]:
 def collect_names(doc: Doc, work_title: str | None) -> None:
     """Name mentions of prose sentences, typed by votes; headings only repeat names known from prose."""
     work_key = name_key(work_title) if work_title else None
+    known = name_words(doc.sentences)
     for sent in doc.sentences:
         if sent.heading:
             continue
         span = sent.span
-        for i, j in propn_runs(sent):
+        for i, j in propn_runs(sent, known):
             if (sent.index, i) in doc.token_ent:  # inside a title taken already
                 continue
             toks = span.doc[i:j]
@@ -634,9 +635,13 @@ def resolve_pronouns(doc: Doc) -> None:
 
 def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     """A plain object pronoun never means its own clause's subject ("Ann waits for her")."""
-    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("himself", "herself"):
-        return False
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    result = pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ccomp" and pronoun.head.pos_ == "ADJ"
+    if (pronoun.dep_ not in ("dobj", "pobj", "dative") and not result) or pronoun.lower_ in (
+        "himself",
+        "herself",
+    ):
+        return False  # ("shoots her dead": the parser makes "her" the subject of "dead")
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" or result else pronoun.head
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
