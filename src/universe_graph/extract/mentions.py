@@ -287,12 +287,12 @@ def _marked_titles(doc: Doc) -> Counter[str]:
 def collect_names(doc: Doc, work_title: str | None) -> None:
     """Name mentions of prose sentences, typed by votes; headings only repeat names known from prose."""
     work_key = name_key(work_title) if work_title else None
-    known = name_words(doc.sentences)
+    words = name_words(doc.sentences)
     for sent in doc.sentences:
         if sent.heading:
             continue
         span = sent.span
-        for i, j in propn_runs(sent, known):
+        for i, j in propn_runs(sent, words):
             if (sent.index, i) in doc.token_ent:  # inside a title taken already
                 continue
             toks = span.doc[i:j]
