@@ -207,3 +207,32 @@ def test_wanting_someone_dead_kills_nobody() -> None:
 def test_a_first_name_the_tagger_calls_a_noun_is_still_the_character() -> None:
     t = triples(extract("Nell Ostrander meets Silas Venn in Keld. Nell shoots Silas dead."))
     assert ("Nell Ostrander", "killed", "Silas Venn") in t
+
+
+def test_an_order_of_knights_led_by_someone() -> None:
+    t = triples(
+        extract(
+            "Tibby lives in Reedholm. The village is guarded by the Ashguard, an order of otter knights "
+            "led by Captain Olm."
+        )
+    )
+    assert ("Captain Olm", "leads", "Ashguard") in t
+
+
+def test_an_order_led_by_a_feeling_has_no_leader() -> None:
+    t = triples(
+        extract(
+            "Tibby lives in Reedholm. The village is guarded by the Ashguard, an order of knights led by "
+            "fear and led by Tansy's memory."
+        )
+    )
+    assert not any(p == "leads" for _, p, _ in t)
+
+
+def test_a_possessive_facility_is_one_place() -> None:
+    c = extract(
+        "Tibby and Tansy are captured and locked in Grisel's den inside the abandoned Miller's Barn. "
+        "They flee to the Moonwell, a spring hidden in the Old Orchard."
+    )
+    assert entity(c, "Miller's Barn").type is EntityType.LOCATION
+    assert not any(e.name in ("Miller", "Barn") for e in c.entities)

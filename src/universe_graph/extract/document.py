@@ -278,6 +278,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     elif low in PLACE_HEAD_WORDS and first.i < last.i and not titled and last.ent_type_ != "PERSON":
         ent.votes[L] += 3  # "Wexley Hall", not "Hetty Green" (a person by the NER)
+    elif low in PLACE_HEAD_WORDS and first.i < last.i and last.nbor(-1).tag_ == "POS":
+        ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
     if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
     if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
@@ -366,13 +368,6 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[L] += 1
         if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
             ent.votes[C] += 1
-    if (
-        head.dep_ in ("oprd", "dobj", "attr")
-        and head.head.lower_ in ("named", "called")
-        and head.head.dep_ == "acl"
-        and _is_being(head.head.head)
-    ):
-        ent.votes[C] += 3  # "a young otter named X", "a man called X": as strong as a place apposition
     if head.dep_ == "appos" and head.head.lemma_.lower() in lx.PLACE_INTRO:
         ent.votes[L] += 3
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
@@ -408,7 +403,7 @@ def _is_being(tok: Any) -> bool:
 
 def _is_person_noun(tok: Any) -> bool:
     word = tok.lemma_.lower()
-    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
+    return _is_being(tok) or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
 
 
 def _person_suffix(tok: Any) -> bool:

@@ -183,9 +183,13 @@ class Reader:
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
-        if lemma == "run" and v.tag_ == "VBN" and v.dep_ == "acl" and passive:
-            for group in (k for k in self.ents_of(sent, v.head) if self.doc.ents[k].type is ORG):
-                for boss in subjects:  # "the X Compact, a smuggling ring run by Y": Y leads it
+        if lemma in ("run", "lead", "command", "head") and v.tag_ == "VBN" and v.dep_ == "acl" and passive:
+            noun = v.head
+            if not self.ents_of(sent, noun) and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                noun = noun.head.head  # "an order of knights led by Y": the order is led
+            for group in (k for k in self.ents_of(sent, noun) if self.doc.ents[k].type is ORG):
+                for boss in (k for k in subjects if self.doc.ents[k].type is C):
+                    # "the X Compact, a smuggling ring run by Y", "an order of knights led by Y": Y leads it
                     self.add(sent, boss, "leads", group, 0.8)
             return
         told = len(self.seeds)
