@@ -5,6 +5,8 @@ near sentence that must not give it."""
 
 from __future__ import annotations
 
+import pytest
+
 from test_extract_rules import extract, triples
 from universe_graph.model import ClaimSet, Entity, EntityType
 
@@ -236,3 +238,34 @@ def test_a_possessive_facility_is_one_place() -> None:
     )
     assert entity(c, "Miller's Barn").type is EntityType.LOCATION
     assert not any(e.name in ("Miller", "Barn") for e in c.entities)
+
+
+# one clause naming an actor and a part (extract/casting.py) -----------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tobin Harlow turns in a fine performance as Silas Venn, a thief who robs banks.",
+        "Tobin Harlow, who plays Silas Venn, is superb. Silas robs the bank.",
+        "As Silas Venn, Tobin Harlow is terrific. Silas robs the bank.",
+        "Tobin Harlow takes on the role of Silas Venn, a thief.",
+        "The thief Silas Venn is played with swagger by Tobin Harlow.",
+    ],
+)
+def test_one_clause_credits(sentence: str) -> None:
+    c = extract(f"Ashfall is a heist film. {sentence}")
+    assert ("Silas Venn", "portrayed_by", "Tobin Harlow") in triples(c)
+    assert entity(c, "Tobin Harlow").type is EntityType.PERSON
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As Silas Venn, the thief is terrific. Silas robs the bank.",
+        "Odile Brack, who plays Silas Venn at cards, wins. Silas robs the bank.",
+        "Silas Venn is played for a fool by Odile Brack, who robs him.",
+        "Silas Venn takes on the role of leader.",
+    ],
+)
+def test_near_clauses_credit_nobody(sentence: str) -> None:
+    t = triples(extract(f"Ashfall is a heist film. {sentence}"))
+    assert not any(p == "portrayed_by" for _, p, _ in t)

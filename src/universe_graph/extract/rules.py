@@ -32,6 +32,7 @@ from . import lexicon as lx
 from . import pool
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
+from .casting import credit_phrases
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -171,6 +172,7 @@ class _Run:
         works.read()
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
+        self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
