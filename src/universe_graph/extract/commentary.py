@@ -29,6 +29,16 @@ MAKING_VERBS = frozenset({"produce", "co-produce", "coproduce", "finance", "co-f
 OTHER_WORK_NOUNS = frozenset({"film", "movie", "picture", "feature", "series", "show", "novel", "book"})
 #: adjectives that put a person's work before the reviewed one ("his previous film", "her last movie")
 EARLIER_WORDS = frozenset({"previous", "earlier", "last", "prior", "recent", "latest", "other", "past"})
+#: verbs of making or selling a film whose agent, when a company, is the world's, not the story's
+COMPANY_VERBS = frozenset({"produce", "co-produce", "coproduce", "distribute", "co-distribute", "finance"})
+#: the last word of a company's name ("Gorsemoor Studios", "Bellweather Pictures")
+COMPANY_WORDS = frozenset(
+    {
+        "pictures", "studios", "studio", "animation", "films", "film", "entertainment", "productions",
+        "production", "media", "releasing", "distribution", "company", "features", "inc", "inc.", "ltd",
+        "ltd.", "llc", "corporation", "group", "works", "television", "tv", "network", "networks",
+    }
+)  # fmt: skip
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
 
@@ -56,6 +66,12 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                         continue
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
                         _mark(doc, sent, pobj.subtree, aside=True)
+            if lemma in COMPANY_VERBS and tok.tag_ == "VBN":  # "produced by X Animation", "distributed by"
+                for agent in (c for c in tok.children if c.dep_ == "agent"):
+                    for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                        for item in (pobj, *(c for c in pobj.subtree if c.dep_ == "conj")):
+                            if _company(item, distributor=lemma != "produce"):
+                                _mark(doc, sent, _company_words(item), aside=True)
             if tok.lower_ == "unlike" and tok.dep_ == "prep":  # "unlike the villain he played in X"
                 _mark(doc, sent, tok.subtree)
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _past_part_aside(tok, title):
@@ -104,7 +120,9 @@ def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
     if start == paren.i or any(t.ent_type_ == "PERSON" for t in inner):
         return
     before = doc_[start - 2 : start] if start - 2 >= sent.span.start else None
-    credited = before is not None and before[1].lower_ == "by" and before[0].lemma_ in ("play", "portray")
+    credited = (
+        before is not None and before[1].lower_ == "by" and before[0].lemma_ in ("play", "portray", "voice")
+    )
     after = doc_[close.i + 1 : close.i + 3] if close.i + 2 < end else None
     acting = (
         after is not None
@@ -143,6 +161,22 @@ def _mark(doc: Doc, sent: Sentence, toks: Any, aside: bool = False) -> None:
         doc.comparison.add((sent.index, t.i))
         if aside:
             doc.aside.add((sent.index, t.i))
+
+
+def _company(tok: Any, *, distributor: bool) -> bool:
+    """A company's name: capitalised words ending in a company word ("Bellweather Pictures"), or,
+    for a distributor, any name the NER calls an organisation."""
+    words = _company_words(tok)
+    if not words or not all(t.text[:1].isupper() or t.text in ("&", "-", ".") for t in words):
+        return False
+    return words[-1].lower_ in COMPANY_WORDS or (distributor and words[-1].ent_type_ == "ORG")
+
+
+def _company_words(tok: Any) -> list[Any]:
+    """The name a conjunct heads: its compounds and itself ("Bellweather Pictures")."""
+    return [
+        t for t in tok.subtree if (t.i <= tok.i and t.dep_ in ("compound", "amod", "punct")) or t.i == tok.i
+    ]
 
 
 def _titled(tok: Any) -> bool:

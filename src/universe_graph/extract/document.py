@@ -7,6 +7,7 @@ the story when every mention sits in a comparison ("think X", "like X", "X meets
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -127,8 +128,25 @@ def name_key(name: str) -> str:
     return normal(name).replace("'s", "").strip()
 
 
-def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
-    """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none)."""
+def name_words(sentences: list[Sentence]) -> frozenset[str]:
+    """The words of the text's multi-word proper names that are no English word ("Nell" of "Nell
+    Ostrander"): the tagger may call one of them a common noun where it stands alone ("Nell shoots")."""
+    from .rules import _dictionary_word  # rules reads this module
+
+    out: set[str] = set()
+    for sent in sentences:
+        if sent.heading:
+            continue
+        toks = list(sent.span)
+        for a, b in itertools.pairwise(toks):
+            if a.pos_ == b.pos_ == "PROPN" and a.is_title and b.is_title and a.is_alpha and b.is_alpha:
+                out.update(t.text for t in (a, b) if len(t.text) > 2 and not _dictionary_word(t.lower_))
+    return frozenset(out)
+
+
+def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none);
+    `known`: words of the text's names that count as name tokens whatever their tag."""
     span = sent.span
     runs: list[tuple[int, int]] = []
     i = span.start
@@ -150,7 +168,7 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
         ):
             i += 1  # "Director Jane Roe": a credit, the name follows
             continue
-        if titled or _name_token(tok):
+        if titled or _name_token(tok) or (tok.text in known and tok.pos_ in ("NOUN", "ADJ")):
             j = i + max(titled, 1)
             while j < span.end:
                 if _name_token(span.doc[j]):
@@ -260,6 +278,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     elif low in PLACE_HEAD_WORDS and first.i < last.i and not titled and last.ent_type_ != "PERSON":
         ent.votes[L] += 3  # "Wexley Hall", not "Hetty Green" (a person by the NER)
+    elif low in PLACE_HEAD_WORDS and first.i < last.i and last.nbor(-1).tag_ == "POS":
+        ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
     if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
     if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
@@ -334,7 +354,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if head.dep_ == "dobj" and head.head.lemma_ == "join":
         ent.votes[ORG] += 1.5
     for child in head.children:
-        if child.dep_ == "appos" and (child.lemma_.lower() in lx.PERSON_NOUNS or _person_suffix(child)):
+        if child.dep_ == "appos" and (_is_being(child) or _person_suffix(child)):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
         elif (
@@ -362,9 +382,11 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     person_verb = verb.lemma_.lower() in lx.PERSON_VERBS
     if person_verb and (head.dep_ in ("nsubj", "nsubjpass", "dobj") or head.head.dep_ == "agent"):
         ent.votes[C] += 1.5  # who kills, is killed, betrays or meets is a character
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in lx.ANIMATE_SUBJECT_VERBS:
+        ent.votes[C] += 1  # "X lives with her uncle": a being
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for attr in (c for c in head.head.children if c.dep_ == "attr"):
-            if attr.lemma_.lower() in lx.PERSON_NOUNS:
+            if _is_being(attr):
                 ent.votes[C] += 2
                 _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
@@ -373,9 +395,15 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[C] += 1
 
 
+def _is_being(tok: Any) -> bool:
+    """A noun for a person or a creature that acts like one ("an assassin", "a field mouse")."""
+    word = tok.lemma_.lower()
+    return word in lx.PERSON_NOUNS or word in lx.CREATURE_NOUNS
+
+
 def _is_person_noun(tok: Any) -> bool:
     word = tok.lemma_.lower()
-    return word in lx.PERSON_NOUNS or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
+    return _is_being(tok) or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
 
 
 def _person_suffix(tok: Any) -> bool:

@@ -42,6 +42,10 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("work", "under"): ("works_for", "fwd"),
     ("belong", "to"): ("member_of", "fwd"),
     ("live", "in"): ("resides_in", "fwd"),
+    ("live", "on"): ("resides_in", "fwd"),  # "lives on the island of X", "on Corran"
+    ("live", "at"): ("resides_in", "fwd"),
+    ("dwell", "in"): ("resides_in", "fwd"),
+    ("dwell", "on"): ("resides_in", "fwd"),
     ("reside", "in"): ("resides_in", "fwd"),
     ("hide", "in"): ("resides_in", "fwd"),
     ("settle", "in"): ("resides_in", "fwd"),
@@ -289,6 +293,20 @@ PERSON_NOUNS = frozenset(
     }
 )  # fmt: skip
 
+#: nouns for a creature that acts like a person in a story (animated and fantasy films): an apposition
+#: with one of these, or "a young otter named X", makes a name a character
+CREATURE_NOUNS = frozenset(
+    {
+        "animal", "creature", "beast", "monster", "dragon", "otter", "hedgehog", "mouse", "rat", "fox",
+        "wolf", "weasel", "badger", "rabbit", "hare", "bear", "cat", "kitten", "dog", "puppy", "pup", "owl",
+        "bird", "crow", "raven", "hawk", "eagle", "duck", "frog", "toad", "squirrel", "mole", "deer", "horse",
+        "pony", "lion", "tiger", "monkey", "ape", "pig", "goat", "sheep", "cow", "bull", "snake", "spider",
+        "fish", "shark", "whale", "dolphin", "penguin", "turtle", "lizard", "bat", "beetle", "bee", "ant",
+        "elf", "dwarf", "goblin", "troll", "ogre", "giant", "fairy", "sprite", "ghost", "spirit", "demon",
+        "zombie", "werewolf", "unicorn", "griffin", "golem", "cyborg", "droid", "toy", "doll", "puppet",
+    }
+)  # fmt: skip
+
 FEMALE_NOUNS = frozenset(
     {"woman", "girl", "heroine", "queen", "princess", "lady", "sister", "mother", "daughter", "wife",
      "widow", "witch", "nun", "empress", "actress", "aunt", "grandmother", "mrs", "ms"}
@@ -419,6 +437,12 @@ PERSON_VERBS = frozenset(
     }
     | {"rob", "marry", "rescue", "save", "stalk", "chase", "hunt", "love", "kiss", "protect"}
 )
+
+#: verbs whose subject is a being, never a place or a thing ("X lives with her uncle", "X vows to")
+ANIMATE_SUBJECT_VERBS = frozenset(
+    {"live", "dwell", "decide", "refuse", "want", "vow", "swear", "agree", "realize", "realise", "learn",
+     "fear", "believe", "pretend", "promise", "confess", "admit", "beg", "insist", "sneak", "whisper"}
+)  # fmt: skip
 
 #: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
 ABBREVIATIONS = frozenset(

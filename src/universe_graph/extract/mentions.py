@@ -16,10 +16,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import C, Doc, Ent, Sentence, name_key, propn_runs, vote_context
+from .document import C, Doc, Ent, Sentence, name_key, name_words, propn_runs, vote_context
 from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
+#: a heading's tagline after a spaced dash or bar: "Title review - the saga sinks", "Title | Review"
+_TAGLINE_SPLIT = re.compile(r"\s+[|–—-]\s+")
 _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseries)?\)\s*$", re.I)
 _TITLE_TAIL = re.compile(
     r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
@@ -227,8 +229,11 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         whole = first.span.text.strip()
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
-        if ":" in full and full in prose and len(full.split()) <= 8:
-            return full, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
+        head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
+        head = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", head)).strip()
+        for cand in (full, head):
+            if ":" in cand and cand in prose and len(cand.split()) <= 8:
+                return cand, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
         line = str(_TITLE_SPLIT.split(whole)[0])
         line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()
@@ -282,11 +287,12 @@ def _marked_titles(doc: Doc) -> Counter[str]:
 def collect_names(doc: Doc, work_title: str | None) -> None:
     """Name mentions of prose sentences, typed by votes; headings only repeat names known from prose."""
     work_key = name_key(work_title) if work_title else None
+    words = name_words(doc.sentences)
     for sent in doc.sentences:
         if sent.heading:
             continue
         span = sent.span
-        for i, j in propn_runs(sent):
+        for i, j in propn_runs(sent, words):
             if (sent.index, i) in doc.token_ent:  # inside a title taken already
                 continue
             toks = span.doc[i:j]
@@ -629,9 +635,13 @@ def resolve_pronouns(doc: Doc) -> None:
 
 def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     """A plain object pronoun never means its own clause's subject ("Ann waits for her")."""
-    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("himself", "herself"):
-        return False
-    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    result = pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ccomp" and pronoun.head.pos_ == "ADJ"
+    if (pronoun.dep_ not in ("dobj", "pobj", "dative") and not result) or pronoun.lower_ in (
+        "himself",
+        "herself",
+    ):
+        return False  # ("shoots her dead": the parser makes "her" the subject of "dead")
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" or result else pronoun.head
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head

@@ -67,7 +67,9 @@ PLACE_HEAD_WORDS = frozenset(
      "glen", "point", "springs", "town", "court", "place", "walk", "hotel", "college", "school", "gaol",
      "prison", "hospital", "theatre", "theater", "cemetery", "market", "dock", "docks", "pier", "bridge",
      "cross", "end", "vale", "land", "bottom", "bottoms", "gulch", "butte", "mesa", "hills", "mountains",
-     "ridge", "peak", "cape", "shore", "beach", "harbour", "port", "road", "street", "square", "alps"}
+     "ridge", "peak", "cape", "shore", "beach", "harbour", "port", "road", "street", "square", "alps",
+     "barn", "den", "well", "cave", "caves", "grove", "orchard", "meadow", "pond", "hollow", "tavern",
+     "yard", "keep", "rest", "landing", "crossing", "reach", "falls", "woods", "forest", "bay", "cove"}
 )  # fmt: skip
 
 

@@ -195,11 +195,14 @@ class Reader:
                 head = head.head
             if head.pos_ == "VERB" and head.dep_ == "acl":
                 head = head.head
+            if not self.ents_of(sent, head) and head.dep_ == "pobj" and head.head.lower_ == "of":
+                head = head.head.head  # "an order of knights led by Y": the order is led
             groups = [k for k in self.ents_of(sent, head) if self.doc.ents[k].type is ORG]
             if not groups and v.dep_ == "conj":  # the parser hung "and led by Y" on the main verb
                 groups = self.group_before(sent, v)
             for group in groups:
-                for boss in subjects:  # "the X Compact, a smuggling ring run by Y": Y leads it
+                for boss in (k for k in subjects if self.doc.ents[k].type is C):
+                    # "the X Compact, a smuggling ring run by Y", "an order of knights led by Y": Y leads it
                     self.add(sent, boss, "leads", group, 0.8)
             return
         told = len(self.seeds)
@@ -292,10 +295,26 @@ class Reader:
         steals Bo's map", "Ann sends Cy to Bo"); "X shoots Y dead" also kills."""
         if lemma in lx.NON_ACTION_VERBS or v.pos_ != "VERB" or not lemma.isalpha():
             return
-        if v.dep_ in ("relcl", "acl") or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        scene = (
+            v.dep_ == "relcl"
+            and any(  # "on the bridge, where Nell shoots her dead": the story goes on
+                c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in v.children
+            )
+            and not any(c.lower_ in ("once", "previously", "earlier", "formerly") for c in v.children)
+        )
+        if (v.dep_ in ("relcl", "acl") and not scene) or any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in v.children
+        ):
             return  # "a man who once saved her", "had given her hope": a description or backstory
         agents = [k for k in subjects if self.doc.ents[k].type is C]
         own = [c for c in v.children if c.dep_ in ("dobj", "dative", "nsubjpass")]  # not a conjunct's
+        own += [  # "shoots her dead": the parser's subject of "dead"
+            g
+            for c in v.children
+            if c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ in RESULT_ADJECTIVES
+            for g in c.children
+            if g.dep_ == "nsubj" and g.i < c.i
+        ]
         objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)] if own else []
         others: list[str] = [k for k in objects if self.doc.ents[k].type is C]
         for obj in (c for c in v.children if c.dep_ in ("dobj", "dative")):  # "refuses Bo's bribe"
@@ -451,7 +470,7 @@ class Reader:
             and any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children)
         ):  # "Ann is found dead": a death
             self.seeds.append((sent.index, "death", {objects[0]: "victim"}, v))
-        if lemma in ("play", "portray") and passive:  # "Ann, played by Jo Bloggs"
+        if lemma in ("play", "portray", "voice") and passive:  # "Ann, played (voiced) by Jo Bloggs"
             for s in subjects:
                 for o in objects:
                     self.add(sent, s, "portrayed_by", o, 0.9, v)
@@ -468,6 +487,14 @@ class Reader:
         obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
         for prt in (c for c in v.children if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
+        if not obj_toks:  # "shoots her dead" parsed as a clause "her dead": she is the object
+            obj_toks = [
+                g
+                for c in v.children
+                if c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ in RESULT_ADJECTIVES
+                for g in c.children
+                if g.dep_ == "nsubj" and g.i < c.i
+            ]
         if not obj_toks and v.lemma_.lower() in lx.VERBS and v.i + 1 < sent.span.end:
             nxt = v.nbor(1)  # "Noor later kills Brannoch": the parser may take the name for an adverb
             if nxt.dep_ == "npadvmod" and nxt.head == v and nxt.tag_ == "NNP":
@@ -793,9 +820,15 @@ class Reader:
                 if place is not None and self.doc.ents[p].type is C:
                     self.add(sent, p, "resides_in", place, 0.8)
         if lemma in lx.PERSON_NOUNS:  # "X, a courier for the Syndicate": X works for it
-            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     for k in self.ents_of(sent, pobj):
+                        if prep.lower_ == "of" and (
+                            self.doc.ents[k].type is not ORG
+                            or lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                            or lemma in lx.RELATIONAL_NOUNS
+                        ):
+                            continue  # "the courier of the Guild" works for it; "the son of X" is kin
                         for p in people:
                             self.add(sent, p, "works_for", k, 0.8)
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
@@ -829,6 +862,9 @@ class Reader:
                 for g in groups:
                     self.add(sent, p, "member_of", g, 0.8)
 
+
+#: the state an action leaves its object in ("shoots her dead", "knocks him unconscious")
+RESULT_ADJECTIVES = frozenset({"dead", "unconscious", "senseless", "cold"})
 
 #: prepositions that put one place inside or beside another ("a monastery outside X", "a bar in Y")
 PLACE_PREPS = frozenset(

@@ -32,6 +32,7 @@ from . import lexicon as lx
 from . import pool
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
+from .casting import credit_phrases
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -153,6 +154,9 @@ class _Run:
         self.encyclopedic = self.about.title is None and encyclopedic(doc)
         if title:
             mark_title(doc, title, self.about.type)
+            short = subtitle(title)
+            if short:  # "Marrowgate: Ashfall" is also called "Ashfall"
+                mark_title(doc, short, self.about.type, work=title)
         commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
@@ -168,6 +172,7 @@ class _Run:
         works.read()
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
+        self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
@@ -202,22 +207,36 @@ class _Run:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
                     if in_comparison(doc, sent, tok.i + 1):
                         continue  # "played by A (X)": the actor's other work, no actor of A
+                    by = 2 if tok.i + 2 < span.end and tok.nbor(2).lower_ == "by" else 0  # "(voiced by A)"
                     close = next(  # ")" or, in "X (A, best known as Y)", the comma
                         (
                             t
-                            for t in span.doc[tok.i + 1 : min(span.end, tok.i + 7)]
-                            if (t.text == ")" and t.i < tok.i + 6)
+                            for t in span.doc[tok.i + 1 : min(span.end, tok.i + 7 + by)]
+                            if (t.text == ")" and t.i < tok.i + 6 + by)
                             or (t.text == "," and t.i > tok.i + 1 and in_comparison(doc, sent, t.i + 1))
+                            or (t.text == "," and t.i > tok.i + 2 and _bracket_closes(span, t.i))
                         ),
                         None,
                     )
                     before = doc.ref(sent, tok.nbor(-1))
-                    if close is None or before is None or doc.ents[before].type is not C:
+                    if close is None or before is None or before == doc.work_key:
                         continue
                     inner = span.doc[tok.i + 1 : close.i]
+                    if doc.ents[before].type is not C and not (
+                        doc.ents[before].fixed is None
+                        and doc.ents[before].type in (L, EntityType.ORGANIZATION)
+                        and 2 <= len(_name_words(inner)) <= 4
+                        and (_person_name(inner) or self.credit_only(inner))
+                        and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in inner)
+                    ):
+                        continue  # "Odile Brack (Ines Kovac-Morrow)": a person's name in brackets casts her
+                    if len(inner) > 2 and inner[1].lower_ == "by" and inner[0].lemma_ in CREDIT_LEMMAS:
+                        self.bracket_by(sent, before, span.doc[inner.start + 2 : inner.end])
+                        continue  # "Tibby (voiced by Mira Solberg)", "(played by Solberg)"
                     if _epithet_before(sent, tok, before, doc):
                         continue  # "the Gray Widow (Mara Quell)": a real name behind an alias, not an actor
-                    if 2 <= len(inner) <= 4 and (_person_name(inner) or self.credit_only(inner)):
+                    if 2 <= len(_name_words(inner)) <= 4 and (_person_name(inner) or self.credit_only(inner)):
+                        doc.ents[before].fixed = C
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
@@ -278,7 +297,9 @@ class _Run:
                     self.stars_as(sent, tok)  # "Rina Dale stars as Tova Merrin"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
                     self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel"
-                if tok.lemma_ in ("play", "portray") and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
+                if (
+                    tok.lemma_ in ("play", "portray", "voice") and tok.tag_ == "VBN"
+                ):  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
@@ -350,6 +371,15 @@ class _Run:
         if doc.work_key:
             self.found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.85))
 
+    def bracket_by(self, sent: Sentence, role: str, inner: Any) -> None:
+        """ "X (voiced by Ana Brill)": Ana Brill plays X."""
+        if _one_word(inner):
+            return  # a surname: read with the credits after the cast is known (`credit_pair`)
+        if 2 <= len(_name_words(inner)) <= 4 and (_person_name(inner) or self.credit_only(inner)):
+            actor = self.person(sent, inner)
+            if actor != role:
+                self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.9))
+
     def credit_as(self, sent: Sentence, prep: Any) -> None:
         """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
         doc = self.doc
@@ -366,8 +396,9 @@ class _Run:
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
 
     def credit_active(self, sent: Sentence, verb: Any) -> None:
-        """ "Jo Roe plays Ann": a credit when Ann is a character named elsewhere in the story and the
-        player's name is two to four capitalised words named nowhere else."""
+        """ "Jo Roe plays Ann": a credit when Ann is a character and the player's name is two to four
+        capitalised words named nowhere else (a part named only here must not be played "at" or
+        "against" something, as in a game)."""
         doc = self.doc
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         objs = [c for c in verb.children if c.dep_ == "dobj"]
@@ -417,9 +448,10 @@ class _Run:
     def credit_only(self, run: Any) -> bool:
         """Two or three capitalised words named nowhere else in the story, one of them no English
         dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
-        if not 2 <= len(run) <= 3 or not all(t.is_title and t.is_alpha for t in run):
+        words = _name_words(run)
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
             return False
-        if all(_dictionary_word(t.lower_) for t in run):
+        if all(_dictionary_word(t.lower_) for t in words):
             return False
         ent = self.doc.ents.get(name_key(run.text))
         return ent is None or ent.in_story <= 1
@@ -483,13 +515,21 @@ class _Run:
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
                 return self.credited(sent, obj[0], subj[0])
-        if lemma in ("play", "portray") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        if lemma in ("play", "portray", "voice") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
             agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if len(subj) == 1 and len(agents) == 1:
                 return self.credited(sent, subj[0], agents[0])
-        if low == "(" and tok.i + 2 < sent.span.end and tok.nbor(2).text == ")" and tok.i > sent.span.start:
-            return self.credited(sent, tok.nbor(-1), tok.nbor(1))  # "Ora Vane (Brill)"
+        if low == "(" and tok.i > sent.span.start:  # "Ora Vane (Brill)", "(voiced by Brill-Lind)"
+            first = tok.i + 3 if tok.i + 3 < sent.span.end and tok.nbor(2).lower_ == "by" else tok.i + 1
+            if first > tok.i + 1 and tok.nbor(1).lemma_ not in CREDIT_LEMMAS:
+                return None
+            close = next(
+                (t.i for t in sent.span.doc[first : min(sent.span.end, first + 4)] if t.text == ")"), None
+            )
+            inner = sent.span.doc[first:close] if close is not None else None
+            if inner is not None and len(inner) and _one_word(inner):
+                return self.credited(sent, tok.nbor(-1), inner[-1])
         if low in ("portrayal", "performance", "turn") and tok.i + 1 < sent.span.end:
             poss = [c for c in tok.children if c.dep_ == "poss"]  # "Brill's portrayal of Ora"
             prep = tok.nbor(1)
@@ -519,6 +559,9 @@ class _Run:
         if role is None:
             return None
         before = as_tok.nbor(-1)
+        starring = self.star_subject(sent, as_tok)
+        if starring is not None:  # "Tobin Harlow stars again as Silas Venn"
+            return self.credited(sent, role, starring[0], newcomer=True)
         if before.lower_ in ("role", "part") and before.head.pos_ == "VERB":
             subj = [c for c in before.head.children if c.dep_ == "nsubj"]  # "A reprises her role as X"
             return self.credited(sent, role, subj[0]) if len(subj) == 1 else None
@@ -538,6 +581,36 @@ class _Run:
                 return self.credited(sent, role, as_tok.nbor(-2), newcomer=True)
             return None
         return self.credited(sent, role, before)
+
+    def star_subject(self, sent: Sentence, as_tok: Any) -> Any:
+        """ "Tobin Harlow stars (again) as X", "Ada Roe-Lind co-stars as X": the name run before a
+        star verb that opens its clause (the parser often reads "stars" as a noun, so this reads
+        the words). A character never "stars as" anyone, so this is a credit even when the actor is
+        named again later ("Harlow is superb")."""
+        doc, start = sent.span.doc, sent.span.start
+        i = as_tok.i - 1
+        while i > start and doc[i].lower_ in STAR_ADVERBS:
+            i -= 1
+        if i <= start or doc[i].lower_ not in STAR_VERBS:
+            return None
+        run = _name_span(doc[i - 1])
+        if run is None or not 2 <= len(run) <= 5 or not all(t.is_title or t.text == "-" for t in run):
+            return None
+        if run.start > start and doc[run.start - 1].lower_ not in (",", "and", "while", "but", ";"):
+            return None  # "the Guild's Tobin Harlow stars": not a clause's subject
+        if self.doc.work_key is not None and name_key(run.text) == self.doc.work_key:
+            return None  # "Marrowgate stars X as Y": the work, not an actor
+        part = _name_span(doc[as_tok.i + 1]) if as_tok.i + 1 < sent.span.end else None
+        k = part.end if part is not None else as_tok.i + 1
+        if (
+            k + 2 < sent.span.end
+            and doc[k].lower_ == "in"
+            and doc[k + 1].lower_ in ("the", "a", "an", "her", "his")
+            and doc[k + 2].pos_ in ("NOUN", "ADJ")
+        ):
+            return None  # "stars as Ada Pell in the village pageant": a show inside the story
+        key = self.person(sent, run)
+        return (doc[run.start], key)
 
     def owned_role(self, sent: Sentence, role: Any) -> Any:
         """The character a credit's "as" names: `role` itself, or, for "as Ilse's old mentor, Teodor
@@ -570,6 +643,8 @@ class _Run:
             return None
         if doc.ents[actor].type is not P and not newcomer:
             actor = self.credited_surname(actor)
+        elif " " not in actor:  # "(Solberg-Owusu)" after "Mira Solberg-Owusu" is credited: one person
+            actor = self.credited_surname(actor) or actor
         return (role, actor) if actor is not None and actor != role else None
 
     def credited_surname(self, key: str) -> str | None:
@@ -1076,6 +1151,9 @@ class _Run:
         name, aliases_in = clean_name(e.name), {clean_name(a) for a in e.aliases}  # no zero-width, bidi
         if e.key == self.doc.work_key and self.about.title:  # or trailing punctuation characters
             name = self.about.title
+        elif e.key == self.doc.work_key and name in {subtitle(a) for a in aliases_in}:
+            name, aliases_in = next(a for a in aliases_in if subtitle(a) == name), {*aliases_in, name}
+            # "Ashfall" named more often than "Marrowgate: Ashfall": the whole title still names the work
         if e.key in self.known and e.in_universe:  # the stored name wins; the text's is an alias
             name, aliases_in = self.known[e.key].name, {*aliases_in, clean_name(e.name)}
         aliases = sorted(a for a in aliases_in if a != name)
@@ -1260,9 +1338,54 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
     return next((c for c in tok.children if c.dep_ in ("appos", "compound") and doc.ref(sent, c)), None)
 
 
+def _bracket_closes(span: Any, comma: int) -> bool:
+    """Whether a bracket opened before `comma` closes later in the sentence: "X (A, as icy as in
+    the first film)" names the actor before its comma, and an aside follows."""
+    doc = span.doc
+    for t in doc[comma + 1 : min(span.end, comma + 30)]:
+        if t.text == "(":
+            return False
+        if t.text == ")":
+            return True
+    return False
+
+
+def _one_word(run: Any) -> bool:
+    """One title-case word, a double-barrelled one included ("Brill", "Solberg-Owusu")."""
+    words = _name_words(run)
+    return (
+        bool(words)
+        and not any(t.whitespace_ for t in run[:-1])
+        and all(t.is_title and t.is_alpha for t in words)
+        and len(words) == len([t for t in run if t.text != "-"])
+        and len(run) in (1, 3)
+    )
+
+
+def subtitle(title: str) -> str | None:
+    """The part of a "Franchise: Title" after its colon, when it reads as a title of its own (one to
+    five words, the first capitalised, not a numbered part: "Part Two" is no name)."""
+    if title.count(":") != 1:
+        return None
+    short = title.split(":", 1)[1].strip()
+    words = short.split()
+    if (
+        not 1 <= len(words) <= 5
+        or not words[0][:1].isupper()
+        or words[0].lower() in ("part", "chapter", "episode", "volume", "vol.")
+    ):
+        return None
+    return short
+
+
+def _name_words(run: Any) -> list[Any]:
+    """The words of a name run without the hyphens that glue a double-barrelled name."""
+    return [t for t in run if t.text != "-" or not glued_hyphen(run.doc, t.i, run.end)]
+
+
 def _actor_name(run: Any) -> bool:
     """Two to four title-case words, a double-barrelled one counted as one ("Jo Arlow-Reyes")."""
-    words = [t for t in run if t.text != "-"]
+    words = _name_words(run)
     return 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
 
 
@@ -1290,6 +1413,14 @@ def _name_span(tok: Any) -> Any:
     return doc[i : j + 1]
 
 
+#: participles that credit an actor with a part: "played by", "portrayed by", "voiced by"
+CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})
+#: verbs by which an actor, never a character, is named with the part: "A stars (again) as X"
+STAR_VERBS = frozenset({"stars", "starred", "co-stars", "co-starred", "costars", "costarred"})
+#: words that may stand between the star verb and its "as"
+STAR_ADVERBS = frozenset({"again", "also", "once", "more", "now", "here", "too"})
+
+
 #: titles after which the parser may wrongly end a sentence ("The story follows Sgt. Anya Kovac")
 ABBREVIATIONS = frozenset(
     {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
@@ -1313,10 +1444,12 @@ def _join_abbreviations(sents: list[Any]) -> list[Any]:
 
 
 def _person_name(inner: Any) -> bool:
-    """Title-case words the NER takes for a person, here or in a plain credit sentence."""
-    if not all(t.is_title and t.is_alpha for t in inner):
+    """Title-case words the NER takes for a person, here or in a plain credit sentence (the hyphen
+    of a double-barrelled name, "Lisle-Baptiste", is part of it)."""
+    words = _name_words(inner)
+    if not words or not all(t.is_title and t.is_alpha for t in words):
         return False
-    if all(t.ent_type_ == "PERSON" for t in inner):
+    if all(t.ent_type_ == "PERSON" for t in words):
         return True
     return _credited_person(inner.text)
 

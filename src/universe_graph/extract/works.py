@@ -1086,6 +1086,13 @@ class WorkReader:
             return
         self.as_roles(sent, verb)
         objs = [c for c in verb.children if c.dep_ in ("dobj", "pobj", "attr")]
+        voices = [
+            p for o in objs if o.lemma_.lower() in ("voice", "talent") for p in o.children if p.lower_ == "of"
+        ]
+        if voices:  # "The film features the voices of A, B and C": a voice cast
+            for p in self.listed(sent, voices[0].i + 1, single=True):
+                self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.85))
+            return
         for p in self.people(sent, objs):
             if self.doc.ents[p].fixed is EntityType.PERSON:
                 self.found.append(Found(self.doc.work_key or "", "cast_member", p, sent.index, 0.9))
@@ -1832,16 +1839,19 @@ def _fold_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower().replace("’", "'"))
 
 
-def mark_title(doc: Doc, title: str, kind: EntityType) -> None:
+def mark_title(doc: Doc, title: str, kind: EntityType, *, work: str | None = None) -> None:
     """Every prose occurrence of the work's title, small words and quotes included ("Song of
     Freedom", "Extreme Makeover: Home Edition"), as a mention of the work, before names are
-    collected (so "Freedom" is not a character of its own). The first word keeps its capital."""
+    collected (so "Freedom" is not a character of its own). The first word keeps its capital.
+    With `work`, `title` is a short form of that work's title (its subtitle)."""
     from .mentions import _mention  # mentions reads this module's lead_title
 
     want = _fold_words(title)
     if not want:
         return
-    key = name_key(title)
+    key = name_key(work or title)
+    if work is not None:
+        doc.ent(key, work)  # the short form is an alias: the work keeps its whole title
     for sent in doc.sentences:
         if sent.heading:
             continue
