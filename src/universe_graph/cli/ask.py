@@ -13,8 +13,9 @@ from ..ask.learn import PER_TEMPLATE, learn
 from ..ask.templates import default_path, save
 from ..model import CanonTier
 from ..query.evidence import EvidenceRef
+from ..query.timeline import Timeline
 from .main import cli, emit_json
-from .query import CANON, FORMAT, opened
+from .query import CANON, FORMAT, opened, timeline_lines
 
 SHOW = 20
 
@@ -55,12 +56,7 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
                 out.append(f"    {step.subject} --{step.relation}--> {step.object}")
                 out += _evidence(step.evidence)
     if answer.result is not None and answer.intent == "timeline":
-        for act in answer.result["acts"]:
-            out.append(f"  act {act['act']}:" if act["act"] is not None else "  (no act):")
-            for event in act["events"]:
-                kind = f" [{event['kind']}]" if event.get("kind") else ""
-                out.append(f"    {event['order']}. {event['label']}{kind}")
-                out += _evidence([EvidenceRef.model_validate(e) for e in event["evidence"]])
+        out += ["  " + line for line in timeline_lines(Timeline.model_validate(answer.result))]
     if answer.result is not None and answer.intent == "path":
         out.append("evidence:")
         for hop in answer.result["paths"][0] if answer.result["paths"] else []:
