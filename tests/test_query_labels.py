@@ -77,3 +77,10 @@ def test_profile_text_shows_each_fact_once_with_quotes_and_locators(invoke: Invo
     ally = invoke("--store", qfolder, "profile", "Eve Macarro").output.splitlines()
     quoted = [ln for ln in ally if '"Eve fights beside John Wick"' in ln]
     assert len(quoted) == 1 and "source test-review (review), chars " in quoted[0]
+
+
+def test_ask_profile_says_each_label_once(invoke: Invoke, qfolder: Path) -> None:  # noqa: F811
+    done = invoke("--store", qfolder, "ask", "who is Winston?")
+    assert done.exit_code == 0, done.output
+    line = next(ln for ln in done.stdout.splitlines() if ln.strip().startswith("Portrayed by:"))
+    assert line.strip() == "Portrayed by: portrayed by Ian McShane and Colin Woodell"

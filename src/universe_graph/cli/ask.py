@@ -65,10 +65,11 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
             out += _evidence([EvidenceRef.model_validate(e) for e in hop["evidence"]])
     if answer.result is not None and answer.intent == "profile":
         for section in answer.result["sections"]:
-            facts = ", ".join(
-                dict.fromkeys(f"{f['label']} {f['other_name'] or f['value']}" for f in section["facts"])
-            )
-            out.append(f"  {section['heading']}: {facts}")
+            by_label: dict[str, list[str]] = {}
+            for f in section["facts"]:
+                by_label.setdefault(f["label"], []).append(str(f["other_name"] or f["value"]))
+            said = "; ".join(f"{label} {_and(list(dict.fromkeys(ns)))}" for label, ns in by_label.items())
+            out.append(f"  {section['heading']}: {said}")
     if explain:
         out.append(f"reading: {answer.reading}")
         if answer.chain:
@@ -78,6 +79,11 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
             out += [f"  {line}" for line in answer.query.splitlines()]
             out += [f"  bound ?{key} = {value}" for key, value in answer.bindings.items()]
     return out
+
+
+def _and(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C": each label said once before its names."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _evidence(evidence: list[EvidenceRef]) -> list[str]:
