@@ -125,12 +125,18 @@ def test_a_yes_no_question_is_never_answered_with_a_list(tide: UniverseStore) ->
 
 
 def test_an_ambiguous_work_constraint_is_refused_with_the_candidates(tide: UniverseStore) -> None:
-    for question in ("who plays Mira Vell in Tideglass?", "is Ana Roe in Tideglass?"):
+    for question in (
+        "who plays Mira Vell in Tideglass?",
+        "is Ana Roe in Tideglass?",
+        "does Mira Vell die in Tideglass?",
+    ):
         with pytest.raises(AmbiguousName) as exc:
             ask(tide, question)
         assert "Tideglass (1990)" in str(exc.value) and "Tideglass (2020)" in str(exc.value)
     one = ask(tide, f"who plays Mira Vell in {LONG}?")  # one work of that title: the filter holds
     assert one.within == LONG and [a.name for a in one.answers] == ["Ana Roe"]
+    alive = ask(tide, f"does Mira Vell die in {LONG}?")
+    assert alive.verdict == "not recorded" and alive.bindings["work"].endswith("/film/long-night")
 
 
 def test_first_and_last_follow_the_one_release_order(tide: UniverseStore) -> None:

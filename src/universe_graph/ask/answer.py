@@ -89,7 +89,9 @@ IN_WORK_RE = re.compile(
     r"(?P<w>.+?)" + _Q,
     re.I,
 )
-DIE_RE = re.compile(r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)" + _Q, re.I)
+DIE_RE = re.compile(
+    r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)(?:\s+in\s+(?P<w>.+?))?" + _Q, re.I
+)
 DIES_IN_RE = re.compile(r"^who (?:dies|died|is killed|was killed|gets killed) in (?P<w>.+?)" + _Q, re.I)
 WITHIN_RE = re.compile(r"\s+(?:in|during)\s+$", re.I)
 EXTRA_SKIP = frozenset(
@@ -227,7 +229,7 @@ class Asker:
             return self._deaths_in(text, m["w"])
         m = DIE_RE.match(text)
         if m and self._slot(m["x"]):
-            return self._dies(text, m["x"])
+            return self._dies(text, m["x"], m["w"])
         m = IN_WORK_RE.match(text)
         if m and self._slot(m["a"]) and (self._slot(m["w"]) or self._works_inside(m["w"])):
             return self._is_in(text, m["a"], m["w"])
@@ -664,19 +666,28 @@ class Asker:
             evidence=fact.evidence,
         )
 
-    def _dies(self, text: str, who: str) -> Answer:
+    def _dies(self, text: str, who: str, work: str | None = None) -> Answer:
+        """ "does X die?", "does X die in W?" (a death qualified by that work; an ambiguous W refused)."""
         x = self._one(who, frozenset({EntityType.CHARACTER.value}), "character")
-        facts = [f for f in self._facts(subject=x.key) if f.predicate == "fate" and str(f.object) == "dead"]
+        w = self._one(work, WORKS, "work") if work else None
+        facts = [
+            f
+            for f in self._facts(subject=x.key)
+            if f.predicate == "fate" and str(f.object) == "dead" and (w is None or f.work == w.key)
+        ]
         works = sorted({self._name(ox.NamedNode(f.work)) for f in facts if f.work})
         where = f" (in {', '.join(works)})" if works else ""
+        within = f" in {w.name}" if w else ""
+        bound = {"subject": x.key} | ({"work": w.key} if w else {})
         return self._verdict(
             text,
-            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"',
+            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"'
+            + (f", qualified by {w.describe()}" if w else ""),
             f"{x.name} dies{where}",
-            f"the store records no death of {x.name}",
+            f"the store records no death of {x.name}{within}",
             [self._step(f) for f in facts],
-            "claims about the character with predicate fate",
-            {"subject": x.key},
+            "claims about the character with predicate fate" + (" and work" if w else ""),
+            bound,
         )
 
     def _deaths_in(self, text: str, work: str) -> Answer:
