@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -120,6 +121,8 @@ def test_search_neighbourhood_profile_path_timeline(page: Page) -> None:
     events = page.locator("#timeline-events li")
     expect(events.first).to_contain_text("Helen", timeout=60_000)
     assert events.count() > 5
+    # each event's kind and act before who takes part
+    expect(events.first.locator(".who")).to_have_text(re.compile(r"^[a-z]+ · Act \d( · .+)?$"))
     expect(page.locator("#timeline-events")).to_be_in_viewport()
     page.screenshot(path=str(ARTIFACTS / "explorer-timeline.png"), full_page=True)
 

@@ -342,9 +342,13 @@
       const list = el("ol"); list.id = "timeline-events";
       for (const act of tl.acts) {
         for (const e of act.events) {
-          const li = el("li", e.label);
+          // the short label (agent, verb, object, place); the kind, the act, and whether only a review tells it
+          const li = el("li", e.short || e.label);
+          if (e.from_review) li.classList.add("from-review");
+          const tags = [e.kind, act.act !== null ? "Act " + act.act : "act unknown"];
+          if (e.from_review) tags.push(e.retells !== null ? "review, retells event " + e.retells : "review only");
           const who = e.participants.map((p) => p.name + " (" + p.role + ")").join(", ");
-          li.append(el("div", (act.act !== null ? "Act " + act.act + (who ? " · " : "") : "") + who, "who"));
+          li.append(el("div", tags.join(" · ") + (who ? " · " + who : ""), "who"));
           list.append(li);
         }
       }
