@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -120,6 +121,8 @@ def test_search_neighbourhood_profile_path_timeline(page: Page) -> None:
     events = page.locator("#timeline-events li")
     expect(events.first).to_contain_text("Helen", timeout=60_000)
     assert events.count() > 5
+    # each event's kind and act before who takes part
+    expect(events.first.locator(".who")).to_have_text(re.compile(r"^[a-z]+ · Act \d( · .+)?$"))
     expect(page.locator("#timeline-events")).to_be_in_viewport()
     page.screenshot(path=str(ARTIFACTS / "explorer-timeline.png"), full_page=True)
 
@@ -207,16 +210,33 @@ def test_profile_lists_appearances(page: Page) -> None:
 def test_a_question_is_answered_with_its_evidence(page: Page) -> None:
     page.fill("#question", "who trained John Wick?")
     page.press("#question", "Enter")
-    expect(page.locator("#answer-text")).to_contain_text("The Director", timeout=60_000)
-    expect(page.locator("#answer-text")).to_contain_text("Ruska Roma")
+    # the answer first, in the reader's sentence, then the answers and their evidence
+    expect(page.locator("#answer-text")).to_have_text(
+        "John Wick was trained by Ruska Roma and The Director.", timeout=60_000
+    )
+    expect(page.locator("#answer-items li")).to_have_text(["Ruska Roma", "The Director"])
     evidence = page.locator("#answer-evidence .locator")
     expect(evidence.first).to_contain_text("john-wick-universe, line ")
     assert evidence.count() >= 2  # each answer under its own evidence
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "explorer-ask.png"))
     # an answer names an entity: clicking it draws that entity
-    page.locator("#answer-text a", has_text="Ruska Roma").click()
+    page.locator("#answer-items a", has_text="Ruska Roma").click()
     expect(page.locator("#profile-name")).to_have_text("Ruska Roma", timeout=60_000)
+
+
+def test_a_yes_no_question_shows_the_verdict_and_its_evidence(page: Page) -> None:
+    page.fill("#question", "is Keanu Reeves in Ballerina?")
+    page.press("#question", "Enter")
+    expect(page.locator("#answer-text")).to_have_text("Yes: Keanu Reeves is in Ballerina.", timeout=60_000)
+    assert page.locator("#answer-items").count() == 0  # a verdict, not a list holding "yes"
+    expect(page.locator("#answer-evidence .fact").first).to_contain_text("cast member")
+    expect(page.locator("#answer-evidence .locator").first).to_contain_text("john-wick-universe, line ")
+    page.screenshot(path=str(ARTIFACTS / "explorer-ask-yes-no.png"))
+    page.fill("#question", "how many films is Winston in?")
+    page.press("#question", "Enter")
+    expect(page.locator("#answer-text")).to_contain_text("5: ", timeout=60_000)
+    expect(page.locator("#answer-items li")).to_have_count(5)
 
 
 def test_the_sparql_link_opens_a_query_form_that_runs(page: Page, server: Running) -> None:

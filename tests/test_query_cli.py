@@ -63,7 +63,8 @@ def test_works_and_timeline(invoke: Invoke, folder: Path) -> None:
     assert "Ballerina is a spin-off of John Wick" in result.output
     result = invoke("--store", folder, "timeline", "Ballerina")
     assert result.exit_code == 0, result.output
-    assert "Act 3:" in result.output and "7. Eve kills the Chancellor @ Hallstatt" in result.output
+    assert "Act 3:" in result.output
+    assert "7. Eve kills the Chancellor at Hallstatt  [killing; act 3]" in result.output
     assert "Eve Macarro (agent), The Chancellor (victim)" in result.output
     hidden = invoke("--store", folder, "timeline", "Ballerina", "--as-of", "The Continental")
     assert "7 event(s) hidden" in hidden.output

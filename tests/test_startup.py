@@ -92,3 +92,33 @@ def test_help_lists_every_command_and_an_unknown_one_is_refused() -> None:
     unknown = runner.invoke(cli_main.cli, ["frobnicate"])
     assert unknown.exit_code == 2
     assert "No such command 'frobnicate'" in unknown.output
+
+
+def test_ask_imports_no_spacy(tmp_path: Path) -> None:
+    """`ask` reads templates through the ingest package, whose review reader must not load spaCy."""
+    store = tmp_path / "store"
+    universe = sample_path() / "john-wick.universe.yaml"
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    subprocess.run(
+        [sys.executable, "-m", "universe_graph", "--store", str(store), "ingest", str(universe)],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    code = (
+        "from universe_graph.cli.main import cli\n"
+        f"try:\n    cli.main(['--store', {str(store)!r}, 'ask', 'who trained John Wick?'], prog_name='ug')\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+    )
+    assert "spacy" not in _imported_after(code)
+
+
+def test_an_extractor_is_still_found_by_name() -> None:
+    """The built-in extractor registers itself on first use: by name, and in the list of names."""
+    code = (
+        "from universe_graph.extract import extractors, get_extractor, DEFAULT_EXTRACTOR\n"
+        "assert DEFAULT_EXTRACTOR in extractors(), extractors()\n"
+        "get_extractor()\n"
+    )
+    assert "spacy" in _imported_after(code)

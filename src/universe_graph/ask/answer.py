@@ -19,7 +19,8 @@ from pydantic import BaseModel
 from ..errors import AmbiguousName, CannotAnswer, NotFound
 from ..model import CanonTier, EntityType, is_placeholder
 from ..query import path, profile, timeline
-from ..query.evidence import ClaimReader, EvidenceRef, Fact
+from ..query.evidence import ClaimReader, EvidenceRef, Fact, kept
+from ..query.reveal import release_order
 from ..resolve import best_name
 from ..snapshot import snapshot
 from ..stores.sync import UniverseStore
@@ -88,7 +89,9 @@ IN_WORK_RE = re.compile(
     r"(?P<w>.+?)" + _Q,
     re.I,
 )
-DIE_RE = re.compile(r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)" + _Q, re.I)
+DIE_RE = re.compile(
+    r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)(?:\s+in\s+(?P<w>.+?))?" + _Q, re.I
+)
 DIES_IN_RE = re.compile(r"^who (?:dies|died|is killed|was killed|gets killed) in (?P<w>.+?)" + _Q, re.I)
 WITHIN_RE = re.compile(r"\s+(?:in|during)\s+$", re.I)
 EXTRA_SKIP = frozenset(
@@ -226,13 +229,20 @@ class Asker:
             return self._deaths_in(text, m["w"])
         m = DIE_RE.match(text)
         if m and self._slot(m["x"]):
-            return self._dies(text, m["x"])
+            return self._dies(text, m["x"], m["w"])
         m = IN_WORK_RE.match(text)
-        if m and self._slot(m["a"]) and self._slot(m["w"]):
+        if m and self._slot(m["a"]) and (self._slot(m["w"]) or self._works_inside(m["w"])):
             return self._is_in(text, m["a"], m["w"])
         m = YES_NO_RE.match(text)
         if m:
-            return self._yes_no(text, evidence)
+            verdict = self._yes_no(text, evidence)
+            if verdict is None:  # a yes/no question is answered yes/no or refused, never with a list
+                raise CannotAnswer(
+                    text,
+                    "a yes/no question needs two things the store knows and a relation between them",
+                    self.closest_forms(text),
+                )
+            return verdict
         m = ORDER_RE.search(text)
         if m:
             rest = (text[: m.start()] + text[m.end() :]).strip()
@@ -252,15 +262,38 @@ class Asker:
         return near if len({c.key for c in near}) == 1 else []
 
     def _one(self, mention: str, types: frozenset[str], what: str) -> Candidate:
-        """The one entity of a usable type a slot names; refuses (with suggestions) rather than guess."""
+        """The one entity of a usable type a slot names (for a work, else the one work named inside it:
+        "Star Wars Episode IV A New Hope"); refuses (with the candidates or suggestions) rather than guess."""
         found = [c for c in self._slot(mention) if c.type in types]
+        if not found and types <= WORKS:
+            found = self._works_inside(mention)
         if not found:
             raise NotFound(what, mention.strip(" []"), self._suggest(mention))
         if len(found) > 1:
-            raise AmbiguousName(
-                mention.strip(" []"), [(c.name, c.type) for c in found], how="a more specific name"
-            )
+            self._ambiguous(mention, found)
         return found[0]
+
+    def _works_inside(self, slot: str) -> list[Candidate]:
+        """The works named inside a slot that is not one known name as a whole, one per entity."""
+        out: dict[str, Candidate] = {}
+        for _start, _end, found, near in self._cover(slot.strip(" []")):
+            for c in found if not near else []:
+                if c.type in WORKS:
+                    out.setdefault(c.key, c)
+        return list(out.values())
+
+    def _ambiguous(self, mention: str, found: list[Candidate]) -> None:
+        """Refuse a name that means several things, listing them; two of one name and type are told
+        apart by release year (a work) or IRI."""
+        shown = [(c.name, c.type) for c in found]
+        if len(set(shown)) < len(shown):
+            order = release_order(self.store)
+            shown = [
+                (f"{c.name} ({order[c.key].year})" if c.key in order and order[c.key].year else
+                 f"{c.name} <{c.key}>", c.type)
+                for c in found
+            ]  # fmt: skip
+        raise AmbiguousName(mention.strip(" []"), shown, how="a more specific name")
 
     def _suggest(self, mention: str) -> list[str]:
         near = [c.name for c in self.index.near(mention)]
@@ -319,7 +352,8 @@ class Asker:
         if part is not None:
             listed = ", ".join(str(a.act) for a in acts)
             which = f"the {part} act{'s' if len(acts) > 1 else ''} (act {listed}) of "
-        events = [e.label for a in acts for e in a.events]
+        told = [e for a in acts for e in a.events]
+        events = [e.short or e.label for e in told]
         return Answer(
             question=text,
             intent="timeline",
@@ -327,7 +361,11 @@ class Asker:
             reading=f"the plot of {which}{result.work} (named query `plot`)",
             query="timeline (named queries plot and participants)",
             bindings={"work": result.work.iri},
-            answers=[Item(name=e.label, iri=e.event, support=len(e.sources)) for a in acts for e in a.events],
+            answers=[
+                Item(name=e.short or e.label, iri=e.event, support=len(e.sources))
+                for a in acts
+                for e in a.events
+            ],
             result=result.model_dump(mode="json"),
         )
 
@@ -345,10 +383,11 @@ class Asker:
         )
 
     # ------------------------------------------------------------------ relation questions
-    def _mentions(self, text: str) -> list[tuple[int, int, list[Candidate], bool]]:
-        """Names in the question, best first, each flagged when it is only near a known name (a typo,
-        a first name); a near name overlapping a shorter exact one wins ("the phantom menance" is not
-        *The Phantom*), and is answered only when it is unique and answers (else it is a suggestion)."""
+    def _mentions(self, text: str, limit: int | None = 3) -> list[tuple[int, int, list[Candidate], bool]]:
+        """Names in the question, best first (the first `limit`), each flagged when it is only near a
+        known name (a typo, a first name); a near name overlapping a shorter exact one wins ("the phantom
+        menance" is not *The Phantom*), and is answered only when it is unique and answers (else it is a
+        suggestion)."""
         bracket = BRACKET_RE.search(text)
         if bracket:
             found = self.index.lookup(bracket.group(1))
@@ -365,7 +404,17 @@ class Asker:
             for a, b, f in exact
             if not any(n[1] - n[0] > b - a and n[0] < b and a < n[1] for n in near)
         ]
-        return (kept + [(a, b, f, True) for a, b, f in near])[:3]
+        named = kept + [(a, b, f, True) for a, b, f in near]
+        return named if limit is None else named[:limit]
+
+    def _cover(self, text: str) -> list[tuple[int, int, list[Candidate], bool]]:
+        """Every name of the question that no longer one contains, in the question's order: a long
+        title is one name, not the names inside it, and no name is dropped for the title's parts."""
+        chosen: list[tuple[int, int, list[Candidate], bool]] = []
+        for m in self._mentions(text, limit=None):
+            if not any(m[0] < c[1] and c[0] < m[1] for c in chosen):
+                chosen.append(m)
+        return sorted(chosen, key=lambda m: m[0])
 
     def _skip(self) -> frozenset[str]:
         """Words that are never the start or end of a near name: relation and answer-type words."""
@@ -376,14 +425,17 @@ class Asker:
 
     def _within(self, text: str) -> tuple[Candidate, str, str] | None:
         """A constraint phrase at the end ("who plays Winston in Ballerina"): the work, its mention, and
-        the question without it; only when another name is left to be the topic."""
+        the question without it; only when another name is left to be the topic. A title that names
+        several works is refused with them (AmbiguousName)."""
         for start, end, found, _near in self._mentions(text):
             works = [c for c in found if c.type in WORKS]
             tail = text[end:].strip(" ?.!")
             before = WITHIN_RE.search(text[:start])
-            if works and not tail and before and len(works) == 1:
+            if works and not tail and before:
                 rest = text[: before.start()] + text[end:]
                 if self._mentions(rest):
+                    if len(works) > 1:  # never answered as if no work were named
+                        self._ambiguous(text[start:end], works)
                     return works[0], text[start:end], rest
         return None
 
@@ -580,12 +632,10 @@ class Asker:
         self._reader = self._reader or ClaimReader(self.store)
         return self._reader
 
-    def _allowed(self, fact: Fact) -> bool:
-        """A fact at or above the canon floor (every fact when there is none)."""
-        return self.canon is None or CanonTier(fact.tier).rank <= self.canon.rank
-
     def _facts(self, *, subject: str | None = None, obj: str | None = None) -> list[Fact]:
-        return [f for f in self._reader_().claims(subject=subject, obj=obj) if self._allowed(f)]
+        """Claims with only the evidence the canon floor keeps (`query.evidence.kept`), so an answer
+        never cites a source the floor hides, even beside a stronger one saying the same."""
+        return kept(self._reader_().claims(subject=subject, obj=obj), self.canon)
 
     def _verdict(
         self, text: str, reading: str, yes: str, no: str, steps: list[Step], query: str, bound: dict[str, str]
@@ -616,19 +666,28 @@ class Asker:
             evidence=fact.evidence,
         )
 
-    def _dies(self, text: str, who: str) -> Answer:
+    def _dies(self, text: str, who: str, work: str | None = None) -> Answer:
+        """ "does X die?", "does X die in W?" (a death qualified by that work; an ambiguous W refused)."""
         x = self._one(who, frozenset({EntityType.CHARACTER.value}), "character")
-        facts = [f for f in self._facts(subject=x.key) if f.predicate == "fate" and str(f.object) == "dead"]
+        w = self._one(work, WORKS, "work") if work else None
+        facts = [
+            f
+            for f in self._facts(subject=x.key)
+            if f.predicate == "fate" and str(f.object) == "dead" and (w is None or f.work == w.key)
+        ]
         works = sorted({self._name(ox.NamedNode(f.work)) for f in facts if f.work})
         where = f" (in {', '.join(works)})" if works else ""
+        within = f" in {w.name}" if w else ""
+        bound = {"subject": x.key} | ({"work": w.key} if w else {})
         return self._verdict(
             text,
-            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"',
+            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"'
+            + (f", qualified by {w.describe()}" if w else ""),
             f"{x.name} dies{where}",
-            f"the store records no death of {x.name}",
+            f"the store records no death of {x.name}{within}",
             [self._step(f) for f in facts],
-            "claims about the character with predicate fate",
-            {"subject": x.key},
+            "claims about the character with predicate fate" + (" and work" if w else ""),
+            bound,
         )
 
     def _deaths_in(self, text: str, work: str) -> Answer:
@@ -689,10 +748,7 @@ class Asker:
     def _yes_no(self, text: str, evidence: bool) -> Answer | None:
         """ "did X betray Y": read it as a question about one name with the other as the answer; yes
         when the other is among the answers, "not recorded" when the reading runs and it is not."""
-        mentions = sorted(
-            [m for m in self._mentions(text) if not m[3] or len({c.key for c in m[2]}) == 1],
-            key=lambda m: m[0],
-        )
+        mentions = [m for m in self._cover(text) if not m[3] or len({c.key for c in m[2]}) == 1]
         pairs = [(a, b) for a in mentions for b in mentions if a[0] < b[0] and a[1] <= b[0]]
         if not pairs:
             return None
@@ -718,6 +774,7 @@ class Asker:
                 flipped = {Direction.FORWARD: Direction.BACKWARD, Direction.BACKWARD: Direction.FORWARD}
                 back = hop.model_copy(update={"direction": flipped.get(hop.direction, hop.direction)})
                 yes = f"{target[2][0].name} {back.reading()} {inner.topic.name}"
+            yes += f" in {inner.within}" if inner.within else ""
             if hit:
                 t = self.index.lookup(hit[0].name) or target[2]
                 term = next(c for c in t + target[2] if c.key == hit[0].iri).term
@@ -738,26 +795,22 @@ class Asker:
         return None
 
     def _ordered(self, text: str, inner: Answer, which: Literal["first", "last"]) -> Answer:
-        """The first or last of the answers by release: release year, then how many works it follows."""
-        keyed = []
-        for item in inner.answers:
-            if item.iri is None:
-                continue
-            term = ox.NamedNode(item.iri)
-            if not self._types(term) & WORKS:
-                continue
-            years = [int(r["y"].value) for r in _rows(self.store.canonical.query(YEAR, {"w": term}))
-                     if r["y"] is not None and r["y"].value.lstrip("-").isdigit()]  # fmt: skip
-            row = next(iter(_rows(self.store.canonical.query(DEPTH, {"w": term}))), None)
-            depth = int(row["n"].value) if row is not None and row["n"] is not None else 0
-            keyed.append((min(years) if years else 10**6, depth, item.name, item))
+        """The first or last of the answers that are works, in the store's one release order
+        (`query.reveal.release_order`: year, then place in the `follows` chain, then title)."""
+        order = release_order(self.store)
+        keyed = sorted(
+            (order[item.iri].position, item)
+            for item in inner.answers
+            if item.iri is not None and item.iri in order
+        )
         if not keyed:
             raise CannotAnswer(
                 text, f"'{which}' orders works by release, and none of the answers is a work", ()
             )
-        keyed.sort(key=lambda k: (k[0], k[1], k[2]))
-        year, _, _, chosen = keyed[0] if which == "first" else keyed[-1]
-        when = f" ({year})" if year < 10**6 else ""
+        _, chosen = keyed[0] if which == "first" else keyed[-1]
+        assert chosen.iri is not None
+        year = order[chosen.iri].year
+        when = f" ({year})" if year is not None else ""
         return inner.model_copy(
             update={
                 "question": text,
@@ -765,13 +818,13 @@ class Asker:
                 "answers": [chosen],
                 "support": [s for s in inner.support if s.answer == chosen.name],
                 "sentence": f"{chosen.name}{when}, the {which} by release of: {inner.sentence}",
-                "reading": inner.reading + f"; the {which} by release year, then by `follows`",
+                "reading": inner.reading
+                + f"; the {which} in release order (year, then `follows`, then title)",
             }
         )
 
     # ------------------------------------------------------------------ evidence
     def _support(self, chain: Chain, topic: Candidate, rows: list[tuple[Item, Term]]) -> list[Support]:
-        reader = self._reader = self._reader or ClaimReader(self.store)
         out = []
         for item, answer in rows:
             bound = {"topic": topic.term, "answer": answer}
@@ -785,12 +838,12 @@ class Asker:
                 s, o = (b, a) if hop.direction is Direction.BACKWARD else (a, b)
                 facts = [
                     f
-                    for f in reader.claims(subject=s.value)
+                    for f in self._facts(subject=s.value)
                     if f.predicate == hop.predicate and str(f.object) == o.value
                 ] if isinstance(s, ox.NamedNode) else []  # fmt: skip
                 if not facts and hop.direction is Direction.BOTH and isinstance(o, ox.NamedNode):
                     s, o = o, s
-                    facts = [f for f in reader.claims(subject=s.value) if f.predicate == hop.predicate
+                    facts = [f for f in self._facts(subject=s.value) if f.predicate == hop.predicate
                              and str(f.object) == o.value]  # fmt: skip
                 steps.append(
                     Step(
@@ -827,8 +880,6 @@ IN_WORK = """SELECT ?topic ?answer ?work WHERE {
 DEATHS_IN = """SELECT DISTINCT ?work ?x WHERE {
   ?c rdf:subject ?x ; rdf:predicate ug:fate ; rdf:object "dead" ; ug:qualifier_work ?work
 } ORDER BY STR(?x)"""
-YEAR = "SELECT ?w ?y WHERE { ?w ug:release_year ?y }"
-DEPTH = "SELECT ?w (COUNT(DISTINCT ?x) AS ?n) WHERE { ?w ug:follows+ ?x } GROUP BY ?w"
 
 
 def ranked(items: list[Item]) -> list[Item]:

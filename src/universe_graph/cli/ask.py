@@ -13,8 +13,9 @@ from ..ask.learn import PER_TEMPLATE, learn
 from ..ask.templates import default_path, save
 from ..model import CanonTier
 from ..query.evidence import EvidenceRef
+from ..query.timeline import Timeline
 from .main import cli, emit_json
-from .query import CANON, FORMAT, opened
+from .query import CANON, FORMAT, opened, timeline_lines
 
 SHOW = 20
 
@@ -55,12 +56,7 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
                 out.append(f"    {step.subject} --{step.relation}--> {step.object}")
                 out += _evidence(step.evidence)
     if answer.result is not None and answer.intent == "timeline":
-        for act in answer.result["acts"]:
-            out.append(f"  act {act['act']}:" if act["act"] is not None else "  (no act):")
-            for event in act["events"]:
-                kind = f" [{event['kind']}]" if event.get("kind") else ""
-                out.append(f"    {event['order']}. {event['label']}{kind}")
-                out += _evidence([EvidenceRef.model_validate(e) for e in event["evidence"]])
+        out += ["  " + line for line in timeline_lines(Timeline.model_validate(answer.result))]
     if answer.result is not None and answer.intent == "path":
         out.append("evidence:")
         for hop in answer.result["paths"][0] if answer.result["paths"] else []:
@@ -69,10 +65,11 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
             out += _evidence([EvidenceRef.model_validate(e) for e in hop["evidence"]])
     if answer.result is not None and answer.intent == "profile":
         for section in answer.result["sections"]:
-            facts = ", ".join(
-                dict.fromkeys(f"{f['label']} {f['other_name'] or f['value']}" for f in section["facts"])
-            )
-            out.append(f"  {section['heading']}: {facts}")
+            by_label: dict[str, list[str]] = {}
+            for f in section["facts"]:
+                by_label.setdefault(f["label"], []).append(str(f["other_name"] or f["value"]))
+            said = "; ".join(f"{label} {_and(list(dict.fromkeys(ns)))}" for label, ns in by_label.items())
+            out.append(f"  {section['heading']}: {said}")
     if explain:
         out.append(f"reading: {answer.reading}")
         if answer.chain:
@@ -82,6 +79,11 @@ def render(answer: Answer, *, explain: bool = False) -> list[str]:
             out += [f"  {line}" for line in answer.query.splitlines()]
             out += [f"  bound ?{key} = {value}" for key, value in answer.bindings.items()]
     return out
+
+
+def _and(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C": each label said once before its names."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _evidence(evidence: list[EvidenceRef]) -> list[str]:

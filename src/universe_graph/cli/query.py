@@ -14,8 +14,8 @@ from ..query import find_entity, named_queries, named_query, path, run_named
 from ..query.evidence import EvidenceRef
 from ..query.franchise import works
 from ..query.names import TYPES
-from ..query.profile import profile
-from ..query.timeline import timeline
+from ..query.profile import Profile, ProfileFact, profile
+from ..query.timeline import Timeline, TimelineEvent, timeline
 from ..stores.sync import UniverseStore
 from .main import cli, emit_json
 from .store import app_of
@@ -51,9 +51,17 @@ def _tier(canon: str | None) -> CanonTier | None:
 
 
 def _ev(evidence: list[EvidenceRef], indent: str = "      ") -> None:
+    for line in _ev_lines(evidence, indent):
+        click.echo(line)
+
+
+def _ev_lines(evidence: list[EvidenceRef], indent: str = "      ") -> list[str]:
+    """One line per piece of evidence (source, tier, locator, quote), none repeated."""
+    lines = []
     for e in evidence:
         quote = f' "{e.quote}"' if e.quote else ""
-        click.echo(f"{indent}source {e.source} ({e.tier}), {e.locator}{quote}")
+        lines.append(f"{indent}source {e.source} ({e.tier}), {e.locator}{quote}")
+    return list(dict.fromkeys(lines))
 
 
 @cli.command("path")
@@ -136,13 +144,8 @@ def profile_command(
     click.echo(f"{entity.name} ({entity.type})  <{entity.iri}>")
     if entity.aliases:
         click.echo(f"  also known as: {', '.join(entity.aliases)}")
-    for section in result.sections:
-        click.echo(f"{section.heading}:")
-        for fact in section.facts:
-            what = fact.other_name if fact.other else str(fact.value)
-            where = f" (in {fact.work_title})" if fact.work_title else ""
-            untied = "" if fact.revealed_in or result.as_of is None else " [tied to no work]"
-            click.echo(f"  {fact.label} {what}{where}{untied}  [{', '.join(fact.sources)}; {fact.tier}]")
+    for line in profile_lines(result):
+        click.echo(line)
     if result.appearances:
         click.echo("Appearances:")
         for app in result.appearances:
@@ -197,18 +200,57 @@ def timeline_command(ctx: click.Context, work: str, canon: str | None, as_of: st
         emit_json(result.model_dump(mode="json"))
         return
     click.echo(f"{result.work.name} ({result.work.type})")
-    for act in result.acts:
-        click.echo(f"Act {act.act}:" if act.act is not None else "Act unknown:")
-        for e in act.events:
-            where = f" @ {e.location_name}" if e.location_name else ""
-            when = f" [{e.time}]" if e.time else ""
-            framing = f" ({e.framing})" if e.framing != "present" else ""
-            click.echo(f"  {e.order}. {e.label}{where}{when}{framing}")
-            if e.participants:
-                click.echo("      " + ", ".join(f"{p.name} ({p.role})" for p in e.participants))
-            _ev(e.evidence)
+    for line in timeline_lines(result):
+        click.echo(line)
     if result.hidden:
         click.echo(f"({result.hidden} event(s) hidden: this work comes out after the --as-of work)")
+
+
+def profile_lines(result: Profile) -> list[str]:
+    """The sections as text: each fact once (the works it holds in listed together), with its tier,
+    then every quote and locator that backs it, none repeated."""
+    out = []
+    for section in result.sections:
+        out.append(f"{section.heading}:")
+        groups: dict[tuple[str, str, bool], list[ProfileFact]] = {}
+        for fact in section.facts:
+            what = (fact.other_name or fact.other or "") if fact.other else str(fact.value)
+            untied = not fact.revealed_in and result.as_of is not None
+            groups.setdefault((fact.label, what, untied), []).append(fact)
+        for (label, what, untied), facts in groups.items():
+            titles = list(dict.fromkeys(f.work_title for f in facts if f.work_title))
+            where = f" (in {', '.join(titles)})" if titles else ""
+            tier = CanonTier.strongest(f.tier for f in facts)
+            mark = " [tied to no work]" if untied else ""
+            out.append(f"  {label} {what}{where}{mark}  [{tier.value if tier else '?'}]")
+            out += _ev_lines([e for f in facts for e in f.evidence])
+    return out
+
+
+def timeline_lines(result: Timeline) -> list[str]:
+    """The acts and their events as text: each event's short label, kind and act, marked when only a
+    review tells it (and which curated event it retells), then who takes part and the evidence."""
+    out = []
+    for act in result.acts:
+        out.append(f"Act {act.act}:" if act.act is not None else "Act unknown:")
+        for e in act.events:
+            out.append(f"  {e.order}. {e.short or e.label}  [{event_tags(e)}]")
+            if e.participants:
+                out.append("      " + ", ".join(f"{p.name} ({p.role})" for p in e.participants))
+            out += _ev_lines(e.evidence)
+    return out
+
+
+def event_tags(e: TimelineEvent) -> str:
+    """ "killing; act 3; review, retells 7": what an event is, where, and who tells it."""
+    tags = [e.kind, f"act {e.act}" if e.act is not None else "act unknown"]
+    if e.time:
+        tags.append(e.time)
+    if e.framing != "present":
+        tags.append(e.framing)
+    if e.from_review:
+        tags.append(f"review, retells {e.retells}" if e.retells is not None else "review only")
+    return "; ".join(tags)
 
 
 @cli.command("queries")

@@ -69,12 +69,28 @@ def register(cls: type[Extractor]) -> type[Extractor]:
     return cls
 
 
+#: the built-in extractors' modules, imported on first use (they load spaCy)
+_BUILTIN = ("universe_graph.extract.rules",)
+
+
+def _load_builtin() -> None:
+    """Import the built-in extractors (each registers itself) the first time one is asked for."""
+    import importlib
+
+    for module in _BUILTIN:
+        importlib.import_module(module)
+
+
 def extractors() -> list[str]:
+    """Every registered extractor's "name.version", the built-in ones included."""
+    _load_builtin()
     return sorted(_EXTRACTORS)
 
 
 def get_extractor(name: str = DEFAULT_EXTRACTOR) -> Extractor:
     """The (shared, stateless) extractor registered under `name`; an unknown name lists the others."""
+    if name not in _EXTRACTORS:
+        _load_builtin()
     if name not in _EXTRACTORS:
         raise BadInput.at("--extractor", f"no extractor {name!r}; valid: {', '.join(extractors())}")
     if name not in _INSTANCES:

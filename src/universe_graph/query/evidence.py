@@ -163,8 +163,9 @@ def locator(
     return ", ".join(parts) or "(no locator)"
 
 
-def _kept(facts: list[Fact], canon: CanonTier | None) -> list[Fact]:
-    """Facts with only the evidence the canon floor keeps; facts left without any are dropped."""
+def kept(facts: list[Fact], canon: CanonTier | None) -> list[Fact]:
+    """Facts with only the evidence the canon floor keeps (each piece by its own source's tier, never
+    the fact's strongest); facts left without any are dropped. The one place the floor meets evidence."""
     out = []
     for fact in facts:
         evidence = [e for e in fact.evidence if keeps(e.tier, canon)]
@@ -186,7 +187,7 @@ def facts_about(
     """Every relation an entity is the subject or object of, with its evidence (canon-filtered)."""
     reader = reader or ClaimReader(store)
     facts = reader.claims(subject=iri) + [f for f in reader.claims(obj=iri) if f.subject != iri]
-    return _kept(facts, canon)
+    return kept(facts, canon)
 
 
 def facts_between(
@@ -198,4 +199,4 @@ def facts_between(
     reader: ClaimReader | None = None,
 ) -> list[Fact]:
     """Every relation from `subject` to `obj`, with its evidence."""
-    return _kept((reader or ClaimReader(store)).claims(subject=subject, obj=obj), canon)
+    return kept((reader or ClaimReader(store)).claims(subject=subject, obj=obj), canon)

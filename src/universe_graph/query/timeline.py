@@ -1,9 +1,15 @@
 """The plot of one work, event by event, grouped by act: place, participants with their roles,
 framing and the evidence and source of each event, from the universe's own events and from
-reviews alike (events of every source that places them in the work)."""
+reviews alike (events of every source that places them in the work).
+
+An event drawn from a review is labelled with its whole sentence; each event also gets a `short`
+label (agent, verb, object, place) made from its participants, and a review event names the
+curated event of the same work it retells, if any (`retells`).
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pyoxigraph as ox
@@ -41,6 +47,9 @@ class TimelineEvent(BaseModel):
     source_kinds: list[str]
     tier: str
     evidence: list[EvidenceRef]
+    short: str = ""  # agent, verb, object, place: a label a person reads at a glance
+    from_review: bool = False  # told only by reviews (no curated source tells this event)
+    retells: int | None = None  # a review event: the order of the curated event of the work it retells
 
 
 class Act(BaseModel):
@@ -144,10 +153,109 @@ def timeline(
     ordered = sorted(acts, key=lambda a: (a is None, a or 0))
     for events in acts.values():
         events.sort(key=lambda e: (e.order, CanonTier(e.tier).rank, e.event))
+    _mark(acts)
     return Timeline(
         work=ref,
         acts=[Act(act=a, events=acts[a]) for a in ordered],
         canon=canon.value if canon else None,
         as_of=cutoff.iri if cutoff else None,
         hidden=hidden,
+    )
+
+
+#: what an event of each kind does, when its own words give no verb
+KIND_VERBS = {
+    "killing": "kills", "death": "dies", "resurrection": "returns", "betrayal": "betrays",
+    "fight": "fights", "chase": "chases", "meeting": "meets", "investigation": "investigates",
+    "revelation": "learns", "training": "trains", "alliance": "allies with", "agreement": "agrees with",
+    "theft": "robs", "escape": "escapes", "rescue": "rescues", "punishment": "punishes",
+    "journey": "travels", "resolution": "settles", "other": "",
+}  # fmt: skip
+#: roles of the one acted on (the verb's object); the others are "with" someone
+OBJECT_ROLES = ("victim", "target", "recipient", "student")
+WITH_ROLES = ("ally", "mentor", "participant")
+PRONOUNS = frozenset({"he", "she", "they", "it", "he's", "she's", "they're", "it's", "he’s", "she’s", "it’s"})
+SKIPPED = frozenset({"now", "then", "also", "just", "not", "still", "finally", "soon", "even", "only"})
+AUXILIARIES = frozenset({"is", "was", "has", "does", "gets", "seems", "needs"})
+_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+MAX_WORDS = 8
+
+
+def short_label(event: TimelineEvent) -> str:
+    """Agent, verb, object, place ("Rooney stalks Krall's lieutenant at Budapest"): the event's own
+    label (and place) when a curated source wrote it, else made from its participants, the verb read after the
+    agent in its words (or the kind's verb); with no agent or verb, its first words."""
+    place = f" at {event.location_name}" if event.location_name else ""
+    if not event.from_review:
+        named = event.location_name and event.location_name.casefold() in event.label.casefold()
+        return event.label + ("" if named else place)
+    role = {p.role: [q.name for q in event.participants if q.role == p.role] for p in event.participants}
+    agents = role.get("agent", [])
+    verb = _verb(event.label, agents) or KIND_VERBS.get(event.kind, "")
+    if not agents or not verb:
+        words = event.label.split()
+        cut = " ".join(words[:MAX_WORDS]).rstrip(".,;:")
+        return cut + ("…" if len(words) > MAX_WORDS else "") + place
+    objects = [n for r in OBJECT_ROLES for n in role.get(r, [])]
+    withs = [n for r in WITH_ROLES for n in role.get(r, []) if n not in objects and n not in agents]
+    parts = [_and(agents), verb, _and(list(dict.fromkeys(objects)))]
+    if withs:
+        parts.append("with " + _and(list(dict.fromkeys(withs))))
+    return " ".join(p for p in parts if p) + place
+
+
+def _verb(label: str, agents: list[str]) -> str | None:
+    """The verb right after the agent's name (any word of it) or a pronoun, past adverbs: "stalks"
+    in "Rooney stalks one of ...", "offers" in "Elena initially offers help"."""
+    words = _WORDS.findall(label)
+    names = {w.casefold() for a in agents for w in _WORDS.findall(a) if w[:1].isalnum()}
+    for i, word in enumerate(words):
+        if word.casefold() not in names and word.casefold() not in PRONOUNS:
+            continue
+        for after in words[i + 1 : i + 4]:
+            low = after.casefold()
+            if after.casefold() in names or low in SKIPPED or low.endswith("ly"):
+                continue
+            if low in AUXILIARIES:
+                break
+            if after.isalpha() and after.islower() and (low.endswith("s") or low.endswith("ed")):
+                return str(after)
+            break
+    return None
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _mark(acts: dict[int | None, list[TimelineEvent]]) -> None:
+    """Mark events told only by reviews, link each to the curated event of the work it retells (the
+    best of those in the same act sharing two of: an agent, the kind, the place, someone else), and
+    give every event its short label."""
+    for events in acts.values():
+        for e in events:
+            e.from_review = bool(e.source_kinds) and set(e.source_kinds) <= {"review"}
+    every = [e for events in acts.values() for e in events]
+    curated = [e for e in every if not e.from_review]
+    for e in every:
+        if e.from_review:
+            scored = [(_shared(e, c), -c.order, c.order) for c in curated]
+            best = max(scored, default=(0, 0, 0))
+            e.retells = best[2] if best[0] >= 2 else None
+        e.short = short_label(e)
+
+
+def _shared(review: TimelineEvent, curated: TimelineEvent) -> int:
+    """How much two events of a work have in common (0 when their acts differ)."""
+    if review.act is not None and curated.act is not None and review.act != curated.act:
+        return 0
+
+    def who(e: TimelineEvent, agent: bool) -> set[str]:
+        return {p.iri for p in e.participants if (p.role == "agent") == agent}
+
+    return (
+        bool(who(review, True) & who(curated, True))
+        + (review.kind == curated.kind != "other")
+        + bool(review.location and review.location == curated.location)
+        + bool(who(review, False) & who(curated, False))
     )

@@ -342,9 +342,13 @@
       const list = el("ol"); list.id = "timeline-events";
       for (const act of tl.acts) {
         for (const e of act.events) {
-          const li = el("li", e.label);
+          // the short label (agent, verb, object, place); the kind, the act, and whether only a review tells it
+          const li = el("li", e.short || e.label);
+          if (e.from_review) li.classList.add("from-review");
+          const tags = [e.kind, act.act !== null ? "Act " + act.act : "act unknown"];
+          if (e.from_review) tags.push(e.retells !== null ? "review, retells event " + e.retells : "review only");
           const who = e.participants.map((p) => p.name + " (" + p.role + ")").join(", ");
-          li.append(el("div", (act.act !== null ? "Act " + act.act + (who ? " · " : "") : "") + who, "who"));
+          li.append(el("div", tags.join(" · ") + (who ? " · " + who : ""), "who"));
           list.append(li);
         }
       }
@@ -354,7 +358,8 @@
     } catch (err) { box.append(el("p", err.message, "error")); }
   }
 
-  // A question in English: the answer first, in a sentence, then each answer's evidence.
+  // A question in English: the answer first, in the reader's own sentence (Answer.sentence), then the
+  // answers (each a link that draws it), then the evidence under each answer; how it was read last.
   async function ask(question) {
     const t = ticket("ask");
     const box = $("answer");
@@ -365,21 +370,26 @@
       if (stale("ask", t)) return;
       box.replaceChildren();
       const answers = a.answers || [];
-      const topic = a.topic || null;
-      if (answers.length) {
-        const sentence = el("p", null, "answer-sentence");
-        sentence.id = "answer-text";
-        sentence.append(answers.length === 1 ? "Answer: " : answers.length + " answers: ");
-        answers.forEach((item, i) => {
-          if (i) sentence.append(i === answers.length - 1 ? " and " : ", ");
-          const name = el(item.iri ? "a" : "span", item.name, "other");
-          if (item.iri) { name.href = "#"; name.addEventListener("click", (evt) => { evt.preventDefault(); show(item.iri); }); }
-          sentence.append(name);
-        });
-        box.append(sentence);
+      const sentence = el("p", a.sentence || (answers.length ? "" : "No answer found in the graph."), "answer-sentence");
+      sentence.id = "answer-text";
+      box.append(sentence);
+      if (a.shape === "count" || a.shape === "first" || a.shape === "last") sentence.dataset.shape = a.shape;
+      if (a.shape !== "yes/no" && a.intent !== "profile" && answers.length) {
+        const list = el(a.intent === "timeline" ? "ol" : "ul");
+        list.id = "answer-items";
+        for (const item of answers) {
+          const li = el("li");
+          const name = el(item.iri && a.intent === "relation" ? "a" : "span", item.name, "other");
+          if (name.tagName === "A") { name.href = "#"; name.addEventListener("click", (evt) => { evt.preventDefault(); show(item.iri); }); }
+          li.append(name);
+          list.append(li);
+        }
+        box.append(list);
+      }
+      if ((a.support || []).length) {
         const evidence = el("div"); evidence.id = "answer-evidence";
-        for (const support of a.support || []) {
-          evidence.append(el("h3", support.answer));
+        for (const support of a.support) {
+          if (a.shape !== "yes/no") evidence.append(el("h3", support.answer));
           for (const step of support.steps) {
             const div = el("div", null, "fact");
             div.append(el("span", step.subject + " "), el("span", step.relation, "type"), el("span", " " + step.object, "other"));
@@ -388,18 +398,11 @@
           }
         }
         box.append(evidence);
-      } else if (a.result && topic && topic.iri) {
-        const p = el("p", null, "answer-sentence"); p.id = "answer-text";
-        p.append("About " + topic.name + ": see the " + a.intent + (a.intent === "path" ? " in the graph." : " panel."));
-        box.append(p);
-        if (a.intent === "timeline") { await show(topic.iri); await timeline(topic.iri); }
-        else if (a.intent === "path") await drawPath(a.result, ticket("graph"));
-        else await show(topic.iri);
-      } else {
-        const p = el("p", "No answer found in the graph.", "hint"); p.id = "answer-text";
-        box.append(p);
       }
       if (a.reading) box.append(el("p", "Read as: " + a.reading, "type"));
+      if (a.result && a.intent === "timeline") { await show(a.result.work.iri); await timeline(a.result.work.iri); }
+      else if (a.result && a.intent === "path") await drawPath(a.result, ticket("graph"));
+      else if (a.result && a.intent === "profile") await show(a.result.entity.iri);
     } catch (err) {
       if (stale("ask", t)) return;
       box.replaceChildren(el("p", err.message, "error"));
