@@ -186,11 +186,13 @@ def test_split_keeps_apart_what_the_resolver_would_merge(tmp_path: Path, invoke:
     for where in (control, store):
         assert invoke("--store", where, "ingest", a, b).exit_code == 0
         assert len(entities_named(invoke, where, "Ilse Varr")) == 2
-    report = run_json(
-        invoke, "--store", store, "split", entities_named(invoke, store, "Ilse Varr")[0],
-        entities_named(invoke, store, "Ilse Varr")[1], "--format", "json",
-    )  # fmt: skip
+    ilses = entities_named(invoke, store, "Ilse Varr")
+    pairs = run_json(invoke, "--store", store, "candidates", "--type", "Character", "--format", "json")
+    assert isinstance(pairs, list) and ilses in [p["entities"] for p in pairs]  # a pair left to decide
+    report = run_json(invoke, "--store", store, "split", *ilses, "--format", "json")
     assert isinstance(report, dict) and report["decision"] == "different_from"
+    pairs = run_json(invoke, "--store", store, "candidates", "--type", "Character", "--format", "json")
+    assert isinstance(pairs, list) and ilses not in [p["entities"] for p in pairs]  # decided: not asked again
     for where in (control, store):
         assert invoke("--store", where, "ingest", c).exit_code == 0
     assert len(entities_named(invoke, control, "Ilse Varr")) == 1  # the rules merge them ...
