@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from pyoxigraph import QuerySolutions
@@ -135,6 +135,11 @@ def report(
     print(f"{'':8}{'entities':>10}{'dup groups':>12}{'in groups':>11}")
     for label, (entities, dups) in results.items():
         print(f"{label:8}{entities:>10}{len(dups):>12}{sum(len(v) for v in dups.values()):>11}")
+    kinds = sorted({kind for _, dups in results.values() for kind, _ in dups})
+    print(f"{'groups by type':<16}" + "".join(f"{k:>11}" for k in kinds))
+    for label, (_, dups) in results.items():
+        per = Counter(kind for kind, _ in dups)
+        print(f"{label:<16}" + "".join(f"{per[k]:>11}" for k in kinds))
     before, after = len(results["before"][1]), len(results["after"][1])
     print(f"duplicate groups after / before: {after / before:.3f}" if before else "no groups before")
     if times.get("before") and times.get("after"):

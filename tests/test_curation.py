@@ -199,6 +199,9 @@ def test_split_keeps_apart_what_the_resolver_would_merge(tmp_path: Path, invoke:
     assert len(entities_named(invoke, store, "Ilse Varr")) == 2  # ... the decision keeps them apart
     ambiguous = invoke("--store", store, "profile", "Ilse Varr")
     assert ambiguous.exit_code == 1 and "ambiguous" in ambiguous.stderr
+    refused = invoke("--store", store, "merge", "Ilse Varr", ilses[0])  # merge refuses to guess too
+    assert refused.exit_code == 1 and "ambiguous" in refused.stderr
+    assert all(iri in refused.stderr for iri in ilses)  # the candidates, by IRI
     # and it says so in the resolution result, with the decision's source
     loaded = load_paths([a, b, c, Path(report["file"])]).claimsets
     kept = resolve_batch(loaded).result.kept_apart

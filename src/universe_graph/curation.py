@@ -114,7 +114,7 @@ def decide(
         statement=statement(verdict, pair, who, when, note),
     )
     sid = decision_id(verdict, a, b)
-    folder = store.folder / "decisions"
+    folder = (store.folder / "decisions").resolve()  # the source's location, whatever the cwd later
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{sid}.json"
     tmp = path.with_name(path.name + ".tmp")
