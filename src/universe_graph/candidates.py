@@ -70,9 +70,13 @@ def weigh(index: Index, a: str, b: str) -> tuple[list[str], list[str]]:
 def candidates(
     index: Index, result: ResolutionResult, kind: str | None = None, limit: int = 50
 ) -> list[Candidate]:
-    """Pairs to decide: ambiguities first, then pairs kept apart by a guard, then same-name pairs."""
+    """Pairs to decide: ambiguities first, then pairs kept apart by a guard, then same-name pairs;
+    never a pair a person has decided about."""
     root = result.mapping
     listed: dict[tuple[str, str], Candidate] = {}
+    decided = {  # a pair a person already decided about (`merge`, `split`) is not asked again
+        tuple(sorted((root.get(x, x), root.get(y, y)))) for _, x, y, _ in index.decisions
+    }
 
     def add(a: str, b: str, why: str) -> None:
         if len(listed) >= limit:
@@ -80,6 +84,8 @@ def candidates(
         a, b = sorted((root.get(a, a), root.get(b, b)))
         node = index.nodes[a]
         if a == b or (a, b) in listed or (kind is not None and kind not in (node.kind.value, node.family)):
+            return
+        if (a, b) in decided:
             return
         pro, con = weigh(index, a, b)
         listed[(a, b)] = Candidate(

@@ -57,6 +57,7 @@ class SourceKind(StrEnum):
     IMDB = "imdb"
     SWAPI = "swapi"
     MOVIELENS = "movielens"
+    CURATION = "curation"  # a person's identity decision (`merge`, `split`)
 
     @property
     def default_tier(self) -> CanonTier:
@@ -65,6 +66,8 @@ class SourceKind(StrEnum):
             return CanonTier.CANON
         if self is SourceKind.REVIEW:
             return CanonTier.REVIEW
+        if self is SourceKind.CURATION:
+            return CanonTier.FAN
         return CanonTier.OFFICIAL
 
 

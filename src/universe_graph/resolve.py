@@ -10,6 +10,11 @@ work; for characters, one name or alias and a shared work, then one universe. Gu
 two ids of one scheme and a documentary from the work it is about. When one context fits several
 entities nothing is merged and the ambiguity is reported: we refuse to guess. Each fact keeps its
 own source; the IRI kept for a group is chosen by `rank`, never by who came first.
+
+A person's decisions (`curation` sources, written by `universe-graph merge` and `split`) are input
+like any other claim: a `same_as` decision joins two entities before any rule runs, a
+`different_from` decision keeps two entities (and the groups that hold them) apart whatever the rules
+say. Decision sources are never rewritten, so they keep naming the IRIs the person decided about.
 """
 
 from __future__ import annotations
@@ -18,13 +23,13 @@ import functools
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import ClaimSet, EntityType, is_placeholder
+from .model import ClaimSet, EntityType, SourceKind, is_placeholder
 from .stores.base import CanonicalStore
 from .vocab import ID_BASE, UG
 
@@ -32,6 +37,9 @@ WORK_LINKS = {"cast_member", "directed_by", "written_by", "produced_by"}  # work
 CHARACTER_LINKS = {"appears_in"}  # character -> work
 #: types merged on a shared name alone (one group, place or universe per name in a graph)
 NAME_ONLY = (EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.UNIVERSE)
+#: a person's identity decisions (curation sources): predicate -> what resolution does with it
+SAME, APART = "same_as", "different_from"
+DECIDED = (SAME, APART)
 
 
 def normal(name: str) -> str:
@@ -163,6 +171,8 @@ class Index:
 
     nodes: dict[str, Node] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # iri -> its best real name (display name)
+    #: a person's decisions: (predicate, one IRI, the other IRI, the deciding source's id)
+    decisions: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def node(self, iri: str, kind: EntityType) -> Node:
         known = self.nodes.get(iri)
@@ -186,7 +196,10 @@ class Index:
             node.id_labels = node.id_labels or is_placeholder(entity.name)
             self._show(entity.id, [entity.name] if not is_placeholder(entity.name) else real)
         for r in claims.relations:
-            self._link(r.subject, r.predicate, r.object)
+            if r.predicate in DECIDED and isinstance(r.object, str):
+                self.decisions.add((r.predicate, r.subject, r.object, claims.source.id))
+            else:
+                self._link(r.subject, r.predicate, r.object)
 
     def _link(self, subject: str, predicate: str, obj: object) -> None:
         node = self.nodes.get(subject)
@@ -234,19 +247,34 @@ SELECT ?s ?p ?o WHERE {
 }"""
 
 
-def index_from_store(store: CanonicalStore) -> Index:
-    """The identity index of everything a store holds, by five queries (not by reading it all back)."""
+_DECISIONS_QUERY = """
+SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o . VALUES ?p { ug:same_as ug:different_from } } }"""
+
+
+def index_from_store(store: CanonicalStore, leave_out: Collection[str] = ()) -> Index:
+    """The identity index of everything a store holds, by six queries (not by reading it all back);
+    the sources in `leave_out` are not read (they are about to be replaced)."""
     index = Index()
     ug = str(UG._NS)
-    for row in store.query(_TYPES_QUERY):
+    records = store.sources()
+    graphs = None
+    if leave_out:
+        graphs = [r.graph for sid, r in records.items() if sid not in leave_out]
+        if not graphs:
+            return index
+    source_of = {r.graph: sid for sid, r in records.items() if sid not in leave_out}
+    for row in store.query(_DECISIONS_QUERY, graphs=graphs):
+        if (sid := source_of.get(row["g"].value)) is not None:
+            index.decisions.add((row["p"].value.removeprefix(ug), row["s"].value, row["o"].value, sid))
+    for row in store.query(_TYPES_QUERY, graphs=graphs):
         typed = index.node(row["e"].value, EntityType(row["type"].value.removeprefix(ug)))
         if row["in"] is not None and row["in"].value == "false":
             typed.in_universe = False
-    for row in store.query(_IDS_QUERY):
+    for row in store.query(_IDS_QUERY, graphs=graphs):
         if (node := index.nodes.get(row["e"].value)) is not None:
             node.ids.add((row["scheme"].value, row["value"].value))
     aliases: dict[str, list[str]] = defaultdict(list)
-    for row in store.query(_NAMES_QUERY):
+    for row in store.query(_NAMES_QUERY, graphs=graphs):
         iri, name = row["e"].value, row["name"].value
         if (node := index.nodes.get(iri)) is None:
             continue
@@ -261,7 +289,7 @@ def index_from_store(store: CanonicalStore) -> Index:
     for iri, alias_names in aliases.items():  # an alias is shown only where no label is a name
         if iri not in index.shown:
             index._show(iri, alias_names)
-    for row in store.query(_LINKS_QUERY):
+    for row in store.query(_LINKS_QUERY, graphs=graphs):
         obj = row["o"]
         value: object = int(obj.value) if row["p"].value.endswith("release_year") else obj.value
         index._link(row["s"].value, row["p"].value.removeprefix(ug), value)
@@ -344,6 +372,9 @@ class _Resolver:
         self._ids: dict[str, dict[str, set[str]]] = {}
         self._decided: set[tuple[str, str, tuple[str, ...]]] = set()
         self._with_ids = [iri for iri, node in self.nodes.items() if node.ids]
+        known = [d for d in sorted(index.decisions) if d[1] in self.nodes and d[2] in self.nodes]
+        self._same = [(a, b, sid) for p, a, b, sid in known if p == SAME]
+        self._apart = [(a, b, sid) for p, a, b, sid in known if p == APART]
 
     def name_of(self, iri: str) -> str:
         return self.index.name_of(iri)
@@ -360,6 +391,7 @@ class _Resolver:
         return decision
 
     def run(self) -> ResolutionResult:
+        self.by_decision()
         self.by_ids()
         self.by_name_alone()
         self._ids = self.group_ids()  # kept up to date by `settle` from here on
@@ -385,14 +417,43 @@ class _Resolver:
         return out
 
     def clash(self, a: str, b: str) -> str | None:
-        """Why two groups must stay apart whatever their names say (different ids of one scheme)."""
+        """Why two groups must stay apart whatever their names say (different ids of one scheme,
+        or a person's decision that two of their members are different)."""
         ids_a, ids_b = self._ids.get(a, {}), self._ids.get(b, {})
         for scheme in sorted(set(ids_a) & set(ids_b)):
             if not ids_a[scheme] & ids_b[scheme]:
                 return f"different {scheme} ids ({', '.join(sorted(ids_a[scheme] | ids_b[scheme]))})"
+        return self.split(a, b)
+
+    def split(self, a: str, b: str) -> str | None:
+        """The decision that keeps groups `a` and `b` apart, if a person made one."""
+        for x, y, sid in self._apart:
+            if {self.groups.find(x), self.groups.find(y)} == {a, b}:
+                return f"a person decided they are different (source {sid})"
         return None
 
+    def join(self, a: str, b: str, rule: str, why: str) -> bool:
+        """Union two entities' groups unless a decision keeps them apart (then say so)."""
+        ra, rb = self.groups.find(a), self.groups.find(b)
+        if ra == rb:
+            return False
+        apart = self.split(ra, rb)
+        if apart is not None:
+            self.decide("kept_apart", rule, [a, b], f"{why}, but {apart}")
+            return False
+        return self.groups.union(ra, rb)
+
     # -- stages ---------------------------------------------------------------------------------
+    def by_decision(self) -> None:
+        """A person's `same_as` decisions join two entities of one family, before any rule runs."""
+        for a, b, sid in self._same:
+            na, nb = self.nodes[a], self.nodes[b]
+            if na.family != nb.family:
+                why = f"a person decided they are one (source {sid}), but a {na.kind} is never a {nb.kind}"
+                self.decide("kept_apart", "decision", [a, b], why)
+            elif self.join(a, b, "decision", f"a person decided they are one (source {sid})"):
+                self.decide("merged", "decision", [a, b], f"a person decided they are one (source {sid})")
+
     def by_ids(self) -> None:
         """Entities of one family that share any external id are one."""
         holders: dict[tuple[str, str, str], list[str]] = defaultdict(list)
@@ -400,9 +461,10 @@ class _Resolver:
             for scheme, value in node.ids:
                 holders[(node.family, scheme, value)].append(iri)
         for (_, scheme, value), iris in sorted(holders.items()):
-            merged = [b for b in iris[1:] if self.groups.union(iris[0], b)]
+            why = f"same {scheme} id {value}"
+            merged = [b for b in iris[1:] if self.join(iris[0], b, "external id", why)]
             if merged:
-                self.decide("merged", "external id", [iris[0], *merged], f"same {scheme} id {value}")
+                self.decide("merged", "external id", [iris[0], *merged], why)
 
     def by_name_alone(self) -> None:
         """Groups, places and universes (in the story) of one type and one name are one."""
@@ -413,9 +475,10 @@ class _Resolver:
                 for key in {keyer(n) for n in node.names}:
                     holders[(node.kind, key)].append(iri)
         for (_, key), iris in sorted(holders.items()):
-            merged = [b for b in iris[1:] if self.groups.union(iris[0], b)]
+            why = f"same type and name {key!r}"
+            merged = [b for b in iris[1:] if self.join(iris[0], b, "name", why)]
             if merged:
-                self.decide("merged", "name", [iris[0], *merged], f"same type and name {key!r}")
+                self.decide("merged", "name", [iris[0], *merged], why)
 
     def settle(self, rule: str, contexts: Mapping[str, list[tuple[str, set[str]]]], *, final: bool) -> bool:
         """Merge each entity with every group it matches, unless in one context it matches two
@@ -600,8 +663,14 @@ def resolve_batch(
     for claims in batch:
         index.add(claims)
     result = resolve_index(index)
-    out = [apply(claims, result.mapping, index) for claims in batch]
+    out = [claims if is_decision(claims) else apply(claims, result.mapping, index) for claims in batch]
     return Resolution(out, result, index)
+
+
+def is_decision(claims: ClaimSet) -> bool:
+    """A person's identity decision: never rewritten by a merge, so it keeps naming the IRIs it
+    decided about (and a re-ingested source meets them again)."""
+    return claims.source.kind is SourceKind.CURATION
 
 
 def remapped(claims: ClaimSet, mapping: Mapping[str, str]) -> dict[str, Any]:

@@ -67,6 +67,8 @@ class UG(DefinedNamespace):
     spin_off_of: URIRef
     part_of_series: URIRef
     compared_to: URIRef
+    same_as: URIRef
+    different_from: URIRef
     release_year: URIRef
     language: URIRef
     tag: URIRef
@@ -134,8 +136,8 @@ RELATION_PREDICATES: tuple[str, ...] = (
     "defeated", "family_of", "ally_of", "enemy_of", "betrayed", "works_for", "met", "fought",
     "resides_in", "located_in", "portrayed_by", "cast_member", "directed_by", "written_by",
     "produced_by", "protagonist", "genre", "follows", "set_after", "spin_off_of", "part_of_series",
-    "compared_to", "release_year", "language", "tag", "rating", "votes", "rating_class",
-    "popularity", "fate",
+    "compared_to", "same_as", "different_from", "release_year", "language", "tag", "rating", "votes",
+    "rating_class", "popularity", "fate",
 )  # fmt: skip
 
 

@@ -84,6 +84,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "ask",
         "Learn question templates -> relation chains from training questions against the store.",
     ),
+    "merge": (
+        "identity",
+        "Record that A and B are one entity (a source of its own, tier fan): resolution joins them, "
+        "now and on every re-ingest; `retract` undoes it.",
+    ),
     "path": (
         "query",
         "The shortest connections between A and B, each hop with its relation, direction and evidence.",
@@ -101,6 +106,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reproject": ("store", "Rebuild the Cypher projection from the canonical graph."),
     "retract": ("store", "Remove what one source claimed; facts other sources also claim stay."),
     "serve": ("serve", "Serve /sparql, /db/{name}/query/v2 (Cypher), the JSON API and the explorer at /."),
+    "split": (
+        "identity",
+        "Record that A and B are two entities (a source of its own, tier fan): resolution never "
+        "merges them; `retract` undoes it.",
+    ),
     "sources": ("store", "The stored sources: id, kind, tier, what they are about, where they came from."),
     "sparql": ("store", "Run a read-only SPARQL query over the canonical graph (SPARQL Update is refused)."),
     "stats": ("store", "Counts: sources, entities by type, relations by predicate, events."),

@@ -1,6 +1,7 @@
 """Source readers: one per format, registered by kind, each returning a ClaimSet."""
 
-from . import imdb as _imdb  # noqa: F401  (each import registers a reader)
+from . import curation as _curation  # noqa: F401  (each import registers a reader)
+from . import imdb as _imdb  # noqa: F401
 from . import movielens as _movielens  # noqa: F401
 from . import review as _review  # noqa: F401
 from . import swapi as _swapi  # noqa: F401

@@ -56,6 +56,8 @@ SECTIONS: tuple[Section, ...] = (
                                ("votes", "out"), ("release_year", "out"), ("genre", "in"))),
     Section("compared_to", "Compared to (outside the story)",
             (("compared_to", "out"), ("compared_to", "in"))),
+    Section("identity", "Identity decisions", (("same_as", "out"), ("same_as", "in"),
+                                               ("different_from", "out"), ("different_from", "in"))),
 )  # fmt: skip
 
 #: Relations a path does not walk: hubs that tie everything together without saying anything.

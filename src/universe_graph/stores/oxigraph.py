@@ -39,7 +39,7 @@ from .base import (
 )
 from .lock import WriterLock
 from .merged import MERGE_OF, MERGED_GRAPH, DefaultGraph, has_merged
-from .sparql_guard import check_service
+from .sparql_guard import check_depth, check_service
 
 _REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
 _RECORD_OF = ox.NamedNode(str(UG.record_of))
@@ -386,6 +386,7 @@ class OxigraphStore(CanonicalStore):
         variable must appear in the query's SELECT projection (pyoxigraph's rule).
         """
         check_service(sparql)  # pyoxigraph would follow SERVICE to any URL
+        check_depth(sparql)  # ... and overflow its stack (SIGSEGV) on a query nested thousands deep
         dataset = self._dataset(tuple(graphs) if graphs is not None else None)
         default = self.default_graph(dataset, all_current=graphs is None)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {

@@ -7,12 +7,12 @@ the two stores repairs itself. The projection's snapshot is saved at the end of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ClaimSet
-from ..resolve import Index, apply, index_from_store, resolve_batch
+from ..model import ClaimSet, SourceKind
+from ..resolve import Index, ResolutionResult, apply, index_from_store, resolve_batch
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .neo4j import PushReport
@@ -64,6 +64,7 @@ class UniverseStore:
         state: Path | None = None,
     ) -> None:
         self.reports: list[str] = []
+        self.resolution: ResolutionResult | None = None  # what the last ingest's resolution did
         self.pushed: PushReport | None = None  # the last push to a following Neo4j database
         self.canonical: OxigraphStore | RemoteSparqlStore
         if is_url(location):
@@ -153,20 +154,22 @@ class UniverseStore:
         sources: Sequence[ClaimSet],
         hook: Hook | None = None,
         progress: Callable[[str], None] | None = None,
+        leave_out: Collection[str] = (),
     ) -> list[Change]:
         """Resolve each source's entities against the store, write it atomically, then project it.
 
         Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`,
         as is a source the projection refuses (it stays committed in the canonical store). A value
         no engine can keep (NUL, a lone surrogate) raises BadInput before the first write.
+        Stored sources in `leave_out` are not read into resolution (they are being replaced).
         """
         from ..ingest.safety import check_values
 
         for claims in sources:  # every source checked before the first write
             check_values(claims)
         changes = []
-        done = resolve_batch(sources, index=index_from_store(self.canonical))
-        self.reports = done.result.reports()
+        done = resolve_batch(sources, index=index_from_store(self.canonical, leave_out))
+        self.reports, self.resolution = done.result.reports(), done.result
         incoming = {claims.source.id for claims in done.claims}
         stored = self._touched(done.result.mapping, done.index, skip=incoming)
         for claims in [*done.claims, *stored]:
@@ -202,7 +205,11 @@ class UniverseStore:
         if not iris:
             return []
         current = self.canonical.sources()
-        graphs = {record.graph: sid for sid, record in current.items() if sid not in skip}
+        graphs = {  # a person's decisions keep the IRIs they decided about: never rewritten
+            record.graph: sid
+            for sid, record in current.items()
+            if sid not in skip and record.source.kind is not SourceKind.CURATION
+        }
         live = frozenset(graphs)
         hit: set[str] = set()
         for iri in iris:
@@ -217,6 +224,16 @@ class UniverseStore:
         return [apply(self.canonical.claims_of(current[sid]), mapping, index) for sid in sorted(hit)]
 
     def retract(self, source_id: str) -> Change:
+        """Withdraw a source; a person's identity decision is undone too (`curation.undo`)."""
+        record = self.canonical.sources().get(source_id)
+        if record is not None and record.source.kind is SourceKind.CURATION:
+            from ..curation import undo
+
+            return undo(self, record)
+        return self.retract_source(source_id)
+
+    def retract_source(self, source_id: str) -> Change:
+        """Withdraw what one source claimed, in both stores."""
         self.canonical.retract(source_id)
         self._project(source_id, None, None)
         self.canonical.collect_garbage()
