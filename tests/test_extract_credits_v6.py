@@ -269,3 +269,26 @@ def test_one_clause_credits(sentence: str) -> None:
 def test_near_clauses_credit_nobody(sentence: str) -> None:
     t = triples(extract(f"Ashfall is a heist film. {sentence}"))
     assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+# a crew word as a character's title ------------------------------------------------------------
+def test_a_title_in_apposition_is_no_credit() -> None:
+    c = extract(
+        "Ashfall is a heist film. Silas Venn is summoned back by his old handler, Director Odile Brack, "
+        "after a cipher vanishes. Brack sends Silas to Keld."
+    )
+    t = triples(c)
+    assert ("Ashfall", "directed_by", "Odile Brack") not in t
+    assert ("Silas Venn", "works_for", "Odile Brack") in t
+    assert entity(c, "Odile Brack").type is EntityType.CHARACTER
+
+
+def test_a_director_named_as_crew_is_still_credited() -> None:
+    t = triples(extract("Ashfall is a heist film from director Odile Brack. Silas Venn robs a bank in Keld."))
+    assert ("Ashfall", "directed_by", "Odile Brack") in t
+
+
+def test_a_capitalised_saga_is_the_universe() -> None:
+    c = extract("The Lantern Throne is the first film of the Starward Saga. Kael lives in Tesk.")
+    assert entity(c, "Starward Saga").type is EntityType.UNIVERSE
+    assert ("The Lantern Throne", "part_of_universe", "Starward Saga") in triples(c)

@@ -241,8 +241,10 @@ class _Run:
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
                 after_the = tok.i > span.start and (
-                    tok.nbor(-1).lower_ in ("the", "his", "her", "their", "its") or tok.nbor(-1).tag_ == "POS"
-                )  # "the Combine's director, X": a character's title, not a credit
+                    tok.nbor(-1).lower_ in ("the", "his", "her", "their", "its")
+                    or tok.nbor(-1).tag_ == "POS"
+                    or (tok.nbor(-1).text == "," and tok.i - 1 > span.start and tok.nbor(-2).pos_ == "NOUN")
+                )  # "the Combine's director, X", "his old handler, Director X": a character's title
                 if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []

@@ -457,8 +457,13 @@ class WorkReader:
         doc = self.doc
         if doc.work_key is None and not self.encyclopedic:
             return
-        for ent in doc.ents.values():  # "the Ironclad Cinematic Universe", "the Ironclad Franchise"
-            if ent.fixed is None and ent.name.split()[-1:] in (["Universe"], ["Multiverse"], ["Franchise"]):
+        for ent in doc.ents.values():  # "the Ironclad Cinematic Universe", "the Ironclad Franchise", "Saga"
+            if ent.fixed is None and ent.name.split()[-1:] in (
+                ["Universe"],
+                ["Multiverse"],
+                ["Franchise"],
+                ["Saga"],
+            ):
                 ent.fixed = EntityType.UNIVERSE
         if self.lead_noun is not None and doc.work_key is not None:  # '"X" is a 1967 single'
             noun = self.lead_noun
@@ -2151,6 +2156,8 @@ class Portrayals:
         doc, span = cue.doc, sent.span
         if cue.i > span.start and cue.nbor(-1).tag_ == "POS":
             return  # "the Combine's director, X": a character's title
+        if cue.i - 1 > span.start and cue.nbor(-1).text == "," and cue.nbor(-2).pos_ == "NOUN":
+            return  # "his old handler, Director X": a character's title in apposition
         people = self.r.listed(sent, cue.i + 1) if cue.lower_.endswith("s") and cue.lower_ != "stars" else []
         if not people:
             run = _run_starting(doc, cue.i + 1, span.end)
