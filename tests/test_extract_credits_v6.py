@@ -292,3 +292,23 @@ def test_a_capitalised_saga_is_the_universe() -> None:
     c = extract("The Lantern Throne is the first film of the Starward Saga. Kael lives in Tesk.")
     assert entity(c, "Starward Saga").type is EntityType.UNIVERSE
     assert ("The Lantern Throne", "part_of_universe", "Starward Saga") in triples(c)
+
+
+# a reviewer's "lifted from X", "owes too much to X": other works, outside the story ----------------
+def test_borrowed_from_other_films_is_commentary() -> None:
+    c = extract(
+        "Ashfall is a heist film. Silas Venn robs a bank in Keld. A chase through the tunnels is clean, "
+        "though a submarine sequence feels lifted from Depth Charge Sonata, and the climax aboard the "
+        "freighter owes too much to Harbour of Knives."
+    )
+    assert not entity(c, "Depth Charge Sonata").in_universe
+    assert not entity(c, "Harbour of Knives").in_universe
+
+
+def test_things_lifted_and_debts_owed_in_the_story_stay_in_it() -> None:
+    c = extract(
+        "Ashfall is a heist film. Silas Venn robs a bank in Keld. The gold lifted from the Bank of Keld "
+        "is hidden. Silas owes a debt to Odile Brack."
+    )
+    assert entity(c, "Bank of Keld").in_universe
+    assert entity(c, "Odile Brack").in_universe

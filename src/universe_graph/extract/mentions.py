@@ -67,6 +67,18 @@ def comparison_scopes(doc: Doc) -> None:
                 and (tok.nbor(1).text[:1].isupper())
             ) or (low in ("echoes", "shades", "homage", "nod", "riff") and tok.i + 1 < span.end):
                 start = tok.i + 1
+            elif (
+                low in BORROW_WORDS
+                and tok.i + 1 < span.end
+                and tok.nbor(1).lower_ == "from"
+                and _craft_said(tok)
+            ):  # "a submarine sequence feels lifted from X"
+                start = tok.i + 2
+            elif tok.lemma_ == "owe" and _craft_said(tok):  # "the climax owes too much to X"
+                to = next(
+                    (c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None
+                )
+                start = to.i + 1 if to is not None else None
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
             elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
@@ -80,6 +92,30 @@ def comparison_scopes(doc: Doc) -> None:
                 end = min(end, _simile_end(span, start))
             for i in range(start, end):
                 doc.comparison.add((sent.index, i))
+
+
+#: participles of taking from another work ("lifted from X", "borrowed from X")
+BORROW_WORDS = frozenset({"lifted", "borrowed", "cribbed", "stolen", "ripped", "copied", "taken"})
+#: nouns of the film's craft: what a reviewer says borrows from or owes to another work
+CRAFT_NOUNS = frozenset(
+    {"sequence", "scene", "shot", "score", "plot", "climax", "chase", "film", "movie", "finale", "ending",
+     "premise", "setup", "twist", "set-piece", "setpiece", "script", "screenplay", "story", "look", "style",
+     "sequel", "it", "this", "much", "music", "soundtrack", "design", "action", "fight", "opening"}
+)  # fmt: skip
+
+
+def _craft_said(tok: Any) -> bool:
+    """Whether the clause of `tok` is said of the film's craft ("the climax owes too much to X",
+    "a sequence feels lifted from X"), not of something in the story ("gold lifted from the vault")."""
+    t = tok
+    for _ in range(4):
+        subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj[0].lemma_.lower() in CRAFT_NOUNS
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _simile_end(span: Any, start: int) -> int:
