@@ -312,3 +312,25 @@ def test_things_lifted_and_debts_owed_in_the_story_stay_in_it() -> None:
     )
     assert entity(c, "Bank of Keld").in_universe
     assert entity(c, "Odile Brack").in_universe
+
+
+# another film of the work's franchise is a film of the same story -------------------------------
+SEQUEL = (
+    "Marrowgate: Ashfall review - the heist saga loses its nerve\n\n"
+    "Marrowgate: Ashfall is directed by Osric Vale. Odile Brack (Ines Kovac-Morrow, as icy as she was "
+    "in Marrowgate: Ember Road) hires Silas Venn. Anyone who has seen Ember Road will guess the "
+    "ending. Silas robs a bank in Keld."
+)
+
+
+def test_a_sibling_title_is_a_film_of_the_story() -> None:
+    c = extract(SEQUEL)
+    sibling = entity(c, "Marrowgate: Ember Road")
+    assert sibling.type is EntityType.FILM and sibling.in_universe
+    assert "Ember Road" in sibling.aliases
+    assert not any(e.name == "Ember Road" and e.type is not EntityType.FILM for e in c.entities)
+
+
+def test_an_unrelated_colon_title_is_no_sibling() -> None:
+    c = extract(SEQUEL.replace("Marrowgate: Ember Road", "Gallowmere: Ember Road"))
+    assert not any(e.name == "Marrowgate: Ember Road" for e in c.entities)

@@ -7,6 +7,7 @@ types; pronouns; descriptions; relations; cast and crew; plot events; the lead; 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -157,6 +158,10 @@ class _Run:
             short = subtitle(title)
             if short:  # "Marrowgate: Ashfall" is also called "Ashfall"
                 mark_title(doc, short, self.about.type, work=title)
+            for other in sibling_titles(doc.text, title):  # "Marrowgate: Ember Road", another film of it
+                mark_title(doc, other, EntityType.FILM)
+                mark_title(doc, str(subtitle(other)), EntityType.FILM, work=other)
+                doc.ents[name_key(other)].in_story = max(doc.ents[name_key(other)].in_story, 1)
         commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
@@ -1362,6 +1367,24 @@ def _one_word(run: Any) -> bool:
         and len(words) == len([t for t in run if t.text != "-"])
         and len(run) in (1, 3)
     )
+
+
+def sibling_titles(text: str, title: str) -> list[str]:
+    """Other titles of the work's franchise the text names ("Marrowgate: Ember Road" in a review of
+    "Marrowgate: Ashfall"): films of the same story, whatever sentence they stand in."""
+    if subtitle(title) is None:
+        return []
+    prefix = title.split(":", 1)[0].strip()
+    found = re.findall(
+        re.escape(prefix) + r": ((?:[A-Z0-9][\w'’-]*)(?: (?:[A-Z0-9][\w'’-]*|of|the|and|in))*)", text
+    )
+    out: list[str] = []
+    for sub in found:
+        sub = re.sub(r"( (of|the|and|in))+$", "", sub)
+        full = f"{prefix}: {sub}"
+        if name_key(full) != name_key(title) and subtitle(full) and full not in out:
+            out.append(full)
+    return out
 
 
 def subtitle(title: str) -> str | None:
