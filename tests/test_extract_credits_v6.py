@@ -334,3 +334,29 @@ def test_a_sibling_title_is_a_film_of_the_story() -> None:
 def test_an_unrelated_colon_title_is_no_sibling() -> None:
     c = extract(SEQUEL.replace("Marrowgate: Ember Road", "Gallowmere: Ember Road"))
     assert not any(e.name == "Marrowgate: Ember Road" for e in c.entities)
+
+
+# a film named after its hero: the hero is a character of its own --------------------------------
+HERO = (
+    "Ada Quell review - a lean revenge thriller\n\n"
+    "Ada Quell is a lean, mean revenge film. Mira Holt stars as Ada Quell, a retired assassin who is "
+    "drawn back in when Ivo Tarasov steals her car and kills her dog. Ada Quell kills Ivo in the rain."
+)
+
+
+def test_the_hero_a_film_is_named_after() -> None:
+    c = extract(HERO)
+    kinds = {e.type for e in c.entities if e.name == "Ada Quell"}
+    assert kinds == {EntityType.FILM, EntityType.CHARACTER}
+    t = triples(c)
+    assert ("Ada Quell", "portrayed_by", "Mira Holt") in t
+    assert ("Ada Quell", "killed", "Ivo Tarasov") in t
+    assert ("Ada Quell", "protagonist", "Ada Quell") in t
+
+
+def test_a_title_that_only_names_the_film_has_no_hero() -> None:
+    c = extract(
+        "Ballerina Review\n\nBallerina is a slick action film that expands its world. Eve Macarro, a "
+        "dancer, hunts the men who killed her father. Ballerina delivers the goods."
+    )
+    assert {e.type for e in c.entities if e.name == "Ballerina"} == {EntityType.FILM}

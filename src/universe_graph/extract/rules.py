@@ -43,6 +43,7 @@ from .mentions import _merge as merge_into
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
 from .relations import Found, Reader, asserted, descriptions, place_links, place_nouns
+from .title_character import hero_key, title_character
 from .works import (
     NOT_SCREEN_NOUNS,
     WORK_PREDICATES,
@@ -162,6 +163,8 @@ class _Run:
                 mark_title(doc, other, EntityType.FILM)
                 mark_title(doc, str(subtitle(other)), EntityType.FILM, work=other)
                 doc.ents[name_key(other)].in_story = max(doc.ents[name_key(other)].in_story, 1)
+        if title and self.about.type is EntityType.FILM:
+            title_character(doc, name_key(title), title)  # "Ada Quell", a film about Ada Quell
         commentary_scopes(doc, title)  # an actor's other roles, the reviewer's fandom
         collect_names(doc, title)
         if title:
@@ -1095,6 +1098,8 @@ class _Run:
         for k, e in doc.ents.items():
             if e.type is C and e.in_universe and not e.descriptive and e.in_story:
                 score[k] = e.in_story + e.salience
+                if doc.work_key is not None and k == hero_key(doc.work_key):
+                    score[k] += 10  # the hero the film is named after ("title_character")
                 where[k] = e.mentions[0][0]
         best_cue: dict[str, tuple[float, int]] = {}
         for sent in doc.sentences:
