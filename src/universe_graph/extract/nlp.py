@@ -83,9 +83,6 @@ class IndexedMatches:
                     break
             else:
                 self.rest.append(entry)
-        import numpy as np
-
-        self.keys = [np.array(sorted(by_value), dtype=np.uint64) for by_value in self.index]
 
     @classmethod
     def of(cls, ruler: Any) -> IndexedMatches | None:
@@ -112,31 +109,30 @@ class IndexedMatches:
         return cls(entries)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
-        import numpy as np
-
         if not len(doc):
             return []
-        table = doc.to_array(list(_COLUMNS))
+        # one array call, then plain dict look-ups per token: a paragraph has tens of tokens, where
+        # numpy's per-call overhead (`isin`, `unique` several times per doc) cost more than the work
+        rows = doc.to_array(list(_COLUMNS)).tolist()
         out: list[tuple[int, int, int, int]] = []
-        # a tag alone: one pattern per tag, looked up once per distinct tag
-        tags, inverse = np.unique(table[:, 0], return_inverse=True)
-        numbers = [self.tag_only.get(int(t)) for t in tags]
-        for i, which in enumerate(inverse.tolist()):
-            if (entry := numbers[which]) is not None:
+        tag_only = self.tag_only
+        indexed = [(col, by_value) for col, by_value in zip(_INDEXED, self.index, strict=True) if by_value]
+        for i, row in enumerate(rows):
+            # a tag alone: one pattern per tag
+            if (entry := tag_only.get(row[0])) is not None:
                 out.append((entry[0], entry[1], i, i + 1))
-        # the others: tested in full where the first token has a value of theirs, or everywhere
-        rows = table.tolist()
-        for col, by_value, keys in zip(_INDEXED, self.index, self.keys, strict=True):
-            for i in np.flatnonzero(np.isin(table[:, col], keys)).tolist():
-                out.extend(self._matches(by_value[rows[i][col]], rows, i))
-        distinct: dict[int, list[int]] = {}  # column -> its distinct values in this doc
+            # the others: tested in full where the first token has a value of theirs
+            for col, by_value in indexed:
+                if (entries := by_value.get(row[col])) is not None:
+                    out.extend(self._matches(entries, rows, i))
         for entry in self.rest:  # the first token's first test, once per distinct value
             col, test = entry[2][0][0]
-            if col not in distinct:
-                distinct[col] = np.unique(table[:, col]).tolist()
-            passing = np.array([v for v in distinct[col] if test(v)], dtype=np.uint64)
-            for i in np.flatnonzero(np.isin(table[:, col], passing)).tolist():
-                out.extend(self._matches([entry], rows, i))
+            passing: dict[int, bool] = {}  # value -> the test holds
+            for i, row in enumerate(rows):
+                if (holds := passing.get(value := row[col])) is None:
+                    holds = passing[value] = bool(test(value))
+                if holds:
+                    out.extend(self._matches([entry], rows, i))
         return sorted(set(out))
 
     @staticmethod
