@@ -131,8 +131,16 @@ def propn_runs(sent: Sentence) -> list[tuple[int, int]]:
     """Token ranges [i, j) of proper-noun runs and NER names in one sentence (a heading: none)."""
     span = sent.span
     runs: list[tuple[int, int]] = []
+    # every branch below needs a capital first letter at token i (an honorific, a name token, "Order
+    # of"); a token without one only moves on (the abbreviation skip passes over a ".", which has
+    # none either), so it is skipped with one string test instead of five look-ups
+    capital = [t.text[:1].isupper() for t in span]
+    base = span.start
     i = span.start
     while i < span.end:
+        if not capital[i - base]:
+            i += 1
+            continue
         tok = span.doc[i]
         titled = honorific_before(span, i)  # "Mr. Bennet", "Sgt. Anya Kovac": the title is in the name
         if (
