@@ -5,7 +5,8 @@ of one or two tokens) finds its matches with spaCy's general `Matcher`, which tr
 every token: about a seventh of the whole parse's time. `IndexedMatches` finds the same matches by
 looking the patterns up by each token's tag and lower-case form, so only the few that can match are
 tested; the ruler then sets the attributes exactly as before (its own `set_annotations`). Patterns
-of a shape it does not know leave the stock matcher in place.
+of a shape it does not know leave the stock matcher in place. The rule lemmatizer's answers are
+remembered per form, POS and morphology (`CachedLemmas`: the same lemmas).
 """
 
 from __future__ import annotations
@@ -52,7 +53,29 @@ def nlp() -> Any:
         indexed = IndexedMatches.of(ruler)
         if indexed is not None:
             ruler.match = indexed  # the instance's `match`: `__call__` and `pipe` go through it
+    if "lemmatizer" in pipeline.pipe_names:
+        lemmatizer: Any = pipeline.get_pipe("lemmatizer")
+        if lemmatizer.mode == "rule":  # the instance's `lemmatize`, which `__call__` calls per token
+            lemmatizer.lemmatize = CachedLemmas(lemmatizer.lemmatize)
     return pipeline
+
+
+class CachedLemmas:
+    """A rule lemmatizer's `lemmatize`, remembered per (form, POS, morphology): what it returns
+    depends on nothing else (the text, the POS, the morphology's features; fixed tables). spaCy's
+    own cache keeps only the forms that go through its suffix rules, so every singular noun, base
+    verb and plain adjective (most tokens) had its morphology turned into a dict again."""
+
+    def __init__(self, lemmatize: Callable[[Any], list[str]]) -> None:
+        self.lemmatize = lemmatize
+        self.cache: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = self.cache.get(key)
+        if forms is None:
+            forms = self.cache[key] = self.lemmatize(token)
+        return forms
 
 
 class IndexedMatches:
