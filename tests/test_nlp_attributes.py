@@ -69,3 +69,21 @@ def test_an_unknown_test_keeps_the_stock_matcher() -> None:
     other: Any = English().add_pipe("attribute_ruler")
     other.add([[{"LOWER": "calder"}]], {"POS": "PROPN"})
     assert IndexedMatches.of(other) is not None
+
+
+def test_cached_lemmas_are_the_rule_lemmatizers() -> None:
+    """Every token's remembered lemmas are what the rule lemmatizer computes afresh, the same word
+    gets different lemmas by POS ("saw" the verb and the noun), and the memory is used at all."""
+    from universe_graph.extract.nlp import CachedLemmas
+
+    lemmatizer: Any = nlp().get_pipe("lemmatizer")
+    assert isinstance(lemmatizer.lemmatize, CachedLemmas)
+    lemmatizer.lemmatize.cache.clear()
+    texts = [*SENTENCES, "She saw the saw. He sees them; they saw us and sawed wood."]
+    docs = [nlp()(text) for text in texts]
+    for doc in docs:
+        for token in doc:
+            assert lemmatizer.lemmatize(token) == lemmatizer.rule_lemmatize(token), token.text
+    saws = {t.lemma_ for doc in docs for t in doc if t.lower_ == "saw"}
+    assert saws == {"see", "saw"}
+    assert len(lemmatizer.lemmatize.cache) < sum(len(doc) for doc in docs)  # repeated words hit it

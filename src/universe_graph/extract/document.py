@@ -30,6 +30,11 @@ from .names import (
 #: at most this much of a name's type votes comes from the NER, however often it tags the name
 NER_VOTE_CAP = 3.0
 BODY = frozenset({"eye", "eyes", "face", "hand", "hands", "heart", "life", "past", "motivation"})
+#: unions of word lists, made once (`a in X | Y` inside `vote_context` built a new set per mention)
+_PLACE_HEADS_INTRO = lx.PLACE_HEADS | lx.PLACE_INTRO
+_MEMBER_OFFICERS = lx.MEMBER_NOUNS | {"officer", "agent", "cop"}
+_PLACE_APPOS = lx.PLACE_NOUNS | lx.PLACE_INTRO | lx.PLACE_APPOS_NOUNS
+_OWNED_BY_PERSON = lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
 
@@ -149,8 +154,16 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
     `known`: words of the text's names that count as name tokens whatever their tag."""
     span = sent.span
     runs: list[tuple[int, int]] = []
+    # every branch below needs a capital first letter at token i (an honorific, a name token, "Order
+    # of"); a token without one only moves on (the abbreviation skip passes over a ".", which has
+    # none either), so it is skipped with one string test instead of five look-ups
+    capital = [t.text[:1].isupper() for t in span]
+    base = span.start
     i = span.start
     while i < span.end:
+        if not capital[i - base]:
+            i += 1
+            continue
         tok = span.doc[i]
         titled = honorific_before(span, i)  # "Mr. Bennet", "Sgt. Anya Kovac": the title is in the name
         if (
@@ -273,6 +286,11 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.ner_votes[kind] = given + weight
         ent.ner = True
     low = last.lower_
+    # each spaCy attribute read makes a new string or Token: the head's are read once here
+    dep, hh, first_low = head.dep_, head.head, first.lower_
+    hh_lemma, hh_dep, hh_lower = hh.lemma_, hh.dep_, hh.lower_
+    hh_lemma_low = hh_lemma.lower()
+    children = list(head.children)
     titled = first.i < last.i and title_votes(ent, first)  # "Mrs. Hall" is a person, not a hall
     if low in lx.PLACE_HEADS and not titled:
         ent.votes[L] += 3
@@ -282,21 +300,21 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
     if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
-    if first.i < last.i and first.lower_ in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
+    if first.i < last.i and first_low in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
         ent.votes[L] += 3
     if first.i + 1 < last.i and first.nbor(1).lower_ == "of":  # "Order of the Tide", "Bay of Storms"
-        if first.lower_ in lx.ORG_HEADS:
+        if first_low in lx.ORG_HEADS:
             ent.votes[ORG] += 3
-        elif first.lower_ in lx.PLACE_HEADS | lx.PLACE_INTRO:
+        elif first_low in _PLACE_HEADS_INTRO:
             ent.votes[L] += 3
-    if head.dep_ in ("oprd", "attr", "xcomp", "dobj") and head.head.lemma_ in NAMING_VERBS:
-        noun = head.head.head  # "a one-eyed giant called Brannoch", "a village named Orrow"
+    if dep in ("oprd", "attr", "xcomp", "dobj") and hh_lemma in NAMING_VERBS:
+        noun = hh.head  # "a one-eyed giant called Brannoch", "a village named Orrow"
         nouns = [noun, noun.head] if noun.dep_ == "appos" else [noun]  # "X's enforcer, a giant called Y"
-        if head.head.dep_ == "acl" and any(_is_person_noun(n) for n in nouns):
+        if hh_dep == "acl" and any(_is_person_noun(n) for n in nouns):
             ent.votes[C] += 3
-        elif head.head.dep_ == "acl" and noun.lemma_.lower() in lx.PLACE_HEADS | lx.PLACE_INTRO:
+        elif hh_dep == "acl" and noun.lemma_.lower() in _PLACE_HEADS_INTRO:
             ent.votes[L] += 3
-    for child in head.children:  # "the smuggler Han Solo", "aunt Beru"
+    for child in children:  # "the smuggler Han Solo", "aunt Beru"
         if child.dep_ in ("compound", "amod", "nmod") and child.i < first.i and _is_person_noun(child):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
@@ -306,35 +324,31 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             and child.lemma_.lower() in lx.PLACE_INTRO
         ):
             ent.votes[L] += 3
-    if head.dep_ in ("appos", "compound") and head.head.i < first.i and _is_person_noun(head.head):
+    if dep in ("appos", "compound") and hh.i < first.i and _is_person_noun(hh):
         ent.votes[C] += 2
-        _gender_noun(ent, head.head.lemma_.lower())
-    if (
-        head.dep_ in ("appos", "compound")
-        and head.head.i < first.i
-        and head.head.lemma_.lower() in lx.PLACE_INTRO
-    ):
+        _gender_noun(ent, hh_lemma_low)
+    if dep in ("appos", "compound") and hh.i < first.i and hh_lemma_low in lx.PLACE_INTRO:
         ent.votes[L] += 3
     before = first.nbor(-1) if first.i > sent.span.start else None
     if before is not None and before.lower_ == "the" and before.text == "the":
         ent.votes[ORG] += 1.0
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ == "of":
-        owner = head.head.head
-        if owner.lemma_.lower() in lx.PLACE_INTRO:
+    if dep == "pobj" and hh_dep == "prep" and hh_lower == "of":
+        owner_low = hh.head.lemma_.lower()
+        if owner_low in lx.PLACE_INTRO:
             ent.votes[L] += 3
-        if owner.lemma_.lower() in lx.TUTELAGE_NOUNS or owner.lemma_.lower() in lx.LEADER_NOUNS:
+        if owner_low in lx.TUTELAGE_NOUNS or owner_low in lx.LEADER_NOUNS:
             ent.votes[C] += 1
-        if owner.lemma_.lower() in lx.MEMBER_NOUNS or owner.lemma_.lower() in lx.ORG_NOUNS:
+        if owner_low in lx.MEMBER_NOUNS or owner_low in lx.ORG_NOUNS:
             ent.votes[ORG] += 1.5
-    if head.dep_ == "pobj" and head.head.dep_ == "prep":
-        verb = head.head.head
-        if head.head.lower_ in ("in", "into", "inside", "within") and verb.lemma_ in (
+    if dep == "pobj" and hh_dep == "prep":
+        verb = hh.head
+        if hh_lower in ("in", "into", "inside", "within") and verb.lemma_ in (
             "raise",
             "grow",
             "join",
         ):
             ent.votes[ORG] += 1.5
-        elif head.head.lower_ in (
+        elif hh_lower in (
             "in",
             "to",
             "from",
@@ -347,20 +361,17 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             "on",
         ):
             ent.votes[L] += 0.5
-        if head.head.lower_ == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
+        if hh_lower == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[ORG] += 2
-    if head.dep_ == "compound" and head.head.lemma_.lower() in lx.MEMBER_NOUNS | {"officer", "agent", "cop"}:
+    if dep == "compound" and hh_lemma_low in _MEMBER_OFFICERS:
         ent.votes[ORG] += 2
-    if head.dep_ == "dobj" and head.head.lemma_ == "join":
+    if dep == "dobj" and hh_lemma == "join":
         ent.votes[ORG] += 1.5
-    for child in head.children:
+    for child in children:
         if child.dep_ == "appos" and (_is_being(child) or _person_suffix(child)):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
-        elif (
-            child.dep_ == "appos"
-            and child.lemma_.lower() in lx.PLACE_NOUNS | lx.PLACE_INTRO | lx.PLACE_APPOS_NOUNS
-        ):
+        elif child.dep_ == "appos" and child.lemma_.lower() in _PLACE_APPOS:
             ent.votes[L] += 3  # "Hollin Abbey, a monastery outside X"; "Keld, a port town"
         elif child.dep_ == "appos" and child.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[ORG] += 3  # "the Choir, a cult led by X"
@@ -368,9 +379,9 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[L] += 1
         if child.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in child.children):
             ent.votes[C] += 1
-    if head.dep_ == "appos" and head.head.lemma_.lower() in lx.PLACE_INTRO:
+    if dep == "appos" and hh_lemma_low in lx.PLACE_INTRO:
         ent.votes[L] += 3
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.pos_ == "VERB":
+    if dep in ("nsubj", "nsubjpass") and hh.pos_ == "VERB":
         ent.votes[C] += 0.6
     action_votes(ent, head, _is_person_noun)
     group_votes(ent, first, last)
@@ -391,7 +402,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
                 _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
         owned = head.head.lemma_.lower()
-        if owned in lx.RELATIONAL_NOUNS or owned in lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY:
+        if owned in lx.RELATIONAL_NOUNS or owned in _OWNED_BY_PERSON:
             ent.votes[C] += 1
 
 

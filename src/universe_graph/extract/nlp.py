@@ -5,7 +5,8 @@ of one or two tokens) finds its matches with spaCy's general `Matcher`, which tr
 every token: about a seventh of the whole parse's time. `IndexedMatches` finds the same matches by
 looking the patterns up by each token's tag and lower-case form, so only the few that can match are
 tested; the ruler then sets the attributes exactly as before (its own `set_annotations`). Patterns
-of a shape it does not know leave the stock matcher in place.
+of a shape it does not know leave the stock matcher in place. The rule lemmatizer's answers are
+remembered per form, POS and morphology (`CachedLemmas`: the same lemmas).
 """
 
 from __future__ import annotations
@@ -52,7 +53,29 @@ def nlp() -> Any:
         indexed = IndexedMatches.of(ruler)
         if indexed is not None:
             ruler.match = indexed  # the instance's `match`: `__call__` and `pipe` go through it
+    if "lemmatizer" in pipeline.pipe_names:
+        lemmatizer: Any = pipeline.get_pipe("lemmatizer")
+        if lemmatizer.mode == "rule":  # the instance's `lemmatize`, which `__call__` calls per token
+            lemmatizer.lemmatize = CachedLemmas(lemmatizer.lemmatize)
     return pipeline
+
+
+class CachedLemmas:
+    """A rule lemmatizer's `lemmatize`, remembered per (form, POS, morphology): what it returns
+    depends on nothing else (the text, the POS, the morphology's features; fixed tables). spaCy's
+    own cache keeps only the forms that go through its suffix rules, so every singular noun, base
+    verb and plain adjective (most tokens) had its morphology turned into a dict again."""
+
+    def __init__(self, lemmatize: Callable[[Any], list[str]]) -> None:
+        self.lemmatize = lemmatize
+        self.cache: dict[tuple[int, int, int], list[str]] = {}
+
+    def __call__(self, token: Any) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = self.cache.get(key)
+        if forms is None:
+            forms = self.cache[key] = self.lemmatize(token)
+        return forms
 
 
 class IndexedMatches:
@@ -83,9 +106,6 @@ class IndexedMatches:
                     break
             else:
                 self.rest.append(entry)
-        import numpy as np
-
-        self.keys = [np.array(sorted(by_value), dtype=np.uint64) for by_value in self.index]
 
     @classmethod
     def of(cls, ruler: Any) -> IndexedMatches | None:
@@ -112,31 +132,30 @@ class IndexedMatches:
         return cls(entries)
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int, int]]:
-        import numpy as np
-
         if not len(doc):
             return []
-        table = doc.to_array(list(_COLUMNS))
+        # one array call, then plain dict look-ups per token: a paragraph has tens of tokens, where
+        # numpy's per-call overhead (`isin`, `unique` several times per doc) cost more than the work
+        rows = doc.to_array(list(_COLUMNS)).tolist()
         out: list[tuple[int, int, int, int]] = []
-        # a tag alone: one pattern per tag, looked up once per distinct tag
-        tags, inverse = np.unique(table[:, 0], return_inverse=True)
-        numbers = [self.tag_only.get(int(t)) for t in tags]
-        for i, which in enumerate(inverse.tolist()):
-            if (entry := numbers[which]) is not None:
+        tag_only = self.tag_only
+        indexed = [(col, by_value) for col, by_value in zip(_INDEXED, self.index, strict=True) if by_value]
+        for i, row in enumerate(rows):
+            # a tag alone: one pattern per tag
+            if (entry := tag_only.get(row[0])) is not None:
                 out.append((entry[0], entry[1], i, i + 1))
-        # the others: tested in full where the first token has a value of theirs, or everywhere
-        rows = table.tolist()
-        for col, by_value, keys in zip(_INDEXED, self.index, self.keys, strict=True):
-            for i in np.flatnonzero(np.isin(table[:, col], keys)).tolist():
-                out.extend(self._matches(by_value[rows[i][col]], rows, i))
-        distinct: dict[int, list[int]] = {}  # column -> its distinct values in this doc
+            # the others: tested in full where the first token has a value of theirs
+            for col, by_value in indexed:
+                if (entries := by_value.get(row[col])) is not None:
+                    out.extend(self._matches(entries, rows, i))
         for entry in self.rest:  # the first token's first test, once per distinct value
             col, test = entry[2][0][0]
-            if col not in distinct:
-                distinct[col] = np.unique(table[:, col]).tolist()
-            passing = np.array([v for v in distinct[col] if test(v)], dtype=np.uint64)
-            for i in np.flatnonzero(np.isin(table[:, col], passing)).tolist():
-                out.extend(self._matches([entry], rows, i))
+            passing: dict[int, bool] = {}  # value -> the test holds
+            for i, row in enumerate(rows):
+                if (holds := passing.get(value := row[col])) is None:
+                    holds = passing[value] = bool(test(value))
+                if holds:
+                    out.extend(self._matches([entry], rows, i))
         return sorted(set(out))
 
     @staticmethod
