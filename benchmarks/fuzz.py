@@ -10,10 +10,11 @@ cuts, repeats, huge integers, deep nesting, and for JSON a value swapped for one
 Every copy is read as `ingest` reads it (half with the reader named, half detected by content);
 the outcome is `ok` (accepted), `located` (BadInput naming the file and a line or field),
 `file_only` (BadInput naming the file alone), `traceback` (any other exception, or a BadInput
-about another file) or `hang` (longer than `--hang` seconds).
+about another file) or `hang` (more than `--hang` seconds of CPU time, or ten times that on the clock).
 
-With `--store`, each reader's accepted copies are ingested in one batch into a fresh store (both
-halves), the store is opened again, and every source read back (what `export` prints) is
+With `--store`, each reader's accepted copies (or `--store-sample` of them, evenly spread: a
+store takes seconds per source once it holds hundreds of near-copies) are ingested in one batch
+into a fresh store (both halves), the store is opened again, and every source read back (what `export` prints) is
 compared with what was ingested (the claims after identity resolution, which is what the store
 is given): `same` or `differs` per source; a source the projection refused counts as `partial`.
 `--keep DIR` copies every input that gave a traceback or a hang to DIR, to rebuild it as a test.
@@ -29,6 +30,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -171,20 +173,30 @@ class Hang(BaseException):
     """A read ran past its time limit (a BaseException, so no reader's `except Exception` hides it)."""
 
 
+#: how many times the CPU limit a read may take on the clock before it counts as a hang anyway
+WALL_FACTOR = 10
+
+
 @contextmanager
 def limit(seconds: float) -> Iterator[None]:
-    """Raise Hang in this (main) thread after `seconds`."""
+    """Raise Hang in this (main) thread after `seconds` of this process's CPU time, or after
+    WALL_FACTOR times that on the clock. CPU time, because on a shared machine the clock also
+    counts every other process's work: a 1 s read took over 20 s under load. The clock still
+    catches a read that waits instead of working."""
 
     def alarm(signum: int, frame: FrameType | None) -> None:
         raise Hang
 
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, alarm), signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * WALL_FACTOR)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous[0])
+        signal.signal(signal.SIGALRM, previous[1])
 
 
 @dataclass
@@ -196,6 +208,8 @@ class Tally:
     accepted: list[ClaimSet] = field(default_factory=list)
     #: the inputs that gave a traceback or a hang
     failed_inputs: list[Path] = field(default_factory=list)
+    #: the first problem of each refusal that named the file alone (no line, no field)
+    file_only: list[str] = field(default_factory=list)
 
 
 def outcome(path: Path, errors: list[BadInput]) -> tuple[str, str | None]:
@@ -228,6 +242,8 @@ def read_one(path: Path, kind: str | None, hang: float, tally: Tally) -> None:
     if errors:
         result, why = outcome(path, errors)
         tally.counts[result] += 1
+        if result == "file_only":
+            tally.file_only.append(f"{path.name} (as {kind or 'detected'}): {errors[0].problems[0]}")
         if why is not None:
             tally.failures.append(f"{path.name} (as {kind or 'detected'}): {why}")
             tally.failed_inputs.append(path)
@@ -243,9 +259,12 @@ def fuzz(
     hang: float = 20.0,
     only: Callable[[str], bool] = lambda _: True,
     shared: Path = SHARED,
+    log: Callable[[str], None] | None = None,
 ) -> dict[str, Tally]:
-    """Write and read `per_reader` mutated copies per reader under `folder`; the tallies by reader."""
-    rng = random.Random(seed)
+    """Write and read `per_reader` mutated copies per reader under `folder`; the tallies by reader.
+
+    Each reader has its own random stream (from `seed` and its name), so one reader's inputs are
+    the same whether it is fuzzed alone or with the others. `log` gets one line per input."""
     tallies: dict[str, Tally] = {}
     found = samples(shared)
     missing = sorted(kind.value for kind in readers() if kind.value not in found)
@@ -254,6 +273,7 @@ def fuzz(
         if not only(reader):
             continue
         tally = tallies[reader] = Tally()
+        rng = random.Random(f"{seed}:{reader}")
         for i in range(per_reader):
             name, text = sources[i % len(sources)]
             stem, _, suffix = name.rpartition(".")
@@ -261,7 +281,11 @@ def fuzz(
             path.parent.mkdir(parents=True, exist_ok=True)
             data = mutate(text, rng).encode("utf-8", "surrogatepass")
             path.write_bytes(data)
+            before, started = Counter(tally.counts), time.perf_counter()
             read_one(path, reader if rng.random() < 0.5 else None, hang, tally)
+            if log is not None:
+                result = next(iter(tally.counts - before))
+                log(f"{reader} {path.name} {result} {time.perf_counter() - started:.1f}s")
     return tallies
 
 
@@ -323,19 +347,40 @@ def main() -> None:
     )
     parser.add_argument("--per-reader", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--hang", type=float, default=20.0, help="seconds before a read counts as a hang")
+    parser.add_argument("--hang", type=float, default=20.0, help="CPU seconds before a read counts as a hang")
     parser.add_argument("--reader", action="append", help="only these readers (repeatable)")
     parser.add_argument("--store", action="store_true", help="round-trip what is accepted through a store")
+    parser.add_argument(
+        "--store-sample",
+        type=int,
+        default=0,
+        help="round-trip only this many accepted copies per reader, evenly spread (0: all)",
+    )
     parser.add_argument("--keep", type=Path, help="copy inputs that gave a traceback or a hang here")
     parser.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
+    parser.add_argument("--log", type=Path, help="append one line per input here as it is read")
     args = parser.parse_args()
     chosen = set(args.reader or [])
     with tempfile.TemporaryDirectory(prefix="ug-fuzz-") as tmp:
-        tallies = fuzz(Path(tmp), args.per_reader, args.seed, args.hang, lambda r: not chosen or r in chosen)
+        logged = args.log.open("a", encoding="utf-8", buffering=1) if args.log else None
+        tallies = fuzz(
+            Path(tmp),
+            args.per_reader,
+            args.seed,
+            args.hang,
+            lambda r: not chosen or r in chosen,
+            log=None if logged is None else lambda line: print(line, file=logged),
+        )
+        if logged is not None:
+            logged.close()
         stores: dict[str, Counter[str]] = {}
         if args.store:
             for reader, tally in tallies.items():
-                stores[reader] = round_trip(Path(tmp) / f"store-{reader}", tally.accepted)
+                accepted = tally.accepted
+                if args.store_sample and len(accepted) > args.store_sample:  # evenly spread, not the first
+                    step = len(accepted) / args.store_sample
+                    accepted = [accepted[int(k * step)] for k in range(args.store_sample)]
+                stores[reader] = round_trip(Path(tmp) / f"store-{reader}", accepted)
         if args.keep:
             for reader, tally in tallies.items():
                 (args.keep / reader).mkdir(parents=True, exist_ok=True)
@@ -344,7 +389,9 @@ def main() -> None:
         rows = table(tallies, stores)
         if args.fmt == "json":
             failures = {reader: tally.failures for reader, tally in tallies.items()}
+            file_only = {reader: tally.file_only for reader, tally in tallies.items()}
             report = {"seed": args.seed, "hang": args.hang, "rows": rows, "failures": failures}
+            report["file_only"] = file_only
             print(json.dumps(report, indent=1))
         else:
             columns = [c for c in (*COLUMNS, *STORE_COLUMNS) if any(c in row for row in rows)]
