@@ -14,9 +14,10 @@ about another file) or `hang` (more than `--hang` seconds of CPU time, or ten ti
 
 With `--store`, each reader's accepted copies (or `--store-sample` of them, evenly spread: a
 store takes seconds per source once it holds hundreds of near-copies) are ingested in one batch
-into a fresh store (both halves), the store is opened again, and every source read back (what `export` prints) is
-compared with what was ingested (the claims after identity resolution, which is what the store
-is given): `same` or `differs` per source; a source the projection refused counts as `partial`.
+into a fresh store (both halves), the store is opened again, and every source read back (what
+`export` prints) is compared with what was ingested (the claims after identity resolution, which
+is what the store is given): `same` or `differs` per source; a source the projection refused
+counts as `partial`.
 `--keep DIR` copies every input that gave a traceback or a hang to DIR, to rebuild it as a test.
 The test suite runs a seeded subset (`tests/test_hardening_fuzz.py`).
 """
