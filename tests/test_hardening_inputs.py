@@ -111,7 +111,7 @@ CASES: dict[str, tuple[str, Callable[[Path], str], str | None, int | None, str]]
         4,
         "not a number",
     ),
-    "a tsv year past 4,300 digits": ("title.basics.tsv", _imdb_year, "imdb", None, "digits"),
+    "a tsv year past 4,300 digits": ("title.basics.tsv", _imdb_year, "imdb", 2, "digits"),
     "bare CR line endings": ("cr.txt", lambda s: "A first line.\rA second line.\rThe end.\r", None, None, ""),
 }
 

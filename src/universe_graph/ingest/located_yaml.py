@@ -100,7 +100,7 @@ def load(path: Path, text: str) -> LocatedYaml:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise BadInput.at(name, "empty YAML document")
+            raise BadInput.at(name, "empty YAML document", line=1)
         lines: dict[Loc, int] = {}
         _Walk(name, lines).node(node, (), aliased=False)
         data = loader.construct_document(node)
