@@ -18,11 +18,11 @@ def _movies(shared: Path, count: int) -> list[str]:
     return (shared / MOVIES).read_text(encoding="utf-8").splitlines()[:count]  # no header line
 
 
-def _films(path: Path, **options: object) -> dict[str, int | None]:
-    """Each film read from a MovieLens file, by name, with the line of its evidence."""
+def _films(path: Path, **options: object) -> dict[str, int]:
+    """Each film read from a MovieLens file, by name, with the line of its evidence (0: none)."""
     loaded = load_paths([path], kind="movielens", options=SourceOptions(**options))  # type: ignore[arg-type]
     (claims,) = loaded.claimsets
-    return {e.name: e.evidence[0].line for e in claims.entities if e.type.value == "Film"}
+    return {e.name: e.evidence[0].line or 0 for e in claims.entities if e.type.value == "Film"}
 
 
 def test_movielens_rows_end_in_a_bare_cr_as_in_lf(shared: Path, tmp_path: Path) -> None:
