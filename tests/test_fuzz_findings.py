@@ -158,3 +158,23 @@ def test_an_empty_yaml_document_is_refused_at_line_one(tmp_path: Path) -> None:
     path.write_text("# only a comment\n", encoding="utf-8")
     problem = _refused(path, "universe")
     assert problem.line == 1 and "empty YAML" in problem.message, problem
+
+
+def test_an_alias_over_500_characters_is_refused_at_its_row(tmp_path: Path) -> None:
+    """Found by the round trip: a second name for the same universe (same slug, 1,000 brackets
+    longer) was kept as an alias past the 500-character limit of names, and the store then could
+    not read the source back (`export` raised a ValidationError)."""
+    long = "Star Trek" + "[" * 1000 + " universe"
+    rows = [
+        "itemLabel,universeLabel",
+        "Shinzon,Star Trek universe",
+        f"Worf,{long}",
+        "Data,Star Trek universe",
+    ]
+    path = tmp_path / "labels.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    problem = _refused(path, "wikidata")
+    assert problem.line == 3 and "500 characters" in problem.message, problem
+    (claims,) = load_paths([path], kind="wikidata", options=SourceOptions(on_error="skip")).claimsets
+    assert all(len(alias) <= 500 for e in claims.entities for alias in e.aliases)
+    assert {e.name for e in claims.entities} >= {"Shinzon", "Data", "Star Trek universe"}
