@@ -40,4 +40,5 @@ def test_fuzzed_samples_give_located_errors_and_round_trip(shared: Path, tmp_pat
     assert stored["partial"] == 0, stored
     assert stored["stored"] == len(accepted)
     # what the store gives back (what `export` prints) is what it was given, source by source
-    assert stored["same"] == len(accepted) and stored["differs"] == 0 and stored["unexpected"] == 0, stored
+    assert stored["same"] == len(accepted) and stored["differs"] == stored["unexpected"] == 0, stored
+    assert stored["unreadable"] == 0, stored
