@@ -178,3 +178,25 @@ def test_an_alias_over_500_characters_is_refused_at_its_row(tmp_path: Path) -> N
     (claims,) = load_paths([path], kind="wikidata", options=SourceOptions(on_error="skip")).claimsets
     assert all(len(alias) <= 500 for e in claims.entities for alias in e.aliases)
     assert {e.name for e in claims.entities} >= {"Shinzon", "Data", "Star Trek universe"}
+
+
+PRINCIPALS = "data/imdb/heads/title.principals.tsv"
+
+
+def test_an_imdb_characters_list_with_a_huge_number_is_located(shared: Path, tmp_path: Path) -> None:
+    lines = (shared / PRINCIPALS).read_text(encoding="utf-8").splitlines()[:4]
+    cols = lines[2].split("\t")
+    cols[5] = "[" + "9" * 5000 + "]"  # was a ValueError from json.loads, for the file alone
+    lines[2] = "\t".join(cols)
+    path = tmp_path / "title.principals.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problem = _refused(path, "imdb")
+    assert (problem.line, problem.field) == (3, "characters"), problem
+
+
+def test_a_control_character_in_yaml_is_refused_at_its_line(tmp_path: Path) -> None:
+    text = "format: universe-graph/universe@1\nsource: {id: u}\nuniverse: {key: u-u, name: U\x8a}\n"
+    path = tmp_path / "u.yaml"
+    path.write_text(text, encoding="utf-8")
+    problem = _refused(path, "universe")  # was "malformed YAML: unacceptable character" with no line
+    assert problem.line == 3 and "not allowed" in problem.message, problem

@@ -253,6 +253,10 @@ def _characters(value: str) -> list[str]:
         names: Any = json.loads(value)
     except json.JSONDecodeError as e:
         raise _RowError("characters", f"malformed JSON at column {e.colno}: {e.msg}") from e
+    except RecursionError as e:
+        raise _RowError("characters", "malformed JSON: nested too deeply") from e
+    except ValueError as e:  # an integer past 4,300 digits
+        raise _RowError("characters", f"malformed JSON: {e}") from e
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise _RowError("characters", f'expected a JSON list of names like ["John Wick"], not {value!r}')
     return [_name(n, "characters") for n in names if n.strip()]
