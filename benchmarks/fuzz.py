@@ -1,15 +1,24 @@
 """A fuzzer for the readers: mutate real samples and count located errors, tracebacks and hangs.
 
     PYTHONPATH=src .venv/bin/python benchmarks/fuzz.py [--per-reader 1000] [--seed 16] [--hang 20]
-        [--store]
+        [--reader NAME ...] [--store] [--keep DIR] [--format text|json]
 
-Each reader gets real samples (the shared TMDb, SWAPI, Wikidata, IMDb and MovieLens files, the
-sample universe, a test review) and `--per-reader` mutated copies of them: bytes flipped or
-inserted (NUL, CR, BOM, surrogate escapes), cuts, repeats, huge integers, deep nesting, and for
-JSON a value swapped for one of the wrong type. Every copy is read as `ingest` reads it; the outcome
-is `ok` (read), `located` (BadInput: the error names the file), `traceback` (any other exception)
-or `hang` (longer than `--hang` seconds). With `--store`, every accepted copy is also ingested into
-one fresh store (both halves), and a source the projection refuses counts as `partial`.
+Every registered reader (`universe_graph.ingest.readers()`) gets real samples (the shared TMDb,
+SWAPI, Wikidata, IMDb, MovieLens and MetaQA files, the sample universe, a test review) and
+`--per-reader` mutated copies of them: bytes flipped or inserted (NUL, CR, BOM, surrogate escapes),
+cuts, repeats, huge integers, deep nesting, and for JSON a value swapped for one of the wrong type.
+Every copy is read as `ingest` reads it (half with the reader named, half detected by content);
+the outcome is `ok` (accepted), `located` (BadInput naming the file and a line or field),
+`file_only` (BadInput naming the file alone), `traceback` (any other exception, or a BadInput
+about another file) or `hang` (more than `--hang` seconds of CPU time, or ten times that on the clock).
+
+With `--store`, each reader's accepted copies (or `--store-sample` of them, evenly spread: a
+store takes seconds per source once it holds hundreds of near-copies) are ingested in one batch
+into a fresh store (both halves), the store is opened again, and every source read back (what
+`export` prints) is compared with what was ingested (the claims after identity resolution, which
+is what the store is given): `same` or `differs` per source; a source the projection refused
+counts as `partial`.
+`--keep DIR` copies every input that gave a traceback or a hang to DIR, to rebuild it as a test.
 The test suite runs a seeded subset (`tests/test_hardening_fuzz.py`).
 """
 
@@ -18,9 +27,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import signal
 import sys
 import tempfile
+import time
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -30,8 +41,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from universe_graph.errors import BadInput
 from universe_graph.fixtures import sample_path
-from universe_graph.ingest import SourceOptions, read_paths
+from universe_graph.ingest import SourceOptions, read_paths, readers
 from universe_graph.model import ClaimSet
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,7 +58,7 @@ def samples(shared: Path = SHARED) -> dict[str, list[tuple[str, str]]]:
         return body if lines is None else "\n".join(body.splitlines()[:lines]) + "\n"
 
     tmdb, swapi, wikidata = shared / "tmdb", shared / "swapi", shared / "wikidata"
-    imdb, movielens = shared / "imdb" / "heads", shared / "movielens"
+    imdb, movielens, metaqa = shared / "imdb" / "heads", shared / "movielens", shared / "metaqa"
     return {
         "tmdb": [
             (p.name, text(p))
@@ -68,6 +80,7 @@ def samples(shared: Path = SHARED) -> dict[str, list[tuple[str, str]]]:
             ("movies.csv", text(movielens / "movies.csv", 40)),
             ("links.csv", text(movielens / "links.csv", 40)),
         ],
+        "triples": [("kb.txt", text(metaqa / "kb.txt", 60))],
         "universe": [("john-wick.yaml", text(sample_path() / "john-wick.universe.yaml"))],
         "review": [("ashfall.txt", text(ROOT / "tests" / "data" / "extract" / "ashfall.txt"))],
     }
@@ -102,7 +115,7 @@ def _json_swap(text: str, rng: random.Random) -> str | None:
     """Parse, replace one value (at any depth) with one of the wrong type, write back; None if not JSON."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to parse
         return None
     spots: list[tuple[Any, Any]] = []
 
@@ -157,24 +170,34 @@ def mutate(text: str, rng: random.Random) -> str:
 
 
 # ---------------------------------------------------------------------------------------- running
-class Hang(Exception):
-    """A read ran past its time limit."""
+class Hang(BaseException):
+    """A read ran past its time limit (a BaseException, so no reader's `except Exception` hides it)."""
+
+
+#: how many times the CPU limit a read may take on the clock before it counts as a hang anyway
+WALL_FACTOR = 10
 
 
 @contextmanager
 def limit(seconds: float) -> Iterator[None]:
-    """Raise Hang in this (main) thread after `seconds`."""
+    """Raise Hang in this (main) thread after `seconds` of this process's CPU time, or after
+    WALL_FACTOR times that on the clock. CPU time, because on a shared machine the clock also
+    counts every other process's work: a 1 s read took over 20 s under load. The clock still
+    catches a read that waits instead of working."""
 
     def alarm(signum: int, frame: FrameType | None) -> None:
         raise Hang
 
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, alarm), signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * WALL_FACTOR)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous[0])
+        signal.signal(signal.SIGALRM, previous[1])
 
 
 @dataclass
@@ -184,6 +207,22 @@ class Tally:
     counts: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
     accepted: list[ClaimSet] = field(default_factory=list)
+    #: the inputs that gave a traceback or a hang
+    failed_inputs: list[Path] = field(default_factory=list)
+    #: the first problem of each refusal that named the file alone (no line, no field)
+    file_only: list[str] = field(default_factory=list)
+
+
+def outcome(path: Path, errors: list[BadInput]) -> tuple[str, str | None]:
+    """How well a refusal is located: `located` (this file and a line or field), `file_only`
+    (this file alone), or `traceback` with the problem that names another file."""
+    problems = [p for e in errors for p in e.problems]
+    bad = [p for p in problems if not p.file.startswith(str(path))]
+    if bad:
+        return "traceback", f"unlocated {bad[0]}"
+    if all(p.line is None and p.field is None for p in problems):
+        return "file_only", None
+    return "located", None
 
 
 def read_one(path: Path, kind: str | None, hang: float, tally: Tally) -> None:
@@ -193,17 +232,22 @@ def read_one(path: Path, kind: str | None, hang: float, tally: Tally) -> None:
             loaded, errors = read_paths([path], kind=kind, options=SourceOptions(source_id=path.stem))
     except Hang:
         tally.counts["hang"] += 1
-        tally.failures.append(f"{path.name}: hang")
+        tally.failures.append(f"{path.name} (as {kind or 'detected'}): hang")
+        tally.failed_inputs.append(path)
         return
     except Exception:
         tally.counts["traceback"] += 1
-        tally.failures.append(f"{path.name}: {traceback.format_exc(limit=-3)}")
+        tally.failures.append(f"{path.name} (as {kind or 'detected'}): {traceback.format_exc(limit=-3)}")
+        tally.failed_inputs.append(path)
         return
     if errors:
-        bad = [p for e in errors for p in e.problems if not p.file.startswith(str(path))]
-        tally.counts["located" if not bad else "traceback"] += 1
-        if bad:
-            tally.failures.append(f"{path.name}: unlocated {bad[0]}")
+        result, why = outcome(path, errors)
+        tally.counts[result] += 1
+        if result == "file_only":
+            tally.file_only.append(f"{path.name} (as {kind or 'detected'}): {errors[0].problems[0]}")
+        if why is not None:
+            tally.failures.append(f"{path.name} (as {kind or 'detected'}): {why}")
+            tally.failed_inputs.append(path)
         return
     tally.counts["ok"] += 1
     tally.accepted.extend(loaded.claimsets)
@@ -216,14 +260,21 @@ def fuzz(
     hang: float = 20.0,
     only: Callable[[str], bool] = lambda _: True,
     shared: Path = SHARED,
+    log: Callable[[str], None] | None = None,
 ) -> dict[str, Tally]:
-    """Write and read `per_reader` mutated copies per reader under `folder`; the tallies by reader."""
-    rng = random.Random(seed)
+    """Write and read `per_reader` mutated copies per reader under `folder`; the tallies by reader.
+
+    Each reader has its own random stream (from `seed` and its name), so one reader's inputs are
+    the same whether it is fuzzed alone or with the others. `log` gets one line per input."""
     tallies: dict[str, Tally] = {}
-    for reader, sources in samples(shared).items():
+    found = samples(shared)
+    missing = sorted(kind.value for kind in readers() if kind.value not in found)
+    assert not missing, f"readers with no sample to fuzz: {missing}"
+    for reader, sources in found.items():
         if not only(reader):
             continue
         tally = tallies[reader] = Tally()
+        rng = random.Random(f"{seed}:{reader}")
         for i in range(per_reader):
             name, text = sources[i % len(sources)]
             stem, _, suffix = name.rpartition(".")
@@ -231,22 +282,70 @@ def fuzz(
             path.parent.mkdir(parents=True, exist_ok=True)
             data = mutate(text, rng).encode("utf-8", "surrogatepass")
             path.write_bytes(data)
+            before, started = Counter(tally.counts), time.perf_counter()
             read_one(path, reader if rng.random() < 0.5 else None, hang, tally)
+            if log is not None:
+                result = next(iter(tally.counts - before))
+                log(f"{reader} {path.name} {result} {time.perf_counter() - started:.1f}s")
     return tallies
+
+
+def normal(cs: ClaimSet) -> dict[str, Any]:
+    """A claim set as order-insensitive data: aliases, evidence and lists sorted (a store keeps
+    sets, not the order they were written in)."""
+    data = cs.model_dump(mode="json")
+    for group in ("entities", "relations", "events"):
+        for item in data[group]:
+            item["evidence"] = sorted(item["evidence"], key=lambda e: json.dumps(e, sort_keys=True))
+            if "aliases" in item:
+                item["aliases"] = sorted(item["aliases"])
+        data[group].sort(key=lambda item: json.dumps(item, sort_keys=True))
+    return data
 
 
 def round_trip(store: Path, claimsets: list[ClaimSet]) -> Counter[str]:
     """Ingest the accepted claim sets into one fresh store in one batch (as one `ingest` of many
-    files): `stored` per source written, `partial` per source the projection refused."""
+    files), open it again and read every source back (what `export` prints): `stored` per source
+    written, `partial` per source the projection refused, `same` / `differs` per source whose
+    read-back equals / differs from what the store was given (the claims after resolution), and
+    `unreadable` for every source when the store cannot be read back at all."""
+    from universe_graph.resolve import resolve_batch
     from universe_graph.stores.sync import UniverseStore
 
     counts: Counter[str] = Counter()
+    given = {cs.source.id: normal(cs) for cs in resolve_batch(claimsets).claims}
     with UniverseStore(store) as universe:
         changes = universe.ingest(claimsets)
         broken = {r.split("'")[1] for r in universe.reports if "could not be projected" in r}
     for change in changes:
         counts["partial" if change.source in broken else "stored"] += 1
+    try:
+        with UniverseStore(store) as universe:
+            back = {cs.source.id: normal(cs) for cs in universe.canonical.claimsets()}
+    except Exception as e:  # the store cannot give back what it took: `export` would fail too
+        print(f"round trip: the store could not be read back: {type(e).__name__}: {e}", file=sys.stderr)
+        counts["unreadable"] += len(given)
+        return counts
+    for source_id, data in given.items():
+        counts["same" if back.get(source_id) == data else "differs"] += 1
+    counts["unexpected"] += len(set(back) - set(given))
     return counts
+
+
+COLUMNS = ("inputs", "ok", "located", "file_only", "traceback", "hang")
+STORE_COLUMNS = ("stored", "partial", "same", "differs", "unexpected", "unreadable")
+
+
+def table(tallies: dict[str, Tally], stores: dict[str, Counter[str]]) -> list[dict[str, Any]]:
+    """One row per reader: its outcomes, and with a store the round trip of what it accepted."""
+    rows = []
+    for reader, tally in tallies.items():
+        row: dict[str, Any] = {"reader": reader, "inputs": sum(tally.counts.values())}
+        row |= {column: tally.counts[column] for column in COLUMNS[1:]}
+        if reader in stores:
+            row |= {column: stores[reader][column] for column in STORE_COLUMNS}
+        rows.append(row)
+    return rows
 
 
 def main() -> None:
@@ -255,24 +354,60 @@ def main() -> None:
     )
     parser.add_argument("--per-reader", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=16)
-    parser.add_argument("--hang", type=float, default=20.0, help="seconds before a read counts as a hang")
+    parser.add_argument("--hang", type=float, default=20.0, help="CPU seconds before a read counts as a hang")
     parser.add_argument("--reader", action="append", help="only these readers (repeatable)")
-    parser.add_argument("--store", action="store_true", help="also ingest every accepted copy into a store")
+    parser.add_argument("--store", action="store_true", help="round-trip what is accepted through a store")
+    parser.add_argument(
+        "--store-sample",
+        type=int,
+        default=0,
+        help="round-trip only this many accepted copies per reader, evenly spread (0: all)",
+    )
+    parser.add_argument("--keep", type=Path, help="copy inputs that gave a traceback or a hang here")
+    parser.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
+    parser.add_argument("--log", type=Path, help="append one line per input here as it is read")
     args = parser.parse_args()
     chosen = set(args.reader or [])
     with tempfile.TemporaryDirectory(prefix="ug-fuzz-") as tmp:
-        tallies = fuzz(Path(tmp), args.per_reader, args.seed, args.hang, lambda r: not chosen or r in chosen)
-        print(f"{'reader':10} {'inputs':>7} {'ok':>6} {'located':>8} {'traceback':>10} {'hang':>5}")
-        for reader, tally in tallies.items():
-            c = tally.counts
-            total = sum(c.values())
-            print(f"{reader:10} {total:7} {c['ok']:6} {c['located']:8} {c['traceback']:10} {c['hang']:5}")
-        for reader, tally in tallies.items():
-            for failure in tally.failures[:3]:
-                print(f"\n[{reader}] {failure}", file=sys.stderr)
+        logged = args.log.open("a", encoding="utf-8", buffering=1) if args.log else None
+        tallies = fuzz(
+            Path(tmp),
+            args.per_reader,
+            args.seed,
+            args.hang,
+            lambda r: not chosen or r in chosen,
+            log=None if logged is None else lambda line: print(line, file=logged),
+        )
+        if logged is not None:
+            logged.close()
+        stores: dict[str, Counter[str]] = {}
         if args.store:
-            accepted = [cs for tally in tallies.values() for cs in tally.accepted]
-            print("round trip:", dict(round_trip(Path(tmp) / "store", accepted)))
+            for reader, tally in tallies.items():
+                accepted = tally.accepted
+                if args.store_sample and len(accepted) > args.store_sample:  # evenly spread, not the first
+                    step = len(accepted) / args.store_sample
+                    accepted = [accepted[int(k * step)] for k in range(args.store_sample)]
+                stores[reader] = round_trip(Path(tmp) / f"store-{reader}", accepted)
+        if args.keep:
+            for reader, tally in tallies.items():
+                (args.keep / reader).mkdir(parents=True, exist_ok=True)
+                for path in tally.failed_inputs:
+                    shutil.copy(path, args.keep / reader / path.name)
+        rows = table(tallies, stores)
+        if args.fmt == "json":
+            failures = {reader: tally.failures for reader, tally in tallies.items()}
+            file_only = {reader: tally.file_only for reader, tally in tallies.items()}
+            report = {"seed": args.seed, "hang": args.hang, "rows": rows, "failures": failures}
+            report["file_only"] = file_only
+            print(json.dumps(report, indent=1))
+        else:
+            columns = [c for c in (*COLUMNS, *STORE_COLUMNS) if any(c in row for row in rows)]
+            print(f"{'reader':10} " + " ".join(f"{c:>10}" for c in columns))
+            for row in rows:
+                print(f"{row['reader']:10} " + " ".join(f"{row[c]:>10}" for c in columns))
+            for reader, tally in tallies.items():
+                for failure in tally.failures[:3]:
+                    print(f"\n[{reader}] {failure}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from fuzz import fuzz, round_trip
+from universe_graph.ingest import readers
 
 #: inputs per reader here (the README's table comes from 1,000 per reader); reviews are parsed by spaCy
 PER_READER = 25
@@ -24,7 +25,7 @@ def test_fuzzed_samples_give_located_errors_and_round_trip(shared: Path, tmp_pat
     tallies |= fuzz(
         tmp_path / "in", REVIEWS, seed=17, hang=10.0, only=lambda r: r == "review", shared=shared / "data"
     )
-    assert len(tallies) == 7
+    assert set(tallies) == {kind.value for kind in readers()}  # every registered reader is fuzzed
     totals: Counter[str] = Counter()
     for reader, tally in tallies.items():
         assert sum(tally.counts.values()) == (REVIEWS if reader == "review" else PER_READER)
@@ -38,3 +39,6 @@ def test_fuzzed_samples_give_located_errors_and_round_trip(shared: Path, tmp_pat
     stored = round_trip(tmp_path / "store", accepted)
     assert stored["partial"] == 0, stored
     assert stored["stored"] == len(accepted)
+    # what the store gives back (what `export` prints) is what it was given, source by source
+    assert stored["same"] == len(accepted) and stored["differs"] == stored["unexpected"] == 0, stored
+    assert stored["unreadable"] == 0, stored

@@ -94,17 +94,24 @@ CASES: dict[str, tuple[str, Callable[[Path], str], str | None, int | None, str]]
         "movies.csv",
         lambda s: _movielens(s, '99999,"' + "A" * 140_000 + ' (1999)",Action'),
         "movielens",
-        None,
+        4,
         "field larger",
     ),
     "a csv integer past 4,300 digits": (
         "movies.csv",
         lambda s: _movielens(s, "9" * 5000 + ",Big Film (1999),Action"),
         "movielens",
-        None,
+        4,
         "digits",
     ),
-    "a tsv year past 4,300 digits": ("title.basics.tsv", _imdb_year, "imdb", None, "digits"),
+    "a superscript digit in a csv id": (
+        "movies.csv",
+        lambda s: _movielens(s, "12\u00b2,Small Film (1999),Drama"),
+        "movielens",
+        4,
+        "not a number",
+    ),
+    "a tsv year past 4,300 digits": ("title.basics.tsv", _imdb_year, "imdb", 2, "digits"),
     "bare CR line endings": ("cr.txt", lambda s: "A first line.\rA second line.\rThe end.\r", None, None, ""),
 }
 

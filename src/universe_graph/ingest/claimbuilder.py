@@ -211,9 +211,11 @@ def _given(ids: Mapping[str, Any] | None) -> dict[str, Any]:
 
 
 def _alias(known: Entity, alias: str) -> None:
-    """Another name for `known`, unless it is empty or already one of its names."""
+    """Another name for `known`, unless it is empty or already one of its names. Assigned, not
+    appended, so the model validates it as it does a name (at most 500 characters: a longer alias
+    was kept, and the store then could not read its own source back); raises ValidationError."""
     if alias and alias != known.name and alias not in known.aliases:
-        known.aliases.append(alias)
+        known.aliases = [*known.aliases, alias]
 
 
 def _union(a: ExternalIds, b: ExternalIds) -> ExternalIds:

@@ -48,7 +48,7 @@ MAX_LINE = 1 << 24  # a "line" this long is not IMDb TSV (real rows are well und
 
 TCONST = re.compile(r"tt[0-9]{7,}")  # used with fullmatch; ASCII digits only, as IMDB_ID in the model
 NCONST = re.compile(r"nm[0-9]{7,}")
-INTEGER = re.compile(r"[0-9]+")
+INTEGER = re.compile(r"[0-9]{1,18}")  # `int` refuses more than 4,300 digits; no count or year needs 19
 REGION = re.compile(r"[A-Z]{2,4}")  # ISO 3166 codes, and IMDb's own (XWW: worldwide, XYU, SUHH...)
 
 
@@ -230,7 +230,8 @@ def _integer(value: str, field: str) -> int | None:
     if value == NULL:
         return None
     if not INTEGER.fullmatch(value):
-        raise _RowError(field, f"{value!r} is not an integer")
+        shown = repr(value) if len(value) <= 40 else f"{value[:40]!r}... ({len(value):,} characters)"
+        raise _RowError(field, f"{shown} is not an integer of at most 18 digits")
     return int(value)
 
 
@@ -252,6 +253,10 @@ def _characters(value: str) -> list[str]:
         names: Any = json.loads(value)
     except json.JSONDecodeError as e:
         raise _RowError("characters", f"malformed JSON at column {e.colno}: {e.msg}") from e
+    except RecursionError as e:
+        raise _RowError("characters", "malformed JSON: nested too deeply") from e
+    except ValueError as e:  # an integer past 4,300 digits
+        raise _RowError("characters", f"malformed JSON: {e}") from e
     if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
         raise _RowError("characters", f'expected a JSON list of names like ["John Wick"], not {value!r}')
     return [_name(n, "characters") for n in names if n.strip()]

@@ -19,7 +19,8 @@ def load_json(path: Path) -> tuple[Any, TextFile]:
     except json.JSONDecodeError as e:
         raise BadInput.at(str(path), f"malformed JSON: {e.msg} at column {e.colno}", line=e.lineno) from e
     except RecursionError as e:
-        raise BadInput.at(str(path), "malformed JSON: nested too deeply") from e
+        line = _line_of_depth(text.text, MAX_DEPTH)
+        raise BadInput.at(str(path), "malformed JSON: nested too deeply", line=line) from e
     except ValueError as e:  # an integer past Python's digit limit
         raise BadInput.at(str(path), f"malformed JSON: {e}", line=_line_of_long_number(text.text)) from e
     try:  # a `\ud800` escape alone decodes to a lone surrogate, which no store can keep
@@ -32,7 +33,43 @@ def load_json(path: Path) -> tuple[Any, TextFile]:
         ) from e
     except (RecursionError, ValueError):  # deep or huge: the readers say what they make of it
         pass
+    if _deeper_than(data, MAX_DEPTH):  # every reader walks it: refuse here, at the line, not deep inside
+        line = _line_of_depth(text.text, MAX_DEPTH)
+        raise BadInput.at(str(path), f"nested more than {MAX_DEPTH} levels deep", line=line)
     return data, text
+
+
+#: how deep a JSON file may nest: TMDb, SWAPI and Wikidata nest under 20; Python parses to about 1,000
+MAX_DEPTH = 200
+#: a JSON string (skipped whole) or a bracket
+_STRUCTURE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether parsed JSON nests more than `limit` arrays and objects deep (without recursing)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict | list):
+            if depth >= limit:
+                return True
+            children = node.values() if isinstance(node, dict) else node
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
+
+
+def _line_of_depth(text: str, limit: int) -> int | None:
+    """The line where JSON text first opens more than `limit` arrays and objects (strings skipped)."""
+    depth = 0
+    for match in _STRUCTURE.finditer(text):
+        char = match.group()
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return text.count("\n", 0, match.start()) + 1
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")

@@ -100,7 +100,7 @@ def load(path: Path, text: str) -> LocatedYaml:
     try:
         node = loader.get_single_node()
         if node is None:
-            raise BadInput.at(name, "empty YAML document")
+            raise BadInput.at(name, "empty YAML document", line=1)
         lines: dict[Loc, int] = {}
         _Walk(name, lines).node(node, (), aliased=False)
         data = loader.construct_document(node)
@@ -109,6 +109,9 @@ def load(path: Path, text: str) -> LocatedYaml:
         line = mark.line + 1 if mark is not None else None
         what = " ".join(x for x in (e.context, e.problem) if x)
         raise BadInput.at(name, f"malformed YAML: {what}", line=line) from e
+    except yaml.reader.ReaderError as e:  # a character YAML does not allow: at its position
+        line = text.count("\n", 0, e.position) + 1
+        raise BadInput.at(name, f"malformed YAML: character {e.character!r} is not allowed", line=line) from e
     except yaml.YAMLError as e:
         raise BadInput.at(name, f"malformed YAML: {e}") from e
     except RecursionError as e:

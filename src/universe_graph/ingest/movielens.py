@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import BadInput, Problem
@@ -22,6 +23,9 @@ _LINK = re.compile(r"^\d+,\d*,\d*$")
 _MOVIE = re.compile(r'^\d+,("?).+\(\d{4}\)\s*\1,[^,]*$')
 _TITLE_YEAR = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})\)\s*$")
 _NO_GENRES = "(no genres listed)"
+#: an id: ASCII digits, at most 18 (`str.isdigit` also takes "²", which `int` refuses, and `int`
+#: refuses more than 4,300 digits)
+_ID = re.compile(r"[0-9]{1,18}")
 
 
 def _kind(lines: list[str], *, strict: bool = True) -> str | None:
@@ -58,7 +62,7 @@ class MovieLensReader(Reader):
             raise BadInput.at(str(path), "not a MovieLens links.csv or movies.csv", line=1)
         source = self.source(path, options, text.sha256)
         b = ClaimBuilder(source.id, source.location, self.name, self.version)
-        for number, row in enumerate(csv.reader(io.StringIO(text.text)), start=1):
+        for number, row in self._rows(text.text, str(path), options):
             if not row or (number == 1 and not row[0].isdigit()):
                 continue
             problem = self._row(b, which, row, number, str(path))
@@ -66,26 +70,38 @@ class MovieLensReader(Reader):
                 self.reject(problem, options)
         return b.build(source)
 
+    def _rows(self, text: str, file: str, options: SourceOptions) -> Iterator[tuple[int, list[str]]]:
+        """(line, row) for each CSV row, lines ending in LF, CRLF or a bare CR (as the format is
+        detected); a row the CSV parser refuses (a field over its size limit, a stray quote) is a
+        problem at its line."""
+        rows = csv.reader(io.StringIO(text, newline=None))
+        start = 1
+        while True:
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as e:
+                self.reject(Problem(file=file, line=start, message=f"malformed CSV row: {e}"), options)
+                row = None
+            if row is not None:
+                yield start, row
+            start = rows.line_num + 1
+
     def _row(self, b: ClaimBuilder, which: str, row: list[str], number: int, file: str) -> Problem | None:
         if len(row) != 3:
             return Problem(file=file, line=number, message=f"expected 3 columns, found {len(row)}")
-        if not row[0].isdigit() or int(row[0]) < 1:
-            return Problem(
-                file=file, line=number, field="movieId", message=f"movieId {row[0]!r} is not a number"
-            )
+        if not _ID.fullmatch(row[0]) or int(row[0]) < 1:
+            return Problem(file=file, line=number, field="movieId", message=_not_an_id("movieId", row[0]))
         movie = int(row[0])
         iri = external_iri(EntityType.FILM, "movielens", str(movie))
         ev = b.evidence(line=number)
         if which == "links":
             imdb, tmdb = row[1].strip(), row[2].strip()
-            if imdb and not imdb.isdigit():
-                return Problem(
-                    file=file, line=number, field="imdbId", message=f"imdbId {imdb!r} is not a number"
-                )
-            if tmdb and not tmdb.isdigit():
-                return Problem(
-                    file=file, line=number, field="tmdbId", message=f"tmdbId {tmdb!r} is not a number"
-                )
+            if imdb and not _ID.fullmatch(imdb):
+                return Problem(file=file, line=number, field="imdbId", message=_not_an_id("imdbId", imdb))
+            if tmdb and not _ID.fullmatch(tmdb):
+                return Problem(file=file, line=number, field="tmdbId", message=_not_an_id("tmdbId", tmdb))
             ids = {
                 "movielens": movie,
                 "imdb": f"tt{int(imdb):07d}" if imdb else None,
@@ -106,6 +122,12 @@ class MovieLensReader(Reader):
                 b.entity(genre_iri(genre), EntityType.GENRE, genre, ev)
                 b.relate(iri, "genre", genre_iri(genre), ev)
         return None
+
+
+def _not_an_id(field: str, value: str) -> str:
+    """Why a value is not an id, showing at most 40 characters of it."""
+    shown = repr(value) if len(value) <= 40 else f"{value[:40]!r}... ({len(value):,} characters)"
+    return f"{field} {shown} is not a number (an id of 1 to 18 digits)"
 
 
 def _unarticle(title: str) -> str:

@@ -98,7 +98,10 @@ class SwapiReader(Reader):
             ("characters", "people", EntityType.CHARACTER, "appears_in"),
             ("planets", "planets", EntityType.LOCATION, "appears_in"),
         ):
-            for k, ref in enumerate(fields.get(key) or []):
+            refs = fields.get(key)
+            if refs is not None and not isinstance(refs, list):
+                return Problem(file=file, field=f"{where}/fields/{key}", message="expected a list of ids")
+            for k, ref in enumerate(refs or []):
                 if isinstance(ref, int) and not isinstance(ref, bool):
                     ev = b.evidence(pointer=f"{where}/fields/{key}/{k}")
                     thing = b.ref(_iri(kind, table, ref), kind, f"{table}/{ref}", ev)

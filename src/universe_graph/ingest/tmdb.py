@@ -72,6 +72,16 @@ class TmdbReader(Reader):
         return self.b.build(source)
 
     # ------------------------------------------------------------------ helpers
+    def _array(self, data: dict[str, Any], key: str) -> list[Any]:
+        """A top-level JSON array (absent or null: empty); any other value is refused at its field."""
+        value = data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            found = type(value).__name__
+            raise BadInput.at(str(self.path), f"expected a list, found a {found}", field=pointer(key))
+        return value
+
     def _id(self, value: Any, where: str) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value > 0:
             return value
@@ -202,7 +212,7 @@ class TmdbReader(Reader):
         if universe is None:
             return
         dated: list[tuple[str, str]] = []
-        for i, part in enumerate(data.get("parts") or []):
+        for i, part in enumerate(self._array(data, "parts")):
             where = pointer("parts", i)
             work = self.work(part, where, "movie") if isinstance(part, dict) else None
             if work is None:
@@ -221,12 +231,12 @@ class TmdbReader(Reader):
         if work is None:
             return
         key = f"movie-{data['id']}"
-        for i, member in enumerate(data.get("cast") or []):
+        for i, member in enumerate(self._array(data, "cast")):
             where = pointer("cast", i)
             person = self.person_ref(member, where) if isinstance(member, dict) else None
             if person:
                 self.cast(work, key, person, member.get("character"), where)
-        for i, member in enumerate(data.get("crew") or []):
+        for i, member in enumerate(self._array(data, "crew")):
             where = pointer("crew", i)
             person = self.person_ref(member, where) if isinstance(member, dict) else None
             if person:
@@ -236,7 +246,7 @@ class TmdbReader(Reader):
         ident = self._id(data.get("id"), "/id")
         if ident is None or not isinstance(data.get("name"), str):
             raise BadInput.at(str(self.path), "a TMDb person needs an id and a name", field="/name")
-        aliases = [a for a in data.get("also_known_as") or [] if isinstance(a, str) and a.strip()]
+        aliases = [a for a in self._array(data, "also_known_as") if isinstance(a, str) and a.strip()]
         self.b.entity(
             external_iri(EntityType.PERSON, "tmdb-person", str(ident)),
             EntityType.PERSON,
@@ -251,7 +261,7 @@ class TmdbReader(Reader):
         if person is None:
             return
         for section in ("cast", "crew"):
-            for i, credit in enumerate(data.get(section) or []):
+            for i, credit in enumerate(self._array(data, section)):
                 where = pointer(section, i)
                 if not isinstance(credit, dict) or credit.get("media_type") not in ("movie", "tv"):
                     continue
@@ -266,11 +276,16 @@ class TmdbReader(Reader):
                     self.crew(work, person, credit.get("job"), credit.get("department"), where)
 
 
+def _list(value: Any) -> list[Any]:
+    """A JSON array's items; anything else (a number where a list belongs) has none here."""
+    return value if isinstance(value, list) else []
+
+
 def _shape(data: dict[str, Any]) -> str | None:
     if "parts" in data:
         return "collection"
     if "cast" in data or "crew" in data:
-        entries = [*(data.get("cast") or []), *(data.get("crew") or [])]
+        entries = [*_list(data.get("cast")), *_list(data.get("crew"))]
         if any(isinstance(e, dict) and "media_type" in e for e in entries[:50]):
             return "combined"
         return "credits"
@@ -285,7 +300,7 @@ def _shape(data: dict[str, Any]) -> str | None:
 
 def _language(data: dict[str, Any]) -> str | None:
     code = data.get("original_language")
-    for spoken in data.get("spoken_languages") or []:
+    for spoken in _list(data.get("spoken_languages")):
         if isinstance(spoken, dict) and spoken.get("iso_639_1") == code:
             name = spoken.get("english_name") or spoken.get("name")
             if isinstance(name, str) and name:

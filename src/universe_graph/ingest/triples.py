@@ -222,8 +222,10 @@ class _Builder:
         if kind is not None:
             value = obj
         elif datatype == "integer":
-            if not re.fullmatch(r"[+-]?\d+", obj):
-                return Problem(self.file, f"{relation} needs a whole number, not {obj!r}", number, "object")
+            if not re.fullmatch(r"[+-]?[0-9]{1,18}", obj):  # `int` refuses past 4,300 digits
+                shown = repr(obj) if len(obj) <= 40 else f"{obj[:40]!r}... ({len(obj):,} characters)"
+                message = f"{relation} needs a whole number of at most 18 digits, not {shown}"
+                return Problem(self.file, message, number, "object")
             value = int(obj)
         elif datatype == "string":
             value = obj

@@ -37,6 +37,7 @@ from ..vocab import entity_iri
 from . import located_yaml
 from .base import NO_OPTIONS, SNIFF_BYTES, Reader, SourceOptions, default_source_id, external_iri, register
 from .claimbuilder import Again, ClaimBuilder
+from .jsonfile import load_json
 from .located_yaml import Loc
 from .text import open_binary, read_text
 from .universe import json_pointer
@@ -44,8 +45,9 @@ from .universe import json_pointer
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 IMDB_RE = re.compile(r"^(tt|nm)[0-9]{7,}$")
 ENTITY_IRI_RE = re.compile(r"^https?://www\.wikidata\.org/entity/(.*)$")
-TIME_RE = re.compile(r"^([+-]?)([0-9]+)-[0-9]{2}-[0-9]{2}T")
-DATE_LITERAL_RE = re.compile(r"^([+-]?[0-9]+)(?:-[0-9]{2}-[0-9]{2}(?:T.*)?)?$")
+#: years of at most 18 digits: `int` refuses more than 4,300, and a longer "year" is malformed anyway
+TIME_RE = re.compile(r"^([+-]?)([0-9]{1,18})-[0-9]{2}-[0-9]{2}T")
+DATE_LITERAL_RE = re.compile(r"^([+-]?[0-9]{1,18})(?:-[0-9]{2}-[0-9]{2}(?:T.*)?)?$")
 #: Datavalue types this reader can read; a mapped property with any other is a bad record.
 UNDERSTOOD_DATATYPES = frozenset({"wikibase-entityid", "time", "string", "monolingualtext"})
 #: Wikidata's time precision for "year" (9); coarser values (decade, century) name no year.
@@ -423,12 +425,8 @@ class WikidataReader(Reader):
             _read_label_csv(path, lines, claims)
             digest = lines.digest.hexdigest()
         else:
-            text = read_text(path)
+            doc, text = load_json(path)  # located: malformed, too deep, huge integers, lone surrogates
             digest = text.sha256
-            try:
-                doc = json.loads(text.text)
-            except json.JSONDecodeError as e:
-                raise BadInput(_malformed(path, e)) from e
             self._read_document(path, doc, claims)
         source = self.source(path, options, digest, source_id=claims.source_id)
         return claims.build(source)
@@ -484,6 +482,10 @@ def _dump_records(path: Path, lines: _Lines, claims: _Claims) -> Iterator[_Recor
             except json.JSONDecodeError as e:
                 offset = len(text) - len(text.lstrip())
                 problem = _malformed(path, e, lines.number, offset)
+                claims.reader.reject(problem, claims.options)
+            except (RecursionError, ValueError) as e:  # nested too deep; an integer past 4,300 digits
+                why = "nested too deeply" if isinstance(e, RecursionError) else str(e)
+                problem = Problem(str(path), f"malformed JSON: {why}", line=lines.number)
                 claims.reader.reject(problem, claims.options)
             else:
                 yield _Record(data, (index,), lines.number)
@@ -851,7 +853,10 @@ class _SparqlReader:
 def _read_label_csv(path: Path, lines: _Lines, claims: _Claims) -> None:
     """Rows `itemLabel,universeLabel`: a Character part_of_universe a Universe, scoped by the universe."""
     reader = csv.reader(lines)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as e:
+        raise BadInput.at(str(path), f"malformed CSV header: {e}", line=1) from e
     if header is None or not {CSV_ITEM, CSV_UNIVERSE} <= {h.strip() for h in header}:
         raise BadInput.at(
             str(path), f"expected a header with {CSV_ITEM} and {CSV_UNIVERSE}, found {header!r}", line=1
@@ -859,7 +864,15 @@ def _read_label_csv(path: Path, lines: _Lines, claims: _Claims) -> None:
     columns = [h.strip() for h in header]
     item_at, universe_at = columns.index(CSV_ITEM), columns.index(CSV_UNIVERSE)
     end = reader.line_num
-    for row in reader:
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as e:  # a field over the CSV limit, a stray CR: a bad row, at its line
+            line, end = end + 1, reader.line_num
+            claims.reject(f"malformed CSV row: {e}", line=line)
+            continue
+        if row is None:
+            break
         line, end = end + 1, reader.line_num
         if not row:
             continue
