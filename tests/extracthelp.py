@@ -30,3 +30,13 @@ def run_rules(text: str, about: WorkHint | None = None) -> ClaimSet:
             assert ev.quote == text[ev.start : ev.end]  # every quote exact
             assert (ev.extractor, ev.extractor_version) == (name, version)
     return claims
+
+
+def relations_by_name(text: str) -> set[tuple[str, str, str]]:
+    """The relations of `text` read with no work hint, by entity name (literals as their text)."""
+    claims = run_rules(text, WorkHint())
+    names = {e.id: e.name for e in claims.entities}
+    return {
+        (names.get(r.subject, "?"), r.predicate, names.get(str(r.object), str(r.object)))
+        for r in claims.relations
+    }

@@ -4,18 +4,9 @@ a kind of work. Invented sentences, each construction with its positive and its 
 
 from __future__ import annotations
 
+from extracthelp import relations_by_name as _rels
 from extracthelp import run_rules
 from universe_graph.extract import WorkHint
-
-
-def _rels(text: str) -> set[tuple[str, str, str]]:
-    """The text's relations by name (literals as their text)."""
-    claims = run_rules(text, WorkHint())
-    names = {e.id: e.name for e in claims.entities}
-    return {
-        (names.get(r.subject, "?"), r.predicate, names.get(str(r.object), str(r.object)))
-        for r in claims.relations
-    }
 
 
 # -------------------------------------------------------------------- a performer's roles
