@@ -360,3 +360,13 @@ def test_a_title_that_only_names_the_film_has_no_hero() -> None:
         "dancer, hunts the men who killed her father. Ballerina delivers the goods."
     )
     assert {e.type for e in c.entities if e.name == "Ballerina"} == {EntityType.FILM}
+
+
+def test_a_natural_place_in_apposition_is_a_place() -> None:
+    c = extract("Tibby sets out to find the Moonwell, a spring hidden in the ruined Old Orchard.")
+    assert entity(c, "Moonwell").type is EntityType.LOCATION
+
+
+def test_a_star_in_apposition_is_a_person() -> None:
+    c = extract("Silas Venn meets Odile Brack, a star of the Keld opera, in Keld. Silas robs Odile.")
+    assert entity(c, "Odile Brack").type is EntityType.CHARACTER

@@ -221,10 +221,14 @@ PLACE_NOUNS = frozenset(
     }
 )  # fmt: skip
 #: nouns that type a name in apposition as a place, too general to stand for a place on their own
-#: ("X, an abandoned army post"; "Y, a mining platform")
+#: ("X, an abandoned army post"; "Y, a mining platform"; "Z, a spring hidden in the woods")
 PLACE_APPOS_NOUNS = frozenset(
-    {"post", "platform", "village", "settlement", "colony", "battery", "fortification", "installation"}
-)
+    {"post", "platform", "village", "settlement", "colony", "battery", "fortification", "installation",
+     "spring", "well", "pool", "lake", "pond", "cave", "cavern", "glade", "clearing", "grove",
+     "meadow", "marsh", "swamp", "ruin", "ruins", "oasis", "waterfall", "canyon", "valley", "island",
+     "forest", "wood", "woods", "burrow", "den", "lair", "chapel", "mill", "barn", "orchard", "farm",
+     "quarry"}
+)  # fmt: skip
 
 #: the last word of a place name ("the Orvel River", "Baker Street")
 PLACE_HEADS = frozenset(
