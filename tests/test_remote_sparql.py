@@ -28,6 +28,7 @@ from universe_graph.fixtures import sample
 from universe_graph.ingest import SourceOptions, load_paths
 from universe_graph.model import CanonTier
 from universe_graph.stores.base import engine, engine_for
+from universe_graph.stores.merged import MERGED_GRAPH
 from universe_graph.stores.sparql_remote import Endpoints, RemoteSparqlStore
 from universe_graph.stores.sync import UniverseStore
 from universe_graph.vocab import ID_BASE
@@ -111,7 +112,20 @@ def remote_dump(url: str, state: Path) -> dict[str, Any]:
         graphs = store.canonical._rows(
             f'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{ID_BASE}")) }}'
         )
-    return {"canonical": canonical, "edges": edges, "nodes": nodes, "graph_count": len(graphs)}
+        merges = [row["g"].value for row in graphs if row["g"].value.startswith(MERGED_GRAPH)]
+        current = " ".join(f"<{g.value}>" for g in store.canonical.current_graphs())
+        if current:  # the merge of the current versions: one graph, their set union
+            [merged] = merges
+            union = f"GRAPH ?g {{ ?s ?p ?o }} VALUES ?g {{ {current} }}"
+            in_merged = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{merged}> {{ ?s ?p ?o }} }}"
+            [count] = store.canonical._rows(in_merged)
+            [distinct] = store.canonical._rows(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {union} }} }}"
+            )
+            assert count["n"].value == distinct["n"].value
+            stray = f"ASK {{ GRAPH <{merged}> {{ ?s ?p ?o }} FILTER NOT EXISTS {{ {union} }} }}"
+            assert not store.canonical._select(stray)["boolean"]
+    return {"canonical": canonical, "edges": edges, "nodes": nodes, "graph_count": len(graphs) - len(merges)}
 
 
 def test_a_url_picks_the_sparql_engine() -> None:

@@ -65,6 +65,16 @@ class App:
         """The canonical engine the location names (`oxigraph` for a folder, `sparql` for a URL)."""
         return engine_for(self.location)
 
+    @property
+    def folder(self) -> Path:
+        """The local folder of the store: the store folder itself, or a server's state folder
+        (`--state`, else the default one per URL). The lock, projection and snapshot live there."""
+        if isinstance(self.location, Path):
+            return self.location
+        from .stores.sync import state_folder
+
+        return self.state or state_folder(self.location)
+
     @contextmanager
     def canonical(self) -> Iterator[CanonicalStore]:
         """The canonical store alone, read-only, through the engine registry (no lock: fine beside a

@@ -46,11 +46,6 @@ def read_only(ctx: click.Context) -> Iterator[CanonicalStore]:
         yield store
 
 
-def store_folder(ctx: click.Context) -> Path | str:
-    """The store: a folder, or the URL of a SPARQL server."""
-    return app_of(ctx).location
-
-
 def open_store(ctx: click.Context) -> UniverseStore:
     """The store for writing (or Cypher), with the local state folder of a remote one."""
     return app_of(ctx).writer()
