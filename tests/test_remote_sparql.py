@@ -317,8 +317,9 @@ def test_a_triple_two_sources_state_is_one_row_on_a_server(url: str, tmp_path: P
         mentors = _values(store, trainers)
         assert mentors and len(mentors) == len(set(mentors))
         assert _values(store, count) == [str(len(mentors))]
-        rows = run_named(store, "trained_by_chain", {"character": JOHN}).rows
-        assert rows and len(rows) == len({json.dumps(r, sort_keys=True) for r in rows})
+        if url.endswith("/query"):  # Oxigraph's server: the named query uses LATERAL, which Virtuoso lacks
+            rows = run_named(store, "trained_by_chain", {"character": JOHN}).rows
+            assert rows and len(rows) == len({json.dumps(r, sort_keys=True) for r in rows})
     result = invoke("--store", url, "--state", state, "retract", "first")
     assert result.exit_code == 0, result.output
     with UniverseStore(url, read_only=True, state=state) as store:  # the merge follows the retract
