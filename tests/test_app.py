@@ -30,6 +30,7 @@ COMMANDS: list[tuple[str, ...]] = [
     ("ask", "who trained John Wick?"),
     ("export", "--format", "json"),
     ("check", "--no-shacl"),
+    ("candidates",),
     ("reproject",),
     ("retract", "john-wick-universe"),
 ]
@@ -48,6 +49,28 @@ def test_state_reaches_every_command(tmp_path: Path, invoke: Invoke, monkeypatch
     assert (state / "snapshot").is_dir()  # the readers' snapshot went to the given state folder
     assert (state / "projection").is_dir()
     assert not (tmp_path / ".universe-graph").exists()  # no command fell back to the default folder
+
+
+def test_ug_state_is_the_state_option(
+    tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("UG_STATE", str(tmp_path / "state"))
+    with oxigraph_server(tmp_path / "server") as url:
+        for command in (("ingest", str(UNIVERSE)), ("profile", "Winston")):
+            result = invoke("--store", url, *command)
+            assert result.exit_code == 0, (command, result.output)
+    assert (tmp_path / "state" / "projection").is_dir() and (tmp_path / "state" / "snapshot").is_dir()
+    assert not (tmp_path / ".universe-graph").exists()
+
+
+def test_the_app_names_its_local_folder(tmp_path: Path) -> None:
+    """Where the lock, projection and snapshot live: the store folder, or a server's state folder."""
+    url = "http://127.0.0.1:7878/query"
+    assert App(tmp_path).folder == tmp_path
+    assert App(url, tmp_path / "state").folder == tmp_path / "state"
+    default = App(url).folder
+    assert default.parts[:2] == (".universe-graph", "remote") and default != App(url + "2").folder
 
 
 def test_the_app_opens_a_folder_through_the_engine_registry(tmp_path: Path) -> None:

@@ -253,11 +253,27 @@ def test_a_reviewed_work_stored_apart_from_the_film_is_reported_as_info(tmp_path
     [found] = of_rule(report, "unlinked-work")
     assert found.severity is Severity.INFO
     assert found.works == [FILM + "first", ID_BASE + "film/review/a-review/first"]
-    assert "ingest the source with --about WORK" in found.message
+    assert "ingest the review (a-review) again with --about WORK" in found.message
     assert {(c.source, c.tier) for f in found.facts for c in f.evidence} == {
         ("tiny", CanonTier.CANON),
         ("a-review", CanonTier.REVIEW),
     }
+
+
+def _listing(kind: SourceKind, key: str, title: str) -> ClaimSet:
+    """A source of `kind` naming one work `title` with no year (as a metadata dump may)."""
+    ev = Evidence(source="listing", extractor="test", extractor_version="1", confidence=1.0, row=2)
+    return ClaimSet(
+        source=Source(
+            id="listing", location="listing.tsv", kind=kind, tier=CanonTier.OFFICIAL, content_hash="0" * 64
+        ),
+        entities=[Entity(id=ID_BASE + "film/" + key, type=EntityType.FILM, name=title, evidence=[ev])],
+    )
+
+
+def test_an_undated_work_only_structured_sources_name_is_not_reported(tmp_path: Path) -> None:
+    """IMDb's undated "First" beside the universe file's: `--about` cannot link it, so nothing is said."""
+    assert not findings(tmp_path, tiny(), "unlinked-work", _listing(SourceKind.IMDB, "tt0000001", "First"))
 
 
 def test_works_with_the_same_title_and_their_own_years_are_not_reported(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import CanonTier, Role
+from ..model import CanonTier, Role, SourceKind
 from ..resolve import normal
 from .base import Cited, Fact, Finding, Rule, Severity, Side, SourceRef, cite, register
 from .facts import Universe
@@ -187,16 +187,20 @@ class SourcesDisagree(Rule):
 class UnlinkedWork(Rule):
     """Sources can only disagree about a work they share: a work known under the same title as
     another but stored apart (a review naming "Ballerina" with no year, never linked to the film)
-    keeps its claims out of every comparison. Identity is not guessed here; the user is told."""
+    keeps its claims out of every comparison. Identity is not guessed here; the user is told to link
+    them with `ingest --about`, which only a review takes: an undated work that only structured
+    sources name (IMDb, TMDb, Wikidata, ...) is never the reason for a report, as those sources
+    tell works apart by their own ids and nothing the user writes would link them."""
 
     name = "unlinked-work"
     number = 3
     severity = Severity.INFO
-    summary = "two works with the same title stored apart, one without a year (link with `ingest --about`)"
+    summary = "a review's undated work stored apart from one of the same title (link: `ingest --about`)"
 
     def run(self, universe: Universe) -> Iterable[Finding]:
         years = {f.relation.subject for f in universe.with_predicate("release_year")}
         by_title: dict[str, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+        reviews: dict[str, set[str]] = defaultdict(set)  # work -> the reviews naming it
         for claims in universe.claimsets:
             source = claims.source
             for entity in claims.entities:
@@ -214,11 +218,15 @@ class UnlinkedWork(Rule):
                 fact = Fact(
                     statement=f'{source.id} names a work "{entity.name}"', subject=entity.id, evidence=cited
                 )
+                if source.kind is SourceKind.REVIEW:
+                    reviews[entity.id].add(source.id)
                 for title in {normal(n) for n in (entity.name, *entity.aliases)}:
                     by_title[title][entity.id].append(fact)
         seen: set[tuple[str, ...]] = set()
         for _, works in sorted(by_title.items()):
-            undated = [w for w in works if w not in years]
+            # only a review's work can be linked by the user (`--about`); a universe file's works
+            # all have a year, and structured sources tell works apart by their own ids
+            undated = [w for w in works if w not in years and w in reviews]
             if len(works) < 2 or not undated or tuple(sorted(works)) in seen:
                 continue
             seen.add(tuple(sorted(works)))
@@ -229,7 +237,8 @@ class UnlinkedWork(Rule):
             yield self.finding(
                 f'{len(works)} works titled "{universe.name(undated[0])}" are stored apart, '
                 f"{len(undated)} with no release year, so their sources are not compared: {shown}; "
-                "if they are one work, ingest the source with --about WORK",
+                "if they are one work, ingest the review "
+                f"({', '.join(sorted({r for w in undated for r in reviews[w]}))}) again with --about WORK",
                 works=sorted(works),
                 entities=sorted(works),
                 facts=[f for facts in works.values() for f in facts],

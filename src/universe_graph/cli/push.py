@@ -9,7 +9,7 @@ import click
 from ..stores.config import StoreConfig, load_config, save_config
 from ..stores.neo4j import Neo4jProjection, Neo4jSettings
 from .main import cli, emit_json
-from .store import read_only, store_folder
+from .store import app_of, read_only
 
 
 @cli.group()
@@ -19,13 +19,7 @@ def push() -> None:
 
 def _state(ctx: click.Context) -> Path:
     """The local folder that holds the store's config (the store folder, or a remote store's state)."""
-    from ..stores.sync import state_folder
-
-    location = store_folder(ctx)
-    if isinstance(location, Path):
-        return location
-    state: Path | None = ctx.obj.get("state")
-    return state or state_folder(location)
+    return app_of(ctx).folder
 
 
 @push.command("neo4j")

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
-from pyoxigraph import NamedNode
 
 from .. import progress
 from ..app import App
-from ..errors import EXIT_ERROR, AmbiguousName, BadInput, StoreBusy, UniverseGraphError
+from ..errors import EXIT_ERROR, BadInput, StoreBusy
 from ..export import merge, to_json_data
-from ..known import KNOWN_QUERY, KnownName, known_from_rows
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.base import CanonicalStore
@@ -46,11 +44,6 @@ def read_only(ctx: click.Context) -> Iterator[CanonicalStore]:
     """The canonical store opened read-only (no lock: fine beside a running ingest)."""
     with app_of(ctx).canonical() as store:
         yield store
-
-
-def store_folder(ctx: click.Context) -> Path | str:
-    """The store: a folder, or the URL of a SPARQL server."""
-    return app_of(ctx).location
 
 
 def open_store(ctx: click.Context) -> UniverseStore:
@@ -99,9 +92,8 @@ def ingest(
     report: str,
 ) -> None:
     """Read sources and store them (each atomically); bad ones are reported and change nothing."""
-    from ..ingest import SourceOptions
+    from ..app import IngestOptions
     from ..ingest.base import parse_kind
-    from ..ingest.collect import read_paths, replacing_others
 
     typed = "--from"
     if old_kind is not None:  # --format means the output format everywhere else
@@ -115,92 +107,46 @@ def ingest(
         kind, typed = old_kind, "--format"
     if kind is not None:
         parse_kind(kind, where=typed)  # an unknown kind is named with the option the user typed
-    about_iri, about_title, known = _about(ctx, about)
-    options = SourceOptions(
+    options = IngestOptions(
+        kind=kind,
         source_id=source_id,
         tier=CanonTier(tier) if tier else None,
-        on_error="skip" if on_error == "skip" else "fail",
-        filter=selection,
-        about=about_iri,
-        about_title=about_title,
-        known=known,
+        about=about,
+        all_or_nothing=all_or_nothing,
+        replace_others=replace_others,
+        on_error=on_error,
+        selection=selection,
     )
-    loaded, errors = read_paths(paths, kind=kind, options=options)
-    for warning in loaded.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    if errors and all_or_nothing:
-        raise BadInput.merge(errors)
-    changes = []
-    if loaded.claimsets:
-        with open_store(ctx) as store:
-            if not replace_others:  # never silently over another kind's or place's source
-                stored = {sid: record.source for sid, record in store.canonical.sources().items()}
-                loaded.claimsets, refused = replacing_others(loaded.claimsets, stored)
-                if refused and all_or_nothing:
-                    raise BadInput.merge(refused)
-                errors += refused
+    with ExitStack() as stack:
+        bars: list[Callable[[int], None]] = []
+
+        def stored(_: str, claims: int, total: int) -> None:
             # by claims, so one long source (MetaQA's kb.txt) shows a bar too; it moves per source stored
-            size = {c.source.id: len(c.entities) + len(c.relations) + len(c.events) for c in loaded.claimsets}
-            with progress.bar(sum(size.values()), "storing") as bar:
-                changes = store.ingest(loaded.claimsets, progress=lambda sid: bar.update(size.get(sid, 0)))
-            for report_line in store.reports:
-                click.echo(f"warning: {report_line}", err=True)
+            if not bars:
+                bars.append(stack.enter_context(progress.bar(total, "storing")).update)
+            bars[0](claims)
+
+        done = app_of(ctx).ingest(paths, options, progress=stored)
+    for warning in done.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if report == "json":
         emit_json(
-            {"changes": [c.__dict__ for c in changes], "errors": [str(p) for e in errors for p in e.problems]}
+            {
+                "changes": [c.__dict__ for c in done.changes],
+                "errors": [str(p) for e in done.errors for p in e.problems],
+            }
         )
     else:
-        for change in changes:
+        for change in done.changes:
             click.echo(
                 f"{change.outcome:10} {change.source}: {change.entities} entities, "
                 f"{change.relations} relations, {change.events} events"
             )
-    if errors:
-        for error in errors:
+    if done.errors:
+        for error in done.errors:
             for line in error.lines():
                 click.echo(f"error: {line}", err=True)
         ctx.exit(EXIT_ERROR)
-
-
-_WORKS_QUERY = """
-SELECT DISTINCT ?w ?name WHERE {
-  ?w a ?type ; rdfs:label|ug:alias ?name . VALUES ?type { ug:Film ug:Series }
-}"""
-
-
-def _about(ctx: click.Context, about: str | None) -> tuple[str | None, str | None, tuple[KnownName, ...]]:
-    """`--about`: an entity id as given; a key or title of a stored work; else a new work's title.
-    With the work's id, what the store knows of it (credited people, characters) for the extractor."""
-    if about is None:
-        return None, None, ()
-    from ..resolve import names_work
-
-    location = store_folder(ctx)
-    given = about if ":" in about and "/" in about else None
-    if isinstance(location, Path) and not (location / "canonical").exists():
-        return given, None if given else about, ()
-    try:
-        with read_only(ctx) as store:
-            if given is None:
-                rows: list[Any] = list(store.query(_WORKS_QUERY))
-                found = {
-                    str(r["w"].value): str(r["name"].value)
-                    for r in rows
-                    if names_work(str(r["w"].value), [str(r["name"].value)], about)
-                }
-                if len(found) > 1:
-                    works = [(iri, "work") for iri in sorted(found)]
-                    raise AmbiguousName(about, works, how="--about ENTITY-ID")
-                given = next(iter(found), None)
-            if given is None:
-                return None, about, ()
-            rows = list(store.query(KNOWN_QUERY, {"work": NamedNode(given)}))
-            known = known_from_rows(rows)
-    except AmbiguousName:
-        raise
-    except UniverseGraphError:
-        return given, None if given else about, ()
-    return given, None, known
 
 
 @cli.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -9,9 +10,8 @@ from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from ..app import App, IngestOptions
 from ..errors import BadInput
-from ..ingest import SourceOptions
-from ..ingest.collect import read_paths
 from ..model import CanonTier
 from . import explore
 from .errors import ApiError, ErrorBody
@@ -84,35 +84,43 @@ async def post_source(
     ),
     kind: str | None = Query(default=None, max_length=40, description="force the input format"),
     tier: Annotated[CanonTier | None, Query()] = None,
+    about: str | None = Query(
+        default=None,
+        min_length=1,
+        max_length=2000,
+        description="the work a review is about: entity id, work key or title (as `ingest --about`)",
+    ),
 ) -> IngestReport:
-    """Ingest the request body as one source file, by the same path as `universe-graph ingest`."""
+    """Ingest the request body as one source file, by the same use case as `universe-graph ingest`
+    (`App.ingest`): the same reading, `--about`, refusal to replace another kind's source."""
     state = _state(request)
     require_token(request, state.settings.token)
     data = await request.body()
     if not data:
         raise ApiError(400, "UG.ClientError.Request.Invalid", "the request body (the source file) is empty")
-    return await run_in_threadpool(_ingest, state, name, data, kind, tier)
+    options = IngestOptions(kind=kind, tier=tier, about=about)
+    return await run_in_threadpool(_ingest, state, name, data, options)
 
 
-def _ingest(
-    state: ServerState, name: str, data: bytes, kind: str | None, tier: CanonTier | None
-) -> IngestReport:
+def _ingest(state: ServerState, name: str, data: bytes, options: IngestOptions) -> IngestReport:
     """Keep the upload beside the store (its evidence locators point into it), then ingest it."""
     uploads = state.store.folder / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
     path = uploads / name
+
+    def shown(text: str) -> str:  # uploads by their names: where the server keeps them is its own
+        return text.replace(f"{uploads}{os.sep}", "")
+
     with state.write_lock:
         previous = path.read_bytes() if path.exists() else None
         tmp = uploads / f".{name}.part"
         tmp.write_bytes(data)
         tmp.replace(path)
         try:
-            loaded, errors = read_paths([path], kind=kind, options=SourceOptions(tier=tier))
-            if errors:
-                raise BadInput(
-                    [replace(p, file=p.file.replace(str(path), name)) for e in errors for p in e.problems]
-                )
-            changes = state.store.ingest(loaded.claimsets)
+            done = App(state.store.folder).ingest([path], options, store=state.store)
+            if done.errors:  # nothing of the upload was stored
+                problems = [p for e in done.errors for p in e.problems]
+                raise BadInput([replace(p, file=shown(p.file), message=shown(p.message)) for p in problems])
         except BaseException:
             if previous is None:
                 path.unlink(missing_ok=True)
@@ -121,6 +129,6 @@ def _ingest(
             raise
         state.refresh()
     return IngestReport(
-        changes=[IngestChange(**c.__dict__) for c in changes],
-        warnings=[w.replace(str(path), name) for w in [*loaded.warnings, *state.store.reports]],
+        changes=[IngestChange(**c.__dict__) for c in done.changes],
+        warnings=[shown(w) for w in done.warnings],
     )

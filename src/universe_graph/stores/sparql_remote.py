@@ -8,7 +8,11 @@ the server takes; then one small INSERT DATA adds its record, and that single re
 version current. A source small enough for one request goes in one request, record included.
 Where the server offers the Graph Store Protocol (Oxigraph's `/store`), a large version is
 POSTed as N-Triples and graphs are read back whole with GET; else SPARQL Update and paged
-SELECTs. Superseded records and graphs are removed afterwards. Values reach the server only as
+SELECTs. Superseded records and graphs are removed afterwards, and the merge of the current
+versions is built (server-side, `ADD`) into one more graph after each batch of writes: a query's
+default graph is that merge, a set as SPARQL 1.1 defines it (servers take several
+`default-graph-uri`s as a bag: a triple two sources state would match twice); until a writer has
+built it, queries fall back to the versions. Values reach the server only as
 N-Triples terms in INSERT DATA (escaped by `rdf.py`), or as escaped terms in a VALUES block.
 
 Server quirks met: Virtuoso returns `typed-literal`s, booleans as 1/0 and caps results (10,000
@@ -51,6 +55,7 @@ from .base import (
     register,
 )
 from .lock import WriterLock
+from .merged import MERGE_OF, MERGED_GRAPH
 from .oxigraph import QUERY_PREFIXES, ox_to_rdflib
 from .sparql_guard import check_service
 
@@ -58,6 +63,15 @@ TIMEOUT = 120.0  # seconds per HTTP request
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RESULTS_JSON = "application/sparql-results+json"
 _VERSION_PREFIX = ID_BASE + "source/"
+
+
+def _merged_iri(current: Iterable[str]) -> str:
+    """The merged graph of one set of current versions: named by them, so a reader never takes
+    the merge of another set for the one it reads."""
+    digest = hashlib.sha256("\n".join(sorted(current)).encode("utf-8")).hexdigest()[:24]
+    return f"{MERGED_GRAPH}/{digest}"
+
+
 #: A graph nothing is written to: the dataset of a query over no current version at all (a server
 #: given no `default-graph-uri` would answer from its own default, which may be every graph).
 _NO_GRAPH = ID_BASE + "no-version"
@@ -174,6 +188,7 @@ class RemoteSparqlStore(CanonicalStore):
         self._gsp = self.endpoints.store  # dropped at its first refusal
         self._gsp_seen = False  # it answered once: later errors are errors
         self.read_only = read_only
+        self._merged_seen: set[str] = set()  # merges found complete (kept until dropped by a writer)
         self._lock = WriterLock(state) if state is not None and not read_only else None
         if self._lock is not None and state is not None:
             state.mkdir(parents=True, exist_ok=True)
@@ -206,10 +221,16 @@ class RemoteSparqlStore(CanonicalStore):
             reason = getattr(e, "reason", e)
             raise StoreUnavailable(f"cannot reach the SPARQL server at {endpoint}: {reason}") from e
 
-    def _select(self, query: str, graphs: Sequence[str] | None = None) -> Any:
+    def _select(
+        self, query: str, graphs: Sequence[str] | None = None, default: Sequence[str] | None = None
+    ) -> Any:
+        """A SELECT or ASK over the dataset `graphs` (each a named graph and, unless `default` says
+        otherwise, part of the default graph)."""
         fields = [("query", query)]
+        for graph in default if default is not None else graphs or ():
+            fields.append(("default-graph-uri", graph))
         for graph in graphs or ():
-            fields += [("default-graph-uri", graph), ("named-graph-uri", graph)]
+            fields.append(("named-graph-uri", graph))
         raw = self._post(self.endpoints.query, fields, _RESULTS_JSON)
         try:
             return json.loads(raw)
@@ -427,6 +448,49 @@ class RemoteSparqlStore(CanonicalStore):
         for record in dict.fromkeys(stale):
             node = _iri(record)
             self._update(f"WITH {_iri(REGISTRY_GRAPH)} DELETE {{ {node} ?p ?o }} WHERE {{ {node} ?p ?o }}")
+        self._build_merged(sorted(live))
+
+    # ------------------------------------------------------------------ the merged default graph
+    def _default_graph(self, dataset: Sequence[str], current: Sequence[str]) -> list[str]:
+        """A query's default graph: the merged graph (a set) when the dataset is every current
+        version and the server holds their merge, complete; else the versions themselves (a bag:
+        a canon floor's subset, or a store whose merge a writer has not built yet)."""
+        if not dataset or set(dataset) != set(current):
+            return list(dataset)
+        merged = _merged_iri(current)
+        if merged not in self._merged_seen:
+            found = self._select(
+                f"ASK {{ GRAPH {_iri(REGISTRY_GRAPH)} {{ {_iri(merged)} {_iri(MERGE_OF)} true }} }}"
+            )
+            if not found.get("boolean"):
+                return list(dataset)
+            self._merged_seen.add(merged)
+        return [merged]
+
+    def _build_merged(self, live: Sequence[str]) -> None:
+        """Build the merge of the current versions on the server (its own graph, named by them) and
+        mark it complete; drop the merges of other version sets. Done after each batch of writes
+        (`collect_garbage`), not per source: the merge is copied server-side, graph by graph."""
+        merged = _merged_iri(live) if live else None
+        registry = _iri(REGISTRY_GRAPH)
+        rows = self._rows(f"SELECT ?m ?done WHERE {{ GRAPH {registry} {{ ?m {_iri(MERGE_OF)} ?done }} }}")
+        known = {row["m"].value: row["done"].value in ("true", "1") for row in rows}  # Virtuoso: 1
+        for other in known:
+            if other != merged:  # another version set's merge (or a torn build): gone
+                self._update(f"DROP SILENT GRAPH {_iri(other)}")
+                self._update(f"DELETE WHERE {{ GRAPH {registry} {{ {_iri(other)} {_iri(MERGE_OF)} ?d }} }}")
+        if merged is None or known.get(merged):
+            return
+        node = _iri(merged)
+        # pending first, so a build cut short is found and dropped by the next writer
+        self._update(f"INSERT DATA {{ GRAPH {registry} {{ {node} {_iri(MERGE_OF)} false }} }}")
+        self._update(f"DROP SILENT GRAPH {node}")
+        for graph in live:
+            self._update(f"ADD SILENT {_iri(graph)} TO {node}")
+        self._update(
+            f"DELETE DATA {{ GRAPH {registry} {{ {node} {_iri(MERGE_OF)} false }} }} ;\n"
+            f"INSERT DATA {{ GRAPH {registry} {{ {node} {_iri(MERGE_OF)} true }} }}"
+        )
 
     # ------------------------------------------------------------------ reads
     def _graph_triples(self, graph: str) -> Iterator[tuple[Node, Node, Node]]:
@@ -492,13 +556,15 @@ class RemoteSparqlStore(CanonicalStore):
         prologue = "".join(
             f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in QUERY_PREFIXES.items() if f"{prefix}:" in text
         )
-        dataset = [g.value for g in self.current_graphs()] if graphs is None else list(graphs)
+        current = [g.value for g in self.current_graphs()]
+        dataset = current if graphs is None else list(graphs)
+        default = self._default_graph(dataset, current) or [_NO_GRAPH]
         dataset = dataset or [_NO_GRAPH]
         kind = _query_form(text)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             raw = self._post(
                 self.endpoints.query,
-                [("query", prologue + text)] + [("default-graph-uri", g) for g in dataset],
+                [("query", prologue + text)] + [("default-graph-uri", g) for g in default],
                 "application/n-triples, text/plain;q=0.5",
             )
             # the same result type as the embedded store: the triples, queried back from memory
@@ -508,7 +574,7 @@ class RemoteSparqlStore(CanonicalStore):
             assert isinstance(triples, ox.QueryTriples)
             return triples
         try:
-            data = self._select(prologue + text, dataset)
+            data = self._select(prologue + text, dataset, default)
         except BadInput as e:
             if "LATERAL" not in _words(text):
                 raise
