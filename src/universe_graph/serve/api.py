@@ -68,12 +68,14 @@ class IngestChange(BaseModel):
     events: int
 
 
-class IngestReport(BaseModel):
+class UploadReport(BaseModel):
+    """What `POST /sources` stored: the JSON form of `app.IngestReport` for one upload."""
+
     changes: list[IngestChange]
     warnings: list[str]
 
 
-@sources_router.post("/sources", response_model=IngestReport, summary="Ingest one source (needs the token)")
+@sources_router.post("/sources", response_model=UploadReport, summary="Ingest one source (needs the token)")
 async def post_source(
     request: Request,
     name: str = Query(
@@ -90,7 +92,7 @@ async def post_source(
         max_length=2000,
         description="the work a review is about: entity id, work key or title (as `ingest --about`)",
     ),
-) -> IngestReport:
+) -> UploadReport:
     """Ingest the request body as one source file, by the same use case as `universe-graph ingest`
     (`App.ingest`): the same reading, `--about`, refusal to replace another kind's source."""
     state = _state(request)
@@ -102,7 +104,7 @@ async def post_source(
     return await run_in_threadpool(_ingest, state, name, data, options)
 
 
-def _ingest(state: ServerState, name: str, data: bytes, options: IngestOptions) -> IngestReport:
+def _ingest(state: ServerState, name: str, data: bytes, options: IngestOptions) -> UploadReport:
     """Keep the upload beside the store (its evidence locators point into it), then ingest it."""
     uploads = state.store.folder / "uploads"
     uploads.mkdir(parents=True, exist_ok=True)
@@ -128,7 +130,7 @@ def _ingest(state: ServerState, name: str, data: bytes, options: IngestOptions) 
                 path.write_bytes(previous)
             raise
         state.refresh()
-    return IngestReport(
+    return UploadReport(
         changes=[IngestChange(**c.__dict__) for c in done.changes],
         warnings=[shown(w) for w in done.warnings],
     )
