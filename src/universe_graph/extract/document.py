@@ -368,7 +368,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if dep == "dobj" and hh_lemma == "join":
         ent.votes[ORG] += 1.5
     for child in children:
-        if child.dep_ == "appos" and (_is_being(child) or _person_suffix(child)):
+        if child.dep_ == "appos" and (is_being(child) or _person_suffix(child)):
             ent.votes[C] += 2
             _gender_noun(ent, child.lemma_.lower())
         elif child.dep_ == "appos" and child.lemma_.lower() in _PLACE_APPOS:
@@ -397,7 +397,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[C] += 1  # "X lives with her uncle": a being
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         for attr in (c for c in head.head.children if c.dep_ == "attr"):
-            if _is_being(attr):
+            if is_being(attr):
                 ent.votes[C] += 2
                 _gender_noun(ent, attr.lemma_.lower())
     if head.dep_ == "poss":
@@ -406,7 +406,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[C] += 1
 
 
-def _is_being(tok: Any) -> bool:
+def is_being(tok: Any) -> bool:
     """A noun for a person or a creature that acts like one ("an assassin", "a field mouse")."""
     word = tok.lemma_.lower()
     return word in lx.PERSON_NOUNS or word in lx.CREATURE_NOUNS
@@ -414,7 +414,7 @@ def _is_being(tok: Any) -> bool:
 
 def _is_person_noun(tok: Any) -> bool:
     word = tok.lemma_.lower()
-    return _is_being(tok) or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
+    return is_being(tok) or word in lx.RELATIONAL_NOUNS or _person_suffix(tok)
 
 
 def _person_suffix(tok: Any) -> bool:

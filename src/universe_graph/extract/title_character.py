@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import lexicon as lx
-from .document import C, Doc, Ent, _is_being
+from .document import C, Doc, Ent, is_being
 
 #: verbs said of a film, never of its hero: its subject is the work ("Ada Quell opens with a chase")
 FILM_VERBS = frozenset(
@@ -68,9 +68,9 @@ def hero_key(work_key: str) -> str:
 
 def _acts(head: Any) -> bool:
     """Whether a mention (its last token) names someone in the story rather than the film."""
-    if head.dep_ == "poss" and (_is_being(head.head) or head.head.lemma_.lower() in lx.RELATIONAL_NOUNS):
+    if head.dep_ == "poss" and (is_being(head.head) or head.head.lemma_.lower() in lx.RELATIONAL_NOUNS):
         return True  # "Ada Quell's dog", "Ada Quell's mentor"
-    if any(c.dep_ == "appos" and _is_being(c) for c in head.children):
+    if any(c.dep_ == "appos" and is_being(c) for c in head.children):
         return True  # "Ada Quell, a retired assassin"
     if (
         head.dep_ == "pobj"
