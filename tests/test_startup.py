@@ -45,7 +45,8 @@ def test_help_imports_no_heavy_module() -> None:
     assert _imported_after(code) == set()
 
 
-def test_sources_imports_no_heavy_module(tmp_path: Path) -> None:
+def _sample_store(tmp_path: Path) -> Path:
+    """A store holding the bundled sample's universe file, ingested in a child process."""
     store = tmp_path / "store"
     universe = sample_path() / "john-wick.universe.yaml"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
@@ -56,6 +57,11 @@ def test_sources_imports_no_heavy_module(tmp_path: Path) -> None:
         capture_output=True,
         timeout=300,
     )
+    return store
+
+
+def test_sources_imports_no_heavy_module(tmp_path: Path) -> None:
+    store = _sample_store(tmp_path)
     code = (
         "from universe_graph.cli.main import cli\n"
         f"try:\n    cli.main(['--store', {str(store)!r}, 'sources'], prog_name='universe-graph')\n"
@@ -96,16 +102,7 @@ def test_help_lists_every_command_and_an_unknown_one_is_refused() -> None:
 
 def test_ask_imports_no_spacy(tmp_path: Path) -> None:
     """`ask` reads templates through the ingest package, whose review reader must not load spaCy."""
-    store = tmp_path / "store"
-    universe = sample_path() / "john-wick.universe.yaml"
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    subprocess.run(
-        [sys.executable, "-m", "universe_graph", "--store", str(store), "ingest", str(universe)],
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    store = _sample_store(tmp_path)
     code = (
         "from universe_graph.cli.main import cli\n"
         f"try:\n    cli.main(['--store', {str(store)!r}, 'ask', 'who trained John Wick?'], prog_name='ug')\n"

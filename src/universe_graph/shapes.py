@@ -27,31 +27,7 @@ from rdflib.term import Node
 from .assets import ontology_file
 from .errors import BadInput
 
-_SUPPORTED = {
-    SH.targetClass,
-    SH.targetSubjectsOf,
-    SH.targetObjectsOf,
-    SH.property,
-    SH.path,
-    SH.minCount,
-    SH.maxCount,
-    SH.datatype,
-    SH["class"],
-    SH.nodeKind,
-    SH.node,
-    SH["in"],
-    SH.pattern,
-    SH.minLength,
-    SH.minInclusive,
-    SH.maxInclusive,
-    SH["and"],
-    SH["or"],
-    SH["not"],
-    SH.message,
-    RDF.type,
-    RDFS.comment,
-    RDFS.label,
-}
+#: the constraints on a value this compiler turns into SPARQL
 _VALUE_KEYS = (
     SH.datatype,
     SH["class"],
@@ -66,6 +42,21 @@ _VALUE_KEYS = (
     SH["or"],
     SH["not"],
 )
+#: every shape key the compiler reads; a shape with another key is refused by name
+_SUPPORTED = {
+    SH.targetClass,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.property,
+    SH.path,
+    SH.minCount,
+    SH.maxCount,
+    *_VALUE_KEYS,
+    SH.message,
+    RDF.type,
+    RDFS.comment,
+    RDFS.label,
+}
 
 
 @dataclass(frozen=True)
