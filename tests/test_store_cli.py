@@ -153,9 +153,10 @@ def test_a_second_writer_gets_store_in_use(store: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import time; from pathlib import Path; from universe_graph.stores.sync import UniverseStore; "
-            f"s=UniverseStore(Path({str(store)!r})); print('ready', flush=True); time.sleep(30)",
-        ],
+            "import sys; from pathlib import Path; from universe_graph.stores.sync import UniverseStore; "
+            f"s=UniverseStore(Path({str(store)!r})); print('ready', flush=True); sys.stdin.read()",
+        ],  # holds the store until the test closes its stdin or kills it: no clock to run out under load
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
