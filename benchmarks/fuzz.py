@@ -44,7 +44,9 @@ from typing import Any
 from universe_graph.errors import BadInput
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import SourceOptions, read_paths, readers
-from universe_graph.model import ClaimSet
+from universe_graph.ingest.curation import DecidedEntity, DecisionFile, render, statement
+from universe_graph.model import ClaimSet, EntityType
+from universe_graph.vocab import entity_iri
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -83,7 +85,28 @@ def samples(shared: Path = SHARED) -> dict[str, list[tuple[str, str]]]:
         "triples": [("kb.txt", text(metaqa / "kb.txt", 60))],
         "universe": [("john-wick.yaml", text(sample_path() / "john-wick.universe.yaml"))],
         "review": [("ashfall.txt", text(ROOT / "tests" / "data" / "extract" / "ashfall.txt"))],
+        "curation": [("decision.json", _decision_sample())],
     }
+
+
+def _decision_sample() -> str:
+    """A `merge` decision file as the command writes it (no shared sample holds one)."""
+    people = [
+        DecidedEntity(iri=entity_iri("character", "ada-quell"), name="Ada Quell", type=EntityType.CHARACTER),
+        DecidedEntity(iri=entity_iri("character", "the-exile"), name="The Exile", type=EntityType.CHARACTER),
+    ]
+    at = "2026-12-07T12:00:00+00:00"
+    return render(
+        DecisionFile(
+            format="universe-graph decision",
+            decision="same_as",
+            entities=people,
+            by="fuzz",
+            at=at,
+            note="the exile is Ada in hiding",
+            statement=statement("same_as", people, "fuzz", at, "the exile is Ada in hiding"),
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------- mutations

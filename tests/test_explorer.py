@@ -184,10 +184,22 @@ def test_comparisons_are_marked_and_can_be_hidden(page: Page) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "explorer-comparisons.png"))
     page.uncheck("#show-comparisons")
+    wait_drawn(page, "Black Swan", visible=False)  # the graph restyles on its own tick: poll, don't race it
     visible = drawn_visible(page)
     assert "Black Swan" not in visible and "Anton Chigurh" not in visible and "Keanu Reeves" in visible
     page.check("#show-comparisons")
+    wait_drawn(page, "Black Swan", visible=True)
     assert "Black Swan" in drawn_visible(page)
+
+
+def wait_drawn(page: Page, name: str, *, visible: bool) -> None:
+    """Wait (up to 10 s) until the node named `name` is drawn visible, or hidden."""
+    page.wait_for_function(
+        "([name, want]) => window.ugExplorer.cy.nodes(':visible')"
+        ".map((n) => n.data('name')).includes(name) === want",
+        arg=[name, visible],
+        timeout=10_000,
+    )
 
 
 def drawn_visible(page: Page) -> list[str]:
