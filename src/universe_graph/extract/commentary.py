@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .document import Doc, Sentence
+from .rivals import rival_scopes
 
 #: verbs of an actor's part in a work ("the villain he played in X", "her turn she starred in in X")
 ROLE_VERBS = frozenset({"play", "star", "portray", "voice", "appear"})
@@ -46,6 +47,7 @@ REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
 def commentary_scopes(doc: Doc, title: str | None = None) -> None:
     """Mark the tokens of an actor's other roles and of the reviewer's fandom as outside the story
     (`title`: the reviewed work's, never marked)."""
+    rival_scopes(doc, title)  # "beats anything in X", "the best since X", "who rose to fame as Y in X"
     for sent in doc.sentences:
         if sent.heading:
             continue

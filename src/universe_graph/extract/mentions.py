@@ -346,7 +346,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 continue
             if in_comparison(doc, sent, i):
                 i = _extend_left(doc, sent, i)
-                name, j = _extend_title(span, i, j)
+                name, j = _extend_title(span, i, j, aside=(sent.index, i) in doc.aside)
                 before = span.doc[i - 1].lower_ if i > span.start else ""
                 after = span.doc[j].lower_ if j < span.end else ""
                 if "meets" in (before, after) or before == "from":  # "X meets Y", "Z from X": works
@@ -413,14 +413,17 @@ def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
     return k
 
 
-def _extend_title(span: Any, i: int, j: int) -> tuple[str, int]:
-    """In a comparison, a title may hold small words and possessives: "Gone with the Wind"."""
+def _extend_title(span: Any, i: int, j: int, *, aside: bool = False) -> tuple[str, int]:
+    """In a comparison, a title may hold small words and possessives: "Gone with the Wind". In an
+    aside on a career, "in", "on", "for" and "as" join a part to its work ("X in Y"): no title."""
     k = j
     while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
         k += 2  # "Dante's Peak"
         while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
             k += 1
     while k + 1 < span.end and span.doc[k].lower_ in SMALL_WORDS and span.doc[k + 1].text[:1].isupper():
+        if aside and span.doc[k].lower_ in ("in", "on", "for", "as"):
+            break
         k += 2
         while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
             k += 1

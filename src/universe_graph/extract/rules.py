@@ -431,7 +431,7 @@ class _Run:
         if not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
             return
         actor = doc.ents.get(name_key(run.text))
-        if actor is not None and (actor.key == role or actor.in_story > 1):
+        if actor is not None and (actor.key == role or (actor.in_story > 1 and not _introduced(actor, sent))):
             return  # a character named elsewhere plays someone in the story ("Ann plays Bo at chess")
         if run[0].ent_type_ == "PERSON" or _person_name(run) or self.credit_only(run):
             self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.85))
@@ -1445,6 +1445,12 @@ def _name_span(tok: Any) -> Any:
 
 #: participles that credit an actor with a part: "played by", "portrayed by", "voiced by"
 CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})
+
+
+def _introduced(ent: Any, sent: Sentence) -> bool:
+    """The text names `ent` in full for the first time in `sent` ("Tomas Reyna plays Vic Calder.
+    ... Reyna is superb"): the credit introduces the actor, whose later mentions are the review's."""
+    return bool(ent.story) and ent.story[0][0] == sent.index and " " in ent.name
 #: verbs by which an actor, never a character, is named with the part: "A stars (again) as X"
 STAR_VERBS = frozenset({"stars", "starred", "co-stars", "co-starred", "costars", "costarred"})
 #: words that may stand between the star verb and its "as"

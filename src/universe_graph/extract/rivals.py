@@ -1,0 +1,185 @@
+"""Other works a review weighs the film against, and the cast's and crew's careers elsewhere.
+
+"The chase beats anything in [Film]", "the best thriller since [Film]", "the equal of [Film]" rank
+the reviewed work against another; "who rose to fame as [Part] in [Series]", "fresh off [Film]",
+"who doubled for [Actor] on [Film]", "her Oscar-winning turn in [Film]" tell a person's career.
+Neither names anything inside the story: their tokens join `doc.comparison` (the career ones also
+`doc.aside`), so the names there stay out of the universe and no relation is read from them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import Doc, Sentence
+from .mentions import CRAFT_NOUNS
+from .mentions import _scope_end as scope_end
+
+#: verbs that rank one work's craft against another's ("the duel tops [Film]"), in the forms
+#: spaCy may tag as nouns ("tops", "rivals")
+RIVAL_FORMS = frozenset(
+    {"beat", "beats", "top", "tops", "topped", "rival", "rivals", "rivalled", "rivaled", "outdo", "outdoes",
+     "outdid", "surpass", "surpasses", "surpassed", "eclipse", "eclipses", "eclipsed", "trump", "trumps",
+     "outclass", "outclasses", "outshine", "outshines", "outshone", "dwarf", "dwarfs", "upstage",
+     "upstages", "betters", "bettered"}
+)  # fmt: skip
+#: words between a ranking verb and the other work ("beats anything in X", "tops even X")
+RIVAL_FILLERS = frozenset(
+    {"even", "anything", "everything", "nothing", "most", "all", "much", "in", "from", "of"}
+)
+#: words that make the ranking plain even without a craft noun ("anything in X")
+RIVAL_QUANTIFIERS = frozenset({"anything", "everything", "most", "all"})
+#: phrases after which a title is the yardstick ("the equal of X", "on par with X")
+YARDSTICK_PHRASES = (
+    ("equal", "of"), ("par", "with"), ("league", "as"), ("league", "with"), ("up", "there", "with"),
+    ("measures", "up", "to"), ("measure", "up", "to"), ("stands", "alongside"), ("holds", "up", "against"),
+    ("better", "than"), ("worse", "than"), ("superior", "to"), ("inferior", "to"),
+)  # fmt: skip
+#: what a review ranks besides the craft nouns ("the final duel tops X", "her performance rivals X")
+RANKED_NOUNS = frozenset(
+    {"duel", "battle", "showdown", "shootout", "stunt", "stunts", "stunt-work", "stuntwork", "cast",
+     "performance", "turn", "effects", "cinematography", "choreography", "finale", "villain", "sequence"}
+)  # fmt: skip
+#: words that rank ("the best thriller since X", "her finest work since X")
+RANK_WORDS = frozenset({"first", "finest", "greatest", "strongest", "scariest", "funniest", "boldest"})
+#: phrases that open a person's career elsewhere, up to the aside's end
+CAREER_PHRASES = (
+    ("rose", "to", "fame"), ("rise", "to", "fame"), ("rising", "to", "fame"), ("shot", "to", "fame"),
+    ("broke", "out"), ("breaking", "out"), ("made", "his", "name"), ("made", "her", "name"),
+    ("made", "their", "name"), ("fresh", "off"), ("fresh", "from"), ("coming", "off"), ("doubled", "for"),
+    ("stunt", "double", "for"), ("stunt", "doubled", "for"), ("best", "remembered", "as"),
+    ("best", "remembered", "for"), ("famous", "for"), ("famous", "as"), ("breakout", "role"),
+    ("breakout", "turn"),
+)  # fmt: skip
+#: nouns of an actor's part ("her turn as X in Y", "his Oscar-winning role in Y")
+PART_NOUNS = frozenset({"turn", "role", "performance", "part", "portrayal", "work"})
+#: words that end an aside
+ASIDE_END = frozenset({",", ";", ")", "(", "—", "–", "--", ":"})
+
+
+def rival_scopes(doc: Doc, title: str | None) -> None:
+    """Mark other works the review ranks the film against, and careers told in asides."""
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        for tok in span:
+            low = tok.lower_
+            start: int | None = None
+            aside = False
+            if low in RIVAL_FORMS:
+                start = _rival_target(tok, span)
+            elif low == "since":
+                start = _ranked_since(tok, span)
+            elif (k := _phrase_end(tok, span, YARDSTICK_PHRASES)) is not None and _titled_at(span, k):
+                start = k
+            elif (k := _phrase_end(tok, span, CAREER_PHRASES)) is not None:
+                _mark(doc, sent, range(tok.i, _aside_end(span, k)), aside=True)
+                continue
+            elif low in PART_NOUNS and _owned(tok):
+                start = _part_elsewhere(tok, span, title)
+                aside = True
+            if start is None or _names_the_work(span, start, title):
+                continue
+            end = scope_end(span, start) if not aside else _aside_end(span, start)
+            _mark(doc, sent, range(start, end), aside=aside)
+
+
+def _rival_target(verb: Any, span: Any) -> int | None:
+    """Where the other work starts after a ranking verb whose subject is the film's craft ("the chase
+    beats anything in X"), or any subject with "anything in"; "Ann beats Bo" is the story's."""
+    doc = verb.doc
+    k, quantified = verb.i + 1, False
+    while k < span.end and doc[k].lower_ in RIVAL_FILLERS and k < verb.i + 4:
+        quantified = quantified or doc[k].lower_ in RIVAL_QUANTIFIERS
+        k += 1
+    if not _titled_at(span, k):
+        return None
+    if quantified:
+        return int(k)
+    before = doc[max(span.start, verb.i - 5) : verb.i]
+    if any(
+        (t.lemma_.lower() in CRAFT_NOUNS or t.lower_ in RANKED_NOUNS) and t.pos_ in ("NOUN", "PRON", "DET")
+        for t in before
+    ):
+        return int(k)
+    return None
+
+
+def _ranked_since(since: Any, span: Any) -> int | None:
+    """ "the best crime picture since X", "her finest work since X": a ranking before "since", and a
+    title (not a date) after it."""
+    doc = since.doc
+    before = doc[max(span.start, since.i - 6) : since.i]
+    if not any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANK_WORDS for t in before):
+        return None
+    k = since.i + 1
+    if not _titled_at(span, k) or doc[k].ent_type_ in ("DATE", "TIME", "EVENT"):
+        return None
+    return int(k)
+
+
+def _part_elsewhere(noun: Any, span: Any, title: str | None) -> int | None:
+    """ "her turn as the spy X in Y", "his Oscar-winning role in Y": an owned part whose "in" names a
+    titled work other than this one; "Ann's turn as X" alone is this film's credit."""
+    doc = noun.doc
+    end = _aside_end(span, noun.i + 1)
+    for k in range(noun.i + 1, min(end, noun.i + 10)):
+        if doc[k].lower_ in ("in", "on") and _titled_at(span, k + 1):
+            if _names_the_work(span, k + 1, title):
+                return None
+            return int(noun.i) + 1
+    return None
+
+
+def _owned(noun: Any) -> bool:
+    """The part is someone's: "his", "her", "their" or a name's possessive."""
+    return any(c.dep_ == "poss" for c in noun.children) or any(
+        t.lower_ in ("his", "her", "their") or t.tag_ == "POS" for t in noun.doc[max(0, noun.i - 4) : noun.i]
+    )
+
+
+def _phrase_end(tok: Any, span: Any, phrases: tuple[tuple[str, ...], ...]) -> int | None:
+    """The index after one of `phrases` starting at `tok`, or None."""
+    doc = tok.doc
+    for phrase in phrases:
+        if tok.lower_ != phrase[0] or tok.i + len(phrase) > span.end:
+            continue
+        if all(doc[tok.i + j].lower_ == w for j, w in enumerate(phrase)):
+            return int(tok.i + len(phrase))
+    return None
+
+
+def _titled_at(span: Any, k: int) -> bool:
+    """A capitalised word (a title or a name) at index k, skipping an opening quote or "the"."""
+    doc = span.doc
+    while k < span.end and (doc[k].text in ('"', "\u201c", "'", "\u2018") or doc[k].lower_ == "the"):
+        k += 1
+    return k < span.end and bool(doc[k].text[:1].isupper() and doc[k].pos_ != "PRON")
+
+
+def _names_the_work(span: Any, k: int, title: str | None) -> bool:
+    """The capitalised run at k is the reviewed work's own title."""
+    if title is None:
+        return False
+    doc, words = span.doc, list[str]()
+    while k < span.end and doc[k].text not in ASIDE_END and len(words) < 12:
+        words.append(doc[k].text)
+        k += 1
+    return title.casefold().removeprefix("the ") in " ".join(words).casefold()
+
+
+def _aside_end(span: Any, start: int) -> int:
+    """An aside runs to its closing comma, bracket, dash or colon, or the sentence end."""
+    doc = span.doc
+    for i in range(start, span.end):
+        if doc[i].text in ASIDE_END:
+            return i
+    return int(span.end)
+
+
+def _mark(doc: Doc, sent: Sentence, indices: range, aside: bool) -> None:
+    for i in indices:
+        doc.comparison.add((sent.index, i))
+        if aside:
+            doc.aside.add((sent.index, i))
