@@ -130,9 +130,14 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return out
 
 
+#: a review's headline with its tagline: "Title review - a chase that never slows down"
+_REVIEW_HEADLINE = re.compile(r"\b(review|recap)\s+[|\u2013\u2014-]\s+\S", re.I)
+
+
 def _is_heading(line: str, size: int) -> bool:
     words = line.split()
-    if "\n" in line or not words or len(words) > 14:
+    limit = 24 if _REVIEW_HEADLINE.search(line) else 14  # a headline's tagline may run long
+    if "\n" in line or not words or len(words) > limit:
         return False
     if line.endswith("?"):
         capital = sum(1 for w in words if w[:1].isupper())

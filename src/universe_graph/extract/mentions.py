@@ -266,10 +266,13 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
         head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
+        reviewed = _TITLE_TAIL.search(_TITLE_NOTE.sub("", head)) is not None
         head = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", head)).strip()
         for cand in (full, head):
             if ":" in cand and cand in prose and len(cand.split()) <= 8:
                 return cand, aliases  # "Franchise: Title Review" and the prose names "Franchise: Title"
+        if reviewed and ":" in head and len(head.split()) <= 8 and head != whole:
+            return head, aliases  # "Franchise: Title review - tagline": the heading names the review's work
         line = str(_TITLE_SPLIT.split(whole)[0])
         line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
         parts = line.split()

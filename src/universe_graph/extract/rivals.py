@@ -49,10 +49,12 @@ CAREER_PHRASES = (
     ("made", "their", "name"), ("fresh", "off"), ("fresh", "from"), ("coming", "off"), ("doubled", "for"),
     ("stunt", "double", "for"), ("stunt", "doubled", "for"), ("best", "remembered", "as"),
     ("best", "remembered", "for"), ("famous", "for"), ("famous", "as"), ("breakout", "role"),
-    ("breakout", "turn"),
+    ("breakout", "turn"), ("long", "way", "from"), ("far", "cry", "from"),
 )  # fmt: skip
 #: nouns of an actor's part ("her turn as X in Y", "his Oscar-winning role in Y")
-PART_NOUNS = frozenset({"turn", "role", "performance", "part", "portrayal", "work"})
+PART_NOUNS = frozenset({"turn", "role", "performance", "part", "portrayal", "work", "transformation"})
+#: verbs by which a film's look or craft calls up another work ("the vistas recall X")
+EVOKE_LEMMAS = frozenset({"recall", "evoke", "echo", "channel", "conjure", "invoke"})
 #: words that end an aside
 ASIDE_END = frozenset({",", ";", ")", "(", "—", "–", "--", ":"})
 
@@ -76,6 +78,8 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             elif (k := _phrase_end(tok, span, CAREER_PHRASES)) is not None:
                 _mark(doc, sent, range(tok.i, _aside_end(span, k)), aside=True)
                 continue
+            elif tok.lemma_ in EVOKE_LEMMAS and tok.pos_ == "VERB" and _thing_subject(tok):
+                start = tok.i + 1 if _titled_at(span, tok.i + 1) else None
             elif low in PART_NOUNS and _owned(tok):
                 start = _part_elsewhere(tok, span, title)
                 aside = True
@@ -104,6 +108,13 @@ def _rival_target(verb: Any, span: Any) -> int | None:
     ):
         return int(k)
     return None
+
+
+def _thing_subject(verb: Any) -> bool:
+    """The verb's subject is a common noun, a thing of the film ("the desert vistas recall X"), not a
+    name or a pronoun of someone in the story ("Max recalls Glory")."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subj) == 1 and subj[0].pos_ == "NOUN" and subj[0].ent_type_ == ""
 
 
 def _ranked_since(since: Any, span: Any) -> int | None:

@@ -31,6 +31,7 @@ from ..model import (
 from ..vocab import entity_iri
 from . import lexicon as lx
 from . import pool
+from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .casting import credit_phrases
@@ -181,6 +182,7 @@ class _Run:
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
+        actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B": people
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse

@@ -1,0 +1,150 @@
+"""People a text credits even where no credit pair forms: "He is played by A" (the part is a
+pronoun), "the wives, among them Capable (A)" (the part is a word the names missed), "the script, by
+A, B and C". Each construction says that A acts or writes, so A is a Person, never a character of
+the story (a character "appears in" the work; an actor typed as one gives a false relation)."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from .document import Doc, Sentence
+from .mentions import in_comparison
+
+#: verbs whose "by" names the actor of a part
+ACTING_LEMMAS = frozenset({"play", "portray", "voice"})
+#: nouns of writing whose "by" names writers ("the script, by A and B")
+WRITING_NOUNS = frozenset({"script", "screenplay", "teleplay", "story"})
+#: NER labels of a bracket that is no actor ("Gotham (New York)")
+NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "CARDINAL"})
+
+
+class Crediting(Protocol):
+    """What the rules' run offers: the document, a way to record a person, and crew credits."""
+
+    doc: Doc
+
+    def person(self, sent: Sentence, run: Any) -> str: ...
+
+    def crew(self, sent: Sentence, run: Any, pred: str) -> None: ...
+
+
+def actor_people(run: Crediting) -> None:
+    """Type as Person every name the constructions above credit."""
+    doc = run.doc
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        for tok in span:
+            if in_comparison(doc, sent, tok.i):
+                continue
+            if tok.lemma_ in ACTING_LEMMAS and tok.tag_ == "VBN":
+                for name in _agents(tok):
+                    run.person(sent, name)
+            elif tok.text == "(" and tok.i > span.start:
+                name = _bracketed_actor(span, tok)
+                if name is not None:
+                    run.person(sent, name)
+            elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
+                for name in _handover(tok):  # "A takes over the title role from B": both act
+                    run.person(sent, name)
+            elif tok.lower_ in WRITING_NOUNS and _comma_by(span, tok):
+                for name in _by_list(span, tok.i + 3):
+                    if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
+                        run.crew(sent, name, "written_by")
+
+
+def _agents(verb: Any) -> list[Any]:
+    """The actor names of "played by A" (and "by A and B")."""
+    out = []
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+            for head in (pobj, *(c for c in pobj.conjuncts)):
+                name = _full_name(head)
+                if name is not None:
+                    out.append(name)
+    return out
+
+
+#: verbs of taking a part over from another actor
+HANDOVER_LEMMAS = frozenset({"take", "inherit", "assume"})
+
+
+def _handover(role: Any) -> list[Any]:
+    """The two actors of "A takes over the role from B" (and "inherits the part from B")."""
+    verb = role.head
+    if verb.lemma_ not in HANDOVER_LEMMAS or role.dep_ != "dobj":
+        return []
+    froms = [p for p in (*role.children, *verb.children) if p.lower_ == "from"]
+    names = [_full_name(o) for p in froms for o in p.children if o.dep_ == "pobj"]
+    names += [_full_name(s) for s in verb.children if s.dep_ == "nsubj"]
+    return [n for n in names if n is not None]
+
+
+def _bracketed_actor(span: Any, paren: Any) -> Any:
+    """ "Capable (Riley Keough)": a bracket holding only a person's full name, right after a
+    capitalised word (a part's name), is the actor of that part."""
+    doc = span.doc
+    before = doc[paren.i - 1]
+    if not before.text[:1].isupper() or before.pos_ not in ("PROPN", "NOUN", "ADJ"):
+        return None
+    close = next((t.i for t in doc[paren.i + 1 : min(span.end, paren.i + 7)] if t.text == ")"), None)
+    if close is None:
+        return None
+    inner = doc[paren.i + 1 : close]
+    words = [t for t in inner if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(_capital(t) for t in words):
+        return None
+    if any(t.ent_type_ in NOT_PEOPLE for t in inner):
+        return None
+    from .rules import _person_name  # rules imports this module
+
+    return inner if _person_name(inner) else None
+
+
+def _comma_by(span: Any, noun: Any) -> bool:
+    """ "The script, by A": the noun, a comma, then "by"."""
+    doc = span.doc
+    return bool(noun.i + 3 < span.end) and doc[noun.i + 1].text == "," and bool(doc[noun.i + 2].lower_ == "by")
+
+
+def _by_list(span: Any, start: int) -> list[Any]:
+    """The names of "A, B and C" from `start` to the list's end (a verb, a bracket or the end)."""
+    doc, out, k = span.doc, [], start
+    while k < span.end:
+        j = k
+        while j < span.end and (_capital(doc[j]) or doc[j].text == "-"):
+            j += 1
+        if j == k:
+            break
+        out.append(doc[k:j])
+        nxt = doc[j + 1] if j + 1 < span.end else None
+        if nxt is not None and doc[j].text == "," and nxt.lower_ == "and":
+            k = j + 2  # "A, B, and C"
+        elif nxt is not None and (doc[j].lower_ == "and" or (doc[j].text == "," and _capital(nxt))):
+            k = j + 1
+        else:
+            break
+    return out
+
+
+def _full_name(tok: Any) -> Any:
+    """The two-to-four-word title-case name run a token ends or belongs to, or None."""
+    if tok.pos_ != "PROPN":
+        return None
+    doc, sent = tok.doc, tok.sent
+    i = j = tok.i
+    while i - 1 >= sent.start and (doc[i - 1].pos_ == "PROPN" or doc[i - 1].text == "-"):
+        i -= 1
+    while j + 1 < sent.end and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].text == "-"):
+        j += 1
+    run = doc[i : j + 1]
+    words = [t for t in run if t.text != "-"]
+    if not 2 <= len(words) <= 4 or not all(_capital(t) for t in words):
+        return None
+    return run
+
+
+def _capital(tok: Any) -> bool:
+    """A capitalised alphabetic word ("Keough", "McCarthy", "O'Neil" is two tokens' worth)."""
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper

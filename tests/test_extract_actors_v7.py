@@ -1,0 +1,64 @@
+"""People a text credits where no credit pair forms, on invented sentences: "He is played by A",
+"Capable (A)" after a word the names missed, "A takes over the role from B", "the script, by A, B
+and C"; and works a career aside or a look names ("a long way from X", "her transformation in X",
+"the vistas recall X"). Each is read, and a near sentence that must not give it."""
+
+from __future__ import annotations
+
+from test_extract_rules import extract, triples
+from universe_graph.model import ClaimSet, EntityType
+
+HEAD = "Ashfall review - a long chase across the salt flats that never slows\n\n"
+
+
+def types(claims: ClaimSet) -> dict[str, EntityType]:
+    return {e.name: e.type for e in claims.entities}
+
+
+def test_played_by_after_a_pronoun_is_a_person() -> None:
+    c = extract(HEAD + "Vell Ardo rules the city. He is played by Tobin Harlow-Reyes, who is superb.")
+    assert types(c)["Tobin Harlow-Reyes"] is EntityType.PERSON
+    assert not any(s == "Tobin Harlow-Reyes" and p == "appears_in" for s, p, _ in triples(c))
+
+
+def test_a_bracketed_full_name_after_a_part_is_a_person() -> None:
+    c = extract(HEAD + "Vell Ardo keeps two wives, Sela and Steady (Riley Marsh), in the tower.")
+    assert types(c)["Riley Marsh"] is EntityType.PERSON
+
+
+def test_a_bracketed_place_is_no_person() -> None:
+    c = extract(HEAD + "Vell Ardo drives to Salt Keep (New Carthage) with Sela.")
+    assert types(c).get("New Carthage") is not EntityType.PERSON
+
+
+def test_taking_over_a_role_from_another_actor_makes_both_people() -> None:
+    c = extract(HEAD + "Tobin Harlow takes over the title role from Amos Green. Vell Ardo hunts Sela.")
+    assert types(c)["Tobin Harlow"] is EntityType.PERSON
+    assert types(c)["Amos Green"] is EntityType.PERSON
+
+
+def test_the_script_comma_by_lists_its_writers() -> None:
+    t = triples(
+        extract(HEAD + "The script, by Ida Fenn, Bruno McAvoy and Lea Stone, is lean. Vell hunts Sela.")
+    )
+    assert {("Ashfall", "written_by", n) for n in ("Ida Fenn", "Bruno McAvoy", "Lea Stone")} <= t
+
+
+def test_a_story_told_by_someone_is_no_script_credit() -> None:
+    t = triples(extract(HEAD + "The story, told by Ida Fenn to her son, is grim. Vell hunts Sela."))
+    assert not any(p == "written_by" for _, p, _ in t)
+
+
+def test_career_and_look_comparisons_stay_outside() -> None:
+    c = extract(
+        HEAD + "Vell Ardo is played by Tobin Harlow (a long way from the gentle ghost of Wet Paint). "
+        "Anyone who saw her transformation in Iron Moth knows Ida Fenn can vanish into Sela. "
+        "The desert vistas recall Sand Kings."
+    )
+    story = {e.name for e in c.entities if e.in_universe}
+    assert not {"Wet Paint", "Iron Moth", "Sand Kings"} & story
+
+
+def test_a_character_recalling_someone_stays_in_the_story() -> None:
+    c = extract(HEAD + "Vell Ardo recalls Sela Marr, the wife he lost in the war.")
+    assert "Sela Marr" in {e.name for e in c.entities if e.in_universe}
