@@ -62,3 +62,45 @@ def test_career_and_look_comparisons_stay_outside() -> None:
 def test_a_character_recalling_someone_stays_in_the_story() -> None:
     c = extract(HEAD + "Vell Ardo recalls Sela Marr, the wife he lost in the war.")
     assert "Sela Marr" in {e.name for e in c.entities if e.in_universe}
+
+
+def test_whom_a_plays_credits_the_part_before() -> None:
+    t = triples(
+        extract(HEAD + "Then there is Vell's son Oren, the black sheep, whom Tobin Harlow plays as a brat.")
+    )
+    assert ("Oren", "portrayed_by", "Tobin Harlow") in t
+
+
+def test_whom_a_character_meets_is_no_credit() -> None:
+    t = triples(extract(HEAD + "Then there is Vell's son Oren, whom Sela Marr meets at the docks."))
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_played_by_a_name_with_a_particle() -> None:
+    t = triples(extract(HEAD + "The heart of it is Sela Marr, Vell's young nurse, played by Ana de Sousa."))
+    assert ("Sela Marr", "portrayed_by", "Ana de Sousa") in t
+
+
+def test_a_possessive_maker_and_who_wrote_and_directed_it() -> None:
+    c = extract(
+        "Knives Drawn review: a whodunit\n\nRian Odell's Knives Drawn is great fun. Odell, who wrote and "
+        "directed it, loves a twist. Vell Ardo hunts Sela Marr."
+    )
+    assert types(c)["Rian Odell"] is EntityType.PERSON
+    assert ("Knives Drawn", "directed_by", "Rian Odell") in triples(c)
+
+
+def test_a_belief_is_no_killing() -> None:
+    t = triples(extract(HEAD + "Sela Marr believes she killed Vell Ardo. Later Oren Dace kills Vell Ardo."))
+    assert ("Sela Marr", "killed", "Vell Ardo") not in t
+    assert ("Oren Dace", "killed", "Vell Ardo") in t
+
+
+def test_a_part_played_in_another_work_and_a_film_since_a_year() -> None:
+    c = extract(
+        HEAD + "Vell Ardo (Tobin Harlow, as warm here as he was cold as Captain Roan Vail in The Long Frost) "
+        "rules the flats. It is the most fun I have had in years since the 1985 Gull Point."
+    )
+    story = {e.name for e in c.entities if e.in_universe}
+    assert not {"Captain Roan Vail", "Roan Vail", "The Long Frost", "Long Frost", "Gull Point"} & story
+    assert "Vell Ardo" in story

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .document import Doc, Sentence
+from .document import C, P, Doc, Sentence
 from .mentions import in_comparison
+from .relations import Found
 
 #: verbs whose "by" names the actor of a part
 ACTING_LEMMAS = frozenset({"play", "portray", "voice"})
@@ -28,9 +29,11 @@ class Crediting(Protocol):
     def crew(self, sent: Sentence, run: Any, pred: str) -> None: ...
 
 
-def actor_people(run: Crediting) -> None:
-    """Type as Person every name the constructions above credit."""
+def actor_people(run: Crediting) -> list[Found]:
+    """Type as Person every name the constructions above credit; the credits whose part is named
+    ("X, the nurse, played by A de B", "X, whom A plays as a brat")."""
     doc = run.doc
+    found: list[Found] = []
     for sent in doc.sentences:
         if sent.heading:
             continue
@@ -39,12 +42,27 @@ def actor_people(run: Crediting) -> None:
             if in_comparison(doc, sent, tok.i):
                 continue
             if tok.lemma_ in ACTING_LEMMAS and tok.tag_ == "VBN":
+                role = _part_of(doc, sent, tok) if tok.dep_ in ("acl", "appos") else None
                 for name in _agents(tok):
-                    run.person(sent, name)
+                    found += _credit(run, sent, role, run.person(sent, name))
+            elif tok.lower_ == "whom" and tok.i > span.start:
+                actor = _whom_actor(span, tok)
+                if actor is not None:
+                    role = _part_before(doc, sent, tok)
+                    found += _credit(run, sent, role, run.person(sent, actor))
             elif tok.text == "(" and tok.i > span.start:
                 name = _bracketed_actor(span, tok)
                 if name is not None:
                     run.person(sent, name)
+            elif tok.tag_ == "POS" and tok.i + 1 < span.end and doc.ref(sent, tok.nbor(1)) == doc.work_key:
+                name = _full_name(tok.nbor(-1)) if doc.work_key is not None else None
+                if name is not None:  # "Rian Ode's Knives Drawn": the maker of the work
+                    run.person(sent, name)
+            elif tok.lower_ == "who" and tok.i > span.start + 1 and tok.nbor(-1).text == ",":
+                maker = doc.ref(sent, tok.nbor(-2))
+                for pred in _made_it(doc, sent, tok) if maker is not None else ():
+                    doc.ents[maker].fixed = P  # "Ode, who wrote and directed it,": the named maker
+                    found.append(Found(str(doc.work_key), pred, maker, sent.index, 0.85))
             elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
                 for name in _handover(tok):  # "A takes over the title role from B": both act
                     run.person(sent, name)
@@ -52,6 +70,71 @@ def actor_people(run: Crediting) -> None:
                 for name in _by_list(span, tok.i + 3):
                     if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
                         run.crew(sent, name, "written_by")
+    return found
+
+
+#: verbs of making the work, with the credit each gives
+MAKING = {"direct": "directed_by", "write": "written_by", "produce": "produced_by", "co-write": "written_by"}
+
+
+def _made_it(doc: Doc, sent: Sentence, who: Any) -> list[str]:
+    """ "A, who wrote and directed it": the credits of a relative clause whose verbs make the work
+    ("it", "the film" or its title) and whose antecedent is a name."""
+    verb = who.head
+    if who.dep_ != "nsubj" or verb.dep_ != "relcl" or verb.head.pos_ != "PROPN":
+        return []
+    verbs = [verb, *verb.conjuncts]
+    objs = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
+    if not objs or not all(
+        o.lower_ in ("it", "film", "movie") or doc.ref(sent, o) == doc.work_key for o in objs
+    ):
+        return []
+    if doc.work_key is None or who.i - 2 < sent.span.start or doc.ref(sent, verb.head) is None:
+        return []
+    return [MAKING[v.lemma_] for v in verbs if v.lemma_ in MAKING]
+
+
+def _credit(run: Crediting, sent: Sentence, role: str | None, actor: str) -> list[Found]:
+    """`portrayed_by` (and the work's `cast_member`) when the part is a character."""
+    doc = run.doc
+    if role is None or role == actor or role == doc.work_key or doc.ents[role].type is not C:
+        return []
+    out = [Found(role, "portrayed_by", actor, sent.index, 0.85)]
+    if doc.work_key is not None:
+        out.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+    return out
+
+
+def _part_of(doc: Doc, sent: Sentence, verb: Any) -> str | None:
+    """The named part a "played by" participle hangs on ("Marta, Harlan's nurse, played by A")."""
+    head = verb.head
+    key = doc.ref(sent, head)
+    return key if key is not None and doc.ents[key].fixed in (None, C) else None
+
+
+def _whom_actor(span: Any, whom: Any) -> Any:
+    """ "X, the black sheep, whom A plays as a brat": the actor's full name between "whom" and an
+    acting verb."""
+    doc, j = span.doc, whom.i + 1
+    while j < span.end and (_capital(doc[j]) or doc[j].text == "-" or doc[j].lower_ in PARTICLES):
+        j += 1
+    if j >= span.end or doc[j].lemma_ not in ACTING_LEMMAS or doc[j].tag_ not in ("VBZ", "VBD", "VBP"):
+        return None
+    run = doc[whom.i + 1 : j]
+    return run if _full_name(run[-1]) is not None and len(run) >= 2 else None
+
+
+def _part_before(doc: Doc, sent: Sentence, whom: Any) -> str | None:
+    """The nearest named character before "whom", across an apposition ("Ransom, the black sheep,")."""
+    for t in reversed(doc_tokens(sent, max(sent.span.start, whom.i - 8), whom.i)):
+        key = doc.ref(sent, t)
+        if key is not None:
+            return key if doc.ents[key].fixed in (None, C) else None
+    return None
+
+
+def doc_tokens(sent: Sentence, start: int, end: int) -> list[Any]:
+    return list(sent.span.doc[start:end])
 
 
 def _agents(verb: Any) -> list[Any]:
@@ -105,7 +188,9 @@ def _bracketed_actor(span: Any, paren: Any) -> Any:
 def _comma_by(span: Any, noun: Any) -> bool:
     """ "The script, by A": the noun, a comma, then "by"."""
     doc = span.doc
-    return bool(noun.i + 3 < span.end) and doc[noun.i + 1].text == "," and bool(doc[noun.i + 2].lower_ == "by")
+    if noun.i + 3 >= span.end:
+        return False
+    return doc[noun.i + 1].text == "," and bool(doc[noun.i + 2].lower_ == "by")
 
 
 def _by_list(span: Any, start: int) -> list[Any]:
@@ -140,9 +225,18 @@ def _full_name(tok: Any) -> Any:
         j += 1
     run = doc[i : j + 1]
     words = [t for t in run if t.text != "-"]
-    if not 2 <= len(words) <= 4 or not all(_capital(t) for t in words):
+    inner = words[1:-1]
+    if not 2 <= len(words) <= 4 or not _capital(words[0]) or not _capital(words[-1]):
+        return None
+    if not all(_capital(t) or t.lower_ in PARTICLES for t in inner):
         return None
     return run
+
+
+#: small words inside a person's name ("Ana de Armas", "Ludwig van Horn")
+PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al"}
+)
 
 
 def _capital(tok: Any) -> bool:

@@ -962,7 +962,17 @@ def asserted(v: Any) -> bool:
         return False
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
+    if v.dep_ == "ccomp" and v.head.lemma_.lower() in BELIEF_LEMMAS:
+        return False  # "she believes she killed him": a belief, not a fact
     return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
+
+
+#: verbs whose clause is someone's belief, not the story's fact ("believes she killed him"); "learns",
+#: "discovers" and "realises" are facts the story confirms, so not these
+BELIEF_LEMMAS = frozenset(
+    {"believe", "think", "suspect", "fear", "assume", "suppose", "imagine", "claim", "insist", "pretend",
+     "dream", "convince", "wonder", "allege", "doubt", "guess"}
+)  # fmt: skip
 
 
 def _conjuncts(tok: Any) -> list[Any]:

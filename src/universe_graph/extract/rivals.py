@@ -75,7 +75,7 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
                 start = _ranked_since(tok, span)
             elif (k := _phrase_end(tok, span, YARDSTICK_PHRASES)) is not None and _titled_at(span, k):
                 start = k
-            elif (k := _phrase_end(tok, span, CAREER_PHRASES)) is not None:
+            elif (k := _career_end(tok, span, title, doc.text)) is not None:
                 _mark(doc, sent, range(tok.i, _aside_end(span, k)), aside=True)
                 continue
             elif tok.lemma_ in EVOKE_LEMMAS and tok.pos_ == "VERB" and _thing_subject(tok):
@@ -110,6 +110,35 @@ def _rival_target(verb: Any, span: Any) -> int | None:
     return None
 
 
+def _career_end(tok: Any, span: Any, title: str | None, text: str) -> int | None:
+    """Where a career phrase ("rose to fame as", "fresh off") or a past part ("was X in Y") ends."""
+    k = _phrase_end(tok, span, CAREER_PHRASES)
+    if k is None and tok.lower_ == "as":
+        k = _past_part_in(tok, span, title, text)
+    return k
+
+
+def _past_part_in(as_tok: Any, span: Any, title: str | None, text: str) -> int | None:
+    """ "(A, as stern as he was as Captain X in The Y)", "a drawl he first tried out as the safecracker
+    X in Y": a part told in the past tense ("was", "played", "tried") whose "in" names a titled work
+    the text names only there, not this one. Returns the index of that work's first word."""
+    doc = as_tok.doc
+    if not any(t.tag_ == "VBD" for t in doc[max(span.start, as_tok.i - 5) : as_tok.i]):
+        return None
+    for k in range(as_tok.i + 1, min(span.end - 1, as_tok.i + 8)):
+        if doc[k].text in ASIDE_END:
+            return None
+        if doc[k].lower_ == "in" and _titled_at(span, k + 1) and doc[k - 1].text[:1].isupper():
+            if _names_the_work(span, k + 1, title):
+                return None
+            j = k + 1
+            while j < span.end and (doc[j].lower_ == "the" or doc[j].text[:1].isupper()):
+                j += 1
+            other = doc[k + 1 : j].text
+            return k + 1 if other and text.count(other) == 1 else None
+    return None
+
+
 def _thing_subject(verb: Any) -> bool:
     """The verb's subject is a common noun, a thing of the film ("the desert vistas recall X"), not a
     name or a pronoun of someone in the story ("Max recalls Glory")."""
@@ -121,7 +150,7 @@ def _ranked_since(since: Any, span: Any) -> int | None:
     """ "the best crime picture since X", "her finest work since X": a ranking before "since", and a
     title (not a date) after it."""
     doc = since.doc
-    before = doc[max(span.start, since.i - 6) : since.i]
+    before = doc[max(span.start, since.i - 10) : since.i]
     if not any(t.tag_ in ("JJS", "RBS") or t.lower_ in RANK_WORDS for t in before):
         return None
     k = since.i + 1
@@ -164,9 +193,15 @@ def _phrase_end(tok: Any, span: Any, phrases: tuple[tuple[str, ...], ...]) -> in
 def _titled_at(span: Any, k: int) -> bool:
     """A capitalised word (a title or a name) at index k, skipping an opening quote or "the"."""
     doc = span.doc
-    while k < span.end and (doc[k].text in ('"', "\u201c", "'", "\u2018") or doc[k].lower_ == "the"):
-        k += 1
+    while k < span.end and (
+        doc[k].text in ('"', "\u201c", "'", "\u2018") or doc[k].lower_ == "the" or _year(doc[k])
+    ):
+        k += 1  # 'the "X"', "the 1985 X"
     return k < span.end and bool(doc[k].text[:1].isupper() and doc[k].pos_ != "PRON")
+
+
+def _year(tok: Any) -> bool:
+    return tok.like_num and len(tok.text) == 4 and tok.text.isdigit()
 
 
 def _names_the_work(span: Any, k: int, title: str | None) -> bool:

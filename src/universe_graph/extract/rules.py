@@ -182,7 +182,7 @@ class _Run:
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
-        actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B": people
+        self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
