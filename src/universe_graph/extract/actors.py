@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from .document import C, P, Doc, Sentence
+from .document import C, Doc, P, Sentence
 from .mentions import in_comparison
 from .relations import Found
 
@@ -60,9 +60,10 @@ def actor_people(run: Crediting) -> list[Found]:
                     run.person(sent, name)
             elif tok.lower_ == "who" and tok.i > span.start + 1 and tok.nbor(-1).text == ",":
                 maker = doc.ref(sent, tok.nbor(-2))
-                for pred in _made_it(doc, sent, tok) if maker is not None else ():
-                    doc.ents[maker].fixed = P  # "Ode, who wrote and directed it,": the named maker
-                    found.append(Found(str(doc.work_key), pred, maker, sent.index, 0.85))
+                preds = _made_it(doc, sent, tok) if maker is not None else []
+                for pred in preds:  # "Ode, who wrote and directed it,": the named maker
+                    doc.ents[str(maker)].fixed = P
+                    found.append(Found(str(doc.work_key), pred, str(maker), sent.index, 0.85))
             elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
                 for name in _handover(tok):  # "A takes over the title role from B": both act
                     run.person(sent, name)

@@ -1453,6 +1453,8 @@ def _introduced(ent: Any, sent: Sentence) -> bool:
     """The text names `ent` in full for the first time in `sent` ("Tomas Reyna plays Vic Calder.
     ... Reyna is superb"): the credit introduces the actor, whose later mentions are the review's."""
     return bool(ent.story) and ent.story[0][0] == sent.index and " " in ent.name
+
+
 #: verbs by which an actor, never a character, is named with the part: "A stars (again) as X"
 STAR_VERBS = frozenset({"stars", "starred", "co-stars", "co-starred", "costars", "costarred"})
 #: words that may stand between the star verb and its "as"
