@@ -104,3 +104,13 @@ def test_a_part_played_in_another_work_and_a_film_since_a_year() -> None:
     story = {e.name for e in c.entities if e.in_universe}
     assert not {"Captain Roan Vail", "Roan Vail", "The Long Frost", "Long Frost", "Gull Point"} & story
     assert "Vell Ardo" in story
+
+
+def test_a_role_noun_that_does_nothing_names_nobody_new() -> None:
+    c = extract(HEAD + "Oren Dace wins the race and the praise of his uncle.")
+    assert not any("'s" in e.name for e in c.entities)
+
+
+def test_a_role_noun_that_acts_is_kept() -> None:
+    c = extract(HEAD + "Oren Dace hunts the salt flats. His bodyguard betrays him to the Vultures.")
+    assert any(e.name.endswith("bodyguard") for e in c.entities)

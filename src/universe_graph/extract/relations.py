@@ -1073,6 +1073,8 @@ def descriptions(doc: Doc) -> list[Found]:
                 if pred == "family_of" and (back := _kin_back(kin, owner_ent.key)):
                     doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
                     continue
+                if not _acting(tok) and not _acting_through(tok):
+                    continue  # "his father's successor": a role noun that does nothing names nobody new
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
                 name = " ".join([f"{_owner_as_written(poss[0], owner_ent)}'s", *mods, noun])
@@ -1297,6 +1299,18 @@ def _acting(tok: Any) -> bool:
     if tok.dep_ == "pobj" and tok.head.dep_ == "agent":
         return tok.head.head.lemma_.lower() in lx.VERBS
     return False
+
+
+def _acting_through(tok: Any) -> bool:
+    """ "stalks one of Krall's lieutenants", "memories of her mother braiding her hair": the noun acts
+    through the word that holds it (a quantifier, or a memory of someone doing something)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        holder = tok.head.head
+        if holder.lower_ in ("one", "two", "three", "some", "several", "each", "all", "both", "none"):
+            return holder.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+    if tok.dep_ == "poss":  # "her family's murder": someone things happen to
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children)
 
 
 def _describe(doc: Doc, sent: Sentence, tok: Any, key: str, name: str, kind: EntityType) -> Ent:
