@@ -114,3 +114,13 @@ def test_a_role_noun_that_does_nothing_names_nobody_new() -> None:
 def test_a_role_noun_that_acts_is_kept() -> None:
     c = extract(HEAD + "Oren Dace hunts the salt flats. His bodyguard betrays him to the Vultures.")
     assert any(e.name.endswith("bodyguard") for e in c.entities)
+
+
+def test_a_bomb_meant_for_someone_is_not_their_killing() -> None:
+    t = triples(extract(HEAD + "In Keld, a car bomb meant for Oren Dace kills Sela Marr."))
+    assert ("Oren Dace", "killed", "Sela Marr") not in t
+
+
+def test_after_a_killing_the_killing_stands() -> None:
+    t = triples(extract(HEAD + "Oren Dace flees Keld after Vell Ardo kills Sela Marr."))
+    assert ("Vell Ardo", "killed", "Sela Marr") in t

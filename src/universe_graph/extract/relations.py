@@ -962,6 +962,8 @@ def asserted(v: Any) -> bool:
         return False
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
+    if v.dep_ == "pobj" and v.head.lower_ == "for" and v.head.head.tag_ == "VBN":
+        return False  # "a bomb meant for Michael kills Ann": a verb read as a preposition's object
     if v.dep_ == "ccomp" and v.head.lemma_.lower() in BELIEF_LEMMAS:
         return False  # "she believes she killed him": a belief, not a fact
     return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
