@@ -117,8 +117,8 @@ def test_a_role_noun_that_acts_is_kept() -> None:
 
 
 def test_a_bomb_meant_for_someone_is_not_their_killing() -> None:
-    t = triples(extract(HEAD + "In Keld, a car bomb meant for Oren Dace kills Sela Marr."))
-    assert ("Oren Dace", "killed", "Sela Marr") not in t
+    t = triples(extract("In Sicily, a car bomb meant for Michael kills Apollonia."))  # the parse
+    assert ("Michael", "killed", "Apollonia") not in t  # reads "Michael kills Apollonia" under "for"
 
 
 def test_after_a_killing_the_killing_stands() -> None:
