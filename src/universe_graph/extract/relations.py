@@ -963,10 +963,21 @@ def asserted(v: Any) -> bool:
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
     if v.dep_ == "pobj" and v.head.lower_ == "for" and v.head.head.tag_ == "VBN":
+        return False
+    if any(c.dep_ == "nsubj" and _after_stranded_prep(c) for c in children):
         return False  # "a bomb meant for Michael kills Ann": a verb read as a preposition's object
     if v.dep_ == "ccomp" and v.head.lemma_.lower() in BELIEF_LEMMAS:
         return False  # "she believes she killed him": a belief, not a fact
     return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
+
+
+def _after_stranded_prep(subj: Any) -> bool:
+    """ "a bomb meant for Michael kills Ann": the "subject" follows a preposition whose object it is."""
+    k = subj.left_edge.i - 1
+    if k < subj.sent.start:
+        return False
+    prev = subj.doc[k]
+    return prev.dep_ == "prep" and prev.lower_ in ("for", "at", "to", "towards", "toward", "against")
 
 
 #: verbs whose clause is someone's belief, not the story's fact ("believes she killed him"); "learns",
