@@ -124,3 +124,14 @@ def test_a_bomb_meant_for_someone_is_not_their_killing() -> None:
 def test_after_a_killing_the_killing_stands() -> None:
     t = triples(extract(HEAD + "Oren Dace flees Keld after Vell Ardo kills Sela Marr."))
     assert ("Vell Ardo", "killed", "Sela Marr") in t
+
+
+def test_a_numbered_entry_names_the_franchise() -> None:
+    c = extract(HEAD + "The fourth Salt Runner film is loud. Vell Ardo hunts Sela Marr across the flats.")
+    assert types(c)["Salt Runner"] is EntityType.UNIVERSE
+    assert ("Ashfall", "part_of_universe", "Salt Runner") in triples(c)
+
+
+def test_a_character_before_a_film_noun_without_a_number_stays_a_character() -> None:
+    c = extract(HEAD + "Vell Ardo hunts Sela Marr. The film belongs to Sela Marr.")
+    assert types(c)["Sela Marr"] is EntityType.CHARACTER

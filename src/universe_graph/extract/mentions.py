@@ -347,6 +347,12 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
                 _mention(doc, sent, work_title or name, i, end, key=work_key)
                 continue
+            if _franchise_entry(span, i, j):
+                universe = f"{name} universe"
+                if name_key(universe) not in doc.ents:
+                    universe = name  # "the fourth Salt Runner film": "Salt Runner", unless named already
+                _mention(doc, sent, universe, i, j, fixed=EntityType.UNIVERSE)
+                continue  # "the fourth Salt Runner film": a franchise, no character
             if in_comparison(doc, sent, i):
                 i = _extend_left(doc, sent, i)
                 name, j = _extend_title(span, i, j, aside=(sent.index, i) in doc.aside)
@@ -396,6 +402,26 @@ def _demonym(tok: Any) -> bool:
     if tok.dep_ == "compound" and tok.head.tag_ == "NNS" and kin:
         return True
     return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
+
+
+#: words that number a film within its franchise ("the fourth X film", "the latest X movie")
+ENTRY_WORDS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+     "latest", "newest", "next", "previous", "last", "final", "original", "other", "earlier", "new"}
+)  # fmt: skip
+#: nouns of one film of a franchise
+ENTRY_NOUNS = frozenset(
+    {"film", "movie", "instalment", "installment", "entry", "chapter", "sequel", "outing"}
+)
+
+
+def _franchise_entry(span: Any, i: int, j: int) -> bool:
+    """ "the fourth Salt Runner film", "the latest Salt Runner outing": a name between a word that
+    numbers an entry and a film noun names the franchise."""
+    doc = span.doc
+    if j >= span.end or doc[j].lower_ not in ENTRY_NOUNS or i - 1 < span.start:
+        return False
+    return doc[i - 1].lower_ in ENTRY_WORDS
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
