@@ -135,3 +135,13 @@ def test_a_numbered_entry_names_the_franchise() -> None:
 def test_a_character_before_a_film_noun_without_a_number_stays_a_character() -> None:
     c = extract(HEAD + "Vell Ardo hunts Sela Marr. The film belongs to Sela Marr.")
     assert types(c)["Sela Marr"] is EntityType.CHARACTER
+
+
+def test_a_scene_opening_place_is_a_location() -> None:
+    c = extract(HEAD + "In Keld, a car bomb kills Sela Marr. Oren Dace mourns her.")
+    assert types(c)["Keld"] is EntityType.LOCATION
+
+
+def test_in_a_name_of_a_person_is_no_opening_place() -> None:
+    c = extract(HEAD + "Oren Dace trusts Sela Marr. In Sela Marr, he finds a friend.")
+    assert types(c)["Sela Marr"] is EntityType.CHARACTER

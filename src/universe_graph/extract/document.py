@@ -361,6 +361,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             "on",
         ):
             ent.votes[L] += 0.5
+            if hh.i == sent.span.start and last.i + 1 < sent.span.end and last.nbor(1).text == ",":
+                ent.votes[L] += 2  # "In Keld, a car bomb ...": a scene's opening place
         if hh_lower == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[ORG] += 2
     if dep == "compound" and hh_lemma_low in _MEMBER_OFFICERS:
