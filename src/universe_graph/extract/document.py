@@ -361,7 +361,12 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             "on",
         ):
             ent.votes[L] += 0.5
-            if hh.i == sent.span.start and last.i + 1 < sent.span.end and last.nbor(1).text == ",":
+            if (
+                hh.i == sent.span.start
+                and last.i + 1 < sent.span.end
+                and last.nbor(1).text == ","
+                and last.ent_type_ != "PERSON"
+            ):
                 ent.votes[L] += 2  # "In Keld, a car bomb ...": a scene's opening place
         if hh_lower == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
             ent.votes[ORG] += 2
