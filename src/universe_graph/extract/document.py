@@ -365,7 +365,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
                 hh.i == sent.span.start
                 and last.i + 1 < sent.span.end
                 and last.nbor(1).text == ","
-                and last.ent_type_ != "PERSON"
+                and len(ent.mentions) == 1  # a name met before as someone is no opening place
             ):
                 ent.votes[L] += 2  # "In Keld, a car bomb ...": a scene's opening place
         if hh_lower == "within" and verb.lemma_.lower() in lx.ORG_NOUNS:
