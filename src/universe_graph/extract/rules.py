@@ -43,6 +43,7 @@ from .layout import Block, blank_html, blocks, looks_like_html
 from .mentions import _merge as merge_into
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
+from .orders import ordered_killings
 from .relations import Found, Reader, asserted, descriptions, place_links, place_nouns
 from .title_character import hero_key, title_character
 from .works import (
@@ -191,6 +192,7 @@ class _Run:
         reader = Reader(doc)
         reader.read()
         self.found += reader.found
+        self.found += ordered_killings(doc)  # "A has B murdered", "A's men murder B"
         self.found += place_links(doc)
         for sent_index, kind, roles, tok in reader.seeds:
             framing = clause_framing(doc, doc.sentences[sent_index], tok) if tok is not None else None
