@@ -145,3 +145,17 @@ def test_a_scene_opening_place_is_a_location() -> None:
 def test_in_a_name_of_a_person_is_no_opening_place() -> None:
     c = extract(HEAD + "Oren Dace trusts Sela Marr. In Sela Marr, he finds a friend.")
     assert types(c)["Sela Marr"] is EntityType.CHARACTER
+
+
+def test_starring_after_the_title_and_it_stars_after_the_headline() -> None:
+    t = triples(
+        extract(HEAD + "Ashfall, starring Tobin Harlow and Ida Fenn, is loud. Vell Ardo hunts Sela Marr.")
+    )
+    assert {("Ashfall", "cast_member", "Tobin Harlow"), ("Ashfall", "cast_member", "Ida Fenn")} <= t
+    t = triples(extract(HEAD + "It stars Tobin Harlow and Ida Fenn. Vell Ardo hunts Sela Marr."))
+    assert ("Ashfall", "cast_member", "Ida Fenn") in t
+
+
+def test_a_character_starring_in_a_nightmare_is_no_cast() -> None:
+    t = triples(extract(HEAD + "Vell Ardo, starring in his own nightmare, hunts Sela Marr."))
+    assert not any(p == "cast_member" for _, p, _ in t)

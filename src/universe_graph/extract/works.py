@@ -913,6 +913,9 @@ class WorkReader:
                 ref = doc.ref(s, t) if t.dep_ in ("nsubj", "nsubjpass") else None
                 if ref is not None and (ref == doc.work_key or doc.ents[ref].fixed in WORK_TYPES):
                     return ref
+        prose = [s for s in doc.sentences[: sent.index + 1] if not s.heading]
+        if len(prose) <= 3 and any(s.heading for s in doc.sentences[: sent.index]):
+            return doc.work_key  # "Title review - tagline. It stars A": the headline's work
         return None
 
     def anchor(self, verb: Any) -> Any:
@@ -1070,6 +1073,9 @@ class WorkReader:
         B as Y, and C as Z": each person a cast member, each name after "as" a character the
         person plays (the list is read word by word, as the parser often breaks it)."""
         anchor = self.anchor(verb)
+        if anchor is None and verb.lower_ in ("starring", "co-starring"):  # "X, starring A, is loud"
+            before = sent.span.doc[sent.span.start : verb.i]
+            anchor = next((t for t in reversed(before) if self.is_work(sent, t)), None)
         if anchor is not None and not self.is_work(sent, anchor) and verb.dep_ == "relcl":
             self.other_cast(sent, verb, anchor)  # "the 2012 film Grey Mile, which featured A, B and C"
             return
