@@ -54,6 +54,13 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("grow", "in"): ("member_of", "fwd"),
     ("serve", "under"): ("works_for", "fwd"),
     ("marry", "to"): ("family_of", "fwd"),
+    # a former friend's change of side, and a face-to-face fight: "turns against X", "squares off
+    # against X", "faces off with X", "clashes with X"
+    ("turn", "against"): ("betrayed", "fwd"),
+    ("face", "against"): ("fought", "fwd"),
+    ("square", "against"): ("fought", "fwd"),
+    ("square", "with"): ("fought", "fwd"),
+    ("clash", "with"): ("fought", "fwd"),
 }
 #: plural nouns for the people who act for someone ("Lund's men kill Ivo": a killing by Lund's crew)
 CREW_NOUNS = frozenset(
@@ -132,6 +139,10 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "son-in-law",
             "daughter-in-law",
             "spouse",
+            "widow",
+            "widower",
+            "fiancé",
+            "fiancée",
         )
     },
     **{
@@ -187,7 +198,8 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
 LEADER_NOUNS = frozenset(
     {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
      "president", "chairman", "chairwoman", "owner", "prophet", "matriarch", "patriarch", "warlord",
-     "chieftain", "ringleader", "mastermind"}
+     "chieftain", "ringleader", "mastermind", "king", "queen", "emperor", "empress", "monarch",
+     "sultan", "pharaoh", "tsar", "czar", "overlord"}
 )  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {
@@ -452,6 +464,13 @@ ANIMATE_SUBJECT_VERBS = frozenset(
 ABBREVIATIONS = frozenset(
     {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
 )
+#: adjectives of a character's name or repute in the story, never a verdict on an actor: "Ann Roe is
+#: famous as the Gray Widow", "is disguised as Bo"
+REPUTE_ADJECTIVES = frozenset(
+    {"famous", "notorious", "infamous", "known", "renowned", "disguised", "dressed", "revered", "feared",
+     "celebrated", "remembered", "reborn", "safe", "alive", "dead", "unknown", "hidden", "recognizable",
+     "recognisable", "masked"}
+)  # fmt: skip
 #: crafts credited with "by" to a person who is not in the story ("the score by Jo Roe")
 CRAFT_NOUNS = frozenset(
     {"score", "music", "soundtrack", "cinematography", "photography", "editing", "costumes", "design",

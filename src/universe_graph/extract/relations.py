@@ -50,6 +50,15 @@ EVENT_KIND = {
 }
 
 
+#: the event (kind, role of the object) a prepositional verb narrates: "meets with X", "teams up with
+#: X", "turns against X", "squares off against X"
+PREP_EVENTS = {
+    "met": ("meeting", "participant"),
+    "ally_of": ("alliance", "ally"),
+    "betrayed": ("betrayal", "target"),
+    "fought": ("fight", "target"),
+}
+
 #: verbs that send someone to act for the subject ("selects X to carry out", "sends X to burn")
 CONTROL_VERBS = frozenset({"select", "choose", "send", "order", "assign", "task", "dispatch", "appoint"})
 
@@ -399,11 +408,12 @@ class Reader:
                             # "grew up in X": a group is joined, a place is lived in
                             at = "resides_in" if pred == "member_of" and self.doc.ents[o].type is L else pred
                             self.add(sent, s, at, o, 0.85, v)
-                    if pred in ("met", "ally_of") and subjects and targets:  # "meets with", "teams up with"
+                    if pred in PREP_EVENTS and subjects and targets:  # "meets with", "turns against"
+                        kind, role = PREP_EVENTS[pred]
                         roles = {subjects[0]: "agent"}
                         for o in targets:
-                            roles.setdefault(o, "ally" if pred == "ally_of" else "participant")
-                        self.seeds.append((sent.index, "meeting" if pred == "met" else "alliance", roles, v))
+                            roles.setdefault(o, role)
+                        self.seeds.append((sent.index, kind, roles, v))
                 if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
                     mentors = targets
                     if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:

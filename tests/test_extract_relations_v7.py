@@ -1,0 +1,133 @@
+"""Constructions of real reviews and plot summaries of other films (read through the `pages` corpus:
+westerns, crime thrillers, period dramas, fantasy and animation; rewritten here as invented sentences
+with invented names), each with a positive and a negative case: a reviewer's verdict "A is terrific
+as X" and a praising bracket "X (an excellent A)"; a widow named by her late husband; a change of
+side ("turns against X") and a face-to-face fight ("squares off against X"); a ruler "queen of" a
+group.
+"""
+
+from __future__ import annotations
+
+from test_extract_rules import entity, extract, triples
+from universe_graph.model import ClaimSet
+
+
+def kinds(c: ClaimSet) -> set[tuple[str, frozenset[str]]]:
+    """Each event's kind with the names of its participants."""
+    names = {e.id: e.name for e in c.entities}
+    return {(ev.kind.value, frozenset(names.get(p.entity, "?") for p in ev.participants)) for ev in c.events}
+
+
+# "A is terrific as X": a reviewer's verdict on a performance ----------------------------------
+def test_rated_as_a_character_is_a_credit() -> None:
+    c = extract(
+        "Dry Gulch is a western. Tomas Kellan is terrific as Ray Dunmore, and Ned Fryer is genuinely "
+        "menacing as Corvin Lusk. Ray Dunmore hunts Corvin Lusk across the plains.",
+        "Dry Gulch",
+    )
+    t = triples(c)
+    assert ("Ray Dunmore", "portrayed_by", "Tomas Kellan") in t
+    assert ("Corvin Lusk", "portrayed_by", "Ned Fryer") in t
+    assert ("Dry Gulch", "cast_member", "Ned Fryer") in t
+    assert entity(c, "Tomas Kellan") == ("Person", True)
+    assert ("Tomas Kellan", "appears_in", "Dry Gulch") not in t
+
+
+def test_rated_as_a_common_noun_credits_nothing() -> None:
+    c = extract(
+        "Dry Gulch is a western. Ray Dunmore is married to Lisa Dunmore. Lisa Dunmore is great as a "
+        "mother, and Ray Dunmore is strong as an ox.",
+        "Dry Gulch",
+    )
+    t = triples(c)
+    assert not any(p in ("portrayed_by", "cast_member") for _, p, _ in t)
+    assert entity(c, "Lisa Dunmore") == ("Character", True)
+
+
+# "X (an excellent A)": a bracket that praises the actor ------------------------------------------
+def test_praising_bracket_names_the_actor() -> None:
+    c = extract(
+        "Dry Gulch is a western. Frank Bratton (an excellent Rod Tayner), a cold-blooded outlaw, robs "
+        "the bank. Ray Dunmore (a never-better Tomas Kellan) hunts him.",
+        "Dry Gulch",
+    )
+    t = triples(c)
+    assert ("Frank Bratton", "portrayed_by", "Rod Tayner") in t
+    assert ("Ray Dunmore", "portrayed_by", "Tomas Kellan") in t
+    assert entity(c, "Rod Tayner") == ("Person", True)
+
+
+def test_bracket_with_a_common_noun_phrase_credits_nothing() -> None:
+    c = extract(
+        "Dry Gulch is a western. Frank Bratton (a cold-blooded outlaw) robs the bank in Silver Fork "
+        "(the old mining town).",
+        "Dry Gulch",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+# a widow or widower named by the late spouse -----------------------------------------------------
+def test_widow_of_a_character_is_family() -> None:
+    c = extract(
+        "Dry Gulch is a thriller. Milo Brandt visits Ray Osgood's widow, Kathleen Osgood, in Harrow. "
+        "Kathleen Osgood hides the ledger."
+    )
+    assert ("Ray Osgood", "family_of", "Kathleen Osgood") in triples(c)
+
+
+def test_a_widow_with_no_owner_is_no_family() -> None:
+    c = extract(
+        "Dry Gulch is a thriller. Milo Brandt visits a widow, Kathleen Osgood, in Harrow. Ray Osgood "
+        "hides the ledger."
+    )
+    assert not any(p == "family_of" for _, p, _ in triples(c))
+
+
+# a change of side and a face-to-face fight -----------------------------------------------------
+def test_turns_against_is_a_betrayal_and_squares_off_a_fight() -> None:
+    c = extract(
+        "Dry Gulch is a thriller. Vic Sarro is Ray Dunmore's partner. Vic Sarro turns against Ray "
+        "Dunmore. In the final act Ray Dunmore squares off against Corvin Lusk on the bridge."
+    )
+    t = triples(c)
+    assert ("Vic Sarro", "betrayed", "Ray Dunmore") in t
+    assert ("Ray Dunmore", "fought", "Corvin Lusk") in t
+    k = kinds(c)
+    assert ("betrayal", frozenset({"Vic Sarro", "Ray Dunmore"})) in k
+    assert ("fight", frozenset({"Ray Dunmore", "Corvin Lusk"})) in k
+
+
+def test_turning_against_an_idea_or_a_place_is_no_betrayal() -> None:
+    c = extract(
+        "Dry Gulch is a thriller. Vic Sarro turns against the plan. Ray Dunmore squares off against "
+        "the storm in Silver Fork. Corvin Lusk turns on the lights."
+    )
+    assert not any(p in ("betrayed", "fought") for _, p, _ in triples(c))
+
+
+# a ruler of a group ---------------------------------------------------------------------------
+def test_queen_of_a_group_leads_it() -> None:
+    c = extract(
+        "Dry Gulch is a fantasy. Delia Marrow, queen of the Fairfolk Guild, falls ill. Her son Avon "
+        "Marrow guards the Fairfolk Guild."
+    )
+    t = triples(c)
+    assert ("Delia Marrow", "leads", "Fairfolk Guild") in t
+    assert ("Delia Marrow", "works_for", "Fairfolk Guild") not in t
+
+
+def test_a_courier_of_a_group_does_not_lead_it() -> None:
+    c = extract(
+        "Dry Gulch is a fantasy. Delia Marrow, a courier of the Fairfolk Guild, falls ill. Avon Marrow "
+        "guards the Fairfolk Guild."
+    )
+    assert ("Delia Marrow", "leads", "Fairfolk Guild") not in triples(c)
+
+
+def test_famous_as_an_alias_is_no_credit() -> None:
+    c = extract(
+        "Dry Gulch is a western. In Silver Fork, Ann Rowan is famous as the Gray Widow. The Gray Widow "
+        "robs the bank.",
+        "Dry Gulch",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
