@@ -131,3 +131,45 @@ def test_famous_as_an_alias_is_no_credit() -> None:
         "Dry Gulch",
     )
     assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+# a bracket after a noun in apposition to a character ------------------------------------------
+def test_bracket_after_an_apposed_noun_credits_the_character() -> None:
+    c = extract(
+        "Glass Slipper is an animated film. Frieda Vane, Ella's scheming stepmother (voiced by Sigra "
+        "Welling), forms an alliance with the Wolf King. Ella escapes.",
+        "Glass Slipper",
+    )
+    t = triples(c)
+    assert ("Frieda Vane", "portrayed_by", "Sigra Welling") in t
+    assert entity(c, "Sigra Welling") == ("Person", True)
+
+
+def test_bracket_after_an_apposed_noun_with_a_place_credits_nobody() -> None:
+    c = extract(
+        "Glass Slipper is an animated film. Frieda Vane, Ella's scheming stepmother (in Westmarch), "
+        "forms an alliance with the Wolf King. Ella escapes.",
+        "Glass Slipper",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+# "X and her brother Y": the pronoun is X's, even when X was not read as a name -------------------
+def test_her_after_an_unread_conjoined_name_is_not_an_earlier_character() -> None:
+    c = extract(
+        "Glass Slipper is an animated film. The Snow Queen lives in an icy palace in Norrland. Ellie "
+        "and her brother Tom live with their grandmother."
+    )
+    assert ("The Snow Queen", "family_of", "Tom") not in triples(c) and (
+        "Snow Queen",
+        "family_of",
+        "Tom",
+    ) not in triples(c)
+
+
+def test_her_after_a_named_conjoined_character_is_that_character() -> None:
+    c = extract(
+        "Glass Slipper is an animated film. Ellie Marsh meets the Snow Queen. Ellie Marsh and her "
+        "brother Tom Marsh live with their grandmother."
+    )
+    assert ("Ellie Marsh", "family_of", "Tom Marsh") in triples(c)

@@ -712,6 +712,8 @@ def _antecedent(
             and doc.ents[key].gender[other] <= doc.ents[key].gender[want]
         ):
             return key
+        if key is None and owned.head.pos_ == "PROPN" and owned.head.i < tok.i:
+            return None  # "Ellie and her brother Tom" with Ellie unread: her, not an earlier name
     best: tuple[float, str] | None = None
     for s, t, key, prominent in named:
         if not (s < sent.index or (s == sent.index and t < tok.i)) or s < sent.index - 6:

@@ -227,7 +227,7 @@ class _Run:
                         ),
                         None,
                     )
-                    before = doc.ref(sent, tok.nbor(-1))
+                    before = doc.ref(sent, tok.nbor(-1)) or _apposed(doc, sent, tok.nbor(-1))
                     if close is None or before is None or before == doc.work_key:
                         continue
                     inner = span.doc[tok.i + 1 + lead : close.i]
@@ -1370,6 +1370,15 @@ def _bracket_closes(span: Any, comma: int) -> bool:
         if t.text == ")":
             return True
     return False
+
+
+def _apposed(doc: Doc, sent: Sentence, noun: Any) -> str | None:
+    """The character a common noun before a bracket is in apposition to ("Frieda, Ella's scheming
+    stepmother (voiced by A)", "Bo Lund, a hired gun (A)"): the bracket credits that character."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "appos" or noun.head.i >= noun.i:
+        return None
+    key = doc.ref(sent, noun.head)
+    return key if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive else None
 
 
 #: what opens a reviewer's praise of an actor in a bracket: "(a never-better A)", "(the excellent A)"
