@@ -173,3 +173,26 @@ def test_her_after_a_named_conjoined_character_is_that_character() -> None:
         "brother Tom Marsh live with their grandmother."
     )
     assert ("Ellie Marsh", "family_of", "Tom Marsh") in triples(c)
+
+
+# a companion who joins a character, and a friendship made --------------------------------------
+def test_joined_by_a_character_is_an_alliance() -> None:
+    c = extract(
+        "Thornwood is an animated film. Tansy Brook sets out for the Moonwell. She is joined by Pip "
+        "Wort, a field mouse who knows the way. Bolt Arden befriends Mitta Vale, an alley cat."
+    )
+    t = triples(c)
+    assert ("Pip Wort", "ally_of", "Tansy Brook") in t
+    assert ("Bolt Arden", "ally_of", "Mitta Vale") in t
+    assert ("alliance", frozenset({"Pip Wort", "Tansy Brook"})) in kinds(c)
+
+
+def test_joining_a_group_or_a_dinner_is_no_alliance() -> None:
+    c = extract(
+        "Thornwood is an animated film. Tansy Brook joins the Thornguard. Later Ann Roe joins Bo Lusk "
+        "for dinner at the Gilded Goose."
+    )
+    t = triples(c)
+    assert ("Tansy Brook", "member_of", "Thornguard") in t
+    assert not any(p == "ally_of" for _, p, _ in t)
+    assert not any(p == "member_of" and o == "Bo Lusk" for _, p, o in t)

@@ -23,6 +23,7 @@ VERBS: dict[str, tuple[str, str]] = {
     },
     **{v: ("trained_by", "rev") for v in ("train", "mentor", "teach", "tutor", "coach")},
     **{v: ("member_of", "fwd") for v in ("join",)},
+    **{v: ("ally_of", "fwd") for v in ("befriend",)},
     **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},
     **{v: ("works_for", "rev") for v in ("hire", "employ", "recruit", "bribe", "buy", "pay")},
     **{v: ("resides_in", "fwd") for v in ("live", "reside", "dwell", "hide", "settle")},

@@ -47,6 +47,7 @@ EVENT_KIND = {
     "betrayed": "betrayal",
     "met": "meeting",
     "trained_by": "training",
+    "ally_of": "alliance",
 }
 
 
@@ -269,6 +270,26 @@ class Reader:
                 out += [k for k in self.ents_of(sent, poss) if self.doc.ents[k].type is C]
         return out
 
+    def joined(self, sent: Sentence, v: Any, subjects: list[str], objects: list[str]) -> None:
+        """ "She is joined by Pip, a field mouse", "Pip joins Ann on the road": a character joined by
+        (or joining) another character is that character's ally ("joins the Guild" is membership;
+        "joins Bo for dinner" or "at the inn" is a meeting, no alliance)."""
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "at") for c in v.children):
+            return
+        pairs = [
+            (s, o)
+            for s in subjects
+            for o in objects
+            if s != o and self.doc.ents[s].type is C and self.doc.ents[o].type is C
+        ]
+        for s, o in pairs:
+            self.add(sent, s, "ally_of", o, 0.85, v)
+        if pairs:
+            roles = {pairs[0][0]: "agent"}
+            for _, o in pairs:
+                roles.setdefault(o, "ally")
+            self.seeds.append((sent.index, "alliance", roles, v))
+
     def married(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
         """ "Ann and Bo are married", "Ann is married to Bo", "Ann and Bo marry": two characters joined
         by a marriage verb or by "married" after "be" are family ("Ann marries Bo" is the lexicon's)."""
@@ -386,10 +407,12 @@ class Reader:
             if kind and (subjects or objects):
                 roles = {a: "agent" for a in subjects}
                 for o in objects:
-                    roles.setdefault(o, "victim" if kind == "killing" else "target")
+                    roles.setdefault(o, {"killing": "victim", "alliance": "ally"}.get(kind, "target"))
                 if lemma == "interrogate":
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
+        if lemma == "join":  # "Pip joins Ann", "Ann is joined by Pip": a companion, not a group
+            self.joined(sent, v, subjects, objects)
         self.married(sent, v, lemma, subjects, objects)
         if lemma in lx.RESIDE_VERBS and not passive:
             self.lives_in(sent, v, subjects)
