@@ -196,3 +196,34 @@ def test_joining_a_group_or_a_dinner_is_no_alliance() -> None:
     assert ("Tansy Brook", "member_of", "Thornguard") in t
     assert not any(p == "ally_of" for _, p, _ in t)
     assert not any(p == "member_of" and o == "Bo Lusk" for _, p, o in t)
+
+
+# "(perfectly voiced by A)": an adverb before the credit verb in a bracket -----------------------
+def test_bracket_credit_with_an_adverb() -> None:
+    c = extract(
+        "Sand Crown is an animated film. Alad Ross reunites with his father Cassim Ross (perfectly "
+        "voiced by John Rhysel).",
+        "Sand Crown",
+    )
+    assert ("Cassim Ross", "portrayed_by", "John Rhysel") in triples(c)
+    assert entity(c, "John Rhysel") == ("Person", True)
+
+
+def test_bracket_with_an_adverb_and_no_credit_verb_credits_nobody() -> None:
+    c = extract(
+        "Sand Crown is an animated film. Alad Ross reunites with his father Cassim Ross (finally "
+        "freed by Jafir Dune).",
+        "Sand Crown",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+def test_a_credit_after_the_main_verb_is_not_its_subjects() -> None:
+    c = extract(
+        "Sand Crown is an animated film. Alad reunites with his father Cassim (voiced by John "
+        "Rhysel). Cassim is a thief.",
+        "Sand Crown",
+    )
+    t = triples(c)
+    assert ("Alad", "portrayed_by", "John Rhysel") not in t
+    assert ("Cassim", "portrayed_by", "John Rhysel") in t

@@ -388,11 +388,25 @@ def _demonym(tok: Any) -> bool:
     """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name;
     "the Roe twins", "the Roe brothers": a family name before a plural kin noun, not one character."""
     if tok.ent_type_ == "NORP":
-        return True
+        return not _norp_name(tok)
     kin = lx.RELATIONAL_NOUNS.get(tok.head.lemma_.lower(), ("", ""))[0] == "family_of"
     if tok.dep_ == "compound" and tok.head.tag_ == "NNS" and kin:
         return True
     return tok.ent_type_ != "PERSON" and tok.dep_ in ("amod", "compound") and tok.head.tag_ == "NNS"
+
+
+#: endings of nationality and group words ("Russian", "Chinese", "British", "Pakistani", "Czech")
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i", "ch", "ss")
+
+
+def _norp_name(tok: Any) -> bool:
+    """A singular proper noun the NER calls a nationality or group, standing where a person's name
+    stands ("his father Cassim", "Cassim is a thief"), with no article and no demonym ending: a name."""
+    if tok.tag_ != "NNP" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+        return False
+    if any(c.dep_ == "det" for c in tok.children) or tok.lower_.endswith(DEMONYM_ENDINGS):
+        return False
+    return bool(tok.is_title and tok.is_alpha)
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:

@@ -215,8 +215,9 @@ class _Run:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
                     if in_comparison(doc, sent, tok.i + 1):
                         continue  # "played by A (X)": the actor's other work, no actor of A
-                    by = 2 if tok.i + 2 < span.end and tok.nbor(2).lower_ == "by" else 0  # "(voiced by A)"
                     lead = _praise_lead(span, tok)  # "(a never-better A)": the words before the name
+                    lead = lead or _manner_lead(span, tok)  # "(perfectly voiced by A)": the adverb
+                    by = 2 if tok.i + 2 + lead < span.end and tok.nbor(2 + lead).lower_ == "by" else 0
                     close = next(  # ")" or, in "X (A, best known as Y)", the comma
                         (
                             t
@@ -535,7 +536,12 @@ class _Run:
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
                 return self.credited(sent, obj[0], subj[0])
-        if lemma in ("play", "portray", "voice") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        if (
+            lemma in ("play", "portray", "voice")
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "advcl"
+            and tok.i < tok.head.i
+        ):
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
             agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if len(subj) == 1 and len(agents) == 1:
@@ -1399,6 +1405,15 @@ def _praise_lead(span: Any, paren: Any) -> int:
     if j == i + 1 or j >= span.end or not doc[j].is_title or doc[j - 1].text == "-":
         return 0
     return int(j - paren.i - 1)
+
+
+def _manner_lead(span: Any, paren: Any) -> int:
+    """1 for a bracket whose credit opens with an adverb ("(perfectly voiced by A)", "(played with
+    relish by A)" has none); 0 otherwise."""
+    doc, i = span.doc, paren.i + 1
+    if i + 2 >= span.end or doc[i].pos_ != "ADV" or not doc[i].is_lower:
+        return 0
+    return int(doc[i + 1].lemma_ in CREDIT_LEMMAS and doc[i + 2].lower_ == "by")
 
 
 def _rated(head: Any) -> bool:
