@@ -227,3 +227,61 @@ def test_a_credit_after_the_main_verb_is_not_its_subjects() -> None:
     t = triples(c)
     assert ("Alad", "portrayed_by", "John Rhysel") not in t
     assert ("Cassim", "portrayed_by", "John Rhysel") in t
+
+
+# "in X's pay", "on X's payroll": who is paid works for the payer ----------------------------------
+def test_in_the_pay_of_is_working_for() -> None:
+    c = extract(
+        "Saltmarsh is a thriller. Corwin Hale promises to protect Noor Brecker, but he is secretly in "
+        "Mother Carrick's pay. Edwin Strand, a guard on Gideon Tarrow's payroll, hides. Nell Voss is in "
+        "the pay of the Ember Compact."
+    )
+    t = triples(c)
+    assert ("Corwin Hale", "works_for", "Mother Carrick") in t
+    assert ("Edwin Strand", "works_for", "Gideon Tarrow") in t
+    assert ("Nell Voss", "works_for", "Ember Compact") in t
+
+
+def test_pay_that_is_not_a_payer_or_is_negated_is_no_employment() -> None:
+    c = extract(
+        "Saltmarsh is a thriller. Corwin Hale is not in Mother Carrick's pay. Nell Voss lives on Gideon "
+        "Tarrow's land and asks about the pay."
+    )
+    assert not any(p == "works_for" for _, p, _ in triples(c))
+
+
+# servants and accomplices named by their master ------------------------------------------------
+def test_bookkeeper_driver_and_accomplice_of_a_character() -> None:
+    c = extract(
+        "Saltmarsh is a thriller. Gideon Tarrow executes his own bookkeeper, Osric Penhallow. "
+        "Tarrow's driver, Ned Pike, flees. His accomplice, Lars Fenn, hides."
+    )
+    t = triples(c)
+    assert ("Osric Penhallow", "works_for", "Gideon Tarrow") in t
+    assert ("Ned Pike", "works_for", "Gideon Tarrow") in t
+    assert ("Gideon Tarrow", "ally_of", "Lars Fenn") in t or ("Lars Fenn", "ally_of", "Gideon Tarrow") in t
+
+
+def test_a_driver_of_no_one_works_for_nobody() -> None:
+    c = extract("Saltmarsh is a thriller. Ned Pike, a driver, flees Gideon Tarrow. Lars Fenn is a spy.")
+    assert not any(p in ("works_for", "ally_of") for _, p, _ in triples(c))
+
+
+# "turns on X and is shot dead by her": a betrayal and a killing --------------------------------
+def test_turns_on_and_a_conjoined_passive_killing() -> None:
+    c = extract(
+        "Saltmarsh is a thriller. Corwin Hale hides. Corwin Hale turns on Mother Carrick and is shot "
+        "dead by her on the stairs."
+    )
+    t = triples(c)
+    assert ("Corwin Hale", "betrayed", "Mother Carrick") in t
+    assert ("Mother Carrick", "killed", "Corwin Hale") in t
+    assert ("killing", frozenset({"Mother Carrick", "Corwin Hale"})) in kinds(c)
+
+
+def test_a_conjoined_passive_wound_is_no_killing() -> None:
+    c = extract(
+        "Saltmarsh is a thriller. Corwin Hale hides. Corwin Hale turns on Mother Carrick and is shot "
+        "in the arm by her on the stairs."
+    )
+    assert not any(p == "killed" for _, p, _ in triples(c))

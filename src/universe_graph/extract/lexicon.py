@@ -58,6 +58,7 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     # a former friend's change of side, and a face-to-face fight: "turns against X", "squares off
     # against X", "faces off with X", "clashes with X"
     ("turn", "against"): ("betrayed", "fwd"),
+    ("turn", "on"): ("betrayed", "fwd"),
     ("face", "against"): ("fought", "fwd"),
     ("square", "against"): ("fought", "fwd"),
     ("square", "with"): ("fought", "fwd"),
@@ -81,6 +82,9 @@ REVEAL_RAISING = frozenset({"reveal", "turn", "prove", "confirm", "discover", "f
 #: "seek counsel from X", "ask X for help": a noun object that turns the verb into a meeting
 COUNSEL_NOUNS = frozenset({"counsel", "advice", "help", "guidance", "aid", "refuge", "shelter", "answers"})
 COUNSEL_VERBS = frozenset({"seek", "ask", "get", "receive", "request", "beg"})
+
+#: "in X's pay", "on X's payroll", "in the pay of X": the subject works for X
+PAY_NOUNS = frozenset({"pay", "payroll", "employ"})
 
 #: "under the (watchful) eye / tutelage / guidance of X": X trained the subject
 TUTELAGE_NOUNS = frozenset({"eye", "tutelage", "guidance", "wing", "training", "mentorship", "care"})
@@ -186,9 +190,23 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "aide",
             "general",
             "generals",
+            "bookkeeper",
+            "accountant",
+            "driver",
+            "chauffeur",
+            "secretary",
+            "housekeeper",
+            "steward",
+            "informant",
+            "informants",
+            "spy",
+            "spies",
         )
     },
-    **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
+    **{
+        n: ("ally_of", "sym")
+        for n in ("ally", "allies", "friend", "friends", "partner", "comrade", "accomplice", "sidekick")
+    },
     **{n: ("works_for", "fwd") for n in ("boss", "superior", "employer", "captain", "commander", "handler")},
     **{n: ("enemy_of", "sym") for n in ("enemy", "enemies", "nemesis", "rival", "archenemy", "foe")},
     **{n: ("trained_by", "fwd") for n in ("mentor", "trainer", "teacher", "master", "sensei")},

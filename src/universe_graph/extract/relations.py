@@ -149,6 +149,7 @@ class Reader:
                     self.hands(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
+                    self.paid(sent, tok)
                     self.misread_transitive(sent, tok)
                 if tok.lower_ == "of":
                     self.of_group(sent, tok)
@@ -345,7 +346,10 @@ class Reader:
             for g in c.children
             if g.dep_ == "nsubj" and g.i < c.i
         ]
-        objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)] if own else []
+        if own:
+            objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)]
+        elif not any(c.dep_ == "agent" for c in v.children):
+            objects = []  # a passive's patient may be its head's subject: "turns on X and is shot by her"
         others: list[str] = [k for k in objects if self.doc.ents[k].type is C]
         for obj in (c for c in v.children if c.dep_ in ("dobj", "dative")):  # "refuses Bo's bribe"
             for poss in (c for c in obj.children if c.dep_ == "poss"):
@@ -696,6 +700,32 @@ class Reader:
         return []
 
     # nouns ---------------------------------------------------------------------------------
+    def paid(self, sent: Sentence, n: Any) -> None:
+        """ "he is secretly in Carrick's pay", "a guard on Tarrow's payroll", "is in the pay of the
+        Compact": whoever the phrase is said of works for the payer."""
+        if n.lemma_.lower() not in lx.PAY_NOUNS or n.dep_ != "pobj" or n.head.lower_ not in ("in", "on"):
+            return
+        payers = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        payers += [
+            k
+            for of in n.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children
+            if o.dep_ == "pobj"
+            for k in self.ents_of(sent, o)
+        ]
+        said_of = n.head.head
+        if said_of.pos_ in ("VERB", "AUX"):  # "he is in X's pay", "Bo stays on X's payroll"
+            workers = [k for c in said_of.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+        elif said_of.dep_ == "appos":  # "Edwin Strand, a guard on X's payroll"
+            workers = self.ents_of(sent, said_of.head)
+        else:
+            workers = [k for k in [self.doc.ref(sent, said_of)] if k]
+        for w in workers:
+            if self.doc.ents[w].type is C and not asserted_negation(said_of):
+                for payer in payers:
+                    self.add(sent, w, "works_for", payer, 0.8)
+
     def whose_leader(self, sent: Sentence, n: Any) -> bool:
         """ "the Gullmen, a gang whose leader, Mother Carrick, takes ...": the name in apposition to a
         leader noun owned by "whose" leads the group the clause hangs on (True when the noun was
@@ -996,6 +1026,11 @@ def asserted(v: Any) -> bool:
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
     return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
+
+
+def asserted_negation(head: Any) -> bool:
+    """Whether a verb or noun is negated ("is not in X's pay", "no longer on X's payroll")."""
+    return any(c.dep_ == "neg" or (c.lower_ == "longer" and c.dep_ == "advmod") for c in head.children)
 
 
 def _conjuncts(tok: Any) -> list[Any]:
