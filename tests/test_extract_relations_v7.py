@@ -285,3 +285,43 @@ def test_a_conjoined_passive_wound_is_no_killing() -> None:
         "in the arm by her on the stairs."
     )
     assert not any(p == "killed" for _, p, _ in triples(c))
+
+
+# relative clauses of teaching, and an object the parser took for a second subject -------------------
+def test_taught_by_in_a_relative_clause_and_who_taught_her() -> None:
+    c = extract(
+        "Cinder is a western. Noor Brecker hides. In the climax, Noor Brecker, who was taught by Ambrose "
+        "Brecker to swim, drowns Mother Carrick. Maeve Orrin's only friend is the blacksmith Hana Vetch, "
+        "who taught her to pick locks."
+    )
+    t = triples(c)
+    assert ("Noor Brecker", "trained_by", "Ambrose Brecker") in t
+    assert ("Noor Brecker", "killed", "Mother Carrick") in t
+    assert ("Maeve Orrin", "trained_by", "Hana Vetch") in t
+
+
+def test_who_was_taught_nothing_trains_nobody() -> None:
+    c = extract(
+        "Cinder is a western. Noor Brecker, who was never taught by Ambrose Brecker, hides. Hana Vetch, "
+        "who wanted to teach her, leaves."
+    )
+    assert not any(p == "trained_by" for _, p, _ in triples(c))
+
+
+# kin named back: only a converse noun stands for the owner ---------------------------------------
+def test_grandfather_of_a_named_daughter_is_her_fathers_father() -> None:
+    c = extract(
+        "Cinder is a drama. Ilyan Brecker lives with his daughter Noor and his father Ambrose in Lowquay. "
+        "Noor is taught by her grandfather to swim."
+    )
+    t = triples(c)
+    assert ("Noor", "trained_by", "Ambrose") in t
+    assert ("Noor", "trained_by", "Ilyan Brecker") not in t
+
+
+def test_father_of_a_named_daughter_is_the_owner() -> None:
+    c = extract(
+        "Cinder is a drama. Ilyan Brecker lives with his daughter Noor in Lowquay. Noor is taught by her "
+        "father to swim."
+    )
+    assert ("Noor", "trained_by", "Ilyan Brecker") in triples(c)

@@ -213,6 +213,46 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
     **{n: ("trained_by", "rev") for n in ("student", "apprentice", "protege", "pupil", "disciple")},
 }
 
+#: the kind of kinship a family noun names, and each kind's converse ("X's daughter Y": Y's father X)
+KIN_CLASS: dict[str, str] = {
+    **dict.fromkeys(
+        ("mother", "father", "parent", "parents", "mom", "dad", "stepmother", "stepfather"), "parent"
+    ),
+    **dict.fromkeys(
+        ("son", "daughter", "child", "children", "sons", "daughters", "stepson", "stepdaughter"), "child"
+    ),
+    **dict.fromkeys(
+        (
+            "brother",
+            "sister",
+            "sibling",
+            "siblings",
+            "brothers",
+            "sisters",
+            "twin",
+            "twins",
+            "half-brother",
+            "half-sister",
+            "stepbrother",
+            "stepsister",
+        ),
+        "sibling",
+    ),
+    **dict.fromkeys(
+        ("wife", "husband", "spouse", "widow", "widower", "fiance", "fiancee", "fiancé", "fiancée"), "spouse"
+    ),
+    **dict.fromkeys(("grandmother", "grandfather"), "grandparent"),
+    **dict.fromkeys(("grandson", "granddaughter"), "grandchild"),
+    **dict.fromkeys(("uncle", "aunt"), "uncle"),
+    **dict.fromkeys(("niece", "nephew"), "nibling"),
+    **dict.fromkeys(("cousin", "cousins"), "cousin"),
+}
+KIN_CONVERSE = {
+    "parent": "child", "child": "parent", "sibling": "sibling", "spouse": "spouse",
+    "grandparent": "grandchild", "grandchild": "grandparent", "uncle": "nibling", "nibling": "uncle",
+    "cousin": "cousin",
+}  # fmt: skip
+
 #: nouns for a person's place in an organisation: "leader of X", "a member of X"
 LEADER_NOUNS = frozenset(
     {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",

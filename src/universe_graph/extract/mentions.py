@@ -695,6 +695,12 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
+    if (
+        verb.dep_ == "relcl"
+        and name.i == verb.head.i
+        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+    ):
+        return True  # "Hana Vetch, who taught her to pick locks": her is not Hana
     if name.dep_ != "nsubj" and name.head.i != verb.i:
         return False
     # "Ann fights Bo and kills him": a conjoined verb shares its head's subject

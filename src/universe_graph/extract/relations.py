@@ -544,10 +544,20 @@ class Reader:
             and not sent.span.text.rstrip().endswith("?")
         ):  # "..., then confronts X himself": a name right of an action verb is its object
             obj_toks, subj_toks = subj_toks, []
+        if (
+            len(subj_toks) == 2
+            and subj_toks[0].i < v.i < subj_toks[1].i
+            and not obj_toks
+            and v.lemma_.lower() in lx.VERBS
+            and subj_toks[1].pos_ == "PROPN"
+        ):  # "Noor, who was taught by X, drowns Carrick": the parser made the object a second subject
+            obj_toks, subj_toks = subj_toks[1:], subj_toks[:1]
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
             agents = [k for t in agent_toks for k in self.ents_of(sent, t) or self.wielder(sent, t)]
+            if not patients and v.dep_ == "relcl" and any(t.lower_ in ("who", "that") for t in pass_toks):
+                patients = self.ents_of(sent, v.head)  # "Noor, who was taught by her grandfather"
             if not patients:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
@@ -1128,7 +1138,7 @@ def descriptions(doc: Doc) -> list[Found]:
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
-                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key)):
+                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key, noun)):
                     doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
                     continue
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
@@ -1305,14 +1315,21 @@ def _copula_named(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
     return []
 
 
-def _kin_back(kin: dict[tuple[str, str], str], named: str) -> str | None:
+def _kin_back(kin: dict[tuple[str, str], str], named: str, noun: str) -> str | None:
     """ "her younger brother Piet ... Piet's sister": the one character whose named kin `named` is,
-    standing for a kin noun `named` owns (none when two characters name `named` as kin)."""
+    standing for the kin noun `noun` that `named` owns, when the two nouns are each other's converse
+    ("his daughter Noor ... Noor's father", never "... Noor's grandfather"); none when two
+    characters name `named` as kin."""
+    converse = lx.KIN_CONVERSE.get(lx.KIN_CLASS.get(noun, ""), "")
     owners = {
         owner
-        for (owner, noun), k in kin.items()
-        if k == named and owner != named and lx.RELATIONAL_NOUNS.get(noun, ("", ""))[0] == "family_of"
+        for (owner, said), k in kin.items()
+        if k == named and owner != named and converse and lx.KIN_CLASS.get(said) == converse
     }
+    if not owners and noun in ("grandfather", "grandmother"):  # "his daughter Noor and his father
+        parents = {o for (o, said), k in kin.items() if k == named and lx.KIN_CLASS.get(said) == "child"}
+        step = "father" if noun == "grandfather" else "mother"  # Ambrose ... Noor's grandfather": Ambrose
+        owners = {kin[(p, step)] for p in parents if (p, step) in kin and kin[(p, step)] != named}
     return owners.pop() if len(owners) == 1 else None
 
 
