@@ -325,3 +325,63 @@ def test_father_of_a_named_daughter_is_the_owner() -> None:
         "father to swim."
     )
     assert ("Noor", "trained_by", "Ilyan Brecker") in triples(c)
+
+
+# "by killing Y": the gerund's subject is its verb's; "without killing Y" kills nobody --------------
+def test_by_killing_shares_the_subject() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Tobin Rast hides. Tobin Rast avenges her death by killing Lord "
+        "Vexel in the throne room."
+    )
+    assert ("Tobin Rast", "killed", "Lord Vexel") in triples(c)
+    assert ("killing", frozenset({"Tobin Rast", "Lord Vexel"})) in kinds(c)
+
+
+def test_without_or_from_killing_is_no_killing() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Tobin Rast hides. Tobin Rast escapes without killing Lord Vexel. "
+        "Oswin Grey stops Kara Venn from killing Mira Holt."
+    )
+    assert not any(p == "killed" for _, p, _ in triples(c))
+    assert not any(kind == "killing" for kind, _ in kinds(c))
+
+
+# "X becomes Y's mentor", "X is the leader of Z", "X is a member of Z" ----------------------------
+def test_becomes_and_is_with_a_relational_noun() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Oswin Grey, a former knight, becomes Tobin Rast's mentor. Mira Holt "
+        "is the leader of the Silver Order. Kara Venn is a member of the Silver Order."
+    )
+    t = triples(c)
+    assert ("Tobin Rast", "trained_by", "Oswin Grey") in t
+    assert ("Mira Holt", "leads", "Silver Order") in t
+    assert ("Kara Venn", "member_of", "Silver Order") in t
+
+
+def test_negated_or_wished_roles_are_not_held() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Oswin Grey never becomes Tobin Rast's mentor. Mira Holt is not the "
+        "leader of the Silver Order. Kara Venn wants to be a member of the Silver Order."
+    )
+    t = triples(c)
+    assert not any(p in ("trained_by", "leads") for _, p, _ in t)
+
+
+# "leaves him for dead": a beating, no killing ----------------------------------------------------
+def test_leaves_for_dead_is_a_defeat_and_a_fight() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Tobin Rast hides. Kara Venn lures Tobin Rast into a trap and "
+        "leaves him for dead in the mine."
+    )
+    t = triples(c)
+    assert ("Kara Venn", "defeated", "Tobin Rast") in t
+    assert ("Kara Venn", "killed", "Tobin Rast") not in t
+    assert ("fight", frozenset({"Kara Venn", "Tobin Rast"})) in kinds(c)
+
+
+def test_leaves_for_a_place_or_a_time_is_no_fight() -> None:
+    c = extract(
+        "Iron Vale is a fantasy film. Kara Venn leaves Tobin Rast for the night. Kara Venn leaves Tobin "
+        "Rast for the Silver Order."
+    )
+    assert not any(p in ("defeated", "fought") for _, p, _ in triples(c))

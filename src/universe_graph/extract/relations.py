@@ -389,6 +389,16 @@ class Reader:
             if subjects and objects:
                 self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
             return
+        if lemma == "leave" and any(  # "leaves him for dead": beaten, death not stated
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "dead" for g in c.children)
+            for c in v.children
+        ):
+            for s in subjects:
+                for o in objects:
+                    self.add(sent, s, "defeated", o, 0.85, v)
+            if subjects and objects:
+                self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
+            return
         if lemma in CONTROL_VERBS:  # "X selects Y to carry out the purge": Y acts for X
             for y in self.controlled(sent, v):
                 for s in subjects:
@@ -697,6 +707,8 @@ class Reader:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
             return self.ents_of(sent, v.head)
+        if v.dep_ == "pcomp" and v.head.lower_ in DONE_BY_PREPS and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.arguments(sent, v.head.head)[0]  # "X avenges her by killing Y", "after killing Y"
         return []
 
     def left_clause_subject(self, sent: Sentence, v: Any) -> list[str]:
@@ -866,10 +878,16 @@ class Reader:
             return
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
-        elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
+        elif (
+            lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+            and self.doc.ref(sent, n) is None
+            and any(c.dep_ == "appos" and c.i > n.i for c in n.children)
+        ):
             named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]  # "the gang's boss, X"
             people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
-        elif n.dep_ == "attr" and n.head.lemma_ == "be":
+        elif n.dep_ == "attr" and n.head.lemma_ in ("be", "become"):  # "X becomes Y's mentor" too
+            if _denied(n.head):
+                return  # "X is not the leader of Z", "wants to be a member of Z"
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
             if not people and n.head.dep_ == "xcomp" and n.head.head.lemma_.lower() in lx.REVEAL_RAISING:
                 people = [  # "X is revealed to be / turns out to be the son of Y"
@@ -935,6 +953,12 @@ class Reader:
                 for g in groups:
                     self.add(sent, p, "member_of", g, 0.8)
 
+
+#: prepositions whose gerund shares the subject of the verb they hang on, the action done ("avenges
+#: her by killing Y", "after killing Y, X flees"); "without", "from", "instead of" deny it
+DONE_BY_PREPS = frozenset({"by", "after", "before", "upon", "on"})
+#: prepositions whose gerund did not happen: "escapes without killing Y", "stops X from killing Y"
+UNDONE_PREPS = frozenset({"without", "from", "about", "against", "of", "than", "despite"})
 
 #: the state an action leaves its object in ("shoots her dead", "knocks him unconscious")
 RESULT_ADJECTIVES = frozenset({"dead", "unconscious", "senseless", "cold"})
@@ -1033,9 +1057,22 @@ def asserted(v: Any) -> bool:
         return False
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.UNREAL_HEADS:
         return False
+    if v.dep_ == "pcomp" and v.head.lower_ in UNDONE_PREPS:
+        return False  # "escapes without killing Y", "instead of killing Y", "stops X from killing Y"
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
     return not (v.dep_ == "xcomp" and v.head.dep_ == "acl")
+
+
+def _denied(be: Any) -> bool:
+    """A copula that does not state its attribute: negated, modal, or wished ("is not the leader",
+    "would be", "wants to be a member"); "is revealed to be" still states it."""
+    children = list(be.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in children):
+        return True
+    return bool(be.dep_ == "xcomp" and be.head.lemma_.lower() in lx.UNREAL_HEADS)
 
 
 def asserted_negation(head: Any) -> bool:
