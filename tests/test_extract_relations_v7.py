@@ -385,3 +385,22 @@ def test_leaves_for_a_place_or_a_time_is_no_fight() -> None:
         "Rast for the Silver Order."
     )
     assert not any(p in ("defeated", "fought") for _, p, _ in triples(c))
+
+
+# "Keaton's Andy Goodwin": a credited actor's possessive names the part ---------------------------
+def test_a_credited_actors_possessive_is_a_credit() -> None:
+    c = extract(
+        "Goodwin is a drama starring Michael Keeton and Mila Kunes. Keeton's Andy Goodwin is a "
+        "workaholic art dealer.",
+        "Goodwin",
+    )
+    assert ("Andy Goodwin", "portrayed_by", "Michael Keeton") in triples(c)
+
+
+def test_a_characters_possessive_is_no_credit() -> None:
+    c = extract(
+        "Goodwin is a drama starring Michael Keeton. Andy Goodwin's Grace Goodwin is a painter. Grace "
+        "Goodwin hides.",
+        "Goodwin",
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))

@@ -565,6 +565,8 @@ class _Run:
                     return self.credited(sent, _named_in(doc, sent, objs[0]), poss[0])
         if low == "as" and tok.i > sent.span.start:
             return self.credit_as_after(sent, tok)
+        if tok.dep_ == "poss" and tok.head.pos_ == "PROPN" and tok.i + 2 <= tok.head.i:
+            return self.credited(sent, tok.head, tok)  # "Keaton's Andy Goodwin": a credited actor's part
         return None
 
     def credit_as_after(self, sent: Sentence, as_tok: Any) -> tuple[str, str] | None:
