@@ -404,3 +404,27 @@ def test_a_characters_possessive_is_no_credit() -> None:
         "Goodwin",
     )
     assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+# "Starring A, B and C." as a sentence of its own -------------------------------------------------
+def test_a_starring_line_casts_each_name() -> None:
+    c = extract(
+        "Dry Gulch is a western. Starring Rachel Wyse, Sam Claffey and Ian Mackle. Directed by Rob "
+        "Mitchum. Philip Ashby inherits the estate.",
+        "Dry Gulch",
+    )
+    t = triples(c)
+    for actor in ("Rachel Wyse", "Sam Claffey", "Ian Mackle"):
+        assert ("Dry Gulch", "cast_member", actor) in t
+        assert entity(c, actor) == ("Person", True)
+    assert not any(n.startswith("Starring") for n in (e.name for e in c.entities))
+
+
+def test_starring_in_a_story_show_casts_nobody() -> None:
+    c = extract(
+        "Dry Gulch is a western. Starring in the school play, Philip Ashby forgets his lines. Philip "
+        "Ashby meets Rachel Wyse.",
+        "Dry Gulch",
+    )
+    assert not any(p == "cast_member" for _, p, _ in triples(c))
+    assert entity(c, "Philip Ashby") == ("Character", True)

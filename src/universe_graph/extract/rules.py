@@ -33,7 +33,7 @@ from . import lexicon as lx
 from . import pool
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .casting import credit_phrases
+from .casting import credit_phrases, starring_line
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -181,6 +181,7 @@ class _Run:
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
+        self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
