@@ -309,14 +309,15 @@ def test_who_was_taught_nothing_trains_nobody() -> None:
 
 
 # kin named back: only a converse noun stands for the owner ---------------------------------------
-def test_grandfather_of_a_named_daughter_is_her_fathers_father() -> None:
+def test_grandfather_of_a_named_daughter_is_not_her_father() -> None:
     c = extract(
         "Cinder is a drama. Ilyan Brecker lives with his daughter Noor and his father Ambrose in Lowquay. "
         "Noor is taught by her grandfather to swim."
     )
     t = triples(c)
-    assert ("Noor", "trained_by", "Ambrose") in t
     assert ("Noor", "trained_by", "Ilyan Brecker") not in t
+    assert ("Noor", "trained_by", "Ambrose") not in t  # right, but no quote would name Ambrose
+    assert not any("grandfather" in e.name for e in c.entities)  # nor a new character
 
 
 def test_father_of_a_named_daughter_is_the_owner() -> None:

@@ -1176,8 +1176,9 @@ def descriptions(doc: Doc) -> list[Found]:
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
                 if pred == "family_of" and (back := _kin_back(kin, owner_ent.key, noun)):
-                    doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
-                    continue
+                    if noun not in ("grandfather", "grandmother"):  # "her brother Piet ... Piet's sister"
+                        doc.token_ent[(sent.index, tok.i)] = back
+                    continue  # a grandparent found through two kin words is known, but no quote names it
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
                 key = f"{owner_ent.key}'s {noun}"
                 name = " ".join([f"{_owner_as_written(poss[0], owner_ent)}'s", *mods, noun])
