@@ -59,6 +59,44 @@ def credit_phrases(run: Crediting) -> list[Found]:
     return found
 
 
+def starring_line(run: Crediting, name_span: Any, conjuncts: Any) -> list[Found]:
+    """ "Starring Ana Brill, Tom Roe and Ida Kell." opening a sentence with no subject: a credit line,
+    each listed name a Person in the cast of the text's work. `name_span` and `conjuncts` are the
+    rules' helpers for a name's run and its conjoined names."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent in doc.sentences:
+        span = sent.span
+        first = span[0] if len(span) else None
+        if sent.heading or first is None or first.lower_ not in ("starring", "co-starring"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children) or first.dep_ != "ROOT":
+            continue
+        heads = [c for c in first.children if c.dep_ in ("dobj", "pobj", "attr")]
+        for tok in (t for h in heads for t in (h, *conjuncts(h))):
+            names = name_span(tok)
+            if names is None or not 2 <= len(names) <= 4:
+                continue
+            key = doc.ref(sent, names[-1])
+            if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
+                continue
+            person = run.person(sent, names)
+            if key is not None and key != person and key.split()[0] == first.lower_:
+                _forget(doc, sent, key)  # "Starring Ana Brill" read as one name: only Ana Brill
+            if doc.work_key is not None:
+                found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.85))
+    return found
+
+
+def _forget(doc: Doc, sent: Sentence, key: str) -> None:
+    """Drop a name read only in this sentence (a credit word glued to a name), with its tokens."""
+    if any(m[0] != sent.index for m in doc.ents[key].mentions):
+        return
+    del doc.ents[key]
+    for where in [w for w, k in doc.token_ent.items() if k == key and w[0] == sent.index]:
+        del doc.token_ent[where]
+
+
 def _pair(doc: Doc, sent: Sentence, tok: Any) -> tuple[Any, Any] | None:
     """(a token of the part's name, the actor's name run) of one phrasing anchored on `tok`."""
     span, low = sent.span, tok.lower_

@@ -372,7 +372,7 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[ORG] += 2
     if dep == "compound" and hh_lemma_low in _MEMBER_OFFICERS:
         ent.votes[ORG] += 2
-    if dep == "dobj" and hh_lemma == "join":
+    if dep == "dobj" and hh_lemma == "join" and last.ent_type_ != "PERSON":  # "joins Bo Lusk": a companion
         ent.votes[ORG] += 1.5
     for child in children:
         if child.dep_ == "appos" and (is_being(child) or _person_suffix(child)):

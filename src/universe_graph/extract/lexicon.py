@@ -23,6 +23,7 @@ VERBS: dict[str, tuple[str, str]] = {
     },
     **{v: ("trained_by", "rev") for v in ("train", "mentor", "teach", "tutor", "coach")},
     **{v: ("member_of", "fwd") for v in ("join",)},
+    **{v: ("ally_of", "fwd") for v in ("befriend",)},
     **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},
     **{v: ("works_for", "rev") for v in ("hire", "employ", "recruit", "bribe", "buy", "pay")},
     **{v: ("resides_in", "fwd") for v in ("live", "reside", "dwell", "hide", "settle")},
@@ -54,6 +55,14 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     ("grow", "in"): ("member_of", "fwd"),
     ("serve", "under"): ("works_for", "fwd"),
     ("marry", "to"): ("family_of", "fwd"),
+    # a former friend's change of side, and a face-to-face fight: "turns against X", "squares off
+    # against X", "faces off with X", "clashes with X"
+    ("turn", "against"): ("betrayed", "fwd"),
+    ("turn", "on"): ("betrayed", "fwd"),
+    ("face", "against"): ("fought", "fwd"),
+    ("square", "against"): ("fought", "fwd"),
+    ("square", "with"): ("fought", "fwd"),
+    ("clash", "with"): ("fought", "fwd"),
 }
 #: plural nouns for the people who act for someone ("Lund's men kill Ivo": a killing by Lund's crew)
 CREW_NOUNS = frozenset(
@@ -73,6 +82,9 @@ REVEAL_RAISING = frozenset({"reveal", "turn", "prove", "confirm", "discover", "f
 #: "seek counsel from X", "ask X for help": a noun object that turns the verb into a meeting
 COUNSEL_NOUNS = frozenset({"counsel", "advice", "help", "guidance", "aid", "refuge", "shelter", "answers"})
 COUNSEL_VERBS = frozenset({"seek", "ask", "get", "receive", "request", "beg"})
+
+#: "in X's pay", "on X's payroll", "in the pay of X": the subject works for X
+PAY_NOUNS = frozenset({"pay", "payroll", "employ"})
 
 #: "under the (watchful) eye / tutelage / guidance of X": X trained the subject
 TUTELAGE_NOUNS = frozenset({"eye", "tutelage", "guidance", "wing", "training", "mentorship", "care"})
@@ -132,6 +144,10 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "son-in-law",
             "daughter-in-law",
             "spouse",
+            "widow",
+            "widower",
+            "fiancé",
+            "fiancée",
         )
     },
     **{
@@ -174,20 +190,75 @@ RELATIONAL_NOUNS: dict[str, tuple[str, str]] = {
             "aide",
             "general",
             "generals",
+            "bookkeeper",
+            "accountant",
+            "driver",
+            "chauffeur",
+            "secretary",
+            "housekeeper",
+            "steward",
+            "informant",
+            "informants",
+            "spy",
+            "spies",
         )
     },
-    **{n: ("ally_of", "sym") for n in ("ally", "allies", "friend", "friends", "partner", "comrade")},
+    **{
+        n: ("ally_of", "sym")
+        for n in ("ally", "allies", "friend", "friends", "partner", "comrade", "accomplice", "sidekick")
+    },
     **{n: ("works_for", "fwd") for n in ("boss", "superior", "employer", "captain", "commander", "handler")},
     **{n: ("enemy_of", "sym") for n in ("enemy", "enemies", "nemesis", "rival", "archenemy", "foe")},
     **{n: ("trained_by", "fwd") for n in ("mentor", "trainer", "teacher", "master", "sensei")},
     **{n: ("trained_by", "rev") for n in ("student", "apprentice", "protege", "pupil", "disciple")},
 }
 
+#: the kind of kinship a family noun names, and each kind's converse ("X's daughter Y": Y's father X)
+KIN_CLASS: dict[str, str] = {
+    **dict.fromkeys(
+        ("mother", "father", "parent", "parents", "mom", "dad", "stepmother", "stepfather"), "parent"
+    ),
+    **dict.fromkeys(
+        ("son", "daughter", "child", "children", "sons", "daughters", "stepson", "stepdaughter"), "child"
+    ),
+    **dict.fromkeys(
+        (
+            "brother",
+            "sister",
+            "sibling",
+            "siblings",
+            "brothers",
+            "sisters",
+            "twin",
+            "twins",
+            "half-brother",
+            "half-sister",
+            "stepbrother",
+            "stepsister",
+        ),
+        "sibling",
+    ),
+    **dict.fromkeys(
+        ("wife", "husband", "spouse", "widow", "widower", "fiance", "fiancee", "fiancé", "fiancée"), "spouse"
+    ),
+    **dict.fromkeys(("grandmother", "grandfather"), "grandparent"),
+    **dict.fromkeys(("grandson", "granddaughter"), "grandchild"),
+    **dict.fromkeys(("uncle", "aunt"), "uncle"),
+    **dict.fromkeys(("niece", "nephew"), "nibling"),
+    **dict.fromkeys(("cousin", "cousins"), "cousin"),
+}
+KIN_CONVERSE = {
+    "parent": "child", "child": "parent", "sibling": "sibling", "spouse": "spouse",
+    "grandparent": "grandchild", "grandchild": "grandparent", "uncle": "nibling", "nibling": "uncle",
+    "cousin": "cousin",
+}  # fmt: skip
+
 #: nouns for a person's place in an organisation: "leader of X", "a member of X"
 LEADER_NOUNS = frozenset(
     {"leader", "head", "boss", "chief", "founder", "ruler", "commander", "kingpin", "executive", "ceo",
      "president", "chairman", "chairwoman", "owner", "prophet", "matriarch", "patriarch", "warlord",
-     "chieftain", "ringleader", "mastermind"}
+     "chieftain", "ringleader", "mastermind", "king", "queen", "emperor", "empress", "monarch",
+     "sultan", "pharaoh", "tsar", "czar", "overlord"}
 )  # fmt: skip
 MEMBER_NOUNS = frozenset(
     {
@@ -452,6 +523,13 @@ ANIMATE_SUBJECT_VERBS = frozenset(
 ABBREVIATIONS = frozenset(
     {"sgt.", "dr.", "mr.", "mrs.", "ms.", "lt.", "capt.", "col.", "gen.", "prof.", "st.", "det."}
 )
+#: adjectives of a character's name or repute in the story, never a verdict on an actor: "Ann Roe is
+#: famous as the Gray Widow", "is disguised as Bo"
+REPUTE_ADJECTIVES = frozenset(
+    {"famous", "notorious", "infamous", "known", "renowned", "disguised", "dressed", "revered", "feared",
+     "celebrated", "remembered", "reborn", "safe", "alive", "dead", "unknown", "hidden", "recognizable",
+     "recognisable", "masked"}
+)  # fmt: skip
 #: crafts credited with "by" to a person who is not in the story ("the score by Jo Roe")
 CRAFT_NOUNS = frozenset(
     {"score", "music", "soundtrack", "cinematography", "photography", "editing", "costumes", "design",

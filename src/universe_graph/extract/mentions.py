@@ -397,7 +397,7 @@ def _demonym(tok: Any) -> bool:
     """ "Imperial stormtroopers", "Russian mobsters": a modifier of a plural noun, not a name;
     "the Roe twins", "the Roe brothers": a family name before a plural kin noun, not one character."""
     if tok.ent_type_ == "NORP":
-        return True
+        return not _norp_name(tok)
     kin = lx.RELATIONAL_NOUNS.get(tok.head.lemma_.lower(), ("", ""))[0] == "family_of"
     if tok.dep_ == "compound" and tok.head.tag_ == "NNS" and kin:
         return True
@@ -422,6 +422,20 @@ def _franchise_entry(span: Any, i: int, j: int) -> bool:
     if j >= span.end or doc[j].lower_ not in ENTRY_NOUNS or i - 1 < span.start:
         return False
     return doc[i - 1].lower_ in ENTRY_WORDS
+
+
+#: endings of nationality and group words ("Russian", "Chinese", "British", "Pakistani", "Czech")
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i", "ch", "ss")
+
+
+def _norp_name(tok: Any) -> bool:
+    """A singular proper noun the NER calls a nationality or group, standing where a person's name
+    stands ("his father Cassim", "Cassim is a thief"), with no article and no demonym ending: a name."""
+    if tok.tag_ != "NNP" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"):
+        return False
+    if any(c.dep_ == "det" for c in tok.children) or tok.lower_.endswith(DEMONYM_ENDINGS):
+        return False
+    return bool(tok.is_title and tok.is_alpha)
 
 
 def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
@@ -713,6 +727,12 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     name = sent.span.doc[t]
     while name.dep_ == "compound" and name.head is not name:
         name = name.head
+    if (
+        verb.dep_ == "relcl"
+        and name.i == verb.head.i
+        and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children)
+    ):
+        return True  # "Hana Vetch, who taught her to pick locks": her is not Hana
     if name.dep_ != "nsubj" and name.head.i != verb.i:
         return False
     # "Ann fights Bo and kills him": a conjoined verb shares its head's subject
@@ -744,6 +764,8 @@ def _antecedent(
             and doc.ents[key].gender[other] <= doc.ents[key].gender[want]
         ):
             return key
+        if key is None and owned.head.pos_ == "PROPN" and owned.head.i < tok.i:
+            return None  # "Ellie and her brother Tom" with Ellie unread: her, not an earlier name
     best: tuple[float, str] | None = None
     for s, t, key, prominent in named:
         if not (s < sent.index or (s == sent.index and t < tok.i)) or s < sent.index - 6:

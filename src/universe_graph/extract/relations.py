@@ -47,8 +47,18 @@ EVENT_KIND = {
     "betrayed": "betrayal",
     "met": "meeting",
     "trained_by": "training",
+    "ally_of": "alliance",
 }
 
+
+#: the event (kind, role of the object) a prepositional verb narrates: "meets with X", "teams up with
+#: X", "turns against X", "squares off against X"
+PREP_EVENTS = {
+    "met": ("meeting", "participant"),
+    "ally_of": ("alliance", "ally"),
+    "betrayed": ("betrayal", "target"),
+    "fought": ("fight", "target"),
+}
 
 #: verbs that send someone to act for the subject ("selects X to carry out", "sends X to burn")
 CONTROL_VERBS = frozenset({"select", "choose", "send", "order", "assign", "task", "dispatch", "appoint"})
@@ -139,6 +149,7 @@ class Reader:
                     self.hands(sent, tok)
                 if tok.pos_ in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
+                    self.paid(sent, tok)
                     self.misread_transitive(sent, tok)
                 if tok.lower_ == "of":
                     self.of_group(sent, tok)
@@ -260,6 +271,26 @@ class Reader:
                 out += [k for k in self.ents_of(sent, poss) if self.doc.ents[k].type is C]
         return out
 
+    def joined(self, sent: Sentence, v: Any, subjects: list[str], objects: list[str]) -> None:
+        """ "She is joined by Pip, a field mouse", "Pip joins Ann on the road": a character joined by
+        (or joining) another character is that character's ally ("joins the Guild" is membership;
+        "joins Bo for dinner" or "at the inn" is a meeting, no alliance)."""
+        if any(c.dep_ == "prep" and c.lower_ in ("for", "at") for c in v.children):
+            return
+        pairs = [
+            (s, o)
+            for s in subjects
+            for o in objects
+            if s != o and self.doc.ents[s].type is C and self.doc.ents[o].type is C
+        ]
+        for s, o in pairs:
+            self.add(sent, s, "ally_of", o, 0.85, v)
+        if pairs:
+            roles = {pairs[0][0]: "agent"}
+            for _, o in pairs:
+                roles.setdefault(o, "ally")
+            self.seeds.append((sent.index, "alliance", roles, v))
+
     def married(self, sent: Sentence, v: Any, lemma: str, subjects: list[str], objects: list[str]) -> None:
         """ "Ann and Bo are married", "Ann is married to Bo", "Ann and Bo marry": two characters joined
         by a marriage verb or by "married" after "be" are family ("Ann marries Bo" is the lexicon's)."""
@@ -315,7 +346,10 @@ class Reader:
             for g in c.children
             if g.dep_ == "nsubj" and g.i < c.i
         ]
-        objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)] if own else []
+        if own:
+            objects = [k for k in objects if any(k in self.ents_of(sent, c) for c in own)]
+        elif not any(c.dep_ == "agent" for c in v.children):
+            objects = []  # a passive's patient may be its head's subject: "turns on X and is shot by her"
         others: list[str] = [k for k in objects if self.doc.ents[k].type is C]
         for obj in (c for c in v.children if c.dep_ in ("dobj", "dative")):  # "refuses Bo's bribe"
             for poss in (c for c in obj.children if c.dep_ == "poss"):
@@ -355,6 +389,16 @@ class Reader:
             if subjects and objects:
                 self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
             return
+        if lemma == "leave" and any(  # "leaves him for dead": beaten, death not stated
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "dead" for g in c.children)
+            for c in v.children
+        ):
+            for s in subjects:
+                for o in objects:
+                    self.add(sent, s, "defeated", o, 0.85, v)
+            if subjects and objects:
+                self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
+            return
         if lemma in CONTROL_VERBS:  # "X selects Y to carry out the purge": Y acts for X
             for y in self.controlled(sent, v):
                 for s in subjects:
@@ -377,10 +421,12 @@ class Reader:
             if kind and (subjects or objects):
                 roles = {a: "agent" for a in subjects}
                 for o in objects:
-                    roles.setdefault(o, "victim" if kind == "killing" else "target")
+                    roles.setdefault(o, {"killing": "victim", "alliance": "ally"}.get(kind, "target"))
                 if lemma == "interrogate":
                     kind = "investigation"
                 self.seeds.append((sent.index, kind, roles, v))
+        if lemma == "join":  # "Pip joins Ann", "Ann is joined by Pip": a companion, not a group
+            self.joined(sent, v, subjects, objects)
         self.married(sent, v, lemma, subjects, objects)
         if lemma in lx.RESIDE_VERBS and not passive:
             self.lives_in(sent, v, subjects)
@@ -399,11 +445,12 @@ class Reader:
                             # "grew up in X": a group is joined, a place is lived in
                             at = "resides_in" if pred == "member_of" and self.doc.ents[o].type is L else pred
                             self.add(sent, s, at, o, 0.85, v)
-                    if pred in ("met", "ally_of") and subjects and targets:  # "meets with", "teams up with"
+                    if pred in PREP_EVENTS and subjects and targets:  # "meets with", "turns against"
+                        kind, role = PREP_EVENTS[pred]
                         roles = {subjects[0]: "agent"}
                         for o in targets:
-                            roles.setdefault(o, "ally" if pred == "ally_of" else "participant")
-                        self.seeds.append((sent.index, "meeting" if pred == "met" else "alliance", roles, v))
+                            roles.setdefault(o, role)
+                        self.seeds.append((sent.index, kind, roles, v))
                 if prep.lower_ == "under":  # "raised under the watchful eye of X", "trained under X"
                     mentors = targets
                     if pobj.lemma_.lower() in lx.TUTELAGE_NOUNS:
@@ -507,10 +554,20 @@ class Reader:
             and not sent.span.text.rstrip().endswith("?")
         ):  # "..., then confronts X himself": a name right of an action verb is its object
             obj_toks, subj_toks = subj_toks, []
+        if (
+            len(subj_toks) == 2
+            and subj_toks[0].i < v.i < subj_toks[1].i
+            and not obj_toks
+            and v.lemma_.lower() in lx.VERBS
+            and subj_toks[1].pos_ == "PROPN"
+        ):  # "Noor, who was taught by X, drowns Carrick": the parser made the object a second subject
+            obj_toks, subj_toks = subj_toks[1:], subj_toks[:1]
         passive = bool(pass_toks) or (v.tag_ == "VBN" and bool(agent_toks))
         if passive:
             patients = [k for t in pass_toks for k in self.ents_of(sent, t)]
             agents = [k for t in agent_toks for k in self.ents_of(sent, t) or self.wielder(sent, t)]
+            if not patients and v.dep_ == "relcl" and any(t.lower_ in ("who", "that") for t in pass_toks):
+                patients = self.ents_of(sent, v.head)  # "Noor, who was taught by her grandfather"
             if not patients:
                 patients = self.inherited_subject(sent, v)
             return agents, patients, True
@@ -650,6 +707,8 @@ class Reader:
                 return self.inherited_subject(sent, head)
         if v.dep_ == "acl" or (v.dep_ == "appos" and v.head.pos_ in ("PROPN", "NOUN")):
             return self.ents_of(sent, v.head)
+        if v.dep_ == "pcomp" and v.head.lower_ in DONE_BY_PREPS and v.head.head.pos_ in ("VERB", "AUX"):
+            return self.arguments(sent, v.head.head)[0]  # "X avenges her by killing Y", "after killing Y"
         return []
 
     def left_clause_subject(self, sent: Sentence, v: Any) -> list[str]:
@@ -663,6 +722,32 @@ class Reader:
         return []
 
     # nouns ---------------------------------------------------------------------------------
+    def paid(self, sent: Sentence, n: Any) -> None:
+        """ "he is secretly in Carrick's pay", "a guard on Tarrow's payroll", "is in the pay of the
+        Compact": whoever the phrase is said of works for the payer."""
+        if n.lemma_.lower() not in lx.PAY_NOUNS or n.dep_ != "pobj" or n.head.lower_ not in ("in", "on"):
+            return
+        payers = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+        payers += [
+            k
+            for of in n.children
+            if of.dep_ == "prep" and of.lower_ == "of"
+            for o in of.children
+            if o.dep_ == "pobj"
+            for k in self.ents_of(sent, o)
+        ]
+        said_of = n.head.head
+        if said_of.pos_ in ("VERB", "AUX"):  # "he is in X's pay", "Bo stays on X's payroll"
+            workers = [k for c in said_of.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
+        elif said_of.dep_ == "appos":  # "Edwin Strand, a guard on X's payroll"
+            workers = self.ents_of(sent, said_of.head)
+        else:
+            workers = [k for k in [self.doc.ref(sent, said_of)] if k]
+        for w in workers:
+            if self.doc.ents[w].type is C and not asserted_negation(said_of):
+                for payer in payers:
+                    self.add(sent, w, "works_for", payer, 0.8)
+
     def whose_leader(self, sent: Sentence, n: Any) -> bool:
         """ "the Gullmen, a gang whose leader, Mother Carrick, takes ...": the name in apposition to a
         leader noun owned by "whose" leads the group the clause hangs on (True when the noun was
@@ -793,10 +878,16 @@ class Reader:
             return
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
-        elif lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS and self.doc.ref(sent, n) is None:
+        elif (
+            lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+            and self.doc.ref(sent, n) is None
+            and any(c.dep_ == "appos" and c.i > n.i for c in n.children)
+        ):
             named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]  # "the gang's boss, X"
             people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
-        elif n.dep_ == "attr" and n.head.lemma_ == "be":
+        elif n.dep_ == "attr" and n.head.lemma_ in ("be", "become"):  # "X becomes Y's mentor" too
+            if _denied(n.head):
+                return  # "X is not the leader of Z", "wants to be a member of Z"
             people = [k for c in n.head.children if c.dep_ == "nsubj" for k in self.ents_of(sent, c)]
             if not people and n.head.dep_ == "xcomp" and n.head.head.lemma_.lower() in lx.REVEAL_RAISING:
                 people = [  # "X is revealed to be / turns out to be the son of Y"
@@ -862,6 +953,12 @@ class Reader:
                 for g in groups:
                     self.add(sent, p, "member_of", g, 0.8)
 
+
+#: prepositions whose gerund shares the subject of the verb they hang on, the action done ("avenges
+#: her by killing Y", "after killing Y, X flees"); "without", "from", "instead of" deny it
+DONE_BY_PREPS = frozenset({"by", "after", "before", "upon", "on"})
+#: prepositions whose gerund did not happen: "escapes without killing Y", "stops X from killing Y"
+UNDONE_PREPS = frozenset({"without", "from", "about", "against", "of", "than", "despite"})
 
 #: the state an action leaves its object in ("shoots her dead", "knocks him unconscious")
 RESULT_ADJECTIVES = frozenset({"dead", "unconscious", "senseless", "cold"})
@@ -960,6 +1057,8 @@ def asserted(v: Any) -> bool:
         return False
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in lx.UNREAL_HEADS:
         return False
+    if v.dep_ == "pcomp" and v.head.lower_ in UNDONE_PREPS:
+        return False  # "escapes without killing Y", "instead of killing Y", "stops X from killing Y"
     if v.dep_ in ("acl", "relcl") and v.head.lemma_.lower() in ("mission", "plan", "attempt", "need"):
         return False
     if v.dep_ == "pobj" and v.head.lower_ == "for" and v.head.head.tag_ == "VBN":
@@ -986,6 +1085,22 @@ BELIEF_LEMMAS = frozenset(
     {"believe", "think", "suspect", "fear", "assume", "suppose", "imagine", "claim", "insist", "pretend",
      "dream", "convince", "wonder", "allege", "doubt", "guess"}
 )  # fmt: skip
+
+
+def _denied(be: Any) -> bool:
+    """A copula that does not state its attribute: negated, modal, or wished ("is not the leader",
+    "would be", "wants to be a member"); "is revealed to be" still states it."""
+    children = list(be.children)
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may", "should") for c in children):
+        return True
+    return bool(be.dep_ == "xcomp" and be.head.lemma_.lower() in lx.UNREAL_HEADS)
+
+
+def asserted_negation(head: Any) -> bool:
+    """Whether a verb or noun is negated ("is not in X's pay", "no longer on X's payroll")."""
+    return any(c.dep_ == "neg" or (c.lower_ == "longer" and c.dep_ == "advmod") for c in head.children)
 
 
 def _conjuncts(tok: Any) -> list[Any]:
@@ -1083,9 +1198,10 @@ def descriptions(doc: Doc) -> list[Found]:
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]
                     continue
-                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key)):
-                    doc.token_ent[(sent.index, tok.i)] = back  # "her brother Piet ... Piet's sister": her
-                    continue
+                if pred == "family_of" and (back := _kin_back(kin, owner_ent.key, noun)):
+                    if noun not in ("grandfather", "grandmother"):  # "her brother Piet ... Piet's sister"
+                        doc.token_ent[(sent.index, tok.i)] = back
+                    continue  # a grandparent found through two kin words is known, but no quote names it
                 if not _acting(tok) and not _acting_through(tok):
                     continue  # "his father's successor": a role noun that does nothing names nobody new
                 mods = [c.lower_ for c in tok.children if c.dep_ == "amod" and c.i < tok.i and c.is_alpha]
@@ -1262,14 +1378,21 @@ def _copula_named(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
     return []
 
 
-def _kin_back(kin: dict[tuple[str, str], str], named: str) -> str | None:
+def _kin_back(kin: dict[tuple[str, str], str], named: str, noun: str) -> str | None:
     """ "her younger brother Piet ... Piet's sister": the one character whose named kin `named` is,
-    standing for a kin noun `named` owns (none when two characters name `named` as kin)."""
+    standing for the kin noun `noun` that `named` owns, when the two nouns are each other's converse
+    ("his daughter Noor ... Noor's father", never "... Noor's grandfather"); none when two
+    characters name `named` as kin."""
+    converse = lx.KIN_CONVERSE.get(lx.KIN_CLASS.get(noun, ""), "")
     owners = {
         owner
-        for (owner, noun), k in kin.items()
-        if k == named and owner != named and lx.RELATIONAL_NOUNS.get(noun, ("", ""))[0] == "family_of"
+        for (owner, said), k in kin.items()
+        if k == named and owner != named and converse and lx.KIN_CLASS.get(said) == converse
     }
+    if not owners and noun in ("grandfather", "grandmother"):  # "his daughter Noor and his father
+        parents = {o for (o, said), k in kin.items() if k == named and lx.KIN_CLASS.get(said) == "child"}
+        step = "father" if noun == "grandfather" else "mother"  # Ambrose ... Noor's grandfather": Ambrose
+        owners = {kin[(p, step)] for p in parents if (p, step) in kin and kin[(p, step)] != named}
     return owners.pop() if len(owners) == 1 else None
 
 

@@ -34,7 +34,7 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .casting import credit_phrases
+from .casting import credit_phrases, starring_line
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -184,6 +184,7 @@ class _Run:
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
+        self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
@@ -219,21 +220,25 @@ class _Run:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
                     if in_comparison(doc, sent, tok.i + 1):
                         continue  # "played by A (X)": the actor's other work, no actor of A
-                    by = 2 if tok.i + 2 < span.end and tok.nbor(2).lower_ == "by" else 0  # "(voiced by A)"
+                    lead = _praise_lead(span, tok)  # "(a never-better A)": the words before the name
+                    lead = lead or _manner_lead(span, tok)  # "(perfectly voiced by A)": the adverb
+                    by = 2 if tok.i + 2 + lead < span.end and tok.nbor(2 + lead).lower_ == "by" else 0
                     close = next(  # ")" or, in "X (A, best known as Y)", the comma
                         (
                             t
-                            for t in span.doc[tok.i + 1 : min(span.end, tok.i + 7 + by)]
-                            if (t.text == ")" and t.i < tok.i + 6 + by)
+                            for t in span.doc[tok.i + 1 + lead : min(span.end, tok.i + 7 + by + lead)]
+                            if (t.text == ")" and t.i < tok.i + 6 + by + lead)
                             or (t.text == "," and t.i > tok.i + 1 and in_comparison(doc, sent, t.i + 1))
                             or (t.text == "," and t.i > tok.i + 2 and _bracket_closes(span, t.i))
                         ),
                         None,
                     )
-                    before = doc.ref(sent, tok.nbor(-1))
+                    before = doc.ref(sent, tok.nbor(-1)) or _apposed(doc, sent, tok.nbor(-1))
                     if close is None or before is None or before == doc.work_key:
                         continue
-                    inner = span.doc[tok.i + 1 : close.i]
+                    inner = span.doc[tok.i + 1 + lead : close.i]
+                    if lead and (not inner or inner[-1].i + 1 != close.i or close.text != ")"):
+                        continue
                     if doc.ents[before].type is not C and not (
                         doc.ents[before].fixed is None
                         and doc.ents[before].type in (L, EntityType.ORGANIZATION)
@@ -304,9 +309,11 @@ class _Run:
                         if run is not None and len(run) >= 2:
                             self.person(sent, run)
                 if (
-                    tok.lower_ == "as" and tok.dep_ == "prep" and tok.head.pos_ == "VERB"
-                ):  # "Jo Roe shines as Ann"
-                    self.credit_as(sent, tok)
+                    tok.lower_ == "as"
+                    and tok.dep_ == "prep"
+                    and (tok.head.pos_ == "VERB" or _rated(tok.head))
+                ):
+                    self.credit_as(sent, tok)  # "Jo Roe shines as Ann", "Jo Roe is terrific as Ann"
                 if tok.lower_ == "as" and tok.i - 1 > span.start and tok.nbor(-1).lower_ in STAR_WORDS:
                     self.stars_as(sent, tok)  # "Rina Dale stars as Tova Merrin"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
@@ -395,19 +402,24 @@ class _Run:
                 self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.9))
 
     def credit_as(self, sent: Sentence, prep: Any) -> None:
-        """ "Jo Roe was praised as Ann": a credit, when the name is not a character elsewhere."""
+        """ "Jo Roe was praised as Ann", "Jo Roe is terrific as Ann": a credit, when the name is not
+        a character elsewhere."""
         doc = self.doc
         roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
         role = roles[0] if roles else None
-        subj = [c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if role is None or doc.ents[role].type is not C or not subj:
+        verb = prep.head.head if _rated(prep.head) and prep.head.pos_ == "ADJ" else prep.head
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if role is None or doc.ents[role].type is not C or doc.ents[role].descriptive or not subj:
             return
         run = _name_span(subj[0])
         actor = doc.ref(sent, subj[0])
         if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
             return  # a name seen elsewhere in the story is a character acting "as" someone
-        if run[0].ent_type_ == "PERSON" or _person_name(run):
-            self.found.append(Found(role, "portrayed_by", self.person(sent, run), sent.index, 0.8))
+        if run[0].ent_type_ == "PERSON" or _person_name(run) or (_rated(prep.head) and self.credit_only(run)):
+            person = self.person(sent, run)
+            self.found.append(Found(role, "portrayed_by", person, sent.index, 0.8))
+            if doc.work_key:  # an actor credited with a part in the text's work is in its cast
+                self.found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
 
     def credit_active(self, sent: Sentence, verb: Any) -> None:
         """ "Jo Roe plays Ann": a credit when Ann is a character and the player's name is two to four
@@ -529,7 +541,12 @@ class _Run:
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
                 return self.credited(sent, obj[0], subj[0])
-        if lemma in ("play", "portray", "voice") and tok.tag_ == "VBN" and tok.dep_ == "advcl":
+        if (
+            lemma in ("play", "portray", "voice")
+            and tok.tag_ == "VBN"
+            and tok.dep_ == "advcl"
+            and tok.i < tok.head.i
+        ):
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
             agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if len(subj) == 1 and len(agents) == 1:
@@ -553,6 +570,8 @@ class _Run:
                     return self.credited(sent, _named_in(doc, sent, objs[0]), poss[0])
         if low == "as" and tok.i > sent.span.start:
             return self.credit_as_after(sent, tok)
+        if tok.dep_ == "poss" and tok.head.pos_ == "PROPN" and tok.i + 2 <= tok.head.i:
+            return self.credited(sent, tok.head, tok)  # "Keaton's Andy Goodwin": a credited actor's part
         return None
 
     def credit_as_after(self, sent: Sentence, as_tok: Any) -> tuple[str, str] | None:
@@ -1364,6 +1383,61 @@ def _bracket_closes(span: Any, comma: int) -> bool:
         if t.text == ")":
             return True
     return False
+
+
+def _apposed(doc: Doc, sent: Sentence, noun: Any) -> str | None:
+    """The character a common noun before a bracket is in apposition to ("Frieda, Ella's scheming
+    stepmother (voiced by A)", "Bo Lund, a hired gun (A)"): the bracket credits that character."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "appos" or noun.head.i >= noun.i:
+        return None
+    key = doc.ref(sent, noun.head)
+    return key if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive else None
+
+
+#: what opens a reviewer's praise of an actor in a bracket: "(a never-better A)", "(the excellent A)"
+PRAISE_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+def _praise_lead(span: Any, paren: Any) -> int:
+    """The number of words between a bracket and the actor's name it praises: a determiner and
+    lower-case modifiers ("(an excellent A B)", "(a never-better A B)"); 0 for any other bracket."""
+    doc, i = span.doc, paren.i + 1
+    if i >= span.end or doc[i].lower_ not in PRAISE_DETERMINERS:
+        return 0
+    j = i + 1
+    while j < min(span.end, i + 5) and (
+        (doc[j].is_lower and doc[j].pos_ in ("ADJ", "ADV")) or (doc[j].text == "-" and not doc[j].whitespace_)
+    ):
+        j += 1
+    if j == i + 1 or j >= span.end or not doc[j].is_title or doc[j - 1].text == "-":
+        return 0
+    return int(j - paren.i - 1)
+
+
+def _manner_lead(span: Any, paren: Any) -> int:
+    """1 for a bracket whose credit opens with an adverb ("(perfectly voiced by A)", "(played with
+    relish by A)" has none); 0 otherwise."""
+    doc, i = span.doc, paren.i + 1
+    if i + 2 >= span.end or doc[i].pos_ != "ADV" or not doc[i].is_lower:
+        return 0
+    return int(doc[i + 1].lemma_ in CREDIT_LEMMAS and doc[i + 2].lower_ == "by")
+
+
+def _rated(head: Any) -> bool:
+    """The head of "as" in "A is terrific as X", "B is genuinely menacing as Y": an adjective said of
+    a subject by "be", or that "be" itself (where the parser hangs "as"); a reviewer's verdict on a
+    performance when "as" names a character after it."""
+    if head.pos_ == "ADJ":
+        return bool(
+            head.dep_ == "acomp" and head.head.lemma_ == "be" and head.lower_ not in lx.REPUTE_ADJECTIVES
+        )
+    return bool(
+        head.lemma_ == "be"
+        and any(
+            c.dep_ == "acomp" and c.pos_ == "ADJ" and c.lower_ not in lx.REPUTE_ADJECTIVES
+            for c in head.children
+        )
+    )
 
 
 def _one_word(run: Any) -> bool:
