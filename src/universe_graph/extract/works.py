@@ -393,10 +393,44 @@ def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sente
                 for c in tok.children
                 if c.dep_ == "nsubj" and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
             ]
+            subj = subj or _dated_lead_name(sent)
             if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
     return None
+
+
+def _compound_name(tok: Any) -> Any:
+    """A proper noun with the title-case compounds before it ("Ganja Karuppu")."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper():
+            start = min(start, c.i)
+    return tok.doc[start : tok.i + 1]
+
+
+def _named_subject(tok: Any) -> bool:
+    """A name as a verb's subject: a proper noun, or a capitalised word the parser took for a
+    common noun at the start of a list of names ("Narain, Innocent and Lena play ...")."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and tok.i == tok.sent.start
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def _dated_lead_name(sent: Sentence) -> list[Any]:
+    """The person a lead opens with when the parser found no subject: a PERSON name at the very
+    start, right before its bracketed dates ("Lin Ha - yeon (born 1994) is an actress", where the
+    parser makes "born" the subject)."""
+    start = sent.span.start
+    for ent in sent.span.ents:
+        if ent.start == start and ent.label_ == "PERSON" and ent.end < sent.span.end:
+            return [ent[-1]] if ent.doc[ent.end].text.startswith("(") else []
+    return []
 
 
 def _own_title(tok: Any) -> Any:
@@ -825,6 +859,13 @@ class WorkReader:
             return out
         doc = tok.doc
         run = _own_title(tok)
+        kind = [  # "the horror film Epitaph": the kind-of-work noun says what the title is
+            c
+            for c in tok.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in WORK_REFERENCES
+        ]
+        if kind and run.start <= kind[-1].i < tok.i:
+            run = doc[kind[-1].i + 1 : run.end]
         if run[0].lower_ == "the" and run[0].text != "The":
             run = run[1:]
         if (
@@ -835,6 +876,7 @@ class WorkReader:
             return []
         end = run.end
         dated = end + 2 < sent.span.end and doc[end].text == "(" and _year(doc[end + 1]) is not None
+        dated = dated or bool(kind)
         if tok.ent_type_ in DATE_LABELS or (not dated and tok.ent_type_ in NOT_WORK_LABELS):
             return []  # "in London" is a place, "in Gray Harbor (2004)" a work whatever the NER says
         key = self.doc.ref(sent, tok)
@@ -956,6 +998,8 @@ class WorkReader:
             self.with_production(sent, tok)  # "It was written by A, with production by B"
         if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
             self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
+        if self.screen and lemma == "cast" and tok.pos_ == "VERB" and tok.tag_ == "VBD" and asserted(tok):
+            self.cast_in_roles(sent, tok)  # "Vesk cast newcomers A, B and himself in the lead roles"
         if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
             self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
@@ -1355,13 +1399,60 @@ class WorkReader:
         )  # "in the film", not "in the film Lowtide"
         if not referred and not self.is_work(sent, place):
             return
-        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and _named_subject(c)]
         if not subj:
             return
         listed = self.listed(sent, subj[0].left_edge.i, single=True)  # the parser may split a name
         for p in listed if len(listed) > 1 else self.people(sent, subj):
             if p != self.doc.work_key and self.doc.ents[p].fixed in (None, EntityType.PERSON):
                 self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.8))
+
+    def cast_in_roles(self, sent: Sentence, verb: Any) -> None:
+        """ "Olan Vesk cast newcomers Ada Quell, Bo Marr and himself in pivotal roles": in a screen
+        work's article, the people an active "cast" puts "in" roles (or in the work itself) are in
+        its cast, "himself"/"herself" being the caster. Only named objects; "cast doubt on" and
+        "cast a spell" name nobody, and "cast him in Lowtide" names another work."""
+        work = self.doc.work_key
+        if work is None:
+            return
+        places = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if len(places) != 1:
+            return
+        place = places[0]
+        in_role = place.lemma_.lower() in ("role", "part") and place.pos_ == "NOUN"
+        if not in_role and not (
+            place.lemma_.lower() in WORK_REFERENCES and _the_work_part(place) and _title_after(place) is None
+        ):
+            return
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        if not objs:
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        out: list[str] = []
+        for c in _conjuncts(objs[0]):
+            caster = c.lower_ in ("himself", "herself") and bool(subj) and subj[0].pos_ == "PROPN"
+            if caster:
+                c = subj[0]  # a person, whatever the NER says
+            elif c.pos_ != "PROPN":
+                continue
+            run = _name_run(c)
+            if run is not None and any(t.text == "," for t in run):  # the NER's "Jai, Swathi"
+                run = _compound_name(c)
+            if run is None or name_key(run.text) == work:
+                continue
+            key = self.doc.ref(sent, run[-1])
+            if not caster and key is not None and self.doc.ents[key].fixed not in (None, EntityType.PERSON):
+                continue
+            out.append(self.mark(sent, run, EntityType.PERSON))
+        for p in out:
+            if p != work:
+                self.found.append(Found(work, "cast_member", p, sent.index, 0.8))
 
     def made_in_year(self, sent: Sentence, verb: Any) -> None:
         """ "He directed the film Thira in 2013", "the band released its second album Evil Empire in

@@ -1,0 +1,88 @@
+"""Encyclopedic constructions of round 7 (`extract/works.py`), written from Re-DocRED dev's misses:
+a performer's lead the parser gave no subject, a title a kind-of-work noun introduces whatever the
+NER says, a cast list opening with a name tagged a common noun, "X cast A, B and himself in the
+lead roles". Invented sentences, each construction with its positive and its negative case."""
+
+from __future__ import annotations
+
+from extracthelp import relations_by_name as _rels
+
+
+# ------------------------------------------------------------ a performer's lead with no subject
+def test_a_performer_whose_dates_the_parser_took_for_the_subject_still_acted() -> None:
+    rels = _rels(
+        "Sun Ha - rim (born March 3, 1991) is a South Korean actress who has gained attention for her "
+        "roles in Paper Kite (2004) and The Salt Road (2007)."
+    )
+    assert ("Paper Kite", "cast_member", "Sun Ha - rim") in rels
+    assert ("The Salt Road", "cast_member", "Sun Ha - rim") in rels
+
+
+def test_a_lead_that_defines_no_performer_credits_no_role() -> None:
+    rels = _rels(
+        "Sun Ha - rim (born March 3, 1991) is a South Korean chemist who has gained attention for her "
+        "roles in Paper Kite (2004) and The Salt Road (2007)."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ "the horror film Epitaph"
+def test_a_title_after_a_kind_of_work_noun_is_a_work_acted_in() -> None:
+    rels = _rels(
+        "Mara Tensing (born 4 June 1990) is a Danish actress. In 2007 she appeared in the horror film "
+        "Ophelia as Ines, a young girl suffering from nightmares."
+    )
+    assert ("Ophelia", "cast_member", "Mara Tensing") in rels  # the NER takes "Ophelia" for a person
+
+
+def test_a_name_with_no_kind_of_work_noun_is_still_a_place_or_person() -> None:
+    rels = _rels(
+        "Mara Tensing (born 4 June 1990) is a Danish actress. In 2009 she appeared in London with her mother."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+    rels = _rels(
+        "Mara Tensing (born 4 June 1990) is a Danish actress. In 2009 she appeared in the film alongside "
+        "Peter Holm."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)  # a co-star, no title
+
+
+# ------------------------------------------------------------ a cast list led by a "noun"
+def test_a_list_of_names_playing_roles_in_the_film_are_its_cast() -> None:
+    rels = _rels(
+        "Rain Over Kettle is a 2011 Indian drama film directed by Osk Varma. Narain, Innocent, Kalabhavan "
+        "Shajon and Lena play significant roles in the film."
+    )
+    for name in ("Narain", "Innocent", "Kalabhavan Shajon", "Lena"):
+        assert ("Rain Over Kettle", "cast_member", name) in rels
+
+
+def test_common_nouns_playing_roles_are_no_cast() -> None:
+    rels = _rels(
+        "Rain Over Kettle is a 2011 Indian drama film directed by Osk Varma. Music, light and weather play "
+        "significant roles in the film."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ "X cast A, B and himself in roles"
+def test_people_cast_in_roles_are_in_the_cast() -> None:
+    rels = _rels(
+        "Harbor Lights is a 2008 Tamil - language drama film written and directed by Oren Vask. Vask cast "
+        "then relatively new actors Jai Rell, Swathi Omar, Tam Kuppu and himself in pivotal roles."
+    )
+    for name in ("Jai Rell", "Swathi Omar", "Tam Kuppu"):
+        assert ("Harbor Lights", "cast_member", name) in rels
+
+
+def test_casting_doubt_or_another_work_gives_no_cast() -> None:
+    rels = _rels(
+        "Harbor Lights is a 2008 drama film directed by Oren Vask. Critics cast doubt on the ending in "
+        "their reviews."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+    rels = _rels(
+        "Harbor Lights is a 2008 drama film directed by Oren Vask. In 2012 Vask cast Jai Rell in Lowtide, "
+        "his next project."
+    )
+    assert ("Harbor Lights", "cast_member", "Jai Rell") not in rels
