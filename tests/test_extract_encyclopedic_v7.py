@@ -86,3 +86,57 @@ def test_casting_doubt_or_another_work_gives_no_cast() -> None:
         "his next project."
     )
     assert ("Harbor Lights", "cast_member", "Jai Rell") not in rels
+
+
+# ------------------------------------------------------------ "written by and starring A"
+def test_written_by_and_starring_credits_both() -> None:
+    rels = _rels("Iron Wake is a 1999 American action film written by and starring Bram Tolleson.")
+    assert ("Iron Wake", "written_by", "Bram Tolleson") in rels
+    assert ("Iron Wake", "cast_member", "Bram Tolleson") in rels
+    rels = _rels(
+        "Iron Wake is an American series of action films written by and starring Bram Tolleson and "
+        "originally created by Dave Corlin."
+    )
+    assert ("Iron Wake", "written_by", "Bram Tolleson") in rels  # the series' films are the series
+
+
+def test_a_writer_and_a_star_named_apart_stay_apart() -> None:
+    rels = _rels("Iron Wake is a 1999 American action film written by Dan Olk and starring Bram Tolleson.")
+    assert ("Iron Wake", "written_by", "Dan Olk") in rels
+    assert ("Iron Wake", "written_by", "Bram Tolleson") not in rels
+
+
+# ------------------------------------------------------------ "adapted for the screen by A"
+def test_adapted_for_the_screen_by_is_the_screenwriter() -> None:
+    rels = _rels(
+        "Red Harbor is a 1927 American silent film based on the 1925 novel of the same name by Ian Erl, "
+        "and adapted to screen by Gerald Dunn."
+    )
+    assert ("Red Harbor", "written_by", "Gerald Dunn") in rels
+    assert ("Red Harbor", "written_by", "Ian Erl") not in rels  # the novelist
+    rels = _rels(
+        "Red Harbor is a 1927 American silent film adapted for the screen by Gerald Dunn and Mia Holt."
+    )
+    assert ("Red Harbor", "written_by", "Gerald Dunn") in rels
+
+
+def test_adapted_from_a_novel_credits_no_screenwriter() -> None:
+    rels = _rels("Red Harbor is a 1927 American silent film adapted from the novel by Ian Erl.")
+    assert not any(p == "written_by" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ the lead's language
+def test_a_language_before_the_kind_of_work_is_its_language() -> None:
+    rels = _rels("Rain Over Kettle is a 2014 Malayalam family drama film directed by Osk Varma.")
+    assert ("Rain Over Kettle", "language", "Malayalam") in rels
+    rels = _rels("Harbor Lights is a 2008 Tamil - language period drama film directed by Oren Vask.")
+    assert ("Harbor Lights", "language", "Tamil") in rels
+
+
+def test_a_nationality_before_the_kind_of_work_is_no_language() -> None:
+    rels = _rels("Ocean Lane is a 1993 Japanese anime television film directed by Tomo Ikeda.")
+    assert not any(p == "language" for _, p, _ in rels)
+    rels = _rels(
+        "Bright Lane is a 1936 British film directed by Tom Ikeda. It was shot in Hindi and English."
+    )
+    assert not any(p == "language" for _, p, _ in rels)  # only the lead's words before the kind of work

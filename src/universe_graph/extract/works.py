@@ -409,6 +409,31 @@ def _compound_name(tok: Any) -> Any:
     return tok.doc[start : tok.i + 1]
 
 
+def _shared_with_starring(agent: Any) -> list[Any]:
+    """The names after "by and starring" ("written by and starring A and B"): an agent left
+    without its object shares the object of the "starring" conjoined right after it."""
+    doc = agent.doc
+    k = agent.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "and" or doc[k + 1].lower_ not in ("starring", "co-starring"):
+        return []
+    return [o for o in doc[k + 1].children if o.dep_ in ("dobj", "pobj") and o.pos_ == "PROPN"]
+
+
+def _lead_language(words: Any) -> str | None:
+    """The language a lead's words before its kind of work name: "a 2008 Tamil-language drama
+    film" (any capitalised word before "-language"), "a 2014 Malayalam film" (a language that is
+    no nationality: "a 1993 Japanese film" says where, not in what language)."""
+    toks = list(words)
+    for k, t in enumerate(toks):
+        after = [x.lower_ for x in toks[k + 1 : k + 3]]
+        if t.text[:1].isupper() and t.is_alpha and (after[:1] == ["language"] or after == ["-", "language"]):
+            return str(t.text)
+        if t.text.lower().endswith("-language") and t.text[:1].isupper():
+            return str(t.text[: -len("-language")])
+    named = [t for t in toks if t.text[:1].isupper() and t.lower_ in lx.LANGUAGE_NAMES]
+    return str(named[0].text) if len(named) == 1 else None
+
+
 def _named_subject(tok: Any) -> bool:
     """A name as a verb's subject: a proper noun, or a capitalised word the parser took for a
     common noun at the start of a list of names ("Narain, Innocent and Lena play ...")."""
@@ -506,6 +531,9 @@ class WorkReader:
             first = next(s for s in doc.sentences if not s.heading)
             if years:
                 self.literal(first, "release_year", years[-1], 0.85)
+            language = _lead_language(noun.doc[cop : noun.i])
+            if language is not None:
+                self.literal(first, "language", language, 0.8)
         if self.encyclopedic and doc.work_key is not None:
             for key in character_cues(doc):  # "The protagonist is Florin": a character, whatever the NER says
                 if key != doc.work_key and doc.ents[key].fixed is None:
@@ -895,6 +923,14 @@ class WorkReader:
             return False
         if self.lead_noun is not None and tok == self.lead_noun:
             return True  # the lead's kind of work, however the parser attached it
+        if (
+            self.lead_noun is not None
+            and tok.dep_ == "pobj"
+            and tok.lemma_.lower() in WORK_REFERENCES
+            and tok.head.lower_ == "of"
+            and tok.head.head == self.lead_noun
+        ):
+            return True  # "a series of action films written by A": the lead's series
         ref = doc.ref(sent, tok)
         if ref is not None:
             return ref == doc.work_key
@@ -998,6 +1034,8 @@ class WorkReader:
             self.with_production(sent, tok)  # "It was written by A, with production by B"
         if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
             self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
+        if self.screen and lemma == "adapt" and tok.pos_ == "VERB":
+            self.adapted_for_screen(sent, tok)  # "and adapted for the screen by A": A wrote it
         if self.screen and lemma == "cast" and tok.pos_ == "VERB" and tok.tag_ == "VBD" and asserted(tok):
             self.cast_in_roles(sent, tok)  # "Vesk cast newcomers A, B and himself in the lead roles"
         if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
@@ -1089,6 +1127,8 @@ class WorkReader:
                 return  # "The screenplay was written by A" is the work's writer too
             work = other
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        if not pobjs and len(agents) == 1:
+            pobjs = _shared_with_starring(agents[0])  # "written by and starring A": A wrote it
         for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
             if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
                 continue
@@ -1406,6 +1446,31 @@ class WorkReader:
         for p in listed if len(listed) > 1 else self.people(sent, subj):
             if p != self.doc.work_key and self.doc.ents[p].fixed in (None, EntityType.PERSON):
                 self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.8))
+
+    def adapted_for_screen(self, sent: Sentence, verb: Any) -> None:
+        """ "X is a 1927 film based on the novel by A, and adapted to screen by B": whoever adapted
+        the text's work "for the screen" or "to screen" wrote its screenplay. Read off the words
+        (the parser often takes "to screen" for a verb); the sentence's subject must be the work,
+        and "adapted from the novel by A" credits nobody."""
+        doc, end = verb.doc, sent.span.end
+        k = verb.i + 1
+        if k < end and doc[k].lower_ in ("to", "for"):
+            k += 1
+            if k < end and doc[k].lower_ == "the":
+                k += 1
+            if k + 1 < end and doc[k].lower_ in ("screen", "film") and doc[k + 1].lower_ == "by":
+                k += 2
+            else:
+                return
+        else:
+            return
+        subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if self.doc.work_key is None or not subj or not self.is_work(sent, subj[0]):
+            return
+        names = [t for t in doc[k:end] if t.pos_ == "PROPN" and t.dep_ in ("pobj", "conj", "dobj")]
+        for p in self.people(sent, names[:1]):
+            if p != self.doc.work_key:
+                self.found.append(Found(self.doc.work_key, "written_by", p, sent.index, 0.85))
 
     def cast_in_roles(self, sent: Sentence, verb: Any) -> None:
         """ "Olan Vesk cast newcomers Ada Quell, Bo Marr and himself in pivotal roles": in a screen
