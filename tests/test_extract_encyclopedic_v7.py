@@ -140,3 +140,46 @@ def test_a_nationality_before_the_kind_of_work_is_no_language() -> None:
         "Bright Lane is a 1936 British film directed by Tom Ikeda. It was shot in Hindi and English."
     )
     assert not any(p == "language" for _, p, _ in rels)  # only the lead's words before the kind of work
+
+
+# ------------------------------------------------------------ an episode "and finale of" a series
+def test_an_episode_and_finale_of_a_series_is_part_of_it() -> None:
+    rels = _rels(
+        '"Winter Lights" is the ninth episode and mid - season finale of the third season of the American '
+        "musical television series Harbor Street, and the fifty - third overall."
+    )
+    assert ("Winter Lights", "part_of_series", "Harbor Street") in rels
+
+
+def test_an_episode_of_no_named_series_is_part_of_none() -> None:
+    rels = _rels(
+        '"Winter Lights" is the ninth episode and mid - season finale of the third season, and the fifty - '
+        "third overall."
+    )
+    assert not any(p == "part_of_series" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ sequels said in a conjoined clause
+def test_a_sequel_in_a_conjoined_copula_follows() -> None:
+    rels = _rels(
+        "Iron Wake is a 2009 racing video game. It was developed by Monster Works and is the sequel "
+        "to Iron Truck."
+    )
+    assert ("Iron Wake", "follows", "Iron Truck") in rels
+    rels = _rels("Star Saga II is an action role - playing game. It is the follow up to 2004's Star Saga.")
+    assert ("Star Saga II", "follows", "Star Saga") in rels
+    rels = _rels("Star Saga II is an action role - playing game. It is the follow - up to Star Saga.")
+    assert ("Star Saga II", "follows", "Star Saga") in rels
+
+
+def test_a_follow_up_of_something_else_is_no_sequel() -> None:
+    rels = _rels(
+        "Star Saga II is an action role - playing game. Its studio did a follow up to the interview "
+        "with Dan Olk."
+    )
+    assert not any(p == "follows" for _, p, _ in rels)
+    rels = _rels(
+        "Iron Wake is a 2009 racing video game. Its designer was hired by Monster Works and is the "
+        "author of Iron Truck."
+    )
+    assert not any(p == "follows" for _, p, _ in rels)

@@ -943,7 +943,11 @@ class WorkReader:
                 while head.dep_ == "conj":
                     head = head.head
                 if head.dep_ == "attr":
-                    subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    cop = head.head
+                    subj = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    while not subj and cop.dep_ == "conj" and cop.head is not cop:
+                        cop = cop.head  # "It was developed by A and is the sequel to X": it
+                        subj = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
                     return bool(subj) and self.is_work(sent, subj[0])
             if tok.dep_ in ("nsubj", "nsubjpass") and (
                 tok.lemma_.lower() in WORK_REFERENCES or self.feature(tok)
@@ -1042,6 +1046,8 @@ class WorkReader:
             self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
             self.sequel(sent, tok)
+        if tok.lower_ == "follow" and tok.pos_ == "NOUN":
+            self.follow_up(sent, tok)  # "It is the follow up to X", "the follow - up to X"
         if tok.lemma_.lower() in NEIGHBOUR_NOUNS and tok.pos_ == "NOUN" and self.encyclopedic:
             self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
@@ -1601,6 +1607,25 @@ class WorkReader:
                 else:
                     self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
 
+    def follow_up(self, sent: Sentence, follow: Any) -> None:
+        """ "It is the follow up to 2004's Star Saga", "the follow - up to Star Saga": a "follow-up"
+        the tokenizer split is a sequel; the work follows the title after "to". The noun phrase
+        must be the copula's attribute said of the work."""
+        doc, end = follow.doc, sent.span.end
+        k = follow.i + 1
+        if k < end and doc[k].text == "-":
+            k += 1
+        if k + 1 >= end or doc[k].lower_ != "up" or doc[k + 1].lower_ != "to":
+            return
+        noun = next((t for t in (follow, doc[k]) if t.dep_ == "attr"), None)
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun is not None else []
+        if not subj or not self.is_work(sent, subj[0]) or self.doc.work_key is None:
+            return
+        for o in (c for c in doc[k + 1].children if c.dep_ == "pobj"):
+            other = self.other_work(sent, o)
+            if other is not None and other != self.doc.work_key:
+                self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
     def neighbour(self, sent: Sentence, noun: Any) -> None:
         """ "its predecessor, "Trophy Room"", "A sequel, Iron Tide, is in development", "its
         follow-up, Red Sky": in an article about a work, the title in apposition to such a noun
@@ -1812,6 +1837,8 @@ class WorkReader:
         """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
         ninth season of the comedy series Grey Lantern": the work is part of that series."""
         cur = noun
+        if not any(p.lower_ == "of" for p in noun.children):  # "the ninth episode and finale of ..."
+            cur = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"), noun)
         for _ in range(3):
             of = [o for p in cur.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             if not of:
