@@ -183,3 +183,20 @@ def test_a_follow_up_of_something_else_is_no_sequel() -> None:
         "author of Iron Truck."
     )
     assert not any(p == "follows" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ a crew word in an article
+def test_a_crew_word_in_an_article_credits_no_one_with_the_articles_work() -> None:
+    rels = _rels(
+        "Harbor Lights is a 2008 drama film written and directed by Oren Vask. Director Ilse Marrow had "
+        "revealed twice that this movie was the inspiration for her Salt Quay series."
+    )
+    assert ("Harbor Lights", "directed_by", "Oren Vask") in rels
+    assert ("Harbor Lights", "directed_by", "Ilse Marrow") not in rels  # another film's director
+    rels = _rels(
+        "Night Shift is the fourth episode of the second season of the drama series Ward Nine. The episode "
+        "was written by showrunner Dana Rusk and directed by Rob Hale."
+    )
+    assert ("Night Shift", "written_by", "Dana Rusk") in rels
+    assert ("Night Shift", "directed_by", "Rob Hale") in rels
+    assert ("Night Shift", "directed_by", "Dana Rusk") not in rels  # a showrunner is no director
