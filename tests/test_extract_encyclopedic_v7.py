@@ -200,3 +200,21 @@ def test_a_crew_word_in_an_article_credits_no_one_with_the_articles_work() -> No
     assert ("Night Shift", "written_by", "Dana Rusk") in rels
     assert ("Night Shift", "directed_by", "Rob Hale") in rels
     assert ("Night Shift", "directed_by", "Dana Rusk") not in rels  # a showrunner is no director
+
+
+# ------------------------------------------------------------ a performer who also directed
+def test_a_performer_who_directed_a_film_directed_it() -> None:
+    rels = _rels(
+        "Lo Marr (born January 17, 1968) is an American actor. He also wrote and directed the film Dough "
+        "Street, released in 2008."
+    )
+    assert ("Dough Street", "directed_by", "Lo Marr") in rels
+    assert ("Dough Street", "written_by", "Lo Marr") in rels
+
+
+def test_someone_else_directing_credits_not_the_performer() -> None:
+    rels = _rels(
+        "Lo Marr (born January 17, 1968) is an American actor. His brother Tam Marr directed the film Dough "
+        "Street in 2008."
+    )
+    assert ("Dough Street", "directed_by", "Lo Marr") not in rels

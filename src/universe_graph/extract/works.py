@@ -541,6 +541,7 @@ class WorkReader:
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
         maker = self.performer(MAKER_NOUNS) if doc.work_key is None else None
+        maker = maker or performer  # "Lo Marr (born 1968) is an actor. He also directed the film X"
         if doc.work_key is None and self.encyclopedic:
             self.character_lead()
         for sent in doc.sentences:
