@@ -218,3 +218,27 @@ def test_someone_else_directing_credits_not_the_performer() -> None:
         "Street in 2008."
     )
     assert ("Dough Street", "directed_by", "Lo Marr") not in rels
+
+
+# ------------------------------------------------------------ "roles in films including A, B and C"
+def test_each_film_of_a_performers_list_is_acted_in_whatever_the_ner_says() -> None:
+    rels = _rels(
+        "Dom Rallo (born January 17, 1968) is an American actor. He has had roles in films including Beer "
+        "Garden, Natural Born Thieves, Suicide Queens, Beverly Hills Patrol III and Jersey Girls."
+    )
+    for title in (
+        "Beer Garden",
+        "Natural Born Thieves",
+        "Suicide Queens",
+        "Beverly Hills Patrol III",
+        "Jersey Girls",
+    ):
+        assert (title, "cast_member", "Dom Rallo") in rels
+
+
+def test_magazines_a_performer_appeared_in_have_no_cast() -> None:
+    rels = _rels(
+        "Ela Varro (born 1 February 1955) is an Italian actress and model. In the same years she appeared in "
+        "several men's magazines such as Playmen and the Italian edition of Playboy."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)

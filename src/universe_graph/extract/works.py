@@ -863,11 +863,14 @@ class WorkReader:
             self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
             self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
 
-    def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
+    def acted_work(self, sent: Sentence, tok: Any, *, listed: bool = False) -> list[str]:
         """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
         work noun introduces ("the 2004 film, Born to Fight", "the film Cold Quay", "films
-        including A and B"). Places, dates and people are none."""
+        including A and B": with `listed`, an item of such a list, a work whatever the NER says).
+        Places, dates and people are none."""
         if tok.lemma_.lower() in LEAD_WORK_NOUNS and tok.pos_ == "NOUN":
+            if tok.lemma_.lower() in NOT_SCREEN_NOUNS:
+                return []  # "appeared in magazines such as X", "on the album X": no cast
             named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             named += [
                 o
@@ -880,7 +883,7 @@ class WorkReader:
             out: list[str] = []
             for n in named:
                 for c in _conjuncts(n):
-                    out += self.acted_work(sent, c)
+                    out += self.acted_work(sent, c, listed=True)
             run = _title_after(tok, comma=True)  # "the film Thira", "the 2004 film, Born to Run": the noun
             # says what it is, whatever the NER says
             if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
@@ -905,7 +908,7 @@ class WorkReader:
             return []
         end = run.end
         dated = end + 2 < sent.span.end and doc[end].text == "(" and _year(doc[end + 1]) is not None
-        dated = dated or bool(kind)
+        dated = dated or bool(kind) or listed
         if tok.ent_type_ in DATE_LABELS or (not dated and tok.ent_type_ in NOT_WORK_LABELS):
             return []  # "in London" is a place, "in Gray Harbor (2004)" a work whatever the NER says
         key = self.doc.ref(sent, tok)
