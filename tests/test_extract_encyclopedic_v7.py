@@ -242,3 +242,21 @@ def test_magazines_a_performer_appeared_in_have_no_cast() -> None:
         "several men's magazines such as Playmen and the Italian edition of Playboy."
     )
     assert not any(p == "cast_member" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ "Title (1989 – 94)"
+def test_a_title_with_a_short_run_of_years_came_out_in_the_first() -> None:
+    rels = _rels(
+        "Vera Lamb (22 February 1930 – 3 October 2007) was an English television producer. Her company "
+        "produced two sitcoms for BBC1, May to December (1989 – 94) and So Haunt Me (1992 – 94)."
+    )
+    assert ("May to December", "release_year", "1989") in rels
+    assert ("So Haunt Me", "release_year", "1992") in rels
+
+
+def test_a_persons_years_are_no_release() -> None:
+    rels = _rels(
+        "Vera Lamb (1930 – 2007) was an English producer. She worked with Tom Reed (1921 – 1990) and Ann "
+        "Kell (1925 – 31)."
+    )
+    assert not any(p == "release_year" for _, p, _ in rels)

@@ -434,6 +434,15 @@ def _lead_language(words: Any) -> str | None:
     return str(named[0].text) if len(named) == 1 else None
 
 
+def _short_range(paren: Any) -> bool:
+    """ "(1989 – 94)": a bracketed run of years whose end is written with two digits."""
+    doc = paren.doc
+    if paren.i + 4 >= len(doc) or doc[paren.i + 4].text != ")":
+        return False
+    start, dash, end = doc[paren.i + 1], doc[paren.i + 2], doc[paren.i + 3]
+    return _year(start) is not None and dash.text in ("-", "–", "—") and len(end.text) == 2 and end.is_digit
+
+
 def _named_subject(tok: Any) -> bool:
     """A name as a verb's subject: a proper noun, or a capitalised word the parser took for a
     common noun at the start of a list of names ("Narain, Innocent and Lena play ...")."""
@@ -1554,16 +1563,17 @@ class WorkReader:
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
-        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)")."""
+        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)"); a run's first
+        year, "May to December (1989 – 94)" (a person's dates never shorten the second year)."""
         span = sent.span
-        if paren.i + 2 >= span.end or paren.nbor(2).text != ")":
+        if paren.i + 2 >= span.end or (paren.nbor(2).text != ")" and not _short_range(paren)):
             return
         year = _year(paren.nbor(1))
         if year is None:
             return
         run = _title_before(paren)
-        if run is None:
-            return
+        if run is None or (paren.nbor(2).text != ")" and run[-1].ent_type_ == "PERSON"):
+            return  # "Ann Kell (1925 – 31)": a person's years, however written
         key = self.doc.ref(sent, run[-1])
         if key is not None and key == self.doc.work_key:
             self.literal(sent, "release_year", year, 0.85)
