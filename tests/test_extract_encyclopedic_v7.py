@@ -260,3 +260,26 @@ def test_a_persons_years_are_no_release() -> None:
         "Kell (1925 – 31)."
     )
     assert not any(p == "release_year" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ "the film X, released in 2008"
+def test_titles_a_noun_introduces_before_released_are_dated() -> None:
+    rels = _rels(
+        "Mia Stone (born 1980) is an American singer. Stone had worked with Lars Furl on her previous two "
+        "albums Neon Hearts and Velvet Road, both released in 2010."
+    )
+    assert ("Neon Hearts", "release_year", "2010") in rels
+    assert ("Velvet Road", "release_year", "2010") in rels
+    rels = _rels(
+        "Lo Marr (born January 17, 1968) is an American actor. He also wrote and directed the film Dough "
+        "Street, released in 2008."
+    )
+    assert ("Dough Street", "release_year", "2008") in rels
+
+
+def test_people_released_are_no_titles() -> None:
+    rels = _rels(
+        "Lo Marr (born January 17, 1968) is an American actor. He worked with Dan Olk and Tam Reed, both "
+        "released in 2008 from prison."
+    )
+    assert not any(p == "release_year" for _, p, _ in rels)

@@ -443,6 +443,32 @@ def _short_range(paren: Any) -> bool:
     return _year(start) is not None and dash.text in ("-", "–", "—") and len(end.text) == 2 and end.is_digit
 
 
+def _noun_titles_before(verb: Any) -> list[Any]:
+    """The titles a kind-of-work noun introduces just before ", released" ("the film Dough Street,
+    released in 2008"), or before ", both released" all the titles of its list ("her albums Neon
+    Hearts and Velvet Road, both released in 2010"). The noun says they are works."""
+    doc = verb.doc
+    k = verb.i - 1
+    both = k > 0 and doc[k].lower_ in ("both", "all")
+    if both:
+        k -= 1
+    if k < 2 or doc[k].text != "," or doc[k - 1].pos_ != "PROPN":
+        return []
+    head = doc[k - 1]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not both and first is not head:
+        return []  # "A and B, released in": which one, unsaid
+    start = _compound_name(first).start
+    if start == 0 or doc[start - 1].lemma_.lower() not in LEAD_WORK_NOUNS or doc[start - 1].pos_ != "NOUN":
+        return []
+    items = [c for c in _conjuncts(first) if c.dep_ != "appos" and c.pos_ == "PROPN"] if both else [head]
+    return [_compound_name(c) for c in items]
+
+
 def _named_subject(tok: Any) -> bool:
     """A name as a verb's subject: a proper noun, or a capitalised word the parser took for a
     common noun at the start of a list of names ("Narain, Innocent and Lena play ...")."""
@@ -1342,6 +1368,13 @@ class WorkReader:
                     key = self.doc.ref(sent, quoted[-1])
                     if key is None or self.doc.ents[key].fixed in (None, *WORK_TYPES):
                         subject = self.mark(sent, quoted, EntityType.FILM)
+            listed = _noun_titles_before(verb) if subject is None and verb.tag_ == "VBN" else []
+            if listed:  # "the film Dough Street, released in 2008", "albums A and B, both released in"
+                keys = [self.mark(sent, run, EntityType.FILM) for run in listed]
+                years = [y for p in verb.children if p.lower_ == "in" for t in p.subtree if (y := _year(t))]
+                for key in keys if len(years) == 1 and self.doc.work_key not in keys else []:
+                    self.literal(sent, "release_year", years[0], 0.8, key)
+                return
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
             named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
             if subject is None:
