@@ -283,3 +283,31 @@ def test_people_released_are_no_titles() -> None:
         "released in 2008 from prison."
     )
     assert not any(p == "release_year" for _, p, _ in rels)
+
+
+# ---------------------------------------------- "films of the 1950s such as X", "acting debut in X"
+def test_examples_of_films_of_a_decade_and_an_acting_debut_are_acted_in() -> None:
+    rels = _rels(
+        "Tony Steele (21 May 1920 – 21 March 2001) was an English actor and singer best known for his "
+        "appearances in British war films of the 1950s such as The Timber Horse (1950), and his marriage to "
+        "Anita Berg."
+    )
+    assert ("The Timber Horse", "cast_member", "Tony Steele") in rels
+    rels = _rels(
+        "Vin Sree (born 1 October 1985) is an Indian actor and singer. Vin made his acting debut in Wheel "
+        "(2008), and since then he has acted in numerous films."
+    )
+    assert ("Wheel", "cast_member", "Vin Sree") in rels
+
+
+def test_examples_of_places_and_a_singing_debut_are_not_acted_in() -> None:
+    rels = _rels(
+        "Tony Steele (21 May 1920 – 21 March 2001) was an English actor best known for his appearances in "
+        "the towns of the north such as Leeds."
+    )
+    assert not any(p == "cast_member" for _, p, _ in rels)
+    rels = _rels(
+        "Vin Sree (born 1 October 1985) is an Indian actor and singer. Vin made his singing debut in Wheel "
+        "(2008), a stage show."
+    )
+    assert ("Wheel", "cast_member", "Vin Sree") not in rels

@@ -690,6 +690,11 @@ class WorkReader:
         directed X", "Bo Lund appeared in X" credit nothing."""
         lemma = tok.lemma_.lower()
         owner = [c for c in tok.children if c.dep_ == "poss"]
+        if lemma == "debut" and any(  # "made his acting debut in X": an acting noun
+            c.dep_ in ("amod", "compound") and c.lower_ in ("acting", "screen", "film", "movie")
+            for c in tok.children
+        ):
+            lemma = "role"
         if lemma in ACTING_VERBS and tok.pos_ == "VERB" and asserted(tok):
             verb = tok
         elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN" and owner:  # "known for her roles in X"
@@ -914,6 +919,17 @@ class WorkReader:
                 and (p.lower_ in ("including", "like") or (p.lower_ == "as" and _such(tok)))
                 for o in p.children
                 if o.dep_ == "pobj"
+            ]
+            named += [  # "films of the 1950s such as X": the examples hang off the decade
+                x
+                for p in tok.children
+                if p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.ent_type_ in DATE_LABELS and _such(o)
+                for a in o.children
+                if a.lower_ == "as"
+                for x in a.children
+                if x.dep_ == "pobj"
             ]
             out: list[str] = []
             for n in named:
