@@ -311,3 +311,21 @@ def test_examples_of_places_and_a_singing_debut_are_not_acted_in() -> None:
         "(2008), a stage show."
     )
     assert ("Wheel", "cast_member", "Vin Sree") not in rels
+
+
+# ------------------------------------------------------------ "The main protagonists are A and B"
+def test_each_of_the_protagonists_named_is_a_character() -> None:
+    rels = _rels(
+        "Maria of the Hills is a Mexican telenovela produced by Ana Medina for Televisa in 1995. The main "
+        "protagonists are Tala Rios and Fernan Colon."
+    )
+    assert ("Tala Rios", "appears_in", "Maria of the Hills") in rels
+    assert ("Fernan Colon", "appears_in", "Maria of the Hills") in rels
+
+
+def test_a_name_after_the_one_protagonist_is_not_one() -> None:
+    rels = _rels(
+        "Maria of the Hills is a Mexican telenovela produced by Ana Medina for Televisa in 1995. The "
+        "protagonist is Tala Rios and Fernan Colon directed it."
+    )
+    assert ("Fernan Colon", "appears_in", "Maria of the Hills") not in rels

@@ -2148,7 +2148,10 @@ def character_cues(doc: Doc) -> set[str]:
             if tok.dep_ == "attr":
                 near += [c for c in tok.head.children if c.dep_ == "nsubj"]
             if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
-                near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+                named = [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+                if tok.tag_ == "NNS":  # "The main protagonists are A and B": each of them
+                    named = [c for a in named for c in _conjuncts(a) if c.pos_ == "PROPN"]
+                near += named
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
     return out | plot_subjects(doc)
 
