@@ -542,3 +542,11 @@ CREW_WORDS = frozenset(
 )  # fmt: skip
 #: the plural credit words, before a list of names ("directors A and B", "writers A, B and C")
 CREW_PLURALS = frozenset({"directors", "writers", "screenwriters", "filmmakers"})
+
+#: names of languages that are no nationality ("a 2014 Malayalam film" is in Malayalam; "a Japanese
+#: film" may be Japan's in any language, so nationality words are not here)
+LANGUAGE_NAMES = frozenset(
+    {"malayalam", "tamil", "telugu", "kannada", "hindi", "bengali", "marathi", "gujarati", "punjabi",
+     "urdu", "odia", "oriya", "assamese", "bhojpuri", "konkani", "tulu", "sanskrit", "cantonese",
+     "mandarin", "hokkien", "tagalog", "yiddish", "latin", "esperanto", "swahili", "sinhala", "pashto"}
+)  # fmt: skip

@@ -262,7 +262,7 @@ class _Run:
                     or tok.nbor(-1).tag_ == "POS"
                     or (tok.nbor(-1).text == "," and tok.i - 1 > span.start and tok.nbor(-2).pos_ == "NOUN")
                 )  # "the Combine's director, X", "his old handler, Director X": a character's title
-                if low in lx.CREW_WORDS and not after_the:  # "director Jane Roe"
+                if low in lx.CREW_WORDS and not after_the and not self.encyclopedic:  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
                     )

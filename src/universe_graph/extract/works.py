@@ -393,10 +393,104 @@ def _performer(doc: Doc, kinds: frozenset[str] = PERFORMER_NOUNS) -> tuple[Sente
                 for c in tok.children
                 if c.dep_ == "nsubj" and c.i < tok.i and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")
             ]
+            subj = subj or _dated_lead_name(sent)
             if subj and any(n.lemma_.lower() in kinds for n in nouns):
                 return sent, subj[0]
             return None
     return None
+
+
+def _compound_name(tok: Any) -> Any:
+    """A proper noun with the title-case compounds before it ("Ganja Karuppu")."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper():
+            start = min(start, c.i)
+    return tok.doc[start : tok.i + 1]
+
+
+def _shared_with_starring(agent: Any) -> list[Any]:
+    """The names after "by and starring" ("written by and starring A and B"): an agent left
+    without its object shares the object of the "starring" conjoined right after it."""
+    doc = agent.doc
+    k = agent.i + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "and" or doc[k + 1].lower_ not in ("starring", "co-starring"):
+        return []
+    return [o for o in doc[k + 1].children if o.dep_ in ("dobj", "pobj") and o.pos_ == "PROPN"]
+
+
+def _lead_language(words: Any) -> str | None:
+    """The language a lead's words before its kind of work name: "a 2008 Tamil-language drama
+    film" (any capitalised word before "-language"), "a 2014 Malayalam film" (a language that is
+    no nationality: "a 1993 Japanese film" says where, not in what language)."""
+    toks = list(words)
+    for k, t in enumerate(toks):
+        after = [x.lower_ for x in toks[k + 1 : k + 3]]
+        if t.text[:1].isupper() and t.is_alpha and (after[:1] == ["language"] or after == ["-", "language"]):
+            return str(t.text)
+        if t.text.lower().endswith("-language") and t.text[:1].isupper():
+            return str(t.text[: -len("-language")])
+    named = [t for t in toks if t.text[:1].isupper() and t.lower_ in lx.LANGUAGE_NAMES]
+    return str(named[0].text) if len(named) == 1 else None
+
+
+def _short_range(paren: Any) -> bool:
+    """ "(1989 – 94)": a bracketed run of years whose end is written with two digits."""
+    doc = paren.doc
+    if paren.i + 4 >= len(doc) or doc[paren.i + 4].text != ")":
+        return False
+    start, dash, end = doc[paren.i + 1], doc[paren.i + 2], doc[paren.i + 3]
+    return _year(start) is not None and dash.text in ("-", "–", "—") and len(end.text) == 2 and end.is_digit
+
+
+def _noun_titles_before(verb: Any) -> list[Any]:
+    """The titles a kind-of-work noun introduces just before ", released" ("the film Dough Street,
+    released in 2008"), or before ", both released" all the titles of its list ("her albums Neon
+    Hearts and Velvet Road, both released in 2010"). The noun says they are works."""
+    doc = verb.doc
+    k = verb.i - 1
+    both = k > 0 and doc[k].lower_ in ("both", "all")
+    if both:
+        k -= 1
+    if k < 2 or doc[k].text != "," or doc[k - 1].pos_ != "PROPN":
+        return []
+    head = doc[k - 1]
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if not both and first is not head:
+        return []  # "A and B, released in": which one, unsaid
+    start = _compound_name(first).start
+    if start == 0 or doc[start - 1].lemma_.lower() not in LEAD_WORK_NOUNS or doc[start - 1].pos_ != "NOUN":
+        return []
+    items = [c for c in _conjuncts(first) if c.dep_ != "appos" and c.pos_ == "PROPN"] if both else [head]
+    return [_compound_name(c) for c in items]
+
+
+def _named_subject(tok: Any) -> bool:
+    """A name as a verb's subject: a proper noun, or a capitalised word the parser took for a
+    common noun at the start of a list of names ("Narain, Innocent and Lena play ...")."""
+    if tok.pos_ == "PROPN":
+        return True
+    return (
+        tok.pos_ == "NOUN"
+        and tok.text[:1].isupper()
+        and tok.i == tok.sent.start
+        and any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def _dated_lead_name(sent: Sentence) -> list[Any]:
+    """The person a lead opens with when the parser found no subject: a PERSON name at the very
+    start, right before its bracketed dates ("Lin Ha - yeon (born 1994) is an actress", where the
+    parser makes "born" the subject)."""
+    start = sent.span.start
+    for ent in sent.span.ents:
+        if ent.start == start and ent.label_ == "PERSON" and ent.end < sent.span.end:
+            return [ent[-1]] if ent.doc[ent.end].text.startswith("(") else []
+    return []
 
 
 def _own_title(tok: Any) -> Any:
@@ -472,6 +566,9 @@ class WorkReader:
             first = next(s for s in doc.sentences if not s.heading)
             if years:
                 self.literal(first, "release_year", years[-1], 0.85)
+            language = _lead_language(noun.doc[cop : noun.i])
+            if language is not None:
+                self.literal(first, "language", language, 0.8)
         if self.encyclopedic and doc.work_key is not None:
             for key in character_cues(doc):  # "The protagonist is Florin": a character, whatever the NER says
                 if key != doc.work_key and doc.ents[key].fixed is None:
@@ -479,6 +576,7 @@ class WorkReader:
         portrayals = Portrayals(self)
         performer = self.performer() if doc.work_key is None else None
         maker = self.performer(MAKER_NOUNS) if doc.work_key is None else None
+        maker = maker or performer  # "Lo Marr (born 1968) is an actor. He also directed the film X"
         if doc.work_key is None and self.encyclopedic:
             self.character_lead()
         for sent in doc.sentences:
@@ -592,6 +690,11 @@ class WorkReader:
         directed X", "Bo Lund appeared in X" credit nothing."""
         lemma = tok.lemma_.lower()
         owner = [c for c in tok.children if c.dep_ == "poss"]
+        if lemma == "debut" and any(  # "made his acting debut in X": an acting noun
+            c.dep_ in ("amod", "compound") and c.lower_ in ("acting", "screen", "film", "movie")
+            for c in tok.children
+        ):
+            lemma = "role"
         if lemma in ACTING_VERBS and tok.pos_ == "VERB" and asserted(tok):
             verb = tok
         elif lemma in ACTING_NOUNS and tok.pos_ == "NOUN" and owner:  # "known for her roles in X"
@@ -800,11 +903,14 @@ class WorkReader:
             self.found.append(Found(character, "appears_in", work, sent.index, 0.8))
             self.found.append(Found(character, "portrayed_by", person, sent.index, 0.8))
 
-    def acted_work(self, sent: Sentence, tok: Any) -> list[str]:
+    def acted_work(self, sent: Sentence, tok: Any, *, listed: bool = False) -> list[str]:
         """The works a noun of "appeared in ___" names: a title ("Gray Harbor"), or the titles a
         work noun introduces ("the 2004 film, Born to Fight", "the film Cold Quay", "films
-        including A and B"). Places, dates and people are none."""
+        including A and B": with `listed`, an item of such a list, a work whatever the NER says).
+        Places, dates and people are none."""
         if tok.lemma_.lower() in LEAD_WORK_NOUNS and tok.pos_ == "NOUN":
+            if tok.lemma_.lower() in NOT_SCREEN_NOUNS:
+                return []  # "appeared in magazines such as X", "on the album X": no cast
             named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             named += [
                 o
@@ -814,10 +920,21 @@ class WorkReader:
                 for o in p.children
                 if o.dep_ == "pobj"
             ]
+            named += [  # "films of the 1950s such as X": the examples hang off the decade
+                x
+                for p in tok.children
+                if p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.ent_type_ in DATE_LABELS and _such(o)
+                for a in o.children
+                if a.lower_ == "as"
+                for x in a.children
+                if x.dep_ == "pobj"
+            ]
             out: list[str] = []
             for n in named:
                 for c in _conjuncts(n):
-                    out += self.acted_work(sent, c)
+                    out += self.acted_work(sent, c, listed=True)
             run = _title_after(tok, comma=True)  # "the film Thira", "the 2004 film, Born to Run": the noun
             # says what it is, whatever the NER says
             if not out and run is not None and run[-1].ent_type_ not in DATE_LABELS | {"PERSON"}:
@@ -825,6 +942,13 @@ class WorkReader:
             return out
         doc = tok.doc
         run = _own_title(tok)
+        kind = [  # "the horror film Epitaph": the kind-of-work noun says what the title is
+            c
+            for c in tok.children
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in WORK_REFERENCES
+        ]
+        if kind and run.start <= kind[-1].i < tok.i:
+            run = doc[kind[-1].i + 1 : run.end]
         if run[0].lower_ == "the" and run[0].text != "The":
             run = run[1:]
         if (
@@ -835,6 +959,7 @@ class WorkReader:
             return []
         end = run.end
         dated = end + 2 < sent.span.end and doc[end].text == "(" and _year(doc[end + 1]) is not None
+        dated = dated or bool(kind) or listed
         if tok.ent_type_ in DATE_LABELS or (not dated and tok.ent_type_ in NOT_WORK_LABELS):
             return []  # "in London" is a place, "in Gray Harbor (2004)" a work whatever the NER says
         key = self.doc.ref(sent, tok)
@@ -853,6 +978,14 @@ class WorkReader:
             return False
         if self.lead_noun is not None and tok == self.lead_noun:
             return True  # the lead's kind of work, however the parser attached it
+        if (
+            self.lead_noun is not None
+            and tok.dep_ == "pobj"
+            and tok.lemma_.lower() in WORK_REFERENCES
+            and tok.head.lower_ == "of"
+            and tok.head.head == self.lead_noun
+        ):
+            return True  # "a series of action films written by A": the lead's series
         ref = doc.ref(sent, tok)
         if ref is not None:
             return ref == doc.work_key
@@ -865,7 +998,11 @@ class WorkReader:
                 while head.dep_ == "conj":
                     head = head.head
                 if head.dep_ == "attr":
-                    subj = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    cop = head.head
+                    subj = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
+                    while not subj and cop.dep_ == "conj" and cop.head is not cop:
+                        cop = cop.head  # "It was developed by A and is the sequel to X": it
+                        subj = [c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass")]
                     return bool(subj) and self.is_work(sent, subj[0])
             if tok.dep_ in ("nsubj", "nsubjpass") and (
                 tok.lemma_.lower() in WORK_REFERENCES or self.feature(tok)
@@ -959,10 +1096,16 @@ class WorkReader:
             self.with_production(sent, tok)  # "It was written by A, with production by B"
         if self.screen and lemma in ("play", "have") and tok.pos_ == "VERB" and asserted(tok):
             self.roles_in_work(sent, tok)  # "A, B and C play significant roles in the film"
+        if self.screen and lemma == "adapt" and tok.pos_ == "VERB":
+            self.adapted_for_screen(sent, tok)  # "and adapted for the screen by A": A wrote it
+        if self.screen and lemma == "cast" and tok.pos_ == "VERB" and tok.tag_ == "VBD" and asserted(tok):
+            self.cast_in_roles(sent, tok)  # "Vesk cast newcomers A, B and himself in the lead roles"
         if self.encyclopedic and lemma in MAKING_VERBS and tok.pos_ == "VERB" and tok.tag_ != "VBN":
             self.made_in_year(sent, tok)  # "he directed the film Thira in 2013"
         if tok.lemma_.lower() in ("sequel", "prequel", "follow-up") and tok.pos_ == "NOUN":
             self.sequel(sent, tok)
+        if tok.lower_ == "follow" and tok.pos_ == "NOUN":
+            self.follow_up(sent, tok)  # "It is the follow up to X", "the follow - up to X"
         if tok.lemma_.lower() in NEIGHBOUR_NOUNS and tok.pos_ == "NOUN" and self.encyclopedic:
             self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
@@ -1048,6 +1191,8 @@ class WorkReader:
                 return  # "The screenplay was written by A" is the work's writer too
             work = other
         pobjs = [o for a in agents for o in a.children if o.dep_ == "pobj"]
+        if not pobjs and len(agents) == 1:
+            pobjs = _shared_with_starring(agents[0])  # "written by and starring A": A wrote it
         for p in self.people(sent, pobjs, allow_org=pred == "produced_by"):
             if pred != "produced_by" and self.doc.ents[p].fixed is EntityType.ORGANIZATION:
                 continue
@@ -1245,6 +1390,13 @@ class WorkReader:
                     key = self.doc.ref(sent, quoted[-1])
                     if key is None or self.doc.ents[key].fixed in (None, *WORK_TYPES):
                         subject = self.mark(sent, quoted, EntityType.FILM)
+            listed = _noun_titles_before(verb) if subject is None and verb.tag_ == "VBN" else []
+            if listed:  # "the film Dough Street, released in 2008", "albums A and B, both released in"
+                keys = [self.mark(sent, run, EntityType.FILM) for run in listed]
+                years = [y for p in verb.children if p.lower_ == "in" for t in p.subtree if (y := _year(t))]
+                for key in keys if len(years) == 1 and self.doc.work_key not in keys else []:
+                    self.literal(sent, "release_year", years[0], 0.8, key)
+                return
             named = [o for o in objs if o.ent_type_ not in ("PERSON", "GPE", "NORP", "ORG")]
             named = [o for o in named if o.pos_ != "PRON"]  # "It was released": not a title "It"
             if subject is None:
@@ -1361,13 +1513,85 @@ class WorkReader:
         )  # "in the film", not "in the film Lowtide"
         if not referred and not self.is_work(sent, place):
             return
-        subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        subj = [c for c in verb.children if c.dep_ == "nsubj" and _named_subject(c)]
         if not subj:
             return
         listed = self.listed(sent, subj[0].left_edge.i, single=True)  # the parser may split a name
         for p in listed if len(listed) > 1 else self.people(sent, subj):
             if p != self.doc.work_key and self.doc.ents[p].fixed in (None, EntityType.PERSON):
                 self.found.append(Found(self.doc.work_key, "cast_member", p, sent.index, 0.8))
+
+    def adapted_for_screen(self, sent: Sentence, verb: Any) -> None:
+        """ "X is a 1927 film based on the novel by A, and adapted to screen by B": whoever adapted
+        the text's work "for the screen" or "to screen" wrote its screenplay. Read off the words
+        (the parser often takes "to screen" for a verb); the sentence's subject must be the work,
+        and "adapted from the novel by A" credits nobody."""
+        doc, end = verb.doc, sent.span.end
+        k = verb.i + 1
+        if k < end and doc[k].lower_ in ("to", "for"):
+            k += 1
+            if k < end and doc[k].lower_ == "the":
+                k += 1
+            if k + 1 < end and doc[k].lower_ in ("screen", "film") and doc[k + 1].lower_ == "by":
+                k += 2
+            else:
+                return
+        else:
+            return
+        subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if self.doc.work_key is None or not subj or not self.is_work(sent, subj[0]):
+            return
+        names = [t for t in doc[k:end] if t.pos_ == "PROPN" and t.dep_ in ("pobj", "conj", "dobj")]
+        for p in self.people(sent, names[:1]):
+            if p != self.doc.work_key:
+                self.found.append(Found(self.doc.work_key, "written_by", p, sent.index, 0.85))
+
+    def cast_in_roles(self, sent: Sentence, verb: Any) -> None:
+        """ "Olan Vesk cast newcomers Ada Quell, Bo Marr and himself in pivotal roles": in a screen
+        work's article, the people an active "cast" puts "in" roles (or in the work itself) are in
+        its cast, "himself"/"herself" being the caster. Only named objects; "cast doubt on" and
+        "cast a spell" name nobody, and "cast him in Lowtide" names another work."""
+        work = self.doc.work_key
+        if work is None:
+            return
+        places = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        if len(places) != 1:
+            return
+        place = places[0]
+        in_role = place.lemma_.lower() in ("role", "part") and place.pos_ == "NOUN"
+        if not in_role and not (
+            place.lemma_.lower() in WORK_REFERENCES and _the_work_part(place) and _title_after(place) is None
+        ):
+            return
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"]
+        if not objs:
+            return
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        out: list[str] = []
+        for c in _conjuncts(objs[0]):
+            caster = c.lower_ in ("himself", "herself") and bool(subj) and subj[0].pos_ == "PROPN"
+            if caster:
+                c = subj[0]  # a person, whatever the NER says
+            elif c.pos_ != "PROPN":
+                continue
+            run = _name_run(c)
+            if run is not None and any(t.text == "," for t in run):  # the NER's "Jai, Swathi"
+                run = _compound_name(c)
+            if run is None or name_key(run.text) == work:
+                continue
+            key = self.doc.ref(sent, run[-1])
+            if not caster and key is not None and self.doc.ents[key].fixed not in (None, EntityType.PERSON):
+                continue
+            out.append(self.mark(sent, run, EntityType.PERSON))
+        for p in out:
+            if p != work:
+                self.found.append(Found(work, "cast_member", p, sent.index, 0.8))
 
     def made_in_year(self, sent: Sentence, verb: Any) -> None:
         """ "He directed the film Thira in 2013", "the band released its second album Evil Empire in
@@ -1394,16 +1618,17 @@ class WorkReader:
 
     def dated_title(self, sent: Sentence, paren: Any) -> None:
         """ "Nightfall (1975)", "\"Nightfall\" (1975)": a title with its year in brackets, in an
-        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)")."""
+        encyclopedic text (a person's dates read "(born 1975)" or "(1911-1971)"); a run's first
+        year, "May to December (1989 – 94)" (a person's dates never shorten the second year)."""
         span = sent.span
-        if paren.i + 2 >= span.end or paren.nbor(2).text != ")":
+        if paren.i + 2 >= span.end or (paren.nbor(2).text != ")" and not _short_range(paren)):
             return
         year = _year(paren.nbor(1))
         if year is None:
             return
         run = _title_before(paren)
-        if run is None:
-            return
+        if run is None or (paren.nbor(2).text != ")" and run[-1].ent_type_ == "PERSON"):
+            return  # "Ann Kell (1925 – 31)": a person's years, however written
         key = self.doc.ref(sent, run[-1])
         if key is not None and key == self.doc.work_key:
             self.literal(sent, "release_year", year, 0.85)
@@ -1450,6 +1675,25 @@ class WorkReader:
                     self.found.append(Found(other, "follows", self.doc.work_key, sent.index, 0.85))
                 else:
                     self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
+
+    def follow_up(self, sent: Sentence, follow: Any) -> None:
+        """ "It is the follow up to 2004's Star Saga", "the follow - up to Star Saga": a "follow-up"
+        the tokenizer split is a sequel; the work follows the title after "to". The noun phrase
+        must be the copula's attribute said of the work."""
+        doc, end = follow.doc, sent.span.end
+        k = follow.i + 1
+        if k < end and doc[k].text == "-":
+            k += 1
+        if k + 1 >= end or doc[k].lower_ != "up" or doc[k + 1].lower_ != "to":
+            return
+        noun = next((t for t in (follow, doc[k]) if t.dep_ == "attr"), None)
+        subj = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun is not None else []
+        if not subj or not self.is_work(sent, subj[0]) or self.doc.work_key is None:
+            return
+        for o in (c for c in doc[k + 1].children if c.dep_ == "pobj"):
+            other = self.other_work(sent, o)
+            if other is not None and other != self.doc.work_key:
+                self.found.append(Found(self.doc.work_key, "follows", other, sent.index, 0.85))
 
     def neighbour(self, sent: Sentence, noun: Any) -> None:
         """ "its predecessor, "Trophy Room"", "A sequel, Iron Tide, is in development", "its
@@ -1662,6 +1906,8 @@ class WorkReader:
         """ "X is the second episode of The Wardens' twentieth season", "the tenth episode of the
         ninth season of the comedy series Grey Lantern": the work is part of that series."""
         cur = noun
+        if not any(p.lower_ == "of" for p in noun.children):  # "the ninth episode and finale of ..."
+            cur = next((c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"), noun)
         for _ in range(3):
             of = [o for p in cur.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             if not of:
@@ -1908,7 +2154,10 @@ def character_cues(doc: Doc) -> set[str]:
             if tok.dep_ == "attr":
                 near += [c for c in tok.head.children if c.dep_ == "nsubj"]
             if tok.dep_ == "nsubj" and tok.head.lower_ in COPULAS:  # "The protagonist is Florin"
-                near += [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+                named = [c for c in tok.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+                if tok.tag_ == "NNS":  # "The main protagonists are A and B": each of them
+                    named = [c for a in named for c in _conjuncts(a) if c.pos_ == "PROPN"]
+                near += named
             out |= {k for t in near if (k := doc.ref(sent, t)) is not None}
     return out | plot_subjects(doc)
 
