@@ -1446,6 +1446,10 @@ def _acting_through(tok: Any) -> bool:
             return holder.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
     if tok.dep_ == "poss":  # "her family's murder": someone things happen to
         return True
+    if (
+        tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ == "VERB"
+    ):  # "reunited with her"
+        return True
     return any(c.dep_ in ("acl", "relcl") and c.pos_ == "VERB" for c in tok.children)
 
 
