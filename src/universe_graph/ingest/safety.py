@@ -54,7 +54,9 @@ def _where(item: Any) -> tuple[int | None, str]:
         return None, ""
     first = evidence[0]
     line = first.line if first.line is not None else first.row
-    return line, f" (evidence at {first.pointer})" if first.pointer else ""
+    if first.pointer is None:
+        return line, ""
+    return line, f" (evidence at {first.pointer or 'the document root'})"  # "": the whole document
 
 
 def _looks_clean(claims: ClaimSet) -> bool:
