@@ -61,3 +61,10 @@ def test_a_person_is_the_document_root(tmp_path: Path) -> None:
     )
     (person,) = claims.entities
     assert [ev.pointer for ev in person.evidence] == [""]
+
+
+def test_a_refused_value_at_the_root_names_the_document_root(tmp_path: Path) -> None:
+    path = tmp_path / "tmdb.json"
+    path.write_text(json.dumps({"id": 9102, "title": "Night\u0000Ferry", "release_date": "1999-01-01"}))
+    _, errors = read_paths([path], kind="tmdb", options=SourceOptions(source_id="t"))
+    assert errors and "(evidence at the document root)" in str(errors[0]), errors
