@@ -1,7 +1,7 @@
 """A fuzzer for the readers: mutate real samples and count located errors, tracebacks and hangs.
 
     PYTHONPATH=src .venv/bin/python benchmarks/fuzz.py [--per-reader 1000] [--seed 16] [--hang 20]
-        [--reader NAME ...] [--store] [--keep DIR] [--format text|json]
+        [--reader NAME ...] [--store] [--keep DIR] [--format text|json] [--log FILE]
 
 Every registered reader (`universe_graph.ingest.readers()`) gets real samples (the shared TMDb,
 SWAPI, Wikidata, IMDb, MovieLens and MetaQA files, the sample universe, a test review) and
@@ -12,13 +12,14 @@ the outcome is `ok` (accepted), `located` (BadInput naming the file and a line o
 `file_only` (BadInput naming the file alone), `traceback` (any other exception, or a BadInput
 about another file) or `hang` (more than `--hang` seconds of CPU time, or ten times that on the clock).
 
-With `--store`, each reader's accepted copies (or `--store-sample` of them, evenly spread: a
-store takes seconds per source once it holds hundreds of near-copies) are ingested in one batch
-into a fresh store (both halves), the store is opened again, and every source read back (what
-`export` prints) is compared with what was ingested (the claims after identity resolution, which
-is what the store is given): `same` or `differs` per source; a source the projection refused
-counts as `partial`.
-`--keep DIR` copies every input that gave a traceback or a hang to DIR, to rebuild it as a test.
+With `--store`, every accepted copy goes through both stores, one input at a time, in one store
+per reader that retracting empties again (`round_trip`): the canonical read-back (what `export`
+prints) must equal the claims the store was given (after identity resolution), the FalkorDB
+projection must hold exactly the nodes and relationships, labels and properties that the pure
+planner makes of them, and the retract must leave both halves empty; at the end the store must
+open again, empty. About half a second per accepted input.
+`--keep DIR` copies every input that gave a traceback, a hang or a failed round trip to DIR, to
+rebuild it as a test.
 The test suite runs a seeded subset (`tests/test_hardening_fuzz.py`).
 """
 
@@ -229,7 +230,8 @@ class Tally:
 
     counts: Counter[str] = field(default_factory=Counter)
     failures: list[str] = field(default_factory=list)
-    accepted: list[ClaimSet] = field(default_factory=list)
+    #: each accepted input and the claim sets read from it
+    accepted: list[tuple[Path, list[ClaimSet]]] = field(default_factory=list)
     #: the inputs that gave a traceback or a hang
     failed_inputs: list[Path] = field(default_factory=list)
     #: the first problem of each refusal that named the file alone (no line, no field)
@@ -273,7 +275,7 @@ def read_one(path: Path, kind: str | None, hang: float, tally: Tally) -> None:
             tally.failed_inputs.append(path)
         return
     tally.counts["ok"] += 1
-    tally.accepted.extend(loaded.claimsets)
+    tally.accepted.append((path, list(loaded.claimsets)))
 
 
 def fuzz(
@@ -326,37 +328,124 @@ def normal(cs: ClaimSet) -> dict[str, Any]:
     return data
 
 
-def round_trip(store: Path, claimsets: list[ClaimSet]) -> Counter[str]:
-    """Ingest the accepted claim sets into one fresh store in one batch (as one `ingest` of many
-    files), open it again and read every source back (what `export` prints): `stored` per source
-    written, `partial` per source the projection refused, `same` / `differs` per source whose
-    read-back equals / differs from what the store was given (the claims after resolution), and
-    `unreadable` for every source when the store cannot be read back at all."""
+#: a projection as data: node iri -> (class labels, properties); (subject, TYPE, object, key) -> properties
+Nodes = dict[str, tuple[frozenset[str], dict[str, Any]]]
+Edges = dict[tuple[str, str, str, str], dict[str, Any]]
+
+
+def expected_projection(sources: list[ClaimSet]) -> tuple[Nodes, Edges]:
+    """What the Cypher projection must hold for these sources alone (an otherwise empty store),
+    computed by the pure planner from the claims the store was given."""
+    from universe_graph.stores.projection import EdgeKey, EdgeState, NodeState, plan, rows_of
+
+    nodes: Nodes = {}
+    edges: Edges = {}
+    states: dict[str, NodeState] = {}
+    edge_states: dict[EdgeKey, EdgeState] = {}
+    for claims in sources:  # one after another, as the store projects them
+        step = plan(claims.source.id, claims, [], [], states.values(), edge_states.values())
+        states |= step.nodes
+        edge_states |= step.edges
+    rows = rows_of(plan("", None, [], [], states.values(), edge_states.values()))
+    for label, created in rows.create_nodes.items():
+        for row in created:
+            nodes[row["iri"]] = (frozenset() if label is None else frozenset({label}), row["props"])
+    for (rel_type, _), made in rows.edges.items():
+        for row in made:
+            edges[(row["s"], rel_type, row["o"], row["k"])] = row["props"]
+    return nodes, edges
+
+
+def held_projection(projection: Any) -> tuple[Nodes, Edges]:
+    """What a FalkorDB projection holds, read back in the shape of `expected_projection`."""
+    node_rows = projection._run("MATCH (n:Node) RETURN n.iri, labels(n), properties(n)")
+    edge_rows = projection._run("MATCH (a:Node)-[r]->(b:Node) RETURN a.iri, type(r), b.iri, properties(r)")
+    nodes = {iri: (frozenset(labels) - {"Node"}, props) for iri, labels, props in node_rows}
+    edges = {(a, rel_type, b, props.get("key", "")): props for a, rel_type, b, props in edge_rows}
+    return nodes, edges
+
+
+def round_trip(universe: Any, sources: list[ClaimSet]) -> list[str]:
+    """Ingest one accepted input (its claim sets, as one `ingest` of the file) into an empty
+    store, read it back from both halves and retract it; what went wrong (empty: nothing).
+
+    Canonical: every source read back (what `export` prints) equals what the store was given
+    (the claims after identity resolution). Projection: every node and relationship FalkorDB
+    holds, with its labels and properties, equals what the planner makes of those claims.
+    Retract: both halves are empty again."""
     from universe_graph.resolve import resolve_batch
+
+    wrong: list[str] = []
+    given = resolve_batch(sources).claims
+    changes = universe.ingest(sources)
+    refused = [r for r in universe.reports if "could not be projected" in r]
+    if refused:
+        wrong.append(f"partial: {refused[0]}")
+    if len(changes) != len(given):
+        wrong.append(f"stored {len(changes)} sources of {len(given)}")
+    back = {cs.source.id: normal(cs) for cs in universe.canonical.claimsets()}
+    expected = {cs.source.id: normal(cs) for cs in given}
+    if back != expected:
+        differs = sorted(sid for sid in {*back, *expected} if back.get(sid) != expected.get(sid))
+        wrong.append(f"canonical differs: {differs[:3]}")
+    if not refused and held_projection(universe.projection) != expected_projection(given):
+        wrong.append("projection differs")
+    for claims in given:
+        universe.retract(claims.source.id)
+    left = universe.projection._run("MATCH (n) RETURN count(n)")[0][0]
+    canonical = universe.canonical
+    if canonical.sources() or canonical.current_graphs() or left or universe.projection.markers():
+        wrong.append(f"retract left: {len(universe.canonical.sources())} sources, {left} projected nodes")
+    return wrong
+
+
+def round_trips(
+    folder: Path,
+    inputs: list[tuple[Path, list[ClaimSet]]],
+    log: Callable[[str], None] | None = None,
+    failed: list[Path] | None = None,
+) -> Counter[str]:
+    """Every accepted input through `round_trip`, in one store reused (and emptied by retracting)
+    input after input: a fresh store per input costs a FalkorDB start. At the end the store is
+    opened again and must be empty. Counts `passed` and `failed` per input and each kind of
+    failure (`partial`, `canonical differs`, ...); the failed inputs are added to `failed`."""
     from universe_graph.stores.sync import UniverseStore
 
     counts: Counter[str] = Counter()
-    given = {cs.source.id: normal(cs) for cs in resolve_batch(claimsets).claims}
-    with UniverseStore(store) as universe:
-        changes = universe.ingest(claimsets)
-        broken = {r.split("'")[1] for r in universe.reports if "could not be projected" in r}
-    for change in changes:
-        counts["partial" if change.source in broken else "stored"] += 1
+    universe = UniverseStore(folder)
     try:
-        with UniverseStore(store) as universe:
-            back = {cs.source.id: normal(cs) for cs in universe.canonical.claimsets()}
-    except Exception as e:  # the store cannot give back what it took: `export` would fail too
-        print(f"round trip: the store could not be read back: {type(e).__name__}: {e}", file=sys.stderr)
-        counts["unreadable"] += len(given)
-        return counts
-    for source_id, data in given.items():
-        counts["same" if back.get(source_id) == data else "differs"] += 1
-    counts["unexpected"] += len(set(back) - set(given))
+        for path, sources in inputs:
+            started = time.perf_counter()
+            try:
+                wrong = round_trip(universe, sources)
+            except Exception:  # the store refused or broke on an accepted input: a failure, and a fresh store
+                wrong = [f"error: {traceback.format_exc(limit=-3)}"]
+                universe.close()
+                folder = folder.with_name(folder.name + "+")
+                universe = UniverseStore(folder)
+            counts["failed" if wrong else "passed"] += 1
+            if wrong and failed is not None:
+                failed.append(path)
+            for problem in wrong:
+                counts[problem.split(":")[0]] += 1
+                print(f"round trip {path.name}: {problem}", file=sys.stderr)
+            if log is not None:
+                took = time.perf_counter() - started
+                log(f"round trip {path.name} {'failed' if wrong else 'passed'} {took:.1f}s")
+    finally:
+        universe.close()
+    try:  # what the last command left must open again (healing included) and hold nothing
+        with UniverseStore(folder) as again:
+            if again.canonical.sources() or again.projection is None or again.projection.markers():
+                counts["reopened not empty"] += 1
+    except Exception as e:
+        print(f"round trip: the store did not open again: {type(e).__name__}: {e}", file=sys.stderr)
+        counts["unopenable"] += 1
     return counts
 
 
 COLUMNS = ("inputs", "ok", "located", "file_only", "traceback", "hang")
-STORE_COLUMNS = ("stored", "partial", "same", "differs", "unexpected", "unreadable")
+STORE_COLUMNS = ("passed", "failed")
 
 
 def table(tallies: dict[str, Tally], stores: dict[str, Counter[str]]) -> list[dict[str, Any]]:
@@ -367,6 +456,7 @@ def table(tallies: dict[str, Tally], stores: dict[str, Counter[str]]) -> list[di
         row |= {column: tally.counts[column] for column in COLUMNS[1:]}
         if reader in stores:
             row |= {column: stores[reader][column] for column in STORE_COLUMNS}
+            row["problems"] = {k: v for k, v in stores[reader].items() if k not in STORE_COLUMNS}
         rows.append(row)
     return rows
 
@@ -381,36 +471,24 @@ def main() -> None:
     parser.add_argument("--reader", action="append", help="only these readers (repeatable)")
     parser.add_argument("--store", action="store_true", help="round-trip what is accepted through a store")
     parser.add_argument(
-        "--store-sample",
-        type=int,
-        default=0,
-        help="round-trip only this many accepted copies per reader, evenly spread (0: all)",
+        "--keep", type=Path, help="copy inputs that gave a traceback, a hang or a failed round trip here"
     )
-    parser.add_argument("--keep", type=Path, help="copy inputs that gave a traceback or a hang here")
     parser.add_argument("--format", dest="fmt", choices=["text", "json"], default="text")
     parser.add_argument("--log", type=Path, help="append one line per input here as it is read")
     args = parser.parse_args()
     chosen = set(args.reader or [])
     with tempfile.TemporaryDirectory(prefix="ug-fuzz-") as tmp:
         logged = args.log.open("a", encoding="utf-8", buffering=1) if args.log else None
-        tallies = fuzz(
-            Path(tmp),
-            args.per_reader,
-            args.seed,
-            args.hang,
-            lambda r: not chosen or r in chosen,
-            log=None if logged is None else lambda line: print(line, file=logged),
-        )
-        if logged is not None:
-            logged.close()
+        log = None if logged is None else lambda line: print(line, file=logged)
+        only = lambda r: not chosen or r in chosen  # noqa: E731
+        tallies = fuzz(Path(tmp), args.per_reader, args.seed, args.hang, only, log=log)
         stores: dict[str, Counter[str]] = {}
         if args.store:
             for reader, tally in tallies.items():
-                accepted = tally.accepted
-                if args.store_sample and len(accepted) > args.store_sample:  # evenly spread, not the first
-                    step = len(accepted) / args.store_sample
-                    accepted = [accepted[int(k * step)] for k in range(args.store_sample)]
-                stores[reader] = round_trip(Path(tmp) / f"store-{reader}", accepted)
+                folder = Path(tmp) / f"store-{reader}"
+                stores[reader] = round_trips(folder, tally.accepted, log=log, failed=tally.failed_inputs)
+        if logged is not None:
+            logged.close()
         if args.keep:
             for reader, tally in tallies.items():
                 (args.keep / reader).mkdir(parents=True, exist_ok=True)

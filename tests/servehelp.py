@@ -18,6 +18,7 @@ import uvicorn
 from universe_graph.fixtures import sample
 from universe_graph.model import CanonTier, ClaimSet, Evidence, Relation, Source, SourceKind
 from universe_graph.serve.app import create_app
+from universe_graph.serve.protocol import UVICORN_OPTIONS
 from universe_graph.serve.settings import ServeSettings
 from universe_graph.serve.state import ServerState
 from universe_graph.stores.sync import UniverseStore
@@ -75,7 +76,7 @@ def running(folder: Path, **settings: object) -> Iterator[Running]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(state), log_level="warning", access_log=False)
+    config = uvicorn.Config(create_app(state), **UVICORN_OPTIONS)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -40,6 +40,8 @@ def page(browser: Browser, server: Running) -> Iterator[Page]:
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    # the server's Content-Security-Policy must not block anything the explorer needs
+    page.on("console", lambda m: errors.append(m.text) if "Content Security Policy" in m.text else None)
     page.on(
         "request",
         lambda r: errors.append(f"outside request {r.url}") if not r.url.startswith(server.url) else None,

@@ -200,3 +200,67 @@ def test_a_control_character_in_yaml_is_refused_at_its_line(tmp_path: Path) -> N
     path.write_text(text, encoding="utf-8")
     problem = _refused(path, "universe")  # was "malformed YAML: unacceptable character" with no line
     assert problem.line == 3 and "not allowed" in problem.message, problem
+
+
+def test_an_integer_past_64_bits_is_refused_before_either_store(tmp_path: Path) -> None:
+    """Found by the round trip: Oxigraph kept a 26-digit MovieLens id that FalkorDB clamped to
+    2**63 - 1, so the two stores disagreed. Now such a value is refused, at its line and field."""
+    from universe_graph.fixtures import sample_path
+    from universe_graph.ingest.safety import unsafe_values
+
+    text = (sample_path() / "john-wick.universe.yaml").read_text(encoding="utf-8")
+    assert "movielens: 115149}" in text
+    path = tmp_path / "u.universe.yaml"
+    path.write_text(text.replace("movielens: 115149}", "movielens: 11514999999999999999999999}"))
+    with pytest.raises(BadInput) as caught:
+        load_paths([path])
+    (problem,) = caught.value.problems
+    assert problem.field is not None and problem.field.endswith("external_ids.movielens")
+    assert "64 bits" in problem.message
+    assert problem.line is not None and "john-wick-2014" in text.splitlines()[problem.line - 1]  # the film
+    # the edge of the range: the largest 64-bit integer is kept, one more is refused
+    (claims,) = load_paths([sample_path() / "john-wick.universe.yaml"]).claimsets
+    film = next(e for e in claims.entities if e.external_ids.movielens == 115149)
+    film.external_ids.movielens = 2**63 - 1
+    assert unsafe_values(claims) == []
+    film.external_ids.movielens = 2**63
+    assert [p.field for p in unsafe_values(claims)] == [
+        f"entities[{claims.entities.index(film)}].external_ids.movielens"
+    ]
+
+
+def test_a_decision_file_naming_an_iri_the_store_refuses_is_located(tmp_path: Path) -> None:
+    """Found by the round trip: a decision file whose IRI holds `[` was read, then the canonical
+    store's parser raised in the middle of `ingest` (a traceback)."""
+    from universe_graph.ingest.curation import DecidedEntity, DecisionFile, render, statement
+    from universe_graph.model import EntityType
+
+    def decision(iri: str) -> str:
+        people = [
+            DecidedEntity.model_construct(iri=iri, name="Ada Quell", type=EntityType.CHARACTER),
+            DecidedEntity(
+                iri="https://example.org/id/the-exile", name="The Exile", type=EntityType.CHARACTER
+            ),
+        ]
+        at = "2026-12-07T12:00:00+00:00"
+        said = statement("same_as", people, "a fan", at, None)
+        return render(
+            DecisionFile.model_construct(
+                format="universe-graph decision", decision="same_as", entities=people, by="a fan", at=at,
+                note=None, statement=said,
+            )
+        )  # fmt: skip
+
+    path = tmp_path / "decision.json"
+    for bad in (
+        "https://example.org/id/ada[quell]",
+        "https://example.org/id/ada%zz",
+        "https://example.org/{ada}",
+    ):
+        path.write_text(decision(bad), encoding="utf-8")
+        with pytest.raises(BadInput) as caught:
+            load_paths([path])
+        (problem,) = caught.value.problems
+        assert "not a valid IRI" in problem.message and problem.field == "entities.0.iri", problem
+    path.write_text(decision("https://example.org/id/ada-quell"), encoding="utf-8")
+    assert len(load_paths([path]).claimsets) == 1

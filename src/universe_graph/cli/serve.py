@@ -96,6 +96,7 @@ def serve(
     import uvicorn
 
     from ..serve.app import create_app
+    from ..serve.protocol import UVICORN_OPTIONS
     from ..serve.settings import ServeSettings
     from ..serve.state import ServerState
 
@@ -123,7 +124,7 @@ def serve(
             signal.signal(sig, _stop)
         try:
             click.echo(f"serving {store.folder} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-            uvicorn.run(create_app(state), host=host, port=port, log_level="warning", access_log=False)
+            uvicorn.run(create_app(state), host=host, port=port, **UVICORN_OPTIONS)
         finally:
             state.close()
 

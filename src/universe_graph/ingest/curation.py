@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import BadInput
 from ..model import ClaimSet, EntityType, Evidence, Relation, SourceKind
@@ -33,6 +33,19 @@ class DecidedEntity(BaseModel):
     iri: str = Field(pattern=r"^[a-z][a-z0-9+.-]*:\S+$", max_length=2000)
     name: str = Field(min_length=1, max_length=500)
     type: EntityType
+
+    @field_validator("iri")
+    @classmethod
+    def _engine_iri(cls, iri: str) -> str:
+        """An IRI the store's engine takes (no `[`, `{`, bad `%` escapes ...): the one raw IRI a
+        user writes, refused here rather than by the canonical store halfway through `ingest`."""
+        from pyoxigraph import NamedNode
+
+        try:
+            NamedNode(iri)
+        except ValueError as e:
+            raise ValueError(f"not a valid IRI: {e}") from None
+        return iri
 
 
 class DecisionFile(BaseModel):

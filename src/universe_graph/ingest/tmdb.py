@@ -114,7 +114,7 @@ class TmdbReader(Reader):
         kind = EntityType.SERIES if media == "tv" else EntityType.FILM
         title = item.get("title") or item.get("name")
         original = item.get("original_title") or item.get("original_name")
-        ev = self.b.evidence(pointer=where or "/")
+        ev = self.b.evidence(pointer=where)  # "" is the whole document (RFC 6901)
         iri = external_iri(kind, f"tmdb-{media}", str(ident))
         if not isinstance(title, str) or not title.strip():
             return self.b.ref(iri, kind, f"{media}/{ident}", ev, {"tmdb": f"{media}/{ident}"})
@@ -127,9 +127,10 @@ class TmdbReader(Reader):
             aliases=aliases,
             ids={"tmdb": f"{media}/{ident}", "imdb": self._imdb(item.get("imdb_id"), where + "/imdb_id")},
         )
-        year = _year(item.get("release_date") or item.get("first_air_date"))
-        if year is not None:
-            self.b.relate(iri, "release_year", year, ev)
+        dated = "release_date" if item.get("release_date") else "first_air_date"
+        year = _year(item.get(dated))
+        if year is not None:  # the year points at the date it was read from
+            self.b.relate(iri, "release_year", year, self.b.evidence(pointer=f"{where}/{dated}"))
         return iri
 
     def person_ref(self, item: dict[str, Any], where: str) -> str | None:
@@ -203,7 +204,7 @@ class TmdbReader(Reader):
             iri,
             EntityType.UNIVERSE,
             name,
-            self.b.evidence(pointer=where or "/"),
+            self.b.evidence(pointer=where),
             ids={"tmdb": f"collection/{ident}"},
         )
 
@@ -251,7 +252,7 @@ class TmdbReader(Reader):
             external_iri(EntityType.PERSON, "tmdb-person", str(ident)),
             EntityType.PERSON,
             data["name"],
-            self.b.evidence(pointer="/"),
+            self.b.evidence(pointer=""),
             aliases=aliases,
             ids={"tmdb": f"person/{ident}", "imdb": self._imdb(data.get("imdb_id"), "/imdb_id")},
         )

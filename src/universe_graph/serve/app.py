@@ -1,4 +1,4 @@
-"""The ASGI app: routers, guards, the one error shape, the explorer's static files."""
+"""The ASGI app: routers, guards (body size, Host), security headers, one error shape, the explorer."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from starlette.staticfiles import StaticFiles
 from .. import __version__
 from . import api, cypher, errors, pages, query_api, sparql
 from .guards import BodyLimit
+from .headers import SecurityHeaders
+from .hosts import HostCheck
 from .state import ServerState
 
 STATIC = Path(str(files("universe_graph.serve") / "static"))
@@ -57,4 +59,6 @@ def create_app(state: ServerState) -> FastAPI:
             allow_methods=["GET", "POST"],
             allow_headers=["Content-Type", "Accept", "Authorization"],
         )
+    app.add_middleware(HostCheck, bound=state.settings.host)  # before CORS and the rest: outside them
+    app.add_middleware(SecurityHeaders)  # outermost, so the guards' refusals carry the headers too
     return app

@@ -24,6 +24,7 @@ from ..errors import (
     StoreUnavailable,
     UniverseGraphError,
 )
+from .headers import SECURITY_HEADERS
 
 log = logging.getLogger("universe_graph.serve")
 
@@ -67,7 +68,11 @@ def body(items: list[ErrorItem]) -> dict[str, Any]:
 
 
 def response(error: ApiError) -> JSONResponse:
-    return JSONResponse(body(error.items), status_code=error.status, headers=error.headers)
+    """The error as a response, with the security headers (the 500s of Starlette's outermost
+    middleware do not pass through `SecurityHeaders`)."""
+    return JSONResponse(
+        body(error.items), status_code=error.status, headers={**SECURITY_HEADERS, **(error.headers or {})}
+    )
 
 
 def from_domain(error: UniverseGraphError) -> ApiError:

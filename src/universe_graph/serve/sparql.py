@@ -9,8 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from ..stores.oxigraph import _looks_like_update
-from ..stores.sparql_guard import ServiceRefused, check_service
+from ..stores.sparql_guard import ServiceRefused, check_service, looks_like_update
 from .errors import ApiError, ErrorBody
 from .media import CONTENT_TYPES, GRAPH_TYPES, RESULT_TYPES, SHORT, preferences
 from .pages import sparql_page, wants_page
@@ -155,7 +154,7 @@ async def sparql(request: Request) -> Response:
         ) from e
     if not answer.ok:
         if answer.kind == "syntax":
-            if _looks_like_update(query):
+            if looks_like_update(query):
                 raise _refuse_update()
             raise ApiError(400, "UG.ClientError.Sparql.SyntaxError", f"SPARQL syntax error: {answer.message}")
         if answer.kind == "not_acceptable":

@@ -57,11 +57,11 @@ class _Worker:
 
     def wait_ready(self, timeout: float) -> None:
         """Wait until the worker has opened the store (so its start never counts against a query)."""
-        if not self.conn.poll(timeout):
-            raise StoreUnavailable(f"a SPARQL worker did not start within {timeout:g} s")
         try:
+            if not self.conn.poll(timeout):
+                raise StoreUnavailable(f"a SPARQL worker did not start within {timeout:g} s")
             status, _, message, _ = self.conn.recv()
-        except (EOFError, OSError) as e:  # killed while starting (the server is closing)
+        except (EOFError, OSError) as e:  # killed (and its pipe closed) while starting: the server is closing
             raise StoreUnavailable("a SPARQL worker exited while starting") from e
         if status != "ready":
             raise StoreUnavailable(str(message))
@@ -114,13 +114,15 @@ class SparqlPool:
         """Start a worker in place of a killed one, in the background; it joins the idle ones when ready."""
 
         def start() -> None:
-            worker = self._start()
+            worker = None
             try:
+                worker = self._start()
                 worker.wait_ready(START_TIMEOUT)
-            except StoreUnavailable:
+            except Exception:  # StoreUnavailable, or the spawn itself failing
                 if not self._closed:  # a shutdown during the respawn is not a failure
                     log.exception("a replacement SPARQL worker failed to start")
-                self._retire(worker)
+                if worker is not None:
+                    self._retire(worker)
                 return
             if self._closed:
                 self._retire(worker)

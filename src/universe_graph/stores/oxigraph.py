@@ -39,7 +39,7 @@ from .base import (
 )
 from .lock import WriterLock
 from .merged import MERGE_OF, MERGED_GRAPH, DefaultGraph, has_merged
-from .sparql_guard import check_depth, check_service
+from .sparql_guard import check_depth, check_service, looks_like_update
 
 _REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
 _RECORD_OF = ox.NamedNode(str(UG.record_of))
@@ -401,7 +401,7 @@ class OxigraphStore(CanonicalStore):
                 substitutions=substitutions or None,
             )
         except SyntaxError as e:
-            if _looks_like_update(sparql):
+            if looks_like_update(sparql):
                 raise BadInput.at(
                     "query",
                     "SPARQL Update is refused: the graph is read-only here; "
@@ -439,15 +439,6 @@ class OxigraphStore(CanonicalStore):
                 self._store.flush()
             del self._store
         self._lock.release()
-
-
-_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-
-
-def _looks_like_update(text: str) -> bool:
-    words = [w.upper() for w in text.replace("{", " ").split()]
-    body = [w for w in words if w not in ("PREFIX", "BASE") and not w.endswith(":") and not w.startswith("<")]
-    return bool(body) and body[0] in _UPDATE_WORDS
 
 
 def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:

@@ -88,6 +88,18 @@ def _masked(query: str) -> tuple[str, list[tuple[int, str]]]:
     return _SKIPPED.sub(blank, query), iris
 
 
+_UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def looks_like_update(text: str) -> bool:
+    """Whether a text that failed to parse as a query reads as a SPARQL Update: its first word
+    after the prologue (comments, strings and IRIs blanked first, so `# note` does not hide it)."""
+    masked, _ = _masked(text)
+    words = [w.upper() for w in masked.replace("{", " ").split()]
+    body = [w for w in words if w not in ("PREFIX", "BASE") and not w.endswith(":")]
+    return bool(body) and body[0] in _UPDATE_WORDS
+
+
 def service_targets(query: str) -> list[str | None]:
     """The endpoint of every `SERVICE` in a query: its IRI, or None where it is not a full IRI."""
     masked, iris = _masked(query)
