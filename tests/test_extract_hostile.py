@@ -245,3 +245,13 @@ def test_name_variants_are_matched_through_an_index(monkeypatch: pytest.MonkeyPa
     found = {e.name: e for e in claims.entities}
     assert "Ivo Varo" in found and "Varo" not in found  # the short name still joins its one long name
     assert "Varo" in found["Ivo Varo"].aliases
+
+
+def test_names_that_make_one_iri_are_one_entity() -> None:
+    """Fuzzing found "Mila" and "Mila" with a stray non-ASCII letter: both slugify to one IRI, and
+    two entities of one id lost one name in the store. One entity, the other name an alias."""
+    from test_extract_rules import extract
+
+    c = extract("Ashfall review\n\nMila hunts Bo Lund across the flats. Later Mila\u191b flees Bo Lund.")
+    ids = [e.id for e in c.entities]
+    assert len(ids) == len(set(ids))

@@ -978,7 +978,9 @@ class _Run:
         doc, source = self.doc, self.source
         ents = {k: e for k, e in doc.ents.items() if e.mentions or k == doc.work_key}
         iris = {k: self.iri(e) for k, e in ents.items()}
-        entities = [self.entity(e, iris[k]) for k, e in sorted(ents.items(), key=lambda p: p[1].first)]
+        entities = _one_per_iri(
+            [self.entity(e, iris[k]) for k, e in sorted(ents.items(), key=lambda p: p[1].first)]
+        )
         relations: dict[tuple[str, str, str], Relation] = {}
 
         def relate(s: str, pred: str, o: str, sent_index: int, conf: float) -> None:
@@ -1523,6 +1525,22 @@ def _name_span(tok: Any) -> Any:
 
 #: participles that credit an actor with a part: "played by", "portrayed by", "voiced by"
 CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})
+
+
+def _one_per_iri(entities: list[Entity]) -> list[Entity]:
+    """Names that make one IRI ("Mila" and "Mila" with a stray mark) are one entity: the first
+    keeps its name, the others become its aliases and add their evidence."""
+    kept: dict[str, Entity] = {}
+    for e in entities:
+        first = kept.get(e.id)
+        if first is None:
+            kept[e.id] = e
+            continue
+        aliases = [a for a in (e.name, *e.aliases) if a != first.name and a not in first.aliases]
+        kept[e.id] = first.model_copy(
+            update={"aliases": [*first.aliases, *aliases], "evidence": [*first.evidence, *e.evidence]}
+        )
+    return list(kept.values())
 
 
 def _introduced(ent: Any, sent: Sentence) -> bool:
