@@ -248,10 +248,13 @@ def test_name_variants_are_matched_through_an_index(monkeypatch: pytest.MonkeyPa
 
 
 def test_names_that_make_one_iri_are_one_entity() -> None:
-    """Fuzzing found "Mila" and "Mila" with a stray non-ASCII letter: both slugify to one IRI, and
-    two entities of one id lost one name in the store. One entity, the other name an alias."""
+    """Fuzzing found "Mila" and "Mila" with a stray non-ASCII letter (`tests/data/fuzz`, a mutated
+    sample review): both slugify to one IRI, and two entities of one id lost one name in the store.
+    One entity, the other name an alias."""
+    from pathlib import Path
+
     from test_extract_rules import extract
 
-    c = extract("Ashfall review\n\nMila hunts Bo Lund across the flats. Later Mila\u191b flees Bo Lund.")
-    ids = [e.id for e in c.entities]
+    text = (Path(__file__).parent / "data" / "fuzz" / "ashfall-fuzz486.txt").read_text(encoding="utf-8")
+    ids = [e.id for e in extract(text).entities]
     assert len(ids) == len(set(ids))
