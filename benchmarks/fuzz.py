@@ -41,6 +41,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import SourceOptions, read_paths, readers
@@ -338,7 +339,7 @@ def round_trip(store: Path, claimsets: list[ClaimSet]) -> Counter[str]:
     counts: Counter[str] = Counter()
     given = {cs.source.id: normal(cs) for cs in resolve_batch(claimsets).claims}
     with UniverseStore(store) as universe:
-        changes = universe.ingest(claimsets)
+        changes = ingest_claims(universe, claimsets).changes
         broken = {r.split("'")[1] for r in universe.reports if "could not be projected" in r}
     for change in changes:
         counts["partial" if change.source in broken else "stored"] += 1

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from .app import ingest_claims
 from .errors import BadInput, Problem
 from .ingest.curation import DecidedEntity, DecisionFile, Verdict, render, statement
 from .model import CanonTier, ClaimSet, EntityType, SourceKind, slugify
-from .resolve import APART, SAME, ResolutionResult
+from .resolve import APART, SAME
 
 if TYPE_CHECKING:
     from .stores.base import SourceRecord
@@ -47,6 +48,7 @@ class DecisionReport(BaseModel):
     merged: list[str]  # resolution's merges that the decision made, as lines
     kept_apart: list[str]
     changes: list[dict[str, object]]
+    warnings: list[str]  # ambiguous identities, sources the projection refused
 
 
 def _family(kind: str) -> str:
@@ -122,11 +124,11 @@ def decide(
     tmp.replace(path)
     try:
         claims = _read(path, sid, tier)
-        changes = store.ingest([claims])
+        done = ingest_claims(store, [claims])
     except BaseException:
         path.unlink(missing_ok=True)  # nothing was stored: leave no decision file behind
         raise
-    result: ResolutionResult = store.resolution if store.resolution is not None else ResolutionResult()
+    result = done.resolved.result
     mine = f"(source {sid})"
     return DecisionReport(
         decision=verdict,
@@ -139,7 +141,8 @@ def decide(
         tier=tier.value,
         merged=[d.line() for d in result.merged if mine in d.why],
         kept_apart=[d.line() for d in result.kept_apart if mine in d.why],
-        changes=[c.__dict__ for c in changes],
+        changes=[c.__dict__ for c in done.changes],
+        warnings=done.warnings,
     )
 
 
@@ -172,8 +175,8 @@ def undo(store: UniverseStore, record: SourceRecord) -> Change:
             ]:
                 holders.add(graphs[quad.graph_name.value])  # type: ignore[union-attr]
         again = _reread([current[sid] for sid in sorted(holders)])
-    store.retract_source(record.source.id)
-    store.ingest(again, leave_out={c.source.id for c in again})
+    store.retract(record.source.id)
+    ingest_claims(store, again, leave_out={c.source.id for c in again})
     return Change(record.source.id, "retracted")
 
 
