@@ -191,9 +191,12 @@ def ingest_claims(
     """Resolve sources against the store, then put them (and the stored sources a merge changes)
     and project them: the one ingest path after reading, for `App.ingest`, `merge`/`split` and
     their undoing. Stored sources in `leave_out` are not read into resolution (being replaced)."""
+    from .curation import to_read_again
     from .resolve_stage import ResolutionStage
 
-    resolved = ResolutionStage(store.canonical, leave_out).run(sources)
+    again = to_read_again(store, sources)  # a split of a merge the rules made needs both parts
+    leave_out = {*leave_out, *(c.source.id for c in again)}
+    resolved = ResolutionStage(store.canonical, leave_out).run([*sources, *again])
     changes = store.put(resolved.to_put, hook=hook, progress=progress)
     return Stored(changes, resolved, [*resolved.result.reports(), *store.reports])
 

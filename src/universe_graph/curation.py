@@ -15,6 +15,7 @@ from __future__ import annotations
 import getpass
 import hashlib
 import os
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,10 +23,10 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel
 
 from .app import ingest_claims
-from .errors import BadInput, Problem
+from .errors import BadInput, NotFound, Problem
 from .ingest.curation import DecidedEntity, DecisionFile, Verdict, render, statement
-from .model import CanonTier, ClaimSet, EntityType, SourceKind, slugify
-from .resolve import APART, SAME
+from .model import CanonTier, ClaimSet, EntityType, SourceKind, is_placeholder, slugify
+from .resolve import APART, SAME, lookup_key
 
 if TYPE_CHECKING:
     from .stores.base import SourceRecord
@@ -87,12 +88,26 @@ def decide(
     from .query.names import find_entity
 
     verb = VERBS[verdict]
-    refs = [find_entity(store, name, type=kind) for name in (first, second)]
-    a, b = (DecidedEntity(iri=r.iri, name=r.name, type=EntityType(r.type)) for r in refs)
+    found: list[DecidedEntity | None] = []
+    for name in (first, second):
+        try:
+            ref = find_entity(store, name, type=kind)
+        except NotFound:
+            if verdict == SAME or not _is_iri(name):
+                raise
+            found.append(None)  # maybe an entity resolution merged away: looked up among members
+        else:
+            found.append(DecidedEntity(iri=ref.iri, name=ref.name, type=EntityType(ref.type)))
+    again: list[ClaimSet] = []
+    same = None not in found and found[0].iri == found[1].iri  # type: ignore[union-attr]
+    if verdict == APART and (None in found or same):
+        (a, b), again = _parts_of_merge(store, first, second, found)
+    elif None in found:
+        raise NotFound("entity", first if found[0] is None else second)
+    else:
+        a, b = (f for f in found if f is not None)
     if a.iri == b.iri:
-        what = "already one entity" if verdict == SAME else "one entity"
-        hint = "" if verdict == SAME else "; a merge the rules made cannot be split by name yet"
-        raise BadInput.at(verb, f"{first!r} and {second!r} are {what}: {a.name} <{a.iri}>{hint}")
+        raise BadInput.at(verb, f"{first!r} and {second!r} are already one entity: {a.name} <{a.iri}>")
     if verdict == SAME and _family(a.type) != _family(b.type):
         raise BadInput.at(verb, f"a {a.type} and a {b.type} are never one entity ({a.name}, {b.name})")
     known = decided(store).get(frozenset((a.iri, b.iri)))
@@ -124,7 +139,8 @@ def decide(
     tmp.replace(path)
     try:
         claims = _read(path, sid, tier)
-        done = ingest_claims(store, [claims])
+        # a split of a merge the rules made: its sources read again, so both parts are there to keep apart
+        done = ingest_claims(store, [claims, *again], leave_out={c.source.id for c in again})
     except BaseException:
         path.unlink(missing_ok=True)  # nothing was stored: leave no decision file behind
         raise
@@ -146,6 +162,122 @@ def decide(
     )
 
 
+def _is_iri(text: str) -> bool:
+    return ":" in text and "/" in text and " " not in text
+
+
+class Member(BaseModel):
+    """One of the entities resolution made a stored entity of: its own IRI, names and sources."""
+
+    iri: str
+    names: list[str]
+    type: EntityType
+    sources: list[str]
+
+    def line(self) -> str:
+        return f"{self.names[0] if self.names else self.iri} <{self.iri}> (source {', '.join(self.sources)})"
+
+
+def members(store: UniverseStore, iri: str) -> tuple[list[Member], list[ClaimSet]]:
+    """The entities the stored entity `iri` was made of by resolution (one member when nothing was
+    merged into it), and the sources that hold it, read again from their files (a file that is gone
+    or changed is refused, as for undoing a merge). Resolution decides again over the store with
+    those sources as read, so its members are what it merges into `iri` today."""
+    from .resolve_stage import ResolutionStage
+
+    holders = _holders(store, {iri})
+    again = _reread(holders)
+    mapping = ResolutionStage(store.canonical, {r.source.id for r in holders}).run(again).result.mapping
+    found: dict[str, Member] = {}
+    for claims in again:
+        for entity in claims.entities:
+            if mapping.get(entity.id, entity.id) != iri:
+                continue
+            member = found.setdefault(
+                entity.id, Member(iri=entity.id, names=[], type=entity.type, sources=[])
+            )
+            real = [n for n in (entity.name, *entity.aliases) if not is_placeholder(n)]
+            member.names += [n for n in real if n not in member.names]
+            member.sources += [claims.source.id] if claims.source.id not in member.sources else []
+    return [found[k] for k in sorted(found)], again
+
+
+def _parts_of_merge(
+    store: UniverseStore, first: str, second: str, found: list[DecidedEntity | None]
+) -> tuple[tuple[DecidedEntity, DecidedEntity], list[ClaimSet]]:
+    """The two members of one stored entity that `split FIRST SECOND` names (each by a member's
+    IRI, or by a name only one member has), and the sources to read again. Refuses, listing the
+    members, when the two cannot be told apart."""
+    known = [f for f in found if f is not None]
+    if not known:
+        raise NotFound("entity", first)
+    whole = known[0]
+    parts, again = members(store, whole.iri)
+    chosen: list[Member] = []
+    for given in (first, second):
+        key = lookup_key(given)
+        picked = [m for m in parts if m.iri == given] or [
+            m for m in parts if key in {lookup_key(n) for n in m.names}
+        ]
+        if len(picked) == 1 and picked[0] not in chosen:
+            chosen.append(picked[0])
+    if len(chosen) == 2:
+        a, b = (DecidedEntity(iri=m.iri, name=(m.names or [whole.name])[0], type=m.type) for m in chosen)
+        return (a, b), again
+    if len(parts) < 2:
+        what = f"{whole.name} <{whole.iri}>, which resolution did not make of several"
+        raise BadInput.at("split", f"{first!r} and {second!r} are one entity: {what}")
+    listed = "; ".join(m.line() for m in parts)
+    raise BadInput.at(
+        "split",
+        f"{first!r} and {second!r} are one entity, {whole.name} <{whole.iri}>, that resolution made "
+        f"of {len(parts)}: {listed}; name two of them by IRI (universe-graph split IRI IRI)",
+    )
+
+
+def to_read_again(store: UniverseStore, sources: Sequence[ClaimSet]) -> list[ClaimSet]:
+    """Stored sources to read again from their files so that each split among `sources` meets both
+    entities it names: when the rules merged them, one IRI is gone from the store (its sources were
+    rewritten onto the other), and only the holders of the IRI kept, read as they were, bring it back."""
+    incoming = {c.source.id for c in sources}
+    named = {e.id for c in sources for e in c.entities}
+    splits = [
+        (str(r.subject), str(r.object))
+        for c in sources
+        if c.source.kind is SourceKind.CURATION
+        for r in c.relations
+        if r.predicate == APART
+    ]
+    if not splits:
+        return []
+    held = {iri: _holders(store, {iri}) for pair in splits for iri in pair}
+    wanted: dict[str, SourceRecord] = {}
+    for pair in splits:
+        if all(iri in named or held[iri] for iri in pair):
+            continue  # both are there to keep apart
+        for iri in pair:
+            wanted |= {r.source.id: r for r in held.get(iri, []) if r.source.id not in incoming}
+    return _reread([wanted[sid] for sid in sorted(wanted)])
+
+
+def _holders(store: UniverseStore, iris: set[str]) -> list[SourceRecord]:
+    """The stored sources (decisions aside) whose triples hold any of `iris`."""
+    from pyoxigraph import NamedNode
+
+    current = store.canonical.sources()
+    graphs = {r.graph: sid for sid, r in current.items() if r.source.kind is not SourceKind.CURATION}
+    live = frozenset(graphs)
+    holders: set[str] = set()
+    for iri in sorted(iris):
+        node = NamedNode(iri)
+        for quad in [
+            *store.canonical.quads(node, None, None, live),
+            *store.canonical.quads(None, None, node, live),
+        ]:
+            holders.add(graphs[quad.graph_name.value])  # type: ignore[union-attr]
+    return [current[sid] for sid in sorted(holders)]
+
+
 def _read(path: Path, sid: str, tier: CanonTier) -> ClaimSet:
     from .ingest import SourceOptions, get_reader
 
@@ -155,26 +287,11 @@ def _read(path: Path, sid: str, tier: CanonTier) -> ClaimSet:
 def undo(store: UniverseStore, record: SourceRecord) -> Change:
     """Retract a decision and undo what it did (see the module doc); refuses, changing nothing,
     when a source that holds a merged entity cannot be read again as it was stored."""
-    from pyoxigraph import NamedNode
-
     from .stores.sync import Change
 
     claims = store.canonical.claims_of(record)
     joined = {str(x) for r in claims.relations if r.predicate == SAME for x in (r.subject, r.object)}
-    current = store.canonical.sources()
-    again: list[ClaimSet] = []
-    if joined:
-        graphs = {r.graph: sid for sid, r in current.items() if r.source.kind is not SourceKind.CURATION}
-        live = frozenset(graphs)
-        holders: set[str] = set()
-        for iri in sorted(joined):
-            node = NamedNode(iri)
-            for quad in [
-                *store.canonical.quads(node, None, None, live),
-                *store.canonical.quads(None, None, node, live),
-            ]:
-                holders.add(graphs[quad.graph_name.value])  # type: ignore[union-attr]
-        again = _reread([current[sid] for sid in sorted(holders)])
+    again = _reread(_holders(store, joined)) if joined else []
     store.retract(record.source.id)
     ingest_claims(store, again, leave_out={c.source.id for c in again})
     return Change(record.source.id, "retracted")
