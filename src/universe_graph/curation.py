@@ -66,9 +66,9 @@ def decision_id(verdict: Verdict, a: DecidedEntity, b: DecidedEntity) -> str:
 
 def decided(store: UniverseStore) -> dict[frozenset[str], tuple[str, str]]:
     """The decisions in the store: pair of IRIs -> (predicate, source id)."""
-    from .resolve import index_from_store
+    from .resolve import decisions_in
 
-    return {frozenset((a, b)): (p, sid) for p, a, b, sid in index_from_store(store.canonical).decisions}
+    return {frozenset((a, b)): (p, sid) for p, a, b, sid in decisions_in(store.canonical)}
 
 
 def decide(
@@ -90,6 +90,10 @@ def decide(
     verb = VERBS[verdict]
     found: list[DecidedEntity | None] = []
     for name in (first, second):
+        stored = _stored(store, name) if kind is None and _is_iri(name) else None
+        if stored is not None:  # an IRI needs no name index (costly to build on a large store)
+            found.append(stored)
+            continue
         try:
             ref = find_entity(store, name, type=kind)
         except NotFound:
@@ -164,6 +168,28 @@ def decide(
 
 def _is_iri(text: str) -> bool:
     return ":" in text and "/" in text and " " not in text
+
+
+_ENTITY = """
+SELECT ?e ?type ?label WHERE {
+  ?e a ?type . OPTIONAL { ?e rdfs:label ?label }
+  VALUES ?type { ug:Film ug:Series ug:Person ug:Character ug:Organization ug:Location ug:Universe ug:Genre }
+}"""
+
+
+def _stored(store: UniverseStore, iri: str) -> DecidedEntity | None:
+    """The stored entity with this IRI, by one query (None: not stored, or of no single type)."""
+    from pyoxigraph import NamedNode
+
+    from .resolve import best_name
+    from .vocab import UG
+
+    rows = list(store.canonical.query(_ENTITY, {"e": NamedNode(iri)}))  # type: ignore[arg-type]
+    types = {str(r["type"].value).removeprefix(str(UG._NS)) for r in rows}
+    if len(types) != 1:
+        return None
+    name = best_name(str(r["label"].value) for r in rows if r["label"] is not None)
+    return DecidedEntity(iri=iri, name=name or iri.rsplit("/", 1)[-1], type=EntityType(types.pop()))
 
 
 class Member(BaseModel):
