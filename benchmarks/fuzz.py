@@ -42,6 +42,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput
 from universe_graph.fixtures import sample_path
 from universe_graph.ingest import SourceOptions, read_paths, readers
@@ -377,7 +378,7 @@ def round_trip(universe: Any, sources: list[ClaimSet]) -> list[str]:
 
     wrong: list[str] = []
     given = resolve_batch(sources).claims
-    changes = universe.ingest(sources)
+    changes = ingest_claims(universe, sources).changes
     refused = [r for r in universe.reports if "could not be projected" in r]
     if refused:
         wrong.append(f"partial: {refused[0]}")

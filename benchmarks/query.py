@@ -31,6 +31,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from universe_graph.app import ingest_claims
 from universe_graph.errors import NoPath
 from universe_graph.fixtures import pick_arguments, synthetic_franchise
 from universe_graph.ontology import predicates
@@ -132,7 +133,7 @@ def main() -> None:
     print(f"synthetic franchise: {counts}; {len(claims.relations)} relations, {len(claims.events)} events")
     with tempfile.TemporaryDirectory() as tmp, UniverseStore(Path(tmp) / "store") as store:
         start = time.perf_counter()
-        store.ingest([claims])
+        ingest_claims(store, [claims])
         print(f"ingested both stores in {time.perf_counter() - start:.1f} s")
         del claims
         canonical = store.canonical

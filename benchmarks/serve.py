@@ -31,6 +31,7 @@ import httpx
 import pyoxigraph as ox
 
 from universe_graph import query
+from universe_graph.app import ingest_claims
 from universe_graph.errors import UniverseGraphError
 from universe_graph.fixtures import sample
 from universe_graph.query.canon import max_rank
@@ -190,7 +191,7 @@ def main() -> None:
     try:
         folder = tmp / "store"
         with UniverseStore(folder) as store:
-            store.ingest(sample().claimsets)
+            ingest_claims(store, sample().claimsets)
             work = jobs(store)
             canonical = store.canonical
             assert isinstance(canonical, OxigraphStore)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from universe_graph.app import ingest_claims
 from universe_graph.fixtures import sample
 from universe_graph.model import (
     CanonTier,
@@ -139,7 +140,7 @@ def qstore(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UniverseStore]:
     folder: Path = tmp_path_factory.mktemp("query") / "store"
     store = UniverseStore(folder)
     try:
-        store.ingest([*metadata(), fan_source(), review_source()])
+        ingest_claims(store, [*metadata(), fan_source(), review_source()])
         yield store
     finally:
         store.close()

@@ -15,6 +15,7 @@ from typing import Any
 import httpx
 import uvicorn
 
+from universe_graph.app import ingest_claims
 from universe_graph.fixtures import sample
 from universe_graph.model import CanonTier, ClaimSet, Evidence, Relation, Source, SourceKind
 from universe_graph.serve.app import create_app
@@ -57,7 +58,7 @@ def quoted_review() -> ClaimSet:
 def build_store(folder: Path, extra: list[ClaimSet] | None = None) -> None:
     """The sample universe and the quoted review, ingested into `folder`."""
     with UniverseStore(folder) as store:
-        store.ingest([*sample().claimsets, quoted_review(), *(extra or [])])
+        ingest_claims(store, [*sample().claimsets, quoted_review(), *(extra or [])])
 
 
 @dataclass

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT, Invoke
 from sparqlservers import oxigraph_server
-from universe_graph.app import App
+from universe_graph.app import App, ingest_claims
 from universe_graph.stores.sync import UniverseStore
 
 UNIVERSE = ROOT / "ingest" / "john-wick" / "john-wick.universe.yaml"
@@ -76,7 +76,7 @@ def test_the_app_names_its_local_folder(tmp_path: Path) -> None:
 def test_the_app_opens_a_folder_through_the_engine_registry(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest([])
+        ingest_claims(store, [])
     app = App(folder)
     assert app.engine == "oxigraph"
     with app.canonical() as canonical:

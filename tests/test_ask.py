@@ -10,6 +10,7 @@ import pytest
 
 from conftest import Invoke
 from queryhelp import qfolder, qstore  # noqa: F401
+from universe_graph.app import ingest_claims
 from universe_graph.ask.answer import SUPPORTED, Asker
 from universe_graph.ask.chains import Chain
 from universe_graph.ask.lexicon import Reading, phrases
@@ -113,7 +114,7 @@ def whole_sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UniverseS
     """The bundled sample as `ingest` stores it, the example review's extracted claims included."""
     store = UniverseStore(tmp_path_factory.mktemp("ask-sample") / "store")
     try:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
         yield store
     finally:
         store.close()

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import Invoke
 from queryhelp import metadata
+from universe_graph.app import ingest_claims
 from universe_graph.ask.answer import Answer, Asker, NothingRecorded
 from universe_graph.ask.lexicon import alt_labels, phrases
 from universe_graph.errors import CannotAnswer, NotFound, UniverseGraphError
@@ -71,7 +72,7 @@ def fan(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Asker, Path]
     source.write_text(STARFALL, encoding="utf-8")
     store = UniverseStore(folder / "store", read_only=False, projection=False)
     try:
-        store.ingest([*metadata(), *load_paths([source]).claimsets])
+        ingest_claims(store, [*metadata(), *load_paths([source]).claimsets])
         yield Asker(store), folder / "store"
     finally:
         store.close()

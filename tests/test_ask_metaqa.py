@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
+from universe_graph.app import ingest_claims
 from universe_graph.ask.answer import Asker
 from universe_graph.ask.chains import Chain
 from universe_graph.ask.crossval import cross_validate
@@ -56,7 +57,7 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[UniverseSt
     kb.write_text(KB, encoding="utf-8")
     store = UniverseStore(folder / "store", read_only=False, projection=False)
     try:
-        store.ingest(load_paths([kb]).claimsets)
+        ingest_claims(store, load_paths([kb]).claimsets)
         yield store, folder
     finally:
         store.close()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from universe_graph.app import ingest_claims
 from universe_graph.ask.answer import Answer, Asker
 from universe_graph.errors import AmbiguousName, CannotAnswer
 from universe_graph.ingest import load_paths
@@ -92,7 +93,7 @@ def tide(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UniverseStore]:
     source.write_text(TIDEGLASS, encoding="utf-8")
     store = UniverseStore(folder / "store", read_only=False, projection=False)
     try:
-        store.ingest([*load_paths([source]).claimsets, fan_source()])
+        ingest_claims(store, [*load_paths([source]).claimsets, fan_source()])
         yield store
     finally:
         store.close()

@@ -22,6 +22,7 @@ from graphglot.dialect import Dialect  # type: ignore[import-untyped]
 from bolthelp import BOLT_GRAPH, BOLT_URI, bolt_server, require_netns, run_isolated
 from storehelp import dump
 from test_stores import changed_universe, read
+from universe_graph.app import ingest_claims
 from universe_graph.fixtures import sample
 from universe_graph.stores import cypher
 from universe_graph.stores.config import StoreConfig, save_config
@@ -54,7 +55,7 @@ def _netns() -> None:
 def store_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     return folder
 
 
@@ -148,7 +149,7 @@ def _change_and_retract(store_dir: Path, changed: Path) -> Any:
         adapt_to_falkordb(server)
         push(store_dir, server)
         with UniverseStore(store_dir) as store:
-            store.ingest(read(changed))
+            ingest_claims(store, read(changed))
         update, graph = push(store_dir, server)
         with UniverseStore(store_dir) as store:
             store.retract("ballerina-review")
@@ -172,7 +173,7 @@ def _ingest_following(store_dir: Path, changed: Path) -> Any:
     with bolt_server() as server:
         adapt_to_falkordb(server)
         with UniverseStore(store_dir) as store:
-            store.ingest(read(changed))
+            ingest_claims(store, read(changed))
             pushed, reports = store.pushed, store.reports
         with Neo4jProjection(SETTINGS) as target:
             graph = pushed_graph(target)
@@ -190,7 +191,7 @@ def test_a_following_neo4j_is_kept_in_sync_on_ingest(store_dir: Path, tmp_path: 
 
 def _ingest_unreachable(store_dir: Path, changed: Path) -> Any:
     with UniverseStore(store_dir) as store:  # nothing listens in the namespace: the push fails
-        changes = store.ingest(read(changed))
+        changes = ingest_claims(store, read(changed)).changes
         return [c.outcome for c in changes], store.reports
 
 

@@ -14,6 +14,7 @@ import test_query_named as named_tests
 import universe_graph.query as query_layer
 from bolthelp import BOLT_URI, bolt_server, require_netns, run_isolated
 from test_bolt_push import _escaped, adapt_to_falkordb
+from universe_graph.app import ingest_claims
 from universe_graph.fixtures import sample
 from universe_graph.query import canon
 from universe_graph.stores.oxigraph import OxigraphStore
@@ -52,7 +53,7 @@ def test_every_cypher_twin_answers_the_same_over_bolt(tmp_path: Path) -> None:
     require_netns()
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     answers = run_isolated(_both, folder, named_tests.PARAMS)
     assert set(answers) == {q.name for q in query_layer.named_queries()}
     for name, (embedded, bolt) in answers.items():

@@ -9,6 +9,7 @@ import pytest
 
 from checkhelp import FILM, event, load, review, tiny, write
 from conftest import Invoke
+from universe_graph.app import ingest_claims
 from universe_graph.stores.sync import UniverseStore
 
 TEXT = "A thrilling sequel. At the center of it all is Rooney, a trained assassin."
@@ -21,7 +22,7 @@ def _store(tmp_path: Path, data: dict[str, object], with_review: bool = True) ->
     if with_review:
         claimsets.append(review(TEXT, FILM + "first", "Rooney"))
     with UniverseStore(folder, projection=False) as store:
-        store.ingest(claimsets)
+        ingest_claims(store, claimsets)
     return folder
 
 

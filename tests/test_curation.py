@@ -256,3 +256,58 @@ def test_retracting_a_merge_refuses_when_a_source_cannot_be_read_again(
     assert entities_named(invoke, store, "Dax Orlan") == entities_named(invoke, store, "The Exile")
     sources = run_json(invoke, "--store", store, "sources", "--format", "json")
     assert isinstance(sources, list) and report["source"] in {s["id"] for s in sources}
+
+
+def evidence_sources(data: dict[str, object]) -> set[str]:
+    """The sources of every fact's evidence and every appearance in a profile."""
+    sections, appearances = data["sections"], data["appearances"]
+    assert isinstance(sections, list) and isinstance(appearances, list)
+    cited = {e["source"] for s in sections for f in s["facts"] for e in f["evidence"]}
+    return cited | {source for a in appearances for source in a["sources"]}
+
+
+def test_split_separates_what_the_resolver_merged_on_its_own(tmp_path: Path, invoke: Invoke) -> None:
+    a, b, c = (tmp_path / f"{k}.yaml" for k in "abc")
+    a.write_text(ember("ember-a", "ashfall", "Ember Gate"), encoding="utf-8")
+    b.write_text(ember("ember-b", "cinder", "Gate of Embers"), encoding="utf-8")
+    alias = "\n    aliases: [Gate of Embers]"  # c's film is a's by title and b's by alias: one film
+    c.write_text(ember("ember-c", "ashfall", "Ember Gate", alias), encoding="utf-8")
+    apart, store = tmp_path / "apart", tmp_path / "store"
+    assert invoke("--store", apart, "ingest", a, b).exit_code == 0
+    ilses = entities_named(invoke, apart, "Ilse Varr")  # the two Ilses, as their sources name them
+    assert len(ilses) == 2
+    assert invoke("--store", store, "ingest", a, b, c).exit_code == 0
+    (merged,) = entities_named(invoke, store, "Ilse Varr")  # the rules made them one
+    before = profile(invoke, store, merged)
+    assert evidence_sources(before) >= {"ember-a", "ember-b"}
+
+    # by name the two cannot be told apart: refused, with the parts resolution made it of
+    refused = invoke("--store", store, "split", "Ilse Varr", "Ilse Varr")
+    assert refused.exit_code == 1 and "resolution made of 2" in refused.stderr
+    assert all(f"<{iri}>" in refused.stderr for iri in ilses)
+    # by the parts' IRIs (one of them no longer stored): two entities, each with its own sources
+    report = run_json(invoke, "--store", store, "split", *ilses, "--format", "json")
+    assert isinstance(report, dict) and sorted(e["iri"] for e in report["entities"]) == ilses
+    assert entities_named(invoke, store, "Ilse Varr") == ilses
+    for iri in ilses:
+        mine = {"ember-b"} if "cinder" in iri else {"ember-a", "ember-c"}
+        assert evidence_sources(profile(invoke, store, iri)) - {report["source"]} <= mine
+    split_facts = {iri: facts(profile(invoke, store, iri)) for iri in ilses}
+    decision = Path(report["file"])
+
+    # either ingest order, the decision first or last, gives the same two entities
+    for order in ([decision], [a, b, c]), ([c, b], [a, decision]):
+        other = tmp_path / f"store-{len(list(tmp_path.iterdir()))}"
+        for batch in order:
+            assert invoke("--store", other, "ingest", *batch).exit_code == 0
+        assert entities_named(invoke, other, "Ilse Varr") == ilses
+    # re-ingest of a changed source keeps them apart
+    c.write_text(ember("ember-c", "ashfall", "Ember Gate", "\n    aliases: [Gate of Embers, Embergate]"))
+    assert invoke("--store", store, "ingest", c).exit_code == 0
+    assert entities_named(invoke, store, "Ilse Varr") == ilses
+    assert {iri: facts(profile(invoke, store, iri)) for iri in ilses} == split_facts
+    # retracting the split lets the rules merge them again, as before
+    assert invoke("--store", store, "retract", report["source"]).exit_code == 0
+    assert entities_named(invoke, store, "Ilse Varr") == [merged]
+    assert facts(profile(invoke, store, merged)) == facts(before)
+    assert evidence_sources(profile(invoke, store, merged)) == evidence_sources(before)

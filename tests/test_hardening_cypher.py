@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from servehelp import Running, post, running
+from universe_graph.app import ingest_claims
 from universe_graph.ingest import load_paths
 from universe_graph.stores.sync import UniverseStore
 
@@ -27,7 +28,7 @@ MEMORY = 128 * 1024 * 1024
 def server(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     folder = tmp_path_factory.mktemp("cypher-bounds")
     with UniverseStore(folder) as store:  # a small graph: the runaway queries make their own rows
-        store.ingest(load_paths([shared / CREDITS]).claimsets)
+        ingest_claims(store, load_paths([shared / CREDITS]).claimsets)
     with running(folder, timeout=TIMEOUT, max_rows=100, query_memory=MEMORY) as srv:
         yield srv
 
@@ -120,7 +121,7 @@ def test_a_query_folded_while_planned_ends_the_server_which_comes_back(server: R
 def test_one_row_larger_than_the_byte_limit_is_an_error(shared: Path, tmp_path: Path) -> None:
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest(load_paths([shared / CREDITS]).claimsets)
+        ingest_claims(store, load_paths([shared / CREDITS]).claimsets)
     with running(folder, timeout=TIMEOUT, max_result_bytes=64 * 1024) as srv:
         huge = cypher(srv, "RETURN [x IN range(1, 100000) | 'some text'] AS big")
         assert huge.status_code == 400, huge.text

@@ -12,6 +12,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from fuzz import expected_projection, fuzz, held_projection, round_trip, round_trips
+from universe_graph.app import ingest_claims
 from universe_graph.ingest import SourceOptions, read_paths, readers
 from universe_graph.model import ClaimSet
 from universe_graph.resolve import resolve_batch
@@ -67,7 +68,7 @@ def test_the_projection_check_sees_a_changed_value_and_a_missing_edge(tmp_path: 
     given = resolve_batch(sources).claims
     with UniverseStore(tmp_path / "store") as universe:
         assert round_trip(universe, sources) == []  # passes, and leaves the store empty
-        universe.ingest(sources)
+        ingest_claims(universe, sources)
         assert held_projection(universe.projection) == expected_projection(given)
         assert universe.projection is not None
         universe.projection._run("MATCH (n:Node {name: 'Ines Varga'}) SET n.name = 'Ines Varg'")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from universe_graph.app import ingest_claims
 from universe_graph.ask.answer import Asker
 from universe_graph.errors import AmbiguousName, CannotAnswer, NotFound
 from universe_graph.model import (
@@ -122,7 +123,7 @@ def test_a_placeholder_never_leaves_a_resident_on_a_nameless_node(
 ) -> None:
     with UniverseStore(tmp_path / "store") as store:
         for batch in batches:
-            store.ingest(batch)
+            ingest_claims(store, batch)
         assert home_of(store, "Dax Orlan") == ["Ord Mantell"]
         assert home_of(store, "Ilse Varr") == ["Vesh Prime"]  # the other planet keeps its own name
         home = find_entity(store, "Ord Mantell")
@@ -159,8 +160,8 @@ def test_an_id_is_shown_only_where_no_source_names_the_entity(tmp_path: Path) ->
         source=src("person"), entities=[entity(actor, EntityType.PERSON, "Edwin Marle", "person")]
     )
     with UniverseStore(tmp_path / "store") as store:
-        store.ingest([credits])  # the id first, the name in a later ingest
-        store.ingest([person])
+        ingest_claims(store, [credits])  # the id first, the name in a later ingest
+        ingest_claims(store, [person])
         ref = find_entity(store, "Edwin Marle")
         assert (ref.name, ref.aliases) == ("Edwin Marle", [])
         assert labels(store, actor) == {"Edwin Marle"}  # the earlier-stored id label took the name
@@ -218,7 +219,7 @@ def saga(tmp_path_factory: pytest.TempPathFactory) -> Iterator[UniverseStore]:
     ids = ClaimSet(source=src("ids"), entities=[entity(apprentice, EntityType.CHARACTER, "people/11", "ids")])
     folder = tmp_path_factory.mktemp("saga")
     with UniverseStore(folder) as store:
-        store.ingest([story, ids])
+        ingest_claims(store, [story, ids])
         yield store
 
 

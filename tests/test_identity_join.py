@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Invoke
+from universe_graph.app import ingest_claims
 from universe_graph.model import (
     CanonTier,
     ClaimSet,
@@ -325,11 +326,11 @@ def _entity_set(store: UniverseStore) -> set[tuple[str, str, str]]:
 def test_the_stored_entity_set_does_not_depend_on_ingest_order(tmp_path: Path, order: list[int]) -> None:
     """Each source a separate ingest: later sources reveal merges of stored entities."""
     with UniverseStore(tmp_path / "one", projection=False) as store:
-        store.ingest([f() for f in SOURCES])
+        ingest_claims(store, [f() for f in SOURCES])
         expected = _entity_set(store)
     with UniverseStore(tmp_path / "two", projection=False) as store:
         for i in order:
-            store.ingest([SOURCES[i]()])
+            ingest_claims(store, [SOURCES[i]()])
         assert _entity_set(store) == expected
     names = {label for _, _, label in expected}
     assert not any(n.startswith("planets/") for n in names)
@@ -348,7 +349,7 @@ def test_candidates_list_what_resolution_left_with_evidence(tmp_path: Path, invo
     story = _crowd("story", [CHAR + "corra-1", CHAR + "corra-2"], film)
     other = _crowd("other", [CHAR + "other-corra"], FILM + "other-night-harbor")
     with UniverseStore(tmp_path / "store", projection=False) as store:
-        store.ingest([story, other, movielens(), fixtures()])
+        ingest_claims(store, [story, other, movielens(), fixtures()])
     result = invoke("--store", str(tmp_path / "store"), "candidates", "--format", "json")
     found = {tuple(c["entities"]): c for c in json.loads(result.stdout)}
     corras = found[(CHAR + "corra-1", CHAR + "other-corra")]

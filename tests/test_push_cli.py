@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from bolthelp import BOLT_URI, bolt_server, require_netns, run_isolated
 from conftest import Invoke
 from test_bolt_push import adapt_to_falkordb
+from universe_graph.app import ingest_claims
 from universe_graph.cli import cli
 from universe_graph.fixtures import sample_path
 from universe_graph.stores.config import load_config
@@ -75,7 +76,7 @@ def _push_from_a_server(tmp: Path) -> Any:
     with bolt_server() as server, oxigraph_server(tmp / "oxigraph") as url:
         adapt_to_falkordb(server)
         with UniverseStore(url, state=tmp / "state") as store:
-            store.ingest(sample().claimsets)
+            ingest_claims(store, sample().claimsets)
         env = {"NEO4J_URI": BOLT_URI}
         result = CliRunner().invoke(
             cli, ["--store", url, "--state", str(tmp / "state"), "push", "neo4j"], env=env
@@ -93,7 +94,7 @@ def test_push_from_a_sparql_server(tmp_path: Path) -> None:
     require_netns()
     folder = tmp_path / "local"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     embedded = dump(folder)
     code, output, graph = run_isolated(_push_from_a_server, tmp_path)
     assert code == 0, output

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from queryhelp import BALLERINA, CH2, CH3, CH4, CONTINENTAL, JW1, RELEASE_ORDER, UNIVERSE, c, qstore  # noqa: F401
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput, NotFound
 from universe_graph.fixtures import pick_arguments, synthetic_franchise
 from universe_graph.model import CanonTier, ClaimSet
@@ -274,7 +275,7 @@ def franchise(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Univer
     """The benchmark's synthetic franchise, small: every named query has rows to return on it."""
     claims = synthetic_franchise(4000, seed=3)
     with UniverseStore(tmp_path_factory.mktemp("franchise") / "store") as store:
-        store.ingest([claims])
+        ingest_claims(store, [claims])
         yield store, claims
 
 

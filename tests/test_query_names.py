@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from queryhelp import CONTINENTAL, JW1, c, qstore  # noqa: F401
+from universe_graph.app import ingest_claims
 from universe_graph.errors import AmbiguousName, BadInput, NotFound
 from universe_graph.query import find_entity
 from universe_graph.stores.sync import UniverseStore
@@ -69,10 +70,10 @@ def test_cached_views_follow_the_stores_own_writes(tmp_path: Path) -> None:
     from universe_graph.query import run_named
 
     with UniverseStore(tmp_path / "store", projection=False) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
         before = run_named(store, "trained_by_chain", {"character": c("eve-macarro")}).rows
         assert find_entity(store, "Nogi").iri == c("nogi")
-        store.ingest([fan_source()])  # adds "Nogi trained_by Winston"
+        ingest_claims(store, [fan_source()])  # adds "Nogi trained_by Winston"
         after = run_named(store, "trained_by_chain", {"character": c("eve-macarro")}).rows
         assert len(after) == len(before) + 1
         store.retract("fan-theories")

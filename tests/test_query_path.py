@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 
 from queryhelp import JW1, c, fan_source, qstore  # noqa: F401
+from universe_graph.app import ingest_claims
 from universe_graph.errors import NoPath, NotFound
 from universe_graph.fixtures import sample, synthetic
 from universe_graph.model import CanonTier
@@ -128,7 +129,7 @@ def test_index_gives_the_engine_walks_paths_on_a_synthetic_universe(tmp_path: Pa
     claims = synthetic(3000, seed=5)
     people = [e.id for e in claims.entities]
     with UniverseStore(tmp_path / "store") as store:
-        store.ingest([claims])
+        ingest_claims(store, [claims])
         walkable = set(adjacency(store).predicates)
         whole: nx.Graph[str] = nx.Graph()  # an independent answer: networkx on every relation
         whole.add_edges_from((r.subject, str(r.object)) for r in claims.relations if r.predicate in walkable)
@@ -151,12 +152,12 @@ def test_index_gives_the_engine_walks_paths_on_a_synthetic_universe(tmp_path: Pa
 
 def test_cached_index_follows_ingest_and_retract(tmp_path: Path) -> None:
     with UniverseStore(tmp_path / "store") as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
         assert path(store, "Eve", "Viggo").hops == 2
         first = adjacency(store)
         path(store, "Winston", "Viggo")
         assert adjacency(store) is first  # reused while nothing is written
-        store.ingest([fan_source()])  # "Eve Macarro is an ally of Viggo Tarasov"
+        ingest_claims(store, [fan_source()])  # "Eve Macarro is an ally of Viggo Tarasov"
         result = path(store, "Eve", "Viggo")
         assert result.hops == 1 and result.paths[0][0].predicate == "ally_of"
         assert adjacency(store) is not first

@@ -15,6 +15,7 @@ from conftest import Invoke
 from queryhelp import BALLERINA, JW1, c, fan_source, metadata, qstore, review_source  # noqa: F401
 from test_rdf_roundtrip import normal
 from test_remote_sparql import server, url  # noqa: F401
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput
 from universe_graph.fixtures import sample, synthetic
 from universe_graph.model import CanonTier
@@ -30,7 +31,7 @@ from universe_graph.vocab import UG
 def rstore(url: str, tmp_path: Path) -> Iterator[UniverseStore]:  # noqa: F811
     """The query tests' sources (sample, fan source, review) in the server, opened read-only."""
     with UniverseStore(url, state=tmp_path / "state") as writer:
-        writer.ingest([*metadata(), fan_source(), review_source()])
+        ingest_claims(writer, [*metadata(), fan_source(), review_source()])
     with UniverseStore(url, read_only=True, state=tmp_path / "state") as store:
         yield store
 
@@ -132,14 +133,14 @@ def test_generation_notices_another_writer(url: str, tmp_path: Path) -> None:  #
     """A read-only remote store is no snapshot: a writer's ingest and retraction change what it sees."""
     claimsets = sample().claimsets
     with UniverseStore(url, state=tmp_path / "w") as writer:
-        writer.ingest(claimsets)
+        ingest_claims(writer, claimsets)
         with UniverseStore(url, read_only=True, state=tmp_path / "r") as reader:
             assert isinstance(reader.canonical, RemoteSparqlStore)
             first = reader.canonical.generation
             assert first == reader.canonical.generation
             index = name_index(reader)
             assert name_index(reader) is index  # nothing changed: the cached index
-            writer.ingest([fan_source()])
+            ingest_claims(writer, [fan_source()])
             assert reader.canonical.generation != first
             assert "fan-theories" in source_view(reader).sources
             assert name_index(reader) is not index
@@ -162,8 +163,8 @@ def test_query_commands_over_a_server(url: str, tmp_path: Path, invoke: Invoke) 
     what they print for the embedded store holding the same sample."""
     folder, state = tmp_path / "store", tmp_path / "state"
     with UniverseStore(folder) as local, UniverseStore(url, state=state) as remote:
-        local.ingest(sample().claimsets)
-        remote.ingest(sample().claimsets)
+        ingest_claims(local, sample().claimsets)
+        ingest_claims(remote, sample().claimsets)
     commands = [
         ["path", "Eve", "Viggo", "--all"],
         ["query", "connections", "--param", "entity=Winston"],
@@ -193,7 +194,7 @@ def test_a_graph_beyond_the_result_cap_reads_back_whole(url: str, tmp_path: Path
     """A version graph larger than Virtuoso's 10,000-row cap is read back in sorted pages."""
     claims = synthetic(800)
     with UniverseStore(url, state=tmp_path / "state", projection=False) as store:
-        store.ingest([claims])
+        ingest_claims(store, [claims])
         assert isinstance(store.canonical, RemoteSparqlStore)
         (record,) = store.canonical.sources().values()
         graph = frozenset([record.graph])

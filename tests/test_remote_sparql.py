@@ -23,6 +23,7 @@ from sparqlservers import oxigraph_server, virtuoso_server
 from storehelp import CANONICAL_EDGES, dump
 from test_rdf_roundtrip import normal
 from test_stores import changed_universe, read
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput, NotFound
 from universe_graph.fixtures import sample
 from universe_graph.ingest import SourceOptions, load_paths
@@ -70,7 +71,7 @@ def remote(url: str, tmp_path: Path) -> tuple[str, Path]:
     """The sample ingested into the server; returns its URL and the local state folder."""
     state = tmp_path / "state"
     with UniverseStore(url, state=state) as store:
-        changes = store.ingest(sample().claimsets)
+        changes = ingest_claims(store, sample().claimsets).changes
     assert {c.outcome for c in changes} == {"added"}
     return url, state
 
@@ -79,7 +80,7 @@ def remote(url: str, tmp_path: Path) -> tuple[str, Path]:
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     folder = tmp_path_factory.mktemp("embedded") / "store"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     return dump(folder)
 
 
@@ -172,7 +173,7 @@ def test_the_graph_store_protocol_where_offered(remote: tuple[str, Path], tmp_pa
     new = read(changed_universe(tmp_path))
     with UniverseStore(url, state=state) as store:
         assert isinstance(store.canonical, RemoteSparqlStore)
-        (change,) = store.ingest(new)
+        (change,) = ingest_claims(store, new).changes
         assert change.outcome == "replaced"
         assert store.canonical.uses_graph_store == url.endswith("/query")
         (record,) = [r for r in store.canonical.sources().values() if r.source.id == "john-wick-universe"]
@@ -192,7 +193,7 @@ def test_a_server_without_the_graph_store_gets_sparql_update(
     monkeypatch.setattr(Endpoints, "of", staticmethod(no_store))
     state = tmp_path / "state"
     with UniverseStore(url, state=state) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
         assert isinstance(store.canonical, RemoteSparqlStore) and not store.canonical.uses_graph_store
     assert remote_dump(url, state)["canonical"] == embedded["canonical"]
 
@@ -200,7 +201,7 @@ def test_a_server_without_the_graph_store_gets_sparql_update(
 def test_ingest_twice_changes_nothing(remote: tuple[str, Path]) -> None:
     before = remote_dump(*remote)
     with UniverseStore(remote[0], state=remote[1]) as store:
-        changes = store.ingest(sample().claimsets)
+        changes = ingest_claims(store, sample().claimsets).changes
     assert {c.outcome for c in changes} == {"unchanged"}
     assert remote_dump(*remote) == before
 
@@ -208,7 +209,7 @@ def test_ingest_twice_changes_nothing(remote: tuple[str, Path]) -> None:
 def test_a_changed_source_replaces_its_version(remote: tuple[str, Path], tmp_path: Path) -> None:
     new = read(changed_universe(tmp_path))
     with UniverseStore(remote[0], state=remote[1]) as store:
-        (change,) = store.ingest(new)
+        (change,) = ingest_claims(store, new).changes
     assert change.outcome == "replaced"
     state = remote_dump(*remote)
     assert any(e[0].endswith("/character/grace") and e[1] == "MEMBER_OF" for e in state["edges"])
@@ -222,7 +223,7 @@ def test_retract_keeps_facts_another_source_also_claims(remote: tuple[str, Path]
     twin.mkdir()
     (claims,) = load_paths([changed_universe(twin)], options=SourceOptions(source_id="fan-copy")).claimsets
     with UniverseStore(url, state=folder) as store:
-        store.ingest([claims])
+        ingest_claims(store, [claims])
     trained = next(
         e
         for e in remote_dump(url, folder)["edges"]
@@ -252,7 +253,7 @@ def test_a_write_that_dies_before_its_switch_leaves_the_previous_state(
             raise RuntimeError("killed")
 
     with UniverseStore(remote[0], state=remote[1]) as store, pytest.raises(RuntimeError, match="killed"):
-        store.ingest(new, hook=hook)
+        ingest_claims(store, new, hook=hook)
     assert remote_dump(*remote) == before  # reopening also dropped the unfinished version graph
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from conftest import Invoke
 from servehelp import build_store, quoted_review
+from universe_graph.app import ingest_claims
 from universe_graph.fixtures import sample
 from universe_graph.query.adjacency import adjacency, build_adjacency
 from universe_graph.query.names import build_index, name_index
@@ -23,7 +24,7 @@ def _files(folder: Path) -> dict[str, float]:
 def test_a_second_open_reads_the_parts_back_and_a_new_version_rebuilds(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     with UniverseStore(folder, read_only=True) as store:
         names, walk = name_index(store), adjacency(store)
         shot = snapshot(store)
@@ -38,7 +39,7 @@ def test_a_second_open_reads_the_parts_back_and_a_new_version_rebuilds(tmp_path:
         assert _files(folder) == first  # read, not written again
         assert version_key(snapshot(store).view.version) == shot.key
     with UniverseStore(folder) as store:  # a new store version
-        store.ingest([quoted_review()])
+        ingest_claims(store, [quoted_review()])
         fresh = snapshot(store)
         assert fresh.key != shot.key
         assert name_index(store).refs.keys() >= names.refs.keys()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from storehelp import dump
+from universe_graph.app import ingest_claims
 from universe_graph.errors import BadInput, NotFound, StoreBusy
 from universe_graph.fixtures import sample, sample_path
 from universe_graph.ingest import SourceOptions, load_paths
@@ -55,7 +56,7 @@ def read(path: Path) -> list[ClaimSet]:
 def store_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "store"
     with UniverseStore(folder) as store:
-        store.ingest(sample().claimsets)
+        ingest_claims(store, sample().claimsets)
     return folder
 
 
@@ -78,7 +79,7 @@ def test_what_is_stored_is_what_was_read(store_dir: Path) -> None:
 def test_ingest_twice_changes_nothing(store_dir: Path) -> None:
     before = dump(store_dir)
     with UniverseStore(store_dir) as store:
-        changes = store.ingest(sample().claimsets)
+        changes = ingest_claims(store, sample().claimsets).changes
     assert {c.outcome for c in changes} == {"unchanged"}
     assert dump(store_dir) == before
 
@@ -88,21 +89,21 @@ def test_the_same_bytes_read_into_other_claims_are_stored_again(store_dir: Path)
     universe = next(cs for cs in sample().claimsets if cs.source.id == "john-wick-universe")
     fewer = universe.model_copy(update={"relations": universe.relations[1:]})  # same source, same hash
     with UniverseStore(store_dir) as store:
-        (change,) = store.ingest([fewer])
+        (change,) = ingest_claims(store, [fewer]).changes
         assert change.outcome == "replaced"
         assert len(
             store.canonical.claims_of(store.canonical.sources()["john-wick-universe"]).relations
         ) == len(fewer.relations)
-        (again,) = store.ingest([fewer])
+        (again,) = ingest_claims(store, [fewer]).changes
         assert again.outcome == "unchanged"
-        (back,) = store.ingest([universe])
+        (back,) = ingest_claims(store, [universe]).changes
         assert back.outcome == "replaced"
 
 
 def test_a_changed_source_replaces_its_previous_version(store_dir: Path, tmp_path: Path) -> None:
     new = read(changed_universe(tmp_path))[0]
     with UniverseStore(store_dir) as store:
-        (change,) = store.ingest([new])
+        (change,) = ingest_claims(store, [new]).changes
     assert change.outcome == "replaced"
     state = dump(store_dir)
     assert any(e[0].endswith("/character/grace") and e[1] == "MEMBER_OF" for e in state["edges"])
@@ -116,7 +117,7 @@ def test_retract_keeps_facts_another_source_also_claims(store_dir: Path, tmp_pat
     second = changed_universe(twin)
     (claims,) = load_paths([second], options=_options("fan-copy")).claimsets
     with UniverseStore(store_dir) as store:
-        store.ingest([claims])
+        ingest_claims(store, [claims])
     shared = dump(store_dir)
     trained = next(
         e for e in shared["edges"] if e[1] == "TRAINED_BY" and e[0].endswith("/character/john-wick")
@@ -150,7 +151,7 @@ def test_failure_before_the_commit_leaves_the_previous_state(
             raise Boom(at)
 
     with UniverseStore(store_dir) as store, pytest.raises(Boom):
-        store.ingest(new, hook=hook)
+        ingest_claims(store, new, hook=hook)
     assert dump(store_dir) == before  # reopening also removed the unfinished version graph
 
 
@@ -159,8 +160,8 @@ def test_failure_after_the_commit_heals_to_the_new_state(store_dir: Path, tmp_pa
     new = read(changed_universe(tmp_path))
     reference = tmp_path / "reference"
     with UniverseStore(reference) as store:
-        store.ingest(sample().claimsets)
-        store.ingest(new)
+        ingest_claims(store, sample().claimsets)
+        ingest_claims(store, new)
     expected = dump(reference)
 
     def hook(at: str) -> None:
@@ -168,7 +169,7 @@ def test_failure_after_the_commit_heals_to_the_new_state(store_dir: Path, tmp_pa
             raise Boom(at)
 
     with UniverseStore(store_dir) as store, pytest.raises(Boom):
-        store.ingest(new, hook=hook)
+        ingest_claims(store, new, hook=hook)
     healed = dump(store_dir)
     assert healed["canonical"] == expected["canonical"]
     assert healed["edges"] == expected["edges"]
@@ -199,8 +200,8 @@ def test_sigkill_of_an_ingest_leaves_before_or_after(
     before = dump(store_dir)
     reference = tmp_path / "reference"
     with UniverseStore(reference) as store:
-        store.ingest(sample().claimsets)
-        store.ingest(read(new_file))
+        ingest_claims(store, sample().claimsets)
+        ingest_claims(store, read(new_file))
     after = dump(reference)
     session = tmp_path_factory.getbasetemp()
     servers_before = _servers(session)
@@ -210,7 +211,7 @@ def test_sigkill_of_an_ingest_leaves_before_or_after(
     for _ in range(6):
         # start from the old state each round, then kill an ingest of the new version at a random moment
         with UniverseStore(store_dir) as store:
-            store.ingest(read(UNIVERSE))
+            ingest_claims(store, read(UNIVERSE))
         child = subprocess.Popen(
             [exe, "--store", str(store_dir), "ingest", str(new_file)],
             stdout=subprocess.DEVNULL,

@@ -5,12 +5,18 @@ server, the local state folder (`--state` / `UG_STATE`: lock, projection, snapsh
 the canonical store through the engine registry (`stores.base.engine`), or the whole store (canonical
 and Cypher projection, `UniverseStore`) with that state folder, in this one place. Readers then share
 the store version's read snapshot (`snapshot.py`).
+
+Ingest is read -> resolve -> put -> project: `App.ingest` reads the files, and `ingest_claims` (the
+one path every write of claims takes, `merge`/`split` and their undoing too) runs the resolution
+stage (`resolve_stage.ResolutionStage`) over the store and the incoming sources, then hands the
+resolved claims to the store's `put`, which writes and projects them; the stores know nothing of
+identity.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +24,11 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import AmbiguousName, BadInput, UniverseGraphError
 from .known import KNOWN_QUERY, KnownName, known_from_rows
-from .model import CanonTier
-from .stores.base import CanonicalStore, engine, engine_for
+from .model import CanonTier, ClaimSet, SourceKind
+from .stores.base import CanonicalStore, Hook, engine, engine_for
 
 if TYPE_CHECKING:  # imported where used: the projection pulls FalkorDB, which a command may not need
+    from .resolve_stage import ResolutionSummary, Resolved
     from .stores.sync import Change, UniverseStore
 
 
@@ -47,6 +54,7 @@ class IngestReport:
     changes: list[Change] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[BadInput] = field(default_factory=list)
+    resolution: ResolutionSummary | None = None  # what identity resolution did (None: nothing stored)
 
 
 #: Told (source id, its claims, all claims to store) as each source is stored: a progress bar.
@@ -156,9 +164,51 @@ class App:
                 if progress is not None:
                     progress(source_id, size.get(source_id, 0), total)
 
-            report.changes = store.ingest(claimsets, progress=stored_one)
-            report.warnings += store.reports
+            done = ingest_claims(store, claimsets, progress=stored_one)
+            report.changes, report.resolution = done.changes, done.resolved.summary()
+            report.warnings += done.warnings
         return report
+
+
+@dataclass
+class Stored:
+    """What `ingest_claims` did: one change per source written, what resolution did, and the
+    warnings (ambiguous identities, sources the projection refused)."""
+
+    changes: list[Change]
+    resolved: Resolved
+    warnings: list[str]
+
+
+def ingest_claims(
+    store: UniverseStore,
+    sources: Sequence[ClaimSet],
+    *,
+    hook: Hook | None = None,
+    progress: Callable[[str], None] | None = None,
+    leave_out: Collection[str] = (),
+) -> Stored:
+    """Resolve sources against the store, then put them (and the stored sources a merge changes)
+    and project them: the one ingest path after reading, for `App.ingest`, `merge`/`split` and
+    their undoing. Stored sources in `leave_out` are not read into resolution (being replaced)."""
+    from .curation import to_read_again
+    from .resolve_stage import ResolutionStage
+
+    again = to_read_again(store, sources)  # a split of a merge the rules made needs both parts
+    leave_out = {*leave_out, *(c.source.id for c in again)}
+    resolved = ResolutionStage(store.canonical, leave_out).run([*sources, *again])
+    changes = store.put(resolved.to_put, hook=hook, progress=progress)
+    return Stored(changes, resolved, [*resolved.result.reports(), *store.reports])
+
+
+def retract(store: UniverseStore, source_id: str) -> Change:
+    """Withdraw a source; a person's identity decision is undone too (`curation.undo`)."""
+    record = store.canonical.sources().get(source_id)
+    if record is not None and record.source.kind is SourceKind.CURATION:
+        from .curation import undo
+
+        return undo(store, record)
+    return store.retract(source_id)
 
 
 _WORKS_QUERY = """

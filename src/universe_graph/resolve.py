@@ -30,7 +30,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .model import ClaimSet, EntityType, SourceKind, is_placeholder
-from .stores.base import CanonicalStore
+from .stores.base import CanonicalStore, SourceRecord
 from .vocab import ID_BASE, UG
 
 WORK_LINKS = {"cast_member", "directed_by", "written_by", "produced_by"}  # work -> person
@@ -251,6 +251,23 @@ _DECISIONS_QUERY = """
 SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o . VALUES ?p { ug:same_as ug:different_from } } }"""
 
 
+def decisions_in(
+    store: CanonicalStore, leave_out: Collection[str] = (), records: Mapping[str, SourceRecord] | None = None
+) -> set[tuple[str, str, str, str]]:
+    """A person's identity decisions in the store, by one query: (predicate, IRI, IRI, source id)."""
+    ug = str(UG._NS)
+    records = store.sources() if records is None else records
+    graphs = [r.graph for sid, r in records.items() if sid not in leave_out] if leave_out else None
+    if graphs == []:
+        return set()
+    source_of = {r.graph: sid for sid, r in records.items() if sid not in leave_out}
+    found = set()
+    for row in store.query(_DECISIONS_QUERY, graphs=graphs):
+        if (sid := source_of.get(row["g"].value)) is not None:
+            found.add((row["p"].value.removeprefix(ug), row["s"].value, row["o"].value, sid))
+    return found
+
+
 def index_from_store(store: CanonicalStore, leave_out: Collection[str] = ()) -> Index:
     """The identity index of everything a store holds, by six queries (not by reading it all back);
     the sources in `leave_out` are not read (they are about to be replaced)."""
@@ -262,10 +279,7 @@ def index_from_store(store: CanonicalStore, leave_out: Collection[str] = ()) -> 
         graphs = [r.graph for sid, r in records.items() if sid not in leave_out]
         if not graphs:
             return index
-    source_of = {r.graph: sid for sid, r in records.items() if sid not in leave_out}
-    for row in store.query(_DECISIONS_QUERY, graphs=graphs):
-        if (sid := source_of.get(row["g"].value)) is not None:
-            index.decisions.add((row["p"].value.removeprefix(ug), row["s"].value, row["o"].value, sid))
+    index.decisions = decisions_in(store, leave_out, records)
     for row in store.query(_TYPES_QUERY, graphs=graphs):
         typed = index.node(row["e"].value, EntityType(row["type"].value.removeprefix(ug)))
         if row["in"] is not None and row["in"].value == "false":

@@ -128,6 +128,11 @@ class Rule(ABC):
     def run(self, universe: Universe) -> Iterable[Finding]:
         """Every finding of this rule."""
 
+    def cache_key(self) -> str | None:
+        """For a rule slow enough to keep its findings per store version: a key that changes with
+        whatever else they depend on (its shapes, its code). None: run every time."""
+        return None
+
     def finding(self, message: str, *, severity: Severity | None = None, **fields: object) -> Finding:
         """A finding of this rule (at its default severity unless told otherwise)."""
         return Finding.model_validate(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Sequence
 
 from pydantic import Field
@@ -10,8 +11,11 @@ from pydantic import Field
 from ..errors import AmbiguousName, NotFound
 from ..model import CanonTier, ClaimSet
 from ..resolve import normal
-from .base import Finding, Report, Severity, SourceRef, registered
+from .base import Finding, Report, Rule, Severity, SourceRef, registered
 from .facts import Universe
+
+#: Keeps a slow rule's findings per store version: (part name, how to build them) -> the findings.
+Cache = Callable[[str, Callable[[], list[Finding]]], list[Finding]]
 
 
 class CheckReport(Report):
@@ -64,6 +68,10 @@ def _titles(claimsets: Sequence[ClaimSet], iri: str) -> list[str]:
     return [e.name for cs in ranked for e in cs.entities if e.id == iri] or [iri]
 
 
+def _all(rule: Rule, universe: Universe) -> list[Finding]:
+    return list(rule.run(universe))
+
+
 def run_check(
     claimsets: Sequence[ClaimSet],
     *,
@@ -72,10 +80,13 @@ def run_check(
     fail_on: str = "error",
     rules: Sequence[str] | None = None,
     progress: Callable[[str], None] | None = None,
+    cached: Cache | None = None,
 ) -> CheckReport:
     """Run the rules over the sources at `canon` or stronger; keep findings about `work` if given.
 
-    `progress` is told each rule's name once it has run (for a progress bar)."""
+    `progress` is told each rule's name once it has run (for a progress bar). With `cached` (the
+    store version's snapshot `part`), a rule with a cache key (SHACL) runs once per store version,
+    canon and key; later checks of that version read its findings back."""
     available = registered()
     chosen = list(rules) if rules is not None else list(available)
     unknown = [r for r in chosen if r not in available]
@@ -85,7 +96,13 @@ def run_check(
     universe = Universe(within_canon(claimsets, canon))
     findings: list[Finding] = []
     for name in chosen:
-        findings.extend(available[name]().run(universe))
+        rule = available[name]()
+        key = rule.cache_key() if cached is not None else None
+        if cached is not None and key is not None:
+            part = f"check-{name}-{canon.value if canon else 'all'}-{key}"
+            findings.extend(cached(part, functools.partial(_all, rule, universe)))
+        else:
+            findings.extend(rule.run(universe))
         if progress:
             progress(name)
     if work_iri:

@@ -6,7 +6,9 @@ Each violation is shown with the evidence of the entity, claim or event that bre
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -24,6 +26,20 @@ class Structure(Rule):
     number = 6
     severity = Severity.ERROR
     summary = "a SHACL shape of the ontology is broken"
+
+    def cache_key(self) -> str:
+        """A digest of the shapes, the ontology and the code that compiles and runs them: SHACL's
+        findings are kept per store version under it, so a changed shape is never answered from
+        an old result."""
+        from .. import shapes, validate
+        from ..assets import ontology_file
+
+        digest = hashlib.sha256()
+        for path in (ontology_file("shapes.ttl"), ontology_file("universe.ttl")):
+            digest.update(path.read_bytes())
+        for module in (shapes.__file__, validate.__file__, __file__):
+            digest.update(Path(module).read_bytes())
+        return digest.hexdigest()[:16]
 
     def run(self, universe: Universe) -> Iterable[Finding]:
         for claims in universe.claimsets:

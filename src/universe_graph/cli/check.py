@@ -9,12 +9,13 @@ import click
 from .. import progress
 from ..check import registered, run_check
 from ..check.render import render_text
+from ..check.run import Cache
 from ..errors import ProblemsFound
 from ..ingest import load_paths
 from ..model import CanonTier, ClaimSet
 from ..resolve import resolve_all
 from .main import cli, emit_json
-from .store import read_only
+from .store import app_of
 
 
 @cli.command()
@@ -60,7 +61,7 @@ def check(
     chosen = list(rules) or list(registered())
     if no_shacl:
         chosen = [r for r in chosen if r != "structure"]
-    claimsets = _from_paths(paths) if paths else _from_store(ctx)
+    claimsets, cached = (_from_paths(paths), None) if paths else _from_store(ctx)
     claims = sum(len(c.entities) + len(c.relations) + len(c.events) for c in claimsets)
     with progress.bar(len(chosen), "checking", size=claims) as bar:
         report = run_check(
@@ -70,6 +71,7 @@ def check(
             fail_on=fail_on,
             rules=chosen,
             progress=lambda _: bar.update(1),
+            cached=cached,
         )
     if fmt == "json":
         emit_json(report.model_dump(mode="json"))
@@ -81,10 +83,13 @@ def check(
         raise ProblemsFound(f"check found {len(failing)} finding(s) at or above {fail_on} (worst: {worst})")
 
 
-def _from_store(ctx: click.Context) -> list[ClaimSet]:
-    """Every current source's claims, from the store the root options name (a folder or a server)."""
-    with read_only(ctx) as store:
-        return store.claimsets()
+def _from_store(ctx: click.Context) -> tuple[list[ClaimSet], Cache]:
+    """Every current source's claims, from the store the root options name (a folder or a server),
+    and where slow rules keep their findings for this store version (its read snapshot)."""
+    from ..snapshot import snapshot
+
+    with app_of(ctx).reader() as store:
+        return store.canonical.claimsets(), snapshot(store).part
 
 
 def _from_paths(paths: tuple[Path, ...]) -> list[ClaimSet]:

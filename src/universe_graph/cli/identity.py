@@ -67,7 +67,7 @@ def _decision_command(verdict: Verdict) -> click.Command:
     ) -> None:
         with open_store(ctx) as store:
             report = decide(store, verdict, a, b, by=by, note=note, kind=kind, tier=CanonTier(tier))
-            for line in store.reports:
+            for line in report.warnings:
                 click.echo(f"warning: {line}", err=True)
         if fmt == "json":
             emit_json(report.model_dump(mode="json"))

@@ -134,6 +134,7 @@ def ingest(
             {
                 "changes": [c.__dict__ for c in done.changes],
                 "errors": [str(p) for e in done.errors for p in e.problems],
+                "resolution": done.resolution.model_dump() if done.resolution else None,
             }
         )
     else:
@@ -327,8 +328,10 @@ def sources(ctx: click.Context, fmt: str) -> None:
 @click.pass_context
 def retract(ctx: click.Context, source: str) -> None:
     """Remove what one source claimed; facts other sources also claim stay."""
+    from ..app import retract as retract_source
+
     with open_store(ctx) as store:
-        store.retract(source)
+        retract_source(store, source)
         for report_line in store.reports:
             click.echo(f"warning: {report_line}", err=True)
     click.echo(f"retracted {source}")

@@ -7,12 +7,11 @@ the two stores repairs itself. The projection's snapshot is saved at the end of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..model import ClaimSet, SourceKind
-from ..resolve import Index, ResolutionResult, apply, index_from_store, resolve_batch
+from ..model import ClaimSet
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
 from .neo4j import PushReport
@@ -64,7 +63,6 @@ class UniverseStore:
         state: Path | None = None,
     ) -> None:
         self.reports: list[str] = []
-        self.resolution: ResolutionResult | None = None  # what the last ingest's resolution did
         self.pushed: PushReport | None = None  # the last push to a following Neo4j database
         self.canonical: OxigraphStore | RemoteSparqlStore
         if is_url(location):
@@ -149,30 +147,26 @@ class UniverseStore:
         self.projection.restart()
         return self.heal()
 
-    def ingest(
+    def put(
         self,
         sources: Sequence[ClaimSet],
         hook: Hook | None = None,
         progress: Callable[[str], None] | None = None,
-        leave_out: Collection[str] = (),
     ) -> list[Change]:
-        """Resolve each source's entities against the store, write it atomically, then project it.
+        """Write each source atomically in the canonical store, then project it.
 
-        Ambiguous identities (several known entities fit) are left unmerged and kept in `reports`,
-        as is a source the projection refuses (it stays committed in the canonical store). A value
-        no engine can keep (NUL, a lone surrogate) raises BadInput before the first write.
-        Stored sources in `leave_out` are not read into resolution (they are being replaced).
+        The claims come resolved (`app.ingest_claims`: the store knows nothing of identity). A
+        source the projection refuses stays committed in the canonical store and is kept in
+        `reports`. A value no engine can keep (NUL, a lone surrogate) raises BadInput before the
+        first write.
         """
         from ..ingest.safety import check_values
 
         for claims in sources:  # every source checked before the first write
             check_values(claims)
+        self.reports = []
         changes = []
-        done = resolve_batch(sources, index=index_from_store(self.canonical, leave_out))
-        self.reports, self.resolution = done.result.reports(), done.result
-        incoming = {claims.source.id for claims in done.claims}
-        stored = self._touched(done.result.mapping, done.index, skip=incoming)
-        for claims in [*done.claims, *stored]:
+        for claims in sources:
             write: Write = self.canonical.put(claims, hook)
             if write.outcome is not WriteOutcome.UNCHANGED:
                 self._project(claims.source.id, claims, write.record.graph)
@@ -195,45 +189,9 @@ class UniverseStore:
         self.follow_outside()
         return changes
 
-    def _touched(self, mapping: dict[str, str], index: Index, skip: set[str]) -> list[ClaimSet]:
-        """Stored sources that a merge or a newly known name changes, rewritten: an entity that
-        now has another IRI, or one still labelled by an id that some source names."""
-        from pyoxigraph import NamedNode
-
-        renamed = [iri for iri, node in index.nodes.items() if node.id_labels and iri in index.shown]
-        iris = sorted({*mapping, *renamed})
-        if not iris:
-            return []
-        current = self.canonical.sources()
-        graphs = {  # a person's decisions keep the IRIs they decided about: never rewritten
-            record.graph: sid
-            for sid, record in current.items()
-            if sid not in skip and record.source.kind is not SourceKind.CURATION
-        }
-        live = frozenset(graphs)
-        hit: set[str] = set()
-        for iri in iris:
-            node = NamedNode(iri)
-            for quad in [
-                *self.canonical.quads(node, None, None, live),
-                *self.canonical.quads(None, None, node, live),
-            ]:
-                graph = quad.graph_name
-                if isinstance(graph, NamedNode):
-                    hit.add(graphs[graph.value])
-        return [apply(self.canonical.claims_of(current[sid]), mapping, index) for sid in sorted(hit)]
-
     def retract(self, source_id: str) -> Change:
-        """Withdraw a source; a person's identity decision is undone too (`curation.undo`)."""
-        record = self.canonical.sources().get(source_id)
-        if record is not None and record.source.kind is SourceKind.CURATION:
-            from ..curation import undo
-
-            return undo(self, record)
-        return self.retract_source(source_id)
-
-    def retract_source(self, source_id: str) -> Change:
-        """Withdraw what one source claimed, in both stores."""
+        """Withdraw what one source claimed, in both stores (a person's identity decision is
+        undone by `app.retract`, which calls this)."""
         self.canonical.retract(source_id)
         self._project(source_id, None, None)
         self.canonical.collect_garbage()
