@@ -39,13 +39,14 @@ from .base import (
 )
 from .lock import WriterLock
 from .merged import MERGE_OF, MERGED_GRAPH, DefaultGraph, has_merged
+from .registry import RECORD_OF as _RECORD_OF
+from .registry import REGISTRY as _REGISTRY
+from .registry import SEQUENCE as _SEQUENCE
+from .registry import VERSION_GRAPH as _VERSION_GRAPH
+from .registry import Records, open_read_only, records
 from .sparql_guard import check_depth, check_service
 
-_REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
-_RECORD_OF = ox.NamedNode(str(UG.record_of))
-_SEQUENCE = ox.NamedNode(str(UG.sequence))
 _DIGEST = ox.NamedNode(str(UG.claims_digest))
-_VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
 _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
@@ -103,7 +104,7 @@ class OxigraphStore(CanonicalStore):
             if read_only:
                 if not path.is_dir():
                     raise StoreUnavailable(f"no store at {folder} (nothing ingested yet?)")
-                self._store = _open_read_only(path)
+                self._store = open_read_only(path)
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 self._lock.acquire()
@@ -115,23 +116,9 @@ class OxigraphStore(CanonicalStore):
             self.collect_garbage()
 
     # ------------------------------------------------------------------ registry
-    def _records(self) -> dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]]:
+    def _records(self) -> Records:
         """source iri -> (sequence, version graph or None if retracted, record node), newest only."""
-        best: dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]] = {}
-        for quad in self._store.quads_for_pattern(None, _RECORD_OF, None, _REGISTRY):
-            record = quad.subject
-            assert isinstance(record, ox.NamedNode)
-            seq_quads = list(self._store.quads_for_pattern(record, _SEQUENCE, None, _REGISTRY))
-            if not seq_quads:
-                continue
-            sequence = int(_value(seq_quads[0].object))
-            graphs = list(self._store.quads_for_pattern(record, _VERSION_GRAPH, None, _REGISTRY))
-            graph = graphs[0].object if graphs else None
-            assert graph is None or isinstance(graph, ox.NamedNode)
-            key = _value(quad.object)
-            if key not in best or best[key][0] < sequence:
-                best[key] = (sequence, graph, record)
-        return best
+        return records(self._store)
 
     def _all_records(self) -> list[tuple[ox.NamedNode, str, int]]:
         out = []
@@ -448,22 +435,6 @@ def _looks_like_update(text: str) -> bool:
     words = [w.upper() for w in text.replace("{", " ").split()]
     body = [w for w in words if w not in ("PREFIX", "BASE") and not w.endswith(":") and not w.startswith("<")]
     return bool(body) and body[0] in _UPDATE_WORDS
-
-
-def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
-    """Open a read-only view beside a possible writer.
-
-    RocksDB reads the file list, then the files: a writer's compaction in between deletes a file the
-    list names ("Corruption: ... No such file"). The next attempt sees the new list.
-    """
-    for attempt in range(attempts):
-        try:
-            return ox.Store.read_only(str(path))
-        except OSError as e:
-            if attempt == attempts - 1 or "No such file" not in str(e):
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
 
 
 @register("oxigraph")
