@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from universe_graph import progress
 from universe_graph.cli import cli
 from universe_graph.cli.main import EXIT_BROKEN_PIPE
 from universe_graph.fixtures import sample_path
@@ -150,3 +151,60 @@ def test_a_long_check_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None
     assert code in (0, 3), shown
     assert "checking" in shown and "100%" in shown
     assert "checking" not in out and "%" not in out
+
+
+def _long_review(path: Path, paragraphs: int = 170) -> Path:
+    """A synthetic review over `progress.MIN_CHARS` characters (names and places made up here)."""
+    names = ["Orrin Vale", "Mira Sol", "Tobin Marsh", "Edda Crane", "Lio Farrow", "Pell Argent"]
+    places = ["Caldera", "the Saltmarch", "Vesper Hall", "the Grey Docks"]
+    verbs = ["trains", "betrays", "meets", "fights", "rescues", "follows"]
+    blocks = ["Harbour of Ash is a film about a quiet coastal town."]
+    for p in range(paragraphs):
+        sentences = []
+        for i in range(5):
+            a, b = names[(p + i) % 6], names[(p + i + 1 + p % 5) % 6]
+            sentences.append(f"In {places[(p + i) % 4]}, {a} {verbs[(p * 5 + i) % 6]} {b} before the storm.")
+        blocks.append(" ".join(sentences))
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert path.stat().st_size > progress.MIN_CHARS
+    return path
+
+
+def test_a_single_long_review_shows_a_bar_on_a_terminal_and_none_when_piped(tmp_path: Path) -> None:
+    """One long review (no triples, no rows): a bar by characters parsed, on the pty only."""
+    review = _long_review(tmp_path / "long-review.txt")
+    code, out, shown = _ingest_on_a_pty(tmp_path / "store", review)
+    assert code == 0, shown
+    assert "added" in out and "long-review" in out
+    assert "reading long-review.txt" in shown and "100%" in shown
+    assert "%" not in out
+    piped = subprocess.run(
+        [*UG, "--store", str(tmp_path / "piped"), "ingest", str(review)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert "reading" not in piped.stderr and "%" not in piped.stderr
+
+
+def test_reproject_shows_a_bar_on_a_terminal_and_none_when_piped(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    done = subprocess.run(
+        [*UG, "--store", str(store), "ingest", str(_triples(tmp_path / "kb.txt", 6000))],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    code, out, shown = _on_a_pty([*UG, "--store", str(store), "reproject"])
+    assert code == 0, shown
+    assert out == "reprojected 1 source\n"
+    assert "reprojecting" in shown and "100%" in shown
+    piped = subprocess.run(
+        [*UG, "--store", str(store), "reproject"], capture_output=True, text=True, env=ENV, timeout=300
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == ""
