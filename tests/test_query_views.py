@@ -157,3 +157,25 @@ def test_a_planet_in_a_film_is_a_place_not_a_character(tmp_path: Path, invoke: I
     sections = {s["key"]: [f["other_name"] for f in s["facts"]] for s in json.loads(shown.stdout)["sections"]}
     assert sections["places"] == ["Caldera"]
     assert sections["characters"] == ["Orrin Vale"]
+
+
+def test_swapi_films_make_a_universe_in_episode_order(tmp_path: Path, invoke: Invoke) -> None:
+    """SWAPI's films are one universe's, and `episode_id` is its in-universe order (not release)."""
+    released = ["Harbour of Ash", "Ember Road", "Before the Ash"]
+    episodes = [2, 3, 1]
+    films = [
+        {
+            "model": "resources.film",
+            "pk": pk,
+            "fields": {"title": t, "episode_id": e, "release_date": f"{1990 + pk}-01-01"},
+        }
+        for pk, (t, e) in enumerate(zip(released, episodes, strict=True), start=1)
+    ]
+    (tmp_path / "films.json").write_text(json.dumps(films), encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", tmp_path / "films.json").exit_code == 0
+    shown = invoke("--store", store, "works", "Star Wars", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    franchise = json.loads(shown.stdout)
+    assert [w["title"] for w in franchise["release_order"]] == released
+    assert [w["title"] for w in franchise["chronology"]] == ["Before the Ash", "Harbour of Ash", "Ember Road"]
