@@ -6,10 +6,11 @@ Stores the bundled sample's universe file in a temporary store (once, not timed)
 `python -c pass`, `python -m universe_graph --help` and `python -m universe_graph --store S sources`
 in turn (interleaved, so load on the shared machine hits all three alike) and prints, for each, the
 median wall time and median CPU time (user + system of the child) and both as a ratio of the
-baseline's. `sources` runs twice: with the store's saved listing current (`stores/listing.py`: every
-`sources` after the first over one store version), and with it removed first (the first `sources`
-after a write, which lists the full way and saves it). The goal is `--help` and `sources` under
-0.5 s; the ratio is what carries between machines (on an idle one `python -c pass` takes about 0.02 s, so the goal is a wall ratio of ~25).
+baseline's. `sources` runs twice: with the store's saved listing current (`stores/listing.py`:
+every `sources` after the first over one store version), and with it removed first (the first
+`sources` after a write, which lists the full way and saves it). The goal is `--help` and
+`sources` under 0.5 s; the ratio is what carries between machines (on an idle one
+`python -c pass` takes about 0.02 s, so the goal is a wall ratio of ~25).
 """
 
 from __future__ import annotations

@@ -124,9 +124,7 @@ def profile(
             continue
         end = refs.get(fact.subject if direction == "in" else str(fact.object))
         key = section_of(fact.predicate, direction, end.type if end else None)
-        by_section.setdefault(key, []).append(
-            _seen(fact, entity.iri, direction, revealed, refs, works)
-        )
+        by_section.setdefault(key, []).append(_seen(fact, entity.iri, direction, revealed, refs, works))
     sections = []
     for section in (*SECTIONS, None):
         key = section.key if section else "other"
