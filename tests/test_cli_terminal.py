@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -123,6 +124,7 @@ def test_a_single_long_source_shows_a_progress_bar_on_a_terminal(tmp_path: Path)
     assert "added" in out and "6000 relations" in out
     assert "reading kb.txt" in shown and "100%" in shown
     assert "storing" in shown  # the store phase has its bar too (it moves per source)
+    assert re.search(r"writing kb: triples  \d{5,}", shown)  # and the write of the one long source counts
 
 
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
@@ -136,6 +138,7 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "reading" not in done.stderr and "storing" not in done.stderr and "%" not in done.stderr
+    assert "writing" not in done.stderr
 
 
 def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from contextvars import ContextVar
 from typing import Any
 
@@ -68,6 +68,35 @@ def text(chars: int, label: str) -> Iterator[None]:
         finally:
             _TEXT.reset(token)
         shown.update(chars - done[0])
+
+
+@contextmanager
+def counter(label: str, *, least: int = MIN_ROWS) -> Iterator[Callable[[int], None]]:
+    """Work whose size is known only as it goes (the triples of one long source as they are
+    written): a running count on the terminal, shown once `least` are done, so a short write shows
+    nothing. Yields the function that counts each step."""
+    done = 0
+    with ExitStack() as stack:
+        shown: Any = None
+
+        def step(n: int) -> None:
+            nonlocal done, shown
+            done += n
+            if shown is None and done >= least and on_terminal():
+                shown = stack.enter_context(
+                    click.progressbar(
+                        iter(int, 1),
+                        label=label,
+                        file=sys.stderr,
+                        show_pos=True,
+                        bar_template="%(label)s  %(info)s",
+                    )
+                )
+                shown.update(done)
+            elif shown is not None:
+                shown.update(n)
+
+        yield step
 
 
 def advance(chars: int) -> None:

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from .. import progress
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import ClaimSet
 from ..rdf import PREFIXES, graph_iri, ntriples
@@ -172,7 +173,7 @@ class OxigraphStore(CanonicalStore):
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
         digest = ClaimsDigest()
         try:
-            self._bulk(digest.through(ntriples(claims)), graph, hook)
+            self._bulk(digest.through(ntriples(claims)), graph, hook, sid)
         except ValueError as e:  # an IRI that is not one (a reader's bug or a hand-built claim)
             raise BadInput.at(claims.source.location, str(e)) from e
         if hook:
@@ -186,22 +187,26 @@ class OxigraphStore(CanonicalStore):
         now = SourceRecord(source=claims.source, graph=graph.value, sequence=sequence)
         return Write(WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED, now, previous)
 
-    def _bulk(self, lines: Iterable[str], graph: ox.NamedNode, hook: Hook | None) -> None:
+    def _bulk(self, lines: Iterable[str], graph: ox.NamedNode, hook: Hook | None, source_id: str) -> None:
         """Bulk-load N-Triples text into the (not yet current) version graph, a batch at a time.
 
         Text parsed by the engine is faster than one Python object per quad; `bulk_load` is not
         transactional, which is why it only ever writes a graph that no query reads yet.
         """
         batch: list[str] = []
-        for line in lines:
-            batch.append(line)
-            if len(batch) >= self.batch_size:
+        # one long source: its triples counted on a terminal as they are written (`progress.counter`)
+        with progress.counter(f"writing {source_id}: triples", least=self.batch_size) as count:
+            for line in lines:
+                batch.append(line)
+                if len(batch) >= self.batch_size:
+                    self._load(batch, graph)
+                    count(len(batch))
+                    batch = []
+                    if hook:
+                        hook("mid-write")
+            if batch:
                 self._load(batch, graph)
-                batch = []
-                if hook:
-                    hook("mid-write")
-        if batch:
-            self._load(batch, graph)
+                count(len(batch))
         if hook:
             hook("written")
 
