@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from universe_graph import progress
 from universe_graph.cli import cli
 from universe_graph.cli.main import EXIT_BROKEN_PIPE
 from universe_graph.fixtures import sample_path
@@ -122,6 +124,7 @@ def test_a_single_long_source_shows_a_progress_bar_on_a_terminal(tmp_path: Path)
     assert "added" in out and "6000 relations" in out
     assert "reading kb.txt" in shown and "100%" in shown
     assert "storing" in shown  # the store phase has its bar too (it moves per source)
+    assert re.search(r"writing kb: triples  \d{5,}", shown)  # and the write of the one long source counts
 
 
 def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
@@ -135,6 +138,7 @@ def test_no_progress_bar_when_piped(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "reading" not in done.stderr and "storing" not in done.stderr and "%" not in done.stderr
+    assert "writing" not in done.stderr
 
 
 def test_a_short_source_shows_no_bar_even_on_a_terminal(tmp_path: Path) -> None:
@@ -150,3 +154,60 @@ def test_a_long_check_shows_a_progress_bar_on_a_terminal(tmp_path: Path) -> None
     assert code in (0, 3), shown
     assert "checking" in shown and "100%" in shown
     assert "checking" not in out and "%" not in out
+
+
+def _long_review(path: Path, paragraphs: int = 170) -> Path:
+    """A synthetic review over `progress.MIN_CHARS` characters (names and places made up here)."""
+    names = ["Orrin Vale", "Mira Sol", "Tobin Marsh", "Edda Crane", "Lio Farrow", "Pell Argent"]
+    places = ["Caldera", "the Saltmarch", "Vesper Hall", "the Grey Docks"]
+    verbs = ["trains", "betrays", "meets", "fights", "rescues", "follows"]
+    blocks = ["Harbour of Ash is a film about a quiet coastal town."]
+    for p in range(paragraphs):
+        sentences = []
+        for i in range(5):
+            a, b = names[(p + i) % 6], names[(p + i + 1 + p % 5) % 6]
+            sentences.append(f"In {places[(p + i) % 4]}, {a} {verbs[(p * 5 + i) % 6]} {b} before the storm.")
+        blocks.append(" ".join(sentences))
+    path.write_text("\n\n".join(blocks) + "\n", encoding="utf-8")
+    assert path.stat().st_size > progress.MIN_CHARS
+    return path
+
+
+def test_a_single_long_review_shows_a_bar_on_a_terminal_and_none_when_piped(tmp_path: Path) -> None:
+    """One long review (no triples, no rows): a bar by characters parsed, on the pty only."""
+    review = _long_review(tmp_path / "long-review.txt")
+    code, out, shown = _ingest_on_a_pty(tmp_path / "store", review)
+    assert code == 0, shown
+    assert "added" in out and "long-review" in out
+    assert "reading long-review.txt" in shown and "100%" in shown
+    assert "%" not in out
+    piped = subprocess.run(
+        [*UG, "--store", str(tmp_path / "piped"), "ingest", str(review)],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert "reading" not in piped.stderr and "%" not in piped.stderr
+
+
+def test_reproject_shows_a_bar_on_a_terminal_and_none_when_piped(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    done = subprocess.run(
+        [*UG, "--store", str(store), "ingest", str(_triples(tmp_path / "kb.txt", 6000))],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    code, out, shown = _on_a_pty([*UG, "--store", str(store), "reproject"])
+    assert code == 0, shown
+    assert out == "reprojected 1 source\n"
+    assert "reprojecting" in shown and "100%" in shown
+    piped = subprocess.run(
+        [*UG, "--store", str(store), "reproject"], capture_output=True, text=True, env=ENV, timeout=300
+    )
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stderr == ""

@@ -141,6 +141,18 @@ def test_unknown_search_says_so(page: Page) -> None:
     expect(page.locator("#results li")).to_contain_text("Nothing found", timeout=60_000)
 
 
+def test_a_misspelt_search_offers_the_near_names(page: Page) -> None:
+    page.fill("#search", "Winstn Scot")
+    page.press("#search", "Enter")
+    results = page.locator("#results li")
+    expect(results.first).to_contain_text("Did you mean", timeout=60_000)
+    expect(results.nth(1)).to_contain_text("Winston Scott")
+    page.wait_for_timeout(1500)  # time enough to open it, were it opened
+    expect(page.locator("#profile-name")).to_have_count(0)  # offered, not opened
+    results.nth(1).click()
+    expect(page.locator("#profile-name")).to_have_text("Winston Scott", timeout=60_000)
+
+
 def label_overlaps(page: Page) -> list[list[str]]:
     """Pairs of drawn nodes whose label boxes overlap on screen."""
     pairs: list[list[str]] = page.evaluate(

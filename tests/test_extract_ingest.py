@@ -28,6 +28,36 @@ def test_review_ingest_with_about_title(tmp_path: Path, invoke: Invoke) -> None:
     assert data  # both stores agree (dump asserts it)
 
 
+def _about_of(invoke: Invoke, store: Path, source: str) -> object:
+    listed = json.loads(invoke("--store", store, "sources", "--format", "json").stdout)
+    return next(s["about"] for s in listed if s["id"] == source)
+
+
+def test_about_a_title_only_the_review_itself_minted_takes_the_other_work(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    """Read again with --about TITLE, a review does not meet its own earlier work as a rival: the
+    title names the one other stored work; two other works of that title are still refused."""
+    store, review = tmp_path / "s", tmp_path / "saltmarsh.txt"
+    review.write_text(STORY, encoding="utf-8")
+    assert invoke("--store", store, "ingest", review, "--about", "Saltmarsh").exit_code == 0  # a new work
+    (tmp_path / "kb.txt").write_text("Saltmarsh|directed_by|Ada Quell\n", encoding="utf-8")
+    assert (
+        invoke("--store", store, "ingest", tmp_path / "kb.txt").exit_code == 0
+    )  # another work of that title
+    review.write_text(STORY + "\nThe ferry sails at dawn.\n", encoding="utf-8")
+    again = invoke("--store", store, "ingest", review, "--about", "Saltmarsh")
+    assert again.exit_code == 0, again.output
+    [film] = [e.id for e in dump(store)["canonical"]["kb"].entities if e.type == "Film"]
+    assert _about_of(invoke, store, "saltmarsh") == film
+    film_records = [{"model": "resources.film", "pk": 1, "fields": {"title": "Saltmarsh"}}]
+    (tmp_path / "films.json").write_text(json.dumps(film_records), encoding="utf-8")
+    assert invoke("--store", store, "ingest", tmp_path / "films.json").exit_code == 0  # a third work
+    review.write_text(STORY, encoding="utf-8")
+    refused = invoke("--store", store, "ingest", review, "--about", "Saltmarsh")
+    assert refused.exit_code != 0 and "is ambiguous" in refused.output
+
+
 def test_sample_review_merges_known_characters(tmp_path: Path, invoke: Invoke) -> None:
     folder = tmp_path / "s"
     assert invoke("--store", folder, "ingest", sample_path()).exit_code == 0

@@ -72,7 +72,7 @@ def test_the_cli_and_post_sources_store_the_same_claims(tmp_path: Path, invoke: 
 
 def test_post_sources_refuses_to_replace_another_kind_of_source(tmp_path: Path) -> None:
     """As `ingest` without --replace: an upload never silently replaces a stored source of another
-    kind under the same id."""
+    kind under the same id; the refusal names the HTTP way to replace it, which then works."""
     with running(tmp_path / "s", token=TOKEN) as srv:
 
         def send(name: str, body: str) -> Any:
@@ -86,5 +86,13 @@ def test_post_sources_refuses_to_replace_another_kind_of_source(tmp_path: Path) 
         assert send("harbor.yaml", UNIVERSE).status_code == 200
         refused = send("harbor.txt", REVIEW)
         assert refused.status_code == 400, refused.text
-        assert "pass --replace" in refused.text and "harbor.txt" in refused.text
+        assert "`replace=true`" in refused.text and "harbor.txt" in refused.text
         assert "/tmp" not in refused.text
+        replaced = post(
+            srv.url + "/sources",
+            params={"name": "harbor.txt", "replace": "true"},
+            content=REVIEW.encode(),
+            headers={"Authorization": f"Bearer {TOKEN}"},
+        )
+        assert replaced.status_code == 200, replaced.text
+        assert [c["outcome"] for c in replaced.json()["changes"]] == ["replaced"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from conftest import Invoke
 from queryhelp import BALLERINA, CH3, CH4, CONTINENTAL, JW1, RELEASE_ORDER, c, qstore  # noqa: F401
 from universe_graph.errors import AmbiguousName, NotFound
 from universe_graph.model import CanonTier
@@ -131,3 +135,47 @@ def test_timeline_as_of(qstore: UniverseStore) -> None:  # noqa: F811
     assert sum(len(a.events) for a in shown.acts) == 8 and shown.hidden == 0
     continental = timeline(qstore, "The Continental")
     assert continental.acts[0].events[0].time == "1975"
+
+
+def test_a_planet_in_a_film_is_a_place_not_a_character(tmp_path: Path, invoke: Invoke) -> None:
+    """SWAPI's films name their characters and planets alike (`appears_in`): the profile sorts them
+    by the type of the thing that appears."""
+    film = {"title": "Harbour of Ash", "episode_id": 1, "director": "Ada Quell", "producer": "Ben Oru",
+            "release_date": "1990-01-01", "characters": [1], "planets": [1]}  # fmt: skip
+    person = {"name": "Orrin Vale", "homeworld": 1}
+    files = {
+        "films.json": [{"model": "resources.film", "pk": 1, "fields": film}],
+        "people.json": [{"model": "resources.people", "pk": 1, "fields": person}],
+        "planets.json": [{"model": "resources.planet", "pk": 1, "fields": {"name": "Caldera"}}],
+    }
+    for name, records in files.items():
+        (tmp_path / name).write_text(json.dumps(records), encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", *(tmp_path / n for n in files)).exit_code == 0
+    shown = invoke("--store", store, "profile", "Harbour of Ash", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    sections = {s["key"]: [f["other_name"] for f in s["facts"]] for s in json.loads(shown.stdout)["sections"]}
+    assert sections["places"] == ["Caldera"]
+    assert sections["characters"] == ["Orrin Vale"]
+
+
+def test_swapi_films_make_a_universe_in_episode_order(tmp_path: Path, invoke: Invoke) -> None:
+    """SWAPI's films are one universe's, and `episode_id` is its in-universe order (not release)."""
+    released = ["Harbour of Ash", "Ember Road", "Before the Ash"]
+    episodes = [2, 3, 1]
+    films = [
+        {
+            "model": "resources.film",
+            "pk": pk,
+            "fields": {"title": t, "episode_id": e, "release_date": f"{1990 + pk}-01-01"},
+        }
+        for pk, (t, e) in enumerate(zip(released, episodes, strict=True), start=1)
+    ]
+    (tmp_path / "films.json").write_text(json.dumps(films), encoding="utf-8")
+    store = tmp_path / "store"
+    assert invoke("--store", store, "ingest", tmp_path / "films.json").exit_code == 0
+    shown = invoke("--store", store, "works", "Star Wars", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    franchise = json.loads(shown.stdout)
+    assert [w["title"] for w in franchise["release_order"]] == released
+    assert [w["title"] for w in franchise["chronology"]] == ["Before the Ash", "Harbour of Ash", "Ember Road"]

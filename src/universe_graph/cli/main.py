@@ -111,7 +111,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Record that A and B are two entities (a source of its own, tier fan): resolution never "
         "merges them; `retract` undoes it.",
     ),
-    "sources": ("store", "The stored sources: id, kind, tier, what they are about, where they came from."),
+    "sources": ("listing", "The stored sources: id, kind, tier, what they are about, where they came from."),
     "sparql": ("store", "Run a read-only SPARQL query over the canonical graph (SPARQL Update is refused)."),
     "stats": ("store", "Counts: sources, entities by type, relations by predicate, events."),
     "timeline": ("query", "A work's plot in order, grouped by act, with places, participants and evidence."),
@@ -214,6 +214,9 @@ ON_ERROR = click.option(
     show_default=True,
     help="A bad row or record: fail (nothing is read from that file) or skip it and count it.",
 )
+READ_FORMAT = click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 FILTER = click.option(
     "--filter",
     "selection",
@@ -235,6 +238,16 @@ def out(text: str, output: Path | None) -> None:
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def table(columns: list[str], rows: list[list[Any]]) -> None:
+    """Rows as aligned text columns on standard output; their count on standard error."""
+    text = [[str(c) for c in row] for row in rows]
+    widths = [max([len(col), *(len(r[i]) for r in text)]) for i, col in enumerate(columns)]
+    click.echo("  ".join(col.ljust(w) for col, w in zip(columns, widths, strict=True)).rstrip())
+    for row in text:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Commands over the store folder: ingest, export, sparql, cypher, stats, sources, retract, reproject."""
+"""Commands over the store folder: ingest, export, sparql, cypher, stats, retract, reproject."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from ..export import merge, to_json_data
 from ..model import CanonTier
 from ..serialize import FORMATS, render
 from ..stores.base import CanonicalStore
-from .main import FILTER, ON_ERROR, cli, emit_json, out
+from .main import FILTER, ON_ERROR, READ_FORMAT, cli, emit_json, out, table
 
 if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the projection FalkorDB
     from ..stores.sync import UniverseStore
@@ -27,9 +27,6 @@ if TYPE_CHECKING:  # imported where used: reading sources pulls spaCy, the proje
 CYPHER_WHILE_SERVING = (
     "if it is `universe-graph serve`, send the query to its Cypher endpoint instead: "
     'POST http://127.0.0.1:8765/db/neo4j/query/v2 with {"statement": "...", "parameters": {...}}'
-)
-READ_FORMAT = click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 
 
@@ -204,7 +201,7 @@ def sparql(ctx: click.Context, query: str, fmt: str) -> None:
             if fmt == "text":
                 variables = [v.value for v in result.variables]
                 rows = [[_term_text(solution[v]) for v in variables] for solution in result]
-                _table(variables, rows)
+                table(variables, rows)
             else:
                 formats = {
                     "json": ox.QueryResultsFormat.JSON,
@@ -227,15 +224,6 @@ def _term_text(term: object) -> str:
     return str(value) if value is not None else str(term)
 
 
-def _table(columns: list[str], rows: list[list[Any]]) -> None:
-    text = [[str(c) for c in row] for row in rows]
-    widths = [max([len(col), *(len(r[i]) for r in text)]) for i, col in enumerate(columns)]
-    click.echo("  ".join(col.ljust(w) for col, w in zip(columns, widths, strict=True)).rstrip())
-    for row in text:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})", err=True)
-
-
 @cli.command()
 @click.argument("query")
 @click.option(
@@ -255,7 +243,7 @@ def cypher(ctx: click.Context, query: str, params: tuple[str, ...], fmt: str) ->
     if fmt == "json":
         emit_json({"fields": columns, "values": [[_jsonable(v) for v in row] for row in rows]})
     else:
-        _table(columns, [[_jsonable(v) for v in row] for row in rows])
+        table(columns, [[_jsonable(v) for v in row] for row in rows])
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -305,22 +293,6 @@ def stats(ctx: click.Context, fmt: str) -> None:
         click.echo(f"{section}: {sum(counts.values())}")
         for name, count in counts.items():
             click.echo(f"  {name}: {count}")
-
-
-@cli.command()
-@READ_FORMAT
-@click.pass_context
-def sources(ctx: click.Context, fmt: str) -> None:
-    """The stored sources: id, kind, tier, what they are about, where they came from."""
-    with read_only(ctx) as store:
-        records = store.sources()
-    rows = [{**r.source.model_dump(mode="json"), "version": r.sequence} for r in records.values()]
-    if fmt == "json":
-        emit_json(rows)
-    else:
-        _table(
-            ["id", "kind", "tier", "location"], [[r["id"], r["kind"], r["tier"], r["location"]] for r in rows]
-        )
 
 
 @cli.command()

@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from .. import progress
 from ..model import Source
 from .base import DEFAULT_EXTRACTOR, Extraction, WorkHint, get_extractor
 from .nlp import nlp
@@ -98,7 +99,9 @@ def pipe[T](
     texts = [text for text, _ in work]
     n = cores()
     if _in_worker or n < 2 or len(work) < 2 or not spread:
-        yield from nlp().pipe(work, as_tuples=True, batch_size=batch_size)
+        for doc, context in nlp().pipe(work, as_tuples=True, batch_size=batch_size):
+            progress.advance(len(doc.text))  # the bar of a long text's reading, if one is shown
+            yield doc, context
         return
     try:
         docs = _parse_across(extractor, texts, n, batch_size)
@@ -119,8 +122,9 @@ def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: 
     futures = [pool.submit(_parse, texts[a:b], batch_size) for a, b in bounds]
     vocab = nlp().vocab
     docs: list[Any] = []
-    for future in futures:
+    for future, (a, b) in zip(futures, bounds, strict=True):
         docs.extend(DocBin().from_bytes(future.result()).get_docs(vocab))
+        progress.advance(sum(len(t) for t in texts[a:b]))
     return docs
 
 

@@ -371,8 +371,8 @@ def replacing_others(
             BadInput.at(
                 cs.source.location,
                 f"source id {cs.source.id!r} is already {old.kind.value} source {old.location}; storing this "
-                f"{cs.source.kind.value} source would replace it. Give it another id (--id, a manifest) or "
-                "pass --replace",
+                f"{cs.source.kind.value} source would replace it. Give it another id (--id or a manifest; "
+                "over HTTP, another `name`) or replace it (--replace; over HTTP, `replace=true`)",
             )
         )
     return keep, errors

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .. import progress
 from ..errors import BadInput
 from ..extract import DEFAULT_EXTRACTOR, Extraction, WorkHint, get_extractor
 from ..extract.layout import looks_like_html
@@ -91,7 +92,8 @@ class ReviewReader(Reader):
         hint = _hint(options)
         result = _ready(source, hint)
         if result is None:
-            result = get_extractor(self.extractor).run(decoded.text, source, hint)
+            with progress.text(len(decoded.text), f"reading {path.name}"):
+                result = get_extractor(self.extractor).run(decoded.text, source, hint)
         self.warnings.extend(result.warnings)
         return result.claims
 

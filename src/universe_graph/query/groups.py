@@ -67,8 +67,15 @@ PATH_SKIP = frozenset({"part_of_universe", "genre"})
 APPEARANCE = "appears_in"
 
 
-def section_of(predicate: str, direction: Direction) -> str:
-    """The key of the section a (predicate, direction) belongs to; "other" when none claims it."""
+#: What appears in a work goes under its own kind when it is no character: a planet is a place.
+APPEARING_BY_TYPE = {"Location": "places"}
+
+
+def section_of(predicate: str, direction: Direction, other_type: str | None = None) -> str:
+    """The key of the section a (predicate, direction) belongs to, given the type of the other end;
+    "other" when none claims it."""
+    if (predicate, direction) == (APPEARANCE, "in") and other_type in APPEARING_BY_TYPE:
+        return APPEARING_BY_TYPE[other_type]
     for section in SECTIONS:
         if (predicate, direction) in section.members:
             return section.key

@@ -122,9 +122,9 @@ def profile(
         if fact.predicate == APPEARANCE and direction == "out":
             credited.setdefault(str(fact.object), set()).update(e.source for e in fact.evidence)
             continue
-        by_section.setdefault(section_of(fact.predicate, direction), []).append(
-            _seen(fact, entity.iri, direction, revealed, refs, works)
-        )
+        end = refs.get(fact.subject if direction == "in" else str(fact.object))
+        key = section_of(fact.predicate, direction, end.type if end else None)
+        by_section.setdefault(key, []).append(_seen(fact, entity.iri, direction, revealed, refs, works))
     sections = []
     for section in (*SECTIONS, None):
         key = section.key if section else "other"

@@ -92,15 +92,20 @@ async def post_source(
         max_length=2000,
         description="the work a review is about: entity id, work key or title (as `ingest --about`)",
     ),
+    replace: bool = Query(
+        default=False,
+        description="replace a stored source of another kind or place of the same id (`ingest --replace`)",
+    ),
 ) -> UploadReport:
     """Ingest the request body as one source file, by the same use case as `universe-graph ingest`
-    (`App.ingest`): the same reading, `--about`, refusal to replace another kind's source."""
+    (`App.ingest`): the same reading, `--about`, refusal to replace another kind's source unless
+    `replace=true`."""
     state = _state(request)
     require_token(request, state.settings.token)
     data = await request.body()
     if not data:
         raise ApiError(400, "UG.ClientError.Request.Invalid", "the request body (the source file) is empty")
-    options = IngestOptions(kind=kind, tier=tier, about=about)
+    options = IngestOptions(kind=kind, tier=tier, about=about, replace_others=replace)
     return await run_in_threadpool(_ingest, state, name, data, options)
 
 

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from .. import progress
 from ..errors import BadInput, NotFound, StoreUnavailable
 from ..model import ClaimSet
 from ..rdf import PREFIXES, graph_iri, ntriples
@@ -39,13 +40,14 @@ from .base import (
 )
 from .lock import WriterLock
 from .merged import MERGE_OF, MERGED_GRAPH, DefaultGraph, has_merged
+from .registry import RECORD_OF as _RECORD_OF
+from .registry import REGISTRY as _REGISTRY
+from .registry import SEQUENCE as _SEQUENCE
+from .registry import VERSION_GRAPH as _VERSION_GRAPH
+from .registry import Records, open_read_only, records
 from .sparql_guard import check_depth, check_service, looks_like_update
 
-_REGISTRY = ox.NamedNode(REGISTRY_GRAPH)
-_RECORD_OF = ox.NamedNode(str(UG.record_of))
-_SEQUENCE = ox.NamedNode(str(UG.sequence))
 _DIGEST = ox.NamedNode(str(UG.claims_digest))
-_VERSION_GRAPH = ox.NamedNode(str(UG.version_graph))
 _RETRACTED = ox.NamedNode(str(UG.retracted))
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _VERSION_RECORD = ox.NamedNode(str(UG.VersionRecord))
@@ -103,7 +105,7 @@ class OxigraphStore(CanonicalStore):
             if read_only:
                 if not path.is_dir():
                     raise StoreUnavailable(f"no store at {folder} (nothing ingested yet?)")
-                self._store = _open_read_only(path)
+                self._store = open_read_only(path)
             else:
                 folder.mkdir(parents=True, exist_ok=True)
                 self._lock.acquire()
@@ -115,23 +117,9 @@ class OxigraphStore(CanonicalStore):
             self.collect_garbage()
 
     # ------------------------------------------------------------------ registry
-    def _records(self) -> dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]]:
+    def _records(self) -> Records:
         """source iri -> (sequence, version graph or None if retracted, record node), newest only."""
-        best: dict[str, tuple[int, ox.NamedNode | None, ox.NamedNode]] = {}
-        for quad in self._store.quads_for_pattern(None, _RECORD_OF, None, _REGISTRY):
-            record = quad.subject
-            assert isinstance(record, ox.NamedNode)
-            seq_quads = list(self._store.quads_for_pattern(record, _SEQUENCE, None, _REGISTRY))
-            if not seq_quads:
-                continue
-            sequence = int(_value(seq_quads[0].object))
-            graphs = list(self._store.quads_for_pattern(record, _VERSION_GRAPH, None, _REGISTRY))
-            graph = graphs[0].object if graphs else None
-            assert graph is None or isinstance(graph, ox.NamedNode)
-            key = _value(quad.object)
-            if key not in best or best[key][0] < sequence:
-                best[key] = (sequence, graph, record)
-        return best
+        return records(self._store)
 
     def _all_records(self) -> list[tuple[ox.NamedNode, str, int]]:
         out = []
@@ -185,7 +173,7 @@ class OxigraphStore(CanonicalStore):
         graph = ox.NamedNode(f"{graph_iri(claims.source)}/v{sequence}-{time.time_ns()}")
         digest = ClaimsDigest()
         try:
-            self._bulk(digest.through(ntriples(claims)), graph, hook)
+            self._bulk(digest.through(ntriples(claims)), graph, hook, sid)
         except ValueError as e:  # an IRI that is not one (a reader's bug or a hand-built claim)
             raise BadInput.at(claims.source.location, str(e)) from e
         if hook:
@@ -199,22 +187,26 @@ class OxigraphStore(CanonicalStore):
         now = SourceRecord(source=claims.source, graph=graph.value, sequence=sequence)
         return Write(WriteOutcome.ADDED if previous is None else WriteOutcome.REPLACED, now, previous)
 
-    def _bulk(self, lines: Iterable[str], graph: ox.NamedNode, hook: Hook | None) -> None:
+    def _bulk(self, lines: Iterable[str], graph: ox.NamedNode, hook: Hook | None, source_id: str) -> None:
         """Bulk-load N-Triples text into the (not yet current) version graph, a batch at a time.
 
         Text parsed by the engine is faster than one Python object per quad; `bulk_load` is not
         transactional, which is why it only ever writes a graph that no query reads yet.
         """
         batch: list[str] = []
-        for line in lines:
-            batch.append(line)
-            if len(batch) >= self.batch_size:
+        # one long source: its triples counted on a terminal as they are written (`progress.counter`)
+        with progress.counter(f"writing {source_id}: triples", least=self.batch_size) as count:
+            for line in lines:
+                batch.append(line)
+                if len(batch) >= self.batch_size:
+                    self._load(batch, graph)
+                    count(len(batch))
+                    batch = []
+                    if hook:
+                        hook("mid-write")
+            if batch:
                 self._load(batch, graph)
-                batch = []
-                if hook:
-                    hook("mid-write")
-        if batch:
-            self._load(batch, graph)
+                count(len(batch))
         if hook:
             hook("written")
 
@@ -439,22 +431,6 @@ class OxigraphStore(CanonicalStore):
                 self._store.flush()
             del self._store
         self._lock.release()
-
-
-def _open_read_only(path: Path, attempts: int = 5) -> ox.Store:
-    """Open a read-only view beside a possible writer.
-
-    RocksDB reads the file list, then the files: a writer's compaction in between deletes a file the
-    list names ("Corruption: ... No such file"). The next attempt sees the new list.
-    """
-    for attempt in range(attempts):
-        try:
-            return ox.Store.read_only(str(path))
-        except OSError as e:
-            if attempt == attempts - 1 or "No such file" not in str(e):
-                raise
-            time.sleep(0.05 * (attempt + 1))
-    raise AssertionError("unreachable")
 
 
 @register("oxigraph")

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import progress
 from ..model import ClaimSet
 from .base import Hook, Write, WriteOutcome
 from .falkordb import FalkorProjection
@@ -207,8 +208,11 @@ class UniverseStore:
         self.projection.clear()
         current = self.canonical.sources()
         claimsets = self.canonical.claimsets()
-        for claims in claimsets:
-            self._project(claims.source.id, claims, current[claims.source.id].graph)
+        sizes = [len(c.entities) + len(c.relations) + len(c.events) for c in claimsets]
+        with progress.bar(sum(sizes), "reprojecting") as shown:  # by claims; it moves per source
+            for claims, size in zip(claimsets, sizes, strict=True):
+                self._project(claims.source.id, claims, current[claims.source.id].graph)
+                shown.update(size)
         self.projection.save()
         return len(claimsets)
 

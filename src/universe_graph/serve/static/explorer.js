@@ -102,6 +102,9 @@
     try {
       const found = await getJSON("/api/search?q=" + encodeURIComponent(q));
       if (!found.length) list.append(el("li", "Nothing found for “" + q + "”.", "hint"));
+      // only near names (a misspelling): offered, not opened
+      const near = found.length > 0 && found.every((n) => n.match === "suggestion");
+      if (near) list.append(el("li", "Nothing named “" + q + "”. Did you mean:", "hint"));
       for (const n of found) {
         const li = el("li");
         li.dataset.iri = n.iri;
@@ -110,7 +113,7 @@
         list.append(li);
       }
       status("");
-      if (found.length) await show(found[0].iri);
+      if (found.length && !near) await show(found[0].iri);
     } catch (err) {
       status(err.message, true);
       suggest(list, err.suggestions);
