@@ -135,7 +135,8 @@ def test_name_finder_finds_what_the_pattern_found() -> None:
     """The per-text name search matches `(?<!\\w)(n1|n2|...)(?!\\w)` (longest first) exactly."""
     rng = random.Random(5)
     # names opening with no word character ("'Tis", "-Bo") are searched apart from the word index
-    pieces = ["Ann", "Ann Roe", "Roe", "Anna", "Bo", "St. Ives", "Jo-Jo", "é", "Bo_", "x", "'Tis", "-Bo", "Ann-"]
+    pieces = ["Ann", "Ann Roe", "Roe", "Anna", "Bo", "St. Ives", "Jo-Jo", "é", "Bo_", "x"]
+    pieces += ["'Tis", "-Bo", "Ann-"]
     separators = [" ", "", ", ", "-", "_", ".", "'s ", "é", "1"]
     for _ in range(2000):
         names = sorted(set(rng.sample(pieces, rng.randint(1, 6))), key=len, reverse=True)

@@ -41,7 +41,7 @@ _OWNED_BY_PERSON = lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
 
-class SentenceSpan(Span):  # type: ignore[misc]  # spaCy's types are not checked
+class SentenceSpan(Span):
     """A sentence's span whose tokens are made once, on the first walk over it: the rules walk each
     sentence's tokens some forty times, and spaCy makes a new `Token` for every token of every
     walk (about a sixth of the rules' time). The tokens are the same as spaCy's (compare them by
