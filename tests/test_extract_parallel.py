@@ -134,9 +134,11 @@ def test_chunks_cover_items_in_order() -> None:
 def test_name_finder_finds_what_the_pattern_found() -> None:
     """The per-text name search matches `(?<!\\w)(n1|n2|...)(?!\\w)` (longest first) exactly."""
     rng = random.Random(5)
+    # names opening with no word character ("'Tis", "-Bo") are searched apart from the word index
     pieces = ["Ann", "Ann Roe", "Roe", "Anna", "Bo", "St. Ives", "Jo-Jo", "é", "Bo_", "x"]
+    pieces += ["'Tis", "-Bo", "Ann-"]
     separators = [" ", "", ", ", "-", "_", ".", "'s ", "é", "1"]
-    for _ in range(500):
+    for _ in range(2000):
         names = sorted(set(rng.sample(pieces, rng.randint(1, 6))), key=len, reverse=True)
         text = "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 12)))
         pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from spacy.tokens import Span
 
 from ..model import EntityType
 from ..resolve import normal
@@ -38,9 +41,25 @@ _OWNED_BY_PERSON = lx.PERSON_NOUNS | lx.JOURNEY_NOUNS | BODY
 C, L, ORG, P = EntityType.CHARACTER, EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON
 
 
+class SentenceSpan(Span):
+    """A sentence's span whose tokens are made once, on the first walk over it: the rules walk each
+    sentence's tokens some forty times, and spaCy makes a new `Token` for every token of every
+    walk (about a sixth of the rules' time). The tokens are the same as spaCy's (compare them by
+    `.i`, as ever); everything else is spaCy's `Span`."""
+
+    _tokens: list[Any]
+
+    def __iter__(self) -> Iterator[Any]:
+        try:
+            return iter(self._tokens)
+        except AttributeError:
+            self._tokens = list(Span.__iter__(self))
+            return iter(self._tokens)
+
+
 @dataclass
 class Sentence:
-    """One sentence (or heading) of the text, parsed."""
+    """One sentence (or heading) of the text, parsed; its span a `SentenceSpan` (tokens made once)."""
 
     index: int
     span: Any  # spacy Span
@@ -48,6 +67,10 @@ class Sentence:
     offset: int  # absolute offset of the block's first character
     section: int  # headings start sections
     paragraph: int
+
+    def __post_init__(self) -> None:
+        if type(self.span) is Span and not self.span.label:  # a sentence: no label, vector or id
+            self.span = SentenceSpan(self.span.doc, self.span.start, self.span.end)
 
     @property
     def start(self) -> int:

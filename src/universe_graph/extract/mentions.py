@@ -575,15 +575,37 @@ def _merge(doc: Doc, ent: Ent, into: Ent) -> None:
 class NameFinder:
     """Whole-word occurrences of any of `names`, as `re` finds `(?<!\\w)(n1|n2|...)(?!\\w)`: left to
     right, without overlaps, the first name in order that fits at a place winning. Built per text,
-    where compiling that pattern cost more than searching with it."""
+    where compiling that pattern cost more than searching with it. Names are indexed by their first
+    word, so a search looks up each word of the text once instead of scanning the text once per name
+    (names x sentences was most of the rules' time on a long text)."""
 
     def __init__(self, names: list[str]) -> None:
         self.names = [n for n in names if n]
+        #: a name's leading run of word characters -> (order, name) of the names that open with it
+        self.by_word: dict[str, list[tuple[int, str]]] = {}
+        #: names that open with a character that is no word character: searched name by name
+        self.others: list[tuple[int, str]] = []
+        for order, name in enumerate(self.names):
+            lead = _WORD_RUN.match(name)
+            if lead is None:
+                self.others.append((order, name))
+            else:
+                self.by_word.setdefault(lead.group(), []).append((order, name))
 
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, name) of each occurrence."""
         found: list[tuple[int, int, int]] = []
-        for order, name in enumerate(self.names):
+        by_word = self.by_word
+        if by_word:
+            # a name that opens with the word w fits only where a whole word of the text is w (the
+            # character after w in the name is no word character, and neither is the one before)
+            for run in _WORD_RUN.finditer(text):
+                for order, name in by_word.get(run.group(), ()):
+                    start = run.start()
+                    end = start + len(name)
+                    if text.startswith(name, start) and (end == len(text) or not _word(text[end])):
+                        found.append((start, order, end))
+        for order, name in self.others:
             start = text.find(name)
             while start != -1:
                 end = start + len(name)
@@ -597,6 +619,10 @@ class NameFinder:
                 out.append((start, end, self.names[order]))
                 pos = end
         return out
+
+
+#: a maximal run of word characters (`\w` is `_word`: alphanumeric or "_")
+_WORD_RUN = re.compile(r"\w+")
 
 
 def _word(char: str) -> bool:

@@ -1,0 +1,50 @@
+"""A sentence's tokens are made once (`SentenceSpan`): the tokens and claims of spaCy's own `Span`."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from universe_graph.extract.document import Sentence, SentenceSpan
+from universe_graph.extract.rules import RulesExtractor, parse
+from universe_graph.model import CanonTier, Source, SourceKind
+
+TEXT = (
+    "The Salt Road\n\n"
+    "Mara Quell, a smuggler from Port Avel, meets Ivo Varo in Calder. She defeats him near the docks. "
+    "Later, Ivo Varo (Tobin Lind) learns that Della Sorel leads the Ashen Court.\n\n"
+    "Lena Brandt plays Della Sorel with steel, and Mr. Haddad betrays Mara Quell.\n"
+)
+
+
+def _source() -> Source:
+    return Source(
+        id="s", location="s.txt", kind=SourceKind.REVIEW, tier=CanonTier.REVIEW, content_hash="0" * 64
+    )
+
+
+def test_sentence_span_walks_the_same_tokens_each_time() -> None:
+    doc = parse(TEXT)
+    assert doc.sentences and all(isinstance(s.span, SentenceSpan) for s in doc.sentences)
+    for sent in doc.sentences:
+        plain = Span(sent.span.doc, sent.span.start, sent.span.end)
+        first, again = list(sent.span), list(sent.span)
+        assert [(t.i, t.text) for t in first] == [(t.i, t.text) for t in plain]
+        assert all(a is b for a, b in zip(first, again, strict=True))  # made once
+        ours = sent.span
+        assert (ours.text, ours.start_char, ours.root.i) == (plain.text, plain.start_char, plain.root.i)
+        assert [(e.start, e.end, e.label_) for e in ours.ents] == [
+            (e.start, e.end, e.label_) for e in plain.ents
+        ]
+
+
+def test_rules_read_the_same_claims_from_plain_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    cached = RulesExtractor().extract(parse(TEXT), _source())
+    # spaCy's own Span: its tokens made anew on every walk
+    monkeypatch.setattr(Sentence, "__post_init__", lambda self: None)
+    plain_doc = parse(TEXT)
+    assert not any(isinstance(s.span, SentenceSpan) for s in plain_doc.sentences)
+    plain = RulesExtractor().extract(plain_doc, _source())
+    assert len(cached.claims.relations) >= 3
+    assert cached.claims.model_dump_json() == plain.claims.model_dump_json()
+    assert cached.warnings == plain.warnings
