@@ -64,8 +64,30 @@ def places(matches: list[Match]) -> list[list[Match]]:
     return list(grouped.values())
 
 
-POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)?\s*$")
+POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’|s)?\s*$")  # "s": "Winstons enemies", a name read without it
 OF_RE = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?$", re.I)
+
+
+#: how fans type a question's first word: a contraction without its apostrophe, a common misspelling
+QUESTION_SPELLINGS = {
+    **dict.fromkeys(("whos", "who's", "who’s"), "who is"),
+    **dict.fromkeys(("whats", "what's", "what’s"), "what is"),
+    **dict.fromkeys(("wheres", "where's", "where’s"), "where is"),
+    **dict.fromkeys(("whens", "when's", "when’s"), "when is"),
+    **dict.fromkeys(("hows", "how's", "how’s"), "how is"),
+    **dict.fromkeys(("wat", "wut"), "what"),
+    **dict.fromkeys(("wich", "whitch"), "which"),
+}
+FIRST_WORD_RE = re.compile(r"^\s*(?P<w>[^\s]+)")
+
+
+def normalise(question: str) -> str:
+    """The question with its first word spelt out ("whos" -> "who is", "wat" -> "what"), so the
+    question-word patterns read it; only the first word, so a name such as "Wat Tambor" stays."""
+    m = FIRST_WORD_RE.match(question)
+    if m is None or m["w"].lower() not in QUESTION_SPELLINGS:
+        return question
+    return QUESTION_SPELLINGS[m["w"].lower()] + question[m.end() :]
 
 
 def possessive(question: str, span: tuple[int, int], match: Match) -> bool:
@@ -162,4 +184,16 @@ def _by_types(
         return [scored[0][3]]
     if fan and "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
         return [Chain(hops=(hop,)) for hop in fitting if hop.yields() == {LOCATION}]
+    typed = [hop for hop in fitting if not hop.yields() >= ANY_ENTITY]  # not "compared to": any to any
+    if fan and not scored and len(typed) == 1 and words & CLASS_WORDS():  # "X's role": the one way from a
+        return [Chain(hops=(typed[0],))]  # person to a character; a class word, not just "who"
     return []
+
+
+def CLASS_WORDS() -> frozenset[str]:  # noqa: N802 - a table, read like a constant
+    """The answer-type words that name a class ("role", "planet"), not a question word ("who")."""
+    return frozenset(w for w in type_words() if w not in QUESTION_TYPE_WORDS)
+
+
+QUESTION_TYPE_WORDS = frozenset({"who", "whom", "where", "when"})
+ANY_ENTITY = frozenset(t.value for t in EntityType) - {EntityType.GENRE.value, EntityType.UNIVERSE.value}
