@@ -162,6 +162,7 @@ class Answer(BaseModel):
 
 
 Term = ox.NamedNode | ox.Literal
+Mention = tuple[int, int, list[Candidate], bool]  # a name's span in the question, what it may be, near
 
 
 @dataclass
@@ -547,8 +548,7 @@ class Asker:
             raise NothingRecorded(
                 text,
                 f"not recorded: the store has no answer to it for {listed} (every known name "
-                f"'{mention}' is part of)"
-                + (f" in {within[0].name}" if within else ""),
+                f"'{mention}' is part of)" + (f" in {within[0].name}" if within else ""),
                 self.closest_forms(text),
             )
         if all(near for *_, near in mentions):  # only near names: suggestions, never an answer
@@ -750,7 +750,9 @@ class Asker:
         works = {f.work: self._name(ox.NamedNode(f.work)) for f in facts if f.work}
         if not works:
             raise NothingRecorded(text, f"not recorded: the store records no death of {x.name} in a work", ())
-        items = [Item(name=name, iri=iri, support=sum(f.work == iri for f in facts)) for iri, name in works.items()]
+        items = [
+            Item(name=name, iri=iri, support=sum(f.work == iri for f in facts)) for iri, name in works.items()
+        ]
         return Answer(
             question=text,
             intent="relation",
@@ -760,9 +762,9 @@ class Asker:
             query="claims about the character with predicate fate, and their work",
             bindings={"subject": x.key},
             answers=items,
-            support=[
-                Support(answer=works[f.work], steps=[self._step(f)]) for f in facts if f.work
-            ][:MAX_EVIDENCE],
+            support=[Support(answer=works[f.work], steps=[self._step(f)]) for f in facts if f.work][
+                :MAX_EVIDENCE
+            ],
         )
 
     def _deaths_in(self, text: str, work: str) -> Answer:
@@ -817,7 +819,7 @@ class Asker:
         if not exact:
             raise NotFound("entity", who.strip(" []"), self._suggest(who))
         longer = [c for c in self.index.parts(who) if c.type in usable]
-        a, facts, near = exact[0], [], False
+        a, facts, near = exact[0], list[Fact](), False
         for pool, nearest in ((exact, False), ([c for c in longer if c not in exact], True)):
             placed = [(c, f) for c in pool if (f := self._in_facts(c, w))]
             if len({c.name for c, _ in placed}) > 1:
@@ -890,15 +892,13 @@ class Asker:
             return self._unlinked(text, first, second)
         return None
 
-    def _unlinked(
-        self, text: str, first: tuple[int, int, list[Candidate], bool], second: tuple[int, int, list[Candidate], bool]
-    ) -> Answer | None:
+    def _unlinked(self, text: str, first: Mention, second: Mention) -> Answer | None:
         """A yes/no question whose relation word is not known ("is X Y's dad"): "not recorded" when
         nothing at all links any reading of the two names (a longer name they are the first words of
         too: "luke", Luke Skywalker), whatever the word meant; else None (refused)."""
         a, b = first[2], second[2]
 
-        def readings(m: tuple[int, int, list[Candidate], bool]) -> set[str]:
+        def readings(m: Mention) -> set[str]:
             typed = text[m[0] : m[1]]
             longer = self.index.parts(typed)
             return {c.key for c in m[2] + longer}

@@ -75,7 +75,9 @@ class NameIndex:
             return list(found)
         return list(self.folded.get(lookup_key(name), ()))
 
-    def mentions(self, text: str, skip: frozenset[str] = frozenset()) -> list[tuple[int, int, list[Candidate]]]:
+    def mentions(
+        self, text: str, skip: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, list[Candidate]]]:
         """Every known name inside `text` as (start, end, candidates), longest first, then leftmost;
         a possessive is not part of the name ("Charon's boss" names Charon), nor one typed without its
         apostrophe before another word ("Charons boss"), unless the word is in `skip` (relation words)."""
@@ -154,9 +156,11 @@ class NameIndex:
                 continue
             if _bare_possessive(text, start, span, skip) and self.lookup(span[:-1]):  # "winstons enemies"
                 continue
-            candidates = self.near(span)
+            candidates, end = self.near(span), start + len(POSSESSIVE_RE.sub("", span))
+            if not candidates and _bare_possessive(text, start, span, skip):  # "kiras enemies"
+                candidates, end = self.near(span[:-1]), start + len(span) - 1
             if candidates:
-                found.append((start, start + len(POSSESSIVE_RE.sub("", span)), candidates))
+                found.append((start, end, candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         return found
 
@@ -193,6 +197,8 @@ def _bare_possessive(text: str, start: int, span: str, skip: frozenset[str]) -> 
         and last not in skip
         and NEXT_WORD_RE.match(text, start + len(span)) is not None
     )
+
+
 def _beginning(prefixes: dict[str, set[str]], key: str) -> set[str]:
     """The names `key` is the first words of ("Kira" of "Kira Solé"); of names that all begin with the
     shortest one ("lando": Lando Calrissian, Lando Calrissian's father), that one only."""

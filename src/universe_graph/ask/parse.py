@@ -185,12 +185,12 @@ def _by_types(
     if fan and "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
         return [Chain(hops=(hop,)) for hop in fitting if hop.yields() == {LOCATION}]
     typed = [hop for hop in fitting if not hop.yields() >= ANY_ENTITY]  # not "compared to": any to any
-    if fan and not scored and len(typed) == 1 and words & CLASS_WORDS():  # "X's role": the one way from a
+    if fan and not scored and len(typed) == 1 and words & class_words():  # "X's role": the one way from a
         return [Chain(hops=(typed[0],))]  # person to a character; a class word, not just "who"
     return []
 
 
-def CLASS_WORDS() -> frozenset[str]:  # noqa: N802 - a table, read like a constant
+def class_words() -> frozenset[str]:
     """The answer-type words that name a class ("role", "planet"), not a question word ("who")."""
     return frozenset(w for w in type_words() if w not in QUESTION_TYPE_WORDS)
 
