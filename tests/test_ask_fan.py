@@ -151,6 +151,7 @@ TAKES = [
     ("deaths", "in which film does orrin die", {"Starfall Dusk"}),  # the work of the recorded death
     ("names", "is drel in starfall dawn", YES),  # Drel (a place) is not, Drel Moran is: the one reading in it
     ("names", "is drel moran in starfall dusk", NOT_RECORDED),
+    ("casting", "which actor played orrin in starfall dusk", {"Noé Vale"}),  # "which actor": a type
     ("yes/no", "is tom hale kira's dad", NOT_RECORDED),  # an unknown word, and nothing links the two at all
 ]
 
@@ -175,6 +176,7 @@ REFUSES = [
     ("casting", "who is the actor for zed", NothingRecorded, "not recorded"),
     ("casting", "ada moss role", NothingRecorded, "not recorded"),
     ("deaths", "in which film does kira die", NothingRecorded, "no death"),
+    ("casting", "which actor played zed", NothingRecorded, "not recorded"),  # never the films of his cast
     ("yes/no", "is zed orrin's dad", CannotAnswer, "yes/no"),  # linked (a killing), but not that way: refused
 ]
 

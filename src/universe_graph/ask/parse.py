@@ -116,6 +116,9 @@ def chains(
     every phrase a place could be, possessive nouns read one way, and "where" for any place."""
     groups = places(phrase_matches(question, span, fan))[:MAX_PHRASES]
     wanted = wanted_types(question, span, fan)
+    if fan:
+        groups, asked_for = _answer_nouns(question, groups)
+        wanted |= asked_for
     if groups:
         ordered = sorted(
             groups,
@@ -127,6 +130,26 @@ def chains(
         typed = [c for c in good if not wanted or c.answer_types() & wanted]
         return typed or good
     return _by_types(question, span, wanted, topic_types, fan)
+
+
+WHICH_RE = re.compile(r"\b(?:which|what)\s+$", re.I)
+
+
+def _answer_nouns(question: str, groups: list[list[Match]]) -> tuple[list[list[Match]], frozenset[str]]:
+    """A one-word relation noun right after "which"/"what" and right before another relation phrase
+    says what the answer is, not a hop ("which actor played Zero": a person who played Zero): the
+    groups without it, and the types its hops end on."""
+    for group in groups:
+        head = group[0]
+        follows = any(0 <= g[0].start - head.end <= 1 for g in groups if g is not group)
+        if len(head.phrase.words) == 1 and follows and WHICH_RE.search(question[: head.start]):
+            types = frozenset(
+                t
+                for m in group
+                for t in Hop(predicate=m.phrase.predicate, direction=m.phrase.possessive()).yields()
+            )
+            return [g for g in groups if g is not group], types
+    return groups, frozenset()
 
 
 def _hops(question: str, span: tuple[int, int], group: list[Match], fan: bool = True) -> list[Hop]:
