@@ -502,7 +502,7 @@ class Asker:
             raise CannotAnswer(text, "it names nothing the store knows", self.closest_forms(text))
         tried = False
         near_names: list[str] = []
-        quiet: dict[str, list[Candidate]] = {}  # names a mention is the first words of, asked, no answer
+        quiet: dict[str, list[Candidate]] = {}  # every name a mention is part of, asked, none answered
         spoke = False  # a near name of several names answered: a suggestion, and never "not recorded"
         for start, end, found, near in mentions:
             bracketed = BRACKET_RE.search(asked) is not None
@@ -542,8 +542,9 @@ class Asker:
                 near_names += [c.name for c in fitting] if near else []
                 if near and beginnings:
                     quiet.setdefault(typed, fitting)
-        if quiet and not spoke and all(near for *_, near in mentions):  # "obi wan": first words of a name
-            mention, known = next(iter(quiet.items()))
+        longest = asked[mentions[0][0] : mentions[0][1]]  # the likeliest name, not a word such as "that"
+        if longest in quiet and not spoke and all(near for *_, near in mentions):  # "obi wan": part of a name
+            mention, known = longest, quiet[longest]
             listed = " or ".join(dict.fromkeys(c.describe() for c in known))
             raise NothingRecorded(
                 text,
