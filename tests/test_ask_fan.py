@@ -34,7 +34,7 @@ works:
     cast:
       - {person: lea-brun, character: kira}
       - {person: tom-hale, character: orrin}
-    characters: [zed]
+    characters: [zed, drel-moran]
   starfall-dusk:
     title: Starfall Dusk
     kind: film
@@ -44,6 +44,10 @@ works:
     cast:
       - {person: lea-brun, character: kira}
       - {person: noe-vale, character: orrin}
+  up:
+    title: Up
+    kind: film
+    year: 2001
 characters:
   kira: {name: Kira Solé, resides_in: [veyra], trained_by: [orrin]}
   orrin:
@@ -51,6 +55,8 @@ characters:
     resides_in: [drel]
     fate: [{status: dead, work: starfall-dusk, killed_by: [zed]}]
   zed: {name: Zed, enemy_of: [kira]}
+  drel-moran: {name: Drel Moran}
+  kira-mother: {name: Kira Solé's mother}
 locations:
   veyra: {name: Veyra}
   drel: {name: Drel}
@@ -132,6 +138,22 @@ TAKES = [
     ("names", "who is orrin vask tal's killer?", {"Zed"}),
     ("names", "what role does Said play?", {"The Elder"}),
     ("names", "who directed John Wick: Chaptr 4?", {"Chad Stahelski"}),
+    # a fan's typing, found by a first-contact probe (issue 17): a reading each must take
+    ("names", "whos kira's mentor", {"Orrin Vask-Tal"}),  # the question word spelt without its apostrophe
+    ("names", "wat character does tom hale play", {"Orrin Vask-Tal"}),
+    ("possessive", "who are kiras enemies", {"Zed"}),  # a possessive without its apostrophe
+    ("names", "where is vask tal from", {"Drel"}),  # the last words of a name
+    ("works", "what film does kira first show up in", {"Starfall Dawn"}),  # "up": the phrase's
+    ("names", "where does kira live", {"Veyra"}),  # Kira Solé, not a name made from it ("Kira Solé's mother")
+    ("casting", "who was the actor for orrin in starfall dusk", {"Noé Vale"}),  # altLabel actor
+    ("casting", "lea brun role in starfall dawn", {"Kira Solé"}),  # a class word, one way from a person to it
+    ("places", "which planets are in starfall dusk", {"Drel"}),  # "is in" read as "are in" too
+    ("counts", "how many movies is kira in", 2),  # "movie": an altLabel of Film
+    ("deaths", "in which film does orrin die", {"Starfall Dusk"}),  # the work of the recorded death
+    ("names", "is drel in starfall dawn", YES),  # Drel (a place) is not, Drel Moran is: the one reading in it
+    ("names", "is drel moran in starfall dusk", NOT_RECORDED),
+    ("casting", "which actor played orrin in starfall dusk", {"Noé Vale"}),  # "which actor": a type
+    ("yes/no", "is tom hale kira's dad", NOT_RECORDED),  # an unknown word, and nothing links the two at all
 ]
 
 # (family, question, the error, words its message must have)
@@ -146,6 +168,17 @@ REFUSES = [
     ("counts", "how many films did Zed direct?", CannotAnswer, "no relation words"),
     ("names", "who trained Balerina?", NotFound, "Ballerina"),  # a film: a suggestion, never an answer
     ("names", "who directed Jon Wik?", CannotAnswer, "names nothing"),  # two edits away: no guess
+    # ... and the other way: what each of those readings must refuse, or answer "not recorded"
+    ("names", "wheres zed from", NothingRecorded, "not recorded"),
+    ("possessive", "who is zeds mentor", NothingRecorded, "not recorded"),
+    ("names", "who trained orrin vask", NothingRecorded, "not recorded"),  # first words of a name
+    ("names", "who trained starfall", NotFound, "Starfall"),  # first words of works: a suggestion
+    ("works", "who directed up", NothingRecorded, "not recorded"),  # no other name: the film it is
+    ("casting", "who is the actor for zed", NothingRecorded, "not recorded"),
+    ("casting", "ada moss role", NothingRecorded, "not recorded"),
+    ("deaths", "in which film does kira die", NothingRecorded, "no death"),
+    ("casting", "which actor played zed", NothingRecorded, "not recorded"),  # never the films of his cast
+    ("yes/no", "is zed orrin's dad", CannotAnswer, "yes/no"),  # linked (a killing), but not that way: refused
 ]
 
 

@@ -92,6 +92,11 @@ IN_WORK_RE = re.compile(
 DIE_RE = re.compile(
     r"^(?:does|did|do|is|was)\s+(?P<x>.+?)\s+(?:die|dead|get killed|killed)(?:\s+in\s+(?P<w>.+?))?" + _Q, re.I
 )
+DIES_WHERE_RE = re.compile(
+    r"^(?:in )?(?:which|what) (?:film|movie|work|series|episode|chapter|one)s? (?:does|did|do|is|was) "
+    r"(?P<x>.+?) (?:die|dies|died|get killed|gets killed|killed|perish)(?: in)?" + _Q,
+    re.I,
+)
 DIES_IN_RE = re.compile(r"^who (?:dies|died|is killed|was killed|gets killed) in (?P<w>.+?)" + _Q, re.I)
 WITHIN_RE = re.compile(r"\s+(?:in|during)\s+$", re.I)
 EXTRA_SKIP = frozenset(
@@ -157,6 +162,7 @@ class Answer(BaseModel):
 
 
 Term = ox.NamedNode | ox.Literal
+Mention = tuple[int, int, list[Candidate], bool]  # a name's span in the question, what it may be, near
 
 
 @dataclass
@@ -191,6 +197,8 @@ class Asker:
         text = " ".join(question.split())
         if not text:
             raise CannotAnswer(question, "the question is empty", self.closest_forms(""))
+        if BRACKET_RE.search(text) is None:  # a fan's spelling of the question word; MetaQA's kept as is
+            text = parse.normalise(text)
         for rx in PATH_RES:
             m = rx.match(text)
             if m and self._links(m["a"]) and self._links(m["b"]):
@@ -230,6 +238,9 @@ class Asker:
         m = DIE_RE.match(text)
         if m and self._slot(m["x"]):
             return self._dies(text, m["x"], m["w"])
+        m = DIES_WHERE_RE.match(text)
+        if m and self._slot(m["x"]):
+            return self._dies_where(text, m["x"])
         m = IN_WORK_RE.match(text)
         if m and self._slot(m["a"]) and (self._slot(m["w"]) or self._works_inside(m["w"])):
             return self._is_in(text, m["a"], m["w"])
@@ -394,7 +405,7 @@ class Asker:
             if not found:
                 raise NotFound("entity or value", bracket.group(1), self.index.suggestions(bracket.group(1)))
             return [(bracket.start(), bracket.end(), found, False)]
-        exact = self.index.mentions(text)
+        exact = self.index.mentions(text, self._skip())
         near = [
             n for n in self.index.near_mentions(text, self._skip())
             if not any(x[0] <= n[0] and n[1] <= x[1] for x in exact)
@@ -405,6 +416,13 @@ class Asker:
             if not any(n[1] - n[0] > b - a and n[0] < b and a < n[1] for n in near)
         ]
         named = kept + [(a, b, f, True) for a, b, f in near]
+        phrased = [(m.start, m.end) for m in parse.phrase_matches(text, (0, 0)) if len(m.phrase.words) > 1]
+        inside = [
+            x for x in named if not x[3] and any(a <= x[0] and x[1] <= b and x[1] - x[0] < b - a
+                                                 for a, b in phrased)
+        ]  # fmt: skip
+        if len(inside) < len(named):  # "Up" in "show up in" is the phrase's word, not the film, when
+            named = [x for x in named if x not in inside]  # another name is left to be the topic
         return named if limit is None else named[:limit]
 
     def _cover(self, text: str) -> list[tuple[int, int, list[Candidate], bool]]:
@@ -484,18 +502,29 @@ class Asker:
             raise CannotAnswer(text, "it names nothing the store knows", self.closest_forms(text))
         tried = False
         near_names: list[str] = []
+        quiet: dict[str, list[Candidate]] = {}  # every name a mention is part of, asked, none answered
+        spoke = False  # a near name of several names answered: a suggestion, and never "not recorded"
         for start, end, found, near in mentions:
             bracketed = BRACKET_RE.search(asked) is not None
             wanted = frozenset() if bracketed else parse.wanted_types(asked, (start, end))
+            typed = asked[start:end]
             for chain, how in self._candidates(asked, start, end, found):
                 fitting = [c for c in found if c.type in chain.start_types()]
-                if near and len(fitting) != 1:  # a near name must be unique among the usable ones
+                several = near and len({c.name for c in fitting}) > 1  # a near name must be one usable name
+                beginnings = bool(fitting) and set(fitting) >= set(self.index.parts(typed))  # all it may be
+                if several and not beginnings:
                     near_names += [c.name for c in fitting]
                     continue
                 tried = tried or bool(fitting)
                 results = [(c, self.run(chain, c, within=within[0] if within else None, wanted=wanted))
                            for c in fitting]  # fmt: skip
                 answered = [(c, rows) for c, rows in results if rows]
+                if several:  # "jabba": asked of every name it begins, to say "not recorded" of them all
+                    near_names += [c.name for c in fitting]
+                    spoke = spoke or bool(answered)
+                    if not answered:
+                        quiet.setdefault(typed, fitting)
+                    continue
                 if len(answered) > 1:
                     shown = [(c.name, c.type) for c, _ in answered]
                     if len(set(shown)) < len(shown):  # two things of one name and type: their IRIs tell
@@ -511,6 +540,18 @@ class Asker:
                     mention = asked[start:end].strip("[]")
                     return self._answer(text, mention, found, attempt, evidence, within, near)
                 near_names += [c.name for c in fitting] if near else []
+                if near and beginnings:
+                    quiet.setdefault(typed, fitting)
+        longest = asked[mentions[0][0] : mentions[0][1]]  # the likeliest name, not a word such as "that"
+        if longest in quiet and not spoke and all(near for *_, near in mentions):  # "obi wan": part of a name
+            mention, known = longest, quiet[longest]
+            listed = " or ".join(dict.fromkeys(c.describe() for c in known))
+            raise NothingRecorded(
+                text,
+                f"not recorded: the store has no answer to it for {listed} (every known name "
+                f"'{mention}' is part of)" + (f" in {within[0].name}" if within else ""),
+                self.closest_forms(text),
+            )
         if all(near for *_, near in mentions):  # only near names: suggestions, never an answer
             mention = asked[mentions[0][0] : mentions[0][1]]
             names_ = list(dict.fromkeys(near_names + [c.name for c in mentions[0][2]]))
@@ -666,28 +707,65 @@ class Asker:
             evidence=fact.evidence,
         )
 
-    def _dies(self, text: str, who: str, work: str | None = None) -> Answer:
-        """ "does X die?", "does X die in W?" (a death qualified by that work; an ambiguous W refused)."""
-        x = self._one(who, frozenset({EntityType.CHARACTER.value}), "character")
-        w = self._one(work, WORKS, "work") if work else None
-        facts = [
+    def _death(self, who: str, w: Candidate | None = None) -> tuple[Candidate, list[Fact]]:
+        """The character a name means and its recorded deaths (in the work `w`, if given). Of several
+        characters of that name, the one with a death; none with one: "not recorded", true of them all;
+        two with one: refused (AmbiguousName)."""
+        found = [c for c in self._slot(who) if c.type == EntityType.CHARACTER.value]
+        if not found:
+            raise NotFound("character", who.strip(" []"), self._suggest(who))
+        dead = [(c, facts) for c in found if (facts := self._deaths(c, w))]
+        if len(dead) > 1:
+            self._ambiguous(who, [c for c, _ in dead])
+        return dead[0] if dead else (found[0], [])  # none dead: true of every character of the name
+
+    def _deaths(self, x: Candidate, w: Candidate | None = None) -> list[Fact]:
+        return [
             f
             for f in self._facts(subject=x.key)
             if f.predicate == "fate" and str(f.object) == "dead" and (w is None or f.work == w.key)
         ]
+
+    def _dies(self, text: str, who: str, work: str | None = None) -> Answer:
+        """ "does X die?", "does X die in W?" (a death qualified by that work; an ambiguous W refused)."""
+        w = self._one(work, WORKS, "work") if work else None
+        x, facts = self._death(who, w)
         works = sorted({self._name(ox.NamedNode(f.work)) for f in facts if f.work})
         where = f" (in {', '.join(works)})" if works else ""
         within = f" in {w.name}" if w else ""
         bound = {"subject": x.key} | ({"work": w.key} if w else {})
         return self._verdict(
             text,
-            f'"{who}" read as {x.describe()}; a death is a `fate` of "dead"'
-            + (f", qualified by {w.describe()}" if w else ""),
+            f'"{who}" read as {x.describe()}{"" if facts else self._not(who, x.key)}; a death is a `fate` of '
+            '"dead"' + (f", qualified by {w.describe()}" if w else ""),
             f"{x.name} dies{where}",
             f"the store records no death of {x.name}{within}",
             [self._step(f) for f in facts],
             "claims about the character with predicate fate" + (" and work" if w else ""),
             bound,
+        )
+
+    def _dies_where(self, text: str, who: str) -> Answer:
+        """ "in which film does X die?": the works that qualify the character's recorded death."""
+        x, facts = self._death(who)
+        works = {f.work: self._name(ox.NamedNode(f.work)) for f in facts if f.work}
+        if not works:
+            raise NothingRecorded(text, f"not recorded: the store records no death of {x.name} in a work", ())
+        items = [
+            Item(name=name, iri=iri, support=sum(f.work == iri for f in facts)) for iri, name in works.items()
+        ]
+        return Answer(
+            question=text,
+            intent="relation",
+            reading=f'"{who}" read as {x.describe()}; a death is a `fate` of "dead", the work its qualifier',
+            sentence=f"{x.name} dies in {_join(sorted(works.values()))}.",
+            topic=Topic(mention=who, name=x.name, type=x.type, iri=x.key),
+            query="claims about the character with predicate fate, and their work",
+            bindings={"subject": x.key},
+            answers=items,
+            support=[Support(answer=works[f.work], steps=[self._step(f)]) for f in facts if f.work][
+                :MAX_EVIDENCE
+            ],
         )
 
     def _deaths_in(self, text: str, work: str) -> Answer:
@@ -717,27 +795,45 @@ class Asker:
             support=support[:MAX_EVIDENCE],
         )
 
-    def _is_in(self, text: str, who: str, work: str) -> Answer:
-        w = self._one(work, WORKS, "work")
-        a = self._one(
-            who, ENTITY_TYPES - WORKS - {EntityType.UNIVERSE.value, EntityType.GENRE.value}, "entity"
-        )
+    def _in_facts(self, a: Candidate, w: Candidate) -> list[Fact]:
+        """What puts `a` in the work: a person by its cast or a credit in it, anything else by appearing
+        in it or a credit in it."""
         if a.type == EntityType.PERSON.value:
             facts = [
                 f for f in self._facts(subject=w.key) if f.predicate == "cast_member" and f.object == a.key
             ]
-            facts += [f for f in self._facts(obj=a.key) if f.predicate == "portrayed_by" and f.work == w.key]
-        else:
-            facts = [
-                f for f in self._facts(subject=a.key) if f.predicate == "appears_in" and f.object == w.key
+            return facts + [
+                f for f in self._facts(obj=a.key) if f.predicate == "portrayed_by" and f.work == w.key
             ]
-            facts += [
-                f for f in self._facts(subject=a.key) if f.predicate == "portrayed_by" and f.work == w.key
-            ]
+        facts = [f for f in self._facts(subject=a.key) if f.predicate == "appears_in" and f.object == w.key]
+        return facts + [
+            f for f in self._facts(subject=a.key) if f.predicate == "portrayed_by" and f.work == w.key
+        ]
+
+    def _is_in(self, text: str, who: str, work: str) -> Answer:
+        """ "is A in W?": yes with what puts A in W, else "not recorded". A name that is exactly one
+        thing's and the first words of others' ("luke": Luke, Luke Skywalker) is read as the one thing
+        that is in W, if only one is; none is: "not recorded", true of every reading."""
+        w = self._one(work, WORKS, "work")
+        usable = ENTITY_TYPES - WORKS - {EntityType.UNIVERSE.value, EntityType.GENRE.value}
+        exact = [c for c in self._slot(who) if c.type in usable]
+        if not exact:
+            raise NotFound("entity", who.strip(" []"), self._suggest(who))
+        longer = [c for c in self.index.parts(who) if c.type in usable]
+        a, facts, near = exact[0], list[Fact](), False
+        for pool, nearest in ((exact, False), ([c for c in longer if c not in exact], True)):
+            placed = [(c, f) for c in pool if (f := self._in_facts(c, w))]
+            if len({c.name for c, _ in placed}) > 1:
+                self._ambiguous(who, [c for c, _ in placed])
+            if placed:
+                (a, facts), near = placed[0], nearest
+                break
+        if not facts and len({c.name for c in exact}) > 1:
+            self._ambiguous(who, exact)
+        read = f'"{who}" read as {a.describe()}' + (" (the nearest known name that is in it)" if near else "")
         return self._verdict(
             text,
-            f'"{who}" read as {a.describe()}, "{work}" as {w.describe()}; '
-            "in it: its cast, a credit in it, or appears in it",
+            f'{read}, "{work}" as {w.describe()}; in it: its cast, a credit in it, or appears in it',
             f"{a.name} is in {w.name}",
             f"the store has nothing putting {a.name} in {w.name}",
             [self._step(f) for f in facts],
@@ -761,7 +857,7 @@ class Asker:
             except NothingRecorded as e:
                 understood = understood or e
                 continue
-            except CannotAnswer:
+            except (CannotAnswer, NotFound):  # this way round reads nothing; the other way may
                 continue
             keys = {c.key for c in target[2]}
             hit = [i for i in inner.answers if i.iri in keys]
@@ -792,7 +888,38 @@ class Asker:
             return self._verdict(
                 text, why, "", f"the store has nothing linking {a} and {b} that way", [], "", {}
             )
+        owned = parse.POSSESSIVE_RE.match(text[second[1] :].split(" ")[0] or " ")  # "is A B's dad"
+        if len(mentions) == 2 or (owned and pairs[0] == (first, second)):
+            return self._unlinked(text, first, second)
         return None
+
+    def _unlinked(self, text: str, first: Mention, second: Mention) -> Answer | None:
+        """A yes/no question whose relation word is not known ("is X Y's dad"): "not recorded" when
+        nothing at all links any reading of the two names (a longer name they are the first words of
+        too: "luke", Luke Skywalker), whatever the word meant; else None (refused)."""
+        a, b = first[2], second[2]
+
+        def readings(m: Mention) -> set[str]:
+            typed = text[m[0] : m[1]]
+            longer = self.index.parts(typed)
+            return {c.key for c in m[2] + longer}
+
+        left, right = readings(first), readings(second)
+        for key in left:
+            for f in self._facts(subject=key) + self._facts(obj=key):
+                if f.object_is_iri and {f.subject, str(f.object)} & right:
+                    return None
+        x, y = a[0].name, b[0].name
+        return self._verdict(
+            text,
+            f"both names found ({a[0].describe()}, {b[0].describe()}); the relation word is not one the "
+            "ontology knows, and no relation at all between them is recorded",
+            "",
+            f"the store records nothing at all linking {x} and {y}",
+            [],
+            "claims with one name as subject and the other as object, any predicate",
+            {"a": a[0].key, "b": b[0].key},
+        )
 
     def _ordered(self, text: str, inner: Answer, which: Literal["first", "last"]) -> Answer:
         """The first or last of the answers that are works, in the store's one release order

@@ -58,6 +58,7 @@ class Phrase:
 
 
 PARTICLES = frozenset({"by", "in", "of", "for", "to", "with", "on", "at"})
+COPULA_FORMS = frozenset({"is", "are", "was", "were"})
 
 
 def _verb_forms(word: str) -> set[str]:
@@ -123,12 +124,14 @@ def _alt_phrases(name: str) -> set[Phrase]:
             forms: set[str] = set()
             if head.endswith(("ed", "en")):
                 forms = _verb_forms(head)
+            elif head == "is":  # "is in": "which planets are in W", "who was in W"
+                forms = {"are", "was", "were"}
             elif head.endswith("s") and not head.endswith("ss") and head not in ("is", "was", "has"):
                 stem = head[:-1]
                 forms = {stem, stem.rstrip("e") + "ing", stem + "d" if stem.endswith("e") else stem + "ed"}
             for form in forms:
                 out.add(Phrase((form, *rest), name, reading))
-            if rest[-1:] and rest[-1] in PARTICLES and head not in ("is", "was"):
+            if rest[-1:] and rest[-1] in PARTICLES and head not in COPULA_FORMS:
                 for form in forms | {head}:
                     out.add(Phrase((form, *rest[:-1]), name, reading))
     return out

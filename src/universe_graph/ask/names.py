@@ -58,7 +58,7 @@ class NameIndex:
     folded: dict[str, list[Candidate]] = field(default_factory=lambda: defaultdict(list))
     display: dict[str, str] = field(default_factory=dict)  # entity iri -> its display name
     max_words: int = 1
-    _near: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None  # built on first use
+    _near: tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]] | None = None  # on first use
 
     def add(self, name: str, candidate: Candidate) -> None:
         if candidate not in self.exact[name]:
@@ -75,19 +75,25 @@ class NameIndex:
             return list(found)
         return list(self.folded.get(lookup_key(name), ()))
 
-    def mentions(self, text: str) -> list[tuple[int, int, list[Candidate]]]:
+    def mentions(
+        self, text: str, skip: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, list[Candidate]]]:
         """Every known name inside `text` as (start, end, candidates), longest first, then leftmost;
-        a possessive is not part of the name ("Charon's boss" names Charon)."""
+        a possessive is not part of the name ("Charon's boss" names Charon), nor one typed without its
+        apostrophe before another word ("Charons boss"), unless the word is in `skip` (relation words)."""
         found = []
         for start, span in self._spans(text):
+            glued_s = 0  # 1 when the name is read without a possessive's "s" typed onto it
             candidates = self.lookup(span)
             bare = POSSESSIVE_RE.sub("", span)
             if not candidates and bare != span:
                 span, candidates = bare, self.lookup(bare)
+            if not candidates and _bare_possessive(text, start, span, skip):
+                span, candidates, glued_s = span[:-1], self.lookup(span[:-1]), 1
             if (
                 candidates
                 and any(c.isalnum() for c in span)
-                and not _inside_name(text, start, start + len(span))
+                and not _inside_name(text, start, start + len(span) + glued_s)
             ):
                 found.append((start, start + len(span), candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
@@ -103,15 +109,16 @@ class NameIndex:
 
     def near(self, name: str) -> list[Candidate]:
         """Entities a mistyped or shortened name may mean: its first words ("padme", "obi wan", "Said"),
-        or else one edit away from a whole name or alias ("Chewbaca", "the phantom menance").
+        or its last words ("vader"), or else one edit away from a whole name or alias ("Chewbaca",
+        "the phantom menance").
         Values are never near matches; the caller decides whether the match is unique and usable."""
         key = lookup_key(POSSESSIVE_RE.sub("", name))
         if len(key) < MIN_NEAR:
             return []
         if self._near is None:
             self._near = _near_tables(self.folded)
-        deletes, prefixes = self._near
-        keys: set[str] = set(prefixes.get(key, ()))  # first words ("Kira" of "Kira Solé") before typos
+        deletes, prefixes, suffixes = self._near
+        keys = _beginning(prefixes, key) or set(suffixes.get(key, ()))  # first words, then last words
         for variant in () if keys else {key} | _deletes(key):
             for known in deletes.get(variant, ()):
                 if _one_edit(key, known):
@@ -122,6 +129,16 @@ class NameIndex:
                 if c.type != LITERAL and c not in out:
                     out.append(c)
         return out
+
+    def parts(self, name: str) -> list[Candidate]:
+        """Every entity the name is the first or last whole words of ("skywalker": Luke Skywalker, The
+        Skywalker Legacy, ...): all a shortened name may mean."""
+        key = lookup_key(POSSESSIVE_RE.sub("", name))
+        if self._near is None:
+            self._near = _near_tables(self.folded)
+        _, prefixes, suffixes = self._near
+        keys = sorted(_beginning(prefixes, key) | suffixes.get(key, set()))
+        return [c for k in keys for c in self.folded.get(k, ()) if c.type != LITERAL]
 
     def near_mentions(self, text: str, skip: frozenset[str]) -> list[tuple[int, int, list[Candidate]]]:
         """Spans of `text` no known name covers that are near a name (see `near`), longest first; a
@@ -137,9 +154,13 @@ class NameIndex:
                 continue
             if self.lookup(span) or self.lookup(POSSESSIVE_RE.sub("", span)):
                 continue
-            candidates = self.near(span)
+            if _bare_possessive(text, start, span, skip) and self.lookup(span[:-1]):  # "winstons enemies"
+                continue
+            candidates, end = self.near(span), start + len(POSSESSIVE_RE.sub("", span))
+            if not candidates and _bare_possessive(text, start, span, skip):  # "kiras enemies"
+                candidates, end = self.near(span[:-1]), start + len(span) - 1
             if candidates:
-                found.append((start, start + len(POSSESSIVE_RE.sub("", span)), candidates))
+                found.append((start, end, candidates))
         found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         return found
 
@@ -162,6 +183,30 @@ class NameIndex:
 
 
 POSSESSIVE_RE = re.compile(r"(?<=\w)(?:'s|’s|'|’)$")
+NEXT_WORD_RE = re.compile(r"\s+\w")
+
+
+def _bare_possessive(text: str, start: int, span: str, skip: frozenset[str]) -> bool:
+    """Whether `span` may be a possessive typed without its apostrophe ("winstons enemies"): it ends in
+    a single "s" that is not part of a relation or type word, and another word follows it."""
+    last = span.split()[-1].casefold() if span.split() else ""
+    return (
+        len(last) >= 4
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and last not in skip
+        and NEXT_WORD_RE.match(text, start + len(span)) is not None
+    )
+
+
+def _beginning(prefixes: dict[str, set[str]], key: str) -> set[str]:
+    """The names `key` is the first words of ("Kira" of "Kira Solé"); of names that all begin with the
+    shortest one ("lando": Lando Calrissian, Lando Calrissian's father), that one only."""
+    keys = set(prefixes.get(key, ()))
+    shortest = min(keys, key=len, default="")
+    return {shortest} if keys and all(k.startswith(shortest) for k in keys) else keys
+
+
 MIN_NEAR = 4  # shorter names are too easily one edit from another word
 
 
@@ -187,10 +232,14 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _near_tables(folded: dict[str, list[Candidate]]) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Each entity key's one-deletion variants, and its leading words ("obi wan" of "obi wan kenobi")."""
+def _near_tables(
+    folded: dict[str, list[Candidate]],
+) -> tuple[dict[str, set[str]], dict[str, set[str]], dict[str, set[str]]]:
+    """Each entity key's one-deletion variants, its leading words ("obi wan" of "obi wan kenobi") and
+    its trailing words ("vader" of "darth vader")."""
     deletes: dict[str, set[str]] = defaultdict(set)
     prefixes: dict[str, set[str]] = defaultdict(set)
+    suffixes: dict[str, set[str]] = defaultdict(set)
     for key, candidates in folded.items():
         if len(key) < MIN_NEAR or all(c.type == LITERAL for c in candidates):
             continue
@@ -202,7 +251,10 @@ def _near_tables(folded: dict[str, list[Candidate]]) -> tuple[dict[str, set[str]
             head = " ".join(words[:n])
             if len(head) >= MIN_NEAR:
                 prefixes[head].add(key)
-    return deletes, prefixes
+            tail = " ".join(words[n:])
+            if len(tail) >= MIN_NEAR:
+                suffixes[tail].add(key)
+    return deletes, prefixes, suffixes
 
 
 #: capitalised words that start a question rather than continue a name

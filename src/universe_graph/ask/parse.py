@@ -64,8 +64,30 @@ def places(matches: list[Match]) -> list[list[Match]]:
     return list(grouped.values())
 
 
-POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’)?\s*$")
+POSSESSIVE_RE = re.compile(r"^(?:'s|’s|'|’|s)?\s*$")  # "s": "Winstons enemies", a name read without it
 OF_RE = re.compile(r"^\s*(?:of|for)\s+(?:the\s+)?$", re.I)
+
+
+#: how fans type a question's first word: a contraction without its apostrophe, a common misspelling
+QUESTION_SPELLINGS = {
+    **dict.fromkeys(("whos", "who's", "who’s"), "who is"),
+    **dict.fromkeys(("whats", "what's", "what’s"), "what is"),
+    **dict.fromkeys(("wheres", "where's", "where’s"), "where is"),
+    **dict.fromkeys(("whens", "when's", "when’s"), "when is"),
+    **dict.fromkeys(("hows", "how's", "how’s"), "how is"),
+    **dict.fromkeys(("wat", "wut"), "what"),
+    **dict.fromkeys(("wich", "whitch"), "which"),
+}
+FIRST_WORD_RE = re.compile(r"^\s*(?P<w>[^\s]+)")
+
+
+def normalise(question: str) -> str:
+    """The question with its first word spelt out ("whos" -> "who is", "wat" -> "what"), so the
+    question-word patterns read it; only the first word, so a name such as "Wat Tambor" stays."""
+    m = FIRST_WORD_RE.match(question)
+    if m is None or m["w"].lower() not in QUESTION_SPELLINGS:
+        return question
+    return QUESTION_SPELLINGS[m["w"].lower()] + question[m.end() :]
 
 
 def possessive(question: str, span: tuple[int, int], match: Match) -> bool:
@@ -94,6 +116,9 @@ def chains(
     every phrase a place could be, possessive nouns read one way, and "where" for any place."""
     groups = places(phrase_matches(question, span, fan))[:MAX_PHRASES]
     wanted = wanted_types(question, span, fan)
+    if fan:
+        groups, asked_for = _answer_nouns(question, groups)
+        wanted |= asked_for
     if groups:
         ordered = sorted(
             groups,
@@ -105,6 +130,26 @@ def chains(
         typed = [c for c in good if not wanted or c.answer_types() & wanted]
         return typed or good
     return _by_types(question, span, wanted, topic_types, fan)
+
+
+WHICH_RE = re.compile(r"\b(?:which|what)\s+$", re.I)
+
+
+def _answer_nouns(question: str, groups: list[list[Match]]) -> tuple[list[list[Match]], frozenset[str]]:
+    """A one-word relation noun right after "which"/"what" and right before another relation phrase
+    says what the answer is, not a hop ("which actor played Zero": a person who played Zero): the
+    groups without it, and the types its hops end on."""
+    for group in groups:
+        head = group[0]
+        follows = any(0 <= g[0].start - head.end <= 1 for g in groups if g is not group)
+        if len(head.phrase.words) == 1 and follows and WHICH_RE.search(question[: head.start]):
+            types = frozenset(
+                t
+                for m in group
+                for t in Hop(predicate=m.phrase.predicate, direction=m.phrase.possessive()).yields()
+            )
+            return [g for g in groups if g is not group], types
+    return groups, frozenset()
 
 
 def _hops(question: str, span: tuple[int, int], group: list[Match], fan: bool = True) -> list[Hop]:
@@ -162,4 +207,16 @@ def _by_types(
         return [scored[0][3]]
     if fan and "where" in words and wanted == {LOCATION} and not scored:  # "where is X": any way to a place
         return [Chain(hops=(hop,)) for hop in fitting if hop.yields() == {LOCATION}]
+    typed = [hop for hop in fitting if not hop.yields() >= ANY_ENTITY]  # not "compared to": any to any
+    if fan and not scored and len(typed) == 1 and words & class_words():  # "X's role": the one way from a
+        return [Chain(hops=(typed[0],))]  # person to a character; a class word, not just "who"
     return []
+
+
+def class_words() -> frozenset[str]:
+    """The answer-type words that name a class ("role", "planet"), not a question word ("who")."""
+    return frozenset(w for w in type_words() if w not in QUESTION_TYPE_WORDS)
+
+
+QUESTION_TYPE_WORDS = frozenset({"who", "whom", "where", "when"})
+ANY_ENTITY = frozenset(t.value for t in EntityType) - {EntityType.GENRE.value, EntityType.UNIVERSE.value}
