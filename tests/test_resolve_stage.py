@@ -8,29 +8,13 @@ import json
 from pathlib import Path
 
 from conftest import Invoke
+from test_curation import ember
 from universe_graph.ingest import load_paths
 from universe_graph.resolve_stage import ResolutionStage
 from universe_graph.stores.sync import UniverseStore
 
 ASHFALL = "https://w3id.org/universe-graph/id/ashfall/character/ilse"
 CINDER = "https://w3id.org/universe-graph/id/cinder/character/ilse"
-
-
-def ember(key: str, universe: str, title: str, aliases: str = "") -> str:
-    """A universe file with one film of 1990 and one character, Ilse Varr, in it."""
-    return f"""\
-format: universe-graph/universe@1
-source: {{id: {key}, tier: official}}
-universe: {{key: {universe}, name: {universe.title()} Saga}}
-works:
-  {key}-film:
-    title: {title}
-    kind: film
-    year: 1990{aliases}
-    characters: [ilse]
-characters:
-  ilse: {{name: Ilse Varr}}
-"""
 
 
 def files(tmp_path: Path) -> list[Path]:
