@@ -90,3 +90,18 @@ def test_a_career_aside_is_outside_and_keeps_the_actor_a_person(sentence: str, n
 def test_a_turn_in_the_reviewed_film_is_its_own_credit() -> None:
     c = extract(LEAD + "Lina Oduya's turn as Maya Calder in Harrow Bay is the best thing in it.")
     assert "Maya Calder" in story(c)
+
+
+def test_stunt_work_owing_to_someone_keeps_them_outside() -> None:
+    c = extract(LEAD + "Pell's stunt work owes something to the silent comedies of Edda Varn.")
+    assert "Edda Varn" not in story(c)
+
+
+def test_a_character_owing_someone_stays_in_the_story() -> None:
+    c = extract(LEAD + "Calder owes money to Sal Dresner, who wants it back.")
+    assert "Sal Dresner" in story(c)
+
+
+def test_don_opens_a_persons_name() -> None:
+    c = extract("At the compound on Gull Island, Don Aldo Varese, head of the family, hosts a wedding.")
+    assert {e.name: e.type.value for e in c.entities}.get("Don Aldo Varese") == "Character"

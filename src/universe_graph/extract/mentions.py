@@ -100,7 +100,8 @@ BORROW_WORDS = frozenset({"lifted", "borrowed", "cribbed", "stolen", "ripped", "
 CRAFT_NOUNS = frozenset(
     {"sequence", "scene", "shot", "score", "plot", "climax", "chase", "film", "movie", "finale", "ending",
      "premise", "setup", "twist", "set-piece", "setpiece", "script", "screenplay", "story", "look", "style",
-     "sequel", "it", "this", "much", "music", "soundtrack", "design", "action", "fight", "opening"}
+     "sequel", "it", "this", "much", "music", "soundtrack", "design", "action", "fight", "opening",
+     "work", "stunt-work", "stuntwork", "stunts", "camerawork", "cinematography", "direction", "visuals"}
 )  # fmt: skip
 
 

@@ -45,7 +45,8 @@ TITLE_WORDS = frozenset(
      "general", "major", "lieutenant", "sergeant", "corporal", "private", "admiral", "commander",
      "professor", "doctor", "judge", "reverend", "father", "mother", "brother", "sister", "uncle", "aunt",
      "king", "queen", "prince", "princess", "duke", "duchess", "count", "countess", "baron", "baroness",
-     "earl", "emperor", "empress", "signor", "signora", "senor", "senora", "herr", "frau", "fraulein"}
+     "earl", "emperor", "empress", "signor", "signora", "senor", "senora", "herr", "frau", "fraulein",
+     "don", "donna"}
 )  # fmt: skip
 #: honorifics that say the bearer is a woman or a man
 FEMALE_TITLES = frozenset(
@@ -55,7 +56,7 @@ FEMALE_TITLES = frozenset(
 )  # fmt: skip
 MALE_TITLES = frozenset(
     {"mr", "messrs", "mister", "monsieur", "sir", "lord", "father", "brother", "uncle", "king", "prince",
-     "duke", "count", "baron", "earl", "emperor", "signor", "senor", "herr"}
+     "duke", "count", "baron", "earl", "emperor", "signor", "senor", "herr", "don"}
 )  # fmt: skip
 
 #: last words of a many-word place name beyond the shared lexicon's ("Wexley Hall", "Cobb Lane");
