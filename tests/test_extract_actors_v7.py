@@ -159,3 +159,13 @@ def test_starring_after_the_title_and_it_stars_after_the_headline() -> None:
 def test_a_character_starring_in_a_nightmare_is_no_cast() -> None:
     t = triples(extract(HEAD + "Vell Ardo, starring in his own nightmare, hunts Sela Marr."))
     assert not any(p == "cast_member" for _, p, _ in t)
+
+
+def test_a_town_is_a_place_whatever_the_ner_says() -> None:
+    c = extract(HEAD + "Vell Ardo sends Sela Marr on a fuel run to Gas Town, but she turns into the desert.")
+    assert types(c)["Gas Town"] is EntityType.LOCATION
+
+
+def test_a_surname_that_is_a_place_word_stays_a_person() -> None:
+    c = extract(HEAD + "Hetty Green hunts Vell Ardo across the flats. Green is relentless.")
+    assert types(c)["Hetty Green"] is EntityType.CHARACTER

@@ -299,6 +299,13 @@ def _name_token(tok: Any) -> bool:
 NAMING_VERBS = frozenset({"call", "name", "dub", "nickname"})
 
 
+#: last words of a place's name that are never a family name ("Gas Town", "Port City")
+SETTLEMENT_WORDS = frozenset(
+    {"town", "city", "village", "citadel", "castle", "tower", "street", "avenue", "harbour", "harbor",
+     "island", "valley", "prison", "palace", "temple", "station", "fortress"}
+)  # fmt: skip
+
+
 def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> None:
     """Type votes from one mention's neighbourhood (tokens `first`..`last`)."""
     head = last
@@ -319,6 +326,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3
     elif low in PLACE_HEAD_WORDS and first.i < last.i and not titled and last.ent_type_ != "PERSON":
         ent.votes[L] += 3  # "Wexley Hall", not "Hetty Green" (a person by the NER)
+    elif low in SETTLEMENT_WORDS and first.i < last.i and not titled:
+        ent.votes[L] += 3  # "Gas Town", "Bright City": no one's surname, whatever the NER says
     elif low in PLACE_HEAD_WORDS and first.i < last.i and last.nbor(-1).tag_ == "POS":
         ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
     if low in lx.ORG_HEADS and not titled:
