@@ -105,3 +105,28 @@ def test_a_character_owing_someone_stays_in_the_story() -> None:
 def test_don_opens_a_persons_name() -> None:
     c = extract("At the compound on Gull Island, Don Aldo Varese, head of the family, hosts a wedding.")
     assert {e.name: e.type.value for e in c.entities}.get("Don Aldo Varese") == "Character"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "He is played by Tomas Reyna, who was the Rat King in the original Dust Road back in 1979.",
+            {"Dust Road"},
+        ),
+        ("Reyna, who did so much with a car and a phone in Lockjaw, does even more here.", {"Lockjaw"}),
+    ],
+)
+def test_an_aside_on_an_earlier_work_is_outside(sentence: str, names: set[str]) -> None:
+    assert not names & story(extract(LEAD + sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Calder, who was born in Gas Town, hunts Sal Dresner.", "Gas Town"),
+        ("Calder, who was the first in the original Salt Guild, hunts Sal Dresner.", "Salt Guild"),
+    ],
+)
+def test_a_characters_past_stays_in_the_story(sentence: str, kept: str) -> None:
+    assert kept in story(extract(LEAD + sentence))

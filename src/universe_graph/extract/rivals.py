@@ -115,7 +115,43 @@ def _career_end(tok: Any, span: Any, title: str | None, text: str) -> int | None
     k = _phrase_end(tok, span, CAREER_PHRASES)
     if k is None and tok.lower_ == "as":
         k = _past_part_in(tok, span, title, text)
+    if k is None and tok.lower_ == "who":
+        k = _earlier_work_aside(tok, span, title)
     return k
+
+
+#: words that set another work against this one ("in the original X"; "does even more here")
+ORIGINAL_WORDS = frozenset({"original", "first", "earlier", "previous", "old"})
+HERE_WORDS = frozenset({"here", "now"})
+#: verbs of acting a part
+ACTING_LEMMAS = frozenset({"play", "portray", "voice", "star", "cast"})
+
+
+def _earlier_work_aside(who: Any, span: Any, title: str | None) -> int | None:
+    """ "A, who was the Toecutter in the original X, ...", "A, who did so much with a phone in X, does
+    even more here": an aside in the past tense on a name whose "in" names another work, marked as
+    such by "the original" before it or "here" after the aside ("Max, who was born in Gas Town,"
+    names no other work). Returns where the aside starts being about that work (its verb)."""
+    doc = who.doc
+    if who.i - 1 <= span.start or doc[who.i - 1].text != ",":
+        return None
+    end = _aside_end(span, who.i + 1)
+    if not any(t.tag_ == "VBD" for t in doc[who.i + 1 : end]):
+        return None
+    for k in range(who.i + 2, end):
+        if doc[k].lower_ != "in":
+            continue
+        j = k + 1
+        while j < end and (doc[j].lower_ == "the" or doc[j].lower_ in ORIGINAL_WORDS):
+            j += 1
+        if not _titled_at(span, j) or _names_the_work(span, j, title):
+            continue
+        original = any(t.lower_ in ORIGINAL_WORDS for t in doc[k + 1 : j])
+        acted = any(t.lemma_ in ACTING_LEMMAS for t in doc[span.start : who.i])  # "played by A, who"
+        here = any(t.lower_ in HERE_WORDS for t in doc[end : span.end])
+        if (original and acted) or here:
+            return int(who.i + 1)
+    return None
 
 
 def _past_part_in(as_tok: Any, span: Any, title: str | None, text: str) -> int | None:
