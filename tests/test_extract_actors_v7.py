@@ -169,3 +169,12 @@ def test_a_town_is_a_place_whatever_the_ner_says() -> None:
 def test_a_surname_that_is_a_place_word_stays_a_person() -> None:
     c = extract(HEAD + "Hetty Green hunts Vell Ardo across the flats. Green is relentless.")
     assert types(c)["Hetty Green"] is EntityType.CHARACTER
+
+
+def test_a_kin_or_role_noun_right_before_a_name_parsed_as_two_subjects_is_that_name() -> None:
+    c = extract(
+        "Michael flees to Sicily, where he marries Lucia. In Sicily, a car bomb meant for Michael kills "
+        "Lucia; his bodyguard Fabrizio has betrayed him."
+    )
+    assert not any(e.name.endswith("bodyguard") for e in c.entities)
+    assert ("Fabrizio", "works_for", "Michael") in triples(c)

@@ -1354,7 +1354,10 @@ def _name_after(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
     if tok.i + 1 >= sent.span.end:
         return []
     nxt = tok.nbor(1)
-    if nxt.pos_ != "PROPN" or nxt.dep_ not in ("compound", "appos") or in_comparison(doc, sent, nxt.i):
+    twin = nxt.dep_ == tok.dep_ == "nsubj" and nxt.head.i == tok.head.i  # "his bodyguard X has betrayed"
+    if nxt.pos_ != "PROPN" or (nxt.dep_ not in ("compound", "appos") and not twin):
+        return []
+    if in_comparison(doc, sent, nxt.i):
         return []
     if nxt.dep_ == "compound" and nxt.head.i <= nxt.i:
         return []
