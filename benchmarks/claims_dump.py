@@ -4,7 +4,7 @@ never change what is extracted).
     .venv/bin/python benchmarks/claims_dump.py dump OUT.json [--litbank 20] [--long]
     .venv/bin/python benchmarks/claims_dump.py compare OLD.json [--litbank 20] [--long]
 
-Texts: tests/data/{corpus,heldout,heldout2,heldout3,extract}/*.txt, the example review
+Texts: tests/data/{corpus,heldout,heldout2,heldout3,heldout4,extract}/*.txt, the example review
 (/work/shared/corpus/ballerina-review.txt, or `--shared`), and the first `--litbank` LitBank texts
 (`--shared`/data/litbank/entities), each read alone the way `ingest` reads a review (`read_paths`, one
 process). `--long` adds those LitBank texts concatenated into one text (blank lines between): over
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def texts(shared: Path, litbank: int) -> list[Path]:
     """The texts to dump, in a fixed order."""
     out: list[Path] = []
-    for folder in ("corpus", "heldout", "heldout2", "heldout3", "extract"):
+    for folder in ("corpus", "heldout", "heldout2", "heldout3", "heldout4", "extract"):
         out += sorted((ROOT / "tests" / "data" / folder).glob("*.txt"))
     out.append(shared / "corpus" / "ballerina-review.txt")
     out += sorted((shared / "data" / "litbank" / "entities").glob("*.txt"))[:litbank]

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from . import lexicon as lx
 from .document import C, Doc, P, Sentence
 from .mentions import in_comparison
 from .relations import Found
 
-#: verbs whose "by" names the actor of a part
-ACTING_LEMMAS = frozenset({"play", "portray", "voice"})
 #: nouns of writing whose "by" names writers ("the script, by A and B")
 WRITING_NOUNS = frozenset({"script", "screenplay", "teleplay", "story"})
 #: NER labels of a bracket that is no actor ("Gotham (New York)")
@@ -41,7 +40,7 @@ def actor_people(run: Crediting) -> list[Found]:
         for tok in span:
             if in_comparison(doc, sent, tok.i):
                 continue
-            if tok.lemma_ in ACTING_LEMMAS and tok.tag_ == "VBN":
+            if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":
                 role = _part_of(doc, sent, tok) if tok.dep_ in ("acl", "appos") else None
                 for name in _agents(tok):
                     found += _credit(run, sent, role, run.person(sent, name))
@@ -119,7 +118,7 @@ def _whom_actor(span: Any, whom: Any) -> Any:
     doc, j = span.doc, whom.i + 1
     while j < span.end and (_capital(doc[j]) or doc[j].text == "-" or doc[j].lower_ in PARTICLES):
         j += 1
-    if j >= span.end or doc[j].lemma_ not in ACTING_LEMMAS or doc[j].tag_ not in ("VBZ", "VBD", "VBP"):
+    if j >= span.end or doc[j].lemma_ not in lx.CREDIT_LEMMAS or doc[j].tag_ not in ("VBZ", "VBD", "VBP"):
         return None
     run = doc[whom.i + 1 : j]
     return run if _full_name(run[-1]) is not None and len(run) >= 2 else None
@@ -127,15 +126,11 @@ def _whom_actor(span: Any, whom: Any) -> Any:
 
 def _part_before(doc: Doc, sent: Sentence, whom: Any) -> str | None:
     """The nearest named character before "whom", across an apposition ("Ransom, the black sheep,")."""
-    for t in reversed(doc_tokens(sent, max(sent.span.start, whom.i - 8), whom.i)):
+    for t in reversed(sent.span.doc[max(sent.span.start, whom.i - 8) : whom.i]):
         key = doc.ref(sent, t)
         if key is not None:
             return key if doc.ents[key].fixed in (None, C) else None
     return None
-
-
-def doc_tokens(sent: Sentence, start: int, end: int) -> list[Any]:
-    return list(sent.span.doc[start:end])
 
 
 def _agents(verb: Any) -> list[Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from . import lexicon as lx
 from .document import C, Doc, P, Sentence
 from .mentions import in_comparison
 from .relations import Found
@@ -16,8 +17,6 @@ from .relations import Found
 PERFORMANCE_WORDS = frozenset({"performance", "turn", "work", "job", "portrayal"})
 #: verbs by which an actor takes a part: "takes on the role of X", "steps into the role of X"
 ROLE_TAKING_VERBS = frozenset({"take", "play", "land", "assume", "step", "inherit", "fill", "reprise"})
-#: the acting verbs of a relative clause or a passive with words between verb and "by"
-ACTING_LEMMAS = frozenset({"play", "portray", "voice"})
 
 
 class Crediting(Protocol):
@@ -110,7 +109,7 @@ def _pair(doc: Doc, sent: Sentence, tok: Any) -> tuple[Any, Any] | None:
         return role[-1], actor
     if low == "who" and tok.i - 1 > span.start and span.doc[tok.i - 1].text == ",":  # "A, who plays X,"
         verb = span.doc[tok.i + 1] if tok.i + 1 < span.end else None
-        if verb is None or verb.lemma_ not in ACTING_LEMMAS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+        if verb is None or verb.lemma_ not in lx.CREDIT_LEMMAS or verb.tag_ not in ("VBZ", "VBD", "VBP"):
             return None
         actor = _name_ending(span, tok.i - 2)
         role = _name_at(span, tok.i + 2)
@@ -131,7 +130,7 @@ def _pair(doc: Doc, sent: Sentence, tok: Any) -> tuple[Any, Any] | None:
         role = _name_at(span, tok.i + 2)
         actor = _subject_name(span, verb)
         return (role[-1], actor) if actor is not None and role is not None else None
-    if tok.lemma_ in ACTING_LEMMAS and tok.tag_ == "VBN":  # "The thief X is played with swagger by A"
+    if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":  # "The thief X is played with swagger by A"
         by = next((t for t in span.doc[tok.i + 1 : min(span.end, tok.i + 7)] if t.lower_ == "by"), None)
         if by is None:
             return None

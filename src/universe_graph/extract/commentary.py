@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import lexicon as lx
 from .document import Doc, Sentence
 from .rivals import rival_scopes
 
@@ -122,9 +123,7 @@ def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:
     if start == paren.i or any(t.ent_type_ == "PERSON" for t in inner):
         return
     before = doc_[start - 2 : start] if start - 2 >= sent.span.start else None
-    credited = (
-        before is not None and before[1].lower_ == "by" and before[0].lemma_ in ("play", "portray", "voice")
-    )
+    credited = before is not None and before[1].lower_ == "by" and before[0].lemma_ in lx.CREDIT_LEMMAS
     after = doc_[close.i + 1 : close.i + 3] if close.i + 2 < end else None
     acting = (
         after is not None
@@ -159,10 +158,7 @@ def _known_for_aside(doc: Doc, sent: Sentence, known: Any) -> None:
 
 
 def _mark(doc: Doc, sent: Sentence, toks: Any, aside: bool = False) -> None:
-    for t in toks:
-        doc.comparison.add((sent.index, t.i))
-        if aside:
-            doc.aside.add((sent.index, t.i))
+    doc.mark_outside(sent, (t.i for t in toks), aside)
 
 
 def _company(tok: Any, *, distributor: bool) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -142,6 +142,14 @@ class Doc:
     #: production company), not a comparison: its names are outside the story and compared to nothing
     aside: set[tuple[int, int]] = field(default_factory=set)
     work_key: str | None = None
+
+    def mark_outside(self, sent: Sentence, indices: Iterable[int], aside: bool = False) -> None:
+        """Put tokens of `sent` outside the story: in a comparison, and with `aside` in an aside about
+        the real world (an actor's other work), whose names are compared to nothing."""
+        for i in indices:
+            self.comparison.add((sent.index, i))
+            if aside:
+                self.aside.add((sent.index, i))
 
     def ent(self, key: str, name: str) -> Ent:
         if key not in self.ents:

@@ -550,3 +550,6 @@ LANGUAGE_NAMES = frozenset(
      "urdu", "odia", "oriya", "assamese", "bhojpuri", "konkani", "tulu", "sanskrit", "cantonese",
      "mandarin", "hokkien", "tagalog", "yiddish", "latin", "esperanto", "swahili", "sinhala", "pashto"}
 )  # fmt: skip
+
+#: verbs of acting a part: "A plays X", "X, played (voiced) by A"
+CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})

@@ -83,15 +83,13 @@ def comparison_scopes(doc: Doc) -> None:
                 start = _run_start(tok)
             elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
                 for obj in _watched(tok):  # "I grew up on X and Y", "as someone raised on X"
-                    for t in obj.subtree:
-                        doc.comparison.add((sent.index, t.i))
+                    doc.mark_outside(sent, (t.i for t in obj.subtree))
             if start is None:
                 continue
             end = _scope_end(span, start)
             if low == "like":
                 end = min(end, _simile_end(span, start))
-            for i in range(start, end):
-                doc.comparison.add((sent.index, i))
+            doc.mark_outside(sent, range(start, end))
 
 
 #: participles of taking from another work ("lifted from X", "borrowed from X")

@@ -517,7 +517,7 @@ class Reader:
             and any(c.dep_ in ("oprd", "acomp", "advmod", "xcomp") and c.lower_ == "dead" for c in v.children)
         ):  # "Ann is found dead": a death
             self.seeds.append((sent.index, "death", {objects[0]: "victim"}, v))
-        if lemma in ("play", "portray", "voice") and passive:  # "Ann, played (voiced) by Jo Bloggs"
+        if lemma in lx.CREDIT_LEMMAS and passive:  # "Ann, played (voiced) by Jo Bloggs"
             for s in subjects:
                 for o in objects:
                     self.add(sent, s, "portrayed_by", o, 0.9, v)

@@ -9,9 +9,11 @@ Neither names anything inside the story: their tokens join `doc.comparison` (the
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from .document import Doc, Sentence
+from . import lexicon as lx
+from .document import Doc
 from .mentions import CRAFT_NOUNS
 from .mentions import _scope_end as scope_end
 
@@ -76,7 +78,7 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             elif (k := _phrase_end(tok, span, YARDSTICK_PHRASES)) is not None and _titled_at(span, k):
                 start = k
             elif (k := _career_end(tok, span, title, doc.text)) is not None:
-                _mark(doc, sent, range(tok.i, _aside_end(span, k)), aside=True)
+                doc.mark_outside(sent, range(tok.i, _aside_end(span, k)), aside=True)
                 continue
             elif tok.lemma_ in EVOKE_LEMMAS and tok.pos_ == "VERB" and _thing_subject(tok):
                 start = tok.i + 1 if _titled_at(span, tok.i + 1) else None
@@ -86,7 +88,7 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             if start is None or _names_the_work(span, start, title):
                 continue
             end = scope_end(span, start) if not aside else _aside_end(span, start)
-            _mark(doc, sent, range(start, end), aside=aside)
+            doc.mark_outside(sent, range(start, end), aside=aside)
 
 
 def _rival_target(verb: Any, span: Any) -> int | None:
@@ -123,8 +125,8 @@ def _career_end(tok: Any, span: Any, title: str | None, text: str) -> int | None
 #: words that set another work against this one ("in the original X"; "does even more here")
 ORIGINAL_WORDS = frozenset({"original", "first", "earlier", "previous", "old"})
 HERE_WORDS = frozenset({"here", "now"})
-#: verbs of acting a part
-ACTING_LEMMAS = frozenset({"play", "portray", "voice", "star", "cast"})
+#: verbs of acting a part, or of being cast in one
+ACTING_LEMMAS = lx.CREDIT_LEMMAS | {"star", "cast"}
 
 
 def _earlier_work_aside(who: Any, span: Any, title: str | None) -> int | None:
@@ -154,6 +156,12 @@ def _earlier_work_aside(who: Any, span: Any, title: str | None) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _occurrences(text: str, name: str) -> int:
+    """How often `name` stands in the text (one scan of the text per name, not per mention)."""
+    return text.count(name)
+
+
 def _past_part_in(as_tok: Any, span: Any, title: str | None, text: str) -> int | None:
     """ "(A, as stern as he was as Captain X in The Y)", "a drawl he first tried out as the safecracker
     X in Y": a part told in the past tense ("was", "played", "tried") whose "in" names a titled work
@@ -171,7 +179,7 @@ def _past_part_in(as_tok: Any, span: Any, title: str | None, text: str) -> int |
             while j < span.end and (doc[j].lower_ == "the" or doc[j].text[:1].isupper()):
                 j += 1
             other = doc[k + 1 : j].text
-            return k + 1 if other and text.count(other) == 1 else None
+            return k + 1 if other and _occurrences(text, other) == 1 else None
     return None
 
 
@@ -217,9 +225,9 @@ def _owned(noun: Any) -> bool:
 
 def _phrase_end(tok: Any, span: Any, phrases: tuple[tuple[str, ...], ...]) -> int | None:
     """The index after one of `phrases` starting at `tok`, or None."""
-    doc = tok.doc
+    doc, low = tok.doc, tok.lower_  # called on every token: the word is read once
     for phrase in phrases:
-        if tok.lower_ != phrase[0] or tok.i + len(phrase) > span.end:
+        if low != phrase[0] or tok.i + len(phrase) > span.end:
             continue
         if all(doc[tok.i + j].lower_ == w for j, w in enumerate(phrase)):
             return int(tok.i + len(phrase))
@@ -258,10 +266,3 @@ def _aside_end(span: Any, start: int) -> int:
         if doc[i].text in ASIDE_END:
             return i
     return int(span.end)
-
-
-def _mark(doc: Doc, sent: Sentence, indices: range, aside: bool) -> None:
-    for i in indices:
-        doc.comparison.add((sent.index, i))
-        if aside:
-            doc.aside.add((sent.index, i))

@@ -247,7 +247,7 @@ class _Run:
                         and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG") for t in inner)
                     ):
                         continue  # "Odile Brack (Ines Kovac-Morrow)": a person's name in brackets casts her
-                    if len(inner) > 2 and inner[1].lower_ == "by" and inner[0].lemma_ in CREDIT_LEMMAS:
+                    if len(inner) > 2 and inner[1].lower_ == "by" and inner[0].lemma_ in lx.CREDIT_LEMMAS:
                         self.bracket_by(sent, before, span.doc[inner.start + 2 : inner.end])
                         continue  # "Tibby (voiced by Mira Solberg)", "(played by Solberg)"
                     if _epithet_before(sent, tok, before, doc):
@@ -318,9 +318,7 @@ class _Run:
                     self.stars_as(sent, tok)  # "Rina Dale stars as Tova Merrin"
                 if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
                     self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel"
-                if (
-                    tok.lemma_ in ("play", "portray", "voice") and tok.tag_ == "VBN"
-                ):  # "Ann, played by Jo Roe"
+                if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                             run = _name_span(pobj)
@@ -541,19 +539,14 @@ class _Run:
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
                 return self.credited(sent, obj[0], subj[0])
-        if (
-            lemma in ("play", "portray", "voice")
-            and tok.tag_ == "VBN"
-            and tok.dep_ == "advcl"
-            and tok.i < tok.head.i
-        ):
+        if lemma in lx.CREDIT_LEMMAS and tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
             agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if len(subj) == 1 and len(agents) == 1:
                 return self.credited(sent, subj[0], agents[0])
         if low == "(" and tok.i > sent.span.start:  # "Ora Vane (Brill)", "(voiced by Brill-Lind)"
             first = tok.i + 3 if tok.i + 3 < sent.span.end and tok.nbor(2).lower_ == "by" else tok.i + 1
-            if first > tok.i + 1 and tok.nbor(1).lemma_ not in CREDIT_LEMMAS:
+            if first > tok.i + 1 and tok.nbor(1).lemma_ not in lx.CREDIT_LEMMAS:
                 return None
             close = next(
                 (t.i for t in sent.span.doc[first : min(sent.span.end, first + 4)] if t.text == ")"), None
@@ -1422,7 +1415,7 @@ def _manner_lead(span: Any, paren: Any) -> int:
     doc, i = span.doc, paren.i + 1
     if i + 2 >= span.end or doc[i].pos_ != "ADV" or not doc[i].is_lower:
         return 0
-    return int(doc[i + 1].lemma_ in CREDIT_LEMMAS and doc[i + 2].lower_ == "by")
+    return int(doc[i + 1].lemma_ in lx.CREDIT_LEMMAS and doc[i + 2].lower_ == "by")
 
 
 def _rated(head: Any) -> bool:
@@ -1524,7 +1517,6 @@ def _name_span(tok: Any) -> Any:
 
 
 #: participles that credit an actor with a part: "played by", "portrayed by", "voiced by"
-CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})
 
 
 def _one_per_iri(entities: list[Entity]) -> list[Entity]:

@@ -874,7 +874,7 @@ class WorkReader:
         holders = [tok] if verb is None or verb is tok else [tok, verb]
         roles = [o for h in holders for p in h.children if p.lower_ == "as" for o in p.children]
         roles += [o for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        if tok.lemma_.lower() in ("play", "portray", "voice") and tok.pos_ == "VERB":
+        if tok.lemma_.lower() in lx.CREDIT_LEMMAS and tok.pos_ == "VERB":
             objs = [c for c in tok.children if c.dep_ == "dobj"]
             roles += objs
             roles += [
@@ -1050,10 +1050,7 @@ class WorkReader:
                 ref = doc.ref(s, t) if t.dep_ in ("nsubj", "nsubjpass") else None
                 if ref is not None and (ref == doc.work_key or doc.ents[ref].fixed in WORK_TYPES):
                     return ref
-        prose = [s for s in doc.sentences[: sent.index + 1] if not s.heading]
-        if len(prose) <= 3 and any(s.heading for s in doc.sentences[: sent.index]):
-            return doc.work_key  # "Title review - tagline. It stars A": the headline's work
-        return None
+        return doc.work_key if _after_headline(doc, sent) else None
 
     def anchor(self, verb: Any) -> Any:
         """The noun a credit verb or noun is said of: through conjuncts and "by" phrases up to an
@@ -2438,3 +2435,17 @@ class Portrayals:
         for p in people:
             if pred and about_work and work is not None and pred != "cast_member":
                 self.r.found.append(Found(work, pred, p, sent.index, 0.8))
+
+
+def _after_headline(doc: Doc, sent: Sentence) -> bool:
+    """ "Title review - tagline. It stars A": `sent` is among the first three prose sentences, after a
+    heading (a scan that stops at the fourth prose sentence, so no "it" reads the whole text)."""
+    prose = headed = 0
+    for s in doc.sentences[: sent.index + 1]:
+        if s.heading:
+            headed += s.index < sent.index
+            continue
+        prose += 1
+        if prose > 3:
+            return False
+    return headed > 0
