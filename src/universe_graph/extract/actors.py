@@ -66,10 +66,52 @@ def actor_people(run: Crediting) -> list[Found]:
             elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
                 for name in _handover(tok):  # "A takes over the title role from B": both act
                     run.person(sent, name)
+            elif tok.lemma_ in SCRIPT_VERBS and tok.tag_ in ("VBD", "VBN") and doc.work_key is not None:
+                found += _script_writers(run, sent, tok)
             elif tok.lower_ in WRITING_NOUNS and _comma_by(span, tok):
                 for name in _by_list(span, tok.i + 3):
                     if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
                         run.crew(sent, name, "written_by")
+    return found
+
+
+#: verbs of writing a script ("A co-wrote the screenplay with B")
+SCRIPT_VERBS = frozenset({"write", "co-write", "cowrite", "pen", "co-pen"})
+
+
+def _script_writers(run: Crediting, sent: Sentence, verb: Any) -> list[Found]:
+    """ "A co-wrote the script with B", "A, who wrote the screenplay," and "A has written the script":
+    A (and B) wrote the text's work. Only the past tense of a reviewer's credit counts (a plot is told
+    in the present: "Ada writes the script for the school play" is a story's event), and only "the"
+    or "its" script, with nothing after it saying whose ("the script for the play")."""
+    doc = run.doc
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or objs[0].lower_ not in WRITING_NOUNS:
+        return []
+    obj = objs[0]
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "its") for c in obj.children):
+        return []
+    if any(c.dep_ == "prep" and c.lower_ != "with" for c in obj.children):
+        return []
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    if heads and heads[0].lower_ == "co" and heads[0].i >= 1:  # "A co-wrote": "co" parsed as the subject
+        heads = [heads[0].nbor(-1)] if heads[0].i - 1 >= sent.span.start else []
+    if heads and heads[0].lower_ in ("who", "that") and verb.dep_ == "relcl":
+        heads = [verb.head]
+    heads += [o for p in (*verb.children, *obj.children) if p.dep_ == "prep" and p.lower_ == "with"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    found: list[Found] = []
+    for head in (t for h in heads for t in (h, *h.conjuncts)):
+        name = _full_name(head)
+        if name is not None:
+            run.crew(sent, name, "written_by")
+            continue
+        key = doc.ref(sent, head) if head.pos_ == "PROPN" else None
+        if key is not None and key != doc.work_key and doc.ents[key].fixed in (None, P):
+            doc.ents[key].fixed = P  # "Kessler, who co-wrote the script": a surname named before
+            found.append(Found(str(doc.work_key), "written_by", key, sent.index, 0.85))
     return found
 
 

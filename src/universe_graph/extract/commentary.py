@@ -12,7 +12,7 @@ from typing import Any
 
 from . import lexicon as lx
 from .document import Doc, Sentence
-from .rivals import rival_scopes
+from .rivals import outside_titles, rival_scopes
 
 #: verbs of an actor's part in a work ("the villain he played in X", "her turn she starred in in X")
 ROLE_VERBS = frozenset({"play", "star", "portray", "voice", "appear"})
@@ -99,6 +99,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                         _mark(doc, sent, pobj.subtree)
+
+    outside_titles(doc, title)  # "borrows from No Country for Old Men": one work, not two names
 
 
 def _actor_aside(doc: Doc, sent: Sentence, paren: Any) -> None:

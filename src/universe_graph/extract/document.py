@@ -20,6 +20,7 @@ from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
 from .names import (
+    JOB_TITLES,
     PLACE_HEAD_WORDS,
     action_votes,
     address_votes,
@@ -204,6 +205,16 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
             and span.doc[i + 1].text == "."
         ):
             i += 2
+            continue
+        if (
+            tok.lower_ in JOB_TITLES
+            and i + 2 < span.end
+            and capital[i + 1 - base]
+            and capital[i + 2 - base]
+            and span.doc[i + 1].is_alpha
+            and span.doc[i + 2].is_alpha
+        ):
+            i += 1  # "Detective Nora Vance": a first and last name after a job title are the name
             continue
         if (
             tok.lower_ in lx.CREW_WORDS

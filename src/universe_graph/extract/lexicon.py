@@ -394,6 +394,20 @@ MALE_NOUNS = frozenset(
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 
+#: first words of many-word place names ("San Diego", "Fort Worth", "Lake Geneva"): the name's last
+#: word alone is someone else ("Diego")
+PLACE_PREFIXES = frozenset(
+    {"san", "santa", "santo", "los", "las", "new", "fort", "port", "mount", "saint", "st", "st.", "lake",
+     "cape", "puerto", "porto", "north", "south", "east", "west", "upper", "lower", "glen"}
+)  # fmt: skip
+
+#: verbs after which "as X" is a guise or a job in the story, never an actor's part ("poses as X",
+#: "goes undercover as X", "works as X's driver")
+GUISE_VERBS = frozenset(
+    {"pose", "masquerade", "pass", "disguise", "dress", "impersonate", "live", "travel", "register",
+     "introduce", "present", "serve", "work", "act", "identify", "sign", "enlist", "go", "hide"}
+)  # fmt: skip
+
 #: words that open a comparison with something outside the story
 COMPARISON_CUES = frozenset(
     {"think", "like", "reminiscent", "akin", "similar", "unlike", "vein", "echoes", "shades"}

@@ -17,7 +17,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, Ent, Sentence, name_key, name_words, propn_runs, vote_context
-from .names import article_before, merge_variants, named_object, not_a_name, stated_aliases, title_word
+from .names import (
+    article_before,
+    merge_variants,
+    named_object,
+    not_a_name,
+    stated_aliases,
+    title_word,
+)
 
 _TITLE_SPLIT = re.compile(r"\s*[:|–—-]\s+")
 #: a heading's tagline after a spaced dash or bar: "Title review - the saga sinks", "Title | Review"
@@ -26,6 +33,10 @@ _TITLE_NOTE = re.compile(r"\s*\((\d{4}\s*)?(film|movie|tv series|series|miniseri
 _TITLE_TAIL = re.compile(
     r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
 )
+#: a heading that opens with its kind: "Review: X", "Film review - X", "Movie Review | X"
+_REVIEW_PREFIX = re.compile(r"^\s*((film|movie|tv|series|show)\s+)?review\s*[:|–—-]\s*", re.I)
+#: a heading that opens with a quoted title: "'X' review: a tagline", 'Review: "X" is a thriller'
+_QUOTED_OPENING = re.compile(r"^\s*[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019']{1,80})[\"\u201d\u2019']")
 WITH = ("with", "to")
 #: NER labels of words before "film" that are never the work: "a 1952 British film", "a Cannes film"
 NOT_TITLES = frozenset({"NORP", "GPE", "LANGUAGE", "DATE"})
@@ -74,6 +85,9 @@ def comparison_scopes(doc: Doc) -> None:
                 and _craft_said(tok)
             ):  # "a submarine sequence feels lifted from X"
                 start = tok.i + 2
+            elif tok.lemma_ in BORROW_LEMMAS and tok.pos_ == "VERB" and _craft_said(tok):
+                frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+                start = frm.i + 1 if frm is not None else None  # "the third act borrows too much from X"
             elif tok.lemma_ == "owe" and _craft_said(tok):  # "the climax owes too much to X"
                 to = next(
                     (c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None
@@ -94,12 +108,15 @@ def comparison_scopes(doc: Doc) -> None:
 
 #: participles of taking from another work ("lifted from X", "borrowed from X")
 BORROW_WORDS = frozenset({"lifted", "borrowed", "cribbed", "stolen", "ripped", "copied", "taken"})
+#: verbs of taking from another work, said of the film's craft ("the finale borrows from X")
+BORROW_LEMMAS = frozenset({"borrow", "crib", "lift", "steal", "copy"})
 #: nouns of the film's craft: what a reviewer says borrows from or owes to another work
 CRAFT_NOUNS = frozenset(
     {"sequence", "scene", "shot", "score", "plot", "climax", "chase", "film", "movie", "finale", "ending",
      "premise", "setup", "twist", "set-piece", "setpiece", "script", "screenplay", "story", "look", "style",
      "sequel", "it", "this", "much", "music", "soundtrack", "design", "action", "fight", "opening",
-     "work", "stunt-work", "stuntwork", "stunts", "camerawork", "cinematography", "direction", "visuals"}
+     "work", "stunt-work", "stuntwork", "stunts", "camerawork", "cinematography", "direction", "visuals",
+     "act", "half", "reel"}
 )  # fmt: skip
 
 
@@ -261,7 +278,9 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         elif n >= 2 or first is None:
             return best, aliases
     if first is not None and first.index == 0:
-        whole = first.span.text.strip()
+        whole = _REVIEW_PREFIX.sub("", first.span.text.strip())
+        quoted = _QUOTED_OPENING.match(whole)
+        whole = quoted.group(1).strip() if quoted else whole
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
         head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
@@ -273,7 +292,9 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         if reviewed and ":" in head and len(head.split()) <= 8 and head != whole:
             return head, aliases  # "Franchise: Title review - tagline": the heading names the review's work
         line = str(_TITLE_SPLIT.split(whole)[0])
-        line = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line)).strip() or line  # "X Review", "X Movie Review"
+        line = (
+            _TITLE_NOTE.sub("", _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", line))).strip() or line
+        )  # "X (2024) Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
             return line, aliases
@@ -550,6 +571,9 @@ def _merge_short_names(doc: Doc) -> None:
             longer = [
                 o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS or (weak and o.key.split()[0] == key)
             ]
+        elif ent.type in (EntityType.CHARACTER, EntityType.PERSON):
+            # "Diego", a man who acts, is not "San Diego", a place named with a place's first word
+            longer = [o for o in longer if o.key.split()[0] not in lx.PLACE_PREFIXES]
         if len(longer) == 1:
             _merge(doc, ent, longer[0])
         elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
@@ -765,9 +789,10 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
 
 
 def _prominent(tok: Any) -> bool:
-    """A subject, possessor or apposition head, not a name buried in a prepositional phrase."""
+    """A subject, possessor or apposition head, not a name buried in a prepositional phrase (nor in
+    apposition to one: "assigned to the case of a dockworker, Eli Roe")."""
     head = tok
-    while head.dep_ in ("compound", "flat", "det") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "det", "appos") and head.head is not head:
         head = head.head
     return head.dep_ not in ("pobj", "dobj", "dative")
 

@@ -48,6 +48,13 @@ TITLE_WORDS = frozenset(
      "earl", "emperor", "empress", "signor", "signora", "senor", "senora", "herr", "frau", "fraulein",
      "don", "donna"}
 )  # fmt: skip
+#: job titles before a name: part of a surname's name ("Detective Vance"), but a first and last name
+#: after one are the whole name ("Detective Nora Vance" is Nora Vance)
+JOB_TITLES = frozenset(
+    {"detective", "inspector", "agent", "officer", "constable", "sheriff", "deputy", "marshal", "senator",
+     "governor", "mayor", "chief", "commissioner", "president", "chancellor", "ambassador", "nurse", "coach",
+     "pastor", "rabbi"}
+)  # fmt: skip
 #: honorifics that say the bearer is a woman or a man
 FEMALE_TITLES = frozenset(
     {"mrs", "ms", "miss", "madam", "madame", "mme", "mlle", "dame", "lady", "mother", "sister", "aunt",
@@ -77,7 +84,7 @@ PLACE_HEAD_WORDS = frozenset(
 def title_word(text: str) -> str | None:
     """The honorific a word is ("Mr." -> "mr", "Sir" -> "sir"), or None."""
     low = text.lower().rstrip(".")
-    if low in TITLE_ABBREVIATIONS or low in TITLE_WORDS:
+    if low in TITLE_ABBREVIATIONS or low in TITLE_WORDS or low in JOB_TITLES:
         return low
     return None
 

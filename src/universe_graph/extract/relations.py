@@ -873,13 +873,18 @@ class Reader:
     def noun(self, sent: Sentence, n: Any) -> None:
         """Appositions and copulas: "X, Y's lieutenant", "X is a member of Z", "the leader of Z, X"."""
         lemma = n.lemma_.lower()
+        if lemma in ("man", "woman") and any(c.lower_ == "hand" for c in n.children):
+            lemma = "right-hand"  # "Y's right-hand man"
         people: list[str] = []
         if lemma in lx.LEADER_NOUNS and self.whose_leader(sent, n):
             return
         if n.dep_ == "appos":
             people = self.ents_of(sent, n.head)
         elif (
-            lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+            (
+                lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                or lx.RELATIONAL_NOUNS.get(lemma, ("",))[0] == "works_for"
+            )
             and self.doc.ref(sent, n) is None
             and any(c.dep_ == "appos" and c.i > n.i for c in n.children)
         ):

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ..model import EntityType
 from . import lexicon as lx
 from .document import Doc
 from .mentions import CRAFT_NOUNS
@@ -85,6 +86,10 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             elif low in PART_NOUNS and _owned(tok):
                 start = _part_elsewhere(tok, span, title)
                 aside = True
+            elif tok.tag_ == "POS" and (k := _dated_work(tok, span)) is not None:
+                if not _names_the_work(span, k, title):  # "last year's X", "2007's X": just the title
+                    doc.mark_outside(sent, range(k, title_run_end(span, k)), aside=True)
+                continue
             if start is None or _names_the_work(span, start, title):
                 continue
             end = scope_end(span, start) if not aside else _aside_end(span, start)
@@ -242,6 +247,77 @@ def _titled_at(span: Any, k: int) -> bool:
     ):
         k += 1  # 'the "X"', "the 1985 X"
     return k < span.end and bool(doc[k].text[:1].isupper() and doc[k].pos_ != "PRON")
+
+
+#: the small words a title keeps inside it ("No Country for Old Men", "Return of the Nightmare"); not
+#: "and", which joins two titles, nor "in", "from", "at", "with" or "by", which join a part to its work
+#: ("Hans Gruber from Die Hard") as often as they sit inside a title
+TITLE_SMALL_WORDS = frozenset({"of", "for", "the", "a", "an", "to"})
+#: nouns of a time whose possessive dates a work ("last year's X", "this summer's X")
+TIME_NOUNS = frozenset({"year", "summer", "winter", "spring", "autumn", "season", "decade", "month", "week"})
+
+
+def _dated_work(pos: Any, span: Any) -> int | None:
+    """Where the title starts after a time's possessive: "last year's X", "2007's X" (a year's "'s"
+    before a capitalised word is a work's date; "the year's end" names no title)."""
+    if pos.i - 1 < span.start or pos.i + 1 >= span.end:
+        return None
+    prev = pos.nbor(-1)
+    dated = _year(prev) or (
+        prev.lower_ in TIME_NOUNS
+        and prev.i - 1 >= span.start
+        and prev.nbor(-1).lower_ in ("last", "this", "next", "that")
+    )
+    nxt = pos.nbor(1)
+    return int(nxt.i) if dated and nxt.text[:1].isupper() and nxt.is_alpha else None
+
+
+def _capital(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper() and (tok.is_alpha or tok.like_num))
+
+
+def title_run_end(span: Any, start: int) -> int:
+    """The end of the title opening at `start`: capitalised words, with small words between two of
+    them ("No Country for Old Men")."""
+    doc, j = span.doc, start
+    while j < span.end:
+        if _capital(doc[j]) or (
+            doc[j].lower_ in TITLE_SMALL_WORDS and j > start and j + 1 < span.end and _capital(doc[j + 1])
+        ):
+            j += 1
+        else:
+            break
+    return int(j)
+
+
+def outside_titles(doc: Doc, title: str | None) -> None:
+    """Name as one work each title outside the story that the name reader would break: one with
+    small words inside ("borrows from No Country for Old Men") or dated by a possessive ("2007's
+    There Will Be Blood"). A capitalised run without either stays for the names (a comparison's
+    "like a younger Ana Brill" names a person)."""
+    from .mentions import _mention  # mentions reads this module's scopes
+
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span, i = sent.span, sent.span.start
+        while i < span.end:
+            if (
+                (sent.index, i) not in doc.comparison
+                or not _capital(span.doc[i])
+                or doc.ref(sent, span.doc[i])
+            ):
+                i += 1
+                continue
+            j = title_run_end(span, i)
+            while j > i and (sent.index, j - 1) not in doc.comparison:
+                j -= 1
+            words = span.doc[i:j]
+            small = any(t.lower_ in TITLE_SMALL_WORDS for t in words)
+            dated = i - 1 > span.start and _dated_work(span.doc[i - 1], span) == i
+            if len(words) >= 2 and (small or dated) and not _names_the_work(span, i, title):
+                _mention(doc, sent, words.text, i, j, fixed=EntityType.FILM)
+            i = max(j, i + 1)
 
 
 def _year(tok: Any) -> bool:

@@ -35,6 +35,7 @@ from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .casting import credit_phrases, starring_line
+from .castlist import cast_lines
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -185,6 +186,7 @@ class _Run:
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
+        self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
         self.literals = works.literals
         resolve_pronouns(doc)
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
@@ -409,6 +411,8 @@ class _Run:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if role is None or doc.ents[role].type is not C or doc.ents[role].descriptive or not subj:
             return
+        if verb.lemma_.lower() in lx.GUISE_VERBS:
+            return  # "Ann poses as Bo at the bank": a disguise in the story, no credit
         run = _name_span(subj[0])
         actor = doc.ref(sent, subj[0])
         if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
@@ -537,8 +541,8 @@ class _Run:
         if lemma in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD") and asserted(tok):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             obj = [c for c in tok.children if c.dep_ == "dobj"]
-            if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora"
-                return self.credited(sent, obj[0], subj[0])
+            if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora", "Brill plays his sister Ora"
+                return self.credited(sent, _role_of(obj[0]), subj[0])
         if lemma in lx.CREDIT_LEMMAS and tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
             subj = [c for c in tok.head.children if c.dep_ == "nsubj"]  # "Played by Brill, Ora is"
             agents = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
@@ -572,16 +576,7 @@ class _Run:
         Ora Vane, steals": the actor just before "as" (or the subject of "her role as"), the
         character named in the few words after it."""
         doc = self.doc
-        role = None
-        for t in sent.span.doc[as_tok.i + 1 : min(sent.span.end, as_tok.i + 6)]:
-            if t.is_punct or t.lower_ in ("and", "as", "who", "which"):
-                break
-            if doc.ref(sent, t) is not None:
-                role = t
-                break
-        if role is None:
-            return None
-        role = self.owned_role(sent, role)
+        role = self.part_after_as(sent, as_tok)
         if role is None:
             return None
         before = as_tok.nbor(-1)
@@ -606,7 +601,45 @@ class _Run:
             if one_name and whole_role and credits and (run[0].ent_type_ == "PERSON" or _person_name(run)):
                 return self.credited(sent, role, as_tok.nbor(-2), newcomer=True)
             return None
-        return self.credited(sent, role, before)
+        return self.credited(sent, role, before) or self.listed_credit(sent, as_tok, role)
+
+    def part_after_as(self, sent: Sentence, as_tok: Any) -> Any:
+        """The token of the character a credit's "as" names: the first name in the few words after it
+        ("as the smuggler Ora", "as Ilse's old mentor, Teodor Vask", "as Wade's deputy Mick"), or the
+        name in apposition to a plain noun phrase ("as the town's mayor, Ellen Marsh")."""
+        doc, span = self.doc, sent.span
+        for t in span.doc[as_tok.i + 1 : min(span.end, as_tok.i + 6)]:
+            if t.text == "," and t.i + 1 < span.end and doc.ref(sent, span.doc[t.i + 1]) is not None:
+                words = span.doc[as_tok.i + 1 : t.i]
+                if all(
+                    w.pos_ in ("DET", "ADJ", "NOUN", "PART") and w.is_lower for w in words if w.text != "'s"
+                ):
+                    return span.doc[t.i + 1]  # "as the town's mayor, Ellen Marsh"
+            if t.is_punct or t.lower_ in ("and", "as", "who", "which"):
+                return None
+            if doc.ref(sent, t) is not None:
+                return self.owned_role(sent, t)
+        return None
+
+    def listed_credit(self, sent: Sentence, as_tok: Any, role: Any) -> tuple[str, str] | None:
+        """ "The supporting cast is strong: Danny Roe as Mick, and ...", "with Ana Brill as Ora": a full
+        person's name named nowhere else, right before "as" and opening a list item (after a colon,
+        a comma, "and" or "with"), plays the character after "as". A subject ("Ana Brill poses as
+        Ora") is no list item, so it gives nothing."""
+        doc, span = self.doc, sent.span
+        run = _name_span(as_tok.nbor(-1))
+        if run is None or run.end != as_tok.i or not 2 <= len(run) <= 4 or run.start <= span.start:
+            return None
+        if span.doc[run.start - 1].lower_ not in (":", ",", "and", "with", ";"):
+            return None
+        if run.root.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        key = doc.ref(sent, run[-1])
+        if key is None or doc.ents[key].in_story > 1 or doc.ents[key].fixed not in (None, P):
+            return None
+        if not (_person_name(run) or self.credit_only(run)):
+            return None
+        return self.credited(sent, role, run[-1], newcomer=True)
 
     def star_subject(self, sent: Sentence, as_tok: Any) -> Any:
         """ "Tobin Harlow stars (again) as X", "Ada Roe-Lind co-stars as X": the name run before a
@@ -647,6 +680,8 @@ class _Run:
         if last + 1 >= end or doc[last + 1].tag_ != "POS":
             return role
         for t in doc[last + 2 : min(end, last + 8)]:
+            if t.pos_ == "PROPN" and t.is_title and self.doc.ref(sent, t) is not None:
+                return t  # "as Wade's old deputy Mick": the name right after the owned noun
             if t.text == ",":
                 after = doc[t.i + 1] if t.i + 1 < end else None
                 return after if after is not None and self.doc.ref(sent, after) is not None else None
@@ -977,7 +1012,7 @@ class _Run:
         relations: dict[tuple[str, str, str], Relation] = {}
 
         def relate(s: str, pred: str, o: str, sent_index: int, conf: float) -> None:
-            if s not in iris or o not in iris:
+            if s not in iris or o not in iris or iris[s] == iris[o]:  # never a thing related to itself
                 return
             ev = self.evidence(self.doc.sentences[sent_index], conf)
             if pred not in ("appears_in", "protagonist", "part_of_universe"):  # a claim between two ends
@@ -1330,12 +1365,18 @@ def _run_before(tok: Any) -> Any:
 
 
 def _role_of(obj: Any) -> Any:
-    """The object of "plays" that names the part: "the role of X" / "the part of X" give X."""
+    """The object of "plays" that names the part: "the role of X" / "the part of X" give X, and "his
+    estranged sister X" / "the rancher X" the name in apposition right after the noun."""
     if obj.lemma_.lower() in ("role", "part"):
         for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
             if prep.i + 1 < obj.sent.end and obj.doc[prep.i + 1].pos_ == "PROPN":
                 run = _name_span(obj.doc[prep.i + 1])  # the parser may hang the name on "well"
                 return run[-1] if run is not None else obj
+    elif obj.pos_ == "NOUN" and obj.i + 1 < obj.sent.end:
+        named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.i == obj.i + 1]
+        if named and named[0].pos_ == "PROPN":
+            run = _name_span(named[0])
+            return run[-1] if run is not None else named[0]
     return obj
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from ..model import EntityType
 from . import lexicon as lx
 from .document import Doc, Sentence, glued_hyphen, name_key
+from .names import title_word
 from .relations import Found, asserted
 
 #: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
@@ -253,7 +254,17 @@ def _name_run(tok: Any) -> Any:
             span = ent
             if span[0].lower_ == "the":
                 span = span[1:]
-            return span if len(span) else None
+            start = span.start if len(span) else tok.i
+            while (  # "Ivy Chen" where the NER took only "Chen": the name's first words too
+                ent.label_ == "PERSON"
+                and start - 1 >= tok.sent.start
+                and tok.doc[start - 1].pos_ == "PROPN"
+                and tok.doc[start - 1].is_title
+                and tok.doc[start - 1].dep_ == "compound"
+                and title_word(tok.doc[start - 1].text) is None  # not "Detective" of "Detective Nick Vale"
+            ):
+                start -= 1
+            return tok.doc[start : span.end] if len(span) else None
     if not tok.text[:1].isupper():
         return None
     start = tok.i
@@ -2260,6 +2271,12 @@ PERSON_CUES = {
     "producer": "produced_by",
     "producers": "produced_by",
     "composer": "",
+    "screenwriter": "written_by",
+    "screenwriters": "written_by",
+    "co-writer": "written_by",
+    "co-director": "directed_by",
+    "cinematographer": "",
+    "filmmaker": "",
 }
 #: verbs of a craft that are not a role ("The score, composed by A"): the agent is a person of the crew
 CRAFT_VERBS = frozenset({"compose", "score", "shoot", "edit", "design", "choreograph", "photograph"})
@@ -2292,13 +2309,14 @@ class Portrayals:
         self.r = reader
         self.doc = reader.doc
 
-    def person_run(self, run: Any) -> bool:
+    def person_run(self, run: Any, credited: bool = False) -> bool:
         """Two to four title-case words the NER or a credit probe takes for a person, named
-        nowhere else as acting in the story."""
+        nowhere else as acting in the story (unless `credited`: the construction alone says the
+        name is an actor's, as "stars A as X" does; a review names its lead actor again and again)."""
         if run is None or not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
             return False
         key = self.doc.ents.get(name_key(run.text))
-        if key is not None and key.in_story > 2:
+        if key is not None and key.in_story > 2 and not credited:
             return False
         from .rules import _credited_person, _dictionary_word  # rules reads this module
 
@@ -2426,7 +2444,7 @@ class Portrayals:
                     ent.name = run.text
                     ent.fixed = EntityType.PERSON
                     people = [key]
-            if not people and self.person_run(run):
+            if not people and self.person_run(run, credited=_stars_as(cue, run)):
                 people = [self.r.mark(sent, run, EntityType.PERSON)]
         pred = PERSON_CUES[cue.lower_]
         work = self.doc.work_key
@@ -2435,6 +2453,18 @@ class Portrayals:
         for p in people:
             if pred and about_work and work is not None and pred != "cast_member":
                 self.r.found.append(Found(work, pred, p, sent.index, 0.8))
+
+
+def _stars_as(cue: Any, run: Any) -> bool:
+    """ "stars A as X": a star verb, a name, then "as" and a capitalised word (the part)."""
+    doc, end = cue.doc, cue.sent.end
+    return (
+        cue.lower_ in ("stars", "starring", "co-stars", "co-starring")
+        and run is not None
+        and run.end + 1 < end
+        and doc[run.end].lower_ == "as"
+        and doc[run.end + 1].is_title
+    )
 
 
 def _after_headline(doc: Doc, sent: Sentence) -> bool:

@@ -1,0 +1,145 @@
+"""A cast list's lines: "Carl Brenner as Jack Mercer", "* Ana Brill as Sofia, his daughter", and
+under a "Cast" heading "Tom Hale - Tito" or "Tom Hale: Tito". The layout reads such short lines as
+headings, which the prose rules skip; each line credits one actor (a Person in the work's cast) with
+one part (a character of the work). A line is read only when it is an actor's name, the separator,
+then the part's name, and nothing but a description after a comma or a bracket."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from ..model import EntityType
+from .document import C, Doc, P, Sentence, name_key
+from .mentions import _merge as merge_into
+from .relations import Found
+
+#: heading lines that open a cast list (lower case, without a closing colon)
+CAST_HEADINGS = frozenset(
+    {"cast", "the cast", "main cast", "principal cast", "supporting cast", "voice cast", "cast list",
+     "cast and characters", "starring", "characters"}
+)  # fmt: skip
+#: list bullets that may open a line
+BULLETS = frozenset({"*", "-", "•", "–", "—", "·"})
+#: separators between the actor and the part under a cast heading ("as" anywhere)
+SEPARATORS = frozenset({"–", "—", "-", ":", "...", "…"})
+#: words a part's name may hold between capitalised words ("Lady of the Lake")
+PART_SMALL_WORDS = frozenset({"of", "the", "de", "da", "van", "von", "le", "la"})
+
+
+class Crediting(Protocol):
+    """What the rules' run offers this module: the document and a way to record a person."""
+
+    doc: Doc
+
+    def person(self, sent: Sentence, run: Any) -> str: ...
+
+
+def cast_lines(run: Crediting) -> list[Found]:
+    """`portrayed_by` and the work's `cast_member` for each cast-list line."""
+    doc = run.doc
+    found: list[Found] = []
+    under_cast = False
+    for sent in doc.sentences:
+        if not sent.heading:
+            under_cast = False  # prose ends a list
+            continue
+        if sent.span.text.strip().rstrip(":").strip().lower() in CAST_HEADINGS:
+            under_cast = True
+            continue
+        pair = _line(sent.span, under_cast)
+        if pair is None:
+            continue
+        actor_run, part_run = pair
+        if not (under_cast or _person_like(actor_run)):
+            continue
+        key = doc.ref(sent, actor_run[-1])
+        if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
+            continue
+        part = _part(doc, sent, part_run)
+        if part is None:
+            continue
+        actor = run.person(sent, actor_run)
+        if actor == part:
+            continue
+        found.append(Found(part, "portrayed_by", actor, sent.index, 0.9))
+        if doc.work_key is not None:
+            found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.85))
+            if not any(not doc.sentences[m[0]].heading for m in doc.ents[part].story):
+                found.append(Found(part, "appears_in", doc.work_key, sent.index, 0.8))  # named only here
+    return found
+
+
+def _line(span: Any, under_cast: bool) -> tuple[Any, Any] | None:
+    """(actor run, part run) of a line "A as X[, description]" (or "A - X" under a cast heading)."""
+    doc = span.doc
+    toks = [t for t in span if not t.is_space]
+    k = 0
+    while k < len(toks) and toks[k].text in BULLETS:
+        k += 1
+    start = k
+    while k < len(toks) and _name_word(toks[k]):
+        k += 1
+    if not 2 <= k - start <= 4 or k >= len(toks):
+        return None
+    sep = toks[k].text
+    if sep.lower() != "as" and not (under_cast and sep in SEPARATORS):
+        return None
+    j = k + 1
+    while j < len(toks) and (
+        _name_word(toks[j]) or (toks[j].lower_ in PART_SMALL_WORDS and j > k + 1 and j + 1 < len(toks))
+    ):
+        j += 1
+    while j > k + 1 and toks[j - 1].lower_ in PART_SMALL_WORDS:
+        j -= 1
+    if j == k + 1 or j - (k + 1) > 6:
+        return None
+    if j < len(toks) and toks[j].text not in (",", "(", ";", "[") and not toks[j].is_punct:
+        return None  # "Ana Brill as Sofia sings": a sentence, not a list line
+    return doc[toks[start].i : toks[k - 1].i + 1], doc[toks[k + 1].i : toks[j - 1].i + 1]
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word of a name: "Brill", "O'Hara", "J.", "Harlow-Reyes", "Dr."."""
+    text = tok.text
+    return bool(text[:1].isupper() and all(ch.isalpha() or ch in "'.-’" for ch in text))
+
+
+def _keys(ent: Any) -> set[str]:
+    return {name_key(n) for n in (ent.name, *ent.aliases)}
+
+
+def _person_like(run: Any) -> bool:
+    """An actor's name outside a cast heading: the NER took a word of it for a person."""
+    return any(t.ent_type_ == "PERSON" for t in run)
+
+
+def _part(doc: Doc, sent: Sentence, run: Any) -> str | None:
+    """The character the part's name stands for: the entity the prose named (the heading repeats
+    it), else a new character, joined with the one plot name that is its first or last word."""
+    key = doc.ref(sent, run[-1])
+    if key is not None and (doc.ref(sent, run[0]) != key or name_key(run.text) not in _keys(doc.ents[key])):
+        key = None  # "Sofia Mercer" where the prose knows only "Jack Mercer": another character
+    if key is not None:
+        ent = doc.ents[key]
+        if key == doc.work_key or ent.fixed not in (None, C) or ent.type not in (C, EntityType.PERSON):
+            return None
+        ent.fixed = C
+        return key
+    name = run.text
+    new = name_key(name)
+    ent = doc.ent(new, name)
+    ent.fixed = C
+    ent.mentions.append((sent.index, sent.offset + run.start_char, sent.offset + run.end_char))
+    ent.in_story += 1
+    for t in run:
+        doc.token_ent[(sent.index, t.i)] = new
+    words = name.split()
+    if len(words) >= 2:
+        short = [
+            e
+            for e in doc.ents.values()
+            if e.key != new and e.type is C and e.key in (name_key(words[0]), name_key(words[-1]))
+        ]
+        if len(short) == 1:  # "Sofia" of the plot is "Sofia Mercer" of the cast list
+            merge_into(doc, short[0], ent)
+    return new

@@ -1,0 +1,234 @@
+"""Review and plot constructions added in rules.v8, on invented sentences: a lead actor a review names
+again and again, "A plays his sister X", "Danny Roe as Wade's deputy Mick" in a cast list, "A co-wrote
+the script with B", ranks before a name ("Detective Nora Vance"), a pronoun after an apposition, other
+works dated or titled with small words ("last year's X", "No Country for Old Men"), and headings that
+open with their kind or a quoted title. Each is read, and a near sentence that must not give it."""
+
+from __future__ import annotations
+
+import pytest
+
+from test_extract_rules import extract, triples
+from universe_graph.model import ClaimSet, EntityType
+
+HEAD = "Coldwater Creek\n\n"
+
+
+def types(claims: ClaimSet) -> dict[str, EntityType]:
+    return {e.name: e.type for e in claims.entities}
+
+
+def story(claims: ClaimSet) -> set[str]:
+    return {e.name for e in claims.entities if e.in_universe}
+
+
+def test_a_lead_actor_named_again_and_again_keeps_the_credit() -> None:
+    c = extract(
+        HEAD + "Coldwater Creek stars Tom Avery as Wade Harlan, a sheriff who returns home after his "
+        "father's death. Avery gives Wade a haunted stillness. Wade suspects the rancher Boyd Pruitt. "
+        "Avery is never better than when Wade says nothing. It is a showcase for Avery."
+    )
+    t = triples(c)
+    assert ("Wade Harlan", "portrayed_by", "Tom Avery") in t
+    assert types(c)["Tom Avery"] is EntityType.PERSON
+    assert not any(s == "Tom Avery" and p == "appears_in" for s, p, _ in t)
+
+
+def test_a_character_named_again_and_again_who_poses_as_someone_is_no_actor() -> None:
+    c = extract(
+        HEAD + "Wade Harlan returns home. Wade Harlan poses as Boyd Pruitt at the bank. "
+        "Wade Harlan is caught. Wade Harlan flees."
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+def test_plays_a_part_described_by_a_kinship_noun() -> None:
+    t = triples(
+        extract(
+            HEAD + "Tom Avery stars as Wade Harlan. Opposite him, Lena Ruiz plays his estranged sister Carla."
+        )
+    )
+    assert ("Carla", "portrayed_by", "Lena Ruiz") in t
+    assert ("Wade Harlan", "family_of", "Carla") in t or ("Carla", "family_of", "Wade Harlan") in t
+    assert not any("Lena Ruiz" in (s, o) and p == "family_of" for s, p, o in t)
+
+
+def test_a_character_who_plays_a_game_against_someone_is_no_credit() -> None:
+    t = triples(extract(HEAD + "Wade Harlan returns home. Wade Harlan plays his old friend Mick at cards."))
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_a_cast_list_after_a_colon_credits_each_newcomer() -> None:
+    c = extract(
+        HEAD + "Tom Avery stars as Wade Harlan. The supporting cast is strong: Danny Chu as Wade's old "
+        "deputy Mick, and Ruth Adler as the town's mayor, Ellen Marsh, who has her own secrets."
+    )
+    t = triples(c)
+    assert ("Mick", "portrayed_by", "Danny Chu") in t
+    assert ("Ellen Marsh", "portrayed_by", "Ruth Adler") in t
+    assert types(c)["Danny Chu"] is EntityType.PERSON
+
+
+def test_a_subject_that_poses_as_someone_is_no_list_credit() -> None:
+    t = triples(extract(HEAD + "Wade Harlan rides out. At the bank, Ruth Adler poses as Ellen Marsh."))
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_cowrote_the_script_with_credits_both_writers() -> None:
+    c = extract(
+        HEAD + "Director Anna Kessler co-wrote the screenplay with Jonah Fell. Wade Harlan hunts Boyd Pruitt."
+    )
+    t = triples(c)
+    assert {
+        ("Coldwater Creek", "written_by", "Anna Kessler"),
+        ("Coldwater Creek", "written_by", "Jonah Fell"),
+    } <= t
+    assert types(c)["Jonah Fell"] is EntityType.PERSON
+
+
+def test_a_surname_who_cowrote_the_script_is_a_writer() -> None:
+    t = triples(
+        extract(HEAD + "Kessler, who co-wrote the script with Jonah Fell, has a good eye. Wade hunts Boyd.")
+    )
+    assert ("Coldwater Creek", "written_by", "Kessler") in t
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ada Brandt writes the script for the school play with Jonah Fell.",  # present tense: the story
+        "Ada Brandt wrote the script for the school play.",  # whose script: a play's
+    ],
+)
+def test_a_character_writing_a_script_in_the_story_is_no_credit(sentence: str) -> None:
+    t = triples(extract(HEAD + sentence + " Ada Brandt hunts Boyd Pruitt."))
+    assert not any(p == "written_by" for _, p, _ in t)
+
+
+def test_cinematographer_before_a_name_is_a_person() -> None:
+    c = extract(
+        HEAD + "Wade Harlan hunts Boyd Pruitt, and cinematographer Pia Lund makes the creek look alien."
+    )
+    assert types(c)["Pia Lund"] is EntityType.PERSON
+    assert "Pia Lund" not in {s for s, p, _ in triples(c) if p == "appears_in"}
+
+
+def test_a_rank_before_a_name_joins_its_short_forms() -> None:
+    c = extract(
+        HEAD + "Detective Nora Vance is assigned to the case of a murdered dockworker, Eli Drummond. "
+        "Her partner, Sergeant Hal Brigg, suspects Victor Crane. Nora learns the truth."
+    )
+    chars = [e for e in c.entities if e.type is EntityType.CHARACTER]
+    nora = [e for e in chars if "Nora" in e.name or "Nora" in e.aliases]
+    assert len(nora) == 1 and "Detective" not in nora[0].aliases
+
+
+def test_a_possessive_pronoun_after_an_apposition_means_the_subject() -> None:
+    t = triples(
+        extract(
+            HEAD + "Detective Nora Vance is assigned to the case of a murdered dockworker, Eli Drummond. "
+            "Her partner, Sergeant Hal Brigg, suspects Victor Crane."
+        )
+    )
+    assert not any("Eli Drummond" in (s, o) and p == "ally_of" for s, p, o in t)
+
+
+def test_a_relation_never_joins_a_thing_to_itself() -> None:
+    t = triples(
+        extract(HEAD + "Chez Varga runs a bar. Once Chez has killed his brother, he flees to Havana.")
+    )
+    assert all(s != o for s, _, o in t)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "work"),
+    [
+        ("Avery, so good in last year's The Long Fall, gives Wade a haunted stillness.", "The Long Fall"),
+        ("The third act borrows too much from No Country for Old Men.", "No Country for Old Men"),
+        ("It is the best western since 2007's There Will Be Blood.", "There Will Be Blood"),
+    ],
+)
+def test_another_work_dated_or_titled_with_small_words_is_one_work_outside(sentence: str, work: str) -> None:
+    c = extract(HEAD + "Tom Avery stars as Wade Harlan. " + sentence)
+    outside = {e.name: e for e in c.entities if not e.in_universe}
+    assert work in outside and outside[work].type is EntityType.FILM
+    assert not any(
+        o == "Coldwater Creek" and p == "appears_in" and s != "Wade Harlan" for s, p, o in triples(c)
+    )
+
+
+def test_the_years_end_and_a_theft_from_someone_stay_in_the_story() -> None:
+    c = extract(
+        HEAD + "Tom Avery stars as Wade Harlan. Wade steals a horse from Ellen Marsh. "
+        "By the year's end, Wade Harlan is gone."
+    )
+    assert "Ellen Marsh" in story(c)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        'Review: "Coldwater Creek" is a tense, muddy thriller',
+        "'Coldwater Creek' review: a tense, muddy thriller",
+        "Coldwater Creek (2024) Review",
+        "Film review: Coldwater Creek",
+        "Movie Review | Coldwater Creek",
+    ],
+)
+def test_a_heading_that_opens_with_its_kind_or_a_quoted_title_names_the_work(heading: str) -> None:
+    c = extract(heading + "\n\nTom Avery stars as Wade Harlan, a sheriff. Wade suspects Boyd Pruitt.\n")
+    assert [e.name for e in c.entities if e.type is EntityType.FILM] == ["Coldwater Creek"]
+
+
+CAST = (
+    "Ember Tide\n\nPlot\n\nFormer diver Jack Mercer runs a salvage business with his friend Tito. "
+    "Jack hunts Rafael Ochoa, and his daughter Sofia helps.\n\nCast\n"
+    "Carl Brenner as Jack Mercer\nMaya Ortiz as Lucia Vega, a DEA agent\n* Ana Brill as Sofia Mercer\n"
+    "- Tom Hale - Tito\n"
+)
+
+
+def test_a_cast_lists_lines_credit_each_actor_with_a_part() -> None:
+    c = extract(CAST)
+    t = triples(c)
+    assert {
+        ("Jack Mercer", "portrayed_by", "Carl Brenner"),
+        ("Lucia Vega", "portrayed_by", "Maya Ortiz"),
+        ("Sofia Mercer", "portrayed_by", "Ana Brill"),
+        ("Tito", "portrayed_by", "Tom Hale"),
+    } <= t
+    assert ("Lucia Vega", "appears_in", "Ember Tide") in t  # named only in the list
+    assert types(c)["Maya Ortiz"] is EntityType.PERSON
+    assert not any(n == "Sofia" for n in types(c))  # the plot's "Sofia" is the list's "Sofia Mercer"
+
+
+def test_a_heading_that_only_looks_like_a_cast_line_credits_nobody() -> None:
+    c = extract(
+        "Ember Tide\n\nPlot\n\nJack Mercer hunts Rafael Ochoa.\n\nRise of the Tide\nAftermath - Legacy\n"
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+def test_a_man_named_like_the_end_of_a_city_is_not_the_city() -> None:
+    c = extract(
+        "Ember Tide\n\nJack Mercer runs a salvage business in San Diego with Tito. Ochoa's right-hand man, "
+        "Diego, tortures Tito and then kills him."
+    )
+    assert types(c)["San Diego"] is EntityType.LOCATION
+    assert ("Diego", "killed", "Tito") in triples(c)
+
+
+def test_a_right_hand_man_works_for_his_boss() -> None:
+    t = triples(
+        extract("Ember Tide\n\nJack hunts Rafael Ochoa. Ochoa's right-hand man, Diego, tortures Tito.")
+    )
+    assert ("Diego", "works_for", "Rafael Ochoa") in t
+
+
+def test_a_writer_the_tagger_half_named_keeps_the_whole_name() -> None:
+    c = extract(
+        "Ember Tide\n\nEmber Tide is a 2019 American action film directed by Marcus Dole and written by "
+        "Ivy Chen. It stars Carl Brenner."
+    )
+    writers = {o for s, p, o in triples(c) if p == "written_by"}
+    assert writers == {"Ivy Chen"}
