@@ -32,6 +32,7 @@ from ..model import EntityType
 from . import lexicon as lx
 from .document import Doc, Sentence, glued_hyphen, name_key
 from .relations import Found, asserted
+from .story_kin import kin_names
 
 #: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
 LEAD_WORK_NOUNS = frozenset(
@@ -632,8 +633,16 @@ class WorkReader:
         title, kind = found
         work = self.mark(sent, title, kind)
         character = self.mark(sent, run, EntityType.CHARACTER)
-        if character != work:
-            self.found.append(Found(character, "appears_in", work, sent.index, 0.85))
+        if character == work:
+            return
+        self.found.append(Found(character, "appears_in", work, sent.index, 0.85))
+        for kin_sent, tok in kin_names(self.doc):  # "He was the son of Indra": Indra is of the story too
+            kin_run = _name_run(tok)
+            if kin_run is None or kin_run.start <= title.start < kin_run.end:
+                continue
+            kin = self.mark(kin_sent, kin_run, EntityType.CHARACTER)
+            if kin not in (work, character):
+                self.found.append(Found(kin, "appears_in", work, kin_sent.index, 0.7))
 
     def lead_work(self, sent: Sentence, tok: Any, *, figure: bool) -> tuple[Any, EntityType] | None:
         """The titled work a character's lead places it in: "the film The Glass Owl", "the Fog

@@ -1,0 +1,34 @@
+"""Encyclopedic constructions of round 8 (`extract/works.py`, `extract/story_kin.py`), written as
+general constructions of encyclopedic English from Re-DocRED dev's classes of misses. Invented
+sentences, each construction with its positive and its negative case."""
+
+from __future__ import annotations
+
+from extracthelp import relations_by_name as _rels
+
+
+# ------------------------------------------------------------ a character's kin share its story
+def test_the_kin_a_character_article_names_are_characters_of_its_work() -> None:
+    rels = _rels(
+        "Vardan is the main character of the ancient epic Suryagatha and plays a key role in its last "
+        "book. Vardan was the son of Oshmir, born of Kelani, the first wife of King Tarvesh. He was "
+        "married to Ilmara and Dushi at different times. His children included Perun, Sotak and Hemla. "
+        "His twin brother Arvan ruled the hills."
+    )
+    kin = ("Oshmir", "Kelani", "King Tarvesh", "Ilmara", "Dushi", "Perun", "Sotak", "Hemla", "Arvan")
+    for name in ("Vardan", *kin):
+        assert (name, "appears_in", "Suryagatha") in rels, name
+
+
+def test_names_near_a_character_without_kinship_are_not_its_story() -> None:
+    rels = _rels(
+        "Vardan is the main character of the ancient epic Suryagatha. The scholar Emil Rusk translated "
+        "the epic in 1902, and Nora Pell studied its sources."
+    )
+    assert ("Vardan", "appears_in", "Suryagatha") in rels
+    assert not any(s in ("Emil Rusk", "Nora Pell") and p == "appears_in" for s, p, _ in rels)
+    rels = _rels(  # kin in an article about a real person are not characters of anything
+        "Oda Renn (born 1950) is a Norwegian actress. She was the daughter of Karl Renn and was married "
+        "to Ivar Holm."
+    )
+    assert not any(p == "appears_in" for _, p, _ in rels)
