@@ -32,3 +32,32 @@ def test_names_near_a_character_without_kinship_are_not_its_story() -> None:
         "to Ivar Holm."
     )
     assert not any(p == "appears_in" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ the previous work of the same kind
+def test_the_previous_or_next_work_of_the_same_kind_is_its_neighbour() -> None:
+    rels = _rels(
+        '"Tin Crown" is the ninth episode of the third season of the American television series Harbor '
+        'Lights. The total viewership was up marginally from the previous episode, "Salt Road". The '
+        'next episode, "Iron Gate", aired a week later.'
+    )
+    assert ("Tin Crown", "follows", "Salt Road") in rels
+    assert ("Iron Gate", "follows", "Tin Crown") in rels
+    rels = _rels(
+        "Low Meadow is the sixth studio album by folk singer Ana Vey. Vey produced the album with Olan "
+        "Brill, who also produced her previous record, Grey Water."
+    )
+    assert ("Low Meadow", "follows", "Grey Water") in rels
+
+
+def test_a_previous_work_of_another_kind_or_a_counted_one_is_no_neighbour() -> None:
+    rels = _rels(
+        '"Paper Moon" is a song by singer Ana Vey, taken from her album Low Meadow. It was written '
+        "with Olan Brill, who had worked on her previous album, Grey Water."
+    )
+    assert not any(p == "follows" for _, p, _ in rels)  # the album's predecessor, not the song's
+    rels = _rels(
+        "Low Meadow is the sixth studio album by folk singer Ana Vey. Olan Brill produced her previous "
+        "albums, Grey Water and Red Field."
+    )
+    assert not any(p == "follows" for _, p, _ in rels)

@@ -1116,6 +1116,8 @@ class WorkReader:
             self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
             self.followed(sent, tok)
+        if self.encyclopedic and tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
+            self.adjacent(sent, tok)  # "the previous episode, "Tin Crown""
         if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
             self.series(sent, tok)
         if tok.text == "(" and tok.i > sent.span.start:
@@ -1727,6 +1729,35 @@ class WorkReader:
         else:
             self.found.append(Found(other, "follows", work, sent.index, 0.8))
 
+    def adjacent(self, sent: Sentence, noun: Any) -> None:
+        """ "up from the previous episode, "Tin Crown"", "who also produced Vesk's previous record,
+        Low Tide", "the next episode, "Salt"": in an article about a work, a work of the same kind
+        called the previous (or next) one, its title set off after a comma, comes just before (or
+        after) the work. Only one ("the previous two albums, A and B" gives no order) and only of
+        the work's own kind (a song's article calls an album "her previous album")."""
+        work, kind = self.doc.work_key, lead_kind(self.doc)
+        if work is None or kind is None or _kin_of_work(noun.lemma_.lower()) != _kin_of_work(kind):
+            return
+        order = {a.lower_ for a in noun.children if a.dep_ == "amod"}
+        if not order & (EARLIER_WORDS | LATER_WORDS) or any(c.dep_ == "nummod" for c in noun.children):
+            return
+        if noun.tag_ == "NNS" or noun.i + 1 >= sent.span.end or noun.nbor(1).text != ",":
+            return  # "the previous episodes", "the previous episode's ratings"
+        run = _title_after(noun, comma=True)
+        quoted = run is not None and run.start > 0 and run.doc[run.start - 1].text in QUOTES
+        if run is None or (not quoted and run[-1].ent_type_ in DATE_LABELS | {"PERSON"}):
+            return  # a quoted title is one whatever the NER makes of its words ("Hold On to Sixteen")
+        key = self.doc.ref(sent, run[-1])
+        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+            return
+        other = self.mark(sent, run, EntityType.FILM)
+        if other == work:
+            return
+        if order & EARLIER_WORDS:
+            self.found.append(Found(work, "follows", other, sent.index, 0.8))
+        else:
+            self.found.append(Found(other, "follows", work, sent.index, 0.8))
+
     def followed(self, sent: Sentence, verb: Any) -> None:
         """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
         anchor = self.anchor(verb)
@@ -1970,6 +2001,18 @@ class WorkReader:
 
 #: nouns of a work's neighbour in a series, with the title set off after them ("its predecessor, X")
 NEIGHBOUR_NOUNS = frozenset({"predecessor", "successor", "sequel", "follow-up"})
+#: adjectives that place a work of the same kind just before or just after the text's work
+EARLIER_WORDS = frozenset({"previous", "preceding", "prior"})
+LATER_WORDS = frozenset({"next", "following", "subsequent", "succeeding"})
+#: kinds of work that are one kind for "the previous ___" (an album's previous record)
+RECORD_NOUNS = frozenset({"album", "record", "lp", "ep", "cd"})
+
+
+def _kin_of_work(noun: str) -> str:
+    """The kind "the previous ___" compares: every recording is a record, a movie a film."""
+    if noun in RECORD_NOUNS:
+        return "record"
+    return "film" if noun == "movie" else noun
 #: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
 #: "recorded" or "shot": a recording or shoot often comes a year before the release)
 MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
