@@ -2013,6 +2013,8 @@ def _kin_of_work(noun: str) -> str:
     if noun in RECORD_NOUNS:
         return "record"
     return "film" if noun == "movie" else noun
+
+
 #: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
 #: "recorded" or "shot": a recording or shoot often comes a year before the release)
 MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
