@@ -61,3 +61,25 @@ def test_a_previous_work_of_another_kind_or_a_counted_one_is_no_neighbour() -> N
         "albums, Grey Water and Red Field."
     )
     assert not any(p == "follows" for _, p, _ in rels)
+
+
+# ------------------------------------------------------------ "their story is told in" a work
+def test_a_figure_whose_story_is_told_in_an_epic_is_its_character() -> None:
+    rels = _rels(
+        "Kiran and his twin brother Avel were the sons of Omar and Lesa. Their story is recounted in the "
+        "ancient epic, the Suryagatha."
+    )
+    for name in ("Kiran", "Avel", "Omar", "Lesa"):
+        assert (name, "appears_in", "Suryagatha") in rels, name
+
+
+def test_a_real_persons_story_told_in_a_film_is_no_character() -> None:
+    rels = _rels(
+        "Ola Brenn (born 1950) is a Norwegian sailor, the son of Karl Brenn. His story is told in the "
+        "2010 film Grey Water."
+    )
+    assert not any(p == "appears_in" for _, p, _ in rels)
+    rels = _rels(  # no kind of work named: a place is no story
+        "Kiran and Avel were the sons of Omar. Their story is told in Varnesh, where they ruled."
+    )
+    assert not any(p == "appears_in" for _, p, _ in rels)
