@@ -33,6 +33,7 @@ from . import lexicon as lx
 from .document import Doc, Sentence, glued_hyphen, name_key
 from .names import title_word
 from .relations import Found, asserted
+from .story_kin import kin_names
 
 #: nouns that make a lead's subject a work ("X is a 1961 film", "X is the debut album")
 LEAD_WORK_NOUNS = frozenset(
@@ -608,17 +609,37 @@ class WorkReader:
         """ "Mira Tull is a main character who appears in the film The Glass Owl", "King Borin is a
         fictional character introduced in the 1967 film, The Reed Basket", "Olan Vesk is the
         protagonist of the Fog Harbor series", "Aino Lehti is a figure in the epic Kalevo": the
-        subject of a character's lead is present in the work its attribute names."""
+        subject of a character's lead is present in the work its attribute names; so are the kin
+        the article names (`story_kin`)."""
         sent = next((s for s in self.doc.sentences if not s.heading), None)
         if sent is None:
             return
+        found = self.character_attribute(sent) or self.story_told(sent)
+        if found is None:
+            return
+        run, title, kind, where = found
+        work = self.mark(where, title, kind)
+        character = self.mark(sent, run, EntityType.CHARACTER)
+        if character == work:
+            return
+        self.found.append(Found(character, "appears_in", work, where.index, 0.85))
+        for kin_sent, tok in kin_names(self.doc):  # "He was the son of Indra": Indra is of the story too
+            kin_run = _name_run(tok)
+            if kin_run is None or (kin_sent is where and kin_run.start <= title.start < kin_run.end):
+                continue
+            kin = self.mark(kin_sent, kin_run, EntityType.CHARACTER)
+            if kin not in (work, character):
+                self.found.append(Found(kin, "appears_in", work, kin_sent.index, 0.7))
+
+    def character_attribute(self, sent: Sentence) -> tuple[Any, Any, EntityType, Sentence] | None:
+        """The name, work title, kind and sentence of a lead "X is a character in W"."""
         root = sent.span.root
         if root.lower_ not in COPULAS:
-            return
+            return None
         subj = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
         attrs = [c for c in root.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
         if not subj or not attrs or attrs[0].lemma_.lower() not in CHARACTER_NOUNS | {"figure"}:
-            return
+            return None
         attr = attrs[0]
         holders = [attr] + [
             v
@@ -636,15 +657,37 @@ class WorkReader:
         ]
         run = _name_run(subj[0])
         if not pobjs or run is None:
-            return
+            return None
         found = self.lead_work(sent, pobjs[0], figure=attr.lemma_.lower() == "figure")
-        if found is None:
-            return
-        title, kind = found
-        work = self.mark(sent, title, kind)
-        character = self.mark(sent, run, EntityType.CHARACTER)
-        if character != work:
-            self.found.append(Found(character, "appears_in", work, sent.index, 0.85))
+        return (run, found[0], found[1], sent) if found is not None else None
+
+    def story_told(self, sent: Sentence) -> tuple[Any, Any, EntityType, Sentence] | None:
+        """ "Kiran and his brother Avel were the sons of Omar. Their story is recounted in the epic,
+        the Suryagatha": a lead about a named figure whose next sentence says "his/her/their story
+        is told in" a work (an epic, a novel: a kind of work must be named, as for "a figure in")
+        is a character's article; the lead's subject is present in that work. A person's dated
+        lead ("X (born 1950) is") is a real person, whose story a biopic may tell."""
+        subj = [c for c in sent.span.root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+        if not subj or any(t.lower_ == "born" for t in sent.span):
+            return None
+        run = _name_run(subj[0])
+        nxt = next((s for s in self.doc.sentences if s.index == sent.index + 1 and not s.heading), None)
+        if run is None or nxt is None:
+            return None
+        for tok in nxt.span:
+            owner = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")]
+            verb = tok.head
+            if tok.lemma_.lower() != "story" or not owner or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if verb.lemma_.lower() not in STORY_VERBS or not asserted(verb):
+                continue
+            for p in verb.children:
+                if p.dep_ == "prep" and p.lower_ == "in":
+                    for o in p.children:
+                        found = self.lead_work(nxt, o, figure=True) if o.dep_ == "pobj" else None
+                        if found is not None:
+                            return run, found[0], found[1], nxt
+        return None
 
     def lead_work(self, sent: Sentence, tok: Any, *, figure: bool) -> tuple[Any, EntityType] | None:
         """The titled work a character's lead places it in: "the film The Glass Owl", "the Fog
@@ -658,7 +701,10 @@ class WorkReader:
                 kind = EntityType.SERIES
             named = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
             if named:
-                return _own_title(named[0]), kind
+                title = _own_title(named[0])
+                if title[0].text == "the" and len(title) > 1:
+                    title = title[1:]  # "the epic, the Suryagatha"
+                return title, kind
             run = _title_after(tok, comma=True)
             if run is not None:
                 return run, kind
@@ -1118,6 +1164,8 @@ class WorkReader:
             self.neighbour(sent, tok)  # "two weeks after its predecessor, "Trophy Room""
         if lemma in ("follow", "precede") and tok.tag_ == "VBN" and asserted(tok):
             self.followed(sent, tok)
+        if self.encyclopedic and tok.pos_ == "NOUN" and lemma in WORK_REFERENCES:
+            self.adjacent(sent, tok)  # "the previous episode, "Tin Crown""
         if tok.lower_ in SERIES_NOUNS and tok.pos_ == "NOUN":
             self.series(sent, tok)
         if tok.text == "(" and tok.i > sent.span.start:
@@ -1729,6 +1777,35 @@ class WorkReader:
         else:
             self.found.append(Found(other, "follows", work, sent.index, 0.8))
 
+    def adjacent(self, sent: Sentence, noun: Any) -> None:
+        """ "up from the previous episode, "Tin Crown"", "who also produced Vesk's previous record,
+        Low Tide", "the next episode, "Salt"": in an article about a work, a work of the same kind
+        called the previous (or next) one, its title set off after a comma, comes just before (or
+        after) the work. Only one ("the previous two albums, A and B" gives no order) and only of
+        the work's own kind (a song's article calls an album "her previous album")."""
+        work, kind = self.doc.work_key, lead_kind(self.doc)
+        if work is None or kind is None or _kin_of_work(noun.lemma_.lower()) != _kin_of_work(kind):
+            return
+        order = {a.lower_ for a in noun.children if a.dep_ == "amod"}
+        if not order & (EARLIER_WORDS | LATER_WORDS) or any(c.dep_ == "nummod" for c in noun.children):
+            return
+        if noun.tag_ == "NNS" or noun.i + 1 >= sent.span.end or noun.nbor(1).text != ",":
+            return  # "the previous episodes", "the previous episode's ratings"
+        run = _title_after(noun, comma=True)
+        quoted = run is not None and run.start > 0 and run.doc[run.start - 1].text in QUOTES
+        if run is None or (not quoted and run[-1].ent_type_ in DATE_LABELS | {"PERSON"}):
+            return  # a quoted title is one whatever the NER makes of its words ("Hold On to Sixteen")
+        key = self.doc.ref(sent, run[-1])
+        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+            return
+        other = self.mark(sent, run, EntityType.FILM)
+        if other == work:
+            return
+        if order & EARLIER_WORDS:
+            self.found.append(Found(work, "follows", other, sent.index, 0.8))
+        else:
+            self.found.append(Found(other, "follows", work, sent.index, 0.8))
+
     def followed(self, sent: Sentence, verb: Any) -> None:
         """ "It was followed by Y" (Y follows the work), "preceded by Y" (the work follows Y)."""
         anchor = self.anchor(verb)
@@ -1972,6 +2049,22 @@ class WorkReader:
 
 #: nouns of a work's neighbour in a series, with the title set off after them ("its predecessor, X")
 NEIGHBOUR_NOUNS = frozenset({"predecessor", "successor", "sequel", "follow-up"})
+#: verbs with which an article says in which work a figure's story is told
+STORY_VERBS = frozenset({"recount", "tell", "narrate", "relate", "recite", "chronicle"})
+#: adjectives that place a work of the same kind just before or just after the text's work
+EARLIER_WORDS = frozenset({"previous", "preceding", "prior"})
+LATER_WORDS = frozenset({"next", "following", "subsequent", "succeeding"})
+#: kinds of work that are one kind for "the previous ___" (an album's previous record)
+RECORD_NOUNS = frozenset({"album", "record", "lp", "ep", "cd"})
+
+
+def _kin_of_work(noun: str) -> str:
+    """The kind "the previous ___" compares: every recording is a record, a movie a film."""
+    if noun in RECORD_NOUNS:
+        return "record"
+    return "film" if noun == "movie" else noun
+
+
 #: active verbs of making or releasing a work: "in YEAR" after them dates the work they take (not
 #: "recorded" or "shot": a recording or shoot often comes a year before the release)
 MAKING_VERBS = frozenset(CREDIT_VERBS) | RELEASE_VERBS | {"make"}
