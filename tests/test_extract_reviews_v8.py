@@ -232,3 +232,102 @@ def test_a_writer_the_tagger_half_named_keeps_the_whole_name() -> None:
     )
     writers = {o for s, p, o in triples(c) if p == "written_by"}
     assert writers == {"Ivy Chen"}
+
+
+GOTHAM = "Harbor Lights\n\nBruce Vane fights crime in the city. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "actor"),
+    [
+        (
+            "The Joker is the last clown standing, and Heath Ledman plays him with relish.",
+            "The Joker",
+            "Heath Ledman",
+        ),
+        ("Christian Bole is back as Bruce Vane.", "Bruce Vane", "Christian Bole"),
+        ("Michael Caan's Alfred, the butler, burns a letter.", "Alfred", "Michael Caan"),
+        ("Michael Keeton as Ken is the funniest thing in the movie.", "Ken", "Michael Keeton"),
+        ("Woody (Tom Hankey, obviously the best) leads the toys.", "Woody", "Tom Hankey"),
+        ("Lotso is a teddy bear (Ned Beatie doing a warm southern voice).", "Lotso", "Ned Beatie"),
+        (
+            "Jodie Fostar, who won an Oscar two years ago for The Accusers, is Clarice Starling, a trainee.",
+            "Clarice Starling",
+            "Jodie Fostar",
+        ),
+    ],
+)
+def test_a_review_bills_an_actor_beside_a_part(sentence: str, part: str, actor: str) -> None:
+    c = extract(GOTHAM + sentence)
+    assert (part, "portrayed_by", actor) in triples(c)
+    assert types(c)[actor] is EntityType.PERSON
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bruce Vane's Alfred, the butler, burns a letter. Bruce Vane waits.",  # the story's own possessive
+        "Andy Vane's Grace Vane is a painter. Grace Vane hides.",  # kin
+        "Alfred is back at the manor.",  # back, but not as anyone
+        "Meanwhile Bill, whose real name is Jame Gumbo, waits.",  # a revelation, not an actor
+    ],
+)
+def test_a_story_sentence_bills_nobody(sentence: str) -> None:
+    assert not any(p == "portrayed_by" for _, p, _ in triples(extract(GOTHAM + sentence)))
+
+
+def test_a_real_name_the_text_states_is_one_character() -> None:
+    c = extract(GOTHAM + "Meanwhile Bill, whose real name is Jame Gumbo, waits. Bill kills Ann Lee.")
+    chars = {e.name: e for e in c.entities if e.type is EntityType.CHARACTER}
+    assert "Jame Gumbo" in chars and "Bill" in chars["Jame Gumbo"].aliases
+    assert ("Jame Gumbo", "killed", "Ann Lee") in triples(c)
+    assert "Meanwhile Bill" not in chars
+
+
+def test_awards_careers_and_crew_stay_out_of_the_story() -> None:
+    c = extract(
+        GOTHAM
+        + "Jodie Fostar, who won an Oscar two years ago for The Accusers, is Clarice Starling, a trainee. "
+        "(Brian Coxe played the same doctor in Michael Mahn's Manhunters five years ago.) Howard Shorr's "
+        "score is sparing, and Tak Fujimota's camera makes a storage unit look like a tomb. It is, "
+        "whatever the Oscars decide, a triumph."
+    )
+    outside = {e.name for e in c.entities if not e.in_universe}
+    assert {"The Accusers", "Brian Coxe"} <= outside
+    assert types(c)["Howard Shorr"] is EntityType.PERSON and types(c)["Tak Fujimota"] is EntityType.PERSON
+    assert not any(o == "Harbor Lights" and p == "appears_in" and "Oscar" in s for s, p, o in triples(c))
+
+
+def test_a_man_named_oscar_stays_in_the_story() -> None:
+    c = extract(GOTHAM + "Oscar Diaz hunts Bruce Vane. Oscar wins.")
+    assert "Oscar Diaz" in story(c)
+
+
+def test_playing_a_game_in_a_city_is_no_career() -> None:
+    c = extract(GOTHAM + "Ann Leeds played chess in Paris with Bruce Vane.")
+    assert "Ann Leeds" in story(c)
+
+
+def test_an_institution_named_on_after_for_is_one_name() -> None:
+    c = extract(
+        GOTHAM + "Bruce Vane is locked in a cell at the Baltimore State Hospital for the Criminally Insane."
+    )
+    assert types(c)["Baltimore State Hospital for the Criminally Insane"] is EntityType.ORGANIZATION
+
+
+def test_a_trainee_at_an_academy_works_for_it() -> None:
+    t = triples(extract(GOTHAM + "Clarice Starling, a trainee at the FBI Academy, is sent to a prison."))
+    assert ("Clarice Starling", "works_for", "FBI Academy") in t
+
+
+def test_a_reviews_possessive_subject_is_no_encyclopedic_title() -> None:
+    c = extract(
+        "The Quiet Lambs: a thriller that gets under the skin\n\nJonathan Demmy's adaptation of Thomas "
+        "Harriss's best-seller is the most frightening film in years. Clarice Starling hunts a killer."
+    )
+    assert [e.name for e in c.entities if e.type is EntityType.FILM and e.in_universe] == ["The Quiet Lambs"]
+
+
+def test_a_forum_reply_heading_names_the_work_after_re() -> None:
+    c = extract("Re: Toy Box 3 - did anyone else cry?? (SPOILERS)\n\nWoody (Tom Hankey) leads the toys.")
+    assert [e.name for e in c.entities if e.type is EntityType.FILM] == ["Toy Box 3"]

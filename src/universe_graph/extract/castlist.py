@@ -55,7 +55,7 @@ def cast_lines(run: Crediting) -> list[Found]:
         key = doc.ref(sent, actor_run[-1])
         if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
             continue
-        part = _part(doc, sent, part_run)
+        part = part_entity(doc, sent, part_run)
         if part is None:
             continue
         actor = run.person(sent, actor_run)
@@ -113,7 +113,7 @@ def _person_like(run: Any) -> bool:
     return any(t.ent_type_ == "PERSON" for t in run)
 
 
-def _part(doc: Doc, sent: Sentence, run: Any) -> str | None:
+def part_entity(doc: Doc, sent: Sentence, run: Any) -> str | None:
     """The character the part's name stands for: the entity the prose named (the heading repeats
     it), else a new character, joined with the one plot name that is its first or last word."""
     key = doc.ref(sent, run[-1])

@@ -79,6 +79,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 _mark(doc, sent, tok.subtree)
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _past_part_aside(tok, title):
                 _mark(doc, sent, tok.subtree, aside=True)  # "A, who played the outlaw X in Y, is Z here"
+            elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _past_role_clause(tok, title):
+                _mark(doc, sent, tok.subtree, aside=True)  # "(Brian Roe played the same doctor in Y)"
             elif lemma in OTHER_WORK_NOUNS and _earlier_work(tok, title):
                 _mark(doc, sent, _clause_of(tok), aside=True)  # "Her previous film, T, followed X"
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
@@ -196,12 +198,18 @@ def _other_role(verb: Any) -> bool:
     )
 
 
+#: nouns for a performer a relative clause may tell the career of ("the same actor who played X in Y")
+PERFORMER_NOUNS = frozenset({"actor", "actress", "performer", "star", "comedian"})
+
+
 def _past_part_aside(verb: Any, title: str | None) -> bool:
     """ "A, who played the outlaw X in Y, is Z here": a relative clause on a name, in the past tense,
     whose object is a name and whose "in" names a titled work other than the reviewed one: the
     actor's earlier part, outside the story ("Ann, who played cards in the tavern" names no work)."""
-    if verb.dep_ != "relcl" or verb.tag_ != "VBD" or verb.head.pos_ != "PROPN":
+    if verb.dep_ != "relcl" or verb.tag_ != "VBD":
         return False
+    if verb.head.pos_ != "PROPN" and verb.head.lemma_.lower() not in PERFORMER_NOUNS:
+        return False  # "Ann, who played ...", "the same actor who played ..."
     if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in verb.children):
         return False
     if not any(c.dep_ == "dobj" and any(t.pos_ == "PROPN" for t in c.subtree) for c in verb.children):
@@ -209,6 +217,27 @@ def _past_part_aside(verb: Any, title: str | None) -> bool:
     return any(  # "in Y" on the verb or on the part's name ("the outlaw X in Y")
         o.pos_ == "PROPN" and not _the_work(title, o)
         for prep in verb.subtree
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
+
+
+def _past_role_clause(verb: Any, title: str | None) -> bool:
+    """ "Brian Roe played the same doctor in Michael Mann's Manhunter": a clause in the past tense whose
+    subject is a full name, whose object is a part (a name or a person noun) and whose "in" names a
+    titled work other than the reviewed one, neither a place nor a game ("Ann played chess in Paris")."""
+    if verb.tag_ != "VBD" or verb.dep_ == "relcl":
+        return False
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].pos_ != "PROPN" or not any(c.dep_ == "compound" for c in subj[0].children):
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objs) != 1 or not (objs[0].pos_ == "PROPN" or objs[0].lemma_.lower() in lx.PERSON_NOUNS):
+        return False
+    return any(
+        o.pos_ == "PROPN" and o.ent_type_ not in ("GPE", "LOC", "FAC") and not _the_work(title, o)
+        for prep in (*verb.children, *objs[0].children)
         if prep.dep_ == "prep" and prep.lower_ == "in"
         for o in prep.children
         if o.dep_ == "pobj"

@@ -206,6 +206,9 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
         ):
             i += 2
             continue
+        if i == span.start and tok.lower_ in lx.OPENING_ADVERBS:
+            i += 1  # "Meanwhile Bill waits": a sentence adverb, never a name's first word
+            continue
         if (
             tok.lower_ in JOB_TITLES
             and i + 2 < span.end

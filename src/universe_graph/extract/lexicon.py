@@ -339,7 +339,9 @@ ORG_HEADS = frozenset(
     {"alliance", "empire", "order", "council", "guild", "federation", "league", "society", "agency",
      "corporation", "company", "corp", "inc", "syndicate", "cartel", "gang", "clan", "brotherhood",
      "sisterhood", "army", "resistance", "rebellion", "circle", "cult", "brigade", "legion", "bureau",
-     "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew"}
+     "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew",
+     "enterprises", "industries", "incorporated", "holdings", "laboratories", "labs", "unit", "division",
+     "department", "squad", "police", "academy", "navy", "marines", "corps"}
 )  # fmt: skip
 
 #: nouns for a person: an apposition with one of these makes a name a character
@@ -364,7 +366,10 @@ PERSON_NOUNS = frozenset(
         "professor", "surgeon", "medic", "mechanic", "driver", "miner", "fisherman", "sailor",
         "worker", "clerk", "banker", "accountant", "programmer", "artist", "singer", "musician", "writer",
         "painter", "photographer", "investigator", "marshal", "ranger", "deputy", "inspector",
-        "keeper", "stranger",
+        "keeper", "stranger", "butler", "maid", "servant", "housekeeper", "chauffeur", "nanny", "tutor",
+        "psychiatrist", "therapist", "attorney", "prosecutor", "judge", "commissioner", "mayor", "governor",
+        "trainee", "recruit", "rookie", "bartender", "waitress", "waiter", "landlord", "neighbour",
+        "neighbor", "hostage", "prisoner", "inmate", "warden", "villainess",
     }
 )  # fmt: skip
 
@@ -393,6 +398,13 @@ MALE_NOUNS = frozenset(
 
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+
+#: adverbs that open a sentence and never a name ("Meanwhile Bill waits", "Later Ada leaves")
+OPENING_ADVERBS = frozenset(
+    {"meanwhile", "later", "eventually", "then", "however", "soon", "finally", "afterwards", "afterward",
+     "suddenly", "instead", "still", "now", "yet", "also", "together", "again", "ultimately", "elsewhere",
+     "nearby", "inside", "outside", "there", "here"}
+)  # fmt: skip
 
 #: first words of many-word place names ("San Diego", "Fort Worth", "Lake Geneva"): the name's last
 #: word alone is someone else ("Diego")

@@ -34,7 +34,9 @@ _TITLE_TAIL = re.compile(
     r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
 )
 #: a heading that opens with its kind: "Review: X", "Film review - X", "Movie Review | X"
-_REVIEW_PREFIX = re.compile(r"^\s*((film|movie|tv|series|show)\s+)?review\s*[:|–—-]\s*", re.I)
+_REVIEW_PREFIX = re.compile(r"^\s*(re|fwd?|(((film|movie|tv|series|show)\s+)?review))\s*[:|–—-]\s*", re.I)
+#: a heading's tagline after a colon, in lower case: "Title: a thriller that gets under the skin"
+_LOWER_TAGLINE = re.compile(r":\s+(a|an|the|how|why|when|what|it|this|his|her|their)?\s*[a-z][^:]*$")
 #: a heading that opens with a quoted title: "'X' review: a tagline", 'Review: "X" is a thriller'
 _QUOTED_OPENING = re.compile(r"^\s*[\"\u201c\u2018']([^\"\u201c\u201d\u2018\u2019']{1,80})[\"\u201d\u2019']")
 WITH = ("with", "to")
@@ -281,6 +283,7 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         whole = _REVIEW_PREFIX.sub("", first.span.text.strip())
         quoted = _QUOTED_OPENING.match(whole)
         whole = quoted.group(1).strip() if quoted else whole
+        whole = _LOWER_TAGLINE.sub("", whole).strip() or whole  # "Title: a thriller that ..."
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
         head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"

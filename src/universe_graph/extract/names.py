@@ -362,6 +362,14 @@ def _initial(tok: Any) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
+#: last words of an institution whose name goes on after "for" ("Hospital for the Criminally Insane")
+INSTITUTION_HEADS = frozenset(
+    {"hospital", "institute", "school", "home", "asylum", "society", "center", "centre", "academy",
+     "college", "foundation", "bureau", "department", "ministry", "office", "council", "committee",
+     "association", "fund", "league", "commission", "agency", "sanatorium", "orphanage", "prison"}
+)  # fmt: skip
+
+
 def refine_runs(span: Any, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Name boundaries the proper-noun runs miss: an initial inside or after a name ("Obi-Wan K.",
     "John F. Kennedy"), a number completing a numbered place ("District 12"), a possessive
@@ -391,6 +399,11 @@ def refine_runs(span: Any, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
                 and doc[b - 1].lower_ in PLACE_HEAD_WORDS | {"street", "road", "square"}
             ):
                 merged[-1] = (pa, b)  # "Lincoln's Inn Hall"
+                continue
+            head = pb - 1 if doc[pb - 1].lower_ != "for" else pb - 2  # the NER may keep the "for"
+            gap = [t.lower_ for t in doc[head + 1 : a]]
+            if gap in (["for"], ["for", "the"]) and head > pa and doc[head].lower_ in INSTITUTION_HEADS:
+                merged[-1] = (pa, b)  # "the State Hospital for the Criminally Insane": one institution
                 continue
         merged.append((a, b))
     i = span.start
@@ -510,6 +523,11 @@ def _alias_pair(doc: Doc, sent: Any, tok: Any) -> tuple[str, str] | None:
             return None
         a, b = ref((sent.index, before.i)), ref((sent.index, after.i))
         return (a, b) if a and b else None
+    if tok.lower_ == "name" and any(c.lower_ in ("real", "true", "birth") for c in tok.children):
+        verb = tok.head  # "Bill, whose real name is Jame Gumb": Jame Gumb, also called Bill
+        real = [ref((sent.index, c.i)) for c in verb.children if c.dep_ == "attr"]
+        bearer = ref((sent.index, verb.head.i)) if verb.dep_ == "relcl" and tok.dep_ == "nsubj" else None
+        return (real[0], bearer) if len(real) == 1 and real[0] and bearer else None
     cue_end: int | None = None
     if tok.lower_ in ALIAS_NOUNS:
         cue_end = tok.i + 1

@@ -916,9 +916,11 @@ class Reader:
                 if place is not None and self.doc.ents[p].type is C:
                     self.add(sent, p, "resides_in", place, 0.8)
         if lemma in lx.PERSON_NOUNS:  # "X, a courier for the Syndicate": X works for it
-            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     for k in self.ents_of(sent, pobj):
+                        if prep.lower_ == "at" and self.doc.ents[k].type is not ORG:
+                            continue  # "a trainee at the Academy" works there; "a clerk at Bo's" says nothing
                         if prep.lower_ == "of" and (
                             self.doc.ents[k].type is not ORG
                             or lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS

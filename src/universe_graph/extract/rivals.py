@@ -86,6 +86,13 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             elif low in PART_NOUNS and _owned(tok):
                 start = _part_elsewhere(tok, span, title)
                 aside = True
+            elif low in AWARDS and _award(tok, span):
+                doc.mark_outside(sent, [tok.i], aside=True)  # "won an Oscar", "whatever the Oscars decide"
+                after = tok.doc[tok.i + 1 : min(span.end, tok.i + 6)]  # "an Oscar (two years ago) for X"
+                k = next((t.i for t in after if t.lower_ == "for"), None)
+                if k is not None and _titled_at(span, k + 1) and not _names_the_work(span, k + 1, title):
+                    doc.mark_outside(sent, range(k + 1, title_run_end(span, k + 1)), aside=True)  # "for X"
+                continue
             elif tok.tag_ == "POS" and (k := _dated_work(tok, span)) is not None:
                 if not _names_the_work(span, k, title):  # "last year's X", "2007's X": just the title
                     doc.mark_outside(sent, range(k, title_run_end(span, k)), aside=True)
@@ -255,6 +262,25 @@ def _titled_at(span: Any, k: int) -> bool:
 TITLE_SMALL_WORDS = frozenset({"of", "for", "the", "a", "an", "to"})
 #: nouns of a time whose possessive dates a work ("last year's X", "this summer's X")
 TIME_NOUNS = frozenset({"year", "summer", "winter", "spring", "autumn", "season", "decade", "month", "week"})
+
+
+#: the real world's film awards: never a character or a group of the story
+AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "golden", "academy"})
+
+
+def _award(tok: Any, span: Any) -> bool:
+    """ "an Oscar", "two Oscars", "the Oscars", "Oscar-winning", "Golden Globe", "Academy Award": an
+    award, where "Oscar" alone could be a man's name."""
+    doc, low = tok.doc, tok.lower_
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < span.end else ""
+    if low == "golden":
+        return nxt in ("globe", "globes")
+    if low == "academy":
+        return nxt in ("award", "awards")
+    if low.endswith("s") or nxt in ("-", "nomination", "nominations", "winner", "winning", "nod"):
+        return True
+    prev = doc[tok.i - 1] if tok.i > span.start else None
+    return prev is not None and (prev.lower_ in ("an", "the", "his", "her", "their") or prev.like_num)
 
 
 def _dated_work(pos: Any, span: Any) -> int | None:

@@ -34,6 +34,7 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
+from .billing import billed_parts, pronoun_parts
 from .casting import credit_phrases, starring_line
 from .castlist import cast_lines
 from .chars import blank_format, clean_name
@@ -187,8 +188,12 @@ class _Run:
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
         self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
+        self.found += billed_parts(
+            self
+        )  # "Woody (Tom Hanks, at his best)", "Michael Roe's Alfred, the butler"
         self.literals = works.literals
         resolve_pronouns(doc)
+        self.found += pronoun_parts(self)  # "Heath Roe plays him with relish"
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
         self.found += descriptions(doc)
         parallel_objects(doc)
@@ -313,7 +318,7 @@ class _Run:
                 if (
                     tok.lower_ == "as"
                     and tok.dep_ == "prep"
-                    and (tok.head.pos_ == "VERB" or _rated(tok.head))
+                    and (tok.head.pos_ == "VERB" or _rated(tok.head) or _back(tok.head))
                 ):
                     self.credit_as(sent, tok)  # "Jo Roe shines as Ann", "Jo Roe is terrific as Ann"
                 if tok.lower_ == "as" and tok.i - 1 > span.start and tok.nbor(-1).lower_ in STAR_WORDS:
@@ -407,7 +412,8 @@ class _Run:
         doc = self.doc
         roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
         role = roles[0] if roles else None
-        verb = prep.head.head if _rated(prep.head) and prep.head.pos_ == "ADJ" else prep.head
+        back = _back(prep.head)  # "A is back as X": no character is "back as" someone
+        verb = prep.head.head if (_rated(prep.head) and prep.head.pos_ == "ADJ") or back else prep.head
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if role is None or doc.ents[role].type is not C or doc.ents[role].descriptive or not subj:
             return
@@ -415,9 +421,13 @@ class _Run:
             return  # "Ann poses as Bo at the bank": a disguise in the story, no credit
         run = _name_span(subj[0])
         actor = doc.ref(sent, subj[0])
-        if run is None or actor is None or actor == role or doc.ents[actor].in_story > 1:
+        if run is None or actor is None or actor == role or (doc.ents[actor].in_story > 1 and not back):
             return  # a name seen elsewhere in the story is a character acting "as" someone
-        if run[0].ent_type_ == "PERSON" or _person_name(run) or (_rated(prep.head) and self.credit_only(run)):
+        if (
+            run[0].ent_type_ == "PERSON"
+            or _person_name(run)
+            or ((_rated(prep.head) or back) and self.credit_only(run))
+        ):
             person = self.person(sent, run)
             self.found.append(Found(role, "portrayed_by", person, sent.index, 0.8))
             if doc.work_key:  # an actor credited with a part in the text's work is in its cast
@@ -628,12 +638,13 @@ class _Run:
         Ora") is no list item, so it gives nothing."""
         doc, span = self.doc, sent.span
         run = _name_span(as_tok.nbor(-1))
-        if run is None or run.end != as_tok.i or not 2 <= len(run) <= 4 or run.start <= span.start:
+        if run is None or run.end != as_tok.i or not 2 <= len(run) <= 4:
             return None
-        if span.doc[run.start - 1].lower_ not in (":", ",", "and", "with", ";"):
+        if run.start > span.start and span.doc[run.start - 1].lower_ not in (":", ",", "and", "with", ";"):
             return None
-        if run.root.dep_ in ("nsubj", "nsubjpass"):
-            return None
+        noun_as = run.start <= as_tok.head.i < run.end or as_tok.head.lemma_ == "be"  # "A as X is superb"
+        if run.root.dep_ in ("nsubj", "nsubjpass") and not noun_as:
+            return None  # "Ana Brill poses as Ora" (the verb's "as"), not "Ana Brill as Ora is superb"
         key = doc.ref(sent, run[-1])
         if key is None or doc.ents[key].in_story > 1 or doc.ents[key].fixed not in (None, P):
             return None
@@ -1407,6 +1418,11 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
     if doc.ref(sent, tok) is not None:
         return tok
     return next((c for c in tok.children if c.dep_ in ("appos", "compound") and doc.ref(sent, c)), None)
+
+
+def _back(tok: Any) -> bool:
+    """ "back" of "A is back as X" (or "A comes back as X")."""
+    return bool(tok.lower_ == "back" and tok.head.lemma_ in ("be", "come"))
 
 
 def _bracket_closes(span: Any, comma: int) -> bool:

@@ -146,6 +146,8 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
             quoted = not quoted
         if depth == 0 and not quoted and t.text[:1].islower() and t.pos_ in ("VERB", "PRON", "AUX"):
             return None  # "The Hollow Bell opens the cycle, and it is a thriller": no lead
+        if depth == 0 and not quoted and t.tag_ == "POS" and nxt is not None and nxt.text[:1].islower():
+            return None  # "Jo Roe's adaptation of X is the best film since Y": a review's subject, no title
         if t.text in ("(", "["):
             depth += 1
         elif t.text in (")", "]"):

@@ -1,0 +1,193 @@
+"""How reviews bill an actor beside a part without a credit verb: "Michael Roe's Alfred, the butler",
+"Woody (Tom Hanks, at his best)", "a teddy bear (Ned Beatty doing a warm drawl)", "Dana Lee as Ken is
+the funniest thing here", and, once pronouns are read, "Heath Roe plays him with relish". Each says
+that the actor acts, so the actor is a Person and the part a character of the work; a name the
+story uses as someone acting, or a part that is no character, gives nothing."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from . import lexicon as lx
+from .casting import _name_ending
+from .castlist import part_entity
+from .document import C, Doc, P, Sentence
+from .mentions import in_comparison
+from .relations import Found
+
+#: what a film's makers own in a review: "Howard Roe's score", "Tak Roe's camera", "Jo Roe's
+#: adaptation of Ann Lee's best-seller": the owner is a real person of the crew or an author
+CRAFT_POSSESSIONS = frozenset(
+    {"score", "music", "camera", "camerawork", "cinematography", "photography", "editing", "script",
+     "screenplay", "direction", "adaptation", "film", "movie", "picture", "novel", "book", "best-seller",
+     "bestseller", "production", "design", "costumes", "effects", "soundtrack", "debut", "filmography"}
+)  # fmt: skip
+
+
+class Crediting(Protocol):
+    """What the rules' run offers this module: the document and a way to record a person."""
+
+    doc: Doc
+
+    def person(self, sent: Sentence, run: Any) -> str: ...
+
+
+def billed_parts(run: Crediting) -> list[Found]:
+    """Credits of brackets with an aside or a gerund, and of an actor's possessive."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            if in_comparison(doc, sent, tok.i):
+                continue
+            pair = None
+            if tok.text == "(" and tok.i > sent.span.start:
+                pair = _bracket(doc, sent, tok)
+            elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+                pair = _possessive(doc, sent, tok)
+            elif tok.lemma_ == "be" and tok.tag_ == "VBZ" and tok.dep_ == "ROOT":
+                pair = _copula(doc, sent, tok)
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() in CRAFT_POSSESSIONS:
+                maker = _name_ending(sent.span, tok.i)  # "Howard Roe's score", "Jo Roe's adaptation"
+                if maker is not None and _billed_name(doc, sent, maker):
+                    run.person(sent, maker)
+            if pair is not None:
+                found += _credit(run, sent, *pair)
+    return found
+
+
+def pronoun_parts(run: Crediting) -> list[Found]:
+    """ "The Joker is the last man standing, and Heath Roe plays him with relish": after pronouns are
+    read, an actor's full name (named nowhere else in the story) plays the character the object
+    pronoun stands for."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for verb in sent.span:
+            if verb.lemma_ not in ("play", "portray") or verb.tag_ not in ("VBZ", "VBD", "VBP"):
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("him", "her")]
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if len(objs) != 1 or len(subj) != 1 or in_comparison(doc, sent, verb.i):
+                continue
+            role = doc.ref(sent, objs[0])
+            actor = _name_ending(sent.span, subj[0].i)
+            if role is None or actor is None or not _billed_name(doc, sent, actor):
+                continue
+            found += _credit(run, sent, role, actor)
+    return found
+
+
+def _credit(run: Crediting, sent: Sentence, role: str, actor_run: Any) -> list[Found]:
+    doc = run.doc
+    ent = doc.ents.get(role)
+    if ent is None or role == doc.work_key or ent.fixed not in (None, C) or ent.type is not C:
+        return []
+    actor = run.person(sent, actor_run)
+    if actor == role:
+        return []
+    ent.fixed = C
+    out = [Found(role, "portrayed_by", actor, sent.index, 0.85)]
+    if doc.work_key is not None:
+        out.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+    return out
+
+
+def _billed_name(doc: Doc, sent: Sentence, run: Any) -> bool:
+    """A person's full name the NER saw, named nowhere else in the story (or typed a Person)."""
+    if not any(t.ent_type_ == "PERSON" for t in run):
+        return False
+    key = doc.ref(sent, run[-1])
+    if key is None:
+        return True
+    ent = doc.ents[key]
+    return ent.fixed is P or (ent.fixed is None and ent.in_story <= 1)
+
+
+def _bracket(doc: Doc, sent: Sentence, paren: Any) -> tuple[str, Any] | None:
+    """ "Woody (Tom Hanks, at his best)": the part's name right before the bracket, the actor's full
+    name opening it and an aside after a comma; "a teddy bear (Ned Beatty doing a drawl)": an actor's
+    name and a gerund, for the clause's subject."""
+    span, d = sent.span, sent.span.doc
+    j = paren.i + 1
+    while j < span.end and j < paren.i + 5 and d[j].is_title and d[j].is_alpha:
+        j += 1
+    if not 2 <= j - (paren.i + 1) <= 4 or j >= span.end:
+        return None
+    actor = d[paren.i + 1 : j]
+    after = d[j]
+    if after.text == ",":
+        if not any(t.text == ")" for t in d[j + 1 : min(span.end, j + 15)]):
+            return None
+        before = d[paren.i - 1]
+        if not (before.is_title and before.is_alpha) or not _billed_name(doc, sent, actor):
+            return None
+        role = doc.ref(sent, before) or part_entity(doc, sent, d[before.i : before.i + 1])
+        return (role, actor) if role is not None else None
+    if after.tag_ == "VBG" and _billed_name(doc, sent, actor):
+        head = paren.nbor(-1)
+        while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+            head = head.head
+        subj = [c for c in head.children if c.dep_ == "nsubj"]
+        role = doc.ref(sent, subj[0]) if subj else None
+        return (role, actor) if role is not None else None
+    return None
+
+
+def _possessive(doc: Doc, sent: Sentence, owner: Any) -> tuple[str, Any] | None:
+    """ "Michael Roe's Alfred, the butler who ...": a full name's possessive before a part that is a
+    character (named elsewhere in the story, or set off by a person noun or "who"). "Tim Roe's Heat",
+    a film-maker's film, has neither."""
+    span, d = sent.span, sent.span.doc
+    actor = _name_ending(span, owner.i)
+    if actor is None or not _billed_name(doc, sent, actor):
+        return None
+    head = owner.head
+    role = doc.ref(sent, head)
+    if role is None or doc.ents[role].type is not C:
+        return None
+    if actor[-1].lower_ in doc.ents[role].name.lower().split():
+        return None  # "Andy Goodwin's Grace Goodwin": a family's name, kin rather than a credit
+    k = head.i + 1
+    described = (
+        k + 1 < span.end
+        and d[k].text == ","
+        and (
+            d[k + 1].lower_ == "who"
+            or any(t.lemma_.lower() in lx.PERSON_NOUNS for t in d[k + 1 : min(span.end, k + 4)])
+        )
+    )
+    if not described and doc.ents[role].in_story < 2:
+        return None
+    return role, actor
+
+
+def _copula(doc: Doc, sent: Sentence, verb: Any) -> tuple[str, Any] | None:
+    """ "Jodie Roe, who won an award for X, is Clarice Marsh, a trainee at ...": an actor's full name
+    the text introduces here (first named in full in this sentence, seen by the NER as a person), set
+    off by an aside, is a part named with a description after it. "Bill is Jame Gumb", a story's
+    revelation, has no aside and no full name before "is"."""
+    span = sent.span
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    attr = [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "PROPN"]
+    if len(subj) != 1 or len(attr) != 1 or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    actor = _name_ending(span, subj[0].i)
+    if actor is None or not any(t.ent_type_ == "PERSON" for t in actor):
+        return None
+    if actor.end >= span.end or span.doc[actor.end].text != ",":
+        return None  # the aside that sets the actor off ("Jodie Roe, who ...,")
+    key = doc.ref(sent, actor[-1])
+    ent = doc.ents.get(key) if key is not None else None
+    if ent is None or ent.fixed not in (None, P) or not ent.story or ent.story[0][0] != sent.index:
+        return None
+    role = doc.ref(sent, attr[0])
+    last = attr[0].i + 1
+    if role is None or last >= span.end or span.doc[last].text != ",":
+        return None
+    described = any(t.lemma_.lower() in lx.PERSON_NOUNS for t in span.doc[last + 1 : min(span.end, last + 4)])
+    return (role, actor) if described else None
