@@ -331,3 +331,51 @@ def test_a_reviews_possessive_subject_is_no_encyclopedic_title() -> None:
 def test_a_forum_reply_heading_names_the_work_after_re() -> None:
     c = extract("Re: Toy Box 3 - did anyone else cry?? (SPOILERS)\n\nWoody (Tom Hankey) leads the toys.")
     assert [e.name for e in c.entities if e.type is EntityType.FILM] == ["Toy Box 3"]
+
+
+PARK = "Isla Park\n\nIsla Park is a 1993 American film directed by Steven Spielbeck. "
+
+
+def test_supporting_roles_and_gapped_credits_in_an_encyclopedic_lead() -> None:
+    c = extract(
+        PARK + "It stars Sam Neel, Laura Durn and Jeff Goldbloom, with Bob Peckham and Ariana Richter in "
+        "supporting roles. Neel plays the paleontologist Alan Grant, Durn the paleobotanist Ellie Sattler "
+        "and Goldbloom the mathematician Ian Malcolm."
+    )
+    t = triples(c)
+    assert {("Isla Park", "cast_member", n) for n in ("Bob Peckham", "Ariana Richter")} <= t
+    assert {
+        ("Alan Grant", "portrayed_by", "Sam Neel"),
+        ("Ellie Sattler", "portrayed_by", "Laura Durn"),
+        ("Ian Malcolm", "portrayed_by", "Jeff Goldbloom"),
+    } <= t
+
+
+def test_a_plain_with_after_a_star_verb_is_no_cast() -> None:
+    t = triples(extract(PARK + "It stars Sam Neel, and he travels with Bob Peckham to the island."))
+    assert ("Isla Park", "cast_member", "Bob Peckham") not in t
+
+
+def test_a_sequel_whose_title_ends_with_the_works_gives_the_work_no_year() -> None:
+    c = extract(PARK + "It was followed by The Lost Isle: Isla Park (1997) and Isla Park III (2001).")
+    years = {r.object for r in c.relations if r.predicate == "release_year"}
+    assert years == {"1993"} or years == {1993}
+
+
+def test_a_company_that_released_the_film_and_a_film_that_overtook_it_stay_outside() -> None:
+    c = extract(
+        PARK + "Universal Pictures released the film on June 11, 1993. It was the highest-grossing film "
+        "until Titanic overtook it in 1997. Ann Leeds overtook it on the road."
+    )
+    outside = {e.name for e in c.entities if not e.in_universe}
+    assert {"Universal Pictures", "Titanic"} <= outside
+    assert "Ann Leeds" in story(c)
+
+
+def test_named_grandchildren_are_each_family() -> None:
+    t = triples(
+        extract(
+            PARK + "John Hammond built a park. Hammond's grandchildren, Lex and Tim Murphy, join the tour."
+        )
+    )
+    assert {("John Hammond", "family_of", "Lex"), ("John Hammond", "family_of", "Tim Murphy")} <= t

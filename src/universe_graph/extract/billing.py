@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from . import lexicon as lx
+from .actors import _by_list
 from .casting import _name_ending
 from .castlist import part_entity
 from .document import C, Doc, P, Sentence
@@ -55,6 +56,65 @@ def billed_parts(run: Crediting) -> list[Found]:
                     run.person(sent, maker)
             if pair is not None:
                 found += _credit(run, sent, *pair)
+    return found
+
+
+def supporting_cast(run: Crediting) -> list[Found]:
+    """ "It stars A and B, with C, D and E in supporting roles": after a star verb, the names listed
+    after "with" are the work's cast too."""
+    doc = run.doc
+    found: list[Found] = []
+    if doc.work_key is None:
+        return found
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        span = sent.span
+        star = next((t for t in span if t.lower_ in ("stars", "starring", "co-stars", "co-starring")), None)
+        if star is None:
+            continue
+        for w in (t for t in span if t.lower_ == "with" and t.i > star.i):
+            names = _by_list(span, w.i + 1)
+            end = names[-1].end if names else w.i + 1
+            tail = " ".join(t.lower_ for t in span.doc[end : min(span.end, end + 4)])
+            if not names or not (tail.startswith("in ") and ("role" in tail or "part" in tail)):
+                continue  # "with A and B in supporting roles"; a plain "with" may be a plot's
+            for name in names:
+                if 2 <= len(name) <= 4 and all(t.is_title and t.is_alpha for t in name):  # the list says who
+                    key = doc.ref(sent, name[-1])
+                    if key is not None and doc.ents[key].fixed not in (None, P):
+                        continue
+                    found.append(Found(doc.work_key, "cast_member", run.person(sent, name), sent.index, 0.8))
+    return found
+
+
+def gapped_parts(run: Crediting) -> list[Found]:
+    """ "Neill plays the paleontologist Alan Grant, Dern the paleobotanist Ellie Sattler and Goldblum the
+    mathematician Ian Malcolm": after a "plays", a credited actor (a Person already) right after a
+    comma or "and", then "the" and a noun, then a character's name, plays that character."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent in doc.sentences:
+        if sent.heading or not any(t.lemma_ in ("play", "portray") for t in sent.span):
+            continue
+        span, d = sent.span, sent.span.doc
+        seen_play = False
+        for tok in span:
+            seen_play = seen_play or (tok.lemma_ in ("play", "portray") and tok.pos_ == "VERB")
+            if not seen_play or tok.i - 1 < span.start or d[tok.i - 1].lower_ not in (",", "and"):
+                continue
+            actor = doc.ref(sent, tok)
+            if actor is None or doc.ents[actor].fixed is not P or tok.i + 2 >= span.end:
+                continue
+            if d[tok.i + 1].lower_ != "the":
+                continue
+            k = tok.i + 2
+            while k < span.end and d[k].is_lower and d[k].pos_ in ("NOUN", "ADJ"):
+                k += 1
+            part = doc.ref(sent, d[k]) if k < span.end and k > tok.i + 2 else None
+            if part is None or doc.ents[part].type is not C or part == actor:
+                continue
+            found.append(Found(part, "portrayed_by", actor, sent.index, 0.8))
     return found
 
 

@@ -69,6 +69,14 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                         continue
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
                         _mark(doc, sent, pobj.subtree, aside=True)
+            if (
+                lemma in COMPANY_VERBS | {"release", "acquire"}
+                and tok.tag_ in ("VBD", "VBZ")
+                and any(c.dep_ == "dobj" and c.lower_ in WORK_NOUNS for c in tok.children)
+            ):  # "Universal Pictures released the film": the company is the world's
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    if _company(subj, distributor=True):
+                        _mark(doc, sent, _company_words(subj), aside=True)
             if lemma in COMPANY_VERBS and tok.tag_ == "VBN":  # "produced by X Animation", "distributed by"
                 for agent in (c for c in tok.children if c.dep_ == "agent"):
                     for pobj in (c for c in agent.children if c.dep_ == "pobj"):

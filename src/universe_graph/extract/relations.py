@@ -883,13 +883,14 @@ class Reader:
         elif (
             (
                 lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
-                or lx.RELATIONAL_NOUNS.get(lemma, ("",))[0] == "works_for"
+                or lx.RELATIONAL_NOUNS.get(lemma, ("",))[0] in ("works_for", "family_of")
             )
             and self.doc.ref(sent, n) is None
             and any(c.dep_ == "appos" and c.i > n.i for c in n.children)
         ):
             named = [c for c in n.children if c.dep_ == "appos" and c.i > n.i]  # "the gang's boss, X"
-            people = [k for c in named[:1] for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
+            heads = [t for c in named[:1] for t in (c, *c.conjuncts)]  # "his grandchildren, Lex and Tim"
+            people = [k for c in heads for k in self.ents_of(sent, c) if self.doc.ents[k].type is C]
         elif n.dep_ == "attr" and n.head.lemma_ in ("be", "become"):  # "X becomes Y's mentor" too
             if _denied(n.head):
                 return  # "X is not the leader of Z", "wants to be a member of Z"
@@ -1201,6 +1202,15 @@ def descriptions(doc: Doc) -> list[Found]:
                         else (named[0], owner_ent.key)
                     )
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    if tok.tag_ == "NNS":  # "Hammond's grandchildren, Lex and Tim Murphy": each named one
+                        listed = [a for a in tok.children if a.dep_ in ("appos", "conj") and a.i > tok.i]
+                        for c in (c for a in listed for c in (a, *a.conjuncts) if c.i > tok.i):
+                            k = doc.ref(sent, c)
+                            if k and k != named[0] and doc.ents[k].type is C and not doc.ents[k].descriptive:
+                                pair = (
+                                    (owner_ent.key, k) if direction in ("fwd", "sym") else (k, owner_ent.key)
+                                )
+                                found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                     continue
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]

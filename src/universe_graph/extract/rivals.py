@@ -20,6 +20,10 @@ from .mentions import _scope_end as scope_end
 
 #: verbs that rank one work's craft against another's ("the duel tops [Film]"), in the forms
 #: spaCy may tag as nouns ("tops", "rivals")
+#: words of a box-office ranking ("the highest-grossing film until X overtook it")
+BOX_OFFICE_WORDS = frozenset({"grossing", "highest-grossing", "gross", "grosses", "record", "box", "biggest"})
+#: verbs by which another work passes the reviewed one ("until X overtook it")
+OVERTAKE_FORMS = frozenset({"overtook", "overtake", "overtakes", "outgrossed", "outgrosses", "dethroned"})
 RIVAL_FORMS = frozenset(
     {"beat", "beats", "top", "tops", "topped", "rival", "rivals", "rivalled", "rivaled", "outdo", "outdoes",
      "outdid", "surpass", "surpasses", "surpassed", "eclipse", "eclipses", "eclipsed", "trump", "trumps",
@@ -72,6 +76,14 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
             low = tok.lower_
             start: int | None = None
             aside = False
+            if (
+                low in OVERTAKE_FORMS
+                and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+                and any(t.lower_ in BOX_OFFICE_WORDS for t in span)
+            ):
+                for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+                    doc.mark_outside(sent, (t.i for t in subj.subtree), aside=True)  # "until X overtook it"
+                continue
             if low in RIVAL_FORMS:
                 start = _rival_target(tok, span)
             elif low == "since":

@@ -34,7 +34,7 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .billing import billed_parts, pronoun_parts
+from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast
 from .casting import credit_phrases, starring_line
 from .castlist import cast_lines
 from .chars import blank_format, clean_name
@@ -184,6 +184,8 @@ class _Run:
         works.read()
         self.found += works.found
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
+        self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z"
+        self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
@@ -1384,7 +1386,7 @@ def _role_of(obj: Any) -> Any:
                 run = _name_span(obj.doc[prep.i + 1])  # the parser may hang the name on "well"
                 return run[-1] if run is not None else obj
     elif obj.pos_ == "NOUN" and obj.i + 1 < obj.sent.end:
-        named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.i == obj.i + 1]
+        named = [c for c in obj.children if c.dep_ in ("appos", "compound") and c.left_edge.i == obj.i + 1]
         if named and named[0].pos_ == "PROPN":
             run = _name_span(named[0])
             return run[-1] if run is not None else named[0]

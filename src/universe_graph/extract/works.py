@@ -1688,6 +1688,9 @@ class WorkReader:
         if run is None or (paren.nbor(2).text != ")" and run[-1].ent_type_ == "PERSON"):
             return  # "Ann Kell (1925 – 31)": a person's years, however written
         key = self.doc.ref(sent, run[-1])
+        before = self.doc.text[: sent.offset + run.start_char].rstrip()
+        if before.endswith(":") and before[:-1].rstrip()[-1:].isalnum():
+            return  # "The Lost World: Jurassic Park (1997)": the year of a title that ends with the work's
         if key is not None and key == self.doc.work_key:
             self.literal(sent, "release_year", year, 0.85)
             return
