@@ -379,3 +379,35 @@ def test_named_grandchildren_are_each_family() -> None:
         )
     )
     assert {("John Hammond", "family_of", "Lex"), ("John Hammond", "family_of", "Tim Murphy")} <= t
+
+
+def test_a_reviews_credit_block_credits_each_name() -> None:
+    c = extract(
+        "Iron Harvest review\n\nDirected by: Mara Quist\nWritten by: Tom Lenn\nStarring: Paul Mesner, Connie "
+        "Vale and Dan Washer\nMusic by: Ed Marrow\n\nIron Harvest fights but fails. Paul Mesner is fine."
+    )
+    t = triples(c)
+    assert {
+        ("Iron Harvest", "directed_by", "Mara Quist"),
+        ("Iron Harvest", "written_by", "Tom Lenn"),
+        ("Iron Harvest", "cast_member", "Paul Mesner"),
+        ("Iron Harvest", "cast_member", "Connie Vale"),
+        ("Iron Harvest", "cast_member", "Dan Washer"),
+    } <= t
+    assert types(c)["Ed Marrow"] is EntityType.PERSON
+
+
+def test_a_heading_with_a_colon_that_is_no_credit_label_credits_nobody() -> None:
+    c = extract("Iron Harvest review\n\nThe Verdict: Quiet Harvest\n\nIron Harvest fights but fails.")
+    assert not any(p in ("directed_by", "cast_member") for _, p, _ in triples(c))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "actor"),
+    [
+        ("Robert Pallin's character, Neil, asks too many questions.", "Neil", "Robert Pallin"),
+        ("Let's not forget Russell Crane's heroic work as Maxim.", "Maxim", "Russell Crane"),
+    ],
+)
+def test_an_actors_character_or_work_as_a_part(sentence: str, part: str, actor: str) -> None:
+    assert (part, "portrayed_by", actor) in triples(extract("Iron Harvest review\n\n" + sentence))

@@ -25,6 +25,10 @@ CRAFT_POSSESSIONS = frozenset(
 )  # fmt: skip
 
 
+#: nouns for an actor's part: "Robert Roe's character, Neil"
+PART_WORDS = frozenset({"character", "role", "part", "alter", "counterpart"})
+
+
 class Crediting(Protocol):
     """What the rules' run offers this module: the document and a way to record a person."""
 
@@ -48,6 +52,8 @@ def billed_parts(run: Crediting) -> list[Found]:
                 pair = _bracket(doc, sent, tok)
             elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
                 pair = _possessive(doc, sent, tok)
+            elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in PART_WORDS:
+                pair = _owned_part(doc, sent, tok)
             elif tok.lemma_ == "be" and tok.tag_ == "VBZ" and tok.dep_ == "ROOT":
                 pair = _copula(doc, sent, tok)
             if tok.dep_ == "poss" and tok.head.lemma_.lower() in CRAFT_POSSESSIONS:
@@ -251,3 +257,18 @@ def _copula(doc: Doc, sent: Sentence, verb: Any) -> tuple[str, Any] | None:
         return None
     described = any(t.lemma_.lower() in lx.PERSON_NOUNS for t in span.doc[last + 1 : min(span.end, last + 4)])
     return (role, actor) if described else None
+
+
+def _owned_part(doc: Doc, sent: Sentence, owner: Any) -> tuple[str, Any] | None:
+    """ "Robert Roe's character, Neil, asks": a full name's part, named in apposition (or as the "of"
+    of "the role of X")."""
+    actor = _name_ending(sent.span, owner.i)
+    if actor is None or not _billed_name(doc, sent, actor):
+        return None
+    noun = owner.head
+    named = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > noun.i]
+    named += [o for p in noun.children if p.lower_ == "of" for o in p.children if o.pos_ == "PROPN"]
+    if not named and noun.i + 2 < sent.span.end and noun.nbor(1).text == ",":
+        named = [noun.nbor(2)] if noun.nbor(2).pos_ == "PROPN" else []
+    role = doc.ref(sent, named[0]) if named else None
+    return (role, actor) if role is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, P, Sentence
 from .mentions import in_comparison
@@ -42,16 +43,17 @@ def credit_phrases(run: Crediting) -> list[Found]:
                 continue
             role_tok, actor = pair
             role = doc.ref(sent, role_tok)
-            if role is None or role == doc.work_key or doc.ents[role].type is not C:
+            if role is None or role == doc.work_key or doc.ents[role].fixed not in (None, C):
                 continue
-            if doc.ents[role].fixed not in (None, C):
-                continue
+            if doc.ents[role].type is EntityType.LOCATION and doc.ents[role].in_story > 1:
+                continue  # a place the story names again is no part; a group's guess gives way to the credit
             key = doc.ref(sent, actor[-1])
             if key is not None and (key == role or key == doc.work_key):
                 continue
             if key is not None and doc.ents[key].fixed not in (None, P, C):
                 continue  # a place or a group the text has typed is nobody's actor
             person = run.person(sent, actor)
+            doc.ents[role].fixed = C
             found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
             if doc.work_key is not None:
                 found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
@@ -122,6 +124,9 @@ def _pair(doc: Doc, sent: Sentence, tok: Any) -> tuple[Any, Any] | None:
         actor = _subject_name(span, noun.head) if noun.dep_ in ("dobj", "pobj") else None
         if noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB":
             actor = _subject_name(span, noun.head.head)
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        if owners:  # "Russell Roe's heroic work as Maxim"
+            actor = _name_ending(span, owners[0].i)
         return (role[-1], actor) if actor is not None and role is not None else None
     if low in ("role", "part") and tok.i + 2 < span.end and span.doc[tok.i + 1].lower_ == "of":
         verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "steps into the role of X"

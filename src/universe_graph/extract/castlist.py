@@ -69,6 +69,68 @@ def cast_lines(run: Crediting) -> list[Found]:
     return found
 
 
+#: the labels of a review's credit block ("Directed by: A", "Starring: A, B, C") and what each gives
+CREDIT_LABELS = {
+    "directed by": "directed_by", "director": "directed_by", "directors": "directed_by",
+    "written by": "written_by", "writer": "written_by", "writers": "written_by",
+    "screenplay by": "written_by", "screenplay": "written_by", "written and directed by": "both",
+    "produced by": "produced_by", "producer": "produced_by", "producers": "produced_by",
+    "starring": "cast_member", "stars": "cast_member", "cast": "cast_member", "with": "cast_member",
+    "music by": "", "music": "", "composer": "", "cinematography": "", "cinematographer": "",
+    "edited by": "", "editor": "",
+}  # fmt: skip
+
+
+def credit_block(run: Crediting) -> list[Found]:
+    """A review's credit block, lines the layout reads as headings: "Directed by: Ana Brill",
+    "Starring: Tom Hale, Ida Kell and Bo Lund", "Music by: Ed Marr". Each name is a Person; the label
+    says the credit (music, camera and editing give the Person alone)."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent in doc.sentences:
+        if not sent.heading:
+            continue
+        toks = [t for t in sent.span if not t.is_space]
+        colon = next((k for k, t in enumerate(toks[:5]) if t.text in (":", "–", "—")), None)
+        if colon is None or colon == 0:
+            continue
+        label = " ".join(t.lower_ for t in toks[:colon])
+        pred = CREDIT_LABELS.get(label)
+        if pred is None:
+            continue
+        for name in _names_listed(toks[colon + 1 :]):
+            key = doc.ref(sent, name[-1])
+            if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
+                continue
+            person = run.person(sent, name)
+            if doc.work_key is None or not pred:
+                continue
+            for p in ("directed_by", "written_by") if pred == "both" else (pred,):
+                found.append(Found(doc.work_key, p, person, sent.index, 0.85))
+    return found
+
+
+def _names_listed(toks: list[Any]) -> list[Any]:
+    """The full names of "A, B and C" (or "A & B", "(voices of) A, B"): runs of two to four capitalised
+    words between commas, "and" and "&"; anything else in the list ends it."""
+    out: list[Any] = []
+    run: list[Any] = []
+    for t in [*toks, None]:
+        if t is not None and _name_word(t):
+            run.append(t)
+            continue
+        if 2 <= len(run) <= 4:
+            out.append(run[0].doc[run[0].i : run[-1].i + 1])
+        run = []
+        if (
+            t is not None
+            and t.text not in (",", "&", ";", "(", ")")
+            and t.lower_ not in ("and", "voices", "of")
+        ):
+            break
+    return out
+
+
 def _line(span: Any, under_cast: bool) -> tuple[Any, Any] | None:
     """(actor run, part run) of a line "A as X[, description]" (or "A - X" under a cast heading)."""
     doc = span.doc

@@ -36,7 +36,7 @@ from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
 from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast
 from .casting import credit_phrases, starring_line
-from .castlist import cast_lines
+from .castlist import cast_lines, credit_block
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
@@ -183,16 +183,16 @@ class _Run:
         )  # credits, release years, sequels and series of the work
         works.read()
         self.found += works.found
+        self.found += credit_block(self)  # "Directed by: A", "Starring: A, B and C" (credits what follows)
+        self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
-        self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
-        self.found += billed_parts(
-            self
-        )  # "Woody (Tom Hanks, at his best)", "Michael Roe's Alfred, the butler"
+        self.found += billed_parts(self)  # "Woody (Tom Hanks, at his best)", "A Roe's Alfred, the butler"
+        self.review_credits()  # again, for people credited since ("Maxim (Crane)" after "Ann Crane as Maxim")
         self.literals = works.literals
         resolve_pronouns(doc)
         self.found += pronoun_parts(self)  # "Heath Roe plays him with relish"
