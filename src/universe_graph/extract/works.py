@@ -127,15 +127,17 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
     if sent is None:
         return None
     toks = list(sent.span)
-    cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    cop = _lead_copula(toks)
     if toks and toks[-1].text in ("?", "!"):
         split = _split_lead(doc, sent)  # "How Far Is Home? is the first album by": split at the "?"
         if split is not None:
             return split
-    if cop is None or cop == 0:
-        return None
-    kind = _work_noun(toks[cop])
-    if kind is None:
+    if cop is None:
+        cop = _verbless_kind(toks)  # "X (also known as Y) a 1974 Belgian film directed by Z"
+        kind = toks[cop].head if cop is not None else None
+    else:
+        kind = _work_noun(toks[cop])
+    if cop is None or cop == 0 or kind is None:
         return None
     words: list[str] = []
     depth = 0
@@ -156,11 +158,49 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
             break  # "X or Y is": the first name
         elif depth == 0:
             words.append(t.text_with_ws)
-    title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
+    title = "".join(words).strip().rstrip(",").strip()
+    last = title[:-2].split()[-1:] if title[-1:] in QUOTES and title[-2:-1] == "." else []
+    if last and len(last[0]) > 1 and last[0].lower() + "." not in lx.ABBREVIATIONS:
+        title = title[:-2] + title[-1]  # '"X Went Home." is a song', not '"Friends of Peter G."'
+
+    title = title.strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
         return None
     return title, kind
+
+
+def _lead_copula(toks: list[Any]) -> int | None:
+    """The index of a lead's copula among its first 30 tokens: not one inside quotes or brackets
+    ("\"I Knew You Were Wrong\" is a song": "Were" is the title's)."""
+    quoted = False
+    depth = 0
+    for k, t in enumerate(toks[:30]):
+        if t.text in QUOTES:
+            quoted = not quoted
+        elif t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif t.lower_ in COPULAS and t.pos_ == "AUX" and not quoted and not depth:
+            return k
+    return None
+
+
+def _verbless_kind(toks: list[Any]) -> int | None:
+    """A lead with no verb before its kind of work: "Vase Bleu (also known as Blue Vase) a 1974
+    Belgian film directed by A". The index of the article that opens the work noun's phrase, right
+    after the title's bracket; None for any other opening."""
+    close = next((k for k, t in enumerate(toks[:30]) if t.text == ")"), None)
+    if close is None or close + 1 >= len(toks) or toks[close + 1].lower_ not in ("a", "an"):
+        return None
+    det = toks[close + 1]
+    noun = det.head
+    if noun.i <= det.i or noun.lemma_.lower() not in LEAD_WORK_NOUNS or noun.dep_ not in ("appos", "ROOT"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in toks[close + 1 : noun.i - toks[0].i]):
+        return None
+    return close + 1
 
 
 def _split_lead(doc: Doc, sent: Sentence) -> tuple[str, Any] | None:
@@ -573,7 +613,7 @@ class WorkReader:
                 ent.fixed = EntityType.UNIVERSE
         if self.lead_noun is not None and doc.work_key is not None:  # '"X" is a 1967 single'
             noun = self.lead_noun
-            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.i)
+            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.left_edge.i)
             years = [y for t in noun.doc[cop : noun.i] if (y := _year(t)) is not None]  # not the title's
             first = next(s for s in doc.sentences if not s.heading)
             if years:
