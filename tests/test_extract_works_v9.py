@@ -51,3 +51,23 @@ def test_a_copula_inside_a_quoted_title_is_the_title_s() -> None:
     )
     assert ("Friends of Peter G.", "directed_by", "Olan Brill") in rels  # an initial keeps its stop
     assert ("Friends of Peter G.", "written_by", "Sam Roe") in rels
+
+
+# ------------------------------------------------------------ cast lists
+def test_a_name_with_an_apostrophe_keeps_a_cast_list_going() -> None:
+    rels = _film_rels(
+        "Olan Brill (born 1973) is an American filmmaker who wrote the 2012 film The Long Quay, which "
+        "featured the ensemble cast of Ana Vey, Ma'ayan Kerr, Sam Roe, Eda Lund and others."
+    )
+    for name in ("Ana Vey", "Ma'ayan Kerr", "Sam Roe", "Eda Lund"):
+        assert ("The Long Quay", "cast_member", name) in rels, name
+    assert not any(o.lower() == "others" for _, _, o in rels)
+
+
+def test_a_cast_list_stops_at_a_word_that_is_no_name() -> None:
+    rels = _film_rels(
+        "Olan Brill (born 1973) is an American filmmaker who wrote the 2012 film The Long Quay, which "
+        "featured the ensemble cast of Ana Vey, 'Tis Brothers and the Harbor Choir."
+    )
+    assert ("The Long Quay", "cast_member", "Ana Vey") in rels
+    assert not any(p == "cast_member" and o in ("'Tis Brothers", "Harbor Choir") for _, p, o in rels)

@@ -326,6 +326,11 @@ TITLE_SMALL_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _name_word(text: str) -> bool:
+    """Letters, with an apostrophe inside a name ("O'Dea", "D'Arcy"): a word of a person's name."""
+    return text.replace("'", "").replace("’", "").isalpha() and text[:1].isalpha() and text[-1:].isalpha()
+
+
 def _title_word(tok: Any) -> bool:
     return bool(tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.tag_ == "POS")
 
@@ -1444,7 +1449,7 @@ class WorkReader:
                 and (doc[j].text in (",", ".") or doc[j].lower_ in ("and", "&"))
                 and bool(out)
             )
-            if not (2 <= len(run) <= 5 or lone) or not run[0].text.rstrip(".").isalpha():
+            if not (2 <= len(run) <= 5 or lone) or not _name_word(run[0].text.rstrip(".")):
                 break
             out.append(self.mark(sent, run, EntityType.PERSON))
             if j < end and doc[j].text == ",":
