@@ -71,3 +71,33 @@ def test_a_cast_list_stops_at_a_word_that_is_no_name() -> None:
     )
     assert ("The Long Quay", "cast_member", "Ana Vey") in rels
     assert not any(p == "cast_member" and o in ("'Tis Brothers", "Harbor Choir") for _, p, o in rels)
+
+
+# ------------------------------------------------------------ a film-maker's credits
+def test_a_film_maker_s_listed_credits_and_career_verbs() -> None:
+    rels = _film_rels(
+        "Olan Brill (born March 28, 1973, Dayton, Ohio) is an American filmmaker, and founder of Film "
+        "and Media company Gray Pictures through which he wrote, directed and produced the 2012 film The "
+        "Long Quay."
+    )
+    for pred in ("written_by", "directed_by", "produced_by"):
+        assert ("The Long Quay", pred, "Olan Brill") in rels, pred
+    rels = _film_rels(
+        "Daniel Marsh is an American film director and writer. His first film, Dust, was released in "
+        "1996 as a short. He went on to direct and write the screenplay for The Salt Road in 2001. He "
+        "later scripted and directed the film Iron Bay."
+    )
+    assert ("The Salt Road", "directed_by", "Daniel Marsh") in rels
+    assert ("The Salt Road", "written_by", "Daniel Marsh") in rels
+    assert ("The Salt Road", "release_year", "2001") in rels
+    assert ("Iron Bay", "written_by", "Daniel Marsh") in rels
+
+
+def test_credits_of_another_actor_or_another_act_are_not_the_film_maker_s() -> None:
+    rels = _film_rels(
+        "Daniel Marsh is an American film director and writer. His brother Sam went on to direct The "
+        "Salt Road in 2001. He went on to watch The Iron Bay in 2003, and wrote the screenplay for Tom "
+        "Rusk."
+    )
+    assert not any(o == "Daniel Marsh" and p in ("directed_by", "written_by") for _, p, o in rels)
+    assert not any(s == "Tom Rusk" for s, _, _ in rels)

@@ -56,6 +56,7 @@ CREDIT_VERBS = {
     "write": "written_by",
     "produce": "produced_by",
     "co-write": "written_by",
+    "script": "written_by",
 }
 #: verbs of release: their date is the release year
 RELEASE_VERBS = frozenset({"release", "publish", "premiere", "air", "debut", "issue", "broadcast"})
@@ -860,11 +861,14 @@ class WorkReader:
         pred = CREDIT_VERBS.get(verb.lemma_.lower())
         if pred is None or verb.pos_ != "VERB" or not asserted(verb):
             return
-        shared = verb.tag_ == "VBN" and verb.dep_ in ("conj", "xcomp")  # "wrote, directed and produced"
-        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:
+        shared = verb.tag_ == "VBN" and (verb.dep_ in ("conj", "xcomp") or _listed_credit(verb))
+        shared = shared or _went_on_to(verb) or (verb.dep_ == "conj" and _went_on_to(verb.head))
+        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:  # "wrote, directed and produced"
             return  # "directed by X" is no act of the article's person
         head = verb
-        while head.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in head.children):
+        while (head.dep_ in ("conj", "xcomp") or _listed_credit(head) or _went_on_to(head)) and not any(
+            c.dep_ == "nsubj" for c in head.children
+        ):
             head = head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj",)]
         if verb.tag_ == "VBG" and not subj:  # "known for directing X": the sentence's subject
@@ -880,6 +884,10 @@ class WorkReader:
         for o in objs:
             if o.lemma_.lower() in NOT_SCREEN_NOUNS:
                 return  # "she wrote the novel X"
+            script = _scripted_title(o)
+            if script is not None:  # "wrote the screenplay for X"
+                works.append(self.mark(sent, script, EntityType.FILM))
+                continue
             if _title_word(o):  # "directing A (1990), B (1997) and C (1999)": the parse breaks such lists
                 items = _title_list(o.doc, _own_title(o).start, sent.span.end)
                 if len(items) > 1 and all(y is not None for _, y in items):
@@ -2103,6 +2111,55 @@ LATER_WORDS = frozenset({"next", "following", "subsequent", "succeeding"})
 RECORD_NOUNS = frozenset({"album", "record", "lp", "ep", "cd"})
 
 
+def _listed_credit(verb: Any) -> bool:
+    """A credit verb the parser hangs off the one before it as a clause, in a list of credits
+    ("he wrote, directed and produced X": "directed" a clause of "wrote")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in CREDIT_VERBS
+        and verb.i > verb.head.i
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+#: verbs a career goes on with ("went on to direct X", "continued to write")
+GO_ON_VERBS = frozenset({"go", "continue", "return", "begin", "start"})
+#: nouns of a film's text: "the screenplay for X" names the film X
+SCRIPT_NOUNS = frozenset({"screenplay", "script", "teleplay"})
+
+
+def _went_on_to(verb: Any) -> bool:
+    """A bare verb whose actor is that of the verb it completes: "he went on to direct X"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.head.lemma_.lower() in GO_ON_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _scripted_title(noun: Any) -> Any:
+    """The title of "the screenplay for X" ("of X"): a run of title-case words that is no person
+    or date (the NER may take a title for a place or a firm); None for any other noun."""
+    if noun.lemma_.lower() not in SCRIPT_NOUNS or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None  # "wrote scripts for Paramount", "a script for a friend": no one film
+    named = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of")
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
+    if len(named) != 1 or named[0].ent_type_ in DATE_LABELS | {"PERSON", "NORP"} or _listed(named[0]):
+        return None
+    run = _own_title(named[0])
+    if run[0].lower_ == "the" and run[0].text != "The":
+        run = run[1:]
+    return run if len(run) and _title_word(run[0]) else None
+
+
 def _kin_of_work(noun: str) -> str:
     """The kind "the previous ___" compares: every recording is a record, a movie a film."""
     if noun in RECORD_NOUNS:
@@ -2141,6 +2198,9 @@ def _work_object(verb: Any) -> Any:
     if len(objs) != 1:
         return None
     obj = objs[0]
+    script = _scripted_title(obj)
+    if script is not None and verb.lemma_.lower() in CREDIT_VERBS:  # "wrote the screenplay for X in 2001"
+        return script
     if obj.pos_ == "NOUN" and obj.lemma_.lower() in LEAD_WORK_NOUNS:
         run = _title_after(obj, comma=True)
         named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
