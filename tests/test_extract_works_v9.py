@@ -101,3 +101,23 @@ def test_credits_of_another_actor_or_another_act_are_not_the_film_maker_s() -> N
     )
     assert not any(o == "Daniel Marsh" and p in ("directed_by", "written_by") for _, p, o in rels)
     assert not any(s == "Tom Rusk" for s, _, _ in rels)
+
+
+def test_a_directorial_noun_names_a_dated_title_the_ner_took_for_a_person() -> None:
+    rels = _film_rels(
+        "Vineet Raman (born 1 October 1985) is an Indian actor, director and screenwriter. His "
+        "directorial debut was in 2010 with Kovalam Arts Club. Vineet's second directorial venture "
+        "Thattil Marayathu (2012) became a hit. His most recent directorial was Jacobin Swargam (2016)."
+    )
+    assert ("Kovalam Arts Club", "directed_by", "Vineet Raman") in rels
+    assert ("Kovalam Arts Club", "release_year", "2010") in rels
+    assert ("Thattil Marayathu", "directed_by", "Vineet Raman") in rels
+    assert ("Jacobin Swargam", "directed_by", "Vineet Raman") in rels
+
+
+def test_an_undated_person_after_a_directorial_noun_is_no_title() -> None:
+    rels = _film_rels(
+        "Vineet Raman (born 1 October 1985) is an Indian actor, director and screenwriter. His "
+        "directorial debut was produced by Ana Vey. Kiran Das's directorial debut was Salt Quay (2012)."
+    )
+    assert not any(p == "directed_by" and o == "Vineet Raman" for _, p, o in rels)

@@ -922,14 +922,21 @@ class WorkReader:
                 if o.dep_ == "pobj" and o.pos_ == "PROPN"
             ]
             run = _own_title(named[0]) if len(named) == 1 else None
-        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS | {"PERSON"}:
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS:
             return
+        end = run.end
+        dated = end + 2 < sent.span.end and run.doc[end].text == "(" and _year(run.doc[end + 1]) is not None
+        if run[-1].ent_type_ == "PERSON" and not dated:
+            return  # "Her directorial debut was Ana Vey (2012)": a title the NER took for a person
         key = self.doc.ref(sent, run[-1])
         if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
             return
         work = self.mark(sent, run, EntityType.FILM)
         if work != person:
             self.found.append(Found(work, "directed_by", person, sent.index, 0.8))
+        years = _in_year(cop) if cop is not None else []
+        if work != person and len(years) == 1 and not dated:  # "His directorial debut was in 2010 with X"
+            self.literal(sent, "release_year", years[0], 0.75, work)
 
     def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
         """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
