@@ -121,3 +121,23 @@ def test_an_undated_person_after_a_directorial_noun_is_no_title() -> None:
         "directorial debut was produced by Ana Vey. Kiran Das's directorial debut was Salt Quay (2012)."
     )
     assert not any(p == "directed_by" and o == "Vineet Raman" for _, p, o in rels)
+
+
+def test_a_film_maker_s_dated_list_reads_hyphens_ranges_asides_and_a_series() -> None:
+    rels = _film_rels(
+        "Abbas Varan (22 June 1940 – 4 July 2016) was an Iranian film director and producer. Varan "
+        "attained critical acclaim for directing the Gilan trilogy (1987 – 94), Close - Up (1990), "
+        "Taste of Honey (1997) – which won a prize at the festival that year – and The Wind Will "
+        "Carry Us (1999)."
+    )
+    for title in ("Gilan trilogy", "Close - Up", "Taste of Honey", "The Wind Will Carry Us"):
+        assert (title, "directed_by", "Abbas Varan") in rels, title
+
+
+def test_a_dated_list_after_another_act_credits_no_direction() -> None:
+    rels = _film_rels(
+        "Abbas Varan (22 June 1940 – 4 July 2016) was an Iranian film director and producer. Varan "
+        "attained critical acclaim for praising the Gilan trilogy (1987 – 94), Close - Up (1990) and "
+        "Taste of Honey (1997)."
+    )
+    assert not any(p == "directed_by" and o == "Abbas Varan" for _, p, o in rels)

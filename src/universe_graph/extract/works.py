@@ -888,8 +888,10 @@ class WorkReader:
             if script is not None:  # "wrote the screenplay for X"
                 works.append(self.mark(sent, script, EntityType.FILM))
                 continue
-            if _title_word(o):  # "directing A (1990), B (1997) and C (1999)": the parse breaks such lists
-                items = _title_list(o.doc, _own_title(o).start, sent.span.end)
+            first = _series_title_start(o)  # "directing the Koker trilogy (1987-94), A (1990) and B"
+            if _title_word(o) or first is not None:  # "directing A (1990), B (1997) and C (1999)": the
+                first = first if first is not None else _own_title(o).start  # parse breaks such lists
+                items = _title_list(o.doc, first, sent.span.end)
                 if len(items) > 1 and all(y is not None for _, y in items):
                     works += [self.mark(sent, run, EntityType.FILM) for run, _ in items]
                     continue
@@ -2255,6 +2257,36 @@ def _listed(tok: Any) -> bool:
     return any(t.dep_ == "conj" and not any(c.text == "&" for c in t.head.children) for t in tok.subtree)
 
 
+#: dashes that open and close an aside ("A (1997) – which won a prize – and B")
+DASHES = frozenset({"–", "—"})
+
+
+def _series_title_start(noun: Any) -> int | None:
+    """Where "the Koker trilogy (1987-94)" opens its name: the title-case words before a dated
+    series noun; None for any other noun."""
+    if noun.lower_ not in SERIES_NOUNS or not noun.is_lower:
+        return None
+    doc, end = noun.doc, noun.sent.end
+    if not (noun.i + 2 < end and doc[noun.i + 1].text == "(" and _year(doc[noun.i + 2]) is not None):
+        return None
+    start = noun.i
+    while start - 1 >= noun.sent.start and doc[start - 1].pos_ == "PROPN" and _title_word(doc[start - 1]):
+        start -= 1
+    return start if start < noun.i else None
+
+
+def _year_range(doc: Any, j: int, end: int) -> bool:
+    """Does a bracketed span of years open at `j`: "(1987 – 94)", "(1987-1994)"?"""
+    return (
+        j + 4 < end
+        and doc[j].text == "("
+        and _year(doc[j + 1]) is not None
+        and doc[j + 2].text in ("-", *DASHES)
+        and doc[j + 3].text.isdigit()
+        and doc[j + 4].text == ")"
+    )
+
+
 def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
     """The titles of a list opening at token `start`: each a quoted title or a run of title-case
     words (small words between them), with its year when "(1997)" follows; items separated by
@@ -2277,18 +2309,27 @@ def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
                     and j + 1 < end
                     and _title_word(doc[j + 1])
                 )
+                or (doc[j].text == "-" and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Close-Up"
             ):
                 j += 1
             if j == i:
                 break
+            if j < end and doc[j].lower_ in SERIES_NOUNS and doc[j].is_lower:
+                j += 1  # "the Koker trilogy (1987-94)": a series named by its noun
             run = doc[i:j]
         year = None
         if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
             year = _year(doc[j + 1])
             j += 3
+        elif _year_range(doc, j, end):  # "(1987 – 94)": the first year
+            year = _year(doc[j + 1])
+            j += 5
         if year is None and run.start == i and doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
             break  # an unquoted, undated name the NER takes for a person or place is no title
         out.append((run, year))
+        if j < end and doc[j].text in DASHES:  # "A (1997) – which won a prize – and B (1999)"
+            close = next((k for k in range(j + 1, end) if doc[k].text in DASHES), None)
+            j = close + 1 if close is not None else j
         if j < end and doc[j].text == ",":
             j += 1
         if j < end and doc[j].lower_ == "and":
