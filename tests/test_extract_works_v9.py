@@ -141,3 +141,34 @@ def test_a_dated_list_after_another_act_credits_no_direction() -> None:
         "Taste of Honey (1997)."
     )
     assert not any(p == "directed_by" and o == "Abbas Varan" for _, p, o in rels)
+
+
+# ------------------------------------------------------------ the title reader
+def test_titles_with_two_small_words_a_number_or_a_hyphen() -> None:
+    rels = _film_rels(
+        "Grey Lantern was a British film production company, founded in 1985 by Vera Holt. The "
+        "company's first major venture was the 1988 feature film A Song in the Night, which was "
+        "produced by Holt herself."
+    )
+    assert ("A Song in the Night", "release_year", "1988") in rels
+    rels = _film_rels(
+        "Luca Ferri (born January 17, 1968) is an American actor. He has had roles in films including "
+        "Pale Harbor, The Quiet Suspects, Lonely Born Singers, Midnight Kings, Silver Hills Cop III, The "
+        "Badger, Iron - Man 2, 4000 Miles to Dixieland, The Boat, The Hot Aunt, The Ghost, Cruiser, and "
+        "Jersey Girls."
+    )
+    for title in ("Iron - Man 2", "4000 Miles to Dixieland", "Jersey Girls"):
+        assert (title, "cast_member", "Luca Ferri") in rels, title
+
+
+def test_a_place_after_a_title_and_a_year_before_one_are_not_the_title_s() -> None:
+    rels = _film_rels(
+        "Grey Lantern was a British film production company, founded in 1985 by Vera Holt. It "
+        "released the 1988 feature film Cold Harbor in the United States."
+    )
+    assert ("Cold Harbor", "release_year", "1988") in rels
+    rels = _film_rels(
+        "Luca Ferri (born January 17, 1968) is an American actor. He has had roles in films including "
+        "Beer Garden, The Usual Faces, and Jersey Nights. In 2004 Miles Dunn cast him again."
+    )
+    assert not any("2004" in s for s, p, _ in rels if p == "cast_member")

@@ -386,6 +386,14 @@ def _title_after(noun: Any, *, comma: bool = False) -> Any:
             and _year(doc[j + 1]) is None  # "Born to Run and 2006 film X": a new item
             and j > i
         )
+        or (  # "A Cry in the Dark": a preposition and an article, not a place ("X in the United States")
+            j > i
+            and j + 2 < end
+            and doc[j].lower_ in TITLE_SMALL_WORDS - {"and", "the", "a", "an"}
+            and doc[j + 1].lower_ in ("the", "a", "an")
+            and _title_word(doc[j + 2])
+            and doc[j + 2].ent_type_ not in NOT_WORK_LABELS | {"ORG"}
+        )
         or (doc[j].text in ("&", "-") and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Law & Order"
     ):
         j += 1
@@ -568,6 +576,16 @@ def _own_title(tok: Any) -> Any:
     owners = [t.i for t in doc[start : tok.i] if t.tag_ == "POS"]
     if owners:
         start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
+    if end < tok.sent.end and doc[end].dep_ == "nummod" and doc[end].head.i == tok.i and doc[end].text.isdigit():
+        end += 1  # "Spider - Man 2": the sequel's number
+    if (
+        start - 2 >= tok.sent.start
+        and start == tok.i
+        and doc[start - 1].text.isdigit()
+        and _year(doc[start - 1]) is None
+        and doc[start - 2].text == ","
+    ):
+        start -= 1  # "..., 3000 Miles to Graceland, ...": a list's title opening with a number
     while (
         end + 1 < tok.sent.end
         and (doc[end].lower_ in TITLE_SMALL_WORDS - {"and"} or doc[end].text == "&")
@@ -1073,7 +1091,7 @@ class WorkReader:
         if (
             not len(run)
             or not _title_word(run[0])
-            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS for t in run)
+            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS or t.text == "-" for t in run)
         ):
             return []
         end = run.end
