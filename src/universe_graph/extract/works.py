@@ -576,7 +576,8 @@ def _own_title(tok: Any) -> Any:
     owners = [t.i for t in doc[start : tok.i] if t.tag_ == "POS"]
     if owners:
         start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
-    if end < tok.sent.end and doc[end].dep_ == "nummod" and doc[end].head.i == tok.i and doc[end].text.isdigit():
+    number = doc[end] if end < tok.sent.end else None
+    if number is not None and number.dep_ == "nummod" and number.head.i == tok.i and number.text.isdigit():
         end += 1  # "Spider - Man 2": the sequel's number
     if (
         start - 2 >= tok.sent.start
