@@ -172,3 +172,21 @@ def test_a_place_after_a_title_and_a_year_before_one_are_not_the_title_s() -> No
         "Beer Garden, The Usual Faces, and Jersey Nights. In 2004 Miles Dunn cast him again."
     )
     assert not any("2004" in s for s, p, _ in rels if p == "cast_member")
+
+
+def test_a_quoted_title_before_its_year_is_read_whole() -> None:
+    rels = _film_rels(
+        "Outer Glow was an American soul studio project formed in 1979 that enjoyed success with "
+        '"Caught Up in Love" (1979) and "Ain\'t No River Wide Enough" (1981).'
+    )
+    assert ("Ain't No River Wide Enough", "release_year", "1981") in rels
+    assert ("Caught Up in Love", "release_year", "1979") in rels
+
+
+def test_an_unquoted_title_before_its_year_stops_at_a_lower_case_word() -> None:
+    rels = _film_rels(
+        "Outer Glow was an American soul studio project formed in 1979 that enjoyed success with the "
+        "hit they called River Wide Enough (1981)."
+    )
+    assert ("River Wide Enough", "release_year", "1981") in rels
+    assert not any(s.startswith("called") or "they" in s for s, p, _ in rels if p == "release_year")

@@ -343,6 +343,10 @@ def _title_before(paren: Any) -> Any:
     end = paren.i
     if end - 1 >= start and doc[end - 1].text in QUOTES:
         end -= 1
+        back = range(end - 1, max(start, end - 16) - 1, -1)
+        opening = next((k for k in back if doc[k].text in QUOTES), None)
+        if opening is not None and opening + 1 < end and _title_word(doc[opening + 1]):
+            return doc[opening + 1 : end]  # '"Ain't No Mountain High" (1981)': the quotes hold the title
     i = end
     while i - 1 >= start:
         if _title_word(doc[i - 1]):
