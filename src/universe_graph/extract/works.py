@@ -56,6 +56,7 @@ CREDIT_VERBS = {
     "write": "written_by",
     "produce": "produced_by",
     "co-write": "written_by",
+    "script": "written_by",
 }
 #: verbs of release: their date is the release year
 RELEASE_VERBS = frozenset({"release", "publish", "premiere", "air", "debut", "issue", "broadcast"})
@@ -127,15 +128,17 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
     if sent is None:
         return None
     toks = list(sent.span)
-    cop = next((k for k, t in enumerate(toks[:30]) if t.lower_ in COPULAS and t.pos_ == "AUX"), None)
+    cop = _lead_copula(toks)
     if toks and toks[-1].text in ("?", "!"):
         split = _split_lead(doc, sent)  # "How Far Is Home? is the first album by": split at the "?"
         if split is not None:
             return split
-    if cop is None or cop == 0:
-        return None
-    kind = _work_noun(toks[cop])
-    if kind is None:
+    if cop is None:
+        cop = _verbless_kind(toks)  # "X (also known as Y) a 1974 Belgian film directed by Z"
+        kind = toks[cop].head if cop is not None else None
+    else:
+        kind = _work_noun(toks[cop])
+    if cop is None or cop == 0 or kind is None:
         return None
     words: list[str] = []
     depth = 0
@@ -158,11 +161,49 @@ def _lead(doc: Doc) -> tuple[str, Any] | None:
             break  # "X or Y is": the first name
         elif depth == 0:
             words.append(t.text_with_ws)
-    title = "".join(words).strip().rstrip(",").strip().strip(QUOTES).strip()
+    title = "".join(words).strip().rstrip(",").strip()
+    last = title[:-2].split()[-1:] if title[-1:] in QUOTES and title[-2:-1] == "." else []
+    if last and len(last[0]) > 1 and last[0].lower() + "." not in lx.ABBREVIATIONS:
+        title = title[:-2] + title[-1]  # '"X Went Home." is a song', not '"Friends of Peter G."'
+
+    title = title.strip(QUOTES).strip()
     first = title[:1]
     if not first or not (first.isupper() or first.isdigit()) or len(title.split()) > 10:
         return None
     return title, kind
+
+
+def _lead_copula(toks: list[Any]) -> int | None:
+    """The index of a lead's copula among its first 30 tokens: not one inside quotes or brackets
+    ("\"I Knew You Were Wrong\" is a song": "Were" is the title's)."""
+    quoted = False
+    depth = 0
+    for k, t in enumerate(toks[:30]):
+        if t.text in QUOTES:
+            quoted = not quoted
+        elif t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif t.lower_ in COPULAS and t.pos_ == "AUX" and not quoted and not depth:
+            return k
+    return None
+
+
+def _verbless_kind(toks: list[Any]) -> int | None:
+    """A lead with no verb before its kind of work: "Vase Bleu (also known as Blue Vase) a 1974
+    Belgian film directed by A". The index of the article that opens the work noun's phrase, right
+    after the title's bracket; None for any other opening."""
+    close = next((k for k, t in enumerate(toks[:30]) if t.text == ")"), None)
+    if close is None or close + 1 >= len(toks) or toks[close + 1].lower_ not in ("a", "an"):
+        return None
+    det = toks[close + 1]
+    noun = det.head
+    if noun.i <= det.i or noun.lemma_.lower() not in LEAD_WORK_NOUNS or noun.dep_ not in ("appos", "ROOT"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in toks[close + 1 : noun.i - toks[0].i]):
+        return None
+    return close + 1
 
 
 def _split_lead(doc: Doc, sent: Sentence) -> tuple[str, Any] | None:
@@ -288,6 +329,11 @@ TITLE_SMALL_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _name_word(text: str) -> bool:
+    """Letters, with an apostrophe inside a name ("O'Dea", "D'Arcy"): a word of a person's name."""
+    return text.replace("'", "").replace("’", "").isalpha() and text[:1].isalpha() and text[-1:].isalpha()
+
+
 def _title_word(tok: Any) -> bool:
     return bool(tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.tag_ == "POS")
 
@@ -299,6 +345,10 @@ def _title_before(paren: Any) -> Any:
     end = paren.i
     if end - 1 >= start and doc[end - 1].text in QUOTES:
         end -= 1
+        back = range(end - 1, max(start, end - 16) - 1, -1)
+        opening = next((k for k in back if doc[k].text in QUOTES), None)
+        if opening is not None and opening + 1 < end and _title_word(doc[opening + 1]):
+            return doc[opening + 1 : end]  # '"Ain't No Mountain High" (1981)': the quotes hold the title
     i = end
     while i - 1 >= start:
         if _title_word(doc[i - 1]):
@@ -341,6 +391,14 @@ def _title_after(noun: Any, *, comma: bool = False) -> Any:
             and _title_word(doc[j + 1])
             and _year(doc[j + 1]) is None  # "Born to Run and 2006 film X": a new item
             and j > i
+        )
+        or (  # "A Cry in the Dark": a preposition and an article, not a place ("X in the United States")
+            j > i
+            and j + 2 < end
+            and doc[j].lower_ in TITLE_SMALL_WORDS - {"and", "the", "a", "an"}
+            and doc[j + 1].lower_ in ("the", "a", "an")
+            and _title_word(doc[j + 2])
+            and doc[j + 2].ent_type_ not in NOT_WORK_LABELS | {"ORG"}
         )
         or (doc[j].text in ("&", "-") and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Law & Order"
     ):
@@ -524,6 +582,17 @@ def _own_title(tok: Any) -> Any:
     owners = [t.i for t in doc[start : tok.i] if t.tag_ == "POS"]
     if owners:
         start = owners[-1] + 1  # "the BBC's My Family": the owner is not the title
+    number = doc[end] if end < tok.sent.end else None
+    if number is not None and number.dep_ == "nummod" and number.head.i == tok.i and number.text.isdigit():
+        end += 1  # "Spider - Man 2": the sequel's number
+    if (
+        start - 2 >= tok.sent.start
+        and start == tok.i
+        and doc[start - 1].text.isdigit()
+        and _year(doc[start - 1]) is None
+        and doc[start - 2].text == ","
+    ):
+        start -= 1  # "..., 3000 Miles to Graceland, ...": a list's title opening with a number
     while (
         end + 1 < tok.sent.end
         and (doc[end].lower_ in TITLE_SMALL_WORDS - {"and"} or doc[end].text == "&")
@@ -575,7 +644,7 @@ class WorkReader:
                 ent.fixed = EntityType.UNIVERSE
         if self.lead_noun is not None and doc.work_key is not None:  # '"X" is a 1967 single'
             noun = self.lead_noun
-            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.i)
+            cop = next((t.i for t in noun.sent if t.lower_ in COPULAS and t.i < noun.i), noun.left_edge.i)
             years = [y for t in noun.doc[cop : noun.i] if (y := _year(t)) is not None]  # not the title's
             first = next(s for s in doc.sentences if not s.heading)
             if years:
@@ -817,11 +886,14 @@ class WorkReader:
         pred = CREDIT_VERBS.get(verb.lemma_.lower())
         if pred is None or verb.pos_ != "VERB" or not asserted(verb):
             return
-        shared = verb.tag_ == "VBN" and verb.dep_ in ("conj", "xcomp")  # "wrote, directed and produced"
-        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:
+        shared = verb.tag_ == "VBN" and (verb.dep_ in ("conj", "xcomp") or _listed_credit(verb))
+        shared = shared or _went_on_to(verb) or (verb.dep_ == "conj" and _went_on_to(verb.head))
+        if verb.tag_ not in ("VBD", "VBG", "VBZ") and not shared:  # "wrote, directed and produced"
             return  # "directed by X" is no act of the article's person
         head = verb
-        while head.dep_ in ("conj", "xcomp") and not any(c.dep_ == "nsubj" for c in head.children):
+        while (head.dep_ in ("conj", "xcomp") or _listed_credit(head) or _went_on_to(head)) and not any(
+            c.dep_ == "nsubj" for c in head.children
+        ):
             head = head.head
         subj = [c for c in head.children if c.dep_ in ("nsubj",)]
         if verb.tag_ == "VBG" and not subj:  # "known for directing X": the sentence's subject
@@ -837,8 +909,14 @@ class WorkReader:
         for o in objs:
             if o.lemma_.lower() in NOT_SCREEN_NOUNS:
                 return  # "she wrote the novel X"
-            if _title_word(o):  # "directing A (1990), B (1997) and C (1999)": the parse breaks such lists
-                items = _title_list(o.doc, _own_title(o).start, sent.span.end)
+            script = _scripted_title(o)
+            if script is not None:  # "wrote the screenplay for X"
+                works.append(self.mark(sent, script, EntityType.FILM))
+                continue
+            first = _series_title_start(o)  # "directing the Koker trilogy (1987-94), A (1990) and B"
+            if _title_word(o) or first is not None:  # "directing A (1990), B (1997) and C (1999)": the
+                first = first if first is not None else _own_title(o).start  # parse breaks such lists
+                items = _title_list(o.doc, first, sent.span.end)
                 if len(items) > 1 and all(y is not None for _, y in items):
                     works += [self.mark(sent, run, EntityType.FILM) for run, _ in items]
                     continue
@@ -871,14 +949,21 @@ class WorkReader:
                 if o.dep_ == "pobj" and o.pos_ == "PROPN"
             ]
             run = _own_title(named[0]) if len(named) == 1 else None
-        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS | {"PERSON"}:
+        if run is None or not len(run) or run[-1].ent_type_ in DATE_LABELS:
             return
+        end = run.end
+        dated = end + 2 < sent.span.end and run.doc[end].text == "(" and _year(run.doc[end + 1]) is not None
+        if run[-1].ent_type_ == "PERSON" and not dated:
+            return  # "Her directorial debut was Ana Vey (2012)": a title the NER took for a person
         key = self.doc.ref(sent, run[-1])
         if key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES):
             return
         work = self.mark(sent, run, EntityType.FILM)
         if work != person:
             self.found.append(Found(work, "directed_by", person, sent.index, 0.8))
+        years = _in_year(cop) if cop is not None else []
+        if work != person and len(years) == 1 and not dated:  # "His directorial debut was in 2010 with X"
+            self.literal(sent, "release_year", years[0], 0.75, work)
 
     def role_list(self, sent: Sentence, noun: Any, person: str) -> None:
         """ "She is known for roles including Merle Jackson in Salt Street, Mandy Cole in Low
@@ -1013,7 +1098,7 @@ class WorkReader:
         if (
             not len(run)
             or not _title_word(run[0])
-            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS for t in run)
+            or not all(_title_word(t) or t.lower_ in TITLE_SMALL_WORDS or t.text == "-" for t in run)
         ):
             return []
         end = run.end
@@ -1406,7 +1491,7 @@ class WorkReader:
                 and (doc[j].text in (",", ".") or doc[j].lower_ in ("and", "&"))
                 and bool(out)
             )
-            if not (2 <= len(run) <= 5 or lone) or not run[0].text.rstrip(".").isalpha():
+            if not (2 <= len(run) <= 5 or lone) or not _name_word(run[0].text.rstrip(".")):
                 break
             out.append(self.mark(sent, run, EntityType.PERSON))
             if j < end and doc[j].text == ",":
@@ -2063,6 +2148,55 @@ LATER_WORDS = frozenset({"next", "following", "subsequent", "succeeding"})
 RECORD_NOUNS = frozenset({"album", "record", "lp", "ep", "cd"})
 
 
+def _listed_credit(verb: Any) -> bool:
+    """A credit verb the parser hangs off the one before it as a clause, in a list of credits
+    ("he wrote, directed and produced X": "directed" a clause of "wrote")."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.lower() in CREDIT_VERBS
+        and verb.i > verb.head.i
+        and verb.doc[verb.i - 1].text == ","
+    )
+
+
+#: verbs a career goes on with ("went on to direct X", "continued to write")
+GO_ON_VERBS = frozenset({"go", "continue", "return", "begin", "start"})
+#: nouns of a film's text: "the screenplay for X" names the film X
+SCRIPT_NOUNS = frozenset({"screenplay", "script", "teleplay"})
+
+
+def _went_on_to(verb: Any) -> bool:
+    """A bare verb whose actor is that of the verb it completes: "he went on to direct X"."""
+    return (
+        verb.tag_ == "VB"
+        and verb.dep_ in ("advcl", "xcomp")
+        and verb.head.lemma_.lower() in GO_ON_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _scripted_title(noun: Any) -> Any:
+    """The title of "the screenplay for X" ("of X"): a run of title-case words that is no person
+    or date (the NER may take a title for a place or a firm); None for any other noun."""
+    if noun.lemma_.lower() not in SCRIPT_NOUNS or noun.pos_ != "NOUN" or noun.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None  # "wrote scripts for Paramount", "a script for a friend": no one film
+    named = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of")
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+    ]
+    if len(named) != 1 or named[0].ent_type_ in DATE_LABELS | {"PERSON", "NORP"} or _listed(named[0]):
+        return None
+    run = _own_title(named[0])
+    if run[0].lower_ == "the" and run[0].text != "The":
+        run = run[1:]
+    return run if len(run) and _title_word(run[0]) else None
+
+
 def _kin_of_work(noun: str) -> str:
     """The kind "the previous ___" compares: every recording is a record, a movie a film."""
     if noun in RECORD_NOUNS:
@@ -2101,6 +2235,9 @@ def _work_object(verb: Any) -> Any:
     if len(objs) != 1:
         return None
     obj = objs[0]
+    script = _scripted_title(obj)
+    if script is not None and verb.lemma_.lower() in CREDIT_VERBS:  # "wrote the screenplay for X in 2001"
+        return script
     if obj.pos_ == "NOUN" and obj.lemma_.lower() in LEAD_WORK_NOUNS:
         run = _title_after(obj, comma=True)
         named = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -2148,6 +2285,36 @@ def _listed(tok: Any) -> bool:
     return any(t.dep_ == "conj" and not any(c.text == "&" for c in t.head.children) for t in tok.subtree)
 
 
+#: dashes that open and close an aside ("A (1997) – which won a prize – and B")
+DASHES = frozenset({"–", "—"})
+
+
+def _series_title_start(noun: Any) -> int | None:
+    """Where "the Koker trilogy (1987-94)" opens its name: the title-case words before a dated
+    series noun; None for any other noun."""
+    if noun.lower_ not in SERIES_NOUNS or not noun.is_lower:
+        return None
+    doc, end = noun.doc, noun.sent.end
+    if not (noun.i + 2 < end and doc[noun.i + 1].text == "(" and _year(doc[noun.i + 2]) is not None):
+        return None
+    start = noun.i
+    while start - 1 >= noun.sent.start and doc[start - 1].pos_ == "PROPN" and _title_word(doc[start - 1]):
+        start -= 1
+    return start if start < noun.i else None
+
+
+def _year_range(doc: Any, j: int, end: int) -> bool:
+    """Does a bracketed span of years open at `j`: "(1987 – 94)", "(1987-1994)"?"""
+    return (
+        j + 4 < end
+        and doc[j].text == "("
+        and _year(doc[j + 1]) is not None
+        and doc[j + 2].text in ("-", *DASHES)
+        and doc[j + 3].text.isdigit()
+        and doc[j + 4].text == ")"
+    )
+
+
 def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
     """The titles of a list opening at token `start`: each a quoted title or a run of title-case
     words (small words between them), with its year when "(1997)" follows; items separated by
@@ -2170,18 +2337,27 @@ def _title_list(doc: Any, start: int, end: int) -> list[tuple[Any, int | None]]:
                     and j + 1 < end
                     and _title_word(doc[j + 1])
                 )
+                or (doc[j].text == "-" and j > i and j + 1 < end and _title_word(doc[j + 1]))  # "Close-Up"
             ):
                 j += 1
             if j == i:
                 break
+            if j < end and doc[j].lower_ in SERIES_NOUNS and doc[j].is_lower:
+                j += 1  # "the Koker trilogy (1987-94)": a series named by its noun
             run = doc[i:j]
         year = None
         if j + 2 < end and doc[j].text == "(" and doc[j + 2].text == ")":
             year = _year(doc[j + 1])
             j += 3
+        elif _year_range(doc, j, end):  # "(1987 – 94)": the first year
+            year = _year(doc[j + 1])
+            j += 5
         if year is None and run.start == i and doc[i].ent_type_ in ("PERSON", "GPE", "DATE", "NORP"):
             break  # an unquoted, undated name the NER takes for a person or place is no title
         out.append((run, year))
+        if j < end and doc[j].text in DASHES:  # "A (1997) – which won a prize – and B (1999)"
+            close = next((k for k in range(j + 1, end) if doc[k].text in DASHES), None)
+            j = close + 1 if close is not None else j
         if j < end and doc[j].text == ",":
             j += 1
         if j < end and doc[j].lower_ == "and":
