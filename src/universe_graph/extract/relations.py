@@ -1203,8 +1203,8 @@ def descriptions(doc: Doc) -> list[Found]:
                     )
                     found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
                     if tok.tag_ == "NNS":  # "Hammond's grandchildren, Lex and Tim Murphy": each named one
-                        listed = [a for a in tok.children if a.dep_ in ("appos", "conj") and a.i > tok.i]
-                        for c in (c for a in listed for c in (a, *a.conjuncts) if c.i > tok.i):
+                        apposed = [a for a in tok.children if a.dep_ in ("appos", "conj") and a.i > tok.i]
+                        for c in (c for a in apposed for c in (a, *a.conjuncts) if c.i > tok.i):
                             k = doc.ref(sent, c)
                             if k and k != named[0] and doc.ents[k].type is C and not doc.ents[k].descriptive:
                                 pair = (
