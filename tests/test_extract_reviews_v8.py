@@ -411,3 +411,40 @@ def test_a_heading_with_a_colon_that_is_no_credit_label_credits_nobody() -> None
 )
 def test_an_actors_character_or_work_as_a_part(sentence: str, part: str, actor: str) -> None:
     assert (part, "portrayed_by", actor) in triples(extract("Iron Harvest review\n\n" + sentence))
+
+
+def test_another_actors_version_of_a_part_is_no_credit() -> None:
+    c = extract(
+        "The Night Knight review\n\nThe Joker is the last clown standing, and Heath Ledman plays him "
+        "with relish. Where Jack Nickols's Joker, back in Tim Burtell's 1989 film, was a gangster with a "
+        "grin, Ledman's is a drifter."
+    )
+    t = triples(c)
+    assert ("The Joker", "portrayed_by", "Heath Ledman") in t
+    assert not any(o == "Jack Nickols" for _, p, o in t if p == "portrayed_by")
+    outside = {e.name for e in c.entities if not e.in_universe}
+    assert {"Jack Nickols", "Tim Burtell"} <= outside
+
+
+def test_a_surname_goes_to_the_full_name_named_before_it() -> None:
+    c = extract(
+        "The Night Knight review\n\nChristopher Nolen returns with a sequel. Nolen, who wrote the script "
+        "with his brother Jonathan Nolen, has said he was thinking of heists."
+    )
+    t = triples(c)
+    assert {
+        ("The Night Knight", "written_by", "Christopher Nolen"),
+        ("The Night Knight", "written_by", "Jonathan Nolen"),
+    } <= t
+    assert not any(p == "family_of" for _, p, _ in t)  # real people: no kin in the story
+
+
+def test_a_rescue_makes_allies_and_a_kidnapping_enemies() -> None:
+    t = triples(
+        extract(
+            "Cold Meridian\n\nViktor Kane hunts Anton Varga. Viktor is captured by Nikolai Varga, but Tomas "
+            "Reyes rescues him. Nikolai Varga kidnaps Elena Kane."
+        )
+    )
+    assert ("Tomas Reyes", "ally_of", "Viktor Kane") in t
+    assert ("Nikolai Varga", "enemy_of", "Elena Kane") in t

@@ -102,6 +102,9 @@ def _script_writers(run: Crediting, sent: Sentence, verb: Any) -> list[Found]:
         heads = [verb.head]
     heads += [o for p in (*verb.children, *obj.children) if p.dep_ == "prep" and p.lower_ == "with"
               for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    heads += [
+        a for h in heads if h.pos_ == "NOUN" for a in h.children if a.dep_ == "appos"
+    ]  # "his brother A"
     found: list[Found] = []
     for head in (t for h in heads for t in (h, *h.conjuncts)):
         name = _full_name(head)

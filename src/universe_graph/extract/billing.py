@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from . import lexicon as lx
-from .actors import _by_list
 from .casting import _name_ending
-from .castlist import part_entity
+from .castlist import names_listed, part_entity
 from .document import C, Doc, P, Sentence
 from .mentions import in_comparison
 from .relations import Found
@@ -25,6 +24,10 @@ CRAFT_POSSESSIONS = frozenset(
 )  # fmt: skip
 
 
+#: words after a part that put it in another film ("A's Joker, back in B's 1989 film")
+OTHER_VERSION_WORDS = frozenset(
+    {"film", "movie", "version", "original", "adaptation", "series", "incarnation"}
+)
 #: nouns for an actor's part: "Robert Roe's character, Neil"
 PART_WORDS = frozenset({"character", "role", "part", "alter", "counterpart"})
 
@@ -80,13 +83,13 @@ def supporting_cast(run: Crediting) -> list[Found]:
         if star is None:
             continue
         for w in (t for t in span if t.lower_ == "with" and t.i > star.i):
-            names = _by_list(span, w.i + 1)
+            names = names_listed(list(span.doc[w.i + 1 : span.end]))
             end = names[-1].end if names else w.i + 1
             tail = " ".join(t.lower_ for t in span.doc[end : min(span.end, end + 4)])
             if not names or not (tail.startswith("in ") and ("role" in tail or "part" in tail)):
                 continue  # "with A and B in supporting roles"; a plain "with" may be a plot's
             for name in names:
-                if 2 <= len(name) <= 4 and all(t.is_title and t.is_alpha for t in name):  # the list says who
+                if 2 <= len(name) <= 4:  # the list says who ("Samuel L. Jackson" too)
                     key = doc.ref(sent, name[-1])
                     if key is not None and doc.ents[key].fixed not in (None, P):
                         continue
@@ -164,14 +167,16 @@ def _credit(run: Crediting, sent: Sentence, role: str, actor_run: Any) -> list[F
 
 
 def _billed_name(doc: Doc, sent: Sentence, run: Any) -> bool:
-    """A person's full name the NER saw, named nowhere else in the story (or typed a Person)."""
+    """A person's full name the NER saw, named nowhere else in the story, or first named here (the
+    credit introduces the actor; "Roe is superb" later is the review's), or typed a Person."""
     if not any(t.ent_type_ == "PERSON" for t in run):
         return False
     key = doc.ref(sent, run[-1])
     if key is None:
         return True
     ent = doc.ents[key]
-    return ent.fixed is P or (ent.fixed is None and ent.in_story <= 1)
+    introduced = bool(ent.story) and ent.story[0][0] == sent.index
+    return ent.fixed is P or (ent.fixed is None and (ent.in_story <= 1 or introduced))
 
 
 def _bracket(doc: Doc, sent: Sentence, paren: Any) -> tuple[str, Any] | None:
@@ -229,6 +234,11 @@ def _possessive(doc: Doc, sent: Sentence, owner: Any) -> tuple[str, Any] | None:
     )
     if not described and doc.ents[role].in_story < 2:
         return None
+    for t in span.doc[k : min(span.end, k + 10)]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod"):
+            break
+        if (t.like_num and len(t.text) == 4) or t.lemma_.lower() in OTHER_VERSION_WORDS:
+            return None  # "Jack Roe's Joker, back in Tim Burton's 1989 film, was ...": another film's
     return role, actor
 
 

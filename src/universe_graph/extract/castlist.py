@@ -98,7 +98,7 @@ def credit_block(run: Crediting) -> list[Found]:
         pred = CREDIT_LABELS.get(label)
         if pred is None:
             continue
-        for name in _names_listed(toks[colon + 1 :]):
+        for name in names_listed(toks[colon + 1 :]):
             key = doc.ref(sent, name[-1])
             if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
                 continue
@@ -110,7 +110,7 @@ def credit_block(run: Crediting) -> list[Found]:
     return found
 
 
-def _names_listed(toks: list[Any]) -> list[Any]:
+def names_listed(toks: list[Any]) -> list[Any]:
     """The full names of "A, B and C" (or "A & B", "(voices of) A, B"): runs of two to four capitalised
     words between commas, "and" and "&"; anything else in the list ends it."""
     out: list[Any] = []

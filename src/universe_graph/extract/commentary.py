@@ -91,6 +91,13 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 _mark(doc, sent, tok.subtree, aside=True)  # "(Brian Roe played the same doctor in Y)"
             elif lemma in OTHER_WORK_NOUNS and _earlier_work(tok, title):
                 _mark(doc, sent, _clause_of(tok), aside=True)  # "Her previous film, T, followed X"
+            elif lemma in OTHER_WORK_NOUNS and _dated_other_film(tok):
+                top = tok  # "A's Joker, back in Tim Roe's 1989 film,": that film, and the part's owner
+                while top.head is not top and top.head.pos_ not in ("VERB", "AUX"):
+                    top = top.head
+                _mark(doc, sent, tok.subtree, aside=True)
+                for owner in (c for c in top.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
+                    _mark(doc, sent, [t for t in owner.subtree if t.tag_ != "POS"], aside=True)
             elif lemma in ROLE_VERBS and tok.pos_ == "VERB" and _other_role(tok):
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
@@ -250,6 +257,19 @@ def _past_role_clause(verb: Any, title: str | None) -> bool:
         for o in prep.children
         if o.dep_ == "pobj"
     )
+
+
+def _dated_other_film(noun: Any) -> bool:
+    """ "Tim Roe's 1989 film": a person's film of a given year, another film than the reviewed one."""
+    if any(c.dep_ == "appos" for c in noun.children) or (
+        noun.i + 2 < noun.sent.end and noun.nbor(1).text in (",", ":") and noun.nbor(2).text[:1].isupper()
+    ):
+        return False  # "Walt Roe's 1967 film, The Reed Basket": a film the text names, maybe its own
+    owner = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children)
+    dated = any(
+        c.dep_ in ("nummod", "amod", "compound") and c.like_num and len(c.text) == 4 for c in noun.children
+    )
+    return owner and dated
 
 
 def _earlier_work(noun: Any, title: str | None) -> bool:

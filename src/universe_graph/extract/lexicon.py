@@ -23,8 +23,7 @@ VERBS: dict[str, tuple[str, str]] = {
     },
     **{v: ("trained_by", "rev") for v in ("train", "mentor", "teach", "tutor", "coach")},
     **{v: ("member_of", "fwd") for v in ("join",)},
-    **{v: ("ally_of", "fwd") for v in ("befriend", "rescue", "save")},
-    **{v: ("enemy_of", "fwd") for v in ("kidnap", "abduct", "capture", "torture", "imprison", "hunt")},
+    **{v: ("ally_of", "fwd") for v in ("befriend",)},
     **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},
     **{v: ("works_for", "rev") for v in ("hire", "employ", "recruit", "bribe", "buy", "pay")},
     **{v: ("resides_in", "fwd") for v in ("live", "reside", "dwell", "hide", "settle")},
@@ -465,6 +464,9 @@ REVELATION_VERBS = frozenset({"learn", "discover", "realize", "realise", "find",
 CHASE_VERBS = frozenset({"chase", "stalk", "pursue", "hunt", "corner", "tail"})
 ESCAPE_VERBS = frozenset({"escape", "flee"})
 RESCUE_VERBS = frozenset({"rescue", "save", "free", "liberate"})
+#: verbs whose agent and object are then allies, or enemies: "Tomas rescues Viktor", "Bo kidnaps Ann"
+ALLY_VERBS = frozenset({"rescue", "save"})
+ENEMY_VERBS = frozenset({"kidnap", "abduct", "capture", "torture", "imprison", "hunt"})
 CAPTURE_VERBS = frozenset({"capture", "kidnap", "abduct", "imprison", "arrest", "seize"})
 
 #: action verbs outside the relation lexicon, by the kind of event they make ("X steals Y's map")

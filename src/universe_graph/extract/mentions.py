@@ -378,7 +378,13 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 continue  # "the fourth Salt Runner film": a franchise, no character
             if in_comparison(doc, sent, i):
                 i = _extend_left(doc, sent, i)
-                name, j = _extend_title(span, i, j, aside=(sent.index, i) in doc.aside)
+                name, j = _extend_title(
+                    span,
+                    i,
+                    j,
+                    aside=(sent.index, i) in doc.aside,
+                    outside=lambda k, s=sent: in_comparison(doc, s, k),
+                )
                 before = span.doc[i - 1].lower_ if i > span.start else ""
                 after = span.doc[j].lower_ if j < span.end else ""
                 if "meets" in (before, after) or before == "from":  # "X meets Y", "Z from X": works
@@ -479,11 +485,20 @@ def _extend_left(doc: Doc, sent: Sentence, i: int) -> int:
     return k
 
 
-def _extend_title(span: Any, i: int, j: int, *, aside: bool = False) -> tuple[str, int]:
+def _extend_title(
+    span: Any, i: int, j: int, *, aside: bool = False, outside: Any = lambda k: True
+) -> tuple[str, int]:
     """In a comparison, a title may hold small words and possessives: "Gone with the Wind". In an
-    aside on a career, "in", "on", "for" and "as" join a part to its work ("X in Y"): no title."""
+    aside on a career, "in", "on", "for" and "as" join a part to its work ("X in Y"): no title. A
+    possessive joins only a word still outside the story (`outside(k)`): in "Jack Roe's Joker", with
+    the part the story's, "Jack Roe" is a name of its own."""
     k = j
-    while k + 1 < span.end and span.doc[k].tag_ == "POS" and span.doc[k + 1].text[:1].isupper():
+    while (
+        k + 1 < span.end
+        and span.doc[k].tag_ == "POS"
+        and span.doc[k + 1].text[:1].isupper()
+        and outside(k + 1)
+    ):
         k += 2  # "Dante's Peak"
         while k < span.end and span.doc[k].text[:1].isupper() and span.doc[k].is_alpha:
             k += 1
@@ -577,8 +592,16 @@ def _merge_short_names(doc: Doc) -> None:
         elif ent.type in (EntityType.CHARACTER, EntityType.PERSON):
             # "Diego", a man who acts, is not "San Diego", a place named with a place's first word
             longer = [o for o in longer if o.key.split()[0] not in lx.PLACE_PREFIXES]
+        earlier = [o for o in longer if o.first < ent.first]
         if len(longer) == 1:
             _merge(doc, ent, longer[0])
+        elif (
+            len(longer) > 1
+            and len(earlier) == 1
+            and len(longer) - 1 == len([o for o in longer if o.first > ent.first])
+            and all(o.key.split()[-1] == key for o in longer)  # a surname, never a title ("Regent")
+        ):
+            _merge(doc, ent, earlier[0])  # "Christopher Roe ... Roe, who co-wrote it with Jonathan Roe"
         elif len(longer) > 1 and not ent.ner:  # "Castell" of "Lionel Castell" or "Castell Industries": unsure
             _forget(doc, key)
 

@@ -485,6 +485,12 @@ class Reader:
                 for s in subjects:
                     for place in self.ents_of(sent, v.head):
                         self.add(sent, s, "resides_in", place, 0.85, v)
+        tie = "ally_of" if lemma in lx.ALLY_VERBS else "enemy_of" if lemma in lx.ENEMY_VERBS else None
+        if tie is not None and asserted(v):  # "Tomas rescues him", "Varga's men kidnap Elena"
+            for s in subjects:
+                for o in objects:
+                    if self.doc.ents[s].type is C and self.doc.ents[o].type is C:
+                        self.add(sent, s, tie, o, 0.8)  # no event of its own: the rescue seeds one
         for verbs, kind, role in (
             (lx.RESCUE_VERBS, "rescue", "recipient"),
             (lx.CAPTURE_VERBS, "other", "target"),
@@ -1190,6 +1196,8 @@ def descriptions(doc: Doc) -> list[Found]:
                     named = [k] if k and doc.ents[k].type is C and not doc.ents[k].descriptive else []
                 if not named:  # "take Calla's daughter Juno hostage", "X's only friend is Y"
                     named = _name_after(doc, sent, tok) or _copula_named(doc, sent, tok)
+                if named and doc.ents[named[0]].type is P:
+                    continue  # "his brother Jonathan Roe", a writer of the film: a real person
                 if named and doc.ents[named[0]].type is C:  # "her brother Tomas": the name, no description
                     if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):  # "X's enforcer, a giant
                         doc.token_ent[(sent.index, tok.i)] = named[0]  # called B, drowns him": B acts

@@ -1027,6 +1027,8 @@ class _Run:
         def relate(s: str, pred: str, o: str, sent_index: int, conf: float) -> None:
             if s not in iris or o not in iris or iris[s] == iris[o]:  # never a thing related to itself
                 return
+            if pred in STORY_TIES and P in (ents[s].type, ents[o].type):
+                return  # a real person (cast, crew) has no kin, allies or enemies in the story
             ev = self.evidence(self.doc.sentences[sent_index], conf)
             if pred not in ("appears_in", "protagonist", "part_of_universe"):  # a claim between two ends
                 ev = self.naming_both(ev, sent_index, (s, o), conf)
@@ -1600,6 +1602,10 @@ def _introduced(ent: Any, sent: Sentence) -> bool:
     return bool(ent.story) and ent.story[0][0] == sent.index and " " in ent.name
 
 
+#: the story's ties between beings, which a real person of the cast or crew never has in it
+STORY_TIES = frozenset(
+    {"killed", "defeated", "fought", "betrayed", "met", "family_of", "ally_of", "enemy_of", "trained_by"}
+)
 #: verbs by which an actor, never a character, is named with the part: "A stars (again) as X"
 STAR_VERBS = frozenset({"stars", "starred", "co-stars", "co-starred", "costars", "costarred"})
 #: words that may stand between the star verb and its "as"
