@@ -169,3 +169,37 @@ def test_a_long_text_parsed_across_workers_matches_one_process(monkeypatch: pyte
     assert len(here.relations) > 10
     assert here == across
     assert here.model_dump_json() == across.model_dump_json()
+
+
+def test_a_worker_dying_mid_parse_leaves_the_rest_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chunks a long text's parse sends back are read as they come; when a worker dies after
+    the first chunk, the texts not yet read are parsed here, and every doc comes out once, in order."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    from universe_graph.extract.nlp import nlp
+
+    class DyingPool:
+        """Parses the first chunk (in this process, as a worker would), then 'dies'."""
+
+        def __init__(self) -> None:
+            self.calls = 0
+
+        def submit(self, fn: Any, texts: list[str], batch_size: int) -> Future[bytes]:
+            future: Future[bytes] = Future()
+            self.calls += 1
+            if self.calls == 1:
+                future.set_result(fn(texts, batch_size))
+            else:
+                future.set_exception(BrokenProcessPool("a worker died"))
+            return future
+
+    dying = DyingPool()
+    monkeypatch.setattr(pool, "_pool", lambda extractor, processes: dying)
+    texts = [f"{FIRST[i % 8]} meets {LAST[i % 6]} in {PLACES[i % 4]}. She wins." for i in range(12)]
+    docs = list(pool._parse_across("rules", texts, 2, 4))
+    assert dying.calls >= 3  # several chunks, the second failing
+    expected = [d.to_json() for d in nlp().pipe(texts, batch_size=4)]
+    assert [d.text for d in docs] == texts
+    assert [d.to_json()["tokens"] for d in docs] == [e["tokens"] for e in expected]
+    assert [d.to_json()["ents"] for d in docs] == [e["ents"] for e in expected]

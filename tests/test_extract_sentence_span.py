@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from universe_graph.extract.document import Sentence, SentenceSpan
+from universe_graph.extract.document import Sentence, SentenceSpan, SentenceToken
 from universe_graph.extract.rules import RulesExtractor, parse
 from universe_graph.model import CanonTier, Source, SourceKind
 
@@ -48,3 +48,24 @@ def test_rules_read_the_same_claims_from_plain_spans(monkeypatch: pytest.MonkeyP
     assert len(cached.claims.relations) >= 3
     assert cached.claims.model_dump_json() == plain.claims.model_dump_json()
     assert cached.warnings == plain.warnings
+
+
+def test_sentence_tokens_read_what_spacy_reads() -> None:
+    """A `SentenceToken` keeps each string attribute after its first read: the same values as
+    spaCy's own token, read once or again; `span[i]` is the walk's token, indexed as spaCy does."""
+    doc = parse(TEXT)
+    names = ("text", "text_with_ws", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_", "is_alpha")
+    for sent in doc.sentences:
+        walked = list(sent.span)
+        assert all(type(t) is SentenceToken for t in walked)
+        for tok in walked:
+            plain = sent.span.doc[tok.i]
+            assert type(plain) is not SentenceToken
+            for name in names:
+                assert getattr(tok, name) == getattr(plain, name) == getattr(tok, name), (tok.i, name)
+            assert tok == plain and hash(tok) == hash(plain) and tok.head.i == plain.head.i
+        assert sent.span[0] is walked[0] and sent.span[-1] is walked[-1]
+        assert sent.span.text == Span(sent.span.doc, sent.span.start, sent.span.end).text
+        assert [t.i for t in sent.span[1:3]] == [t.i for t in walked[1:3]]
+        with pytest.raises(IndexError):
+            sent.span[len(walked)]

@@ -245,14 +245,16 @@ def vocative(first: Any, last: Any) -> bool:
     The name stands between a comma (or the opening quote) and closing punctuation, and the
     sentence holds a quotation mark: only a person is spoken to."""
     doc = first.doc
-    sent = first.sent
-    if first.i == sent.start or last.i + 1 >= sent.end:
+    if first.i == 0 or last.i + 1 >= len(doc):  # no token either side, in the sentence or not
         return False
     before, after = doc[first.i - 1], doc[last.i + 1]
     spoken = (before.text == "," and after.text in _VOCATIVE_END) or (
         before.text in ("“", '"') and after.text == ","  # "“Kronborg, come in.”"
     )
-    if not spoken:
+    if not spoken:  # tested before `first.sent`, which spaCy finds by walking the tokens
+        return False
+    sent = first.sent
+    if first.i == sent.start or last.i + 1 >= sent.end:
         return False
     return any(t.text in _QUOTES for t in sent)
 

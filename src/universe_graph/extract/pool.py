@@ -103,29 +103,31 @@ def pipe[T](
             progress.advance(len(doc.text))  # the bar of a long text's reading, if one is shown
             yield doc, context
         return
-    try:
-        docs = _parse_across(extractor, texts, n, batch_size)
-    except BrokenProcessPool:  # a worker died (killed, out of memory): parse here
-        shutdown()
-        docs = list(nlp().pipe(texts, batch_size=batch_size))
-    for doc, (_, context) in zip(docs, work, strict=True):
+    for doc, (_, context) in zip(_parse_across(extractor, texts, n, batch_size), work, strict=True):
         yield doc, context
 
 
-def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: int) -> list[Any]:
-    """The texts parsed in consecutive chunks (about equal in characters) on the workers, in order."""
+def _parse_across(extractor: str, texts: list[str], processes: int, batch_size: int) -> Iterator[Any]:
+    """The texts parsed in consecutive chunks (about equal in characters) on the workers, in order,
+    each chunk's docs yielded as soon as it is back (the caller reads them while the workers parse
+    the rest). A dead worker (killed, out of memory): the texts not yet yielded are parsed here."""
     target = max(1, sum(len(t) for t in texts) // (PARSE_CHUNKS_PER_WORKER * processes))
     bounds = _runs([len(t) for t in texts], target)
     from spacy.tokens import DocBin
 
-    pool = _pool(extractor, processes)
-    futures = [pool.submit(_parse, texts[a:b], batch_size) for a, b in bounds]
-    vocab = nlp().vocab
-    docs: list[Any] = []
-    for future, (a, b) in zip(futures, bounds, strict=True):
-        docs.extend(DocBin().from_bytes(future.result()).get_docs(vocab))
-        progress.advance(sum(len(t) for t in texts[a:b]))
-    return docs
+    done = 0  # texts yielded so far
+    try:
+        pool = _pool(extractor, processes)
+        futures = [pool.submit(_parse, texts[a:b], batch_size) for a, b in bounds]
+        vocab = nlp().vocab
+        for future, (a, b) in zip(futures, bounds, strict=True):
+            docs = list(DocBin().from_bytes(future.result()).get_docs(vocab))
+            progress.advance(sum(len(t) for t in texts[a:b]))
+            yield from docs
+            done = b
+    except BrokenProcessPool:
+        shutdown()
+        yield from nlp().pipe(texts[done:], batch_size=batch_size)
 
 
 def warm(extractor: str = DEFAULT_EXTRACTOR, processes: int | None = None) -> None:
