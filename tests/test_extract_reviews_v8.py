@@ -448,3 +448,38 @@ def test_a_rescue_makes_allies_and_a_kidnapping_enemies() -> None:
     )
     assert ("Tomas Reyes", "ally_of", "Viktor Kane") in t
     assert ("Nikolai Varga", "enemy_of", "Elena Kane") in t
+
+
+TOYS = "Toy Box 3\n\n"
+
+
+def test_a_fans_credits_a_kin_name_after_a_misparse_and_a_simile() -> None:
+    c = extract(
+        TOYS
+        + "Andy leaves for college. Rex and Barbie go too, because Andy's sister Molly is getting rid of "
+        "her. The boss there is Lotso, a big pink teddy bear who smells like strawberries (Ned Beatie "
+        "doing a warm southern voice). Shoutout to Joan Cusick as Jessie, who always kills it."
+    )
+    t = triples(c)
+    assert ("Andy", "family_of", "Molly") in t
+    assert ("Lotso", "portrayed_by", "Ned Beatie") in t
+    assert ("Jessie", "portrayed_by", "Joan Cusick") in t
+
+
+def test_a_simile_with_a_bare_noun_compares_only_that_noun() -> None:
+    c = extract(TOYS + "Lotso smells like strawberries near Bonnie's house, and Ken Doll waits there.")
+    assert "Ken Doll" in story(c)
+
+
+def test_a_titles_initials_are_the_work_and_shouting_is_no_name() -> None:
+    c = extract(
+        TOYS + "ok so I finally watched TB3 and it hit me HARD. Woody (Tom Hankey, the GOAT) leads the toys."
+    )
+    films = [e for e in c.entities if e.type is EntityType.FILM]
+    assert len(films) == 1 and "TB3" in films[0].aliases
+    assert not {"HARD", "GOAT"} & {e.name for e in c.entities}
+
+
+def test_an_acronym_stays_a_name() -> None:
+    c = extract(TOYS + "The FBI hunts Ann Leeds across the country.")
+    assert any("FBI" in e.name for e in c.entities)

@@ -204,7 +204,12 @@ def _bracket(doc: Doc, sent: Sentence, paren: Any) -> tuple[str, Any] | None:
         while head.pos_ not in ("VERB", "AUX") and head.head is not head:
             head = head.head
         subj = [c for c in head.children if c.dep_ == "nsubj"]
-        role = doc.ref(sent, subj[0]) if subj else None
+        who = subj[0] if subj else None
+        if who is not None and who.lower_ in ("who", "that") and head.dep_ == "relcl":
+            who = head.head  # "Lotso, a teddy bear who smells of berries (A doing a drawl)": the bear
+            while doc.ref(sent, who) is None and who.dep_ == "appos":
+                who = who.head  # ... who is Lotso
+        role = doc.ref(sent, who) if who is not None else None
         return (role, actor) if role is not None else None
     return None
 

@@ -141,14 +141,15 @@ def _simile_end(span: Any, start: int) -> int:
     noun phrase: what follows it is the story again. Another comparison runs on (its end: the
     sentence's)."""
     doc = span.doc
-    if start + 1 >= span.end or doc[start].lower_ not in ("a", "an") or not doc[start + 1].text[:1].islower():
-        return int(span.end)
-    k = start + 1
+    first = start + 1 if start < span.end and doc[start].lower_ in ("a", "an") else start
+    if first >= span.end or not doc[first].text[:1].islower():
+        return int(span.end)  # "like Heat", "like a Sarah Connor": a name, compared whole
+    k = first
     while k < span.end and doc[k].text[:1].islower() and doc[k].pos_ in ("ADJ", "NOUN", "ADV"):
         k += 1
-    if doc[k - 1].pos_ != "NOUN" or (k < span.end and doc[k].pos_ == "PROPN"):
+    if k == first or doc[k - 1].pos_ != "NOUN" or (k < span.end and doc[k].pos_ == "PROPN"):
         return int(span.end)  # "like a younger Sarah Connor": the phrase names someone
-    return k
+    return k  # "waddling like a lizard", "smells like strawberries": the noun phrase alone
 
 
 def _said_by_reviewer(verb: Any) -> bool:
@@ -393,7 +394,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                     continue
             if i == span.start and j - i == 1 and not toks[0].ent_type_ and toks[0].pos_ != "PROPN":
                 continue
-            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks):
+            if (j - i == 1 and _demonym(toks[0])) or not_a_name(toks) or _shouted(toks):
                 continue
             if named_object(toks) and not _serves(toks[-1]):
                 continue
@@ -410,6 +411,14 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
     in_order: set[int] = set()  # the mention lists sorted in this pass (`_add_in_order`)
     for sent in doc.sentences:  # headings, and names the tagger missed in prose ("Maren sails away")
         _heading_mentions(doc, sent, known, mapped.get(sent.index, set()), in_order)
+
+
+def _shouted(toks: Any) -> bool:
+    """Capitals for emphasis, not a name: "this one hit me HARD", "the GOAT", "the DUMP SCENE" (every
+    word an English word of three letters or more; "FBI" and "US" are no such words)."""
+    from .rules import _dictionary_word  # rules reads this module
+
+    return all(t.is_upper and t.is_alpha and len(t.text) >= 3 and _dictionary_word(t.lower_) for t in toks)
 
 
 def _serves(head: Any) -> bool:

@@ -1379,7 +1379,11 @@ def _name_after(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
     if tok.i + 1 >= sent.span.end:
         return []
     nxt = tok.nbor(1)
-    twin = nxt.dep_ == tok.dep_ == "nsubj" and nxt.head.i == tok.head.i  # "his bodyguard X has betrayed"
+    twin = (  # "his bodyguard X has betrayed", "Andy's sister Molly is getting rid of" (X an adverb)
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and nxt.dep_ in ("nsubj", "nsubjpass", "advmod", "npadvmod")
+        and nxt.head.i == tok.head.i
+    )
     if nxt.pos_ != "PROPN" or (nxt.dep_ not in ("compound", "appos") and not twin):
         return []
     if in_comparison(doc, sent, nxt.i):

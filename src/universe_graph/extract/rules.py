@@ -163,6 +163,9 @@ class _Run:
             short = subtitle(title)
             if short:  # "Marrowgate: Ashfall" is also called "Ashfall"
                 mark_title(doc, short, self.about.type, work=title)
+            initials = initialism(title)
+            if initials and re.search(rf"(?<!\w){re.escape(initials)}(?!\w)", doc.text):
+                mark_title(doc, initials, self.about.type, work=title)  # "TS3" for "Toy Story 3"
             for other in sibling_titles(doc.text, title):  # "Marrowgate: Ember Road", another film of it
                 mark_title(doc, other, EntityType.FILM)
                 mark_title(doc, str(subtitle(other)), EntityType.FILM, work=other)
@@ -642,7 +645,15 @@ class _Run:
         run = _name_span(as_tok.nbor(-1))
         if run is None or run.end != as_tok.i or not 2 <= len(run) <= 4:
             return None
-        if run.start > span.start and span.doc[run.start - 1].lower_ not in (":", ",", "and", "with", ";"):
+        if run.start > span.start and span.doc[run.start - 1].lower_ not in (
+            ":",
+            ",",
+            "and",
+            "with",
+            ";",
+            "to",
+            "for",
+        ):
             return None
         noun_as = run.start <= as_tok.head.i < run.end or as_tok.head.lemma_ == "be"  # "A as X is superb"
         if run.root.dep_ in ("nsubj", "nsubjpass") and not noun_as:
@@ -1506,6 +1517,14 @@ def _one_word(run: Any) -> bool:
         and len(words) == len([t for t in run if t.text != "-"])
         and len(run) in (1, 3)
     )
+
+
+def initialism(title: str) -> str | None:
+    """The letters fans shorten a title to: "Toy Story 3" -> "TS3", "Rust and Bone" -> "RB" (each
+    capitalised word's first letter, a number whole); None under two letters."""
+    parts = [w[0] if w[:1].isupper() else w if w.isdigit() else "" for w in re.findall(r"[\w']+", title)]
+    letters = "".join(parts)
+    return letters if sum(c.isalpha() for c in letters) >= 2 else None
 
 
 def sibling_titles(text: str, title: str) -> list[str]:
