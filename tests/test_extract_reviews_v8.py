@@ -483,3 +483,20 @@ def test_a_titles_initials_are_the_work_and_shouting_is_no_name() -> None:
 def test_an_acronym_stays_a_name() -> None:
     c = extract(TOYS + "The FBI hunts Ann Leeds across the country.")
     assert any("FBI" in e.name for e in c.entities)
+
+
+def test_a_man_and_his_company_lead_it_and_a_pair_the_ner_joined_is_two() -> None:
+    c = extract(
+        PARK + "John Hammond and his company, InGenix, have built a park. The Joker kidnaps both Rachel "
+        "Dawes and Harvey Dent. Rachel and Dent wait."
+    )
+    t = triples(c)
+    assert ("John Hammond", "leads", "InGenix") in t and types(c)["InGenix"] is EntityType.ORGANIZATION
+    assert not any(" and " in e.name for e in c.entities)
+
+
+def test_an_actor_replaced_in_a_part_is_a_person() -> None:
+    c = extract(
+        PARK + "Rachel Dawes, now played by Maggie Gyllen in place of Katie Holmer, dates Harvey Dent."
+    )
+    assert types(c)["Katie Holmer"] is EntityType.PERSON

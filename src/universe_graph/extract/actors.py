@@ -66,6 +66,16 @@ def actor_people(run: Crediting) -> list[Found]:
             elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
                 for name in _handover(tok):  # "A takes over the title role from B": both act
                     run.person(sent, name)
+            elif (
+                tok.lower_ == "place"
+                and span.start < tok.i < span.end - 2
+                and tok.nbor(-1).lower_ == "in"
+                and tok.nbor(1).lower_ == "of"
+                and any(t.lemma_ in lx.CREDIT_LEMMAS for t in span)
+            ):
+                name = _full_name(tok.nbor(2))  # "now played by A in place of B": B acted the part before
+                if name is not None:
+                    run.person(sent, name)
             elif tok.lemma_ in SCRIPT_VERBS and tok.tag_ in ("VBD", "VBN") and doc.work_key is not None:
                 found += _script_writers(run, sent, tok)
             elif tok.lower_ in WRITING_NOUNS and _comma_by(span, tok):

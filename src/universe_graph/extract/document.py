@@ -306,6 +306,8 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
         if b - a == 1 and toks[a - base].lower_ + "." in lx.ABBREVIATIONS:
             continue
         overlapping = [r for r in runs if r[0] < b and a < r[1]]
+        if len(overlapping) > 1 and any(span.doc[k].lower_ == "and" for k in range(a, b)):
+            continue  # "kidnaps both Rachel and Dent": the NER's one name is two people
         if not overlapping:
             runs.append((a, b))
         elif len(overlapping) > 1 or (overlapping[0][0] >= a and overlapping[0][1] <= b):
@@ -423,6 +425,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         _gender_noun(ent, hh_lemma_low)
     if dep in ("appos", "compound") and hh.i < first.i and hh_lemma_low in lx.PLACE_INTRO:
         ent.votes[L] += 3
+    if dep == "appos" and hh.i < first.i and hh_lemma_low in lx.ORG_NOUNS:
+        ent.votes[ORG] += 3  # "Hammond and his company, InGen,"
     before = first.nbor(-1) if first.i > sent.span.start else None
     if before is not None and before.lower_ == "the" and before.text == "the":
         ent.votes[ORG] += 1.0

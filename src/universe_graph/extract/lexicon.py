@@ -279,9 +279,13 @@ ORG_NOUNS = frozenset(
     {
         "faction", "cartel", "gang", "syndicate", "cult", "guild", "clan", "brotherhood", "sisterhood",
         "society", "council", "agency", "organization", "organisation", "order", "mafia", "mob",
-        "cabal", "league", "network", "cell", "crew", "triad", "army", "militia", "tribe",
+        "cabal", "league", "network", "cell", "crew", "triad", "army", "militia", "tribe", "company", "firm",
+        "corporation", "conglomerate",
     }
 )  # fmt: skip
+
+#: groups a person's possessive makes theirs to run ("his company, X", "her gang, the Y")
+OWNED_GROUP_NOUNS = frozenset({"company", "firm", "gang", "crew", "cartel", "syndicate", "corporation"})
 
 #: common nouns naming a place an event can be set in ("a derelict warehouse")
 PLACE_NOUNS = frozenset(

@@ -881,6 +881,12 @@ class Reader:
         lemma = n.lemma_.lower()
         if lemma in ("man", "woman") and any(c.lower_ == "hand" for c in n.children):
             lemma = "right-hand"  # "Y's right-hand man"
+        if lemma in lx.OWNED_GROUP_NOUNS:  # "Hammond and his company, InGen,": he runs it
+            bosses = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
+            for c in (c for c in n.children if c.dep_ == "appos"):
+                for org in (k for k in self.ents_of(sent, c) if self.doc.ents[k].type is ORG):
+                    for boss in bosses:
+                        self.add(sent, boss, "leads", org, 0.8)
         people: list[str] = []
         if lemma in lx.LEADER_NOUNS and self.whose_leader(sent, n):
             return
