@@ -414,11 +414,19 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
 
 
 def _shouted(toks: Any) -> bool:
-    """Capitals for emphasis, not a name: "this one hit me HARD", "the GOAT", "the DUMP SCENE" (every
-    word an English word of three letters or more; "FBI" and "US" are no such words)."""
+    """Capitals for emphasis, not a name: "this one hit me HARD", "the GOAT" (every word an English
+    word of three letters or more that the NER does not take for a group or a place: "the FBI",
+    "NASA" stay names)."""
     from .rules import _dictionary_word  # rules reads this module
 
-    return all(t.is_upper and t.is_alpha and len(t.text) >= 3 and _dictionary_word(t.lower_) for t in toks)
+    return all(
+        t.is_upper
+        and t.is_alpha
+        and len(t.text) >= 3
+        and t.ent_type_ not in ("ORG", "GPE", "LOC", "NORP", "FAC", "PERSON")
+        and _dictionary_word(t.lower_)
+        for t in toks
+    )
 
 
 def _serves(head: Any) -> bool:
