@@ -500,3 +500,13 @@ def test_an_actor_replaced_in_a_part_is_a_person() -> None:
         PARK + "Rachel Dawes, now played by Maggie Gyllen in place of Katie Holmer, dates Harvey Dent."
     )
     assert types(c)["Katie Holmer"] is EntityType.PERSON
+
+
+def test_a_passive_credit_on_a_pronoun_credits_the_character_it_stands_for() -> None:
+    t = triples(
+        extract(
+            "Fury Lane review\n\nImmortan Jor, a masked tyrant who hoards the water, rules the Citadel. "
+            "He is played by Hugh Keays-Burne, who is superb."
+        )
+    )
+    assert ("Immortan Jor", "portrayed_by", "Hugh Keays-Burne") in t

@@ -137,6 +137,9 @@ def pronoun_parts(run: Crediting) -> list[Found]:
         if sent.heading:
             continue
         for verb in sent.span:
+            if verb.lemma_ in lx.CREDIT_LEMMAS and verb.tag_ == "VBN":  # "He is played by Hugh Roe-Byrne"
+                found += _passive_pronoun(run, sent, verb)
+                continue
             if verb.lemma_ not in ("play", "portray") or verb.tag_ not in ("VBZ", "VBD", "VBP"):
                 continue
             objs = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("him", "her")]
@@ -287,3 +290,29 @@ def _owned_part(doc: Doc, sent: Sentence, owner: Any) -> tuple[str, Any] | None:
         named = [noun.nbor(2)] if noun.nbor(2).pos_ == "PROPN" else []
     role = doc.ref(sent, named[0]) if named else None
     return (role, actor) if role is not None else None
+
+
+def _passive_pronoun(run: Crediting, sent: Sentence, verb: Any) -> list[Found]:
+    """ "The Citadel belongs to Joe. He is played by Hugh Roe-Byrne": once pronouns are read, the
+    character a passive credit's pronoun subject stands for is played by the agent."""
+    doc = run.doc
+    subj = [c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ in ("he", "she")]
+    agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if len(subj) != 1 or len(agents) != 1 or in_comparison(doc, sent, verb.i):
+        return []
+    role = doc.ref(sent, subj[0])
+    actor = doc.ref(sent, agents[0])
+    if role is None or actor is None or doc.ents[actor].fixed is not P:
+        return []
+    return _credit_keys(doc, sent, role, actor)
+
+
+def _credit_keys(doc: Doc, sent: Sentence, role: str, actor: str) -> list[Found]:
+    """`portrayed_by` and the work's `cast_member` for a character and a Person known by their keys."""
+    ent = doc.ents.get(role)
+    if ent is None or role == doc.work_key or ent.type is not C or role == actor:
+        return []
+    out = [Found(role, "portrayed_by", actor, sent.index, 0.85)]
+    if doc.work_key is not None:
+        out.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+    return out
