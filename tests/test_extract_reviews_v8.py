@@ -510,3 +510,18 @@ def test_a_passive_credit_on_a_pronoun_credits_the_character_it_stands_for() -> 
         )
     )
     assert ("Immortan Jor", "portrayed_by", "Hugh Keays-Burne") in t
+
+
+def test_a_wedding_makes_family_and_names_her_husband_later() -> None:
+    c = extract(
+        "The Family\n\nDon Vito Corlino hosts the wedding of his daughter Connie to Carlo Rizzo. Carlo beats "
+        "Connie. Years later, Connie accuses Michael of murdering her husband."
+    )
+    t = triples(c)
+    assert ("Connie", "family_of", "Carlo Rizzo") in t
+    assert not any("husband" in e.name for e in c.entities)
+
+
+def test_a_husband_with_no_stated_marriage_stays_a_description() -> None:
+    c = extract("The Family\n\nConnie Rizzo hosts a party. Her husband kills Bo Lund.")
+    assert any("husband" in e.name for e in c.entities)

@@ -1135,8 +1135,9 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
-def descriptions(doc: Doc) -> list[Found]:
-    """Entities stated by description, and their tie to the named one they hang on."""
+def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[Found]:
+    """Entities stated by description, and their tie to the named one they hang on; "her husband" is
+    the one spouse a stated marriage gives (`spouses`), no description."""
     found: list[Found] = []
     kin: dict[tuple[str, str], str] = {}  # (owner, relational noun) -> the name it was given
     for sent in doc.sentences:
@@ -1225,6 +1226,12 @@ def descriptions(doc: Doc) -> list[Found]:
                                     (owner_ent.key, k) if direction in ("fwd", "sym") else (k, owner_ent.key)
                                 )
                                 found.append(Found(pair[0], pred, pair[1], sent.index, 0.85))
+                    continue
+                wed = (spouses or {}).get(owner_ent.key, set())
+                if noun in ("husband", "wife", "spouse") and len(wed) == 1:
+                    doc.token_ent[(sent.index, tok.i)] = next(
+                        iter(wed)
+                    )  # "her husband": Carlo, married before
                     continue
                 if (owner_ent.key, noun) in kin:  # "her sister Bo Lund ... frees her sister": Bo Lund
                     doc.token_ent[(sent.index, tok.i)] = kin[(owner_ent.key, noun)]

@@ -42,6 +42,7 @@ from .commentary import commentary_scopes, other_work_bracket, other_work_of
 from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
+from .marriage import marriages
 from .mentions import _merge as merge_into
 from .mentions import collect_names, comparison_scopes, find_work, in_comparison, resolve_pronouns
 from .nlp import nlp
@@ -200,7 +201,9 @@ class _Run:
         resolve_pronouns(doc)
         self.found += pronoun_parts(self)  # "Heath Roe plays him with relish"
         place_nouns(doc)  # "the Bellhouse, a flooded vault ... inside the vault": the Bellhouse
-        self.found += descriptions(doc)
+        weddings, spouses = marriages(doc)  # "the wedding of his daughter Connie to Carlo"
+        self.found += weddings
+        self.found += descriptions(doc, spouses)
         parallel_objects(doc)
         reader = Reader(doc)
         reader.read()

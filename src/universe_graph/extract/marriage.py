@@ -1,0 +1,71 @@
+"""Marriages a text states: "the wedding of his daughter Connie to Carlo Rizzi", "Ada's marriage to Bo",
+"Ada marries Bo Lund". Each gives `family_of` between the two, and tells who "her husband" or "his
+wife" is later on ("Connie accuses Michael of murdering her husband": Carlo), so that description
+joins the named spouse instead of becoming a new character."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .document import C, Doc, Sentence
+from .mentions import in_comparison
+from .relations import Found
+
+#: nouns of a marriage whose "of X to Y" (or "X's ... to Y") names the couple
+WEDDING_NOUNS = frozenset({"wedding", "marriage", "engagement"})
+#: nouns for a spouse, which name the one a stated marriage gives
+SPOUSE_NOUNS = frozenset(
+    {"husband", "wife", "spouse", "bride", "groom", "fiance", "fiancee", "fiancé", "fiancée"}
+)
+
+
+def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
+    """The `family_of` claims of stated weddings, and each named character's spouses by key."""
+    found: list[Found] = []
+    spouses: dict[str, set[str]] = {}
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            if tok.lemma_.lower() not in WEDDING_NOUNS or in_comparison(doc, sent, tok.i):
+                continue
+            couple = _couple(doc, sent, tok)
+            if couple is None:
+                continue
+            a, b = couple
+            found.append(Found(a, "family_of", b, sent.index, 0.85))
+            spouses.setdefault(a, set()).add(b)
+            spouses.setdefault(b, set()).add(a)
+        for verb in (t for t in sent.span if t.lemma_ == "marry" and t.pos_ == "VERB"):
+            subj = [doc.ref(sent, c) for c in verb.children if c.dep_ == "nsubj"]
+            if not subj and verb.dep_ == "conj":  # "Michael returns, marries Kay": the shared subject
+                subj = [doc.ref(sent, c) for c in verb.head.children if c.dep_ == "nsubj"]
+            obj = [doc.ref(sent, c) for c in verb.children if c.dep_ == "dobj"]
+            if len(subj) == 1 and len(obj) == 1 and subj[0] and obj[0] and subj[0] != obj[0]:
+                spouses.setdefault(subj[0], set()).add(obj[0])
+                spouses.setdefault(obj[0], set()).add(subj[0])
+    return found, spouses
+
+
+def _couple(doc: Doc, sent: Sentence, noun: Any) -> tuple[str, str] | None:
+    """(one, other) of "the wedding of X to Y" / "X's marriage to Y" (the "to" may hang on the verb)."""
+    firsts = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    firsts += [c for c in noun.children if c.dep_ == "poss"]
+    tos = [p for p in noun.children if p.lower_ == "to"]
+    tos += [p for p in noun.head.children if p.lower_ == "to" and p.i > noun.i] if noun.dep_ == "dobj" else []
+    seconds = [o for p in tos for o in p.children if o.dep_ == "pobj"]
+    if len(firsts) != 1 or len(seconds) != 1:
+        return None
+    a, b = _named(doc, sent, firsts[0]), _named(doc, sent, seconds[0])
+    if a is None or b is None or a == b:
+        return None
+    return a, b
+
+
+def _named(doc: Doc, sent: Sentence, tok: Any) -> str | None:
+    """The named character a token stands for: itself, or the name in apposition ("his daughter Connie")."""
+    for t in (tok, *(c for c in tok.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN")):
+        key = doc.ref(sent, t)
+        if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive:
+            return key
+    return None
