@@ -525,3 +525,26 @@ def test_a_wedding_makes_family_and_names_her_husband_later() -> None:
 def test_a_husband_with_no_stated_marriage_stays_a_description() -> None:
     c = extract("The Family\n\nConnie Rizzo hosts a party. Her husband kills Bo Lund.")
     assert any("husband" in e.name for e in c.entities)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pairs"),
+    [
+        ("Lena Ruyz is a revelation as Carla, his estranged sister.", {("Carla", "Lena Ruyz")}),
+        ("Sam Ostrov brings real menace to the role of Boyd Pruitt.", {("Boyd Pruitt", "Sam Ostrov")}),
+        (
+            "Danny Chow and Ruth Adlar are terrific as the feuding siblings Mick and Ellen Marsh.",
+            {("Mick", "Danny Chow"), ("Ellen Marsh", "Ruth Adlar")},
+        ),
+    ],
+)
+def test_more_ways_a_review_credits_a_part(sentence: str, pairs: set[tuple[str, str]]) -> None:
+    t = triples(extract("Salt Road review\n\nWade Harlan rides out. " + sentence))
+    assert {(part, "portrayed_by", actor) for part, actor in pairs} <= t
+
+
+def test_a_character_who_is_a_doctor_as_a_cover_is_no_actor() -> None:
+    t = triples(
+        extract("Salt Road review\n\nWade Harlan rides out. Wade Harlan is a doctor as well as a thief.")
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in t)

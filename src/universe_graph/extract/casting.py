@@ -17,7 +17,9 @@ from .relations import Found
 #: nouns of an actor's work on a part: "a fine performance as X", "her best turn as X"
 PERFORMANCE_WORDS = frozenset({"performance", "turn", "work", "job", "portrayal"})
 #: verbs by which an actor takes a part: "takes on the role of X", "steps into the role of X"
-ROLE_TAKING_VERBS = frozenset({"take", "play", "land", "assume", "step", "inherit", "fill", "reprise"})
+ROLE_TAKING_VERBS = frozenset(
+    {"take", "play", "land", "assume", "step", "inherit", "fill", "reprise", "bring", "lend", "give"}
+)  # "brings real menace to the role of X"
 
 
 class Crediting(Protocol):

@@ -326,7 +326,12 @@ class _Run:
                 if (
                     tok.lower_ == "as"
                     and tok.dep_ == "prep"
-                    and (tok.head.pos_ == "VERB" or _rated(tok.head) or _back(tok.head))
+                    and (
+                        tok.head.pos_ == "VERB"
+                        or _rated(tok.head)
+                        or _back(tok.head)
+                        or _praise_noun(tok.head)
+                    )
                 ):
                     self.credit_as(sent, tok)  # "Jo Roe shines as Ann", "Jo Roe is terrific as Ann"
                 if tok.lower_ == "as" and tok.i - 1 > span.start and tok.nbor(-1).lower_ in STAR_WORDS:
@@ -418,28 +423,38 @@ class _Run:
         """ "Jo Roe was praised as Ann", "Jo Roe is terrific as Ann": a credit, when the name is not
         a character elsewhere."""
         doc = self.doc
-        roles = [doc.ref(sent, o) for o in prep.children if o.dep_ == "pobj"]
-        role = roles[0] if roles else None
+        pobjs = [o for o in prep.children if o.dep_ == "pobj" and doc.ref(sent, o) is not None]
+        part = pobjs[0] if pobjs else self.part_after_as(sent, prep)  # "as Ann", "as the deputy, Rosa"
+        role = doc.ref(sent, part) if part is not None else None
         back = _back(prep.head)  # "A is back as X": no character is "back as" someone
-        verb = prep.head.head if (_rated(prep.head) and prep.head.pos_ == "ADJ") or back else prep.head
+        praised = _praise_noun(prep.head)  # "A is a revelation as X"
+        rated = _rated(prep.head) or back or praised
+        verb = (
+            prep.head.head
+            if (_rated(prep.head) and prep.head.pos_ == "ADJ") or back or praised
+            else prep.head
+        )
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if role is None or doc.ents[role].type is not C or doc.ents[role].descriptive or not subj:
             return
         if verb.lemma_.lower() in lx.GUISE_VERBS:
             return  # "Ann poses as Bo at the bank": a disguise in the story, no credit
-        run = _name_span(subj[0])
-        actor = doc.ref(sent, subj[0])
-        if run is None or actor is None or actor == role or (doc.ents[actor].in_story > 1 and not back):
-            return  # a name seen elsewhere in the story is a character acting "as" someone
-        if (
-            run[0].ent_type_ == "PERSON"
-            or _person_name(run)
-            or ((_rated(prep.head) or back) and self.credit_only(run))
-        ):
-            person = self.person(sent, run)
-            self.found.append(Found(role, "portrayed_by", person, sent.index, 0.8))
-            if doc.work_key:  # an actor credited with a part in the text's work is in its cast
-                self.found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
+        actors = [subj[0], *_name_conjuncts(subj[0])]  # "A and B are terrific as X and Y": in order
+        parts = [role, *(k for c in _name_conjuncts(part) if (k := doc.ref(sent, c)))] if part else [role]
+        if len(actors) != len(parts):
+            actors, parts = actors[:1], parts[:1]
+        for actor_tok, role in zip(actors, parts, strict=True):
+            run = _name_span(actor_tok)
+            actor = doc.ref(sent, actor_tok)
+            if run is None or actor is None or actor == role or (doc.ents[actor].in_story > 1 and not back):
+                continue  # a name seen elsewhere in the story is a character acting "as" someone
+            if doc.ents[role].type is not C or doc.ents[role].descriptive:
+                continue
+            if run[0].ent_type_ == "PERSON" or _person_name(run) or (rated and self.credit_only(run)):
+                person = self.person(sent, run)
+                self.found.append(Found(role, "portrayed_by", person, sent.index, 0.8))
+                if doc.work_key:  # an actor credited with a part in the text's work is in its cast
+                    self.found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
 
     def credit_active(self, sent: Sentence, verb: Any) -> None:
         """ "Jo Roe plays Ann": a credit when Ann is a character and the player's name is two to four
@@ -1436,6 +1451,11 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
     if doc.ref(sent, tok) is not None:
         return tok
     return next((c for c in tok.children if c.dep_ in ("appos", "compound") and doc.ref(sent, c)), None)
+
+
+def _praise_noun(tok: Any) -> bool:
+    """ "a revelation" of "A is a revelation as X": a noun the copula says of its subject."""
+    return bool(tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be")
 
 
 def _back(tok: Any) -> bool:

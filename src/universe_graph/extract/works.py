@@ -2545,6 +2545,7 @@ PERSON_CUES = {
     "producer": "produced_by",
     "producers": "produced_by",
     "composer": "",
+    "newcomer": "cast_member",
     "screenwriter": "written_by",
     "screenwriters": "written_by",
     "co-writer": "written_by",
