@@ -548,3 +548,24 @@ def test_a_character_who_is_a_doctor_as_a_cover_is_no_actor() -> None:
         extract("Salt Road review\n\nWade Harlan rides out. Wade Harlan is a doctor as well as a thief.")
     )
     assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_hyphenated_given_names_are_names_and_credits() -> None:
+    c = extract(
+        "Basement review\n\nThe father, Ki-tae, is played by Song Kang-ha. His son Ki-wan (Choi Woo-sun) "
+        "gets a break. His sister Ki-jin (Park Soo-dam, excellent) joins. Chung-suk kills a guard."
+    )
+    t = triples(c)
+    assert {
+        ("Ki-tae", "portrayed_by", "Song Kang-ha"),
+        ("Ki-wan", "portrayed_by", "Choi Woo-sun"),
+        ("Ki-jin", "portrayed_by", "Park Soo-dam"),
+    } <= t
+    assert "Chung-suk" in story(c)
+
+
+def test_an_english_hyphenated_word_is_no_name() -> None:
+    c = extract(
+        "Basement review\n\nEx-wife Ada Lund returns. Co-star Bo Marr is fine. Anti-hero Cy Dunn waits."
+    )
+    assert not {"Ex-wife", "Co-star", "Anti-hero"} & {e.name for e in c.entities}

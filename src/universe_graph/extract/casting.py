@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import C, Doc, P, Sentence
+from .document import C, Doc, P, Sentence, glued_hyphen
 from .mentions import in_comparison
 from .relations import Found
 
@@ -169,8 +169,11 @@ def _name_at(span: Any, i: int) -> Any:
     doc, j = span.doc, i
     while j < span.end and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ in ("PROPN", "NOUN", "ADJ"):
         j += 1
-        if j + 1 < span.end and doc[j].text == "-" and not doc[j].whitespace_ and doc[j + 1].is_title:
+        if j + 1 < span.end and doc[j].text == "-" and glued_hyphen(doc, j, span.end):
             j += 1
+            if not doc[j].is_title:  # "Kang-ho": the second piece in lower case ends the name
+                j += 1
+                break
     return doc[i:j] if 1 <= j - i <= 5 else None
 
 

@@ -348,7 +348,21 @@ def glued_hyphen(doc: Any, j: int, end: int) -> bool:
     name within `end` ("Obi-Wan", "R2-D2", "Ola Brandt-Kerr")."""
     if j < 1 or j + 1 >= end or doc[j].text not in ("-", "\u2010"):
         return False
-    return not doc[j - 1].whitespace_ and not doc[j].whitespace_ and doc[j + 1].text[:1].isupper()
+    if doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    if doc[j + 1].text[:1].isupper():
+        return True
+    before, after = doc[j - 1], doc[j + 1]  # "Ki-taek", "Yeon-kyo": a given name of two short syllables
+    return bool(
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.is_alpha
+        and len(before.text) <= 5
+        and before.lower_ not in lx.HYPHEN_PREFIXES
+        and after.is_alpha
+        and after.is_lower
+        and len(after.text) <= 5
+    )
 
 
 def _name_token(tok: Any) -> bool:

@@ -416,6 +416,15 @@ OPENING_ADVERBS = frozenset(
      "nearby", "inside", "outside", "there", "here"}
 )  # fmt: skip
 
+#: first pieces of English hyphenated words ("Ex-wife", "Co-star", "Half-blood"), never of a given name
+#: ("Ki-taek") whose second piece is in lower case
+HYPHEN_PREFIXES = frozenset(
+    {"anti", "ex", "re", "co", "mid", "non", "half", "well", "self", "pre", "post", "semi", "multi", "sub",
+     "over", "under", "cross", "step", "great", "grand", "vice", "pro", "one", "two", "three", "four",
+     "five", "six", "seven", "eight", "nine", "ten", "first", "all", "long", "short", "high", "low", "old",
+     "new", "big", "would", "x", "t", "e", "u", "mr", "mrs", "ms", "dr", "part", "full", "hand", "home"}
+)  # fmt: skip
+
 #: first words of many-word place names ("San Diego", "Fort Worth", "Lake Geneva"): the name's last
 #: word alone is someone else ("Diego")
 PLACE_PREFIXES = frozenset(

@@ -510,8 +510,9 @@ class _Run:
         """Two or three capitalised words named nowhere else in the story, one of them no English
         dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
         words = _name_words(run)
-        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
-            return False
+        titled = all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words)
+        if not 2 <= len(words) <= 3 or not titled:
+            return False  # "Maya Okafor", "Choi Woo-shik"
         if all(_dictionary_word(t.lower_) for t in words):
             return False
         ent = self.doc.ents.get(name_key(run.text))
@@ -1592,7 +1593,12 @@ def _name_words(run: Any) -> list[Any]:
 def _actor_name(run: Any) -> bool:
     """Two to four title-case words, a double-barrelled one counted as one ("Jo Arlow-Reyes")."""
     words = _name_words(run)
-    return 2 <= len(words) <= 4 and all(t.is_title and t.is_alpha for t in words)
+    return 2 <= len(words) <= 4 and all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words)
+
+
+def _hyphen_piece(tok: Any) -> bool:
+    """The lower-case second piece of a hyphenated given name ("ho" of "Kang-ho")."""
+    return tok.i > 1 and tok.doc[tok.i - 1].text == "-" and glued_hyphen(tok.doc, tok.i - 1, tok.sent.end)
 
 
 def _name_span(tok: Any) -> Any:
@@ -1680,7 +1686,7 @@ def _person_name(inner: Any) -> bool:
     """Title-case words the NER takes for a person, here or in a plain credit sentence (the hyphen
     of a double-barrelled name, "Lisle-Baptiste", is part of it)."""
     words = _name_words(inner)
-    if not words or not all(t.is_title and t.is_alpha for t in words):
+    if not words or not all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words):
         return False
     if all(t.ent_type_ == "PERSON" for t in words):
         return True
