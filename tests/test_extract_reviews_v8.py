@@ -569,3 +569,25 @@ def test_an_english_hyphenated_word_is_no_name() -> None:
         "Basement review\n\nEx-wife Ada Lund returns. Co-star Bo Marr is fine. Anti-hero Cy Dunn waits."
     )
     assert not {"Ex-wife", "Co-star", "Anti-hero"} & {e.name for e in c.entities}
+
+
+def test_a_forum_heading_names_the_part_the_post_names() -> None:
+    c = extract(
+        "Re: Rewatch thread - Finding Nema (2003) *spoilers obv*\n\nrewatched Finding Nema with my nephew "
+        "and it holds up. Marlo is a clownfish, and in like the first 3 minutes a barracuda eats his wife "
+        "Coralie. Ellen DeGenner as Dory is the best voice casting ever. Gill, a scarred fish voiced by "
+        "Willem Dafay, plans the escape. Nigel the pelican (Geoffrey Rusk) brings the news."
+    )
+    t = triples(c)
+    assert [e.name for e in c.entities if e.type is EntityType.FILM] == ["Finding Nema"]
+    assert "Coralie" in story(c)  # a spoken "like" compares nothing
+    assert {
+        ("Dory", "portrayed_by", "Ellen DeGenner"),
+        ("Gill", "portrayed_by", "Willem Dafay"),
+        ("Nigel", "portrayed_by", "Geoffrey Rusk"),
+    } <= t
+
+
+def test_a_simile_like_still_compares() -> None:
+    c = extract("Reef\n\nMarlo swims like Ghost Shark through the reef. Marlo finds Nema.")
+    assert "Ghost Shark" not in story(c)

@@ -141,7 +141,8 @@ def _made_it(doc: Doc, sent: Sentence, who: Any) -> list[str]:
     verbs = [verb, *verb.conjuncts]
     objs = [o for v in verbs for o in v.children if o.dep_ == "dobj"]
     if not objs or not all(
-        o.lower_ in ("it", "film", "movie") or doc.ref(sent, o) == doc.work_key for o in objs
+        o.lower_ in ("it", "film", "movie", "picture", "thing") or doc.ref(sent, o) == doc.work_key
+        for o in objs
     ):
         return []
     if doc.work_key is None or who.i - 2 < sent.span.start or doc.ref(sent, verb.head) is None:

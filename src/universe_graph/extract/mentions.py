@@ -59,7 +59,7 @@ def comparison_scopes(doc: Doc) -> None:
                 if nxt is not None and nxt.text[:1].isupper():
                     start = tok.i + 1
             elif (
-                (low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ"))
+                (low == "like" and tok.pos_ in ("ADP", "SCONJ", "INTJ") and not _filler_like(tok, span))
                 or low in ("reminiscent", "akin", "similar")
                 or (low == "vein" and tok.nbor(-1).lower_ == "the")
             ):
@@ -120,6 +120,20 @@ CRAFT_NOUNS = frozenset(
      "work", "stunt-work", "stuntwork", "stunts", "camerawork", "cinematography", "direction", "visuals",
      "act", "half", "reel"}
 )  # fmt: skip
+
+
+def _filler_like(tok: Any, span: Any) -> bool:
+    """A spoken "like" that compares nothing: "in like the first 3 minutes", "I was like 8"."""
+    prev = tok.nbor(-1) if tok.i > span.start else None
+    nxt = tok.nbor(1) if tok.i + 1 < span.end else None
+    if nxt is not None and nxt.like_num:
+        return True
+    if prev is not None and (
+        prev.pos_ == "ADP" or prev.lower_ in ("was", "is", "am", "were", "are", "literally")
+    ):
+        after = tok.doc[tok.i + 1 : min(span.end, tok.i + 5)]
+        return any(t.like_num or t.lower_ in ("first", "last", "every", "half") for t in after)
+    return False
 
 
 def _craft_said(tok: Any) -> bool:
@@ -285,6 +299,9 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         quoted = _QUOTED_OPENING.match(whole)
         whole = quoted.group(1).strip() if quoted else whole
         whole = _LOWER_TAGLINE.sub("", whole).strip() or whole  # "Title: a thriller that ..."
+        named = _heading_part_in_prose(whole, doc.text[first.end :])
+        if named:  # "Rewatch thread - Finding Nemo (2003) *spoilers*": the part the prose names
+            return named, aliases
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
         head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
@@ -307,6 +324,25 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
     if marked:
         return marked.most_common(1)[0][0], aliases
     return None, aliases
+
+
+def _heading_part_in_prose(whole: str, prose: str) -> str | None:
+    """Of a heading split at spaced dashes or bars, the one capitalised part (its bracketed year and
+    starred note dropped) that the prose names word for word, when the first part is not it."""
+    parts = [p.strip() for p in _TAGLINE_SPLIT.split(whole)]
+    if len(parts) < 2:
+        return None
+    found = []
+    for part in parts:
+        clean = re.sub(r"\*[^*]*\*|\(\d{4}\)", "", part).strip()
+        clean = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", clean)).strip()
+        if (
+            clean[:1].isupper()
+            and 0 < len(clean.split()) <= 8
+            and re.search(rf"(?<!\w){re.escape(clean)}(?!\w)", prose)
+        ):
+            found.append(clean)
+    return found[0] if len(found) == 1 and found[0] != parts[0] else None
 
 
 _ITALIC = re.compile(r"<(i|em|cite)>\s*([^<>]{1,80}?)\s*</\1>", re.I)

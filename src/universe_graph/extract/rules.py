@@ -336,8 +336,8 @@ class _Run:
                     self.credit_as(sent, tok)  # "Jo Roe shines as Ann", "Jo Roe is terrific as Ann"
                 if tok.lower_ == "as" and tok.i - 1 > span.start and tok.nbor(-1).lower_ in STAR_WORDS:
                     self.stars_as(sent, tok)  # "Rina Dale stars as Tova Merrin"
-                if tok.lemma_ in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD"):
-                    self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel"
+                if tok.lemma_ in ("play", "portray", "voice") and tok.tag_ in ("VBZ", "VBP", "VBD"):
+                    self.credit_active(sent, tok)  # "Jo Roe plays Ann with steel", "A voices X himself"
                 if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":  # "Ann, played by Jo Roe"
                     for agent in (c for c in tok.children if c.dep_ == "agent"):
                         for pobj in (c for c in agent.children if c.dep_ == "pobj"):
@@ -349,6 +349,8 @@ class _Run:
                             ):  # "her partner, Bo Lund, played by"
                                 named = [c for c in tok.head.children if c.dep_ == "appos"]
                                 target = doc.ref(sent, named[0]) if named else None
+                                if target is None and tok.head.dep_ == "appos":  # "Gill, a fish voiced by A"
+                                    target = doc.ref(sent, tok.head.head)
                             passive = [c for c in tok.children if c.dep_ == "nsubjpass"]
                             if target is None and passive:  # "Ann is played by Jo Roe"
                                 target = doc.ref(sent, passive[0])
@@ -510,7 +512,7 @@ class _Run:
         """Two or three capitalised words named nowhere else in the story, one of them no English
         dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
         words = _name_words(run)
-        titled = all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words)
+        titled = all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words)
         if not 2 <= len(words) <= 3 or not titled:
             return False  # "Maya Okafor", "Choi Woo-shik"
         if all(_dictionary_word(t.lower_) for t in words):
@@ -572,7 +574,7 @@ class _Run:
         """(character, actor) of one credit construction anchored on `tok`, or None."""
         doc = self.doc
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if lemma in ("play", "portray") and tok.tag_ in ("VBZ", "VBP", "VBD") and asserted(tok):
+        if lemma in ("play", "portray", "voice") and tok.tag_ in ("VBZ", "VBP", "VBD") and asserted(tok):
             subj = [c for c in tok.children if c.dep_ == "nsubj"]
             obj = [c for c in tok.children if c.dep_ == "dobj"]
             if len(subj) == 1 and len(obj) == 1:  # "Brill plays Ora", "Brill plays his sister Ora"
@@ -1385,6 +1387,14 @@ def parallel_objects(doc: Doc) -> None:
 def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
     """The name before a bracket is an epithet with "the" ("the Gray Widow (Mara Quell)", "the
     masked rider (Ezra Vane)"): what the bracket holds is who that is, not who plays them."""
+    last = paren.nbor(-1)
+    if (
+        last.is_lower
+        and last.dep_ == "appos"
+        and last.head.i < last.i - 1
+        and doc.ref(sent, last.head) == key
+    ):
+        return False  # "Nigel the pelican (A)": the name comes first, the noun only says what he is
     i = paren.i - 1
     while i > sent.span.start and doc.ref(sent, paren.doc[i - 1]) == key:
         i -= 1
@@ -1479,8 +1489,13 @@ def _bracket_closes(span: Any, comma: int) -> bool:
 def _apposed(doc: Doc, sent: Sentence, noun: Any) -> str | None:
     """The character a common noun before a bracket is in apposition to ("Frieda, Ella's scheming
     stepmother (voiced by A)", "Bo Lund, a hired gun (A)"): the bracket credits that character."""
-    if noun.pos_ != "NOUN" or noun.dep_ != "appos" or noun.head.i >= noun.i:
-        return None
+    if (
+        noun.pos_ not in ("NOUN", "PROPN")
+        or not noun.is_lower
+        or noun.dep_ != "appos"
+        or noun.head.i >= noun.i
+    ):
+        return None  # "Nigel the pelican (A)": a lower-case noun, whatever tag the parser gives it
     key = doc.ref(sent, noun.head)
     return key if key is not None and doc.ents[key].type is C and not doc.ents[key].descriptive else None
 
@@ -1593,7 +1608,12 @@ def _name_words(run: Any) -> list[Any]:
 def _actor_name(run: Any) -> bool:
     """Two to four title-case words, a double-barrelled one counted as one ("Jo Arlow-Reyes")."""
     words = _name_words(run)
-    return 2 <= len(words) <= 4 and all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words)
+    return 2 <= len(words) <= 4 and all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words)
+
+
+def _capitalised(tok: Any) -> bool:
+    """A name's word: a capital first ("Roe", "DeGeneres", "McAvoy"), not all capitals ("HARD")."""
+    return bool(tok.text[:1].isupper() and (len(tok.text) == 1 or not tok.is_upper))
 
 
 def _hyphen_piece(tok: Any) -> bool:
@@ -1686,7 +1706,7 @@ def _person_name(inner: Any) -> bool:
     """Title-case words the NER takes for a person, here or in a plain credit sentence (the hyphen
     of a double-barrelled name, "Lisle-Baptiste", is part of it)."""
     words = _name_words(inner)
-    if not words or not all(t.is_alpha and (t.is_title or _hyphen_piece(t)) for t in words):
+    if not words or not all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words):
         return False
     if all(t.ent_type_ == "PERSON" for t in words):
         return True
