@@ -591,3 +591,34 @@ def test_a_forum_heading_names_the_part_the_post_names() -> None:
 def test_a_simile_like_still_compares() -> None:
     c = extract("Reef\n\nMarlo swims like Ghost Shark through the reef. Marlo finds Nema.")
     assert "Ghost Shark" not in story(c)
+
+
+CRUSADE = "Ivory Crusade\n\nIvory Crusade is a 1989 American film directed by Stevan Spielmann. "
+
+
+def test_an_encyclopedic_cast_paragraph() -> None:
+    c = extract(
+        CRUSADE
+        + "Harrison Fordham returns in the title role, and Sean Conroy co-stars as Indiana's father, "
+        "Henry Jones. The supporting cast includes Denholm Elliot, Alison Doodie and Julian Glove. Elliot "
+        "and Doodie reprise their roles as Marcus Brody and Sallah from Raiders of the Lost Cart, and Glove "
+        "plays the Austrian businessman Walter Donovan. In 1912, teenage Ivory Crusader steals a cross."
+    )
+    t = triples(c)
+    assert {
+        ("Henry Jones", "portrayed_by", "Sean Conroy"),
+        ("Marcus Brody", "portrayed_by", "Denholm Elliot"),
+        ("Sallah", "portrayed_by", "Alison Doodie"),
+        ("Walter Donovan", "portrayed_by", "Julian Glove"),
+    } <= t
+    assert not any(o == "Harrison Fordham" and s == "Henry Jones" for s, p, o in t)
+    outside = {e.name for e in c.entities if not e.in_universe}
+    assert "Raiders of the Lost Cart" in outside
+
+
+def test_the_title_role_is_the_character_the_title_opens_with() -> None:
+    c = extract(
+        "Indigo Jones and the Last Crusade\n\nHarrison Fordham returns in the title role. In 1912, teenage "
+        "Indigo Jones steals a cross from a band of treasure hunters."
+    )
+    assert ("Indigo Jones", "portrayed_by", "Harrison Fordham") in triples(c)

@@ -68,6 +68,54 @@ def billed_parts(run: Crediting) -> list[Found]:
     return found
 
 
+def title_roles(run: Crediting) -> list[Found]:
+    """ "Harrison Roe returns in the title role", "A plays the titular character": A plays the character
+    the work is named after (the film's hero, or the character whose name opens the title: "Indiana
+    Roe" of "Indiana Roe and the Last Crusade")."""
+    doc = run.doc
+    found: list[Found] = []
+    part = _title_part(doc)
+    if part is None:
+        return found
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for noun in sent.span:
+            if noun.lemma_ not in ("role", "character", "part") or noun.i == sent.span.start:
+                continue
+            if noun.nbor(-1).lower_ not in ("title", "titular", "eponymous") or in_comparison(
+                doc, sent, noun.i
+            ):
+                continue
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            actor = _name_ending(sent.span, subj[0].i) if subj else None
+            if actor is not None and any(t.ent_type_ == "PERSON" for t in actor):
+                found += _credit(run, sent, part, actor)
+    return found
+
+
+def _title_part(doc: Doc) -> str | None:
+    """The character the work is named after: its hero, else the longest character name that opens
+    the title ("Indiana Roe" of "Indiana Roe and the Last Crusade")."""
+    from .title_character import hero_key  # rules reads this module
+
+    if doc.work_key is None:
+        return None
+    if hero_key(doc.work_key) in doc.ents:
+        return hero_key(doc.work_key)
+    title = doc.ents[doc.work_key].name.lower()
+    best: tuple[int, str] | None = None
+    for key, ent in doc.ents.items():
+        if key == doc.work_key or ent.type is not C or ent.descriptive:
+            continue
+        for name in (ent.name, *ent.aliases):
+            low = name.lower()
+            if " " in low and title.startswith(low + " ") and (best is None or len(low) > best[0]):
+                best = (len(low), key)
+    return best[1] if best else None
+
+
 def supporting_cast(run: Crediting) -> list[Found]:
     """ "It stars A and B, with C, D and E in supporting roles": after a star verb, the names listed
     after "with" are the work's cast too."""
@@ -118,8 +166,10 @@ def gapped_parts(run: Crediting) -> list[Found]:
             if d[tok.i + 1].lower_ != "the":
                 continue
             k = tok.i + 2
-            while k < span.end and d[k].is_lower and d[k].pos_ in ("NOUN", "ADJ"):
-                k += 1
+            while k < span.end and (
+                (d[k].is_lower and d[k].pos_ in ("NOUN", "ADJ")) or d[k].ent_type_ == "NORP"
+            ):
+                k += 1  # "the American businessman X"
             part = doc.ref(sent, d[k]) if k < span.end and k > tok.i + 2 else None
             if part is None or doc.ents[part].type is not C or part == actor:
                 continue

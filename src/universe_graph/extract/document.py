@@ -299,7 +299,11 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
         b = cut if cut is not None else b  # never over a dash or a verb
         while a < b and toks[a - base].lower_ in ("the", "a", "an"):
             a += 1
-        while b > a and (toks[b - 1 - base].is_punct or toks[b - 1 - base].tag_ == "POS"):
+        while b > a and (
+            toks[b - 1 - base].is_punct
+            or toks[b - 1 - base].tag_ == "POS"
+            or toks[b - 1 - base].lower_ == "and"
+        ):  # "Elliot and" of the NER: the name alone
             b -= 1
         if a >= b or not toks[a - base].text[:1].isupper():
             continue

@@ -105,6 +105,11 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
                 if k is not None and _titled_at(span, k + 1) and not _names_the_work(span, k + 1, title):
                     doc.mark_outside(sent, range(k + 1, title_run_end(span, k + 1)), aside=True)  # "for X"
                 continue
+            elif low == "from" and _reprised_from(tok) and _titled_at(span, tok.i + 1):
+                k = tok.i + 1  # "reprise their roles as X and Y from Raiders of the Lost Ark": that film
+                if not _names_the_work(span, k, title):
+                    doc.mark_outside(sent, range(k, title_run_end(span, k)), aside=True)
+                continue
             elif tok.tag_ == "POS" and (k := _dated_work(tok, span)) is not None:
                 if not _names_the_work(span, k, title):  # "last year's X", "2007's X": just the title
                     doc.mark_outside(sent, range(k, title_run_end(span, k)), aside=True)
@@ -295,6 +300,15 @@ def _award(tok: Any, span: Any) -> bool:
     return prev is not None and (prev.lower_ in ("an", "the", "his", "her", "their") or prev.like_num)
 
 
+def _reprised_from(frm: Any) -> bool:
+    """ "from" of "reprise their roles ... from X", "her part from X": the film the part was first in."""
+    head = frm.head
+    return bool(
+        head.lemma_ in ("reprise", "return", "role", "part", "character")
+        or (head.dep_ == "pobj" and head.head.head.lemma_ in ("reprise",))
+    )
+
+
 def _dated_work(pos: Any, span: Any) -> int | None:
     """Where the title starts after a time's possessive: "last year's X", "2007's X" (a year's "'s"
     before a capitalised word is a work's date; "the year's end" names no title)."""
@@ -319,10 +333,14 @@ def title_run_end(span: Any, start: int) -> int:
     them ("No Country for Old Men")."""
     doc, j = span.doc, start
     while j < span.end:
-        if _capital(doc[j]) or (
-            doc[j].lower_ in TITLE_SMALL_WORDS and j > start and j + 1 < span.end and _capital(doc[j + 1])
-        ):
+        if _capital(doc[j]):
             j += 1
+            continue
+        k = j  # "of the" in "Raiders of the Lost Ark": small words up to the next capital
+        while k < span.end and k - j < 3 and doc[k].lower_ in TITLE_SMALL_WORDS:
+            k += 1
+        if k > j and j > start and k < span.end and _capital(doc[k]):
+            j = k
         else:
             break
     return int(j)

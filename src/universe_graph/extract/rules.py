@@ -34,7 +34,7 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast
+from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast, title_roles
 from .casting import credit_phrases, starring_line
 from .castlist import cast_lines, credit_block
 from .chars import blank_format, clean_name
@@ -192,6 +192,7 @@ class _Run:
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
+        self.found += title_roles(self)  # "A returns in the title role"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
@@ -427,6 +428,9 @@ class _Run:
         doc = self.doc
         pobjs = [o for o in prep.children if o.dep_ == "pobj" and doc.ref(sent, o) is not None]
         part = pobjs[0] if pobjs else self.part_after_as(sent, prep)  # "as Ann", "as the deputy, Rosa"
+        between = prep.doc[prep.head.i + 1 : prep.i] if prep.head.i < prep.i else prep.doc[prep.i : prep.i]
+        if not pobjs and any(t.pos_ == "PROPN" or t.lower_ in ("and", ",", "-") for t in between):
+            part = None  # "A returns in the role, and B co-stars as X": the "as" is B's (a misparse)
         role = doc.ref(sent, part) if part is not None else None
         back = _back(prep.head)  # "A is back as X": no character is "back as" someone
         praised = _praise_noun(prep.head)  # "A is a revelation as X"
@@ -622,6 +626,9 @@ class _Run:
         if before.lower_ in ("role", "part") and before.head.pos_ == "VERB":
             subj = [c for c in before.head.children if c.dep_ == "nsubj"]  # "A reprises her role as X"
             return self.credited(sent, role, subj[0]) if len(subj) == 1 else None
+        if before.lower_ in ("roles", "parts") and before.head.pos_ == "VERB":
+            self.paired_roles(sent, before.head, role)  # "A and B reprise their roles as X and Y"
+            return None
         if before.text == "," and as_tok.i - 2 >= sent.span.start:  # "Ana Brill, as the shifty Ora Vane,"
             role_run = _name_span(role)
             last = role_run[-1].i if role_run is not None else role.i
@@ -686,6 +693,25 @@ class _Run:
             return None
         return self.credited(sent, role, run[-1], newcomer=True)
 
+    def paired_roles(self, sent: Sentence, verb: Any, first_role: Any) -> None:
+        """ "Elliott and Davies reprise their roles as Brody and Sallah": the verb's conjoined subjects
+        play the conjoined parts, in order (only when the counts agree)."""
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subj) != 1:
+            return
+        actors = [subj[0], *_name_conjuncts(subj[0])]
+        head = _name_head(first_role)
+        parts = [head, *_name_conjuncts(head)]
+        if len(actors) < 2 or len(actors) != len(parts):
+            return
+        for actor_tok, part_tok in zip(actors, parts, strict=True):
+            key = self.doc.ref(sent, part_tok)
+            if key is not None and self.doc.ents[key].fixed is None and key != self.doc.work_key:
+                self.doc.ents[key].fixed = C  # the roles a credit names are characters, whatever the votes
+            pair = self.credited(sent, part_tok, actor_tok)
+            if pair is not None:
+                self.found.append(Found(pair[0], "portrayed_by", pair[1], sent.index, 0.85))
+
     def star_subject(self, sent: Sentence, as_tok: Any) -> Any:
         """ "Tobin Harlow stars (again) as X", "Ada Roe-Lind co-stars as X": the name run before a
         star verb that opens its clause (the parser often reads "stars" as a noun, so this reads
@@ -697,6 +723,8 @@ class _Run:
             i -= 1
         if i <= start or doc[i].lower_ not in STAR_VERBS:
             return None
+        if i - 2 > start and doc[i - 1].text == "-" and doc[i - 2].lower_ == "co":
+            i -= 2  # "co - stars", split by the tokenizer
         run = _name_span(doc[i - 1])
         if run is None or not 2 <= len(run) <= 5 or not all(t.is_title or t.text == "-" for t in run):
             return None
