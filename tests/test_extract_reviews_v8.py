@@ -598,8 +598,7 @@ CRUSADE = "Ivory Crusade\n\nIvory Crusade is a 1989 American film directed by St
 
 def test_an_encyclopedic_cast_paragraph() -> None:
     c = extract(
-        CRUSADE
-        + "Harrison Fordham returns in the title role, and Sean Conroy co-stars as Indiana's father, "
+        CRUSADE + "Harrison Fordham returns in the title role, and Sean Conroy co-stars as Indiana's father, "
         "Henry Jones. The supporting cast includes Denholm Elliot, Alison Doodie and Julian Glove. Elliot "
         "and Doodie reprise their roles as Marcus Brody and Sallah from Raiders of the Lost Cart, and Glove "
         "plays the Austrian businessman Walter Donovan. In 1912, teenage Ivory Crusader steals a cross."
@@ -622,3 +621,12 @@ def test_the_title_role_is_the_character_the_title_opens_with() -> None:
         "Indigo Jones steals a cross from a band of treasure hunters."
     )
     assert ("Indigo Jones", "portrayed_by", "Harrison Fordham") in triples(c)
+
+
+def test_names_with_inner_capitals_and_a_singers_song() -> None:
+    c = extract(
+        "Dream Heist review\n\nLeonardo DiCapri plays Dom Cobb, a thief who steals secrets while people dream. "
+        "Hans Zimmerly's score, built from a slowed-down Edith Piafe song, shakes the seats. Cobb meets Arthur."
+    )
+    assert ("Dom Cobb", "portrayed_by", "Leonardo DiCapri") in triples(c)
+    assert "Edith Piafe" not in story(c)

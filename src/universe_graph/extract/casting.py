@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import C, Doc, P, Sentence, glued_hyphen
+from .document import C, Doc, P, Sentence, glued_hyphen, name_cased
 from .mentions import in_comparison
 from .relations import Found
 
@@ -187,6 +187,6 @@ def _name_ending(span: Any, i: int) -> Any:
         k -= 1
     run = doc[k : i + 1]
     words = [t for t in run if t.text != "-"]
-    if not 2 <= len(words) <= 4 or not all(t.is_title and t.is_alpha for t in words):
+    if not 2 <= len(words) <= 4 or not all(name_cased(t) and t.is_alpha for t in words):
         return None
     return run

@@ -27,6 +27,10 @@ PREMIERE_VERBS = frozenset({"premiere", "premier", "debut", "screen", "release"}
 WORK_NOUNS = frozenset({"film", "movie", "picture", "sequel", "series", "show", "documentary", "it"})
 #: verbs of making a film whose "for X" names the company it was made for, not a place in the story
 MAKING_VERBS = frozenset({"produce", "co-produce", "coproduce", "finance", "co-finance"})
+#: works of music or print a real artist's name may qualify ("an Edith Roe song", "a Bo Lund record")
+SONG_NOUNS = frozenset(
+    {"song", "track", "album", "record", "tune", "ballad", "single", "hit", "novel", "poem"}
+)
 #: nouns of another work of a person's ("her previous film")
 OTHER_WORK_NOUNS = frozenset({"film", "movie", "picture", "feature", "series", "show", "novel", "book"})
 #: adjectives that put a person's work before the reviewed one ("his previous film", "her last movie")
@@ -91,6 +95,16 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                 _mark(doc, sent, tok.subtree, aside=True)  # "(Brian Roe played the same doctor in Y)"
             elif lemma in OTHER_WORK_NOUNS and _earlier_work(tok, title):
                 _mark(doc, sent, _clause_of(tok), aside=True)  # "Her previous film, T, followed X"
+            elif lemma in SONG_NOUNS and tok.pos_ == "NOUN":
+                k = tok.i  # "built from an Edith Roe song": the real artist's name right before the noun
+                while (
+                    k - 1 > sent.span.start
+                    and tok.doc[k - 1].pos_ == "PROPN"
+                    and tok.doc[k - 1].text[:1].isupper()
+                ):
+                    k -= 1
+                if k < tok.i and not _the_work(title, tok.doc[tok.i - 1]):
+                    _mark(doc, sent, tok.doc[k : tok.i], aside=True)
             elif lemma in OTHER_WORK_NOUNS and _dated_other_film(tok):
                 top = tok  # "A's Joker, back in Tim Roe's 1989 film,": that film, and the part's owner
                 while top.head is not top and top.head.pos_ not in ("VERB", "AUX"):

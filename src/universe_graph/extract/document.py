@@ -347,6 +347,11 @@ def _of_name(span: Any, i: int) -> int | None:
     return j if j > k else None
 
 
+def name_cased(tok: Any) -> bool:
+    """A name's word: a capital first ("Roe", "DeGeneres", "McAvoy"), not all capitals ("HARD")."""
+    return bool(tok.text[:1].isupper() and (len(tok.text) == 1 or not tok.is_upper))
+
+
 def glued_hyphen(doc: Any, j: int, end: int) -> bool:
     """Whether token `j` is a hyphen with no space either side, before a capitalised piece of one
     name within `end` ("Obi-Wan", "R2-D2", "Ola Brandt-Kerr")."""

@@ -39,7 +39,7 @@ from .casting import credit_phrases, starring_line
 from .castlist import cast_lines, credit_block
 from .chars import blank_format, clean_name
 from .commentary import commentary_scopes, other_work_bracket, other_work_of
-from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_key
+from .document import C, Doc, Ent, L, P, Sentence, glued_hyphen, name_cased, name_key
 from .framing import clause_framing, frames, framing_seeds
 from .layout import Block, blank_html, blocks, looks_like_html
 from .marriage import marriages
@@ -485,7 +485,7 @@ class _Run:
             sent, verb, objs[0], role
         ):
             return  # a one-mention name is a credit only as "A plays X" of two proper names
-        if not 2 <= len(run) <= 4 or not all(t.is_title and t.is_alpha for t in run):
+        if not 2 <= len(run) <= 4 or not all(name_cased(t) and t.is_alpha for t in run):
             return
         actor = doc.ents.get(name_key(run.text))
         if actor is not None and (actor.key == role or (actor.in_story > 1 and not _introduced(actor, sent))):
@@ -516,7 +516,7 @@ class _Run:
         """Two or three capitalised words named nowhere else in the story, one of them no English
         dictionary word ("Maya Okafor", not "Cameo Moment"): a credit's person."""
         words = _name_words(run)
-        titled = all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words)
+        titled = all(t.is_alpha and (name_cased(t) or _hyphen_piece(t)) for t in words)
         if not 2 <= len(words) <= 3 or not titled:
             return False  # "Maya Okafor", "Choi Woo-shik"
         if all(_dictionary_word(t.lower_) for t in words):
@@ -1580,7 +1580,7 @@ def _one_word(run: Any) -> bool:
     return (
         bool(words)
         and not any(t.whitespace_ for t in run[:-1])
-        and all(t.is_title and t.is_alpha for t in words)
+        and all(name_cased(t) and t.is_alpha for t in words)
         and len(words) == len([t for t in run if t.text != "-"])
         and len(run) in (1, 3)
     )
@@ -1636,12 +1636,7 @@ def _name_words(run: Any) -> list[Any]:
 def _actor_name(run: Any) -> bool:
     """Two to four title-case words, a double-barrelled one counted as one ("Jo Arlow-Reyes")."""
     words = _name_words(run)
-    return 2 <= len(words) <= 4 and all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words)
-
-
-def _capitalised(tok: Any) -> bool:
-    """A name's word: a capital first ("Roe", "DeGeneres", "McAvoy"), not all capitals ("HARD")."""
-    return bool(tok.text[:1].isupper() and (len(tok.text) == 1 or not tok.is_upper))
+    return 2 <= len(words) <= 4 and all(t.is_alpha and (name_cased(t) or _hyphen_piece(t)) for t in words)
 
 
 def _hyphen_piece(tok: Any) -> bool:
@@ -1734,7 +1729,7 @@ def _person_name(inner: Any) -> bool:
     """Title-case words the NER takes for a person, here or in a plain credit sentence (the hyphen
     of a double-barrelled name, "Lisle-Baptiste", is part of it)."""
     words = _name_words(inner)
-    if not words or not all(t.is_alpha and (_capitalised(t) or _hyphen_piece(t)) for t in words):
+    if not words or not all(t.is_alpha and (name_cased(t) or _hyphen_piece(t)) for t in words):
         return False
     if all(t.ent_type_ == "PERSON" for t in words):
         return True
