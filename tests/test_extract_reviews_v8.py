@@ -625,8 +625,9 @@ def test_the_title_role_is_the_character_the_title_opens_with() -> None:
 
 def test_names_with_inner_capitals_and_a_singers_song() -> None:
     c = extract(
-        "Dream Heist review\n\nLeonardo DiCapri plays Dom Cobb, a thief who steals secrets while people dream. "
-        "Hans Zimmerly's score, built from a slowed-down Edith Piafe song, shakes the seats. Cobb meets Arthur."
+        "Dream Heist review\n\nLeonardo DiCapri plays Dom Cobb, a thief who steals secrets while people "
+        "dream. Hans Zimmerly's score, built from a slowed-down Edith Piafe song, shakes the seats. Cobb "
+        "meets Arthur."
     )
     assert ("Dom Cobb", "portrayed_by", "Leonardo DiCapri") in triples(c)
     assert "Edith Piafe" not in story(c)
