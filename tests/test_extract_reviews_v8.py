@@ -631,3 +631,14 @@ def test_names_with_inner_capitals_and_a_singers_song() -> None:
     )
     assert ("Dom Cobb", "portrayed_by", "Leonardo DiCapri") in triples(c)
     assert "Edith Piafe" not in story(c)
+
+
+def test_a_praised_bracket_a_surname_later_and_an_audiences_film() -> None:
+    c = extract(
+        "Night Rail review\n\nClaire Dumonte stars as Nadia Petrova, a retired spy. Viktor Sorel (a wry Paul "
+        "Keane) waits on the platform. Fans of Murder on the Orient Rail will find much to enjoy. Dumonte, "
+        "best known for a French series, is excellent."
+    )
+    assert ("Viktor Sorel", "portrayed_by", "Paul Keane") in triples(c)
+    assert "Murder on the Orient Rail" not in story(c)
+    assert "Dumonte" not in {e.name for e in c.entities}  # the credited actor, by surname

@@ -318,7 +318,16 @@ def _reviewers(tok: Any) -> bool:
         return True
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         return any(c.dep_ == "nsubj" and c.lower_ in REVIEWER for c in tok.head.children)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in AUDIENCE_VERBS:
+        return True  # "Fans of X will find much to enjoy": the audience, whoever they are
     return bool(tok.dep_ == "pobj" and tok.head.lower_ == "as")
+
+
+#: what a review says its audience will do ("Fans of X will find much to enjoy", "lovers of X adore it")
+AUDIENCE_VERBS = frozenset(
+    {"find", "enjoy", "love", "adore", "like", "want", "feel", "appreciate", "recognise", "recognize", "see",
+     "get", "have"}
+)  # fmt: skip
 
 
 def _about_the_work(verb: Any, title: str | None) -> bool:

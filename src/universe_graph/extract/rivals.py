@@ -273,10 +273,10 @@ def _titled_at(span: Any, k: int) -> bool:
     return k < span.end and bool(doc[k].text[:1].isupper() and doc[k].pos_ != "PRON")
 
 
-#: the small words a title keeps inside it ("No Country for Old Men", "Return of the Nightmare"); not
+#: the small words a title keeps inside it ("No Country for Old Men", "Murder on the Night Train"); not
 #: "and", which joins two titles, nor "in", "from", "at", "with" or "by", which join a part to its work
 #: ("Hans Gruber from Die Hard") as often as they sit inside a title
-TITLE_SMALL_WORDS = frozenset({"of", "for", "the", "a", "an", "to"})
+TITLE_SMALL_WORDS = frozenset({"of", "for", "the", "a", "an", "to", "on"})
 #: nouns of a time whose possessive dates a work ("last year's X", "this summer's X")
 TIME_NOUNS = frozenset({"year", "summer", "winter", "spring", "autumn", "season", "decade", "month", "week"})
 

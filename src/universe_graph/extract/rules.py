@@ -198,6 +198,7 @@ class _Run:
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
         self.found += billed_parts(self)  # "Woody (Tom Hanks, at his best)", "A Roe's Alfred, the butler"
         self.review_credits()  # again, for people credited since ("Maxim (Crane)" after "Ann Crane as Maxim")
+        self.credited_surnames()  # "Dumont, best known for ..." after "Claire Dumont stars as": one person
         self.literals = works.literals
         resolve_pronouns(doc)
         self.found += pronoun_parts(self)  # "Heath Roe plays him with relish"
@@ -780,6 +781,22 @@ class _Run:
         elif " " not in actor:  # "(Solberg-Owusu)" after "Mira Solberg-Owusu" is credited: one person
             actor = self.credited_surname(actor) or actor
         return (role, actor) if actor is not None and actor != role else None
+
+    def credited_surnames(self) -> None:
+        """Each one-word name that is the last word of exactly one credited Person (and of no
+        character) joins that Person, whatever its type votes said ("Dumont" a place by the NER)."""
+        doc = self.doc
+        people: dict[str, list[Ent]] = {}
+        for e in doc.ents.values():
+            if e.fixed is P and " " in e.key:
+                people.setdefault(e.key.split()[-1], []).append(e)
+        for key in [k for k in doc.ents if " " not in k and k in people]:
+            ent = doc.ents[key]
+            if ent.fixed is not None or len(people[key]) != 1 or key == doc.work_key:
+                continue
+            if any(e.key != key and e.type is C and key in e.key.split() for e in doc.ents.values()):
+                continue  # a character shares the word
+            merge_into(doc, ent, people[key][0])
 
     def credited_surname(self, key: str) -> str | None:
         """ "Played by Olafsen" after "It stars ... Ruth Olafsen": a one-word name that is the last word
@@ -1540,10 +1557,11 @@ def _praise_lead(span: Any, paren: Any) -> int:
         return 0
     j = i + 1
     while j < min(span.end, i + 5) and (
-        (doc[j].is_lower and doc[j].pos_ in ("ADJ", "ADV")) or (doc[j].text == "-" and not doc[j].whitespace_)
+        (doc[j].is_lower and doc[j].pos_ in ("ADJ", "ADV", "NOUN"))
+        or (doc[j].text == "-" and not doc[j].whitespace_)
     ):
-        j += 1
-    if j == i + 1 or j >= span.end or not doc[j].is_title or doc[j - 1].text == "-":
+        j += 1  # "(a wry A B)": the parser may take the adjective for a noun
+    if j == i + 1 or j >= span.end or not name_cased(doc[j]) or doc[j - 1].text == "-":
         return 0
     return int(j - paren.i - 1)
 
