@@ -33,6 +33,8 @@ OTHER_WORK_NOUNS = frozenset({"film", "movie", "picture", "feature", "series", "
 EARLIER_WORDS = frozenset({"previous", "earlier", "last", "prior", "recent", "latest", "other", "past"})
 #: verbs of making or selling a film whose agent, when a company, is the world's, not the story's
 COMPANY_VERBS = frozenset({"produce", "co-produce", "coproduce", "distribute", "co-distribute", "finance"})
+#: verbs whose subject, with the work as object, is a company of the world ("X released the film")
+_RELEASING_VERBS = COMPANY_VERBS | {"release", "acquire"}
 #: the last word of a company's name ("Gorsemoor Studios", "Bellweather Pictures")
 COMPANY_WORDS = frozenset(
     {
@@ -70,7 +72,7 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
                         _mark(doc, sent, pobj.subtree, aside=True)
             if (
-                lemma in COMPANY_VERBS | {"release", "acquire"}
+                lemma in _RELEASING_VERBS
                 and tok.tag_ in ("VBD", "VBZ")
                 and any(c.dep_ == "dobj" and c.lower_ in WORK_NOUNS for c in tok.children)
             ):  # "Universal Pictures released the film": the company is the world's

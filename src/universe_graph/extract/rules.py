@@ -266,12 +266,9 @@ class _Run:
                         person = self.person(sent, inner)
                         self.found.append(Found(before, "portrayed_by", person, sent.index, 0.9))
                 low = tok.lower_
-                after_the = tok.i > span.start and (
-                    tok.nbor(-1).lower_ in ("the", "his", "her", "their", "its")
-                    or tok.nbor(-1).tag_ == "POS"
-                    or (tok.nbor(-1).text == "," and tok.i - 1 > span.start and tok.nbor(-2).pos_ == "NOUN")
-                )  # "the Combine's director, X", "his old handler, Director X": a character's title
-                if low in lx.CREW_WORDS and not after_the and not self.encyclopedic:  # "director Jane Roe"
+                if (
+                    low in lx.CREW_WORDS and not self.encyclopedic and not _after_the(span, tok)
+                ):  # "director Jane Roe"
                     names = [t for t in tok.rights if t.dep_ in ("appos", "compound")] or (
                         [tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" else []
                     )
@@ -1350,6 +1347,19 @@ def parallel_objects(doc: Doc) -> None:
                 want, other = ("m", "f") if tok.lower_ == "him" else ("f", "m")
                 if doc.ents[key].gender[other] <= doc.ents[key].gender[want]:
                     doc.token_ent[(sent.index, tok.i)] = key
+
+
+def _after_the(span: Any, tok: Any) -> bool:
+    """A crew word after "the", a possessive or "a noun," names a character's title ("the Combine's
+    director, X", "his old handler, Director X"), not the film's crew."""
+    return bool(
+        tok.i > span.start
+        and (
+            tok.nbor(-1).lower_ in ("the", "his", "her", "their", "its")
+            or tok.nbor(-1).tag_ == "POS"
+            or (tok.nbor(-1).text == "," and tok.i - 1 > span.start and tok.nbor(-2).pos_ == "NOUN")
+        )
+    )
 
 
 def _epithet_before(sent: Sentence, paren: Any, key: str, doc: Doc) -> bool:
