@@ -45,6 +45,12 @@ COMPANY_WORDS = frozenset(
 )  # fmt: skip
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
+#: every lemma that one of `commentary_scopes`' branches starts from (and the words "(", "known",
+#: "of", "unlike")
+_COMMENTARY_LEMMAS = frozenset(
+    MAKING_VERBS | _RELEASING_VERBS | ROLE_VERBS | OTHER_WORK_NOUNS | MANNER_NOUNS | PREMIERE_VERBS
+    | FAN_NOUNS | {"remind"}
+)  # fmt: skip
 
 
 def commentary_scopes(doc: Doc, title: str | None = None) -> None:
@@ -56,6 +62,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             continue
         for tok in sent.span:
             lemma = tok.lemma_.lower()
+            if lemma not in _COMMENTARY_LEMMAS and tok.lower_ not in ("(", "known", "of", "unlike"):
+                continue  # no branch below starts here
             if tok.text == "(":
                 _actor_aside(doc, sent, tok)
                 if other_work_bracket(tok, title):  # 'Ada Quill ("Night Lanterns")'

@@ -53,6 +53,8 @@ def comparison_scopes(doc: Doc) -> None:
         span = sent.span
         for tok in span:
             low = tok.lower_
+            if low not in _COMPARISON_WORDS and tok.lemma_.lower() not in _COMPARISON_LEMMAS:
+                continue  # no branch below can start a comparison here
             start: int | None = None
             if low == "think" and not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
                 nxt = tok.nbor(1) if tok.i + 1 < span.end else None
@@ -120,6 +122,15 @@ CRAFT_NOUNS = frozenset(
      "work", "stunt-work", "stuntwork", "stunts", "camerawork", "cinematography", "direction", "visuals",
      "act", "half", "reel"}
 )  # fmt: skip
+
+
+#: every word (lower case) and lemma that one of `comparison_scopes`' branches starts from
+_COMPARISON_WORDS = frozenset(
+    {"think", "like", "reminiscent", "akin", "similar", "vein", "mixed", "crossed", "compared", "basically",
+     "essentially", "channeling", "channelling", "echoes", "shades", "homage", "nod", "riff", "meets"}
+    | BORROW_WORDS
+)  # fmt: skip
+_COMPARISON_LEMMAS = frozenset({"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS)
 
 
 def _craft_said(tok: Any) -> bool:

@@ -74,6 +74,8 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
         span = sent.span
         for tok in span:
             low = tok.lower_
+            if low not in _RIVAL_WORDS and tok.tag_ != "POS" and tok.lemma_ not in EVOKE_LEMMAS:
+                continue  # no branch below starts here
             start: int | None = None
             aside = False
             if (
@@ -289,6 +291,12 @@ TIME_NOUNS = frozenset({"year", "summer", "winter", "spring", "autumn", "season"
 
 #: the real world's film awards: never a character or a group of the story
 AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "golden", "academy"})
+#: every word (lower case) that one of `rival_scopes`' branches starts from, but a possessive's
+#: and an evoking lemma's
+_RIVAL_WORDS = frozenset(
+    OVERTAKE_FORMS | RIVAL_FORMS | {"since", "as", "who"} | _YARDSTICKS.keys() | _CAREERS.keys()
+    | PART_NOUNS | AWARDS
+)  # fmt: skip
 
 
 def _award(tok: Any, span: Any) -> bool:
