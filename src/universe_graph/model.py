@@ -189,14 +189,13 @@ class Evidence(Strict):
 
     @model_validator(mode="after")
     def _has_locator(self) -> Self:
-        span = (self.start, self.end, self.quote)
-        if any(v is not None for v in span):
-            if any(v is None for v in span):
+        start, end, quote = self.start, self.end, self.quote  # no generators: one per claim's evidence
+        if start is not None or end is not None or quote is not None:
+            if start is None or end is None or quote is None:
                 raise ValueError("a text locator needs start, end and quote together")
-            assert self.start is not None and self.end is not None and self.quote is not None
-            if self.end < self.start:
-                raise ValueError(f"end ({self.end}) is before start ({self.start})")
-            if self.end - self.start != len(self.quote):
+            if end < start:
+                raise ValueError(f"end ({end}) is before start ({start})")
+            if end - start != len(quote):
                 raise ValueError("quote length does not match end - start")
         elif self.line is None and self.row is None and self.pointer is None:
             raise ValueError("evidence needs a locator: start/end/quote, line, row or pointer")

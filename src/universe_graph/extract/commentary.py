@@ -37,6 +37,8 @@ OTHER_WORK_NOUNS = frozenset({"film", "movie", "picture", "feature", "series", "
 EARLIER_WORDS = frozenset({"previous", "earlier", "last", "prior", "recent", "latest", "other", "past"})
 #: verbs of making or selling a film whose agent, when a company, is the world's, not the story's
 COMPANY_VERBS = frozenset({"produce", "co-produce", "coproduce", "distribute", "co-distribute", "finance"})
+#: verbs whose subject, with the work as object, is a company of the world ("X released the film")
+_RELEASING_VERBS = COMPANY_VERBS | {"release", "acquire"}
 #: the last word of a company's name ("Gorsemoor Studios", "Bellweather Pictures")
 COMPANY_WORDS = frozenset(
     {
@@ -47,6 +49,12 @@ COMPANY_WORDS = frozenset(
 )  # fmt: skip
 #: who a reviewer's fandom belongs to
 REVIEWER = frozenset({"i", "we", "me", "us", "my", "our"})
+#: every lemma that one of `commentary_scopes`' branches starts from (and the words "(", "known",
+#: "of", "unlike")
+_COMMENTARY_LEMMAS = frozenset(
+    MAKING_VERBS | _RELEASING_VERBS | ROLE_VERBS | OTHER_WORK_NOUNS | MANNER_NOUNS | PREMIERE_VERBS
+    | FAN_NOUNS | SONG_NOUNS | {"remind"}
+)  # fmt: skip
 
 
 def commentary_scopes(doc: Doc, title: str | None = None) -> None:
@@ -58,6 +66,8 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
             continue
         for tok in sent.span:
             lemma = tok.lemma_.lower()
+            if lemma not in _COMMENTARY_LEMMAS and tok.lower_ not in ("(", "known", "of", "unlike"):
+                continue  # no branch below starts here
             if tok.text == "(":
                 _actor_aside(doc, sent, tok)
                 if other_work_bracket(tok, title):  # 'Ada Quill ("Night Lanterns")'
@@ -74,7 +84,7 @@ def commentary_scopes(doc: Doc, title: str | None = None) -> None:
                     for pobj in (c for c in prep.children if c.dep_ == "pobj" and _titled(c)):
                         _mark(doc, sent, pobj.subtree, aside=True)
             if (
-                lemma in COMPANY_VERBS | {"release", "acquire"}
+                lemma in _RELEASING_VERBS
                 and tok.tag_ in ("VBD", "VBZ")
                 and any(c.dep_ == "dobj" and c.lower_ in WORK_NOUNS for c in tok.children)
             ):  # "Universal Pictures released the film": the company is the world's

@@ -53,6 +53,8 @@ def comparison_scopes(doc: Doc) -> None:
         span = sent.span
         for tok in span:
             low = tok.lower_
+            if low not in _COMPARISON_WORDS and tok.lemma_.lower() not in _COMPARISON_LEMMAS:
+                continue  # no branch below can start a comparison here
             start: int | None = None
             if low == "think" and not any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children):
                 nxt = tok.nbor(1) if tok.i + 1 < span.end else None
@@ -134,6 +136,15 @@ def _filler_like(tok: Any, span: Any) -> bool:
         after = tok.doc[tok.i + 1 : min(span.end, tok.i + 5)]
         return any(t.like_num or t.lower_ in ("first", "last", "every", "half") for t in after)
     return False
+
+
+#: every word (lower case) and lemma that one of `comparison_scopes`' branches starts from
+_COMPARISON_WORDS = frozenset(
+    {"think", "like", "reminiscent", "akin", "similar", "vein", "mixed", "crossed", "compared", "basically",
+     "essentially", "channeling", "channelling", "echoes", "shades", "homage", "nod", "riff", "meets"}
+    | BORROW_WORDS
+)  # fmt: skip
+_COMPARISON_LEMMAS = frozenset({"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS)
 
 
 def _craft_said(tok: Any) -> bool:

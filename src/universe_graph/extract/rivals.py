@@ -74,6 +74,8 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
         span = sent.span
         for tok in span:
             low = tok.lower_
+            if low not in _RIVAL_WORDS and tok.tag_ != "POS" and tok.lemma_ not in EVOKE_LEMMAS:
+                continue  # no branch below starts here
             start: int | None = None
             aside = False
             if (
@@ -88,7 +90,7 @@ def rival_scopes(doc: Doc, title: str | None) -> None:
                 start = _rival_target(tok, span)
             elif low == "since":
                 start = _ranked_since(tok, span)
-            elif (k := _phrase_end(tok, span, YARDSTICK_PHRASES)) is not None and _titled_at(span, k):
+            elif (k := _phrase_end(tok, span, _YARDSTICKS)) is not None and _titled_at(span, k):
                 start = k
             elif (k := _career_end(tok, span, title, doc.text)) is not None:
                 doc.mark_outside(sent, range(tok.i, _aside_end(span, k)), aside=True)
@@ -143,7 +145,7 @@ def _rival_target(verb: Any, span: Any) -> int | None:
 
 def _career_end(tok: Any, span: Any, title: str | None, text: str) -> int | None:
     """Where a career phrase ("rose to fame as", "fresh off") or a past part ("was X in Y") ends."""
-    k = _phrase_end(tok, span, CAREER_PHRASES)
+    k = _phrase_end(tok, span, _CAREERS)
     if k is None and tok.lower_ == "as":
         k = _past_part_in(tok, span, title, text)
     if k is None and tok.lower_ == "who":
@@ -252,11 +254,22 @@ def _owned(noun: Any) -> bool:
     )
 
 
-def _phrase_end(tok: Any, span: Any, phrases: tuple[tuple[str, ...], ...]) -> int | None:
-    """The index after one of `phrases` starting at `tok`, or None."""
-    doc, low = tok.doc, tok.lower_  # called on every token: the word is read once
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The phrases by their first word, in their order (`_phrase_end` runs on every token)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
     for phrase in phrases:
-        if low != phrase[0] or tok.i + len(phrase) > span.end:
+        out[phrase[0]] = (*out.get(phrase[0], ()), phrase)
+    return out
+
+
+_YARDSTICKS, _CAREERS = _by_first(YARDSTICK_PHRASES), _by_first(CAREER_PHRASES)
+
+
+def _phrase_end(tok: Any, span: Any, phrases: dict[str, tuple[tuple[str, ...], ...]]) -> int | None:
+    """The index after one of `phrases` (by first word, `_by_first`) starting at `tok`, or None."""
+    doc = tok.doc
+    for phrase in phrases.get(tok.lower_, ()):
+        if tok.i + len(phrase) > span.end:
             continue
         if all(doc[tok.i + j].lower_ == w for j, w in enumerate(phrase)):
             return int(tok.i + len(phrase))
@@ -283,6 +296,12 @@ TIME_NOUNS = frozenset({"year", "summer", "winter", "spring", "autumn", "season"
 
 #: the real world's film awards: never a character or a group of the story
 AWARDS = frozenset({"oscar", "oscars", "emmy", "emmys", "bafta", "baftas", "golden", "academy"})
+#: every word (lower case) that one of `rival_scopes`' branches starts from, but a possessive's
+#: and an evoking lemma's
+_RIVAL_WORDS = frozenset(
+    OVERTAKE_FORMS | RIVAL_FORMS | {"since", "as", "who", "from"} | _YARDSTICKS.keys() | _CAREERS.keys()
+    | PART_NOUNS | AWARDS
+)  # fmt: skip
 
 
 def _award(tok: Any, span: Any) -> bool:

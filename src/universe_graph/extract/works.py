@@ -2395,18 +2395,23 @@ def mark_title(doc: Doc, title: str, kind: EntityType, *, work: str | None = Non
         if sent.heading:
             continue
         span = sent.span
+        toks = list(span)  # the sentence's own tokens: their text is read once
         i = span.start
         while i < span.end:
-            tok = span.doc[i]
+            tok = toks[i - span.start]
             matched = 0
             if tok.text[:1].isupper() or tok.text[:1].isdigit():
-                for j in range(i + 1, min(span.end, i + 3 * len(want) + 2) + 1):
-                    got = _fold_words(span.doc[i:j].text)
-                    if got == want:
-                        matched = j
-                        break
-                    if len(got) > len(want) or got != want[: len(got)]:
-                        break
+                got = _fold_words(tok.text)  # the first piece, span.doc[i : i + 1].text, read cheaply
+                if got == want:
+                    matched = i + 1
+                elif len(got) < len(want) and got == want[: len(got)]:
+                    for j in range(i + 2, min(span.end, i + 3 * len(want) + 2) + 1):
+                        got = _fold_words(span.doc[i:j].text)
+                        if got == want:
+                            matched = j
+                            break
+                        if len(got) > len(want) or got != want[: len(got)]:
+                            break
             if matched and (sent.index, i) not in doc.token_ent:
                 _mention(doc, sent, title, i, matched, key=key, fixed=kind)
                 i = matched
