@@ -198,3 +198,19 @@ def test_relation_quotes_must_name_both_ends() -> None:
         "Ann Lund betrayed Bo's sister: The betrayal stings.",
     ]
     assert s.quotes_exact == s.quotes_total == 5
+
+
+def test_a_name_listed_twice_keeps_both_entries_aliases() -> None:
+    gold: dict[str, Any] = {
+        "entities": {
+            "required": [
+                {"name": "Indy", "type": "Character", "aliases": ["Henry Jones Jr."]},
+                {"name": "Indy", "type": "Universe", "aliases": ["the Indy films"]},
+            ],
+            "acceptable": [],
+        },
+        "relations": {"vocabulary": {}, "required": [], "acceptable": []},
+        "events": [],
+    }
+    export = {"entities": [ent("h", "Henry Jones Jr.")], "relations": [], "events": []}
+    assert score(export, gold).entities.recall == 0.5  # the character's alias still names it

@@ -147,7 +147,10 @@ def score(export: dict[str, Any], gold: dict[str, Any], text: str | None = None)
     required, acceptable = ents.get("required", []), ents.get("acceptable", [])
     gold_names: dict[str, set[str]] = {}  # gold name -> folded names and aliases
     for g in [*required, *acceptable]:
-        gold_names[g["name"]] = {fold(g["name"]), *(fold(a) for a in g.get("aliases", []))}
+        # one name listed twice (a franchise and its hero, with two types) keeps both entries' aliases
+        gold_names.setdefault(g["name"], set()).update(
+            {fold(g["name"]), *(fold(a) for a in g.get("aliases", []))}
+        )
 
     def matches(name: str, gold_name: str) -> bool:
         return fold(name) in gold_names.get(gold_name, {fold(gold_name)})
