@@ -156,6 +156,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+#: every word (lower case) that one of `credit_pair`'s branches starts from, but a possessive's and a
+#: credit lemma's
+_CREDIT_WORDS = frozenset({"(", "as", "portrayal", "performance", "turn"})
+
+
 class _Run:
     def __init__(self, doc: Doc, source: Source, about: WorkHint, ex: Extractor) -> None:
         self.doc, self.source, self.about, self.ex = doc, source, about, ex
@@ -579,8 +584,12 @@ class _Run:
             if sent.heading:
                 continue
             for tok in sent.span:
-                if in_comparison(doc, sent, tok.i):
-                    continue
+                if (
+                    tok.lower_ not in _CREDIT_WORDS
+                    and tok.dep_ != "poss"
+                    and tok.lemma_.lower() not in lx.CREDIT_LEMMAS
+                ) or in_comparison(doc, sent, tok.i):
+                    continue  # no branch of `credit_pair` starts here, or a comparison's
                 pair = self.credit_pair(sent, tok)
                 if pair is not None:
                     role, actor = pair
