@@ -530,20 +530,21 @@ class Reader:
 
     def arguments(self, sent: Sentence, v: Any) -> tuple[list[str], list[str], bool]:
         """(agents, patients, passive): passive agents come from "by", missing subjects from the head."""
-        subj_toks = [c for c in v.children if c.dep_ == "nsubj"]
+        kids = list(v.children)  # spaCy makes the children anew on every walk; walked here up to eight times
+        subj_toks = [c for c in kids if c.dep_ == "nsubj"]
         if not subj_toks:  # "X did n't just kill": the parser may hang the subject on the auxiliary
-            subj_toks = [g for c in v.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+            subj_toks = [g for c in kids if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
             if v.dep_ == "ccomp" and v.head.lemma_ == "do" and not subj_toks:
                 subj_toks = [c for c in v.head.children if c.dep_ == "nsubj" and c.i < v.i]
-        pass_toks = [c for c in v.children if c.dep_ == "nsubjpass"]
-        agent_toks = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-        for prt in (c for c in v.children if c.dep_ == "prt"):
+        pass_toks = [c for c in kids if c.dep_ == "nsubjpass"]
+        agent_toks = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        obj_toks = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        for prt in (c for c in kids if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
         if not obj_toks:  # "shoots her dead" parsed as a clause "her dead": she is the object
             obj_toks = [
                 g
-                for c in v.children
+                for c in kids
                 if c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ in RESULT_ADJECTIVES
                 for g in c.children
                 if g.dep_ == "nsubj" and g.i < c.i
@@ -590,7 +591,7 @@ class Reader:
         if v.dep_ == "relcl" and any(t.lower_ in ("whom", "who", "that") for t in obj_toks):
             objects = self.ents_of(sent, v.head)  # "Voss, whom Rook had fought": Voss is the object
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
-            for c in v.children:
+            for c in kids:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
                     break
