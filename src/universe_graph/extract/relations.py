@@ -143,19 +143,20 @@ class Reader:
             for tok in sent.span:
                 if in_comparison(self.doc, sent, tok.i):
                     continue
-                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
+                pos, low = tok.pos_, tok.lower_
+                if pos in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
-                if tok.pos_ in ("NOUN", "VERB"):
+                if pos in ("NOUN", "VERB"):
                     self.hands(sent, tok)
-                if tok.pos_ in ("NOUN", "PROPN"):
+                if pos in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
                     self.paid(sent, tok)
                     self.misread_transitive(sent, tok)
-                if tok.lower_ == "of":
+                if low == "of":
                     self.of_group(sent, tok)
-                if tok.lower_ == "including":
+                if low == "including":
                     self.including(sent, tok)
-                if tok.text == ":":
+                if low == ":":
                     self.roster(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
@@ -172,9 +173,9 @@ class Reader:
     def misread_transitive(self, sent: Sentence, tok: Any) -> None:
         """ "Ann poisons Bo": the parser may read "Ann poisons Bo" as one noun phrase, the verb a plural
         noun between two names; an action verb there, between two characters, is the action."""
-        lemma = tok.lemma_.lower()
         if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.i == sent.span.start:
             return
+        lemma = tok.lemma_.lower()
         if lemma not in lx.VERBS and lemma not in lx.ACTION_KINDS:
             return
         left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, tok.head)
@@ -895,7 +896,7 @@ class Reader:
             people = self.ents_of(sent, n.head)
         elif (
             (
-                lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                lemma in lx.LEADER_OR_MEMBER_NOUNS
                 or lx.RELATIONAL_NOUNS.get(lemma, ("",))[0] in ("works_for", "family_of")
             )
             and self.doc.ref(sent, n) is None
@@ -937,7 +938,7 @@ class Reader:
                             continue  # "a trainee at the Academy" works there; "a clerk at Bo's" says nothing
                         if prep.lower_ == "of" and (
                             self.doc.ents[k].type is not ORG
-                            or lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                            or lemma in lx.LEADER_OR_MEMBER_NOUNS
                             or lemma in lx.RELATIONAL_NOUNS
                         ):
                             continue  # "the courier of the Guild" works for it; "the son of X" is kin
