@@ -170,6 +170,8 @@ class _Run:
         self.known: dict[str, KnownName] = {}  # entity key -> the known entity it names
         self.literals: list[Literal] = []
         self.encyclopedic = False
+        self.forms: dict[str, list[str]] = {}  # entity key -> its spaced name forms (`spaced_forms`)
+        self.spaced: dict[int, str] = {}  # sentence index -> its spaced, case-folded text (`names`)
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -1212,18 +1214,34 @@ class _Run:
         sents = self.doc.sentences
         start = sents[sent_index]
         for key in ends:
-            forms = _name_forms(self.doc.ents[key])
-            if not forms or _names(sents[sent_index].span.text, forms):
+            forms = self.spaced_forms(key)
+            if not forms or self.names(sent_index, forms):
                 continue
             for back in range(sent_index - 1, max(sent_index - 3, -1), -1):
                 if sents[back].paragraph != sents[sent_index].paragraph or sents[back].heading:
                     break
-                if _names(sents[back].span.text, forms):
+                if self.names(back, forms):
                     start = sents[back] if sents[back].start < start.start else start
                     break
         if start.index == sent_index:
             return ev
         return self.make_evidence(start.start, sents[sent_index].end, conf)
+
+    def spaced_forms(self, key: str) -> list[str]:
+        """An entity's `_name_forms`, spaced for `names`, made once per entity: assembly (after every
+        pass, the entities settled) checks them for each relation."""
+        forms = self.forms.get(key)
+        if forms is None:
+            forms = self.forms[key] = [_spaced(f) for f in _name_forms(self.doc.ents[key])]
+        return forms
+
+    def names(self, sent_index: int, forms: list[str]) -> bool:
+        """Whether sentence `sent_index` holds one of the spaced `forms` as whole words (case-insensitive);
+        each sentence's text spaced once."""
+        words = self.spaced.get(sent_index)
+        if words is None:
+            words = self.spaced[sent_index] = _spaced(self.doc.sentences[sent_index].span.text.casefold())
+        return any(f in words for f in forms)
 
     def credit_sentences(self) -> set[int]:
         """Sentences that credit the film's people (a person named, a cast or crew relation read): an
@@ -1273,7 +1291,7 @@ class _Run:
         for sent in doc.sentences:
             if sent.heading:
                 continue
-            lows = {t.lower_ for t in sent.span}
+            centred: bool | None = None  # "center", "centre" or "heart" in it: read at its first name
             for tok in sent.span:
                 ref = doc.ref(sent, tok)
                 if ref is None or ref not in score:
@@ -1281,8 +1299,10 @@ class _Run:
                 k = ref
                 if k not in score:
                     continue
+                if centred is None:
+                    centred = any(t.lower_ in ("center", "centre", "heart") for t in sent.span)
                 bonus = 0.0
-                if lows & {"center", "centre", "heart"} and tok.dep_ in ("nsubj", "attr", "nsubjpass"):
+                if centred and tok.dep_ in ("nsubj", "attr", "nsubjpass"):
                     bonus = 10
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in lx.JOURNEY_NOUNS:
                     bonus = max(bonus, 4)
@@ -1376,12 +1396,6 @@ def _name_forms(e: Ent) -> set[str]:
     return {n.casefold() for n in names} | {
         w.casefold() for n in names for w in n.split() if len(w) >= 3 and w[:1].isupper()
     }
-
-
-def _names(text: str, forms: set[str]) -> bool:
-    """Whether `text` holds one of `forms` as whole words (case-insensitive)."""
-    words = _spaced(text.casefold())
-    return any(_spaced(f) in words for f in forms)
 
 
 @lru_cache(maxsize=4096)
