@@ -2570,6 +2570,9 @@ PERSON_CUES = {
 }
 #: verbs of a craft that are not a role ("The score, composed by A"): the agent is a person of the crew
 CRAFT_VERBS = frozenset({"compose", "score", "shoot", "edit", "design", "choreograph", "photograph"})
+#: every word (lower case) and lemma that one of `Portrayals.token`'s branches starts from
+_PORTRAYAL_WORDS = frozenset({"played", "portrayed", "("} | PERSON_CUES.keys())
+_PORTRAYAL_LEMMAS = frozenset({"play", "portray"} | PERFORMANCE_NOUNS | CRAFT_VERBS)
 
 
 def _run_ending(doc: Any, end: int, start: int) -> Any:
@@ -2636,8 +2639,10 @@ class Portrayals:
             self.r.found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
 
     def token(self, sent: Sentence, tok: Any) -> None:
-        doc, span = tok.doc, sent.span
         low = tok.lower_
+        if low not in _PORTRAYAL_WORDS and tok.lemma_.lower() not in _PORTRAYAL_LEMMAS:
+            return  # no branch below starts here
+        doc, span = tok.doc, sent.span
         if (
             low in ("played", "portrayed")
             and tok.i == span.start
