@@ -1001,7 +1001,7 @@ def place_links(doc: Doc) -> list[Found]:
         if sent.heading:
             continue
         for tok in sent.span:
-            inner = doc.ref(sent, tok)
+            inner = doc.token_ent.get((sent.index, tok.i))  # `doc.ref` without a call per token
             if inner is None or in_comparison(doc, sent, tok.i) or doc.ref(sent, tok.head) == inner:
                 continue  # not the head word of a place's name
             if doc.ents[inner].type is not L or not doc.ents[inner].in_universe:

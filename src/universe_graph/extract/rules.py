@@ -960,6 +960,8 @@ class _Run:
             "conclude",
         }
         cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
+        if all(e.fixed is not EntityType.UNIVERSE for e in doc.ents.values()):
+            return  # no sentence names a universe
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -983,11 +985,12 @@ class _Run:
         scene: dict[int, str] = {}  # section -> latest location
         location_of: dict[int, str | None] = {}
         outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
+        ref = doc.token_ent.get  # `doc.ref` without a call per token
         for sent in doc.sentences:
             placed = [
                 (t, k)
                 for t in sent.span
-                if (k := doc.ref(sent, t))
+                if (k := ref((sent.index, t.i)))
                 and doc.ents[k].type is L
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
@@ -1293,7 +1296,7 @@ class _Run:
                 continue
             centred: bool | None = None  # "center", "centre" or "heart" in it: read at its first name
             for tok in sent.span:
-                ref = doc.ref(sent, tok)
+                ref = doc.token_ent.get((sent.index, tok.i))  # `doc.ref` without a call per token
                 if ref is None or ref not in score:
                     continue
                 k = ref
