@@ -172,6 +172,7 @@ class _Run:
         self.encyclopedic = False
         self.forms: dict[str, list[str]] = {}  # entity key -> its spaced name forms (`spaced_forms`)
         self.spaced: dict[int, str] = {}  # sentence index -> its spaced, case-folded text (`names`)
+        self.credit_cues: list[tuple[Sentence, Any]] | None = None  # `review_credits`' tokens, found once
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -582,23 +583,24 @@ class _Run:
         Ora Vane, steals every scene" for an actor named nowhere else. Only a character on the other
         side gives a credit: "Ora, as the eldest, inherits" and "Ora plays Bo at chess" give none."""
         doc = self.doc
-        for sent in doc.sentences:
-            if sent.heading:
+        if self.credit_cues is None:  # the prose tokens a branch of `credit_pair` starts from (the parse's)
+            self.credit_cues = [
+                (sent, tok)
+                for sent in doc.sentences
+                if not sent.heading
+                for tok in sent.span
+                if tok.lower_ in _CREDIT_WORDS or tok.dep_ == "poss" or tok.lemma_.lower() in lx.CREDIT_LEMMAS
+            ]
+        for sent, tok in self.credit_cues:
+            if in_comparison(doc, sent, tok.i):
                 continue
-            for tok in sent.span:
-                if (
-                    tok.lower_ not in _CREDIT_WORDS
-                    and tok.dep_ != "poss"
-                    and tok.lemma_.lower() not in lx.CREDIT_LEMMAS
-                ) or in_comparison(doc, sent, tok.i):
-                    continue  # no branch of `credit_pair` starts here, or a comparison's
-                pair = self.credit_pair(sent, tok)
-                if pair is not None:
-                    role, actor = pair
-                    doc.ents[actor].fixed = P
-                    self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
-                    if doc.work_key:  # an actor credited with a part in the text's work is in its cast
-                        self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+            pair = self.credit_pair(sent, tok)
+            if pair is not None:
+                role, actor = pair
+                doc.ents[actor].fixed = P
+                self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
+                if doc.work_key:  # an actor credited with a part in the text's work is in its cast
+                    self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
 
     def credit_pair(self, sent: Sentence, tok: Any) -> tuple[str, str] | None:
         """(character, actor) of one credit construction anchored on `tok`, or None."""
