@@ -1137,6 +1137,12 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+#: nouns of a group's members a description may take ("a Syndicate cop")
+_MEMBER_NOUNS = lx.MEMBER_NOUNS | {"cop", "detective"}
+#: every lemma one of `descriptions`' branches starts from (and the relational nouns' words)
+_DESCRIBED_NOUNS = frozenset(lx.RELATIONAL_NOUNS.keys() | lx.ORG_NOUNS | _MEMBER_NOUNS | lx.PLACE_NOUNS)
+
+
 def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[Found]:
     """Entities stated by description, and their tie to the named one they hang on; "her husband" is
     the one spouse a stated marriage gives (`spouses`), no description."""
@@ -1151,6 +1157,8 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 continue
             lemma = tok.lemma_.lower()
             low = tok.lower_
+            if low not in lx.RELATIONAL_NOUNS and lemma not in _DESCRIBED_NOUNS:
+                continue  # no branch below starts here
             poss = [c for c in tok.children if c.dep_ == "poss"]
             named_head = doc.ref(sent, tok.head) if tok.dep_ == "compound" else None
             if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and named_head and not poss:
@@ -1267,7 +1275,7 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 if groups and mods:
                     ent = _describe(doc, sent, tok, f"{mods[-1]} {lemma}", f"{mods[-1]} {lemma}", ORG)
                     found.append(Found(ent.key, "part_of", groups[0], sent.index, 0.8))
-            elif lemma in lx.MEMBER_NOUNS | {"cop", "detective"} and lemma not in ("part",):
+            elif lemma in _MEMBER_NOUNS and lemma not in ("part",):
                 comp = [c for c in tok.children if c.dep_ == "compound" and doc.ref(sent, c)]
                 if comp and tok.tag_ == "NN":
                     org = doc.ref(sent, comp[0])
