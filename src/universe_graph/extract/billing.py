@@ -6,13 +6,13 @@ story uses as someone acting, or a part that is no character, gives nothing."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from . import lexicon as lx
-from .casting import _name_ending
+from .casting import Crediting, _name_ending
 from .castlist import names_listed, part_entity
 from .document import C, Doc, P, Sentence
-from .mentions import in_comparison
+from .mentions import in_comparison, story_tokens
 from .relations import Found
 
 #: what a film's makers own in a review: "Howard Roe's score", "Tak Roe's camera", "Jo Roe's
@@ -32,39 +32,26 @@ OTHER_VERSION_WORDS = frozenset(
 PART_WORDS = frozenset({"character", "role", "part", "alter", "counterpart"})
 
 
-class Crediting(Protocol):
-    """What the rules' run offers this module: the document and a way to record a person."""
-
-    doc: Doc
-
-    def person(self, sent: Sentence, run: Any) -> str: ...
-
-
 def billed_parts(run: Crediting) -> list[Found]:
     """Credits of brackets with an aside or a gerund, and of an actor's possessive."""
     doc = run.doc
     found: list[Found] = []
-    for sent in doc.sentences:
-        if sent.heading:
-            continue
-        for tok in sent.span:
-            if in_comparison(doc, sent, tok.i):
-                continue
-            pair = None
-            if tok.text == "(" and tok.i > sent.span.start:
-                pair = _bracket(doc, sent, tok)
-            elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
-                pair = _possessive(doc, sent, tok)
-            elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in PART_WORDS:
-                pair = _owned_part(doc, sent, tok)
-            elif tok.lemma_ == "be" and tok.tag_ == "VBZ" and tok.dep_ == "ROOT":
-                pair = _copula(doc, sent, tok)
-            if tok.dep_ == "poss" and tok.head.lemma_.lower() in CRAFT_POSSESSIONS:
-                maker = _name_ending(sent.span, tok.i)  # "Howard Roe's score", "Jo Roe's adaptation"
-                if maker is not None and _billed_name(doc, sent, maker):
-                    run.person(sent, maker)
-            if pair is not None:
-                found += _credit(run, sent, *pair)
+    for sent, tok in story_tokens(doc):
+        pair = None
+        if tok.text == "(" and tok.i > sent.span.start:
+            pair = _bracket(doc, sent, tok)
+        elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+            pair = _possessive(doc, sent, tok)
+        elif tok.dep_ == "poss" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in PART_WORDS:
+            pair = _owned_part(doc, sent, tok)
+        elif tok.lemma_ == "be" and tok.tag_ == "VBZ" and tok.dep_ == "ROOT":
+            pair = _copula(doc, sent, tok)
+        if tok.dep_ == "poss" and tok.head.lemma_.lower() in CRAFT_POSSESSIONS:
+            maker = _name_ending(sent.span, tok.i)  # "Howard Roe's score", "Jo Roe's adaptation"
+            if maker is not None and _billed_name(doc, sent, maker):
+                run.person(sent, maker)
+        if pair is not None:
+            found += _credit(run, sent, *pair)
     return found
 
 

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from ..model import EntityType
 from . import lexicon as lx
 from .document import C, Doc, P, Sentence, glued_hyphen, name_cased
-from .mentions import in_comparison
+from .mentions import story_tokens
 from .relations import Found
 
 #: nouns of an actor's work on a part: "a fine performance as X", "her best turn as X"
@@ -34,31 +34,26 @@ def credit_phrases(run: Crediting) -> list[Found]:
     """`portrayed_by` (and `cast_member` of the text's work) for each phrasing above."""
     doc = run.doc
     found: list[Found] = []
-    for sent in doc.sentences:
-        if sent.heading:
+    for sent, tok in story_tokens(doc):
+        pair = _pair(doc, sent, tok)
+        if pair is None:
             continue
-        for tok in sent.span:
-            if in_comparison(doc, sent, tok.i):
-                continue
-            pair = _pair(doc, sent, tok)
-            if pair is None:
-                continue
-            role_tok, actor = pair
-            role = doc.ref(sent, role_tok)
-            if role is None or role == doc.work_key or doc.ents[role].fixed not in (None, C):
-                continue
-            if doc.ents[role].type is EntityType.LOCATION and doc.ents[role].in_story > 1:
-                continue  # a place the story names again is no part; a group's guess gives way to the credit
-            key = doc.ref(sent, actor[-1])
-            if key is not None and (key == role or key == doc.work_key):
-                continue
-            if key is not None and doc.ents[key].fixed not in (None, P, C):
-                continue  # a place or a group the text has typed is nobody's actor
-            person = run.person(sent, actor)
-            doc.ents[role].fixed = C
-            found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
-            if doc.work_key is not None:
-                found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
+        role_tok, actor = pair
+        role = doc.ref(sent, role_tok)
+        if role is None or role == doc.work_key or doc.ents[role].fixed not in (None, C):
+            continue
+        if doc.ents[role].type is EntityType.LOCATION and doc.ents[role].in_story > 1:
+            continue  # a place the story names again is no part; a group's guess gives way to the credit
+        key = doc.ref(sent, actor[-1])
+        if key is not None and (key == role or key == doc.work_key):
+            continue
+        if key is not None and doc.ents[key].fixed not in (None, P, C):
+            continue  # a place or a group the text has typed is nobody's actor
+        person = run.person(sent, actor)
+        doc.ents[role].fixed = C
+        found.append(Found(role, "portrayed_by", person, sent.index, 0.85))
+        if doc.work_key is not None:
+            found.append(Found(doc.work_key, "cast_member", person, sent.index, 0.8))
     return found
 
 

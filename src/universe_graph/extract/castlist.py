@@ -6,9 +6,10 @@ then the part's name, and nothing but a description after a comma or a bracket."
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from ..model import EntityType
+from .casting import Crediting
 from .document import C, Doc, P, Sentence, name_key
 from .mentions import _merge as merge_into
 from .relations import Found
@@ -24,14 +25,6 @@ BULLETS = frozenset({"*", "-", "•", "–", "—", "·"})
 SEPARATORS = frozenset({"–", "—", "-", ":", "...", "…"})
 #: words a part's name may hold between capitalised words ("Lady of the Lake")
 PART_SMALL_WORDS = frozenset({"of", "the", "de", "da", "van", "von", "le", "la"})
-
-
-class Crediting(Protocol):
-    """What the rules' run offers this module: the document and a way to record a person."""
-
-    doc: Doc
-
-    def person(self, sent: Sentence, run: Any) -> str: ...
 
 
 def cast_lines(run: Crediting) -> list[Found]:

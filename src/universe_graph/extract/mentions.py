@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -257,6 +258,16 @@ def _clause_follows(span: Any, i: int) -> bool:
 
 def in_comparison(doc: Doc, sent: Sentence, i: int) -> bool:
     return (sent.index, i) in doc.comparison
+
+
+def story_tokens(doc: Doc) -> Iterator[tuple[Sentence, Any]]:
+    """Each prose sentence's tokens outside comparisons: where the credit passes look for a cue."""
+    for sent in doc.sentences:
+        if sent.heading:
+            continue
+        for tok in sent.span:
+            if (sent.index, tok.i) not in doc.comparison:
+                yield sent, tok
 
 
 def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
