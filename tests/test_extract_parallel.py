@@ -159,7 +159,7 @@ def test_a_long_text_parsed_across_workers_matches_one_process(monkeypatch: pyte
     chunks: list[int] = []
     original = pool._parse_across
 
-    def spy(extractor: str, texts: list[str], processes: int, batch_size: int) -> list[Any]:
+    def spy(extractor: str, texts: list[str], processes: int, batch_size: int) -> Iterator[Any]:
         chunks.append(len(texts))
         return original(extractor, texts, processes, batch_size)
 

@@ -642,3 +642,14 @@ def test_a_praised_bracket_a_surname_later_and_an_audiences_film() -> None:
     assert ("Viktor Sorel", "portrayed_by", "Paul Keane") in triples(c)
     assert "Murder on the Orient Rail" not in story(c)
     assert "Dumonte" not in {e.name for e in c.entities}  # the credited actor, by surname
+
+
+def test_a_family_named_by_surname_and_hyphenated_names_opening_a_sentence() -> None:
+    c = extract(
+        "Basement review\n\nThe Lim family live in Seoul. Ki-wan tutors Da-hee. Bong and his co-writer Han "
+        "Jin-wook keep every turn tied to the house."
+    )
+    names = types(c)
+    assert names["Lim family"] is EntityType.ORGANIZATION
+    assert {"Ki-wan", "Da-hee"} <= story(c)
+    assert names["Han Jin-wook"] is EntityType.PERSON

@@ -269,7 +269,8 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
         if tok.lower_ in lx.CREW_WORDS and i + 1 < end and (i == base or toks[i - 1 - base].lower_ != "the"):
             i += 1  # "Director Jane Roe": a credit, the name follows
             continue
-        if titled or _name_token(tok) or (tok.text in known and tok.pos_ in ("NOUN", "ADJ")):
+        hyphenated = i + 2 < end and glued_hyphen(span.doc, i + 1, end)  # "Da-hye", tagged a noun
+        if titled or _name_token(tok) or hyphenated or (tok.text in known and tok.pos_ in ("NOUN", "ADJ")):
             j = i + max(titled, 1)
             while j < end:
                 if _name_token(toks[j - base]):
@@ -366,7 +367,7 @@ def glued_hyphen(doc: Any, j: int, end: int) -> bool:
         return True
     before, after = doc[j - 1], doc[j + 1]  # "Ki-taek", "Yeon-kyo": a given name of two short syllables
     return bool(
-        before.pos_ == "PROPN"
+        before.pos_ in ("PROPN", "NOUN")
         and before.text[:1].isupper()
         and before.is_alpha
         and len(before.text) <= 5

@@ -424,6 +424,14 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
             if nxt is not None and nxt.lower_ in lx.UNIVERSE_NAME_NOUNS:
                 _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
                 continue
+            if (
+                nxt is not None
+                and nxt.lower_ in ("family", "clan")
+                and j - i == 1 + (toks[0].lower_ == "the")
+            ):
+                surname = span.doc[j - 1].text  # "The Kim family live in Seoul": the family, one group
+                _mention(doc, sent, f"{surname} family", j - 1, j + 1, fixed=EntityType.ORGANIZATION)
+                continue
             key = name_key(name)
             if work_key and key == work_key:
                 end = j + 1 if nxt is not None and nxt.lower_ in lx.WORK_NOUNS else j
@@ -627,6 +635,8 @@ def _drop_lone_openers(doc: Doc) -> None:
     for key, ent in list(doc.ents.items()):
         if ent.fixed is not None or ent.ner:
             continue
+        if "-" in ent.name and ent.name.split("-")[-1].islower():
+            continue  # "Ki-woo tutors Da-hye": a hyphenated given name (run-finding kept English words out)
         if all(_sentence_initial(doc, m) for m in ent.mentions) and " " not in ent.name:
             _forget(doc, key)
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import Doc, Sentence, glued_hyphen, name_cased, name_key
+from .document import Doc, Sentence, glued_hyphen, name_key
 from .names import title_word
 from .relations import Found, asserted
 from .story_kin import kin_names
@@ -2606,12 +2606,13 @@ class Portrayals:
         """Two to four title-case words the NER or a credit probe takes for a person, named
         nowhere else as acting in the story (unless `credited`: the construction alone says the
         name is an actor's, as "stars A as X" does; a review names its lead actor again and again)."""
-        if run is None or not 2 <= len(run) <= 4 or not all(name_cased(t) and t.is_alpha for t in run):
+        from .rules import _actor_name, _credited_person, _dictionary_word  # rules reads this module
+
+        if run is None or not 2 <= len(run) <= 6 or not _actor_name(run):  # "Han Jin-won" too
             return False
         key = self.doc.ents.get(name_key(run.text))
         if key is not None and key.in_story > 2 and not credited:
             return False
-        from .rules import _credited_person, _dictionary_word  # rules reads this module
 
         if any(t.ent_type_ == "PERSON" for t in run) or _credited_person(run.text):
             return True
