@@ -653,3 +653,15 @@ def test_a_family_named_by_surname_and_hyphenated_names_opening_a_sentence() -> 
     assert names["Lim family"] is EntityType.ORGANIZATION
     assert {"Ki-wan", "Da-hee"} <= story(c)
     assert names["Han Jin-wook"] is EntityType.PERSON
+
+
+def test_an_acronym_group_a_job_before_a_name_and_whose_kin() -> None:
+    t = triples(
+        extract(
+            "Iron Tower\n\nNYPD detective John Kain arrives at the tower. Kain contacts Sergeant Al Powel of "
+            "the LAPD by radio. Kain kills one of the gunmen, Tony, whose brother Karl swears revenge."
+        )
+    )
+    assert ("John Kain", "member_of", "NYPD") in t
+    assert any(s.endswith("Al Powel") and p == "member_of" and o == "LAPD" for s, p, o in t)
+    assert ("Tony", "family_of", "Karl") in t or ("Karl", "family_of", "Tony") in t

@@ -381,6 +381,10 @@ def glued_hyphen(doc: Any, j: int, end: int) -> bool:
 def _name_token(tok: Any) -> bool:
     if tok.text[:1].isupper() and tok.is_ascii and tok.text.isalnum() and any(c.isdigit() for c in tok.text):
         return tok.pos_ in ("PROPN", "NOUN", "NUM") and len(tok.text) <= 6  # "R2", "C3PO"
+    if tok.pos_ == "NOUN" and tok.is_upper and tok.is_alpha and 3 <= len(tok.text) <= 6:
+        from .rules import _dictionary_word  # rules reads this module
+
+        return not _dictionary_word(tok.lower_)  # "the LAPD" tagged a noun: an acronym, a name
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or not tok.is_alpha:
         return tok.pos_ == "PROPN" and "-" in tok.text and tok.text[:1].isupper()
     return tok.lower_ not in lx.NOT_NAMES

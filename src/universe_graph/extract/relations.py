@@ -1181,7 +1181,7 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 and poss
                 and doc.ref(sent, tok) is None
             ):
-                owner = doc.ref(sent, poss[0])
+                owner = doc.ref(sent, poss[0]) or _whose(doc, sent, poss[0])
                 owner_ent = doc.ents.get(owner) if owner else None
                 if owner_ent is None or owner_ent.type is not C or tok.dep_ == "appos" or tok.dep_ == "attr":
                     continue
@@ -1280,7 +1280,12 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 if comp and tok.tag_ == "NN":
                     org = doc.ref(sent, comp[0])
                     assert org is not None
-                    if doc.ents[org].type is ORG:
+                    bearer = doc.ref(sent, tok.head) if tok.dep_ == "compound" else None
+                    if doc.ents[org].type is ORG and bearer and doc.ents[bearer].type is C:
+                        found.append(
+                            Found(bearer, "member_of", org, sent.index, 0.8)
+                        )  # "NYPD detective Jo Roe"
+                    elif doc.ents[org].type is ORG:
                         name = f"{doc.ents[org].name} {lemma}"
                         ent = _describe(doc, sent, tok, name.lower(), name, C)
                         found.append(Found(ent.key, "member_of", org, sent.index, 0.8))
@@ -1370,6 +1375,20 @@ def _group_by_noun(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
         and any(m[0] < sent.index for m in e.mentions)
     ]
     return fits if len(fits) == 1 else []
+
+
+def _whose(doc: Doc, sent: Sentence, poss: Any) -> str | None:
+    """The name "whose" stands for: the head of its relative clause ("Tony, whose brother Karl ...")."""
+    if poss.lower_ != "whose":
+        return None
+    t = poss.head
+    for _ in range(4):
+        if t.dep_ == "relcl":
+            return doc.ref(sent, t.head)
+        if t.head is t or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _named_list(doc: Doc, sent: Sentence, tok: Any) -> list[str]:
