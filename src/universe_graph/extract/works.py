@@ -1866,16 +1866,22 @@ class WorkReader:
         run = _title_after(noun, comma=True)
         if run is None or noun.i + 1 >= sent.span.end or noun.nbor(1).text != ",":
             return  # "a sequel film": only the title set off after a comma
-        key = self.doc.ref(sent, run[-1])
-        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
-            return
-        other = self.mark(sent, run, EntityType.FILM)
-        if other == work:
+        other = self.titled_other(sent, run, work)
+        if other is None:
             return
         if noun.lemma_.lower() == "predecessor":
             self.found.append(Found(work, "follows", other, sent.index, 0.8))
         else:
             self.found.append(Found(other, "follows", work, sent.index, 0.8))
+
+    def titled_other(self, sent: Sentence, run: Any, work: str | None) -> str | None:
+        """The work a title run names, marked a film, when it is neither the text's own work nor a
+        name a pattern typed as something else."""
+        key = self.doc.ref(sent, run[-1])
+        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
+            return None
+        other = self.mark(sent, run, EntityType.FILM)
+        return None if other == work else other
 
     def adjacent(self, sent: Sentence, noun: Any) -> None:
         """ "up from the previous episode, "Tin Crown"", "who also produced Vesk's previous record,
@@ -1895,11 +1901,8 @@ class WorkReader:
         quoted = run is not None and run.start > 0 and run.doc[run.start - 1].text in QUOTES
         if run is None or (not quoted and run[-1].ent_type_ in DATE_LABELS | {"PERSON"}):
             return  # a quoted title is one whatever the NER makes of its words ("Hold On to Sixteen")
-        key = self.doc.ref(sent, run[-1])
-        if key == work or (key is not None and self.doc.ents[key].fixed not in (None, *WORK_TYPES)):
-            return
-        other = self.mark(sent, run, EntityType.FILM)
-        if other == work:
+        other = self.titled_other(sent, run, work)
+        if other is None:
             return
         if order & EARLIER_WORDS:
             self.found.append(Found(work, "follows", other, sent.index, 0.8))
