@@ -665,3 +665,24 @@ def test_an_acronym_group_a_job_before_a_name_and_whose_kin() -> None:
     assert ("John Kain", "member_of", "NYPD") in t
     assert any(s.endswith("Al Powel") and p == "member_of" and o == "LAPD" for s, p, o in t)
     assert ("Tony", "family_of", "Karl") in t or ("Karl", "family_of", "Tony") in t
+
+
+def test_an_encyclopedic_leads_writers_producers_composer_and_a_senior() -> None:
+    c = extract(
+        CRUSADE
+        + "It is from a screenplay by Jeffrey Bohm, based on a story by George Lukas and Menno Meyer. "
+        "The film was produced by Robert Watt, with Lukas and Frank Marshal as executive producers, and John "
+        "Willams composed the score. Sean Conroy co-stars as Indiana's father, Henry Jones Sr."
+    )
+    t = triples(c)
+    assert {("Ivory Crusade", "written_by", n) for n in ("George Lukas", "Menno Meyer")} <= t
+    assert ("Ivory Crusade", "produced_by", "Frank Marshal") in t
+    assert types(c)["John Willams"] is EntityType.PERSON
+    assert ("Henry Jones Sr.", "portrayed_by", "Sean Conroy") in t
+
+
+def test_a_story_told_by_a_character_is_no_writing_credit() -> None:
+    t = triples(
+        extract(CRUSADE + "Henry Jones tells a story by the fire with Marcus Brody and Sallah Faisal.")
+    )
+    assert not any(p == "written_by" for _, p, _ in t)

@@ -82,7 +82,47 @@ def actor_people(run: Crediting) -> list[Found]:
                 for name in _by_list(span, tok.i + 3):
                     if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
                         run.crew(sent, name, "written_by")
+            elif tok.lower_ in WRITING_NOUNS and _based_on_by(span, tok):
+                for name in _by_list(span, tok.i + 2):  # "based on a story by A and B"
+                    if len([t for t in name if t.text != "-"]) >= 2:
+                        run.crew(sent, name, "written_by")
+            elif tok.lower_ in ("producers", "producer") and _as_producers(span, tok):
+                for name in _by_list(span, _as_producers(span, tok)):  # "with A and B as executive producers"
+                    if len([t for t in name if t.text != "-"]) >= 2:
+                        run.crew(sent, name, "produced_by")
+            elif (
+                tok.lemma_ in ("compose", "write", "score")
+                and tok.tag_ in ("VBD", "VBZ")
+                and any(
+                    c.dep_ == "dobj" and c.lower_ in ("score", "music", "soundtrack") for c in tok.children
+                )
+            ):
+                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                    name = _full_name(subj)  # "John Roe composed the score": a person of the crew
+                    if name is not None:
+                        run.person(sent, name)
     return found
+
+
+def _based_on_by(span: Any, noun: Any) -> bool:
+    """ "based on a story by A", "from a screenplay by A": the writing the work comes from, and "by"."""
+    if noun.i + 2 >= span.end or noun.nbor(1).lower_ != "by" or noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return bool(prep.lower_ in ("on", "from") and prep.head.lemma_ in ("base", "adapt", "direct", "film"))
+
+
+def _as_producers(span: Any, noun: Any) -> int:
+    """The index where the names start in "with A and B as (executive) producers" (0 when not that)."""
+    k = noun.i - 1
+    while k > span.start and span.doc[k].is_lower and span.doc[k].lower_ != "as":
+        k -= 1
+    if span.doc[k].lower_ != "as":
+        return 0
+    j = k - 1
+    while j > span.start and (span.doc[j].text[:1].isupper() or span.doc[j].lower_ in ("and", ",", "-")):
+        j -= 1
+    return int(j + 1) if span.doc[j].lower_ == "with" and j + 1 < k else 0
 
 
 #: verbs of writing a script ("A co-wrote the screenplay with B")

@@ -421,6 +421,8 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
                 continue
             nxt = span.doc[j] if j < span.end else None
             name = toks.text
+            if toks[-1].text in ("Sr", "Jr") and j < span.end and span.doc[j].text == ".":
+                name += "."  # "Henry Jones Sr." closing a sentence: the abbreviation keeps its dot
             if nxt is not None and nxt.lower_ in lx.UNIVERSE_NAME_NOUNS:
                 _mention(doc, sent, f"{name} universe", i, j + 1, fixed=EntityType.UNIVERSE)
                 continue
