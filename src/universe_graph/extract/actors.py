@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from . import lexicon as lx
+from .casting import Crediting
 from .document import C, Doc, P, Sentence
-from .mentions import in_comparison
+from .mentions import story_tokens
 from .relations import Found
 
 #: nouns of writing whose "by" names writers ("the script, by A and B")
@@ -18,89 +19,78 @@ WRITING_NOUNS = frozenset({"script", "screenplay", "teleplay", "story"})
 NOT_PEOPLE = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "DATE", "CARDINAL"})
 
 
-class Crediting(Protocol):
-    """What the rules' run offers: the document, a way to record a person, and crew credits."""
-
-    doc: Doc
-
-    def person(self, sent: Sentence, run: Any) -> str: ...
+class CrewCrediting(Crediting, Protocol):
+    """What the rules' run offers: the credit modules' document and persons, and crew credits."""
 
     def crew(self, sent: Sentence, run: Any, pred: str) -> None: ...
 
 
-def actor_people(run: Crediting) -> list[Found]:
+def actor_people(run: CrewCrediting) -> list[Found]:
     """Type as Person every name the constructions above credit; the credits whose part is named
     ("X, the nurse, played by A de B", "X, whom A plays as a brat")."""
     doc = run.doc
     found: list[Found] = []
-    for sent in doc.sentences:
-        if sent.heading:
-            continue
+    for sent, tok in story_tokens(doc):
         span = sent.span
-        for tok in span:
-            if in_comparison(doc, sent, tok.i):
-                continue
-            if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":
-                role = _part_of(doc, sent, tok) if tok.dep_ in ("acl", "appos") else None
-                for name in _agents(tok):
-                    found += _credit(run, sent, role, run.person(sent, name))
-            elif tok.lower_ == "whom" and tok.i > span.start:
-                actor = _whom_actor(span, tok)
-                if actor is not None:
-                    role = _part_before(doc, sent, tok)
-                    found += _credit(run, sent, role, run.person(sent, actor))
-            elif tok.text == "(" and tok.i > span.start:
-                name = _bracketed_actor(span, tok)
+        if tok.lemma_ in lx.CREDIT_LEMMAS and tok.tag_ == "VBN":
+            role = _part_of(doc, sent, tok) if tok.dep_ in ("acl", "appos") else None
+            for name in _agents(tok):
+                found += credit_found(run, sent, role, run.person(sent, name))
+        elif tok.lower_ == "whom" and tok.i > span.start:
+            actor = _whom_actor(span, tok)
+            if actor is not None:
+                role = _part_before(doc, sent, tok)
+                found += credit_found(run, sent, role, run.person(sent, actor))
+        elif tok.text == "(" and tok.i > span.start:
+            name = _bracketed_actor(span, tok)
+            if name is not None:
+                run.person(sent, name)
+        elif tok.tag_ == "POS" and tok.i + 1 < span.end and doc.ref(sent, tok.nbor(1)) == doc.work_key:
+            name = _full_name(tok.nbor(-1)) if doc.work_key is not None else None
+            if name is not None:  # "Rian Ode's Knives Drawn": the maker of the work
+                run.person(sent, name)
+        elif tok.lower_ == "who" and tok.i > span.start + 1 and tok.nbor(-1).text == ",":
+            maker = doc.ref(sent, tok.nbor(-2))
+            preds = _made_it(doc, sent, tok) if maker is not None else []
+            for pred in preds:  # "Ode, who wrote and directed it,": the named maker
+                doc.ents[str(maker)].fixed = P
+                found.append(Found(str(doc.work_key), pred, str(maker), sent.index, 0.85))
+        elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
+            for name in _handover(tok):  # "A takes over the title role from B": both act
+                run.person(sent, name)
+        elif (
+            tok.lower_ == "place"
+            and span.start < tok.i < span.end - 2
+            and tok.nbor(-1).lower_ == "in"
+            and tok.nbor(1).lower_ == "of"
+            and any(t.lemma_ in lx.CREDIT_LEMMAS for t in span)
+        ):
+            name = _full_name(tok.nbor(2))  # "now played by A in place of B": B acted the part before
+            if name is not None:
+                run.person(sent, name)
+        elif tok.lemma_ in SCRIPT_VERBS and tok.tag_ in ("VBD", "VBN") and doc.work_key is not None:
+            found += _script_writers(run, sent, tok)
+        elif tok.lower_ in WRITING_NOUNS and _comma_by(span, tok):
+            for name in _by_list(span, tok.i + 3):
+                if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
+                    run.crew(sent, name, "written_by")
+        elif tok.lower_ in WRITING_NOUNS and _based_on_by(span, tok):
+            for name in _by_list(span, tok.i + 2):  # "based on a story by A and B"
+                if len([t for t in name if t.text != "-"]) >= 2:
+                    run.crew(sent, name, "written_by")
+        elif tok.lower_ in ("producers", "producer") and _as_producers(span, tok):
+            for name in _by_list(span, _as_producers(span, tok)):  # "with A and B as executive producers"
+                if len([t for t in name if t.text != "-"]) >= 2:
+                    run.crew(sent, name, "produced_by")
+        elif (
+            tok.lemma_ in ("compose", "write", "score")
+            and tok.tag_ in ("VBD", "VBZ")
+            and any(c.dep_ == "dobj" and c.lower_ in ("score", "music", "soundtrack") for c in tok.children)
+        ):
+            for subj in (c for c in tok.children if c.dep_ == "nsubj"):
+                name = _full_name(subj)  # "John Roe composed the score": a person of the crew
                 if name is not None:
                     run.person(sent, name)
-            elif tok.tag_ == "POS" and tok.i + 1 < span.end and doc.ref(sent, tok.nbor(1)) == doc.work_key:
-                name = _full_name(tok.nbor(-1)) if doc.work_key is not None else None
-                if name is not None:  # "Rian Ode's Knives Drawn": the maker of the work
-                    run.person(sent, name)
-            elif tok.lower_ == "who" and tok.i > span.start + 1 and tok.nbor(-1).text == ",":
-                maker = doc.ref(sent, tok.nbor(-2))
-                preds = _made_it(doc, sent, tok) if maker is not None else []
-                for pred in preds:  # "Ode, who wrote and directed it,": the named maker
-                    doc.ents[str(maker)].fixed = P
-                    found.append(Found(str(doc.work_key), pred, str(maker), sent.index, 0.85))
-            elif tok.lower_ in ("role", "part") and tok.i + 2 < span.end and tok.nbor(1).lower_ == "from":
-                for name in _handover(tok):  # "A takes over the title role from B": both act
-                    run.person(sent, name)
-            elif (
-                tok.lower_ == "place"
-                and span.start < tok.i < span.end - 2
-                and tok.nbor(-1).lower_ == "in"
-                and tok.nbor(1).lower_ == "of"
-                and any(t.lemma_ in lx.CREDIT_LEMMAS for t in span)
-            ):
-                name = _full_name(tok.nbor(2))  # "now played by A in place of B": B acted the part before
-                if name is not None:
-                    run.person(sent, name)
-            elif tok.lemma_ in SCRIPT_VERBS and tok.tag_ in ("VBD", "VBN") and doc.work_key is not None:
-                found += _script_writers(run, sent, tok)
-            elif tok.lower_ in WRITING_NOUNS and _comma_by(span, tok):
-                for name in _by_list(span, tok.i + 3):
-                    if len([t for t in name if t.text != "-"]) >= 2:  # "Miller" alone: a surname
-                        run.crew(sent, name, "written_by")
-            elif tok.lower_ in WRITING_NOUNS and _based_on_by(span, tok):
-                for name in _by_list(span, tok.i + 2):  # "based on a story by A and B"
-                    if len([t for t in name if t.text != "-"]) >= 2:
-                        run.crew(sent, name, "written_by")
-            elif tok.lower_ in ("producers", "producer") and _as_producers(span, tok):
-                for name in _by_list(span, _as_producers(span, tok)):  # "with A and B as executive producers"
-                    if len([t for t in name if t.text != "-"]) >= 2:
-                        run.crew(sent, name, "produced_by")
-            elif (
-                tok.lemma_ in ("compose", "write", "score")
-                and tok.tag_ in ("VBD", "VBZ")
-                and any(
-                    c.dep_ == "dobj" and c.lower_ in ("score", "music", "soundtrack") for c in tok.children
-                )
-            ):
-                for subj in (c for c in tok.children if c.dep_ == "nsubj"):
-                    name = _full_name(subj)  # "John Roe composed the score": a person of the crew
-                    if name is not None:
-                        run.person(sent, name)
     return found
 
 
@@ -129,7 +119,7 @@ def _as_producers(span: Any, noun: Any) -> int:
 SCRIPT_VERBS = frozenset({"write", "co-write", "cowrite", "pen", "co-pen"})
 
 
-def _script_writers(run: Crediting, sent: Sentence, verb: Any) -> list[Found]:
+def _script_writers(run: CrewCrediting, sent: Sentence, verb: Any) -> list[Found]:
     """ "A co-wrote the script with B", "A, who wrote the screenplay," and "A has written the script":
     A (and B) wrote the text's work. Only the past tense of a reviewer's credit counts (a plot is told
     in the present: "Ada writes the script for the school play" is a story's event), and only "the"
@@ -190,7 +180,7 @@ def _made_it(doc: Doc, sent: Sentence, who: Any) -> list[str]:
     return [MAKING[v.lemma_] for v in verbs if v.lemma_ in MAKING]
 
 
-def _credit(run: Crediting, sent: Sentence, role: str | None, actor: str) -> list[Found]:
+def credit_found(run: Crediting, sent: Sentence, role: str | None, actor: str) -> list[Found]:
     """`portrayed_by` (and the work's `cast_member`) when the part is a character."""
     doc = run.doc
     if role is None or role == actor or role == doc.work_key or doc.ents[role].type is not C:

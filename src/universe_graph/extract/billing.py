@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import lexicon as lx
+from .actors import credit_found
 from .casting import Crediting, _name_ending
 from .castlist import names_listed, part_entity
 from .document import C, Doc, P, Sentence
@@ -200,10 +201,7 @@ def _credit(run: Crediting, sent: Sentence, role: str, actor_run: Any) -> list[F
     if actor == role:
         return []
     ent.fixed = C
-    out = [Found(role, "portrayed_by", actor, sent.index, 0.85)]
-    if doc.work_key is not None:
-        out.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
-    return out
+    return credit_found(run, sent, role, actor)
 
 
 def _billed_name(doc: Doc, sent: Sentence, run: Any) -> bool:
@@ -341,15 +339,4 @@ def _passive_pronoun(run: Crediting, sent: Sentence, verb: Any) -> list[Found]:
     actor = doc.ref(sent, agents[0])
     if role is None or actor is None or doc.ents[actor].fixed is not P:
         return []
-    return _credit_keys(doc, sent, role, actor)
-
-
-def _credit_keys(doc: Doc, sent: Sentence, role: str, actor: str) -> list[Found]:
-    """`portrayed_by` and the work's `cast_member` for a character and a Person known by their keys."""
-    ent = doc.ents.get(role)
-    if ent is None or role == doc.work_key or ent.type is not C or role == actor:
-        return []
-    out = [Found(role, "portrayed_by", actor, sent.index, 0.85)]
-    if doc.work_key is not None:
-        out.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.8))
-    return out
+    return credit_found(run, sent, role, actor)

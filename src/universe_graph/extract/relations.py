@@ -383,17 +383,14 @@ class Reader:
     ) -> None:
         """Relations and event seeds from the verb lexicons."""
         conf = 0.9
-        if lemma == "knock" and any(c.lower_ in KNOCKED_OUT for c in v.children):  # "knocks him unconscious"
-            for s in subjects:
-                for o in objects:
-                    self.add(sent, s, "defeated", o, 0.85, v)
-            if subjects and objects:
-                self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
-            return
-        if lemma == "leave" and any(  # "leaves him for dead": beaten, death not stated
+        knocked_out = lemma == "knock" and any(
+            c.lower_ in KNOCKED_OUT for c in v.children
+        )  # "knocks him unconscious"
+        left_for_dead = lemma == "leave" and any(
             c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ == "dead" for g in c.children)
             for c in v.children
-        ):
+        )
+        if knocked_out or left_for_dead:
             for s in subjects:
                 for o in objects:
                     self.add(sent, s, "defeated", o, 0.85, v)
