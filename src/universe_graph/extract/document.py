@@ -454,6 +454,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
     if dep in ("appos", "compound") and hh.i < first.i and _is_person_noun(hh):
         ent.votes[C] += 2
         _gender_noun(ent, hh_lemma_low)
+    if _listed_after_people(sent, first):
+        ent.votes[C] += 2
     if dep in ("appos", "compound") and hh.i < first.i and hh_lemma_low in lx.PLACE_INTRO:
         ent.votes[L] += 3
     if dep == "appos" and hh.i < first.i and hh_lemma_low in lx.ORG_NOUNS:
@@ -540,6 +542,15 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         owned = head.head.lemma_.lower()
         if owned in lx.RELATIONAL_NOUNS or owned in _OWNED_BY_PERSON:
             ent.votes[C] += 1
+
+
+def _listed_after_people(sent: Sentence, first: Any) -> bool:
+    """A name in a list right after a plural person noun ("her deputies Pruitt, Hale and Osei"), read
+    on the surface: the parser often breaks such a list (the first name made the sentence's root)."""
+    doc, k = first.doc, first.i - 1
+    while k > sent.span.start and (doc[k].text == "," or doc[k].lower_ == "and" or doc[k].pos_ == "PROPN"):
+        k -= 1
+    return k >= sent.span.start and doc[k].tag_ == "NNS" and _is_person_noun(doc[k])
 
 
 def is_being(tok: Any) -> bool:

@@ -639,6 +639,8 @@ def _drop_lone_openers(doc: Doc) -> None:
             continue
         if "-" in ent.name and ent.name.split("-")[-1].islower():
             continue  # "Ki-woo tutors Da-hye": a hyphenated given name (run-finding kept English words out)
+        if ent.votes[C] >= 2 and max(ent.votes.values()) == ent.votes[C]:
+            continue  # "Nils, Sand's bodyguard, ambushes her": the context says who it is
         if all(_sentence_initial(doc, m) for m in ent.mentions) and " " not in ent.name:
             _forget(doc, key)
 
@@ -863,7 +865,7 @@ def resolve_pronouns(doc: Doc) -> None:
             continue  # "Ann teaches Bo to fight, a lesson that saves her life": either could be meant
         if not before and not earlier:
             before = [k for s, t, k, p in by_sentence.get(sent.index - 1, []) if p]
-        if len(set(before)) == 1:
+        if len(set(before)) == 1 and not any(k == before[0] and t > tok.i for _, t, k, _ in here):
             doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1
     for sent, tok in pronouns:  # 2. resolve
         want = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
@@ -871,6 +873,10 @@ def resolve_pronouns(doc: Doc) -> None:
         key = _antecedent(doc, near, sent, tok, want)  # looks 6 sentences back, and 1 on
         if key is not None:
             doc.token_ent[(sent.index, tok.i)] = key
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and doc.ents[key].gender[want]:
+                # "She tracks Sand. Nils ambushes her. She kills Nils": a main clause's subject, resolved
+                # to a character known to be "she", keeps that character near
+                by_sentence.setdefault(sent.index, []).append((sent.index, tok.i, key, True))
             if tok.lower_ in ("himself", "herself") and tok.head.pos_ == "NOUN":
                 doc.token_ent[(sent.index, tok.head.i)] = key
             doc.ents[key].salience += 1
@@ -887,8 +893,14 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
         return False  # ("shoots her dead": the parser makes "her" the subject of "dead")
     verb = pronoun.head.head if pronoun.dep_ == "pobj" or result else pronoun.head
     name = sent.span.doc[t]
-    while name.dep_ == "compound" and name.head is not name:
-        name = name.head
+    while name.head is not name and (
+        name.dep_ in ("compound", "conj") or (name.dep_ == "appos" and _set_off(name))
+    ):
+        name = name.head  # "Sand and his men Nils and Bo ambush her": her is none of them
+    if name.dep_ == "poss" and pronoun.dep_ != "pobj":  # "Nils, Sand's bodyguard, ambushes her"
+        owned = name.head.head if name.head.dep_ == "appos" else name.head
+        if owned.dep_ == "nsubj" and owned.head.i == verb.i:
+            return True
     if (
         verb.dep_ == "relcl"
         and name.i == verb.head.i
@@ -899,6 +911,15 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
         return False
     # "Ann fights Bo and kills him": a conjoined verb shares its head's subject
     return bool(name.head.i == verb.i or (verb.dep_ == "conj" and name.head.i == verb.head.i))
+
+
+def _set_off(appos: Any) -> bool:
+    """An apposition the parse can be trusted on: between commas ("the boss's man, Diego,") or after
+    a plural noun ("his men Nils and Bo"), not a name the parser hung on a noun ("man tortures Tito")."""
+    start = appos.left_edge.i
+    doc, end = appos.doc, appos.right_edge.i + 1
+    commas = start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ","
+    return bool(appos.head.tag_ == "NNS" or commas)
 
 
 def _prominent(tok: Any) -> bool:
