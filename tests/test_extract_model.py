@@ -35,3 +35,15 @@ def test_model_loads_once() -> None:
     from universe_graph.extract.nlp import nlp
 
     assert nlp() is nlp()
+
+
+def test_model_env_names_another_package_for_measurement(monkeypatch: pytest.MonkeyPatch) -> None:
+    from universe_graph.errors import UniverseGraphError
+    from universe_graph.extract.nlp import MODEL_ENV, load_model, model_package
+
+    monkeypatch.delenv(MODEL_ENV, raising=False)
+    assert model_package() == MODEL_PACKAGE
+    monkeypatch.setenv(MODEL_ENV, "no_such_spacy_model_package")
+    assert model_package() == "no_such_spacy_model_package"
+    with pytest.raises(UniverseGraphError, match="no_such_spacy_model_package"):
+        load_model()

