@@ -5,7 +5,7 @@ inside their own clause's subject. Each is read, and a near sentence that must n
 
 from __future__ import annotations
 
-from test_extract_reviews_v8 import types
+from test_extract_reviews_v8 import story, types
 from test_extract_rules import extract, triples
 from universe_graph.model import EntityType
 
@@ -66,3 +66,75 @@ def test_an_object_pronoun_means_none_of_a_listed_subject() -> None:
     assert ("Bo", "fought", "Marla Quinn") in t
     assert ("Nils", "works_for", "Victor Sand") in t
     assert not {("Nils", "fought", "Bo"), ("Victor Sand", "fought", "Bo")} & t
+
+
+FORUM = (
+    "ok so my roommate had never seen Tin Lantern 2 so we watched it.\n\n"
+    "quick recap: Pell and Wren get home from their honeymoon. Moss joins them."
+)
+
+
+def test_a_forum_subject_line_that_is_a_sentence_names_its_work() -> None:
+    c = extract(
+        "Subject: Tin Lantern 2 is better than the first one and i will not be taking questions\n\n" + FORUM
+    )
+    assert types(c)["Tin Lantern 2"] is EntityType.FILM
+    assert ("Wren", "appears_in", "Tin Lantern 2") in triples(c)
+
+
+def test_a_heading_with_a_lower_case_tail_names_the_title_the_prose_uses() -> None:
+    c = extract("Tin Lantern 2 rewatch\n\n" + FORUM)
+    assert ("Wren", "appears_in", "Tin Lantern 2") in triples(c)
+
+
+def test_an_anniversary_heading_names_the_title_the_prose_uses() -> None:
+    c = extract(
+        "Cold Harbour at 40: still the best heist in comedy\n\nThere is a moment early in Cold Harbour when "
+        "Wren Pell opens the vault. Wren meets Moss Dale."
+    )
+    assert ("Wren Pell", "appears_in", "Cold Harbour") in triples(c)
+
+
+def test_a_heading_title_the_prose_names_only_in_part_stays_whole() -> None:
+    c = extract("Saltmere Junction - a grubby little gem\n\nThe train stops at Saltmere. Wren Pell gets off.")
+    assert types(c).get("Saltmere Junction") is EntityType.FILM
+
+
+def test_a_titled_name_said_without_its_title_is_one_character() -> None:
+    c = extract(
+        HEAD + "Wren visits King Harald. Queen Ilse wants Prince Charming to marry Wren. Charming fails.\n\n"
+        "Rory Vale is hilarious as Charming."
+    )
+    assert "Charming" not in types(c)
+    assert ("Prince Charming", "portrayed_by", "Rory Vale") in triples(c)
+
+
+def test_an_as_aside_after_the_actor_is_a_credit() -> None:
+    c = extract(
+        HEAD + "There is a moment early on when Rory Vale, as Dr. Pell Amsel, is running a fake test. "
+        "Amsel meets Wren. Later Vale gets the best line."
+    )
+    assert ("Dr. Pell Amsel", "portrayed_by", "Rory Vale") in triples(c)
+
+
+def test_an_as_aside_that_names_no_part_is_no_credit() -> None:
+    c = extract(HEAD + "Rory Vale, as always, runs a fake test. Amsel meets Rory Vale.")
+    assert not any(p == "portrayed_by" for _, p, _ in triples(c))
+
+
+def test_films_a_director_directed_an_actor_in_are_other_works() -> None:
+    c = extract(
+        HEAD + "Rory Vale plays Dr. Pell Amsel. Ivo Brandt, who had already directed Vale in Marrowby and "
+        "Tinsel Creek, keeps things loose. Amsel meets Wren."
+    )
+    assert not {"Marrowby", "Tinsel Creek"} & story(c)
+
+
+def test_a_present_tense_plot_directing_someone_in_a_place_stays_in_the_story() -> None:
+    c = extract(HEAD + "Sergeant Oakes directs Wren in Harbor City. Wren hides in Harbor City.")
+    assert "Harbor City" in story(c)
+
+
+def test_a_university_is_an_organization() -> None:
+    c = extract(HEAD + "When Calder University throws the three of them out, Wren mortgages the house.")
+    assert types(c)["Calder University"] is EntityType.ORGANIZATION

@@ -132,11 +132,15 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 #: a review's headline with its tagline: "Title review - a chase that never slows down"
 _REVIEW_HEADLINE = re.compile(r"\b(review|recap)\s+[|\u2013\u2014-]\s+\S", re.I)
+#: a forum post's subject line: "Subject: X is better than the first one and ..." (runs long too)
+_FORUM_HEADLINE = re.compile(r"^(re|subject|topic|thread)\s*:\s+\S", re.I)
 
 
 def _is_heading(line: str, size: int) -> bool:
     words = line.split()
-    limit = 24 if _REVIEW_HEADLINE.search(line) else 14  # a headline's tagline may run long
+    limit = (
+        24 if _REVIEW_HEADLINE.search(line) or _FORUM_HEADLINE.match(line) else 14
+    )  # a headline's tagline may run long
     if "\n" in line or not words or len(words) > limit:
         return False
     if line.endswith("?"):

@@ -351,7 +351,8 @@ ORG_HEADS = frozenset(
      "sisterhood", "army", "resistance", "rebellion", "circle", "cult", "brigade", "legion", "bureau",
      "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew",
      "enterprises", "industries", "incorporated", "holdings", "laboratories", "labs", "unit", "division",
-     "department", "squad", "police", "academy", "navy", "marines", "corps"}
+     "department", "squad", "police", "academy", "navy", "marines", "corps", "university", "college",
+     "pharmaceuticals", "studios", "ministry"}
 )  # fmt: skip
 
 #: nouns for a person: an apposition with one of these makes a name a character

@@ -35,7 +35,13 @@ _TITLE_TAIL = re.compile(
     r"(\s+(movie|film|series|show|season))?\s+(review|recap|summary|analysis|plot|synopsis)\s*$", re.I
 )
 #: a heading that opens with its kind: "Review: X", "Film review - X", "Movie Review | X"
-_REVIEW_PREFIX = re.compile(r"^\s*(re|fwd?|(((film|movie|tv|series|show)\s+)?review))\s*[:|–—-]\s*", re.I)
+_REVIEW_PREFIX = re.compile(
+    r"^\s*(re|fwd?|subject|topic|thread|(((film|movie|tv|series|show)\s+)?review))\s*[:|–—-]\s*", re.I
+)
+#: a heading that is a sentence about its work: "X is better than the first one", "X still holds up"
+_HEADING_SUBJECT = re.compile(
+    r"^((?:[A-Z0-9][\w'’.&-]*\s+)+)(?:is|was|remains|still|deserves|holds|has|had)\b"
+)
 #: a heading's tagline after a colon, in lower case: "Title: a thriller that gets under the skin"
 _LOWER_TAGLINE = re.compile(r":\s+(a|an|the|how|why|when|what|it|this|his|her|their)?\s*[a-z][^:]*$")
 #: a heading that opens with a quoted title: "'X' review: a tagline", 'Review: "X" is a thriller'
@@ -100,6 +106,14 @@ def comparison_scopes(doc: Doc) -> None:
                 start = to.i + 1 if to is not None else None
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_ in _CAREER_LEMMAS and tok.pos_ == "VERB" and _names_object(tok):
+                objects = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may hang "in" on either
+                for prep in (
+                    c for h in (tok, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                ):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                        # "had directed Roe in X and Y": X and Y are the director's other films
+                        doc.mark_outside(sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree))
             elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
                 for obj in _watched(tok):  # "I grew up on X and Y", "as someone raised on X"
                     doc.mark_outside(sent, (t.i for t in obj.subtree))
@@ -145,7 +159,17 @@ _COMPARISON_WORDS = frozenset(
      "essentially", "channeling", "channelling", "echoes", "shades", "homage", "nod", "riff", "meets"}
     | BORROW_WORDS
 )  # fmt: skip
-_COMPARISON_LEMMAS = frozenset({"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS)
+#: verbs of a film-maker's career: "directed A in X", "cast A in X" (X another film)
+_CAREER_LEMMAS = frozenset({"direct", "cast"})
+_COMPARISON_LEMMAS = frozenset(
+    {"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS | _CAREER_LEMMAS
+)
+
+
+def _names_object(verb: Any) -> bool:
+    """A past "directed Roe": the verb's object a proper name (not "directed traffic in X"), told in
+    the past as a career is (a present-tense plot's "Oakes directs Ann in X" is a story's act)."""
+    return verb.tag_ in ("VBD", "VBN") and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
 
 
 def _craft_said(tok: Any) -> bool:
@@ -326,6 +350,13 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
             return named, aliases
         full = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", whole)).strip()
         prose = doc.text[first.end :]
+        subject = _HEADING_SUBJECT.match(whole)
+        if (
+            subject
+            and len(whole.split()) > 6
+            and re.search(rf"\b{re.escape(subject.group(1).strip())}\b", prose)
+        ):
+            return subject.group(1).strip(), aliases  # "X is better than the first one": the prose names X
         head = _TAGLINE_SPLIT.split(whole)[0]  # "Franchise: Title review - the saga sinks"
         reviewed = _TITLE_TAIL.search(_TITLE_NOTE.sub("", head)) is not None
         head = _TITLE_TAIL.sub("", _TITLE_NOTE.sub("", head)).strip()
@@ -340,12 +371,31 @@ def find_work(doc: Doc, title: str | None) -> tuple[str | None, list[str]]:
         )  # "X (2024) Review"
         parts = line.split()
         if 0 < len(parts) <= 6:
-            return line, aliases
+            return _named_prefix(parts, prose) or line, aliases
     # "I finally saw <i>Salt and Ember</i>", "saw \"Salt and Ember\"" (a review, not an article)
     marked = None if encyclopedic(doc) else _marked_titles(doc)
     if marked:
         return marked.most_common(1)[0][0], aliases
     return None, aliases
+
+
+def _named_prefix(parts: list[str], prose: str) -> str | None:
+    """The heading's longest leading words the prose names, when it never names the whole heading
+    and what is cut is in lower case ("X at 40" of an anniversary piece whose prose says "X"):
+    a capitalised run, never one cut from a longer name ("Saltwick Junction" stays whole)."""
+    if re.search(rf"\b{re.escape(' '.join(parts))}\b", prose):
+        return None
+    for n in range(len(parts) - 1, 0, -1):
+        words = parts[:n]
+        if not parts[n][:1].islower() or any(w[:1].isupper() for w in parts[n:]):
+            continue  # "Saltwick Junction", "X and the Last Crusade": the heading's whole title stays
+        if not words[-1][:1].isupper() and not words[-1][:1].isdigit():
+            continue
+        if all(w.lower() in STOP_WORDS for w in words):
+            return None  # "The" of "The X at 40": no title
+        if re.search(rf"\b{re.escape(' '.join(words))}\b(?!\s+[A-Z])", prose):
+            return " ".join(words)
+    return None
 
 
 def _heading_part_in_prose(whole: str, prose: str) -> str | None:
@@ -676,7 +726,11 @@ def _merge_short_names(doc: Doc) -> None:
             # "Corin" of "Corin Ash": the NER's guess alone, or a place that also acts as a person
             weak = ent.votes[EntityType.LOCATION] <= 1.5 or ent.votes[EntityType.CHARACTER] >= 1
             longer = [
-                o for o in longer if o.key.split()[-1] in lx.PLACE_HEADS or (weak and o.key.split()[0] == key)
+                o
+                for o in longer
+                if o.key.split()[-1] in lx.PLACE_HEADS
+                or (weak and o.key.split()[0] == key)
+                or (weak and o.type is C and title_word(o.name.split()[0]) is not None)  # "Prince X"
             ]
         elif ent.type in (EntityType.CHARACTER, EntityType.PERSON):
             # "Diego", a man who acts, is not "San Diego", a place named with a place's first word

@@ -456,6 +456,7 @@ class _Run:
             part = None  # "A returns in the role, and B co-stars as X": the "as" is B's (a misparse)
         role = doc.ref(sent, part) if part is not None else None
         back = _back(prep.head)  # "A is back as X": no character is "back as" someone
+        aside = _as_aside(sent, prep)  # "A, as X, runs a test": a credit set off after the actor
         praised = _praise_noun(prep.head)  # "A is a revelation as X"
         rated = _rated(prep.head) or back or praised
         verb = (
@@ -475,7 +476,12 @@ class _Run:
         for actor_tok, role in zip(actors, parts, strict=True):
             run = _name_span(actor_tok)
             actor = doc.ref(sent, actor_tok)
-            if run is None or actor is None or actor == role or (doc.ents[actor].in_story > 1 and not back):
+            if (
+                run is None
+                or actor is None
+                or actor == role
+                or (doc.ents[actor].in_story > 1 and not (back or aside))
+            ):
                 continue  # a name seen elsewhere in the story is a character acting "as" someone
             if doc.ents[role].type is not C or doc.ents[role].descriptive:
                 continue
@@ -1567,6 +1573,18 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
 def _praise_noun(tok: Any) -> bool:
     """ "a revelation" of "A is a revelation as X": a noun the copula says of its subject."""
     return bool(tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be")
+
+
+def _as_aside(sent: Sentence, prep: Any) -> bool:
+    """ "Bill Roe, as Dr. Ann Vey, runs a test": "as" and its name between commas right after a
+    subject's name, so the subject is the actor and the name the part."""
+    span, i = sent.span, prep.i
+    if i - 2 < span.start or prep.nbor(-1).text != "," or prep.nbor(-2).pos_ != "PROPN":
+        return False
+    if prep.nbor(-2).dep_ != "nsubj" or prep.nbor(-2).head.i != prep.head.i:
+        return False
+    end = prep.right_edge.i + 1
+    return bool(end < span.end and prep.doc[end].text == ",")
 
 
 def _back(tok: Any) -> bool:
