@@ -138,3 +138,39 @@ def test_a_present_tense_plot_directing_someone_in_a_place_stays_in_the_story() 
 def test_a_university_is_an_organization() -> None:
     c = extract(HEAD + "When Calder University throws the three of them out, Wren mortgages the house.")
     assert types(c)["Calder University"] is EntityType.ORGANIZATION
+
+
+def test_a_name_a_who_clause_goes_on_with_is_the_next_pronoun() -> None:
+    t = triples(
+        extract(
+            HEAD + "Captain Orso helps Rick Vane. At the airport Rick Vane turns his gun on Orso and makes "
+            "him call the tower. Orso has secretly phoned Major Keller, who drives to the airfield and "
+            "tries to stop the plane. Rick Vane shoots him dead."
+        )
+    )
+    assert ("Rick Vane", "killed", "Major Keller") in t
+    assert ("Rick Vane", "killed", "Captain Orso") not in t
+
+
+def test_a_she_a_sentence_later_does_not_outvote_his() -> None:
+    t = triples(
+        extract(
+            HEAD + "Rick Vane runs a bar. In the old days they had been lovers; she had promised to leave "
+            "with him. Ilsa Varga arrives with her husband. Rick Vane turns his gun on the thief. Later "
+            "she tells him that she married Victor Laszo."
+        )
+    )
+    assert ("Rick Vane", "family_of", "Victor Laszo") not in t
+    assert ("Ilsa Varga", "family_of", "Victor Laszo") in t
+
+
+def test_a_gapped_cast_line_gives_no_gender_to_the_second_part() -> None:
+    t = triples(
+        extract(
+            HEAD + "Tess Gray is Marion's sister Lila, Ned Holt her lover Sam Loomer. Marion Crane meets Sam "
+            "Loomer in a hotel, and he says he cannot marry her. That afternoon her employer, George Lowe, "
+            "asks her to bank the money."
+        )
+    )
+    assert ("Marion Crane", "works_for", "George Lowe") in t
+    assert ("Sam Loomer", "works_for", "George Lowe") not in t

@@ -453,7 +453,10 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
             ent.votes[L] += 3
     if dep in ("appos", "compound") and hh.i < first.i and _is_person_noun(hh):
         ent.votes[C] += 2
-        _gender_noun(ent, hh_lemma_low)
+        if hh.i == first.i - 1 or (hh.i == first.i - 2 and first.nbor(-1).text == ","):
+            _gender_noun(
+                ent, hh_lemma_low
+            )  # "his sister Lila", not the gapped "sister Lila, Gavin her lover Sam"
     if _listed_after_people(sent, first):
         ent.votes[C] += 2
     if dep in ("appos", "compound") and hh.i < first.i and hh_lemma_low in lx.PLACE_INTRO:

@@ -904,11 +904,15 @@ def resolve_pronouns(doc: Doc) -> None:
                 if ent is not None and ent.type is C and not in_comparison(doc, sent, tok.i):
                     named.append((sent.index, tok.i, key, _prominent(tok)))
                     seen.add(key)
+            if key is not None and tok.pos_ == "PROPN":  # "phoned Strasser, who drives off. Rick shoots
+                for who in _relative_subjects(tok):  # him": the name is the later clause's subject
+                    named.append((sent.index, who.i, key, True))
             elif tok.lower_ in lx.GENDERED_PRONOUNS and not in_comparison(doc, sent, tok.i):
                 pronouns.append((sent, tok))
     by_sentence: dict[int, list[tuple[int, int, str, bool]]] = {}  # only nearby names count: no scan
     for item in named:  # of the whole text per pronoun
         by_sentence.setdefault(item[0], []).append(item)
+    weak: list[tuple[str, str]] = []  # (character, "f" or "m") said by a pronoun a sentence later
     for sent, tok in pronouns:  # 1. learn genders from a lone prominent antecedent
         if tok.dep_ in ("dobj", "dative", "pobj"):
             continue  # "X offers Y gold to hand her over": an object pronoun often means someone else
@@ -917,10 +921,18 @@ def resolve_pronouns(doc: Doc) -> None:
         before = [k for s, t, k, p in here if t < tok.i and p and not _same_clause(sent, t, tok)]
         if len(earlier) > 1:
             continue  # "Ann teaches Bo to fight, a lesson that saves her life": either could be meant
-        if not before and not earlier:
+        later = not before and not earlier
+        if later:
             before = [k for s, t, k, p in by_sentence.get(sent.index - 1, []) if p]
         if len(set(before)) == 1 and not any(k == before[0] and t > tok.i for _, t, k, _ in here):
-            doc.ents[before[0]].gender["f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"] += 1
+            said = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
+            if later:  # the sentence before is weaker evidence ("...; she had promised"): counted
+                weak.append((before[0], said))  # only where no stronger evidence says otherwise
+            else:
+                doc.ents[before[0]].gender[said] += 1
+    for key, said in weak:
+        if not doc.ents[key].gender["m" if said == "f" else "f"]:
+            doc.ents[key].gender[said] += 1
     for sent, tok in pronouns:  # 2. resolve
         want = "f" if tok.lower_ in lx.FEMALE_PRONOUNS else "m"
         near = [n for i in range(sent.index - 6, sent.index + 2) for n in by_sentence.get(i, [])]
@@ -967,6 +979,17 @@ def _same_clause(sent: Sentence, t: int, pronoun: Any) -> bool:
     return bool(name.head.i == verb.i or (verb.dep_ == "conj" and name.head.i == verb.head.i))
 
 
+def _relative_subjects(tok: Any) -> list[Any]:
+    """The "who" of a relative clause on a name ("Strasser, who drives to the airfield")."""
+    return [
+        c
+        for rc in tok.children
+        if rc.dep_ == "relcl"
+        for c in rc.children
+        if c.dep_ == "nsubj" and c.lower_ == "who"
+    ]
+
+
 def _set_off(appos: Any) -> bool:
     """An apposition the parse can be trusted on: between commas ("the boss's man, Diego,") or after
     a plural noun ("his men Nils and Bo"), not a name the parser hung on a noun ("man tortures Tito")."""
@@ -982,6 +1005,8 @@ def _prominent(tok: Any) -> bool:
     head = tok
     while head.dep_ in ("compound", "flat", "det", "appos") and head.head is not head:
         head = head.head
+    if head.dep_ == "poss":  # "To Ilsa's surprise, he ...": a possessor inside a phrase is buried too
+        return bool(head.head.dep_ != "pobj")
     return head.dep_ not in ("pobj", "dobj", "dative")
 
 
