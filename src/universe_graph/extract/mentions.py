@@ -993,10 +993,10 @@ def _relative_subjects(tok: Any) -> list[Any]:
 def _set_off(appos: Any) -> bool:
     """An apposition the parse can be trusted on: between commas ("the boss's man, Diego,") or after
     a plural noun ("his men Nils and Bo"), not a name the parser hung on a noun ("man tortures Tito")."""
-    start = appos.left_edge.i
-    doc, end = appos.doc, appos.right_edge.i + 1
-    commas = start > 0 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ","
-    return bool(appos.head.tag_ == "NNS" or commas)
+    doc, start, end = appos.doc, appos.left_edge.i, appos.right_edge.i  # the commas may hang on it
+    before = doc[start].text == "," or (start > 0 and doc[start - 1].text == ",")
+    after = doc[end].text == "," or (end + 1 < len(doc) and doc[end + 1].text == ",")
+    return bool(appos.head.tag_ == "NNS" or (before and after))
 
 
 def _prominent(tok: Any) -> bool:
