@@ -174,3 +174,49 @@ def test_a_gapped_cast_line_gives_no_gender_to_the_second_part() -> None:
     )
     assert ("Marion Crane", "works_for", "George Lowe") in t
     assert ("Sam Loomer", "works_for", "George Lowe") not in t
+
+
+def test_a_craft_that_was_by_someone_names_a_person_of_the_crew() -> None:
+    c = extract(
+        HEAD + "Wren Pell steals the money. The music was composed by Ida Brandt and the photography was "
+        "by Ivo L. Marsh."
+    )
+    assert types(c)["Ivo L. Marsh"] is EntityType.PERSON
+
+
+def test_a_craft_by_a_place_names_no_person() -> None:
+    c = extract(HEAD + "Wren Pell steals the money. The best scene was by Lake Orrin, where Wren hides.")
+    assert types(c).get("Lake Orrin") is not EntityType.PERSON
+
+
+def test_an_actor_named_with_initials_plays_a_part() -> None:
+    t = triples(
+        extract(
+            HEAD
+            + "Tomas Fell teaches the band. Fell hears Wren. J.K. Varley, an actor most of us know from a "
+            "thousand small parts, plays Fell with a shaved head."
+        )
+    )
+    assert ("Tomas Fell", "portrayed_by", "J.K. Varley") in t
+
+
+def test_a_director_of_a_remake_is_a_person() -> None:
+    c = extract(HEAD + "Wren Pell steals the money. Ivo Van Brandt directed a shot-for-shot remake in 1998.")
+    assert types(c)["Ivo Van Brandt"] is EntityType.PERSON
+
+
+def test_a_character_who_directs_a_choir_stays_a_character() -> None:
+    c = extract(HEAD + "Wren Pell steals the money. Ivo Brandt directs the choir and hides Wren.")
+    assert types(c)["Ivo Brandt"] is EntityType.CHARACTER
+
+
+def test_films_someone_went_on_to_do_are_other_works() -> None:
+    c = extract(
+        HEAD + "Wren Pell steals the money. anyway Brandt went on to do Marrowby and Tinsel Creek after this."
+    )
+    assert not {"Marrowby", "Tinsel Creek", "Marrowby and Tinsel Creek"} & story(c)
+
+
+def test_a_character_who_goes_on_to_do_someone_a_favor_stays_in_the_story() -> None:
+    c = extract(HEAD + "Wren Pell steals the money. Later Wren goes on to do Teddy Rusk a favor.")
+    assert "Teddy Rusk" in story(c)

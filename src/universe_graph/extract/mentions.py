@@ -106,6 +106,9 @@ def comparison_scopes(doc: Doc) -> None:
                 start = to.i + 1 if to is not None else None
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_ in _LATER_WORK_LEMMAS and _went_on_to(tok):  # "went on to do X and Y"
+                for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
+                    doc.mark_outside(sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree))
             elif tok.lemma_ in _CAREER_LEMMAS and tok.pos_ == "VERB" and _names_object(tok):
                 objects = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may hang "in" on either
                 for prep in (
@@ -161,9 +164,22 @@ _COMPARISON_WORDS = frozenset(
 )  # fmt: skip
 #: verbs of a film-maker's career: "directed A in X", "cast A in X" (X another film)
 _CAREER_LEMMAS = frozenset({"direct", "cast"})
+#: verbs of a film-maker's later work: "went on to do / make / direct X"
+_LATER_WORK_LEMMAS = frozenset({"do", "make", "direct", "shoot", "write"})
 _COMPARISON_LEMMAS = frozenset(
-    {"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS | _CAREER_LEMMAS
+    {"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS | _CAREER_LEMMAS | _LATER_WORK_LEMMAS
 )
+
+
+def _went_on_to(verb: Any) -> bool:
+    """ "do" of "Nolan went on to do X": a career's later step, told in the past."""
+    go = verb.head
+    return bool(
+        verb.dep_ in ("xcomp", "advcl")
+        and go.lemma_ == "go"
+        and go.tag_ == "VBD"
+        and any(c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in go.children)
+    )
 
 
 def _names_object(verb: Any) -> bool:

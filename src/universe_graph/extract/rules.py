@@ -340,6 +340,15 @@ class _Run:
                         run = _name_span(pobj)
                         if run is not None:
                             self.crew(sent, run, "written_by")
+                if tok.lemma_ == "direct" and tok.tag_ in ("VBD", "VBZ") and _other_version(tok):
+                    run = _name_span(next(c for c in tok.children if c.dep_ == "nsubj"))
+                    if run is not None and len(run) >= 2:  # "A directed a remake in 1998": a film-maker
+                        self.person(sent, run)
+                if low == "by" and _craft_was_by(tok):  # "the photography was by Jo Roe": crew
+                    for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                        run = _name_span(pobj)
+                        if run is not None and len(run) >= 2:
+                            self.person(sent, run)
                 if (
                     tok.lower_ in lx.CRAFT_NOUNS and tok.i + 1 < span.end and tok.nbor(1).lower_ == "by"
                 ):  # "the score by Jo Roe": a person of the crew, not a character
@@ -514,7 +523,7 @@ class _Run:
             sent, verb, objs[0], role
         ):
             return  # a one-mention name is a credit only as "A plays X" of two proper names
-        if not 2 <= len(run) <= 4 or not all(name_cased(t) and t.is_alpha for t in run):
+        if not 2 <= len(run) <= 4 or not all((name_cased(t) and t.is_alpha) or _initials(t) for t in run):
             return
         actor = doc.ents.get(name_key(run.text))
         if actor is not None and (actor.key == role or (actor.in_story > 1 and not _introduced(actor, sent))):
@@ -1573,6 +1582,34 @@ def _named_in(doc: Doc, sent: Sentence, tok: Any) -> Any:
 def _praise_noun(tok: Any) -> bool:
     """ "a revelation" of "A is a revelation as X": a noun the copula says of its subject."""
     return bool(tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be")
+
+
+#: what a film-maker makes of another's work: "A directed a remake in 1998"
+VERSION_NOUNS = frozenset({"remake", "sequel", "prequel", "reboot", "adaptation", "version"})
+
+
+def _other_version(verb: Any) -> bool:
+    """ "directed a remake": a named subject and an object that is another version of the work."""
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in VERSION_NOUNS for c in verb.children
+    )
+
+
+def _initials(tok: Any) -> bool:
+    """ "J.K." or "L." of a person's name."""
+    return re.fullmatch(r"(?:[A-Z]\.)+", tok.text) is not None
+
+
+def _craft_was_by(by: Any) -> bool:
+    """ "by" of "the photography was by A": a craft the copula credits to a person."""
+    verb = by.head
+    if verb.lemma_ != "be":
+        return False
+    before = verb.doc[verb.i - 1] if verb.i > 0 else verb  # the parser may make the craft a conjunct
+    return bool(
+        any(c.dep_ == "nsubj" and c.lower_ in lx.CRAFT_NOUNS for c in verb.children)
+        or before.lower_ in lx.CRAFT_NOUNS
+    )
 
 
 def _as_aside(sent: Sentence, prep: Any) -> bool:
