@@ -220,3 +220,60 @@ def test_films_someone_went_on_to_do_are_other_works() -> None:
 def test_a_character_who_goes_on_to_do_someone_a_favor_stays_in_the_story() -> None:
     c = extract(HEAD + "Wren Pell steals the money. Later Wren goes on to do Teddy Rusk a favor.")
     assert "Teddy Rusk" in story(c)
+
+
+def test_they_are_married_after_a_sentence_naming_two_is_a_marriage() -> None:
+    t = triples(
+        extract(
+            HEAD + "Henry Hale courts Karen Fried, a girl from Long Island. They are married in the spring."
+        )
+    )
+    assert ("Henry Hale", "family_of", "Karen Fried") in t or ("Karen Fried", "family_of", "Henry Hale") in t
+
+
+def test_they_marry_after_a_sentence_naming_three_guesses_no_couple() -> None:
+    t = triples(extract(HEAD + "Henry Hale and Jimmy Cole rob Karen Fried. They marry."))
+    assert not any(p == "family_of" for _, p, _ in t)
+
+
+def test_they_are_not_married_is_no_marriage() -> None:
+    t = triples(extract(HEAD + "Henry Hale courts Karen Fried. They are not married."))
+    assert not any(p == "family_of" for _, p, _ in t)
+
+
+def test_a_verb_the_parser_took_for_a_noun_still_relates() -> None:
+    t = triples(
+        extract(
+            HEAD + "Tommy Vito shoots a man. Henry Hale and Jimmy Cole work for Paulie Marco. Henry Hale "
+            "turns informant for the FBI and testifies against Paulie Marco and Jimmy Cole in court."
+        )
+    )
+    assert {("Henry Hale", "works_for", "Paulie Marco"), ("Jimmy Cole", "works_for", "Paulie Marco")} <= t
+    assert {("Henry Hale", "betrayed", "Paulie Marco"), ("Henry Hale", "betrayed", "Jimmy Cole")} <= t
+
+
+def test_testifying_against_a_plan_betrays_no_one() -> None:
+    t = triples(extract(HEAD + "Henry Hale works for Paulie Marco. Henry Hale testifies against the plan."))
+    assert not any(p == "betrayed" for _, p, _ in t)
+
+
+def test_a_name_the_ner_runs_into_a_verb_or_a_sum_ends_before_it() -> None:
+    c = extract(
+        HEAD + "By the sixties Henry Hale steals from trucks. Henry courts Karen Fried. Paulie Marco gives "
+        "Henry $3,200 and leaves."
+    )
+    kinds = types(c)
+    assert "Henry courts" not in kinds and not any("$" in n for n in kinds)
+    assert "Henry" not in kinds  # one character: Henry Hale
+
+
+def test_kin_said_only_by_a_role_noun_is_no_claim() -> None:
+    t = triples(
+        extract(HEAD + "Wren Pell skips school. When his father finds out, he beats Wren with a belt.")
+    )
+    assert not any("father" in o or "father" in s for s, _, o in t)
+
+
+def test_kin_who_act_on_someone_else_stay() -> None:
+    t = triples(extract(HEAD + "Luke Roan grows up on a farm. Darth Vane betrayed and killed Luke's father."))
+    assert ("Darth Vane", "killed", "Luke's father") in t

@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from . import lexicon as lx
 from .casting import Crediting
-from .document import C, Doc, P, Sentence
+from .document import NAME_PARTICLES, C, Doc, P, Sentence
 from .mentions import story_tokens
 from .relations import Found
 
@@ -316,9 +316,7 @@ def _full_name(tok: Any) -> Any:
 
 
 #: small words inside a person's name ("Ana de Armas", "Ludwig van Horn")
-PARTICLES = frozenset(
-    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al"}
-)
+PARTICLES = NAME_PARTICLES
 
 
 def _capital(tok: Any) -> bool:

@@ -147,6 +147,7 @@ class Ent:
     compared: int = 0  # mentions inside comparisons
     fixed: EntityType | None = None  # set by a pattern (work, universe, cast, descriptions)
     descriptive: bool = False
+    kin_of: str | None = None  # "X's father": the named character whose kin (or friend) this is
     ner: bool = False  # the NER labelled at least one mention
     ner_votes: defaultdict[EntityType, float] = field(default_factory=lambda: defaultdict(float))
     work_votes: int = 0  # named as one side of "X meets Y" or after "from" in a comparison
@@ -309,6 +310,11 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
             or toks[b - 1 - base].lower_ == "and"
         ):  # "Elliot and" of the NER: the name alone
             b -= 1
+        while b > a + 1 and not any(c.isalnum() for c in toks[b - 1 - base].text):
+            b -= 1  # "Henry $" of "gives Henry $3,200": no name ends in a sign
+        if ent.label_ == "PERSON":  # "Henry courts Karen" of the NER: a verb it took for a noun
+            low = next((k for k in range(a + 1, b) if _lower_word(toks[k - base])), None)
+            b = low if low is not None else b  # ends the first name there
         if a >= b or not toks[a - base].text[:1].isupper():
             continue
         if b - a == 1 and toks[a - base].lower_ + "." in lx.ABBREVIATIONS:
@@ -323,6 +329,17 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
                 runs.remove(r)
             runs.append((min(a, *(r[0] for r in overlapping)), max(b, *(r[1] for r in overlapping))))
     return refine_runs(span, runs)
+
+
+#: lower-case words inside people's names ("Ludwig van Beethoven", "Omar bin Said")
+NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "al"}
+)
+
+
+def _lower_word(tok: Any) -> bool:
+    """A lower-case word that is not a name particle: no part of a person's name."""
+    return bool(tok.is_alpha and tok.text[:1].islower() and tok.lower_ not in NAME_PARTICLES)
 
 
 def _breaks_name(tok: Any) -> bool:

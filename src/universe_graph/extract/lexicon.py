@@ -59,11 +59,16 @@ PREP_VERBS: dict[tuple[str, str], tuple[str, str]] = {
     # against X", "faces off with X", "clashes with X"
     ("turn", "against"): ("betrayed", "fwd"),
     ("turn", "on"): ("betrayed", "fwd"),
+    # an insider who gives evidence against his own side: "testifies against X", "informs on X"
+    ("testify", "against"): ("betrayed", "fwd"),
+    ("inform", "on"): ("betrayed", "fwd"),
     ("face", "against"): ("fought", "fwd"),
     ("square", "against"): ("fought", "fwd"),
     ("square", "with"): ("fought", "fwd"),
     ("clash", "with"): ("fought", "fwd"),
 }
+#: the verbs of `PREP_VERBS`
+PREP_VERB_LEMMAS = frozenset(verb for verb, _ in PREP_VERBS)
 #: plural nouns for the people who act for someone ("Lund's men kill Ivo": a killing by Lund's crew)
 CREW_NOUNS = frozenset(
     {"man", "men", "soldier", "soldiers", "thug", "thugs", "goon", "goons", "henchman", "henchmen",

@@ -44,7 +44,45 @@ def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
             if len(subj) == 1 and len(obj) == 1 and subj[0] and obj[0] and subj[0] != obj[0]:
                 spouses.setdefault(subj[0], set()).add(obj[0])
                 spouses.setdefault(obj[0], set()).add(subj[0])
+        for verb in (t for t in sent.span if t.lemma_.lower() == "marry" and _they_marry(t)):
+            pair = _last_pair(doc, sent.index)  # "X courts Y ... They are married": the two
+            if pair is not None and not in_comparison(doc, sent, verb.i):
+                a, b = pair
+                found.append(Found(a, "family_of", b, sent.index, 0.8))
+                spouses.setdefault(a, set()).add(b)
+                spouses.setdefault(b, set()).add(a)
     return found, spouses
+
+
+def _they_marry(verb: Any) -> bool:
+    """ "They are married", "they marry", "the two marry": a marriage whose couple is "they"."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ in ("acomp", "attr") and verb.head.lemma_ in ("be", "get"):
+        verb = verb.head  # "They are married" read as an adjective of "are"
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        len(subj) == 1
+        and subj[0].lower_ in ("they", "two", "couple", "pair")
+        and not any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ == "neg" or c.lower_ in ("never", "not") for c in verb.children)
+    )
+
+
+def _last_pair(doc: Doc, index: int) -> tuple[str, str] | None:
+    """The two characters the sentence before names ("Henry courts Karen, a girl from Long Island"),
+    or None when it names another number of them (no guess). Read on the surface: the small
+    parser often takes such a sentence's verb for a noun ("courts")."""
+    if index == 0 or doc.sentences[index - 1].heading:
+        return None
+    sent = doc.sentences[index - 1]
+    keys: list[str] = []
+    for tok in sent.span:
+        if in_comparison(doc, sent, tok.i):
+            continue
+        key = doc.ref(sent, tok)
+        if key is not None and doc.ents[key].type is C and key not in keys:
+            keys.append(key)
+    return (keys[0], keys[1]) if len(keys) == 2 else None
 
 
 def _couple(doc: Doc, sent: Sentence, noun: Any) -> tuple[str, str] | None:

@@ -163,12 +163,27 @@ class Reader:
         """ "Ann teams up with Bo", "a young Ann trains under Bo": the parser may read the verb as a
         plural noun with the name as its compound; a root like that, with a particle or preposition
         after it, is the verb."""
+        if tok.pos_ == "NOUN" and tok.dep_ in ("ROOT", "conj") and self.noun_as_verb(sent, tok):
+            return True
         if tok.dep_ != "ROOT" or tok.tag_ != "NNS":
             return False
         names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and self.doc.ref(sent, c)]
         if not names or self.doc.ents[self.doc.ref(sent, names[0]) or ""].type is not C:
             return False
         return any(c.dep_ in ("prt", "prep") and c.i > tok.i for c in tok.children)
+
+    def noun_as_verb(self, sent: Sentence, tok: Any) -> bool:
+        """ "Ann and Bo work for Cy" (a root noun with a character subject), "Ann turns informant and
+        testifies against Cy" (a noun conjoined to a verb): a noun with a subject, or joined to a
+        verb, and a preposition of the verb lexicon after it is that verb."""
+        preps = [c.lower_ for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+        if not any((verb_lemma(tok), p) in lx.PREP_VERBS for p in preps):
+            return False
+        if tok.dep_ == "conj":
+            return bool(tok.head.pos_ == "VERB" and tok.head.i < tok.i)
+        subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i]
+        key = self.doc.ref(sent, subj[0]) if subj else None
+        return key is not None and self.doc.ents[key].type is C
 
     def misread_transitive(self, sent: Sentence, tok: Any) -> None:
         """ "Ann poisons Bo": the parser may read "Ann poisons Bo" as one noun phrase, the verb a plural
@@ -197,7 +212,7 @@ class Reader:
 
     # verbs -------------------------------------------------------------------------------
     def verb(self, sent: Sentence, v: Any) -> None:
-        lemma = v.lemma_.lower()
+        lemma = verb_lemma(v)
         if not asserted(v):
             return
         subjects, objects, passive = self.arguments(sent, v)
@@ -1062,6 +1077,19 @@ def _aim(v: Any) -> bool:
     return not (v.head.pos_ in ("VERB", "AUX") and head in IMPLICATIVE_HEADS)
 
 
+def verb_lemma(v: Any) -> str:
+    """The lemma of a verb, also when the parser took it for a noun ("testifies": the noun
+    lemmatizer's "testifie"): the verb form the lexicon knows, else the token's lemma."""
+    lemma = str(v.lemma_.lower())
+    if v.pos_ != "NOUN" or lemma in lx.VERBS:
+        return lemma
+    low = str(v.lower_)
+    for form in (low[:-3] + "y" if low.endswith("ies") else "", low[:-2], low[:-1]):
+        if form and (form in lx.VERBS or form in lx.PREP_VERB_LEMMAS):
+            return form
+    return lemma
+
+
 def asserted(v: Any) -> bool:
     """False for a negated, hypothetical, merely attempted or merely intended action ("never killed",
     "tries to", "keeps the pistol to kill")."""
@@ -1253,6 +1281,8 @@ def descriptions(doc: Doc, spouses: dict[str, set[str]] | None = None) -> list[F
                 key = f"{owner_ent.key}'s {noun}"
                 name = " ".join([f"{_owner_as_written(poss[0], owner_ent)}'s", *mods, noun])
                 ent = _describe(doc, sent, tok, key, name, C)
+                if pred in ("family_of", "ally_of"):
+                    ent.kin_of = owner_ent.key
                 pair = (owner_ent.key, ent.key) if direction == "fwd" else (ent.key, owner_ent.key)
                 if direction == "sym":
                     pair = (owner_ent.key, ent.key)

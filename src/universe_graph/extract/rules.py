@@ -1161,7 +1161,10 @@ class _Run:
                 return
             relations[key] = Relation(subject=iris[s], predicate=pred, object=iris[o], evidence=[ev])
 
+        bare = self.bare_kin()
         for f in self.found:
+            if f.subject in bare or f.object in bare:
+                continue
             if f.predicate in ("portrayed_by", *WORK_PREDICATES) or (
                 doc.ents[f.subject].in_universe and doc.ents[f.object].in_universe
             ):
@@ -1226,6 +1229,19 @@ class _Run:
         if source.about is None and doc.work_key:
             source = source.model_copy(update={"about": iris[doc.work_key]})
         return ClaimSet(source=source, entities=entities, relations=list(relations.values()), events=events)
+
+    def bare_kin(self) -> set[str]:
+        """Described kin whose only ties are to the one whose kin they are ("his father beats him":
+        Henry family_of "Henry's father"): a tie the role noun itself says, to no one the text names;
+        kin who do something or suffer it ("Vader killed Luke's father", "men murder his sister") stay."""
+        doc = self.doc
+        kin = {k for k, e in doc.ents.items() if e.kin_of is not None}
+        kin -= {k for seed in self.seeds if seed.kind in ("killing", "death") for k in seed.roles}
+        for f in self.found:
+            for end, other in ((f.subject, f.object), (f.object, f.subject)):
+                if end in kin and other != doc.ents[end].kin_of and f.predicate not in WORK_PREDICATES:
+                    kin.discard(end)
+        return kin
 
     def naming_both(self, ev: Evidence, sent_index: int, ends: tuple[str, str], conf: float) -> Evidence:
         """The evidence widened back to the sentence that names an end the quote leaves to a pronoun
