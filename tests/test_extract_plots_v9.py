@@ -277,3 +277,33 @@ def test_kin_said_only_by_a_role_noun_is_no_claim() -> None:
 def test_kin_who_act_on_someone_else_stay() -> None:
     t = triples(extract(HEAD + "Luke Roan grows up on a farm. Darth Vane betrayed and killed Luke's father."))
     assert ("Darth Vane", "killed", "Luke's father") in t
+
+
+def test_a_comparison_with_another_films_character_is_outside() -> None:
+    c = extract(
+        HEAD
+        + "Tomas Fell teaches the band. If the comparison with Rafe Dunmore's sergeant in Iron Parade is "
+        "obvious, it is also unfair: Fell never lets us decide."
+    )
+    assert not {"Rafe Dunmore", "Iron Parade"} & story(c)
+
+
+def test_what_inspired_the_story_is_outside() -> None:
+    c = extract(
+        HEAD + "Its screenplay adapts a 1959 novel, which was loosely inspired by the crimes of the Ohio "
+        "murderer Ezra Gale. Norris Vane runs a motel."
+    )
+    assert not {"Ezra Gale", "Ohio"} & story(c)
+
+
+def test_where_a_film_opened_is_outside() -> None:
+    c = extract(
+        HEAD + "Norris Vane runs a motel. It was distributed by Paramount Pictures and opened in New York "
+        "City on June 16, 1960."
+    )
+    assert "New York City" not in story(c)
+
+
+def test_where_a_character_opens_a_shop_stays_in_the_story() -> None:
+    c = extract(HEAD + "Norris Vane opens a motel in Fairvale in June. Wren Pell stops at Fairvale.")
+    assert "Fairvale" in story(c)

@@ -74,7 +74,7 @@ def comparison_scopes(doc: Doc) -> None:
             ):
                 start = tok.i + 1
             elif (
-                low in ("mixed", "crossed", "compared")
+                low in ("mixed", "crossed", "compared", "comparison", "comparisons")
                 and tok.i + 1 < span.end
                 and tok.nbor(1).lower_ in WITH
             ):
@@ -106,6 +106,12 @@ def comparison_scopes(doc: Doc) -> None:
                 start = to.i + 1 if to is not None else None
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_ == "inspire" and tok.tag_ == "VBN":  # "inspired by the crimes of X": the
+                for agent in (c for c in tok.children if c.dep_ == "agent"):  # real world behind the story
+                    doc.mark_outside(sent, (t.i for t in agent.subtree))
+            elif tok.lemma_ in _RELEASE_LEMMAS and _work_released(doc, sent, tok):  # "opened in X on <date>"
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
+                    doc.mark_outside(sent, (t.i for t in prep.subtree))
             elif tok.lemma_ in _LATER_WORK_LEMMAS and _went_on_to(tok):  # "went on to do X and Y"
                 for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
                     doc.mark_outside(sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree))
@@ -158,16 +164,41 @@ def _filler_like(tok: Any, span: Any) -> bool:
 
 #: every word (lower case) and lemma that one of `comparison_scopes`' branches starts from
 _COMPARISON_WORDS = frozenset(
-    {"think", "like", "reminiscent", "akin", "similar", "vein", "mixed", "crossed", "compared", "basically",
+    {"think", "like", "reminiscent", "akin", "similar", "vein", "mixed", "crossed", "compared", "comparison",
+     "comparisons", "basically",
      "essentially", "channeling", "channelling", "echoes", "shades", "homage", "nod", "riff", "meets"}
     | BORROW_WORDS
 )  # fmt: skip
 #: verbs of a film-maker's career: "directed A in X", "cast A in X" (X another film)
 _CAREER_LEMMAS = frozenset({"direct", "cast"})
+#: verbs of a work's release: "it opened in New York City on June 16, 1960", "premiered at X"
+_RELEASE_LEMMAS = frozenset({"open", "premiere", "release", "debut", "screen"})
+
+
+def _work_released(doc: Doc, sent: Sentence, verb: Any) -> bool:
+    """The verb tells the work's release: its subject is the work ("it", "the film", the title) and
+    a date or year goes with it, so its "in X" is a real city or festival."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "conj":  # "It was distributed by X and opened in Y"
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or not (
+        subj[0].lower_ == "it"
+        or subj[0].lemma_.lower() in lx.WORK_NOUNS
+        or doc.ref(sent, subj[0]) == doc.work_key
+    ):
+        return False
+    return any(t.ent_type_ == "DATE" for t in verb.subtree)
+
+
 #: verbs of a film-maker's later work: "went on to do / make / direct X"
 _LATER_WORK_LEMMAS = frozenset({"do", "make", "direct", "shoot", "write"})
 _COMPARISON_LEMMAS = frozenset(
-    {"compare", "liken", "owe"} | BORROW_LEMMAS | lx.REVIEWER_VERBS | _CAREER_LEMMAS | _LATER_WORK_LEMMAS
+    {"compare", "liken", "owe", "inspire"}
+    | BORROW_LEMMAS
+    | lx.REVIEWER_VERBS
+    | _CAREER_LEMMAS
+    | _LATER_WORK_LEMMAS
+    | _RELEASE_LEMMAS
 )
 
 
