@@ -307,3 +307,28 @@ def test_where_a_film_opened_is_outside() -> None:
 def test_where_a_character_opens_a_shop_stays_in_the_story() -> None:
     c = extract(HEAD + "Norris Vane opens a motel in Fairvale in June. Wren Pell stops at Fairvale.")
     assert "Fairvale" in story(c)
+
+
+def test_the_studio_and_distributor_of_the_film_are_outside_but_its_producer_is_credited() -> None:
+    c = extract(
+        "Lantern Road (1989)\n\nLantern Road is a 1989 American adventure film. It was made by Halloway "
+        "Studios and released in the United States by Meridian Pictures on May 24, 1989. The film was "
+        "produced by Robert Vance. Ada Quell hunts the lantern."
+    )
+    assert not {"Halloway Studios", "Meridian Pictures"} & story(c)
+    t = triples(c)
+    assert ("Lantern Road", "produced_by", "Robert Vance") in t
+    assert not any(p == "compared_to" for _, p, _ in t)
+
+
+def test_closer_to_another_film_than_to_a_third_is_a_comparison() -> None:
+    c = extract(
+        HEAD + "Wren Pell cons the Parks. Up to here it plays as a comedy, closer to a caper than to the "
+        "allegory of Glass Engine, the director's last film."
+    )
+    assert "Glass Engine" not in story(c)
+
+
+def test_a_character_drawing_closer_to_a_place_stays_in_the_story() -> None:
+    c = extract(HEAD + "Wren Pell moves closer to Fairvale every night. Wren hides.")
+    assert "Fairvale" in story(c)

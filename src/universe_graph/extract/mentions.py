@@ -74,10 +74,14 @@ def comparison_scopes(doc: Doc) -> None:
             ):
                 start = tok.i + 1
             elif (
-                low in ("mixed", "crossed", "compared", "comparison", "comparisons")
+                low in ("mixed", "crossed", "compared", "comparison", "comparisons", "closer", "nearer")
                 and tok.i + 1 < span.end
                 and tok.nbor(1).lower_ in WITH
-            ):
+                and (
+                    low not in ("closer", "nearer")
+                    or any(t.lower_ == "than" for t in span[tok.i - span.start :])
+                )
+            ):  # "closer to a caper than to X" compares; "moves closer to Fairvale" goes somewhere
                 start = tok.i + 2
             elif tok.lemma_ in ("compare", "liken") and any(
                 c.dep_ == "prep" and c.lower_ in WITH for c in tok.subtree
@@ -108,13 +112,20 @@ def comparison_scopes(doc: Doc) -> None:
                 start = _run_start(tok)
             elif tok.lemma_ == "inspire" and tok.tag_ == "VBN":  # "inspired by the crimes of X": the
                 for agent in (c for c in tok.children if c.dep_ == "agent"):  # real world behind the story
-                    doc.mark_outside(sent, (t.i for t in agent.subtree))
+                    doc.mark_outside(sent, (t.i for t in agent.subtree), aside=True)
             elif tok.lemma_ in _RELEASE_LEMMAS and _work_released(doc, sent, tok):  # "opened in X on <date>"
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")):
-                    doc.mark_outside(sent, (t.i for t in prep.subtree))
+                    doc.mark_outside(sent, (t.i for t in prep.subtree), aside=True)
+                for agent in _company_agents(tok):  # "released ... by Paramount"
+                    doc.mark_outside(sent, (t.i for t in agent.subtree), aside=True)
+            elif tok.lemma_ in _MAKER_LEMMAS and tok.tag_ == "VBN" and _work_subject(doc, sent, tok):
+                for agent in _company_agents(tok):  # "It was made by Lucasfilm" (a person: a credit)
+                    doc.mark_outside(sent, (t.i for t in agent.subtree), aside=True)
             elif tok.lemma_ in _LATER_WORK_LEMMAS and _went_on_to(tok):  # "went on to do X and Y"
                 for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
-                    doc.mark_outside(sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree))
+                    doc.mark_outside(
+                        sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree), aside=True
+                    )
             elif tok.lemma_ in _CAREER_LEMMAS and tok.pos_ == "VERB" and _names_object(tok):
                 objects = [c for c in tok.children if c.dep_ == "dobj"]  # the parser may hang "in" on either
                 for prep in (
@@ -122,7 +133,9 @@ def comparison_scopes(doc: Doc) -> None:
                 ):
                     for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
                         # "had directed Roe in X and Y": X and Y are the director's other films
-                        doc.mark_outside(sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree))
+                        doc.mark_outside(
+                            sent, (t.i for o in (obj, *obj.conjuncts) for t in o.subtree), aside=True
+                        )
             elif tok.lemma_.lower() in lx.REVIEWER_VERBS and _said_by_reviewer(tok):
                 for obj in _watched(tok):  # "I grew up on X and Y", "as someone raised on X"
                     doc.mark_outside(sent, (t.i for t in obj.subtree))
@@ -165,7 +178,7 @@ def _filler_like(tok: Any, span: Any) -> bool:
 #: every word (lower case) and lemma that one of `comparison_scopes`' branches starts from
 _COMPARISON_WORDS = frozenset(
     {"think", "like", "reminiscent", "akin", "similar", "vein", "mixed", "crossed", "compared", "comparison",
-     "comparisons", "basically",
+     "comparisons", "closer", "nearer", "basically",
      "essentially", "channeling", "channelling", "echoes", "shades", "homage", "nod", "riff", "meets"}
     | BORROW_WORDS
 )  # fmt: skip
@@ -175,19 +188,36 @@ _CAREER_LEMMAS = frozenset({"direct", "cast"})
 _RELEASE_LEMMAS = frozenset({"open", "premiere", "release", "debut", "screen"})
 
 
-def _work_released(doc: Doc, sent: Sentence, verb: Any) -> bool:
-    """The verb tells the work's release: its subject is the work ("it", "the film", the title) and
-    a date or year goes with it, so its "in X" is a real city or festival."""
+#: verbs of making or handling the work, whose "by" names a company: "It was made by Lucasfilm"
+_MAKER_LEMMAS = frozenset({"make", "produce", "distribute", "finance"})
+
+
+def _work_subject(doc: Doc, sent: Sentence, verb: Any) -> bool:
+    """The verb's subject (or, for a conjoined verb, its head's) is the work: "it", "the film", the title."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and verb.dep_ == "conj":  # "It was distributed by X and opened in Y"
         subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subj or not (
-        subj[0].lower_ == "it"
-        or subj[0].lemma_.lower() in lx.WORK_NOUNS
-        or doc.ref(sent, subj[0]) == doc.work_key
-    ):
-        return False
-    return any(t.ent_type_ == "DATE" for t in verb.subtree)
+    return bool(
+        subj
+        and (
+            subj[0].lower_ == "it"
+            or subj[0].lemma_.lower() in lx.WORK_NOUNS
+            or (doc.work_key is not None and doc.ref(sent, subj[0]) == doc.work_key)
+        )
+    )
+
+
+def _company_agents(verb: Any) -> list[Any]:
+    """The "by" phrases of a passive that name no person (a studio, a distributor)."""
+    return [
+        c for c in verb.children if c.dep_ == "agent" and not any(t.ent_type_ == "PERSON" for t in c.subtree)
+    ]
+
+
+def _work_released(doc: Doc, sent: Sentence, verb: Any) -> bool:
+    """The verb tells the work's release: its subject is the work and a date or year goes with it,
+    so its "in X" is a real city or festival and its "by X" a distributor."""
+    return _work_subject(doc, sent, verb) and any(t.ent_type_ == "DATE" for t in verb.subtree)
 
 
 #: verbs of a film-maker's later work: "went on to do / make / direct X"
@@ -199,6 +229,7 @@ _COMPARISON_LEMMAS = frozenset(
     | _CAREER_LEMMAS
     | _LATER_WORK_LEMMAS
     | _RELEASE_LEMMAS
+    | _MAKER_LEMMAS
 )
 
 
