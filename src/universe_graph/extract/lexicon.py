@@ -385,7 +385,9 @@ PERSON_NOUNS = frozenset(
         "keeper", "stranger", "butler", "maid", "servant", "housekeeper", "chauffeur", "nanny", "tutor",
         "psychiatrist", "therapist", "attorney", "prosecutor", "judge", "commissioner", "mayor", "governor",
         "trainee", "recruit", "rookie", "bartender", "waitress", "waiter", "landlord", "neighbour",
-        "neighbor", "hostage", "prisoner", "inmate", "warden", "villainess",
+        "neighbor", "hostage", "prisoner", "inmate", "warden", "villainess", "girlfriend", "boyfriend",
+        "fiancee", "fiance", "lover", "robber", "crook", "burglar", "con", "fixer", "hustler", "thug",
+        "associate", "colleague", "accomplice", "roommate",
     }
 )  # fmt: skip
 
