@@ -332,3 +332,32 @@ def test_closer_to_another_film_than_to_a_third_is_a_comparison() -> None:
 def test_a_character_drawing_closer_to_a_place_stays_in_the_story() -> None:
     c = extract(HEAD + "Wren Pell moves closer to Fairvale every night. Wren hides.")
     assert "Fairvale" in story(c)
+
+
+def test_a_girlfriend_in_apposition_is_a_person_whatever_the_ner_says() -> None:
+    c = extract(
+        HEAD + "Butch Coolidge boxes. Butch hides in a motel with his girlfriend, Fabienne, and plans to "
+        "leave town in the morning. Fabienne has forgotten to pack the watch."
+    )
+    assert types(c)["Fabienne"] is EntityType.CHARACTER
+
+
+def test_an_actor_a_verdict_and_as_make_a_credit_where_the_parser_missed_it() -> None:
+    c = extract(
+        HEAD + "Wren visits King Harald. Her son Prince Dorian was meant to marry Wren. Dorian shows up "
+        "late. The Fairy Aunt is furious and she leans on Harald.\n\nThe voice cast is stacked. Jenna "
+        "Saunby absolutely eats as the Fairy Aunt and Rory Vale is hilarious as Dorian."
+    )
+    t = triples(c)
+    assert ("The Fairy Aunt", "portrayed_by", "Jenna Saunby") in t
+    assert ("Prince Dorian", "portrayed_by", "Rory Vale") in t
+
+
+def test_someone_known_or_dressed_as_a_character_is_no_credit() -> None:
+    t = triples(
+        extract(
+            HEAD + "Wren Pell hunts the Grey Fox. The Grey Fox robs a bank. Ivo Brandt, dressed as the Grey "
+            "Fox, robs a second bank."
+        )
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in t)

@@ -165,6 +165,41 @@ def gapped_parts(run: Crediting) -> list[Found]:
     return found
 
 
+#: words between an actor and "as X" that leave it a credit: "absolutely eats as X", "is hilarious as X"
+_VERDICT_POS = frozenset({"ADV", "ADJ", "AUX", "VERB"})
+#: verbs that make "as X" a name or a guise, not a part: "known as X", "dressed as X"
+_NAMING_LEMMAS = frozenset({"know", "describe", "refer", "call", "dress", "see", "regard", "treat"})
+
+
+def verdict_parts(run: Crediting) -> list[Found]:
+    """ "Jennifer Roe absolutely eats as the Fairy Godmother and Rupert Vale is hilarious as Charming":
+    read on the surface, where the parser takes "as" for a conjunction: an actor's full name (the NER's
+    person, named nowhere else in the story), up to three verdict words (no guise verb), then "as"
+    and a character's name."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent, tok in story_tokens(doc):
+        if tok.lower_ != "as" or tok.i + 1 >= sent.span.end:
+            continue
+        d = sent.span.doc
+        k = tok.i + 1 + (d[tok.i + 1].lower_ == "the")
+        role = doc.ref(sent, d[k]) if k < sent.span.end else None
+        if role is None or doc.ents[role].type is not C:
+            continue
+        j = tok.i - 1
+        while j > sent.span.start and tok.i - j <= 3 and d[j].pos_ in _VERDICT_POS and d[j].is_lower:
+            if d[j].lemma_ in lx.GUISE_VERBS or d[j].lemma_ in _NAMING_LEMMAS:
+                break
+            j -= 1
+        else:
+            if j == tok.i - 1 or d[j].pos_ != "PROPN":
+                continue
+            actor = _name_ending(sent.span, j)
+            if actor is not None and len(actor) >= 2 and _billed_name(doc, sent, actor):
+                found += _credit(run, sent, role, actor)
+    return found
+
+
 def pronoun_parts(run: Crediting) -> list[Found]:
     """ "The Joker is the last man standing, and Heath Roe plays him with relish": after pronouns are
     read, an actor's full name (named nowhere else in the story) plays the character the object

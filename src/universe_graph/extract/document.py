@@ -444,6 +444,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
     if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
+    elif first.i < last.i and last.tag_ == "NNP" and low in lx.PERSON_NOUNS:
+        ent.votes[C] += 2  # "the Fairy Godmother", "the Muffin Man": a name whose head says a person
     if first.i < last.i and first_low in lx.PLACE_PREFIXES:  # "Fort Ardel", "Port Lune"
         ent.votes[L] += 3
     if first.i + 1 < last.i and first.nbor(1).lower_ == "of":  # "Order of the Tide", "Bay of Storms"

@@ -387,7 +387,7 @@ PERSON_NOUNS = frozenset(
         "trainee", "recruit", "rookie", "bartender", "waitress", "waiter", "landlord", "neighbour",
         "neighbor", "hostage", "prisoner", "inmate", "warden", "villainess", "girlfriend", "boyfriend",
         "fiancee", "fiance", "lover", "robber", "crook", "burglar", "con", "fixer", "hustler", "thug",
-        "associate", "colleague", "accomplice", "roommate",
+        "associate", "colleague", "accomplice", "roommate", "godmother", "godfather",
     }
 )  # fmt: skip
 

@@ -36,7 +36,7 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast, title_roles
+from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast, title_roles, verdict_parts
 from .casting import credit_phrases, starring_line
 from .castlist import cast_lines, credit_block
 from .chars import blank_format, clean_name
@@ -217,6 +217,7 @@ class _Run:
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
+        self.found += verdict_parts(self)  # "A absolutely eats as X" where the parser missed the "as"
         self.found += title_roles(self)  # "A returns in the title role"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
