@@ -361,3 +361,33 @@ def test_someone_known_or_dressed_as_a_character_is_no_credit() -> None:
         )
     )
     assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_someone_who_owns_or_runs_an_organization_leads_it() -> None:
+    t = triples(
+        extract(
+            HEAD + "Signor Ferro, who owns a rival club called the Blue Heron and controls the black market, "
+            "guesses the truth. Lucia Fox runs Wayland Enterprises."
+        )
+    )
+    assert ("Signor Ferro", "leads", "Blue Heron") in t
+    assert ("Lucia Fox", "leads", "Wayland Enterprises") in t
+
+
+def test_someone_who_runs_somewhere_leads_nothing() -> None:
+    t = triples(extract(HEAD + "Ada Roe runs to Keld. Ada Roe runs from the Syndicate at dawn."))
+    assert not any(p == "leads" for _, p, _ in t)
+
+
+def test_an_owners_business_is_one_place() -> None:
+    c = extract(
+        HEAD + "Most of them end up at Rick's Café Américain, a nightclub run by Rick Blane. Rick Blane "
+        "drinks alone."
+    )
+    assert types(c)["Rick's Café Américain"] is EntityType.LOCATION
+    assert "Café Américain" not in types(c)
+
+
+def test_an_owners_kin_is_no_business() -> None:
+    t = triples(extract(HEAD + "Rick Blane drinks alone. Ada Roe meets Rick's brother Sam."))
+    assert ("Rick Blane", "family_of", "Sam") in t

@@ -20,6 +20,7 @@ from ..resolve import normal
 from . import lexicon as lx
 from .layout import Block
 from .names import (
+    BUSINESS_WORDS,
     JOB_TITLES,
     PLACE_HEAD_WORDS,
     action_votes,
@@ -442,6 +443,10 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         ent.votes[L] += 3  # "Gas Town", "Bright City": no one's surname, whatever the NER says
     elif low in PLACE_HEAD_WORDS and first.i < last.i and last.nbor(-1).tag_ == "POS":
         ent.votes[L] += 3  # "Miller's Barn": a possessive facility, whatever the NER says
+    elif any(t.tag_ == "POS" for t in first.doc[first.i : last.i]) and any(
+        t.lower_ in BUSINESS_WORDS for t in first.doc[first.i : last.i + 1]
+    ):
+        ent.votes[L] += 3  # "Rick's Café Américain": an owner's business
     if low in lx.ORG_HEADS and not titled:
         ent.votes[ORG] += 3
     elif first.i < last.i and last.tag_ == "NNP" and low in lx.PERSON_NOUNS:

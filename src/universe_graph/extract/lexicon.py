@@ -26,6 +26,8 @@ VERBS: dict[str, tuple[str, str]] = {
     **{v: ("ally_of", "fwd") for v in ("befriend",)},
     **{v: ("leads", "fwd") for v in ("lead", "head", "command", "rule")},
     **{v: ("works_for", "rev") for v in ("hire", "employ", "recruit", "bribe", "buy", "pay")},
+    # a business or a gang someone owns or runs (only an organization: "runs the inn" names a place)
+    **{v: ("leads", "fwd") for v in ("own", "run")},
     **{v: ("resides_in", "fwd") for v in ("live", "reside", "dwell", "hide", "settle")},
     **{v: ("family_of", "fwd") for v in ("marry", "adopt")},
 }

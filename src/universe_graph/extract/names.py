@@ -79,6 +79,11 @@ PLACE_HEAD_WORDS = frozenset(
      "barn", "den", "well", "cave", "caves", "grove", "orchard", "meadow", "pond", "hollow", "tavern",
      "yard", "keep", "rest", "landing", "crossing", "reach", "falls", "woods", "forest", "bay", "cove"}
 )  # fmt: skip
+#: words that make an owner's possessive a business's name ("Rick's Café Américain", "Molly's Bar")
+BUSINESS_WORDS = frozenset(
+    {"café", "cafe", "bar", "club", "diner", "saloon", "pub", "shop", "store", "restaurant", "casino",
+     "motel", "lounge", "grill", "emporium", "nightclub", "bistro", "brasserie", "cantina"}
+)  # fmt: skip
 
 
 def title_word(text: str) -> str | None:
@@ -398,9 +403,12 @@ def refine_runs(span: Any, runs: list[tuple[int, int]]) -> list[tuple[int, int]]
             if (
                 pb + 1 == a
                 and doc[pb].tag_ == "POS"
-                and doc[b - 1].lower_ in PLACE_HEAD_WORDS | {"street", "road", "square"}
+                and (
+                    doc[b - 1].lower_ in PLACE_HEAD_WORDS | {"street", "road", "square"}
+                    or any(t.lower_ in BUSINESS_WORDS for t in doc[a:b])
+                )
             ):
-                merged[-1] = (pa, b)  # "Lincoln's Inn Hall"
+                merged[-1] = (pa, b)  # "Lincoln's Inn Hall", "Rick's Café Américain"
                 continue
             head = pb - 1 if doc[pb - 1].lower_ != "for" else pb - 2  # the NER may keep the "for"
             gap = [t.lower_ for t in doc[head + 1 : a]]

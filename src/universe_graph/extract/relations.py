@@ -117,6 +117,10 @@ class Reader:
                 for child in t.children:  # "the Orvel River" parsed as compound + head
                     if child.dep_ == "compound":
                         key = key or self.doc.ref(sent, child)
+            if key is None and t.pos_ == "NOUN":  # "a rival club called the Blue Parrot": its given name
+                for acl in (c for c in t.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")):
+                    for n in (c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj", "xcomp")):
+                        key = key or self.doc.ref(sent, n)
             if key is None:  # "her father, Lord Ed Roe", "the twins, Ann and Bo": the names in apposition
                 named = [c for c in t.children if c.dep_ == "appos" and c.i > t.i]
                 for c in named[:1]:
