@@ -391,3 +391,35 @@ def test_an_owners_business_is_one_place() -> None:
 def test_an_owners_kin_is_no_business() -> None:
     t = triples(extract(HEAD + "Rick Blane drinks alone. Ada Roe meets Rick's brother Sam."))
     assert ("Rick Blane", "family_of", "Sam") in t
+
+
+def test_gapped_credits_with_a_copula_and_a_possessive() -> None:
+    t = triples(
+        extract(
+            "Night Ledger (1960 film)\n\nThe film stars Anton Perl, Vera Mile and John Gavan. Perl plays "
+            "Norris Bale, the shy manager of a motel; Mile is Marion's sister Lila, Gavan her lover Sam "
+            "Loomer, and Balsan the private investigator Milo Arbo. Marion Crale steals the money."
+        )
+    )
+    assert ("Lila", "portrayed_by", "Vera Mile") in t
+    assert ("Sam Loomer", "portrayed_by", "John Gavan") in t
+
+
+def test_a_gapped_story_sentence_credits_no_one() -> None:
+    t = triples(
+        extract(
+            HEAD + "Norris Bale plays cards with Marion Crale; Sam Loomer is her lover, and Lila her sister."
+        )
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_special_billing_as_a_part_is_a_credit_though_the_review_names_the_actress_again() -> None:
+    t = triples(
+        extract(
+            "Night Ledger (1960 film)\n\nThe film stars Anton Perl and Vera Mile, with Janet Lee receiving "
+            "special billing as Marion Crale. Marion Crale steals money. Lee's death a third of the way "
+            "in became famous."
+        )
+    )
+    assert ("Marion Crale", "portrayed_by", "Janet Lee") in t

@@ -146,19 +146,24 @@ def gapped_parts(run: Crediting) -> list[Found]:
         seen_play = False
         for tok in span:
             seen_play = seen_play or (tok.lemma_ in ("play", "portray") and tok.pos_ == "VERB")
-            if not seen_play or tok.i - 1 < span.start or d[tok.i - 1].lower_ not in (",", "and"):
+            if not seen_play or tok.i - 1 < span.start or d[tok.i - 1].lower_ not in (",", "and", ";"):
                 continue
             actor = doc.ref(sent, tok)
             if actor is None or doc.ents[actor].fixed is not P or tok.i + 2 >= span.end:
                 continue
-            if d[tok.i + 1].lower_ != "the":
+            k = tok.i + 1 + (d[tok.i + 1].lower_ == "is")  # "; Miles is Marion's sister Lila"
+            if k + 1 < span.end and d[k].pos_ == "PROPN" and d[k + 1].tag_ == "POS":
+                k += 2  # "Marion's sister Lila"
+            elif d[k].lower_ in ("the", "his", "her", "their"):
+                k += 1  # "the nurse Y", "her lover Sam Loomis"
+            else:
                 continue
-            k = tok.i + 2
+            start = k
             while k < span.end and (
                 (d[k].is_lower and d[k].pos_ in ("NOUN", "ADJ")) or d[k].ent_type_ == "NORP"
             ):
                 k += 1  # "the American businessman X"
-            part = doc.ref(sent, d[k]) if k < span.end and k > tok.i + 2 else None
+            part = doc.ref(sent, d[k]) if k < span.end and k > start else None
             if part is None or doc.ents[part].type is not C or part == actor:
                 continue
             found.append(Found(part, "portrayed_by", actor, sent.index, 0.8))

@@ -490,7 +490,10 @@ class _Run:
                 run is None
                 or actor is None
                 or actor == role
-                or (doc.ents[actor].in_story > 1 and not (back or aside))
+                or (
+                    doc.ents[actor].in_story > 1
+                    and not (back or aside or _billed_here(doc, sent, run, actor))
+                )
             ):
                 continue  # a name seen elsewhere in the story is a character acting "as" someone
             if doc.ents[role].type is not C or doc.ents[role].descriptive:
@@ -1830,6 +1833,12 @@ def _one_per_iri(entities: list[Entity]) -> list[Entity]:
             update={"aliases": [*first.aliases, *aliases], "evidence": [*first.evidence, *e.evidence]}
         )
     return list(kept.values())
+
+
+def _billed_here(doc: Doc, sent: Sentence, run: Any, actor: str) -> bool:
+    """ "with Janet Roe receiving special billing as X": a full name the NER calls a person, named in
+    full here for the first time (the later "Roe's death" is the review's word on the actress)."""
+    return len(run) >= 2 and run[0].ent_type_ == "PERSON" and _introduced(doc.ents[actor], sent)
 
 
 def _introduced(ent: Any, sent: Sentence) -> bool:
