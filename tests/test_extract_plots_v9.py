@@ -423,3 +423,25 @@ def test_special_billing_as_a_part_is_a_credit_though_the_review_names_the_actre
         )
     )
     assert ("Marion Crale", "portrayed_by", "Janet Lee") in t
+
+
+def test_a_student_at_a_conservatory_is_a_member_and_a_teacher_works_there() -> None:
+    t = triples(
+        extract(
+            HEAD + "Andy Nieman, a first-year drummer at the Schaeffer Conservatory in Manhattan, practises "
+            "alone. Terry Flint, a teacher at the Schaeffer Conservatory, hears him."
+        )
+    )
+    assert ("Andy Nieman", "member_of", "Schaeffer Conservatory") in t
+    assert ("Terry Flint", "works_for", "Schaeffer Conservatory") in t
+
+
+def test_a_cast_line_copula_names_the_part_once_the_writers_are_known() -> None:
+    t = triples(
+        extract(
+            "Spook Crew\n\nThe script, by Dan Ackroyd and Harold Ramsey, started life as a bigger project. "
+            "Ackroyd plays Ray Stanz, the one who believes in all this, and Ramsey is Egon Spangler, deadpan "
+            "behind his glasses. Egon builds traps."
+        )
+    )
+    assert ("Egon Spangler", "portrayed_by", "Harold Ramsey") in t

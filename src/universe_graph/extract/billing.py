@@ -151,7 +151,18 @@ def gapped_parts(run: Crediting) -> list[Found]:
             actor = doc.ref(sent, tok)
             if actor is None or doc.ents[actor].fixed is not P or tok.i + 2 >= span.end:
                 continue
-            k = tok.i + 1 + (d[tok.i + 1].lower_ == "is")  # "; Miles is Marion's sister Lila"
+            copula = d[tok.i + 1].lower_ == "is"
+            k = tok.i + 1 + copula  # "; Miles is Marion's sister Lila"
+            named = doc.ref(sent, d[k]) if copula and k < span.end else None
+            if (
+                named is not None
+                and doc.ents[named].type is C
+                and named != actor
+                and d[k].pos_ == "PROPN"
+                and (k + 1 >= span.end or d[k + 1].tag_ != "POS")
+            ):  # "and Ramis is Egon Spengler"
+                found.append(Found(named, "portrayed_by", actor, sent.index, 0.8))
+                continue
             if k + 1 < span.end and d[k].pos_ == "PROPN" and d[k + 1].tag_ == "POS":
                 k += 2  # "Marion's sister Lila"
             elif d[k].lower_ in ("the", "his", "her", "their"):

@@ -359,7 +359,7 @@ ORG_HEADS = frozenset(
      "institute", "foundation", "family", "church", "party", "union", "coalition", "consortium", "crew",
      "enterprises", "industries", "incorporated", "holdings", "laboratories", "labs", "unit", "division",
      "department", "squad", "police", "academy", "navy", "marines", "corps", "university", "college",
-     "pharmaceuticals", "studios", "ministry"}
+     "pharmaceuticals", "studios", "ministry", "conservatory"}
 )  # fmt: skip
 
 #: nouns for a person: an apposition with one of these makes a name a character
@@ -389,7 +389,8 @@ PERSON_NOUNS = frozenset(
         "trainee", "recruit", "rookie", "bartender", "waitress", "waiter", "landlord", "neighbour",
         "neighbor", "hostage", "prisoner", "inmate", "warden", "villainess", "girlfriend", "boyfriend",
         "fiancee", "fiance", "lover", "robber", "crook", "burglar", "con", "fixer", "hustler", "thug",
-        "associate", "colleague", "accomplice", "roommate", "godmother", "godfather",
+        "associate", "colleague", "accomplice", "roommate", "godmother", "godfather", "drummer", "pianist",
+        "guitarist", "violinist", "cellist", "saxophonist", "trumpeter", "bassist",
     }
 )  # fmt: skip
 

@@ -958,8 +958,11 @@ class Reader:
                             or lemma in lx.RELATIONAL_NOUNS
                         ):
                             continue  # "the courier of the Guild" works for it; "the son of X" is kin
+                        pred = "works_for"
+                        if self.doc.ents[k].name.lower().split()[-1] in _SCHOOL_WORDS and lemma not in _STAFF:
+                            pred = "member_of"  # "a first-year drummer at the X Conservatory": a student
                         for p in people:
-                            self.add(sent, p, "works_for", k, 0.8)
+                            self.add(sent, p, pred, k, 0.8)
         owners = [k for c in n.children if c.dep_ == "poss" for k in self.ents_of(sent, c)]
         if not owners and lemma in lx.LEADER_NOUNS:  # "the company's new boss": the company named before
             owners = [k for c in n.children if c.dep_ == "poss" for k in _group_by_noun(self.doc, sent, c)]
@@ -991,6 +994,14 @@ class Reader:
                 for g in groups:
                     self.add(sent, p, "member_of", g, 0.8)
 
+
+#: last words of a school's name, whose people are its members unless they teach there
+_SCHOOL_WORDS = frozenset({"school", "conservatory", "university", "college"})  # an academy trains its staff
+#: who works at a school: "a teacher at X" works for it
+_STAFF = frozenset(
+    {"teacher", "professor", "instructor", "dean", "principal", "headmaster", "lecturer", "tutor", "coach",
+     "conductor", "janitor", "nurse", "librarian", "director"}
+)  # fmt: skip
 
 #: prepositions whose gerund shares the subject of the verb they hang on, the action done ("avenges
 #: her by killing Y", "after killing Y, X flees"); "without", "from", "instead of" deny it

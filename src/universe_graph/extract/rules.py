@@ -215,7 +215,6 @@ class _Run:
         self.found += credit_block(self)  # "Directed by: A", "Starring: A, B and C" (credits what follows)
         self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
-        self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
         self.found += verdict_parts(self)  # "A absolutely eats as X" where the parser missed the "as"
         self.found += title_roles(self)  # "A returns in the title role"
@@ -223,6 +222,8 @@ class _Run:
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
         self.found += starring_line(self, _name_span, _name_conjuncts)  # "Starring A, B and C."
         self.found += billed_parts(self)  # "Woody (Tom Hanks, at his best)", "A Roe's Alfred, the butler"
+        self.found += gapped_parts(self)  # "A plays the pilot X, B the nurse Y and C the cook Z" (once the
+        # crew is known: "the script, by A and B ... and B is X")
         self.review_credits()  # again, for people credited since ("Maxim (Crane)" after "Ann Crane as Maxim")
         self.credited_surnames()  # "Dumont, best known for ..." after "Claire Dumont stars as": one person
         self.literals = works.literals
