@@ -445,3 +445,14 @@ def test_a_cast_line_copula_names_the_part_once_the_writers_are_known() -> None:
         )
     )
     assert ("Egon Spangler", "portrayed_by", "Harold Ramsey") in t
+
+
+def test_a_blow_makes_attacker_and_victim_fighters() -> None:
+    t = triples(extract(HEAD + "Tommy Vito teases Billy Bats. Later Tommy Vito stabs Billy Bats in the bar."))
+    assert ("Tommy Vito", "fought", "Billy Bats") in t
+    assert ("Tommy Vito", "killed", "Billy Bats") not in t  # a stabbing is not told as a death
+
+
+def test_beating_someone_at_chess_is_no_fight() -> None:
+    t = triples(extract(HEAD + "Tommy Vito meets Billy Bats. Tommy Vito beats Billy Bats at chess."))
+    assert ("Tommy Vito", "fought", "Billy Bats") not in t

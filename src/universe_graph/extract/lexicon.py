@@ -500,6 +500,10 @@ _ATTACKS = (
     "shoot", "stab", "poison", "strike", "wound", "beat", "punch", "strangle", "shove", "choke", "slash",
     "maim", "torture", "assault", "raid", "hit", "kick", "bludgeon",
 )  # fmt: skip
+#: attacks on a person's body, which make attacker and victim fighters ("shoots", "stabs", "beats")
+BLOW_VERBS = frozenset(
+    {"shoot", "stab", "strike", "beat", "punch", "strangle", "choke", "slash", "kick", "bludgeon", "assault"}
+)
 ACTION_KINDS: dict[str, str] = {
     **{v: "theft" for v in ("steal", "rob", "loot", "snatch", "pilfer", "swipe", "pickpocket")},
     **{v: "fight" for v in _ATTACKS},

@@ -192,14 +192,22 @@ class Reader:
     def misread_transitive(self, sent: Sentence, tok: Any) -> None:
         """ "Ann poisons Bo": the parser may read "Ann poisons Bo" as one noun phrase, the verb a plural
         noun between two names; an action verb there, between two characters, is the action."""
-        if tok.tag_ != "NNS" or tok.dep_ != "compound" or tok.i == sent.span.start:
+        if tok.tag_ != "NNS" or tok.dep_ not in ("compound", "ROOT") or tok.i == sent.span.start:
             return
-        lemma = tok.lemma_.lower()
+        lemma = verb_lemma(tok)
         if lemma not in lx.VERBS and lemma not in lx.ACTION_KINDS:
             return
-        left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, tok.head)
-        if tok.head.i != tok.i + 1 and not (tok.head.i > tok.i and tok.nbor(1).dep_ == "compound"):
-            return
+        if tok.dep_ == "ROOT":  # "Tommy Vito stabs Billy Bats in the bar": the second name its apposition
+            after = [
+                c for c in tok.children if c.dep_ in ("appos", "dobj") and c.i > tok.i and c.pos_ == "PROPN"
+            ]
+            if not after:
+                return
+            left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, after[0])
+        else:
+            left, right = self.doc.ref(sent, tok.nbor(-1)), self.doc.ref(sent, tok.head)
+            if tok.head.i != tok.i + 1 and not (tok.head.i > tok.i and tok.nbor(1).dep_ == "compound"):
+                return
         if not left or not right or left == right or self.doc.ents[left].type is not C:
             return
         if self.doc.ents[right].type is not C or tok.nbor(-1).head.i != tok.i:
@@ -211,6 +219,8 @@ class Reader:
             kind = EVENT_KIND.get(pred, "other")
         else:
             kind = lx.ACTION_KINDS[lemma]
+            if lemma in lx.BLOW_VERBS:  # "Cy Dunn stabs Ed Roe" read as one noun phrase: an attack
+                self.add(sent, left, "fought", right, 0.7, tok)
         role = "victim" if kind == "killing" else "target"
         self.seeds.append((sent.index, kind, {left: "agent", right: role}, tok))
 
@@ -392,6 +402,10 @@ class Reader:
             for a in agents:
                 for o in objects:
                     self.add(sent, a, "killed", o, 0.85, v)
+        elif kind == "fight" and lemma in lx.BLOW_VERBS and not _contest(v):  # "Tommy stabs him": an attack
+            for a in agents:
+                for o in objects:
+                    self.add(sent, a, "fought", o, 0.75, v)
         roles = dict.fromkeys(agents, "agent")
         for o in others:
             roles[o] = "victim" if kind == "killing" and o in objects else "target"
@@ -1090,6 +1104,11 @@ def _aim(v: Any) -> bool:
         return False
     head = v.head.lemma_.lower()
     return not (v.head.pos_ in ("VERB", "AUX") and head in IMPLICATIVE_HEADS)
+
+
+def _contest(v: Any) -> bool:
+    """ "beats Bo at chess", "beats her in the race": a game or a contest won, no blow."""
+    return v.lemma_ == "beat" and any(c.dep_ == "prep" and c.lower_ in ("at", "in", "to") for c in v.children)
 
 
 def verb_lemma(v: Any) -> str:
