@@ -456,3 +456,28 @@ def test_a_blow_makes_attacker_and_victim_fighters() -> None:
 def test_beating_someone_at_chess_is_no_fight() -> None:
     t = triples(extract(HEAD + "Tommy Vito meets Billy Bats. Tommy Vito beats Billy Bats at chess."))
     assert ("Tommy Vito", "fought", "Billy Bats") not in t
+
+
+def test_a_part_is_an_actor_at_his_best() -> None:
+    t = triples(
+        extract(
+            "Spook Crew\n\nDana Barrow lives alone. Her neighbour, the nerdy accountant Louis Tull, is Rick "
+            "Moran at his most helplessly funny. Louis throws a party."
+        )
+    )
+    assert ("Louis Tull", "portrayed_by", "Rick Moran") in t
+
+
+def test_a_character_at_his_best_in_the_story_is_no_credit() -> None:
+    t = triples(extract(HEAD + "Wren Pell meets Tomas Fell. Tomas Fell is at his best at night."))
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_a_director_of_an_actor_in_other_films_and_a_film_makers_feature_are_people() -> None:
+    c = extract(
+        "Spook Crew\n\nBill Murrow plays Peter Venk. Ivo Brandt, who had already directed Murrow in "
+        "Marrowby, keeps things loose. Dara Chase's second feature, which she wrote and directed, is a music film. "
+        "Venk meets Dana Barrow."
+    )
+    kinds = types(c)
+    assert kinds["Ivo Brandt"] is EntityType.PERSON and kinds["Dara Chase"] is EntityType.PERSON

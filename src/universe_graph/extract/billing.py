@@ -21,7 +21,8 @@ from .relations import Found
 CRAFT_POSSESSIONS = frozenset(
     {"score", "music", "camera", "camerawork", "cinematography", "photography", "editing", "script",
      "screenplay", "direction", "adaptation", "film", "movie", "picture", "novel", "book", "best-seller",
-     "bestseller", "production", "design", "costumes", "effects", "soundtrack", "debut", "filmography"}
+     "bestseller", "production", "design", "costumes", "effects", "soundtrack", "debut", "filmography",
+     "feature"}
 )  # fmt: skip
 
 
@@ -213,6 +214,32 @@ def verdict_parts(run: Crediting) -> list[Found]:
             actor = _name_ending(sent.span, j)
             if actor is not None and len(actor) >= 2 and _billed_name(doc, sent, actor):
                 found += _credit(run, sent, role, actor)
+    return found
+
+
+def at_best_parts(run: Crediting) -> list[Found]:
+    """ "Her neighbour, the accountant Louis Tully, is Rick Roe at his most helplessly funny": a part
+    (the subject, or the name in apposition to it) "is" an actor's full name, then "at his (her)
+    most/best ...", a verdict on a performance."""
+    doc = run.doc
+    found: list[Found] = []
+    for sent, tok in story_tokens(doc):
+        if tok.lower_ != "at" or tok.i + 2 >= sent.span.end or tok.head.lemma_ != "be":
+            continue
+        d = sent.span.doc
+        if d[tok.i + 1].lower_ not in ("his", "her", "their") or d[tok.i + 2].lower_ not in ("most", "best"):
+            continue
+        actor = _name_ending(sent.span, tok.i - 1)
+        if actor is None or len(actor) < 2 or not _billed_name(doc, sent, actor):
+            continue
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        named = [  # the subject, or a name in apposition to it ("Her neighbour, the accountant X,")
+            k
+            for t in (subj[0].subtree if subj else ())
+            if (t.i == subj[0].i or t.dep_ == "appos") and (k := doc.ref(sent, t)) is not None
+        ]
+        if len(set(named)) == 1 and doc.ents[named[0]].type is C:
+            found += _credit(run, sent, named[0], actor)
     return found
 
 

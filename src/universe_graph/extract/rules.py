@@ -36,7 +36,15 @@ from . import pool
 from .actors import actor_people
 from .background import apply_known
 from .base import Extraction, Extractor, WorkHint, register
-from .billing import billed_parts, gapped_parts, pronoun_parts, supporting_cast, title_roles, verdict_parts
+from .billing import (
+    at_best_parts,
+    billed_parts,
+    gapped_parts,
+    pronoun_parts,
+    supporting_cast,
+    title_roles,
+    verdict_parts,
+)
 from .casting import credit_phrases, starring_line
 from .castlist import cast_lines, credit_block
 from .chars import blank_format, clean_name
@@ -217,6 +225,7 @@ class _Run:
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
         self.found += verdict_parts(self)  # "A absolutely eats as X" where the parser missed the "as"
+        self.found += at_best_parts(self)  # "X is A at his most helplessly funny"
         self.found += title_roles(self)  # "A returns in the title role"
         self.found += credit_phrases(self)  # "As X, A is terrific", "A, who plays X,", "the role of X"
         self.found += actor_people(self)  # "He is played by A", "Capable (A)", "the script, by A and B"
@@ -342,8 +351,8 @@ class _Run:
                         run = _name_span(pobj)
                         if run is not None:
                             self.crew(sent, run, "written_by")
-                if tok.lemma_ == "direct" and tok.tag_ in ("VBD", "VBZ") and _other_version(tok):
-                    run = _name_span(next(c for c in tok.children if c.dep_ == "nsubj"))
+                if tok.lemma_ == "direct" and tok.tag_ in ("VBD", "VBZ", "VBN") and _other_version(tok):
+                    run = _name_span(_maker(tok))
                     if run is not None and len(run) >= 2:  # "A directed a remake in 1998": a film-maker
                         self.person(sent, run)
                 if low == "by" and _craft_was_by(tok):  # "the photography was by Jo Roe": crew
@@ -1609,10 +1618,27 @@ def _praise_noun(tok: Any) -> bool:
 VERSION_NOUNS = frozenset({"remake", "sequel", "prequel", "reboot", "adaptation", "version"})
 
 
+def _maker(verb: Any) -> Any:
+    """The named subject of a verb, through "who" ("Ivo Roe, who had directed A in X")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
 def _other_version(verb: Any) -> bool:
-    """ "directed a remake": a named subject and an object that is another version of the work."""
-    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children) and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in VERSION_NOUNS for c in verb.children
+    """ "directed a remake", "had directed Roe in X": a named subject (or "who" after a name) and an
+    object that is another version of the work, or an actor in another film."""
+    maker = _maker(verb)
+    if maker is None or maker.pos_ != "PROPN":
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.lemma_.lower() in VERSION_NOUNS for o in objects):
+        return True
+    return verb.tag_ in ("VBD", "VBN") and any(  # "directed Murray in Meatballs"
+        o.pos_ == "PROPN"
+        and any(p.dep_ == "prep" and p.lower_ == "in" for h in (verb, o) for p in h.children)
+        for o in objects
     )
 
 
