@@ -476,8 +476,8 @@ def test_a_character_at_his_best_in_the_story_is_no_credit() -> None:
 def test_a_director_of_an_actor_in_other_films_and_a_film_makers_feature_are_people() -> None:
     c = extract(
         "Spook Crew\n\nBill Murrow plays Peter Venk. Ivo Brandt, who had already directed Murrow in "
-        "Marrowby, keeps things loose. Dara Chase's second feature, which she wrote and directed, is a music film. "
-        "Venk meets Dana Barrow."
+        "Marrowby, keeps things loose. Dara Chase's second feature, which she wrote and directed, is a "
+        "music film. Venk meets Dana Barrow."
     )
     kinds = types(c)
     assert kinds["Ivo Brandt"] is EntityType.PERSON and kinds["Dara Chase"] is EntityType.PERSON
