@@ -481,3 +481,18 @@ def test_a_director_of_an_actor_in_other_films_and_a_film_makers_feature_are_peo
     )
     kinds = types(c)
     assert kinds["Ivo Brandt"] is EntityType.PERSON and kinds["Dara Chase"] is EntityType.PERSON
+
+
+def test_people_sent_by_a_boss_in_the_passive_work_for_him() -> None:
+    t = triples(
+        extract(
+            HEAD + "Two hitmen, Jules Wynn and Vince Vaga, are sent by their employer, the Los Angeles crime "
+            "boss Marcus Wall, to get back a briefcase from Brett."
+        )
+    )
+    assert {("Jules Wynn", "works_for", "Marcus Wall"), ("Vince Vaga", "works_for", "Marcus Wall")} <= t
+
+
+def test_people_sent_by_a_boss_with_no_errand_say_nothing_of_work() -> None:
+    t = triples(extract(HEAD + "Jules Wynn and Vince Vaga are sent by Marcus Wall into a panic."))
+    assert not any(p == "works_for" for _, p, _ in t)

@@ -113,9 +113,12 @@ class Reader:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         for pobj in prep.children:
                             key = key or self.doc.ref(sent, pobj)
-            if key is None:
-                for child in t.children:  # "the Orvel River" parsed as compound + head
-                    if child.dep_ == "compound":
+            if key is None and not (
+                t.lemma_.lower() in lx.PERSON_NOUNS
+                and any(c.dep_ == "appos" and c.i > t.i for c in t.children)
+            ):
+                for child in t.children:  # "the Orvel River" parsed as compound + head (not "the Los
+                    if child.dep_ == "compound":  # Angeles crime boss X": the name in apposition)
                         key = key or self.doc.ref(sent, child)
             if key is None and t.pos_ == "NOUN":  # "a rival club called the Blue Parrot": its given name
                 for acl in (c for c in t.children if c.dep_ == "acl" and c.lemma_ in ("call", "name")):
@@ -431,7 +434,7 @@ class Reader:
                 self.seeds.append((sent.index, "fight", {subjects[0]: "agent", objects[0]: "target"}, v))
             return
         if lemma in CONTROL_VERBS:  # "X selects Y to carry out the purge": Y acts for X
-            for y in self.controlled(sent, v):
+            for y in self.controlled(sent, v, objects if passive else []):
                 for s in subjects:
                     self.add(sent, y, "works_for", s, 0.8, v)
         found_as = lemma == "find" and any(  # "finds Y dead", "finds Y alive": a discovery, no meeting
@@ -628,9 +631,10 @@ class Reader:
                     break
         return subjects, objects, False
 
-    def controlled(self, sent: Sentence, v: Any) -> list[str]:
+    def controlled(self, sent: Sentence, v: Any, sent_ones: list[str]) -> list[str]:
         """The characters a control verb sends to act: its object before an infinitive ("selects Y to
-        carry out"), or the subject the parser gives that infinitive ("selects [Y to carry out]")."""
+        carry out"), the subject the parser gives that infinitive ("selects [Y to carry out]"), or a
+        passive's `sent_ones` ("Y and Z are sent by X to get back a briefcase")."""
         infinitives = [
             c
             for c in v.children
@@ -639,6 +643,8 @@ class Reader:
         ]
         if not infinitives:
             return []
+        if sent_ones:
+            return [k for k in sent_ones if self.doc.ents[k].type is C]
         toks = [c for c in v.children if c.dep_ == "dobj"]
         toks += [c for inf in infinitives for c in inf.children if c.dep_ == "nsubj"]
         return [k for t in toks for k in self.ents_of(sent, t) if self.doc.ents[k].type is C]
