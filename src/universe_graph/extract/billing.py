@@ -212,8 +212,23 @@ def verdict_parts(run: Crediting) -> list[Found]:
             if j == tok.i - 1 or d[j].pos_ != "PROPN":
                 continue
             actor = _name_ending(sent.span, j)
-            if actor is not None and len(actor) >= 2 and _billed_name(doc, sent, actor):
-                found += _credit(run, sent, role, actor)
+            if actor is None or len(actor) < 2 or not _billed_name(doc, sent, actor):
+                continue
+            after = k + 1  # the end of the part's name
+            while after < sent.span.end and doc.ref(sent, d[after]) == role:
+                after += 1
+            plural = any(t.tag_ == "VBP" or t.lower_ == "were" for t in d[actor.end : tok.i])  # "B are back"
+            listed_actor = (
+                plural and actor.start > sent.span.start and d[actor.start - 1].lower_ in (",", "and")
+            )
+            listed_part = (
+                after + 1 < sent.span.end
+                and d[after].lower_ == ","
+                and doc.ref(sent, d[after + 1]) is not None
+            )
+            if listed_actor or listed_part:
+                continue  # "A and B and C are back as X, Y and Z": lists the parser pairs, not this
+            found += _credit(run, sent, role, actor)
     return found
 
 
