@@ -70,6 +70,19 @@ class _Head:
         return value
 
 
+class _Children:
+    """`SentenceToken.children`: spaCy's children in order, as the block's `SentenceToken`s, in a list
+    kept in the token's `__dict__` (read about 90,000 times a text; a list, where spaCy gives a
+    generator: the rules only walk it, never step it with `next`, nor change it)."""
+
+    def __get__(self, tok: Any, owner: Any = None) -> Any:
+        if tok is None:
+            return self
+        block = tok._block
+        value = tok.__dict__["children"] = [block.token(k) for k in block.tree()[1][tok.i]]
+        return value
+
+
 class SentenceToken(Token):
     """A spaCy `Token` of a sentence's walk that reads each string attribute below once: spaCy looks
     each up in its string store and makes a new `str` on every read, and the rules read the same
@@ -88,15 +101,7 @@ class SentenceToken(Token):
     dep_ = _Remembered("dep_")
     _block: _BlockTokens  # the block's tokens, through which `head` and `children` are reached
     head = _Head()
-
-    @property
-    def children(self) -> Iterator[Any]:
-        """spaCy's children (in order), as the block's `SentenceToken`s (made once per token)."""
-        kids = self.__dict__.get("_kids")
-        if kids is None:
-            block = self._block
-            kids = self.__dict__["_kids"] = [block.token(k) for k in block.tree()[1][self.i]]
-        return iter(kids)
+    children = _Children()
 
 
 class _BlockTokens:
