@@ -87,8 +87,9 @@ class SentenceToken(Token):
     """A spaCy `Token` of a sentence's walk that reads each string attribute below once: spaCy looks
     each up in its string store and makes a new `str` on every read, and the rules read the same
     few of the same tokens in their forty passes (the lower-case form about 40 times per token, the
-    lemma 20, the POS, dependency and text 9: together about a ninth of the rules' time). The
-    values are spaCy's; nothing changes the parse after it is made. `head` and `children` give the
+    lemma 20, the POS, dependency and text 9: together about a ninth of the rules' time); a block's
+    tokens have them read at once from the parse's arrays (`_BlockTokens`). The values are spaCy's;
+    nothing changes the parse after it is made. `head` and `children` give the
     block's `SentenceToken`s too; tokens reached otherwise (`nbor`, `doc[i]`, `subtree`) are spaCy's
     own, made anew on each read, as ever."""
 
@@ -117,9 +118,37 @@ class _BlockTokens:
     def token(self, i: int) -> Any:
         tok = self.made[i]
         if tok is None:
-            tok = self.made[i] = SentenceToken(self.doc.vocab, self.doc, i)
-            tok._block = self
+            self._make_all()
+            tok = self.made[i]
         return tok
+
+    def _make_all(self) -> None:
+        """Every token of the block, its `_Remembered` strings read at once from the parse's arrays
+        (the rules read all seven of nearly every token; one array read, one `str` per distinct string)."""
+        doc = self.doc
+        vocab, strings = doc.vocab, doc.vocab.strings
+        made: dict[int, str] = {}
+
+        def string(h: int) -> str:
+            out = made.get(h)
+            if out is None:
+                out = made[h] = strings[h]
+            return out
+
+        rows = doc.to_array(["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "SPACY"]).tolist()
+        for i, (orth, lower, lemma, pos, tag, dep, space) in enumerate(rows):
+            tok = self.made[i] = SentenceToken(vocab, doc, i)
+            text = string(orth)
+            tok.__dict__.update(
+                _block=self,
+                text=text,
+                text_with_ws=text + " " if space else text,
+                lower_=string(lower),
+                lemma_=string(lemma),
+                pos_=string(pos),  # a POS id is a symbol: its name is the store's
+                tag_=string(tag),
+                dep_=string(dep),
+            )
 
     def tree(self) -> tuple[list[int], list[list[int]]]:
         """(head index, child indices in order) of each token, as spaCy's `head` and `children` give them."""
