@@ -127,27 +127,21 @@ class _BlockTokens:
         (the rules read all seven of nearly every token; one array read, one `str` per distinct string)."""
         doc = self.doc
         vocab, strings = doc.vocab, doc.vocab.strings
-        made: dict[int, str] = {}
-
-        def string(h: int) -> str:
-            out = made.get(h)
-            if out is None:
-                out = made[h] = strings[h]
-            return out
-
-        rows = doc.to_array(["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "SPACY"]).tolist()
-        for i, (orth, lower, lemma, pos, tag, dep, space) in enumerate(rows):
+        columns = doc.to_array(["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "SPACY"]).T.tolist()
+        # a POS id is a symbol, whose name the string store gives too
+        named = {h: strings[h] for h in set(itertools.chain.from_iterable(columns[:6]))}
+        texts, lowers, lemmas, poses, tags, deps = ([named[h] for h in column] for column in columns[:6])
+        for i, (text, space) in enumerate(zip(texts, columns[6], strict=True)):
             tok = self.made[i] = SentenceToken(vocab, doc, i)
-            text = string(orth)
             tok.__dict__.update(
                 _block=self,
                 text=text,
                 text_with_ws=text + " " if space else text,
-                lower_=string(lower),
-                lemma_=string(lemma),
-                pos_=string(pos),  # a POS id is a symbol: its name is the store's
-                tag_=string(tag),
-                dep_=string(dep),
+                lower_=lowers[i],
+                lemma_=lemmas[i],
+                pos_=poses[i],
+                tag_=tags[i],
+                dep_=deps[i],
             )
 
     def tree(self) -> tuple[list[int], list[list[int]]]:
