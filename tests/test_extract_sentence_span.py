@@ -69,3 +69,21 @@ def test_sentence_tokens_read_what_spacy_reads() -> None:
         assert [t.i for t in sent.span[1:3]] == [t.i for t in walked[1:3]]
         with pytest.raises(IndexError):
             sent.span[len(walked)]
+
+
+def test_heads_and_children_are_the_blocks_tokens() -> None:
+    """`head` and `children` of a walked token give spaCy's tokens (same indices, same order) as the
+    block's `SentenceToken`s, the very ones the sentences walk; spaCy's own tokens give new ones."""
+    doc = parse(TEXT)
+    for sent in doc.sentences:
+        walked = {t.i: t for t in sent.span}
+        for tok in sent.span:
+            plain = sent.span.doc[tok.i]
+            assert tok.head.i == plain.head.i and type(tok.head) is SentenceToken
+            assert [c.i for c in tok.children] == [c.i for c in plain.children]
+            assert all(type(c) is SentenceToken for c in tok.children)
+            assert tok.children is tok.children  # kept on the token
+            if tok.head.i in walked:
+                assert tok.head is walked[tok.head.i]
+            assert (tok.head is tok) == (tok.dep_ == "ROOT")
+            assert plain.head is not plain  # spaCy's own: a new token on every read

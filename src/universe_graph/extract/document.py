@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.tokens import Span, Token
 
 from ..model import EntityType
@@ -58,13 +59,40 @@ class _Remembered:
         return value
 
 
+class _Head:
+    """`SentenceToken.head`: spaCy's head, as the block's `SentenceToken`, kept in the token's
+    `__dict__` like a `_Remembered` attribute (the rules follow heads about 30,000 times a text)."""
+
+    def __get__(self, tok: Any, owner: Any = None) -> Any:
+        if tok is None:
+            return self
+        block = tok._block
+        value = tok.__dict__["head"] = block.token(block.tree()[0][tok.i])
+        return value
+
+
+class _Children:
+    """`SentenceToken.children`: spaCy's children in order, as the block's `SentenceToken`s, in a list
+    kept in the token's `__dict__` (read about 90,000 times a text; a list, where spaCy gives a
+    generator: the rules only walk it, never step it with `next`, nor change it)."""
+
+    def __get__(self, tok: Any, owner: Any = None) -> Any:
+        if tok is None:
+            return self
+        block = tok._block
+        value = tok.__dict__["children"] = [block.token(k) for k in block.tree()[1][tok.i]]
+        return value
+
+
 class SentenceToken(Token):
     """A spaCy `Token` of a sentence's walk that reads each string attribute below once: spaCy looks
     each up in its string store and makes a new `str` on every read, and the rules read the same
     few of the same tokens in their forty passes (the lower-case form about 40 times per token, the
-    lemma 20, the POS, dependency and text 9: together about a ninth of the rules' time). The
-    values are spaCy's; nothing changes the parse after it is made. Tokens reached through spaCy
-    (`head`, `children`, `nbor`, `doc[i]`) are spaCy's own, made anew on each read, as ever."""
+    lemma 20, the POS, dependency and text 9: together about a ninth of the rules' time); a block's
+    tokens have them read at once from the parse's arrays (`_BlockTokens`). The values are spaCy's;
+    nothing changes the parse after it is made. `head` and `children` give the
+    block's `SentenceToken`s too; tokens reached otherwise (`nbor`, `doc[i]`, `subtree`) are spaCy's
+    own, made anew on each read, as ever."""
 
     text = _Remembered("text")
     text_with_ws = _Remembered("text_with_ws")  # what `Span.text` joins
@@ -73,14 +101,80 @@ class SentenceToken(Token):
     pos_ = _Remembered("pos_")
     tag_ = _Remembered("tag_")
     dep_ = _Remembered("dep_")
+    _block: _BlockTokens  # the block's tokens, through which `head` and `children` are reached
+    head = _Head()
+    children = _Children()
+
+
+class _BlockTokens:
+    """The `SentenceToken`s of one parsed block, each made once, with each token's head and children
+    (as indices, read once from the parse): the rules step from token to head or children about
+    60,000 times a text, and spaCy makes a new `Token` on each step, which reads its strings anew."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.made: list[Any] = [None] * len(doc)
+        self._tree: tuple[list[int], list[list[int]]] | None = None
+
+    def token(self, i: int) -> Any:
+        tok = self.made[i]
+        if tok is None:
+            self._make_all()
+            tok = self.made[i]
+        return tok
+
+    def _make_all(self) -> None:
+        """Every token of the block, its `_Remembered` strings read at once from the parse's arrays
+        (the rules read all seven of nearly every token; one array read, one `str` per distinct string)."""
+        doc = self.doc
+        vocab, strings = doc.vocab, doc.vocab.strings
+        columns = doc.to_array(["ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP", "SPACY"]).T.tolist()
+        # a POS id is a symbol, whose name the string store gives too
+        named = {h: strings[h] for h in set(itertools.chain.from_iterable(columns[:6]))}
+        texts, lowers, lemmas, poses, tags, deps = ([named[h] for h in column] for column in columns[:6])
+        for i, (text, space) in enumerate(zip(texts, columns[6], strict=True)):
+            tok = self.made[i] = SentenceToken(vocab, doc, i)
+            tok.__dict__.update(
+                _block=self,
+                text=text,
+                text_with_ws=text + " " if space else text,
+                lower_=lowers[i],
+                lemma_=lemmas[i],
+                pos_=poses[i],
+                tag_=tags[i],
+                dep_=deps[i],
+            )
+
+    def tree(self) -> tuple[list[int], list[list[int]]]:
+        """(head index, child indices in order) of each token, as spaCy's `head` and `children` give them."""
+        if self._tree is None:
+            offsets = self.doc.to_array("HEAD").view(numpy.int64).tolist()  # head minus token, wrapped
+            heads = [i + d for i, d in enumerate(offsets)]
+            kids: list[list[int]] = [[] for _ in heads]
+            for i, h in enumerate(heads):
+                if h != i:
+                    kids[h].append(i)
+            self._tree = (heads, kids)
+        return self._tree
+
+
+def _block_tokens(doc: Any) -> _BlockTokens:
+    """The `_BlockTokens` of a parsed block, made on first need and kept in its `user_data`."""
+    block: _BlockTokens | None = doc.user_data.get(_BLOCK_KEY)
+    if block is None:
+        block = doc.user_data[_BLOCK_KEY] = _BlockTokens(doc)
+    return block
+
+
+_BLOCK_KEY = "universe_graph.block_tokens"
 
 
 class SentenceSpan(Span):
     """A sentence's span whose tokens are made once, on the first walk over it (or the first
     `span[i]`): the rules walk each sentence's tokens some forty times, and spaCy makes a new
     `Token` for every token of every walk (about a sixth of the rules' time). The tokens are
-    `SentenceToken`s, which keep the string attributes they have read (compare tokens by `.i`, as
-    ever); everything else is spaCy's `Span`."""
+    `SentenceToken`s (one per token of the block, shared by its sentences), which keep the string
+    attributes they have read (compare tokens by `.i`, as ever); everything else is spaCy's `Span`."""
 
     _tokens: list[Any]
 
@@ -88,9 +182,8 @@ class SentenceSpan(Span):
         try:
             return self._tokens
         except AttributeError:
-            doc = self.doc
-            vocab = doc.vocab
-            self._tokens = [SentenceToken(vocab, doc, i) for i in range(self.start, self.end)]
+            token = _block_tokens(self.doc).token
+            self._tokens = [token(i) for i in range(self.start, self.end)]
             return self._tokens
 
     def __iter__(self) -> Iterator[Any]:

@@ -595,7 +595,7 @@ def collect_names(doc: Doc, work_title: str | None) -> None:
             if named_object(toks) and not _serves(toks[-1]):
                 continue
             ent = _mention(doc, sent, name, i, j, lead=article_before(span, i, j))
-            vote_context(doc, sent, ent, span.doc[i], span.doc[j - 1])
+            vote_context(doc, sent, ent, span[i - span.start], span[j - 1 - span.start])  # the kept tokens
     _drop_lone_openers(doc)
     _merge_short_names(doc)
     merge_variants(doc, _merge)

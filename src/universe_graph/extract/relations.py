@@ -1160,10 +1160,12 @@ def asserted(v: Any) -> bool:
 def _after_stranded_prep(subj: Any) -> bool:
     """ "a bomb meant for Michael kills Ann": the "subject" follows a preposition whose object it is."""
     k = subj.left_edge.i - 1
-    if k < subj.sent.start:
+    if k < 0:
         return False
     prev = subj.doc[k]
-    return prev.dep_ == "prep" and prev.lower_ in ("for", "at", "to", "towards", "toward", "against")
+    if prev.dep_ != "prep" or prev.lower_ not in ("for", "at", "to", "towards", "toward", "against"):
+        return False
+    return bool(k >= subj.sent.start)  # the sentence found last: spaCy walks back to its start
 
 
 #: verbs whose clause is someone's belief, not the story's fact ("believes she killed him"); "learns",
