@@ -26,7 +26,7 @@ def entity(claims: ClaimSet, name: str) -> tuple[str, bool] | None:
 
 
 def test_registry_names_extractors_by_version() -> None:
-    assert DEFAULT_EXTRACTOR == "rules.v8" and DEFAULT_EXTRACTOR in extractors()
+    assert DEFAULT_EXTRACTOR == "rules.v9" and DEFAULT_EXTRACTOR in extractors()
 
 
 def test_killing_with_passive_and_negation() -> None:

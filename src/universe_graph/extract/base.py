@@ -1,7 +1,7 @@
 """The extractor interface and registry: text in, a `ClaimSet` out, registered by name and version.
 
 A better extractor (another model, an LLM endpoint) is one more subclass registered here; the
-review reader picks one by its registry name (`"rules.v8"`) and records it on every claim.
+review reader picks one by its registry name (`"rules.v9"`) and records it on every claim.
 """
 
 from __future__ import annotations
@@ -58,13 +58,13 @@ class Extractor(ABC):
 
 
 #: the extractor the review reader, the worker pool and `eval` use unless told otherwise
-DEFAULT_EXTRACTOR = "rules.v8"
+DEFAULT_EXTRACTOR = "rules.v9"
 _EXTRACTORS: dict[str, type[Extractor]] = {}
 _INSTANCES: dict[str, Extractor] = {}
 
 
 def register(cls: type[Extractor]) -> type[Extractor]:
-    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v8")."""
+    """Class decorator: make an extractor available as "name.version" (e.g. "rules.v9")."""
     _EXTRACTORS[f"{cls.name}.{cls.version}"] = cls
     return cls
 

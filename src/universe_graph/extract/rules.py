@@ -1,4 +1,4 @@
-"""The rule extractor "rules.v8": spaCy's parse and NER, read by general rules (no gazetteers).
+"""The rule extractor "rules.v9": spaCy's parse and NER, read by general rules (no gazetteers).
 
 Order of work: layout and parse; comparisons; the work and its universe; names and their
 types; pronouns; descriptions; relations; cast and crew; plot events; the lead; assembly.
@@ -126,7 +126,7 @@ class RulesExtractor(Extractor):
     appositions, comparison cues, pronoun resolution, negation."""
 
     name = "rules"
-    version = "v8"
+    version = "v9"
 
     def __init__(self) -> None:
         self._parsed: dict[str, Doc] = {}  # text hash -> parse, from `prepare`

@@ -1,6 +1,6 @@
 """The `review` reader: a review or plot summary (plain text or HTML) turned into claims by an extractor.
 
-The text is read as UTF-8; the extractor (`rules.v8` unless the caller picks another) finds the
+The text is read as UTF-8; the extractor (`rules.v9` unless the caller picks another) finds the
 work, its universe, characters, places, groups, relations and plot events, each with exact evidence.
 """
 
@@ -34,7 +34,7 @@ class ReviewReader(Reader):
 
     kind = SourceKind.REVIEW
     name = "rules"
-    version = "v8"
+    version = "v9"
     extractor = DEFAULT_EXTRACTOR
     fallback = True  # prose: only when no structured format recognises the content
 
