@@ -496,3 +496,25 @@ def test_people_sent_by_a_boss_in_the_passive_work_for_him() -> None:
 def test_people_sent_by_a_boss_with_no_errand_say_nothing_of_work() -> None:
     t = triples(extract(HEAD + "Jules Wynn and Vince Vaga are sent by Marcus Wall into a panic."))
     assert not any(p == "works_for" for _, p, _ in t)
+
+
+def test_a_song_sung_or_played_is_outside_the_story() -> None:
+    c = extract(
+        HEAD + 'Rick Blane runs a bar. German officers sing "The Watch on the Elbe" around the piano; Lazlo '
+        'orders the band to play "Anthem of the Free". "Hold Out for a Hero" plays while Wren sings.'
+    )
+    assert not {"The Watch on the Elbe", "Anthem of the Free", "Hold Out for a Hero"} & story(c)
+
+
+def test_a_quoted_name_a_character_reads_is_not_a_song() -> None:
+    c = extract(HEAD + 'Rick Blane runs a bar. "Mara Vell" is the name Ann reads aloud. Mara Vell arrives.')
+    assert "Mara Vell" in story(c)
+
+
+def test_the_king_and_queen_of_a_realm_make_it_a_place() -> None:
+    c = extract(
+        HEAD
+        + "Wren and Pell get an invite from her parents, the King and Queen of Far Far Yonder. They ride "
+        "all the way there."
+    )
+    assert types(c)["Far Far Yonder"] is EntityType.LOCATION

@@ -589,6 +589,8 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         owner_low = hh.head.lemma_.lower()
         if owner_low in lx.PLACE_INTRO:
             ent.votes[L] += 3
+        if owner_low in RULER_NOUNS:  # "the King and Queen of Far Far Away": a realm
+            ent.votes[L] += 3
         if owner_low in lx.TUTELAGE_NOUNS or owner_low in lx.LEADER_NOUNS:
             ent.votes[C] += 1
         if owner_low in lx.MEMBER_NOUNS or owner_low in lx.ORG_NOUNS:
@@ -664,6 +666,13 @@ def vote_context(doc: Doc, sent: Sentence, ent: Ent, first: Any, last: Any) -> N
         owned = head.head.lemma_.lower()
         if owned in lx.RELATIONAL_NOUNS or owned in _OWNED_BY_PERSON:
             ent.votes[C] += 1
+
+
+#: rulers whose "of X" is their realm ("the King of X", "the Duke of X")
+RULER_NOUNS = frozenset(
+    {"king", "queen", "prince", "princess", "duke", "duchess", "emperor", "empress", "baron", "baroness",
+     "earl", "count", "countess", "sultan", "tsar", "czar", "khan", "pharaoh", "mayor", "governor", "lord"}
+)  # fmt: skip
 
 
 def _listed_after_people(sent: Sentence, first: Any) -> bool:

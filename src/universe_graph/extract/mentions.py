@@ -110,6 +110,8 @@ def comparison_scopes(doc: Doc) -> None:
                 start = to.i + 1 if to is not None else None
             elif low == "meets" and _comparative_meets(tok):
                 start = _run_start(tok)
+            elif tok.lemma_ in _SONG_LEMMAS and (quoted := _quoted_next_to(span, tok)) is not None:
+                doc.mark_outside(sent, quoted, aside=True)  # 'sing "Die Wacht am Rhein"', '"X" plays'
             elif tok.lemma_ == "inspire" and tok.tag_ == "VBN":  # "inspired by the crimes of X": the
                 for agent in (c for c in tok.children if c.dep_ == "agent"):  # real world behind the story
                     doc.mark_outside(sent, (t.i for t in agent.subtree), aside=True)
@@ -184,6 +186,30 @@ _COMPARISON_WORDS = frozenset(
 )  # fmt: skip
 #: verbs of a film-maker's career: "directed A in X", "cast A in X" (X another film)
 _CAREER_LEMMAS = frozenset({"direct", "cast"})
+#: verbs of music, whose quoted object (or quoted subject: '"X" plays while ...') is a song
+_SONG_LEMMAS = frozenset({"sing", "play", "hum", "whistle", "perform"})
+_OPEN_QUOTES = frozenset({'"', "\u201c"})
+_CLOSE_QUOTES = frozenset({'"', "\u201d"})
+
+
+def _quoted_next_to(span: Any, verb: Any) -> range | None:
+    """The token indices of a quoted title right after the verb ('play "La Marseillaise"') or right
+    before it ('"Holding Out for a Hero" plays'), quotes included; None when there is none."""
+    doc = span.doc
+    if verb.i + 1 < span.end and doc[verb.i + 1].text in _OPEN_QUOTES:
+        end = next(
+            (t.i for t in doc[verb.i + 2 : min(span.end, verb.i + 14)] if t.text in _CLOSE_QUOTES), None
+        )
+        return range(verb.i + 1, end + 1) if end is not None else None
+    if verb.tag_ in ("VBZ", "NNS") and verb.i - 1 > span.start and doc[verb.i - 1].text in _CLOSE_QUOTES:
+        start = next(
+            (t.i for t in reversed(doc[max(span.start, verb.i - 14) : verb.i - 1]) if t.text in _OPEN_QUOTES),
+            None,
+        )
+        return range(start, verb.i) if start is not None else None
+    return None
+
+
 #: verbs of a work's release: "it opened in New York City on June 16, 1960", "premiered at X"
 _RELEASE_LEMMAS = frozenset({"open", "premiere", "release", "debut", "screen"})
 
@@ -230,6 +256,7 @@ _COMPARISON_LEMMAS = frozenset(
     | _LATER_WORK_LEMMAS
     | _RELEASE_LEMMAS
     | _MAKER_LEMMAS
+    | _SONG_LEMMAS
 )
 
 
