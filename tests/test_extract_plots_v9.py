@@ -518,3 +518,34 @@ def test_the_king_and_queen_of_a_realm_make_it_a_place() -> None:
         "all the way there."
     )
     assert types(c)["Far Far Yonder"] is EntityType.LOCATION
+
+
+def test_a_cast_led_by_or_including_actors_makes_them_the_works_cast() -> None:
+    c = extract(
+        "Burrowtown review: a caper with fur\n\nBoasting a voice cast led by Ginny Hollow as an idealistic "
+        "rabbit, Burrowtown is the smartest cartoon in years. Judy Hopwell (Hollow) learns fast. The "
+        "supporting cast, including Jenna Slader, Tom Chang as a mellow yak named Yaxley and Idris Okoro, "
+        "is memorable."
+    )
+    t = triples(c)
+    assert {("Burrowtown", "cast_member", n) for n in ("Ginny Hollow", "Jenna Slader")} <= t
+    assert ("Judy Hopwell", "portrayed_by", "Ginny Hollow") in t
+    assert types(c)["Jenna Slader"] is EntityType.PERSON
+
+
+def test_a_cast_of_characters_in_the_story_stays_characters() -> None:
+    c = extract(
+        HEAD
+        + "The cast of the heist, including Wren Pell and Ivo Brandt, meets at dawn. Wren Pell robs the bank."
+    )
+    assert types(c)["Wren Pell"] is EntityType.CHARACTER
+
+
+def test_the_city_a_film_is_named_after_is_no_hero() -> None:
+    c = extract(
+        "Burrowtown (film)\n\nBurrowtown is a 2019 American animated film. In the city of Burrowtown, a "
+        "rabbit named Judy Hopwell becomes the first rabbit officer. Chief Bogart doubts her."
+    )
+    t = triples(c)
+    assert ("Burrowtown", "appears_in", "Burrowtown") not in t
+    assert not any(p == "protagonist" and o == "Burrowtown" for _, p, o in t)

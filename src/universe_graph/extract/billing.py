@@ -12,7 +12,7 @@ from . import lexicon as lx
 from .actors import credit_found
 from .casting import Crediting, _name_ending
 from .castlist import names_listed, part_entity
-from .document import C, Doc, P, Sentence
+from .document import C, Doc, P, Sentence, glued_hyphen
 from .mentions import in_comparison, story_tokens
 from .relations import Found
 
@@ -131,6 +131,37 @@ def supporting_cast(run: Crediting) -> list[Found]:
                     if key is not None and doc.ents[key].fixed not in (None, P):
                         continue
                     found.append(Found(doc.work_key, "cast_member", run.person(sent, name), sent.index, 0.8))
+    return found
+
+
+#: words after "cast" that list its actors: "a voice cast led by A", "the supporting cast, including A"
+_CAST_LISTERS = frozenset({"including", "includes", "include", "featuring", "features", "led"})
+
+
+def cast_groups(run: Crediting) -> list[Found]:
+    """ "a voice cast led by A as a rabbit", "The supporting cast, including A, B and C, is memorable":
+    the full names a cast is said to include (the NER's people) are the work's cast, not characters."""
+    doc = run.doc
+    found: list[Found] = []
+    if doc.work_key is None:
+        return found
+    for sent, tok in story_tokens(doc):
+        if tok.lemma_.lower() not in ("cast", "ensemble") or tok.pos_ != "NOUN":
+            continue
+        d, end = sent.span.doc, sent.span.end
+        lister = next((t for t in d[tok.i + 1 : min(end, tok.i + 4)] if t.lower_ in _CAST_LISTERS), None)
+        if lister is None or (
+            lister.lower_ == "led" and (lister.i + 1 >= end or d[lister.i + 1].lower_ != "by")
+        ):
+            continue
+        first = lister.i + 1 + (lister.lower_ == "led")
+        for name in names_listed(list(d[first:end])):
+            if name[0].ent_type_ != "PERSON" or glued_hyphen(d, name.end, end):
+                continue  # "John Rhys-Davies" listed cut at the hyphen: not this name
+            key = doc.ref(sent, name[-1])
+            if key is not None and doc.ents[key].fixed not in (None, P):
+                continue
+            found.append(Found(doc.work_key, "cast_member", run.person(sent, name), sent.index, 0.8))
     return found
 
 

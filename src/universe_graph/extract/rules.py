@@ -39,6 +39,7 @@ from .base import Extraction, Extractor, WorkHint, register
 from .billing import (
     at_best_parts,
     billed_parts,
+    cast_groups,
     gapped_parts,
     pronoun_parts,
     supporting_cast,
@@ -224,6 +225,7 @@ class _Run:
         self.found += cast_lines(self)  # a cast list's "Carl Brenner as Jack Mercer" lines
         self.review_credits()  # credits naming a credited actor by one word, "A, as the X Y,"
         self.found += supporting_cast(self)  # "It stars A, with B and C in supporting roles"
+        self.found += cast_groups(self)  # "a voice cast led by A", "the supporting cast, including A and B"
         self.found += verdict_parts(self)  # "A absolutely eats as X" where the parser missed the "as"
         self.found += at_best_parts(self)  # "X is A at his most helplessly funny"
         self.found += title_roles(self)  # "A returns in the title role"

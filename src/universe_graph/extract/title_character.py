@@ -68,6 +68,8 @@ def hero_key(work_key: str) -> str:
 
 def _acts(head: Any) -> bool:
     """Whether a mention (its last token) names someone in the story rather than the film."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in lx.PLACE_INTRO:
+        return False  # "the city of Burrowtown, a rabbit named Judy ...": a place the film is named after
     if head.dep_ == "poss" and (is_being(head.head) or head.head.lemma_.lower() in lx.RELATIONAL_NOUNS):
         return True  # "Ada Quell's dog", "Ada Quell's mentor"
     if any(c.dep_ == "appos" and is_being(c) for c in head.children):
