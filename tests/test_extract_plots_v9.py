@@ -549,3 +549,28 @@ def test_the_city_a_film_is_named_after_is_no_hero() -> None:
     t = triples(c)
     assert ("Burrowtown", "appears_in", "Burrowtown") not in t
     assert not any(p == "protagonist" and o == "Burrowtown" for _, p, o in t)
+
+
+def test_a_bracket_credit_with_a_manner_phrase() -> None:
+    t = triples(
+        extract(
+            HEAD + "Edgar gives up the throne for an American divorcee, Wallis Simms (played astonishingly "
+            "well by Eve Bestwick), and Henry Royce must speak."
+        )
+    )
+    assert ("Wallis Simms", "portrayed_by", "Eve Bestwick") in t
+
+
+def test_a_bracket_aside_in_the_story_is_no_credit() -> None:
+    t = triples(
+        extract(HEAD + "Wallis Simms (played at cards all night by the river) loses. Henry Royce wins.")
+    )
+    assert not any(p == "portrayed_by" for _, p, _ in t)
+
+
+def test_a_king_named_without_his_title_and_number_is_the_king() -> None:
+    c = extract(
+        HEAD + "King Henry IX has suffered from a stammer all his life. Henry hires a therapist. Later "
+        "Henry speaks to the nation."
+    )
+    assert "Henry" not in types(c)

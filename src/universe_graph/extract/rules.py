@@ -275,6 +275,11 @@ class _Run:
                 if tok.text == "(" and tok.i > span.start:  # "Han Solo (Harrison Ford)"
                     if in_comparison(doc, sent, tok.i + 1):
                         continue  # "played by A (X)": the actor's other work, no actor of A
+                    manner = _manner_credit(span, tok)  # "(played astonishingly well by A)"
+                    part = doc.ref(sent, tok.nbor(-1)) if manner is not None else None
+                    if manner is not None and part is not None and doc.ents[part].type is C:
+                        self.bracket_by(sent, part, span.doc[manner[0] + 1 : manner[1]])
+                        continue
                     lead = _praise_lead(span, tok)  # "(a never-better A)": the words before the name
                     lead = lead or _manner_lead(span, tok)  # "(perfectly voiced by A)": the adverb
                     by = 2 if tok.i + 2 + lead < span.end and tok.nbor(2 + lead).lower_ == "by" else 0
@@ -1723,6 +1728,20 @@ def _praise_lead(span: Any, paren: Any) -> int:
     if j == i + 1 or j >= span.end or not name_cased(doc[j]) or doc[j - 1].text == "-":
         return 0
     return int(j - paren.i - 1)
+
+
+def _manner_credit(span: Any, paren: Any) -> tuple[int, int] | None:
+    """(the "by", the ")") of "(played astonishingly well by A)", "(voiced with glee by A)": a credit
+    verb, two or three lower-case words of manner, "by" and a name; None otherwise (one word or none
+    is the other bracket readers')."""
+    doc, i = span.doc, paren.i + 1
+    if i >= span.end or doc[i].lemma_ not in lx.CREDIT_LEMMAS:
+        return None
+    by = next((t.i for t in doc[i + 1 : min(span.end, i + 5)] if t.lower_ == "by"), None)
+    if by is None or by - i < 3 or not all(t.is_lower and t.is_alpha for t in doc[i + 1 : by]):
+        return None
+    close = next((t.i for t in doc[by + 1 : min(span.end, by + 6)] if t.text == ")"), None)
+    return (by, close) if close is not None and close > by + 1 else None
 
 
 def _manner_lead(span: Any, paren: Any) -> int:
