@@ -812,10 +812,6 @@ def _forget(doc: Doc, key: str) -> None:
         del doc.token_ent[where]
 
 
-#: a regnal number ending a name ("Henry IX", "Edward VIII")
-_ROMAN = re.compile(r"[ivx]{1,5}")
-
-
 def _merge_short_names(doc: Doc) -> None:
     """ "Marlowe" is "Ada Marlowe" when one longer name of the same type ends or starts with it."""
     # the longer names by their first word, last word and the parts of a hyphenated first word, in
@@ -825,10 +821,6 @@ def _merge_short_names(doc: Doc) -> None:
     for other in doc.ents.values():
         if " " in other.key and other.fixed is None:
             words = other.key.split()
-            if len(words) > 2 and _ROMAN.fullmatch(words[-1]):
-                words = words[:-1]  # "King Henry IX": Henry is his name
-            if len(words) > 1 and title_word(words[0]) is not None:
-                words = words[1:]  # "King Henry": Henry
             for w in dict.fromkeys([words[-1], words[0], *words[0].split("-")]):
                 by_word.setdefault(w, []).append(other)
     for key, ent in list(doc.ents.items()):
