@@ -1009,11 +1009,11 @@ def resolve_pronouns(doc: Doc) -> None:
                 if ent is not None and ent.type is C and not in_comparison(doc, sent, tok.i):
                     named.append((sent.index, tok.i, key, _prominent(tok)))
                     seen.add(key)
+            elif tok.lower_ in lx.GENDERED_PRONOUNS and not in_comparison(doc, sent, tok.i):
+                pronouns.append((sent, tok))
             if key is not None and tok.pos_ == "PROPN":  # "phoned Strasser, who drives off. Rick shoots
                 for who in _relative_subjects(tok):  # him": the name is the later clause's subject
                     named.append((sent.index, who.i, key, True))
-            elif tok.lower_ in lx.GENDERED_PRONOUNS and not in_comparison(doc, sent, tok.i):
-                pronouns.append((sent, tok))
     by_sentence: dict[int, list[tuple[int, int, str, bool]]] = {}  # only nearby names count: no scan
     for item in named:  # of the whole text per pronoun
         by_sentence.setdefault(item[0], []).append(item)
