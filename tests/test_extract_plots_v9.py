@@ -574,3 +574,24 @@ def test_a_king_named_without_his_title_and_number_is_the_king() -> None:
         "Henry speaks to the nation."
     )
     assert "Henry" not in types(c)
+
+
+def test_a_cast_line_with_one_actor_in_two_parts() -> None:
+    t = triples(
+        extract(
+            "Skyhouse (film)\n\nPlot\n\nCarl Fenwick flies his house to the jungle. Barkley, a talking dog, "
+            "and Alpha lead a pack.\n\nVoice cast\nEdward Asman as Carl Fenwick\nBob Pierce as Barkley and "
+            "Alpha, the explorer's dogs\n"
+        )
+    )
+    assert {("Barkley", "portrayed_by", "Bob Pierce"), ("Alpha", "portrayed_by", "Bob Pierce")} <= t
+
+
+def test_a_cast_line_that_is_a_sentence_credits_no_one() -> None:
+    t = triples(
+        extract(
+            "Skyhouse (film)\n\nPlot\n\nCarl Fenwick flies his house to the jungle.\n\nCast\nEdward Asman as "
+            "Carl Fenwick and Barkley sing together\n"
+        )
+    )
+    assert ("Barkley", "portrayed_by", "Edward Asman") not in t

@@ -42,23 +42,24 @@ def cast_lines(run: Crediting) -> list[Found]:
         pair = _line(sent.span, under_cast)
         if pair is None:
             continue
-        actor_run, part_run = pair
+        actor_run, part_runs = pair
         if not (under_cast or _person_like(actor_run)):
             continue
         key = doc.ref(sent, actor_run[-1])
         if key is not None and (key == doc.work_key or doc.ents[key].fixed not in (None, P)):
             continue
-        part = part_entity(doc, sent, part_run)
-        if part is None:
-            continue
-        actor = run.person(sent, actor_run)
-        if actor == part:
-            continue
-        found.append(Found(part, "portrayed_by", actor, sent.index, 0.9))
-        if doc.work_key is not None:
-            found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.85))
-            if not any(not doc.sentences[m[0]].heading for m in doc.ents[part].story):
-                found.append(Found(part, "appears_in", doc.work_key, sent.index, 0.8))  # named only here
+        for part_run in part_runs:
+            part = part_entity(doc, sent, part_run)
+            if part is None:
+                continue
+            actor = run.person(sent, actor_run)
+            if actor == part:
+                continue
+            found.append(Found(part, "portrayed_by", actor, sent.index, 0.9))
+            if doc.work_key is not None:
+                found.append(Found(doc.work_key, "cast_member", actor, sent.index, 0.85))
+                if not any(not doc.sentences[m[0]].heading for m in doc.ents[part].story):
+                    found.append(Found(part, "appears_in", doc.work_key, sent.index, 0.8))  # named only here
     return found
 
 
@@ -124,8 +125,9 @@ def names_listed(toks: list[Any]) -> list[Any]:
     return out
 
 
-def _line(span: Any, under_cast: bool) -> tuple[Any, Any] | None:
-    """(actor run, part run) of a line "A as X[, description]" (or "A - X" under a cast heading)."""
+def _line(span: Any, under_cast: bool) -> tuple[Any, list[Any]] | None:
+    """(actor run, part runs) of a line "A as X[, description]", "A as X and Y, two dogs" (one actor
+    in two parts), or "A - X" under a cast heading."""
     doc = span.doc
     toks = [t for t in span if not t.is_space]
     k = 0
@@ -139,18 +141,31 @@ def _line(span: Any, under_cast: bool) -> tuple[Any, Any] | None:
     sep = toks[k].text
     if sep.lower() != "as" and not (under_cast and sep in SEPARATORS):
         return None
-    j = k + 1
-    while j < len(toks) and (
-        _name_word(toks[j]) or (toks[j].lower_ in PART_SMALL_WORDS and j > k + 1 and j + 1 < len(toks))
-    ):
-        j += 1
-    while j > k + 1 and toks[j - 1].lower_ in PART_SMALL_WORDS:
-        j -= 1
-    if j == k + 1 or j - (k + 1) > 6:
-        return None
+    parts: list[Any] = []
+    first = k + 1
+    while True:
+        j = first
+        while j < len(toks) and (
+            _name_word(toks[j]) or (toks[j].lower_ in PART_SMALL_WORDS and j > first and j + 1 < len(toks))
+        ):
+            j += 1
+        while j > first and toks[j - 1].lower_ in PART_SMALL_WORDS:
+            j -= 1
+        if j == first or j - first > 6:
+            return None
+        parts.append(doc[toks[first].i : toks[j - 1].i + 1])
+        if (
+            j + 1 < len(toks)
+            and toks[j].lower_ in ("and", "&")
+            and _name_word(toks[j + 1])
+            and len(parts) < 3
+        ):
+            first = j + 1  # "A as Barkley and Alpha, the dogs": one actor, two parts
+            continue
+        break
     if j < len(toks) and toks[j].text not in (",", "(", ";", "[") and not toks[j].is_punct:
         return None  # "Ana Brill as Sofia sings": a sentence, not a list line
-    return doc[toks[start].i : toks[k - 1].i + 1], doc[toks[k + 1].i : toks[j - 1].i + 1]
+    return doc[toks[start].i : toks[k - 1].i + 1], parts
 
 
 def _name_word(tok: Any) -> bool:
