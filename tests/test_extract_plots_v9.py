@@ -595,3 +595,19 @@ def test_a_cast_line_that_is_a_sentence_credits_no_one() -> None:
         )
     )
     assert ("Barkley", "portrayed_by", "Edward Asman") not in t
+
+
+def test_a_couple_back_from_their_honeymoon_is_married() -> None:
+    t = triples(
+        extract(
+            HEAD + "quick recap: Ogden and Fiora get back from their honeymoon and find an invite from her "
+            "parents, who want to meet her new husband. Later Ogden reads it."
+        )
+    )
+    assert ("Ogden", "family_of", "Fiora") in t or ("Fiora", "family_of", "Ogden") in t
+    assert not any("husband" in o for _, _, o in t)  # her new husband is Ogden
+
+
+def test_friends_back_from_their_trip_are_not_married() -> None:
+    t = triples(extract(HEAD + "Later Ogden and Dunkley get back from their trip. Then Ogden reads it."))
+    assert not any(p == "family_of" for _, p, _ in t)

@@ -44,6 +44,13 @@ def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
             if len(subj) == 1 and len(obj) == 1 and subj[0] and obj[0] and subj[0] != obj[0]:
                 spouses.setdefault(subj[0], set()).add(obj[0])
                 spouses.setdefault(obj[0], set()).add(subj[0])
+        for tok in (t for t in sent.span if t.lemma_.lower() in HONEYMOON_NOUNS):
+            couple = _honeymooners(doc, sent, tok)  # "Shrek and Fiona get back from their honeymoon"
+            if couple is not None and not in_comparison(doc, sent, tok.i):
+                a, b = couple
+                found.append(Found(a, "family_of", b, sent.index, 0.8))
+                spouses.setdefault(a, set()).add(b)
+                spouses.setdefault(b, set()).add(a)
         for verb in (t for t in sent.span if t.lemma_.lower() == "marry" and _they_marry(t)):
             pair = _last_pair(doc, sent.index)  # "X courts Y ... They are married": the two
             if pair is not None and not in_comparison(doc, sent, verb.i):
@@ -52,6 +59,25 @@ def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
                 spouses.setdefault(a, set()).add(b)
                 spouses.setdefault(b, set()).add(a)
     return found, spouses
+
+
+#: nouns that only a married couple has: "their honeymoon"
+HONEYMOON_NOUNS = frozenset({"honeymoon"})
+
+
+def _honeymooners(doc: Doc, sent: Sentence, noun: Any) -> tuple[str, str] | None:
+    """The two characters of "X and Y get back from their honeymoon": "their" owns the noun, and the
+    clause's subject is exactly two conjoined characters."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children):
+        return None
+    verb = noun
+    while verb.dep_ not in ("ROOT", "conj", "advcl", "relcl", "ccomp", "acl") and verb.head is not verb:
+        verb = verb.head  # up through the prepositional phrase to its verb
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):  # ("quick recap: A and B get back")
+        keys = [k for t in (subj, *subj.conjuncts) if (k := _named(doc, sent, t)) is not None]
+        if len(keys) == 2 and keys[0] != keys[1]:
+            return keys[0], keys[1]
+    return None
 
 
 def _they_marry(verb: Any) -> bool:
