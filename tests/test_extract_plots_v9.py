@@ -611,3 +611,24 @@ def test_a_couple_back_from_their_honeymoon_is_married() -> None:
 def test_friends_back_from_their_trip_are_not_married() -> None:
     t = triples(extract(HEAD + "Later Ogden and Dunkley get back from their trip. Then Ogden reads it."))
     assert not any(p == "family_of" for _, p, _ in t)
+
+
+def test_someone_shot_dead_by_a_character_is_killed_and_the_shooter_is_no_crew() -> None:
+    c = extract(HEAD + "Ann Lind hunts Vic Roe across the city. Vic Roe is shot dead by Ann Lind.")
+    assert ("Ann Lind", "killed", "Vic Roe") in triples(c)
+    assert types(c)["Ann Lind"] is EntityType.CHARACTER
+
+
+def test_a_film_shot_by_someone_names_the_crew() -> None:
+    c = extract(HEAD + "Ann Lind hunts Vic Roe across the city. The film was shot by Ivo Brandt in Morocco.")
+    assert types(c)["Ivo Brandt"] is EntityType.PERSON
+
+
+def test_any_act_that_sends_someone_to_his_death_kills() -> None:
+    t = triples(extract(HEAD + "Ann Lind hunts Vic Roe. Ann Lind pushes Vic Roe off the roof to his death."))
+    assert ("Ann Lind", "killed", "Vic Roe") in t
+
+
+def test_driving_someone_to_the_station_kills_no_one() -> None:
+    t = triples(extract(HEAD + "Ann Lind hunts Vic Roe. Ann Lind drives Vic Roe to the station."))
+    assert ("Ann Lind", "killed", "Vic Roe") not in t

@@ -400,7 +400,13 @@ class Reader:
             or (c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in lx.DEAD_WORDS for g in c.children))
             for c in v.children
         )
-        if kind == "fight" and dead:
+        to_death = any(  # "pushes Bo off the roof to his death": whatever the act, a killing
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(g.lower_ == "death" and g.dep_ == "pobj" for g in c.children)
+            for c in v.children
+        )
+        if (kind == "fight" and dead) or (kind in ("fight", "other") and to_death):
             kind = "killing"
             for a in agents:
                 for o in objects:

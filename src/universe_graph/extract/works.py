@@ -30,7 +30,7 @@ from typing import Any
 
 from ..model import EntityType
 from . import lexicon as lx
-from .document import Doc, Sentence, glued_hyphen, name_key
+from .document import C, Doc, Sentence, glued_hyphen, name_key
 from .names import title_word
 from .relations import Found, asserted
 from .story_kin import kin_names
@@ -2689,12 +2689,24 @@ class Portrayals:
             self.pair(sent, tok)
         if low in PERSON_CUES and tok.i + 1 < span.end:
             self.cued(sent, tok)
-        if tok.lemma_.lower() in CRAFT_VERBS and tok.tag_ == "VBN":
+        if tok.lemma_.lower() in CRAFT_VERBS and tok.tag_ == "VBN" and not self.someone_crafted(sent, tok):
             for agent in (c for c in tok.children if c.dep_ == "agent"):
                 for o in (c for c in agent.children if c.dep_ == "pobj"):
                     run = _run_ending(doc, o.i + 1, span.start)
                     if self.person_run(run):
                         self.r.mark(sent, run, EntityType.PERSON)  # "the score, composed by A"
+
+    def someone_crafted(self, sent: Sentence, verb: Any) -> bool:
+        """ "Vic is shot dead by Ann": the passive's subject is a character or a pronoun, so the "by" is
+        who did it to them, not a craftsman of the film ("The film was shot by A")."""
+        doc = self.r.doc
+        for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            if subj.lower_ in ("he", "she", "him", "her", "they", "who"):
+                return True
+            key = doc.ref(sent, subj)
+            if key is not None and key != doc.work_key and doc.ents[key].type is C:
+                return True
+        return False
 
     def pair(self, sent: Sentence, paren: Any) -> None:
         """ "X and Y (A and B)": the two names in brackets play the two before, in order."""
