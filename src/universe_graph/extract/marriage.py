@@ -32,10 +32,7 @@ def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
             couple = _couple(doc, sent, tok)
             if couple is None:
                 continue
-            a, b = couple
-            found.append(Found(a, "family_of", b, sent.index, 0.85))
-            spouses.setdefault(a, set()).add(b)
-            spouses.setdefault(b, set()).add(a)
+            _wed(found, spouses, couple, sent.index, 0.85)
         for verb in (t for t in sent.span if t.lemma_ == "marry" and t.pos_ == "VERB"):
             subj = [doc.ref(sent, c) for c in verb.children if c.dep_ == "nsubj"]
             if not subj and verb.dep_ == "conj":  # "Michael returns, marries Kay": the shared subject
@@ -47,18 +44,22 @@ def marriages(doc: Doc) -> tuple[list[Found], dict[str, set[str]]]:
         for tok in (t for t in sent.span if t.lemma_.lower() in HONEYMOON_NOUNS):
             couple = _honeymooners(doc, sent, tok)  # "Shrek and Fiona get back from their honeymoon"
             if couple is not None and not in_comparison(doc, sent, tok.i):
-                a, b = couple
-                found.append(Found(a, "family_of", b, sent.index, 0.8))
-                spouses.setdefault(a, set()).add(b)
-                spouses.setdefault(b, set()).add(a)
+                _wed(found, spouses, couple, sent.index, 0.8)
         for verb in (t for t in sent.span if t.lemma_.lower() == "marry" and _they_marry(t)):
             pair = _last_pair(doc, sent.index)  # "X courts Y ... They are married": the two
             if pair is not None and not in_comparison(doc, sent, verb.i):
-                a, b = pair
-                found.append(Found(a, "family_of", b, sent.index, 0.8))
-                spouses.setdefault(a, set()).add(b)
-                spouses.setdefault(b, set()).add(a)
+                _wed(found, spouses, pair, sent.index, 0.8)
     return found, spouses
+
+
+def _wed(
+    found: list[Found], spouses: dict[str, set[str]], couple: tuple[str, str], sentence: int, conf: float
+) -> None:
+    """One stated marriage: its `family_of` claim, and each spouse known to the other."""
+    a, b = couple
+    found.append(Found(a, "family_of", b, sentence, conf))
+    spouses.setdefault(a, set()).add(b)
+    spouses.setdefault(b, set()).add(a)
 
 
 #: nouns that only a married couple has: "their honeymoon"
