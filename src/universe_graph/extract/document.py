@@ -404,10 +404,10 @@ def propn_runs(sent: Sentence, known: frozenset[str] = frozenset()) -> list[tupl
             or toks[b - 1 - base].lower_ == "and"
         ):  # "Elliot and" of the NER: the name alone
             b -= 1
-        while b > a + 1 and not any(c.isalnum() for c in toks[b - 1 - base].text):
-            b -= 1  # "Henry $" of "gives Henry $3,200": no name ends in a sign
-        while b > a + 1 and _lower_word(toks[b - 1 - base]):
-            b -= 1  # "Blue Anchor Inn in" of the NER: no name ends in a lower-case word
+        while b > a + 1 and (
+            _lower_word(last := toks[b - 1 - base]) or not any(c.isalnum() for c in last.text)
+        ):
+            b -= 1  # "Blue Anchor Inn in", "Henry $" of the NER: no name ends in a lower-case word or a sign
         if ent.label_ == "PERSON":  # "Henry courts Karen" of the NER: a verb it took for a noun
             low = next((k for k in range(a + 1, b) if _lower_word(toks[k - base])), None)
             b = low if low is not None else b  # ends the first name there
